@@ -1,0 +1,96 @@
+//! Linux capabilities: names and the default set of a container.
+
+/// Podman's default capability set for containers (containers.conf
+/// `default_capabilities`).
+pub const DEFAULT_CAPABILITIES: [&str; 11] = [
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_KILL",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_SETFCAP",
+    "CAP_SETGID",
+    "CAP_SETPCAP",
+    "CAP_SETUID",
+    "CAP_SYS_CHROOT",
+];
+
+/// Every capability the kernel knows, by number (`capabilities(7)`).
+pub const ALL: [&str; 41] = [
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_DAC_READ_SEARCH",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_KILL",
+    "CAP_SETGID",
+    "CAP_SETUID",
+    "CAP_SETPCAP",
+    "CAP_LINUX_IMMUTABLE",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_NET_BROADCAST",
+    "CAP_NET_ADMIN",
+    "CAP_NET_RAW",
+    "CAP_IPC_LOCK",
+    "CAP_IPC_OWNER",
+    "CAP_SYS_MODULE",
+    "CAP_SYS_RAWIO",
+    "CAP_SYS_CHROOT",
+    "CAP_SYS_PTRACE",
+    "CAP_SYS_PACCT",
+    "CAP_SYS_ADMIN",
+    "CAP_SYS_BOOT",
+    "CAP_SYS_NICE",
+    "CAP_SYS_RESOURCE",
+    "CAP_SYS_TIME",
+    "CAP_SYS_TTY_CONFIG",
+    "CAP_MKNOD",
+    "CAP_LEASE",
+    "CAP_AUDIT_WRITE",
+    "CAP_AUDIT_CONTROL",
+    "CAP_SETFCAP",
+    "CAP_MAC_OVERRIDE",
+    "CAP_MAC_ADMIN",
+    "CAP_SYSLOG",
+    "CAP_WAKE_ALARM",
+    "CAP_BLOCK_SUSPEND",
+    "CAP_AUDIT_READ",
+    "CAP_PERFMON",
+    "CAP_BPF",
+    "CAP_CHECKPOINT_RESTORE",
+];
+
+/// Normalise a capability name the way Podman accepts it: `chown`,
+/// `CHOWN` and `CAP_CHOWN` all mean `CAP_CHOWN`. `ALL` stays `ALL`.
+/// Returns `None` for a name the kernel does not know.
+pub fn normalize(name: &str) -> Option<String> {
+    let upper = name.trim().to_ascii_uppercase();
+    if upper == "ALL" {
+        return Some(upper);
+    }
+    let full = if upper.starts_with("CAP_") { upper } else { format!("CAP_{upper}") };
+    ALL.contains(&full.as_str()).then_some(full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise() {
+        assert_eq!(normalize("chown").as_deref(), Some("CAP_CHOWN"));
+        assert_eq!(normalize("CAP_NET_RAW").as_deref(), Some("CAP_NET_RAW"));
+        assert_eq!(normalize("all").as_deref(), Some("ALL"));
+        assert_eq!(normalize("cap_nonsense"), None);
+    }
+
+    #[test]
+    fn defaults_are_known_capabilities() {
+        for c in DEFAULT_CAPABILITIES {
+            assert_eq!(normalize(c).as_deref(), Some(c));
+        }
+        assert_eq!(ALL[21], "CAP_SYS_ADMIN");
+        assert_eq!(ALL[40], "CAP_CHECKPOINT_RESTORE");
+    }
+}

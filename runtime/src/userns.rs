@@ -1,0 +1,116 @@
+//! User namespace ID mappings: `/etc/subuid`, `/etc/subgid` and
+//! `/proc/self/{uid,gid}_map`.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+/// One line of an ID map: `size` IDs starting at `container_id` inside map
+/// to IDs starting at `host_id` outside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct IdMap {
+    pub container_id: u32,
+    pub host_id: u32,
+    pub size: u32,
+}
+
+/// A subordinate ID range of `/etc/subuid` or `/etc/subgid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubIdRange {
+    pub start: u32,
+    pub count: u32,
+}
+
+/// The ranges of `content` (the text of `/etc/subuid` or `/etc/subgid`)
+/// that belong to the user, named or by number, in file order. Malformed
+/// lines and comments are skipped, as shadow-utils does.
+pub fn parse_subids(content: &str, user: Option<&str>, id: u32) -> Vec<SubIdRange> {
+    let id_str = id.to_string();
+    content
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut parts = line.split(':');
+            let (owner, start, count) = (parts.next()?, parts.next()?, parts.next()?);
+            if owner != id_str && Some(owner) != user {
+                return None;
+            }
+            let start = start.trim().parse().ok()?;
+            let count: u32 = count.trim().parse().ok()?;
+            (count > 0).then_some(SubIdRange { start, count })
+        })
+        .collect()
+}
+
+/// The ranges of a subordinate ID file; a missing file means no ranges.
+pub fn read_subids(path: &Path, user: Option<&str>, id: u32) -> std::io::Result<Vec<SubIdRange>> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => Ok(parse_subids(&s, user, id)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The mapping a rootless user namespace gets: the user's own ID as 0, then
+/// each subordinate range in order from 1 up (what Podman does).
+pub fn rootless_mapping(own_id: u32, ranges: &[SubIdRange]) -> Vec<IdMap> {
+    let mut maps = vec![IdMap { container_id: 0, host_id: own_id, size: 1 }];
+    let mut next = 1u32;
+    for r in ranges {
+        maps.push(IdMap { container_id: next, host_id: r.start, size: r.count });
+        next = next.saturating_add(r.count);
+    }
+    maps
+}
+
+/// Parse `/proc/PID/uid_map` or `gid_map`.
+pub fn parse_proc_map(content: &str) -> Vec<IdMap> {
+    content
+        .lines()
+        .filter_map(|line| {
+            let mut f = line.split_whitespace().map(|x| x.parse::<u32>());
+            match (f.next(), f.next(), f.next()) {
+                (Some(Ok(c)), Some(Ok(h)), Some(Ok(s))) => Some(IdMap { container_id: c, host_id: h, size: s }),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subids_by_name_and_number() {
+        let text = "# comment\nalice:100000:65536\nbob:165536:65536\n1001:231072:1000\nbroken line\nalice:300000:0\nalice:x:5\n";
+        assert_eq!(parse_subids(text, Some("alice"), 1000), vec![SubIdRange { start: 100000, count: 65536 }]);
+        assert_eq!(parse_subids(text, Some("carol"), 1001), vec![SubIdRange { start: 231072, count: 1000 }]);
+        assert!(parse_subids(text, None, 4242).is_empty());
+    }
+
+    #[test]
+    fn rootless_mapping_puts_own_id_at_zero() {
+        let ranges = [SubIdRange { start: 100000, count: 65536 }, SubIdRange { start: 300000, count: 10 }];
+        let m = rootless_mapping(1000, &ranges);
+        assert_eq!(
+            m,
+            vec![
+                IdMap { container_id: 0, host_id: 1000, size: 1 },
+                IdMap { container_id: 1, host_id: 100000, size: 65536 },
+                IdMap { container_id: 65537, host_id: 300000, size: 10 },
+            ]
+        );
+        assert_eq!(rootless_mapping(1000, &[]).len(), 1);
+    }
+
+    #[test]
+    fn proc_map_parses() {
+        assert_eq!(
+            parse_proc_map("         0          0 4294967295\n"),
+            vec![IdMap { container_id: 0, host_id: 0, size: u32::MAX }]
+        );
+        assert!(parse_proc_map("garbage\n").is_empty());
+    }
+}

@@ -1,0 +1,151 @@
+//! The command tree: every command and flag is defined once, here and in
+//! the `Args` structs of `src/commands/*.rs`. The man pages and the shell
+//! completions are generated from this definition (see [`crate::generate`]).
+//!
+//! A management command (`system info`) and its top-level shortcut (`info`)
+//! hold the same `Args` type and reach the same handler.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+use crate::commands::{completion, info, unshare, version};
+use crate::logging::LogLevel;
+
+/// What `--version` prints after the program name.
+pub const VERSION: &str = concat!("version ", env!("CARGO_PKG_VERSION"));
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rpod",
+    version = VERSION,
+    about = "Manage pods, containers and images, daemonless and rootless",
+    long_about = "rpod is a daemonless, rootless container engine. It pulls images from OCI registries into \
+                  per-user storage and runs containers, like Docker and Podman (`alias docker=rpod`).",
+    subcommand_required = true,
+    arg_required_else_help = true,
+    disable_help_subcommand = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Path to the root directory in which data, including images, is stored
+    #[arg(long, global = true, value_name = "PATH")]
+    pub root: Option<PathBuf>,
+
+    /// Path to the 'run directory' where all state information is stored
+    #[arg(long, global = true, value_name = "PATH")]
+    pub runroot: Option<PathBuf>,
+
+    /// Select which storage driver is used to manage storage of images and containers
+    #[arg(long, global = true, value_name = "DRIVER")]
+    pub storage_driver: Option<String>,
+
+    /// Log messages above specified level
+    #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value = "warn")]
+    pub log_level: LogLevel,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate shell completion scripts
+    Completion(completion::CompletionArgs),
+    /// Display rpod related system information
+    Info(info::InfoArgs),
+    /// Manage rpod
+    #[command(subcommand)]
+    System(SystemCommand),
+    /// Run a command in a modified user namespace
+    Unshare(unshare::UnshareArgs),
+    /// Display the rpod version information
+    Version(version::VersionArgs),
+}
+
+/// `rpod system ...`
+#[derive(Debug, Subcommand)]
+pub enum SystemCommand {
+    /// Display rpod related system information
+    Info(info::InfoArgs),
+}
+
+/// The clap definition of the whole tree.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// The command path a usage error belongs to (`rpod system info`), for the
+/// `See 'rpod system info --help'.` hint. Flags and their values are
+/// skipped; the walk stops at the first word that is not a subcommand.
+pub fn command_path(args: &[String]) -> String {
+    let root = command();
+    let mut cmd = &root;
+    let mut path = vec![root.get_name().to_string()];
+    let takes_value = |c: &clap::Command, flag: &str| {
+        let name = flag.trim_start_matches('-');
+        c.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && (a.get_long() == Some(name) || (flag.len() == 2 && a.get_short() == name.chars().next()))
+        })
+    };
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg.starts_with('-') {
+            if !arg.contains('=') && (takes_value(cmd, arg) || takes_value(&root, arg)) {
+                iter.next();
+            }
+            continue;
+        }
+        match cmd.find_subcommand(arg) {
+            Some(sub) => {
+                path.push(sub.get_name().to_string());
+                cmd = sub;
+            }
+            None => break,
+        }
+    }
+    path.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn definition_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn usage_hint_paths() {
+        assert_eq!(command_path(&args("rpod --root /x system info --bogus")), "rpod system info");
+        assert_eq!(command_path(&args("rpod info extra")), "rpod info");
+        assert_eq!(command_path(&args("rpod --log-level debug nosuch")), "rpod");
+        assert_eq!(command_path(&args("rpod --root=/x version")), "rpod version");
+    }
+
+    #[test]
+    fn shortcut_and_long_form_parse_to_the_same_args() {
+        let a = Cli::try_parse_from(["rpod", "info", "--format", "json"]).unwrap();
+        let b = Cli::try_parse_from(["rpod", "system", "info", "--format", "json"]).unwrap();
+        match (a.command, b.command) {
+            (Command::Info(x), Command::System(SystemCommand::Info(y))) => assert_eq!(x.format, y.format),
+            other => panic!("unexpected parse {other:?}"),
+        }
+    }
+}

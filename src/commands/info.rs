@@ -1,0 +1,255 @@
+//! `rpod info` / `rpod system info`: the host, the store and the
+//! registries as rpod sees them, shaped like Podman's report.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::Args;
+use serde_json::{json, Map, Value};
+
+use rpod_runtime::{cgroups, host, overlay_probe, userns};
+use rpod_storage::driver::Driver;
+use rpod_storage::layout::{self, Layout};
+
+use crate::context::{print, Context};
+use crate::{format, yaml};
+
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    /// Change the output format to JSON or a Go template
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: InfoArgs) -> anyhow::Result<()> {
+    let report = report(ctx)?;
+    match args.format.as_deref() {
+        None | Some("") => print(&yaml::to_yaml(&report)),
+        Some("json") => print(&format::render_one(Some("json"), &report)?),
+        Some(f) => print(&format::render_one(Some(f), &go_field_names(&report))?),
+    }
+}
+
+/// Templates see Podman's Go field names (`{{.Host.Arch}}`,
+/// `{{.Store.GraphRoot}}`), while JSON and YAML keep its JSON keys.
+/// Maps that are maps in Podman too (registries, graph status and options)
+/// keep their keys.
+fn go_field_names(value: &Value) -> Value {
+    const RENAMES: [(&str, &str); 10] = [
+        ("cgroupVersion", "CgroupsVersion"),
+        ("cpus", "CPUs"),
+        ("idMappings", "IDMappings"),
+        ("uidmap", "UIDMap"),
+        ("gidmap", "GIDMap"),
+        ("os", "OS"),
+        ("seccompEnabled", "SECCOMPEnabled"),
+        ("capabilities", "DefaultCapabilities"),
+        ("container_id", "ContainerID"),
+        ("host_id", "HostID"),
+    ];
+    const KEEP_KEYS_BELOW: [&str; 3] = ["registries", "graphStatus", "graphOptions"];
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let name = RENAMES.iter().find(|(from, _)| from == k).map(|(_, to)| to.to_string()).unwrap_or_else(|| {
+                        let mut c = k.chars();
+                        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                    });
+                    let v = if KEEP_KEYS_BELOW.contains(&k.as_str()) { v.clone() } else { go_field_names(v) };
+                    (name, v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(go_field_names).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The whole report.
+pub fn report(ctx: &Context) -> anyhow::Result<Value> {
+    let paths = ctx.paths()?;
+    let config = ctx.config()?;
+    let rootless = ctx.rootless();
+
+    let native = native_overlay(&paths.run_root, rootless);
+    let driver = storage_driver(ctx, native)?;
+    let store = Layout::new(&paths.graph_root);
+    let images = store.image_count().with_context(|| format!("reading {}", store.images_dir().display()))?;
+    let containers =
+        store.container_count().with_context(|| format!("reading {}", store.containers_dir().display()))?;
+
+    let mut graph_options = Map::new();
+    if let Driver::Overlay { mount_program: Some(p) } = &driver {
+        graph_options.insert("overlay.mount_program".into(), json!({ "Executable": p }));
+    }
+
+    Ok(json!({
+        "host": host_report(ctx)?,
+        "store": {
+            "configFile": config.storage.file.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            "containerStore": { "number": containers, "paused": 0, "running": 0, "stopped": containers },
+            "graphDriverName": driver.name(),
+            "graphOptions": graph_options,
+            "graphRoot": paths.graph_root,
+            "graphStatus": {
+                "Native Overlay Diff": native.to_string(),
+                "Supports d_type": supports_d_type(&paths.graph_root).to_string(),
+            },
+            "imageStore": { "number": images },
+            "runRoot": paths.run_root,
+        },
+        "registries": registries_report(ctx)?,
+        "version": super::version::report()["Client"].clone(),
+    }))
+}
+
+fn host_report(ctx: &Context) -> anyhow::Result<Value> {
+    let rootless = ctx.rootless();
+    let cg = cgroups::detect(rootless);
+    let mem = host::meminfo();
+    let os_release = host::os_release();
+    let (uidmap, gidmap) = id_mappings(rootless);
+    let capabilities = ctx.config()?.containers.default_capabilities().join(",");
+    let up = host::uptime_secs();
+    Ok(json!({
+        "arch": host::oci_arch(),
+        "cgroupControllers": cg.controllers,
+        "cgroupLayout": cg.layout.name(),
+        "cgroupManager": "cgroupfs",
+        "cgroupVersion": cg.layout.version(),
+        "cpus": host::cpus(),
+        "distribution": {
+            "codename": os_release.get("VERSION_CODENAME").cloned().unwrap_or_default(),
+            "distribution": os_release.get("ID").cloned().unwrap_or_default(),
+            "version": os_release.get("VERSION_ID").cloned().unwrap_or_default(),
+        },
+        "hostname": host::hostname(),
+        "idMappings": { "gidmap": gidmap, "uidmap": uidmap },
+        "kernel": host::kernel_release(),
+        "memFree": mem.get("MemFree").copied().unwrap_or(0),
+        "memTotal": mem.get("MemTotal").copied().unwrap_or(0),
+        "os": std::env::consts::OS,
+        "security": {
+            "capabilities": capabilities,
+            "rootless": rootless,
+            // rpod does not install a seccomp filter yet (the runtime issue
+            // brings the default profile), so it reports false.
+            "seccompEnabled": false,
+            "kernelSeccomp": host::kernel_has_seccomp(),
+        },
+        "swapFree": mem.get("SwapFree").copied().unwrap_or(0),
+        "swapTotal": mem.get("SwapTotal").copied().unwrap_or(0),
+        "uptime": format!("{}h {}m {}s", up / 3600, up % 3600 / 60, up % 60),
+    }))
+}
+
+/// Rootless: the mapping rpod's user namespace gets from /etc/subuid and
+/// /etc/subgid. Root: the mapping this process lives in.
+fn id_mappings(rootless: bool) -> (Vec<userns::IdMap>, Vec<userns::IdMap>) {
+    if !rootless {
+        let read = |p: &str| userns::parse_proc_map(&std::fs::read_to_string(p).unwrap_or_default());
+        return (read("/proc/self/uid_map"), read("/proc/self/gid_map"));
+    }
+    let uid = nix::unistd::getuid();
+    let gid = nix::unistd::getgid();
+    let name = nix::unistd::User::from_uid(uid).ok().flatten().map(|u| u.name);
+    let uids = userns::read_subids(Path::new("/etc/subuid"), name.as_deref(), uid.as_raw()).unwrap_or_default();
+    let gids = userns::read_subids(Path::new("/etc/subgid"), name.as_deref(), uid.as_raw()).unwrap_or_default();
+    (userns::rootless_mapping(uid.as_raw(), &uids), userns::rootless_mapping(gid.as_raw(), &gids))
+}
+
+fn registries_report(ctx: &Context) -> anyhow::Result<Value> {
+    let reg = &ctx.config()?.registries;
+    let mut out = Map::new();
+    for r in reg.registries() {
+        let mirrors: Vec<Value> = r
+            .mirrors
+            .iter()
+            .map(|m| json!({ "Location": m.location, "Insecure": m.insecure, "PullFromMirror": m.pull_from_mirror.as_str() }))
+            .collect();
+        out.insert(
+            r.prefix.clone(),
+            json!({
+                "Prefix": r.prefix,
+                "Location": r.location,
+                "Insecure": r.insecure,
+                "Blocked": r.blocked,
+                "MirrorByDigestOnly": r.mirror_by_digest_only,
+                "Mirrors": mirrors,
+            }),
+        );
+    }
+    out.insert("search".into(), json!(reg.search_registries()));
+    Ok(Value::Object(out))
+}
+
+/// `--storage-driver`, else storage.conf's `driver`, else the best the
+/// kernel offers.
+fn storage_driver(ctx: &Context, native: bool) -> anyhow::Result<Driver> {
+    let storage = &ctx.config()?.storage;
+    let configured = ctx.global.storage_driver.clone().or_else(|| storage.driver.clone()).filter(|d| !d.is_empty());
+    match configured {
+        Some(name) => Ok(Driver::parse(&name, storage.mount_program().map(Path::to_path_buf))?),
+        None => Ok(Driver::choose(native, find_in_path("fuse-overlayfs"))),
+    }
+}
+
+fn find_in_path(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).map(|d| d.join(program)).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .find(|p| p.is_file())
+}
+
+/// Whether native overlay works here for this user, probed once per kernel
+/// and remembered in the run root.
+fn native_overlay(run_root: &Path, rootless: bool) -> bool {
+    let kernel = host::kernel_release();
+    let cache = run_root.join("overlay-native");
+    if let Ok(text) = std::fs::read_to_string(&cache) {
+        if let Some((k, answer)) = text.trim().split_once(' ') {
+            if k == kernel {
+                return answer == "true";
+            }
+        }
+    }
+    if let Err(e) = create_private_dir(run_root) {
+        log::debug!("cannot create {}: {e}", run_root.display());
+        return false;
+    }
+    let scratch = run_root.join(format!("overlay-probe-{}", std::process::id()));
+    if let Err(e) = create_private_dir(&scratch) {
+        log::debug!("cannot create {}: {e}", scratch.display());
+        return false;
+    }
+    let outcome = overlay_probe::probe(&scratch, rootless);
+    let _ = std::fs::remove_dir(&scratch);
+    log::debug!("native overlay probe: {outcome:?}");
+    let native = outcome.is_native();
+    let tmp = run_root.join(format!(".overlay-native-{}", std::process::id()));
+    if std::fs::write(&tmp, format!("{kernel} {native}\n")).is_ok() {
+        let _ = std::fs::rename(&tmp, &cache);
+    }
+    native
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+}
+
+/// Whether the file system of the graph root (or its nearest existing
+/// ancestor) reports file types in directory entries.
+fn supports_d_type(graph_root: &Path) -> bool {
+    use nix::dir::{Dir, Type};
+    use nix::fcntl::OFlag;
+    use nix::sys::stat::Mode;
+    let Some(dir) = layout::existing_ancestor(graph_root) else { return false };
+    let Ok(mut d) = Dir::open(dir, OFlag::O_RDONLY | OFlag::O_DIRECTORY, Mode::empty()) else { return false };
+    // "." always exists; a file system without d_type reports it as unknown.
+    let found = d.iter().flatten().any(|e| e.file_name().to_bytes() == b"." && e.file_type() == Some(Type::Directory));
+    found
+}
+

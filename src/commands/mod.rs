@@ -1,0 +1,70 @@
+//! One file per command. Each holds the command's `Args` (its flags, defined
+//! once) and a `run` function that only turns flags into calls of library
+//! code and prints the result.
+
+pub mod completion;
+pub mod info;
+pub mod unshare;
+pub mod version;
+
+use std::ffi::OsString;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+
+use crate::cli::{self, Cli, Command, SystemCommand};
+use crate::context::Context;
+use crate::error::{self, ExitCode, Failure};
+
+/// Run rpod with `args` (program name first); returns the exit code.
+pub fn main(args: Vec<OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e, &args),
+    };
+    crate::logging::init(cli.global.log_level);
+    let ctx = Context::new(cli.global);
+    match dispatch(&ctx, cli.command) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{}", error::render(&e));
+            error::exit_code_of(&e)
+        }
+    }
+}
+
+/// Send a parsed command to its handler. A shortcut and its long form
+/// (`info`, `system info`) reach the same function.
+pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Completion(args) => completion::run(args),
+        Command::Info(args) | Command::System(SystemCommand::Info(args)) => info::run(ctx, args),
+        Command::Unshare(args) => unshare::run(ctx, args),
+        Command::Version(args) => version::run(args),
+    }
+}
+
+/// Help and version requests print and succeed; anything else is a usage
+/// error: Podman's message, the `See 'rpod X --help'.` hint, exit 125.
+fn usage_error(e: clap::Error, args: &[OsString]) -> i32 {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let path = cli::command_path(&args);
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return 0;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            format!("missing command '{path} COMMAND'")
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            first.strip_prefix("error: ").unwrap_or(first).to_string()
+        }
+    };
+    let failure = Failure::new(ExitCode::Engine, message).with_hint(format!("See '{path} --help'."));
+    let err = anyhow::Error::from(failure);
+    eprintln!("{}", error::render(&err));
+    error::exit_code_of(&err)
+}

@@ -1,0 +1,137 @@
+//! storage.conf: containers-storage.conf(5), the few keys rpod uses.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{read_optional, read_required, ConfigError, Source, Sources, ENV_STORAGE_CONF};
+
+/// A `[storage] driver` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageDriver {
+    /// `"overlay"` (or its alias `"overlay2"`).
+    Overlay,
+    /// `"vfs"`.
+    Vfs,
+    /// Anything else, as written; the caller reports it as unsupported.
+    Other(String),
+}
+
+/// The keys of storage.conf that rpod looks at. Only one file is read (no
+/// merging), as containers/storage does.
+///
+/// rpod keeps its images and containers in its own format, so `graphroot`
+/// and `runroot` (which point at containers/storage's format) are exposed
+/// for information only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StorageConf {
+    /// `[storage] driver`, if set and non-empty.
+    pub driver: Option<String>,
+    /// `[storage] graphroot`.
+    pub graphroot: Option<PathBuf>,
+    /// `[storage] runroot`.
+    pub runroot: Option<PathBuf>,
+    /// `[storage] rootless_storage_path`.
+    pub rootless_storage_path: Option<PathBuf>,
+    /// `[storage.options] mount_program` (the older place).
+    pub options_mount_program: Option<PathBuf>,
+    /// `[storage.options.overlay] mount_program`.
+    pub overlay_mount_program: Option<PathBuf>,
+    /// The file these came from, if any.
+    pub file: Option<PathBuf>,
+}
+
+impl StorageConf {
+    /// `[storage] driver`, classified.
+    pub fn driver_kind(&self) -> Option<StorageDriver> {
+        self.driver.as_deref().map(|d| match d {
+            "overlay" | "overlay2" => StorageDriver::Overlay,
+            "vfs" => StorageDriver::Vfs,
+            other => StorageDriver::Other(other.to_string()),
+        })
+    }
+
+    /// The overlay mount program (e.g. `/usr/bin/fuse-overlayfs`):
+    /// `[storage.options.overlay]` wins over `[storage.options]`.
+    pub fn mount_program(&self) -> Option<&Path> {
+        self.overlay_mount_program.as_deref().or(self.options_mount_program.as_deref())
+    }
+
+    /// Read the storage.conf that applies, appending it to `files`:
+    /// `$CONTAINERS_STORAGE_CONF` if set (it must exist); else, rootless,
+    /// `user_dir/storage.conf` if it exists; else the first that exists of
+    /// `etc_dir/storage.conf` and `share_dir/storage.conf`.
+    pub fn load(src: &Sources, files: &mut Vec<PathBuf>) -> Result<StorageConf, ConfigError> {
+        let found = if let Some(path) = src.env_path(ENV_STORAGE_CONF) {
+            let text = read_required(ENV_STORAGE_CONF, &path)?;
+            Some((path, text))
+        } else {
+            let mut candidates = Vec::new();
+            if src.rootless {
+                if let Some(u) = &src.user_dir {
+                    candidates.push(u.join("storage.conf"));
+                }
+            }
+            candidates.push(src.etc_dir.join("storage.conf"));
+            candidates.push(src.share_dir.join("storage.conf"));
+            let mut found = None;
+            for path in candidates {
+                if let Some(text) = read_optional(&path)? {
+                    found = Some((path, text));
+                    break;
+                }
+            }
+            found
+        };
+        match found {
+            None => Ok(StorageConf::default()),
+            Some((path, text)) => {
+                files.push(path.clone());
+                Self::parse(&path, &text)
+            }
+        }
+    }
+
+    /// Parse one storage.conf text; `path` is used in messages and recorded.
+    pub fn parse(path: &Path, text: &str) -> Result<StorageConf, ConfigError> {
+        let file: FileToml = Source { path, text }.parse()?;
+        let s = file.storage.unwrap_or_default();
+        let opts = s.options.unwrap_or_default();
+        let nonempty = |v: Option<String>| v.filter(|v| !v.is_empty());
+        let as_path = |v: Option<String>| nonempty(v).map(PathBuf::from);
+        Ok(StorageConf {
+            driver: nonempty(s.driver),
+            graphroot: as_path(s.graphroot),
+            runroot: as_path(s.runroot),
+            rootless_storage_path: as_path(s.rootless_storage_path),
+            options_mount_program: as_path(opts.mount_program),
+            overlay_mount_program: as_path(opts.overlay.unwrap_or_default().mount_program),
+            file: Some(path.to_path_buf()),
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct FileToml {
+    storage: Option<StorageToml>,
+}
+
+#[derive(Deserialize, Default)]
+struct StorageToml {
+    driver: Option<String>,
+    graphroot: Option<String>,
+    runroot: Option<String>,
+    rootless_storage_path: Option<String>,
+    options: Option<OptionsToml>,
+}
+
+#[derive(Deserialize, Default)]
+struct OptionsToml {
+    mount_program: Option<String>,
+    overlay: Option<OverlayToml>,
+}
+
+#[derive(Deserialize, Default)]
+struct OverlayToml {
+    mount_program: Option<String>,
+}

@@ -1,0 +1,85 @@
+//! What every command gets: the global flags, and the paths and
+//! configuration they imply, each worked out once and only when a command
+//! asks for it (so `rpod version` reads no file).
+
+use std::cell::OnceCell;
+use std::io::Write;
+
+use anyhow::Context as _;
+
+use rpod_runtime::rootless::{self, Identity};
+
+use crate::cli::GlobalArgs;
+use crate::config::{Config, Sources};
+use crate::paths::{self, PathEnv, Paths};
+
+pub struct Context {
+    pub global: GlobalArgs,
+    rootless: bool,
+    paths: OnceCell<Paths>,
+    config: OnceCell<Config>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs) -> Context {
+        Context {
+            global,
+            rootless: !nix::unistd::geteuid().is_root(),
+            paths: OnceCell::new(),
+            config: OnceCell::new(),
+        }
+    }
+
+    /// True when rpod runs as an unprivileged user.
+    pub fn rootless(&self) -> bool {
+        self.rootless
+    }
+
+    pub fn paths(&self) -> anyhow::Result<&Paths> {
+        if let Some(p) = self.paths.get() {
+            return Ok(p);
+        }
+        let p = paths::resolve(&PathEnv::from_process(), self.global.root.as_deref(), self.global.runroot.as_deref())?;
+        Ok(self.paths.get_or_init(|| p))
+    }
+
+    /// Rootless: move this process into the user's user namespace (and a
+    /// private mount namespace), where it is root over the user's
+    /// subordinate IDs. Paths and configuration are resolved first, with the
+    /// caller's own identity. As root: nothing to do.
+    ///
+    /// Must run before any thread is started.
+    pub fn enter_user_namespace(&self) -> anyhow::Result<()> {
+        if !self.rootless {
+            return Ok(());
+        }
+        self.paths()?;
+        self.config()?;
+        let id = Identity::current()?;
+        if !id.has_ranges() {
+            log::warn!(
+                "no subordinate ID ranges for {} in /etc/subuid and /etc/subgid: mapping only your own ID into the user namespace; images with files owned by other users will not work",
+                id.user.as_deref().unwrap_or("this user")
+            );
+        }
+        rootless::enter(&id).context("entering the user namespace")?;
+        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
+        nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
+            .context("making the mount namespace private")?;
+        Ok(())
+    }
+
+    pub fn config(&self) -> anyhow::Result<&Config> {
+        if let Some(c) = self.config.get() {
+            return Ok(c);
+        }
+        let c = Config::load(&Sources::system(self.rootless)).context("reading configuration")?;
+        Ok(self.config.get_or_init(|| c))
+    }
+}
+
+/// Write a command's output to standard output.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("writing to standard output")
+}

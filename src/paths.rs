@@ -1,0 +1,205 @@
+//! Where rpod keeps its store and its run state.
+//!
+//! | mode     | graph root                                   | run root                                              |
+//! |----------|----------------------------------------------|-------------------------------------------------------|
+//! | root     | `/var/lib/rpod`                              | `/run/rpod`                                           |
+//! | rootless | `$XDG_DATA_HOME/rpod` (`~/.local/share/rpod`) | `$XDG_RUNTIME_DIR/rpod`, else `/tmp/rpod-run-$UID/rpod` |
+//!
+//! `--root` and `--runroot` override both. The rootless fallback is used when
+//! `XDG_RUNTIME_DIR` is unset or is not a directory owned by the user (no
+//! systemd/logind, `su`, cron): rpod then makes a private directory of its
+//! own and refuses one that someone else owns or can write.
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// The resolved places.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub graph_root: PathBuf,
+    pub run_root: PathBuf,
+    pub rootless: bool,
+}
+
+/// The inputs of the resolution, taken from the process or given by tests.
+#[derive(Debug, Clone)]
+pub struct PathEnv {
+    pub uid: u32,
+    pub home: Option<PathBuf>,
+    pub xdg_data_home: Option<PathBuf>,
+    pub xdg_runtime_dir: Option<PathBuf>,
+    /// Where the private fallback run directory goes (`/tmp`).
+    pub tmp_dir: PathBuf,
+}
+
+impl PathEnv {
+    pub fn from_process() -> PathEnv {
+        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        PathEnv {
+            uid: nix::unistd::geteuid().as_raw(),
+            home: var("HOME"),
+            xdg_data_home: var("XDG_DATA_HOME"),
+            xdg_runtime_dir: var("XDG_RUNTIME_DIR"),
+            tmp_dir: PathBuf::from("/tmp"),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PathError {
+    #[error("cannot find the storage directory: neither XDG_DATA_HOME nor HOME is set (use --root)")]
+    NoHome,
+    #[error("{path}: {why}; refusing to use it as the run directory (remove it, or set XDG_RUNTIME_DIR or --runroot)")]
+    UnsafeRunDir { path: PathBuf, why: String },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Resolve the paths for `env`, with the `--root`/`--runroot` overrides.
+/// Rootless without a usable `XDG_RUNTIME_DIR`, this creates (or checks)
+/// the private fallback directory.
+pub fn resolve(env: &PathEnv, root: Option<&Path>, runroot: Option<&Path>) -> Result<Paths, PathError> {
+    let rootless = env.uid != 0;
+    let graph_root = match root {
+        Some(r) => r.to_path_buf(),
+        None if !rootless => PathBuf::from("/var/lib/rpod"),
+        None => match (&env.xdg_data_home, &env.home) {
+            (Some(x), _) => x.join("rpod"),
+            (None, Some(h)) => h.join(".local/share/rpod"),
+            (None, None) => return Err(PathError::NoHome),
+        },
+    };
+    let run_root = match runroot {
+        Some(r) => r.to_path_buf(),
+        None if !rootless => PathBuf::from("/run/rpod"),
+        None => match env.xdg_runtime_dir.as_deref().filter(|d| usable_runtime_dir(d, env.uid)) {
+            Some(d) => d.join("rpod"),
+            None => {
+                if let Some(d) = &env.xdg_runtime_dir {
+                    log::debug!("XDG_RUNTIME_DIR {} is not a directory owned by uid {}; using a private one", d.display(), env.uid);
+                }
+                private_run_dir(&env.tmp_dir.join(format!("rpod-run-{}", env.uid)), env.uid)?.join("rpod")
+            }
+        },
+    };
+    Ok(Paths { graph_root, run_root, rootless })
+}
+
+fn usable_runtime_dir(dir: &Path, uid: u32) -> bool {
+    fs::metadata(dir).map(|m| m.is_dir() && m.uid() == uid).unwrap_or(false)
+}
+
+/// Create `dir` 0700, or accept it if it already is a real directory owned
+/// by `uid` that nobody else can write into.
+fn private_run_dir(dir: &Path, uid: u32) -> Result<PathBuf, PathError> {
+    let io_err = |source| PathError::Io { path: dir.to_path_buf(), source };
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => return Ok(dir.to_path_buf()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io_err(e)),
+    }
+    let meta = fs::symlink_metadata(dir).map_err(io_err)?;
+    let unsafe_dir = |why: String| Err(PathError::UnsafeRunDir { path: dir.to_path_buf(), why });
+    if !meta.is_dir() {
+        return unsafe_dir("not a directory".into());
+    }
+    if meta.uid() != uid {
+        return unsafe_dir(format!("owned by uid {}, not {uid}", meta.uid()));
+    }
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return unsafe_dir(format!("mode {mode:04o} lets other users in"));
+    }
+    Ok(dir.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(uid: u32, tmp: &Path) -> PathEnv {
+        PathEnv {
+            uid,
+            home: Some("/home/u".into()),
+            xdg_data_home: None,
+            xdg_runtime_dir: None,
+            tmp_dir: tmp.to_path_buf(),
+        }
+    }
+
+    #[test]
+    fn root_defaults_ignore_xdg() {
+        let t = tempfile::tempdir().unwrap();
+        let mut e = env(0, t.path());
+        e.xdg_data_home = Some("/x".into());
+        let p = resolve(&e, None, None).unwrap();
+        assert_eq!(p.graph_root, PathBuf::from("/var/lib/rpod"));
+        assert_eq!(p.run_root, PathBuf::from("/run/rpod"));
+        assert!(!p.rootless);
+    }
+
+    #[test]
+    fn rootless_defaults_and_overrides() {
+        let t = tempfile::tempdir().unwrap();
+        let me = nix::unistd::geteuid().as_raw();
+        let mut e = env(me.max(1), t.path());
+        if me != 0 {
+            e.xdg_runtime_dir = Some(t.path().to_path_buf());
+            let p = resolve(&e, None, None).unwrap();
+            assert_eq!(p.run_root, t.path().join("rpod"));
+        }
+        e.xdg_runtime_dir = None;
+        e.xdg_data_home = Some("/data".into());
+        let p = resolve(&e, None, Some(Path::new("/r"))).unwrap();
+        assert_eq!(p.graph_root, PathBuf::from("/data/rpod"));
+        assert_eq!(p.run_root, PathBuf::from("/r"));
+        e.xdg_data_home = None;
+        let p = resolve(&e, Some(Path::new("/g")), Some(Path::new("/r"))).unwrap();
+        assert_eq!(p.graph_root, PathBuf::from("/g"));
+        let p = resolve(&e, None, Some(Path::new("/r"))).unwrap();
+        assert_eq!(p.graph_root, PathBuf::from("/home/u/.local/share/rpod"));
+        e.home = None;
+        assert!(matches!(resolve(&e, None, Some(Path::new("/r"))), Err(PathError::NoHome)));
+    }
+
+    #[test]
+    fn runtime_dir_of_someone_else_falls_back_to_private_dir() {
+        let t = tempfile::tempdir().unwrap();
+        let me = nix::unistd::geteuid().as_raw();
+        // A uid that does not own the temp dir.
+        let other = if me == 0 { 4242 } else { me };
+        let mut e = env(other, t.path());
+        e.xdg_runtime_dir = Some(PathBuf::from("/")); // owned by root, not `other`
+        if me == 0 {
+            // A fallback directory that exists and belongs to root, not 4242: refused.
+            fs::DirBuilder::new().mode(0o700).create(t.path().join("rpod-run-4242")).unwrap();
+            let err = resolve(&e, Some(Path::new("/g")), None).unwrap_err();
+            assert!(err.to_string().contains("owned by uid 0, not 4242"), "{err}");
+        } else {
+            let p = resolve(&e, Some(Path::new("/g")), None).unwrap();
+            let dir = t.path().join(format!("rpod-run-{other}"));
+            assert_eq!(p.run_root, dir.join("rpod"));
+            let m = fs::metadata(&dir).unwrap();
+            assert_eq!(m.permissions().mode() & 0o777, 0o700);
+        }
+    }
+
+    #[test]
+    fn private_dir_checks() {
+        let t = tempfile::tempdir().unwrap();
+        let me = nix::unistd::geteuid().as_raw();
+        let d = t.path().join("run");
+        assert_eq!(private_run_dir(&d, me).unwrap(), d);
+        // Existing and fine: accepted again.
+        assert_eq!(private_run_dir(&d, me).unwrap(), d);
+        fs::set_permissions(&d, fs::Permissions::from_mode(0o777)).unwrap();
+        let err = private_run_dir(&d, me).unwrap_err().to_string();
+        assert!(err.contains("mode 0777"), "{err}");
+        let link = t.path().join("link");
+        std::os::unix::fs::symlink(&d, &link).unwrap();
+        let err = private_run_dir(&link, me).unwrap_err().to_string();
+        assert!(err.contains("not a directory"), "{err}");
+    }
+}

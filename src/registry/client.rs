@@ -1,0 +1,1441 @@
+//! The registry client.
+//!
+//! Built on `oci-client` (manifests, blobs, push, tags) and, for the few
+//! requests it cannot make the way rpod needs, the same HTTP stack
+//! (`reqwest` with rustls and the `ring` provider): the `/v2/` ping that
+//! picks HTTPS or plain HTTP and reads the auth challenge, the login check,
+//! and `/v2/_catalog` (oci-client asks for a repository-scoped token there,
+//! which token-auth registries refuse for the catalog).
+//!
+//! One connection (a pair of HTTP clients with their TLS settings and
+//! credentials) is kept per registry, insecure flag and credentials.
+//!
+//! - TLS: the system roots plus every `*.crt` of the registry's
+//!   `certs.d/HOST:PORT/` directory (the first of
+//!   `~/.config/containers/certs.d`, `/etc/containers/certs.d`,
+//!   `/etc/docker/certs.d` that has one; `--cert-dir` replaces the search).
+//!   An insecure registry is tried over HTTPS without verification, then
+//!   over plain HTTP.
+//! - Timeouts: connect 5 s, read 30 s (idle). Connection errors, 5xx and 429
+//!   are retried (3 times, 200/400/800 ms); 4xx and connect timeouts are not.
+//!   A blob download that breaks mid-way resumes with a `Range` request.
+//! - Auth: anonymous, Basic, or Bearer tokens fetched from the challenge's
+//!   realm with the Basic credentials (oci-client's flow).
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use oci_client::client::{BlobResponse, ClientConfig, ClientProtocol, LayerDescriptor};
+use oci_client::errors::{OciDistributionError, OciErrorCode};
+use oci_client::secrets::RegistryAuth;
+
+use super::auth::Credentials;
+use super::blob::{BlobReader, Verifier};
+use super::manifest::{self, select_platform, Descriptor, ImageManifest, Manifest, ManifestKind, Platform};
+use super::reference::{Digest, Reference};
+use super::resolve::{Candidate, Endpoint};
+use super::Error;
+
+const USER_AGENT: &str = concat!("rpod/", env!("CARGO_PKG_VERSION"));
+/// Largest config blob accepted (they are a few KiB).
+const MAX_CONFIG_SIZE: u64 = 64 << 20;
+/// Most pages followed for a catalog or tag list.
+const MAX_PAGES: usize = 10_000;
+
+/// Client settings.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// `--cert-dir`: the `*.crt` files of this directory are trusted for
+    /// every registry (instead of the `certs.d` search).
+    pub cert_dir: Option<PathBuf>,
+    /// Directories holding one `HOST[:PORT]` sub-directory per registry; the
+    /// first that has the registry's is used.
+    pub certs_d: Vec<PathBuf>,
+    pub connect_timeout: Duration,
+    /// Longest wait for data on an open connection.
+    pub read_timeout: Duration,
+    /// Retries of a request failing with a transient error.
+    pub retries: u32,
+    /// First retry delay, doubled for each next one.
+    pub retry_backoff: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            cert_dir: None,
+            certs_d: Vec::new(),
+            connect_timeout: Duration::from_secs(5),
+            read_timeout: Duration::from_secs(30),
+            retries: 3,
+            retry_backoff: Duration::from_millis(200),
+        }
+    }
+}
+
+impl ClientOptions {
+    /// Podman's `certs.d` places: rootless `$XDG_CONFIG_HOME/containers/certs.d`
+    /// (`~/.config/...`) first, then `/etc/containers/certs.d` and `/etc/docker/certs.d`.
+    pub fn system(rootless: bool) -> ClientOptions {
+        let mut certs_d = Vec::new();
+        if rootless {
+            let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+            if let Some(cfg) = var("XDG_CONFIG_HOME").or_else(|| var("HOME").map(|h| h.join(".config"))) {
+                certs_d.push(cfg.join("containers/certs.d"));
+            }
+        }
+        certs_d.push(PathBuf::from("/etc/containers/certs.d"));
+        certs_d.push(PathBuf::from("/etc/docker/certs.d"));
+        ClientOptions { certs_d, ..ClientOptions::default() }
+    }
+}
+
+/// What [`Client::fetch_image`] found.
+#[derive(Debug, Clone)]
+pub struct ResolvedImage {
+    /// The index / manifest list the reference pointed to, if it did.
+    pub index: Option<Manifest>,
+    /// The image manifest (chosen from the index for the platform).
+    pub manifest: Manifest,
+    pub image: ImageManifest,
+    /// The config blob, verified against its descriptor.
+    pub config: Bytes,
+}
+
+/// Where a pushed blob's bytes come from.
+pub enum BlobSource {
+    Bytes(Bytes),
+    File(PathBuf),
+    /// Opened when the upload starts (e.g. a layer compressed on the fly);
+    /// such an upload cannot be retried.
+    Reader(Box<dyn FnOnce() -> io::Result<Box<dyn Read + Send>> + Send>),
+}
+
+/// A layer to push: its descriptor (digest and size must be right: the
+/// registry checks them) and its bytes.
+pub struct PushLayer {
+    pub descriptor: Descriptor,
+    pub source: BlobSource,
+}
+
+/// An image to push.
+pub struct PushImage {
+    /// The manifest's exact bytes (their digest is the image's digest).
+    pub manifest: Bytes,
+    pub manifest_media_type: String,
+    pub config: Bytes,
+    pub layers: Vec<PushLayer>,
+}
+
+/// Progress of [`Client::push_image`].
+#[derive(Debug)]
+pub enum PushEvent<'a> {
+    /// The registry already has it (HEAD): not uploaded.
+    BlobExists(&'a Descriptor),
+    BlobUploaded(&'a Descriptor),
+    ConfigUploaded(&'a Descriptor),
+    ManifestWritten(&'a Digest),
+}
+
+/// A blob download: verified against its descriptor (a digest or size
+/// mismatch is the last item).
+pub struct BlobStream {
+    inner: BoxStream<'static, Result<Bytes, Error>>,
+}
+
+impl futures_util::Stream for BlobStream {
+    type Item = Result<Bytes, Error>;
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.inner.poll_next_unpin(cx)
+    }
+}
+
+/// The registry client. Cheap to clone; share one per command.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    opts: ClientOptions,
+    conns: Mutex<HashMap<ConnKey, Arc<tokio::sync::OnceCell<Arc<Conn>>>>>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ConnKey {
+    registry: String,
+    insecure: bool,
+    creds: Option<Credentials>,
+}
+
+/// The auth scheme a registry asked for on `/v2/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Challenge {
+    None,
+    Basic,
+    Bearer { realm: String, service: Option<String> },
+}
+
+/// A `/v2/` probe: scheme, URL, and the status and challenge (or the failure).
+type ProbeResult = (&'static str, String, Result<(u16, Option<Challenge>), reqwest::Error>);
+
+/// One registry, reachable.
+struct Conn {
+    /// `host[:port]` as the user names it.
+    registry: String,
+    /// `scheme://host[:port]` of the API.
+    base: String,
+    oci: oci_client::Client,
+    http: reqwest::Client,
+    challenge: Challenge,
+    creds: Option<Credentials>,
+    oci_auth: RegistryAuth,
+    tokens: tokio::sync::Mutex<HashMap<String, String>>,
+}
+
+/// What an operation was about, for messages.
+#[derive(Clone, Copy)]
+enum Op<'a> {
+    Manifest(&'a str),
+    Blob(&'a str, &'a str),
+    Push(&'a str),
+    Other(&'a str),
+}
+
+impl Op<'_> {
+    fn what(&self) -> String {
+        match self {
+            Op::Manifest(r) => format!("reading manifest {r}"),
+            Op::Blob(r, d) => format!("reading blob {d} of {r}"),
+            Op::Push(r) => format!("pushing {r}"),
+            Op::Other(w) => w.to_string(),
+        }
+    }
+}
+
+/// The host the API is reached at (Docker Hub's `docker.io` is an alias,
+/// as oci-client resolves it).
+fn api_host(registry: &str) -> &str {
+    if registry == "docker.io" {
+        "index.docker.io"
+    } else {
+        registry
+    }
+}
+
+/// An oci-client reference for a location.
+fn oci_ref(loc: &Reference) -> oci_client::Reference {
+    let (d, p) = (loc.domain().to_string(), loc.path().to_string());
+    match (loc.tag(), loc.digest()) {
+        (Some(t), Some(dg)) => oci_client::Reference::with_tag_and_digest(d, p, t.to_string(), dg.to_string()),
+        (None, Some(dg)) => oci_client::Reference::with_digest(d, p, dg.to_string()),
+        (Some(t), None) => oci_client::Reference::with_tag(d, p, t.to_string()),
+        (None, None) => oci_client::Reference::with_tag(d, p, "latest".to_string()),
+    }
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client::new(ClientOptions::default())
+    }
+}
+
+impl Client {
+    pub fn new(opts: ClientOptions) -> Client {
+        // reqwest is built without a default crypto provider: use ring.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        Client { inner: Arc::new(Inner { opts, conns: Mutex::new(HashMap::new()) }) }
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.inner.opts
+    }
+
+    // ------------------------------------------------------------------
+    // Pull
+
+    /// The manifest `candidate.location` names (by tag or digest), checked
+    /// against the digest in the reference and the registry's digest header.
+    pub async fn fetch_manifest(&self, candidate: &Candidate, creds: Option<&Credentials>) -> Result<Manifest, Error> {
+        let conn = self.conn(candidate.registry(), candidate.insecure, creds).await?;
+        self.manifest_at(&conn, &candidate.location).await
+    }
+
+    async fn manifest_at(&self, conn: &Conn, location: &Reference) -> Result<Manifest, Error> {
+        let r = oci_ref(location);
+        let shown = location.to_string();
+        let op = Op::Manifest(&shown);
+        let (bytes, digest) = self
+            .retry(|| {
+                let (r, conn) = (&r, conn);
+                async move {
+                    conn.oci
+                        .pull_manifest_raw(r, &conn.oci_auth, &manifest::ACCEPTED_MANIFEST_TYPES)
+                        .await
+                        .map_err(|e| map_oci(e, op, conn))
+                }
+            })
+            .await?;
+        let digest = Digest::parse(&digest)
+            .map_err(|e| Error::InvalidManifest { reference: shown.clone(), detail: e.to_string() })?;
+        Manifest::from_bytes(bytes, digest, None, &shown)
+    }
+
+    /// The manifest, the platform's manifest if it is an index (`platform`:
+    /// `--platform`/`--arch`/`--os`, or [`Platform::host`]), and the config.
+    pub async fn fetch_image(
+        &self,
+        candidate: &Candidate,
+        creds: Option<&Credentials>,
+        platform: &Platform,
+    ) -> Result<ResolvedImage, Error> {
+        let conn = self.conn(candidate.registry(), candidate.insecure, creds).await?;
+        let first = self.manifest_at(&conn, &candidate.location).await?;
+        let shown = candidate.location.to_string();
+        let (index, manifest) = match first.kind() {
+            Some(ManifestKind::Index) => {
+                let idx = first.index(&shown)?;
+                let chosen = select_platform(&idx, platform, &shown)?;
+                let child_loc = candidate.location.clone().without_tag().with_digest(chosen.digest.clone());
+                let child = self.manifest_at(&conn, &child_loc).await?;
+                if child.kind() != Some(ManifestKind::Image) {
+                    return Err(Error::InvalidManifest {
+                        reference: child_loc.to_string(),
+                        detail: format!("expected an image manifest for {platform}, got {}", child.media_type),
+                    });
+                }
+                (Some(first), child)
+            }
+            _ => (None, first),
+        };
+        let image = manifest.image(&shown)?;
+        let config = self.blob_bytes(&conn, &candidate.location, &image.config, MAX_CONFIG_SIZE).await?;
+        Ok(ResolvedImage { index, manifest, image, config })
+    }
+
+    /// A config (or any small blob), verified against `desc`.
+    pub async fn fetch_config(
+        &self,
+        candidate: &Candidate,
+        creds: Option<&Credentials>,
+        desc: &Descriptor,
+    ) -> Result<Bytes, Error> {
+        let conn = self.conn(candidate.registry(), candidate.insecure, creds).await?;
+        self.blob_bytes(&conn, &candidate.location, desc, MAX_CONFIG_SIZE).await
+    }
+
+    async fn blob_bytes(
+        &self,
+        conn: &Arc<Conn>,
+        location: &Reference,
+        desc: &Descriptor,
+        max: u64,
+    ) -> Result<Bytes, Error> {
+        if desc.size > max {
+            return Err(Error::Other(format!("blob {} is too large ({} bytes) for a config", desc.digest, desc.size)));
+        }
+        let mut verifier = Verifier::new(format!("blob {}", desc.digest), &desc.digest, Some(desc.size))?;
+        let mut out = Vec::with_capacity(desc.size as usize);
+        let mut s = std::pin::pin!(self.raw_blob(Some(conn.clone()), location.clone(), None, false, desc.clone()));
+        while let Some(chunk) = s.next().await {
+            let chunk = chunk?;
+            verifier.update(&chunk)?;
+            out.extend_from_slice(&chunk);
+        }
+        verifier.finish()?;
+        Ok(Bytes::from(out))
+    }
+
+    /// A blob (layer) as a stream, verified against `desc`: a digest or size
+    /// mismatch is the stream's last item. Interrupted transfers resume.
+    pub async fn blob_stream(
+        &self,
+        candidate: &Candidate,
+        creds: Option<&Credentials>,
+        desc: &Descriptor,
+    ) -> Result<BlobStream, Error> {
+        let conn = self.conn(candidate.registry(), candidate.insecure, creds).await?;
+        let mut verifier = Verifier::new(format!("blob {}", desc.digest), &desc.digest, Some(desc.size))?;
+        let raw = self.raw_blob(Some(conn), candidate.location.clone(), None, candidate.insecure, desc.clone());
+        let mut finished = false;
+        let verified = raw.map(Some).chain(stream::once(async { None })).filter_map(move |item| {
+            let out = match item {
+                _ if finished => None,
+                Some(Ok(chunk)) => match verifier.update(&chunk) {
+                    Ok(()) => Some(Ok(chunk)),
+                    Err(e) => {
+                        finished = true;
+                        Some(Err(e))
+                    }
+                },
+                Some(Err(e)) => {
+                    finished = true;
+                    Some(Err(e))
+                }
+                None => verifier.finish().err().map(Err),
+            };
+            std::future::ready(out)
+        });
+        Ok(BlobStream { inner: verified.boxed() })
+    }
+
+    /// A blocking reader over a layer, for extraction: the download runs on
+    /// `handle`, the reader verifies size and digest at EOF (see
+    /// [`BlobReader`]). Connection errors surface on the first read.
+    pub fn blob_reader(
+        &self,
+        handle: &tokio::runtime::Handle,
+        candidate: &Candidate,
+        creds: Option<&Credentials>,
+        desc: &Descriptor,
+    ) -> Result<BlobReader, Error> {
+        let raw = self.raw_blob(None, candidate.location.clone(), creds.cloned(), candidate.insecure, desc.clone());
+        BlobReader::spawn(handle, raw, desc)
+    }
+
+    /// The blob's bytes as they come (unverified), resuming after transient
+    /// failures with a `Range` request. `conn` is made on first poll if not given.
+    fn raw_blob(
+        &self,
+        conn: Option<Arc<Conn>>,
+        location: Reference,
+        creds: Option<Credentials>,
+        insecure: bool,
+        desc: Descriptor,
+    ) -> impl futures_util::Stream<Item = Result<Bytes, Error>> + Send + 'static {
+        struct State {
+            client: Client,
+            conn: Option<Arc<Conn>>,
+            location: Reference,
+            creds: Option<Credentials>,
+            insecure: bool,
+            desc: Descriptor,
+            body: Option<BoxStream<'static, Result<Bytes, io::Error>>>,
+            offset: u64,
+            skip: u64,
+            failures: u32,
+            done: bool,
+        }
+        let state = State {
+            client: self.clone(),
+            conn,
+            location,
+            creds,
+            insecure,
+            desc,
+            body: None,
+            offset: 0,
+            skip: 0,
+            failures: 0,
+            done: false,
+        };
+        stream::unfold(state, |mut s| async move {
+            loop {
+                if s.done || (s.body.is_none() && s.offset >= s.desc.size) {
+                    // Nothing (more) to fetch: an empty blob, or all bytes in.
+                    return None;
+                }
+                if s.body.is_none() {
+                    let opened = async {
+                        let conn = match &s.conn {
+                            Some(c) => c.clone(),
+                            None => {
+                                let c = s.client.conn(s.location.domain(), s.insecure, s.creds.as_ref()).await?;
+                                s.conn = Some(c.clone());
+                                c
+                            }
+                        };
+                        s.client.open_blob(&conn, &s.location, &s.desc, s.offset).await
+                    }
+                    .await;
+                    match opened {
+                        Ok((body, full)) => {
+                            s.skip = if full { s.offset } else { 0 };
+                            s.body = Some(body);
+                        }
+                        Err(e) => {
+                            s.done = true;
+                            return Some((Err(e), s));
+                        }
+                    }
+                }
+                match s.body.as_mut().unwrap().next().await {
+                    Some(Ok(mut chunk)) => {
+                        if s.skip > 0 {
+                            let n = (s.skip as usize).min(chunk.len());
+                            let _ = chunk.split_to(n);
+                            s.skip -= n as u64;
+                        }
+                        if chunk.is_empty() {
+                            continue;
+                        }
+                        s.offset += chunk.len() as u64;
+                        return Some((Ok(chunk), s));
+                    }
+                    Some(Err(e)) => {
+                        s.body = None;
+                        let err = Error::Network {
+                            what: format!("reading blob {} of {}", s.desc.digest, s.location),
+                            detail: describe_io(&e),
+                            transient: true,
+                        };
+                        if s.failures < s.client.inner.opts.retries {
+                            s.failures += 1;
+                            log::debug!("{err}; resuming at byte {} (retry {})", s.offset, s.failures);
+                            tokio::time::sleep(s.client.backoff(s.failures)).await;
+                            continue;
+                        }
+                        s.done = true;
+                        return Some((Err(err), s));
+                    }
+                    None => return None,
+                }
+            }
+        })
+    }
+
+    /// GET a blob from `offset`; `true` if the registry ignored the range
+    /// (the body starts at byte 0).
+    async fn open_blob(
+        &self,
+        conn: &Conn,
+        location: &Reference,
+        desc: &Descriptor,
+        offset: u64,
+    ) -> Result<(BoxStream<'static, Result<Bytes, io::Error>>, bool), Error> {
+        let r = oci_ref(location);
+        let digest = desc.digest.to_string();
+        let shown = location.to_string();
+        let op = Op::Blob(&shown, &digest);
+        self.retry(|| {
+            let (r, digest, urls) = (&r, &digest, &desc.urls);
+            async move {
+                // Always a range request (`bytes=0-` at first): a 206 is not
+                // hashed by oci-client, we verify once, in our reader.
+                let layer = LayerDescriptor { digest, urls };
+                match conn.oci.pull_blob_stream_partial(r, &layer, offset, None).await {
+                    Ok(BlobResponse::Partial(s)) => Ok((s.stream, false)),
+                    Ok(BlobResponse::Full(s)) => Ok((s.stream, true)),
+                    Err(e) => Err(map_oci(e, op, conn)),
+                }
+            }
+        })
+        .await
+    }
+
+    // ------------------------------------------------------------------
+    // Push
+
+    /// Push an image: each layer unless the registry has it (HEAD), the
+    /// config, then the manifest under `dest.location`'s tag (or digest).
+    /// Returns the manifest's digest.
+    pub async fn push_image(
+        &self,
+        dest: &Candidate,
+        creds: Option<&Credentials>,
+        image: PushImage,
+        on_event: &(dyn Fn(PushEvent) + Send + Sync),
+    ) -> Result<Digest, Error> {
+        let conn = self.conn(dest.registry(), dest.insecure, creds).await?;
+        let shown = dest.location.to_string();
+        let r = oci_ref(&dest.location);
+        let parsed: ImageManifest = serde_json::from_slice(&image.manifest)
+            .map_err(|e| Error::InvalidManifest { reference: shown.clone(), detail: e.to_string() })?;
+        let config_desc = parsed.config.clone();
+        if Digest::sha256_of(&image.config) != config_desc.digest {
+            return Err(Error::DigestMismatch {
+                what: format!("config of {shown}"),
+                expected: config_desc.digest.to_string(),
+                actual: Digest::sha256_of(&image.config).to_string(),
+            });
+        }
+
+        let op = Op::Push(&shown);
+        let uploads = image.layers.into_iter().map(|layer| {
+            let (conn, r) = (&conn, &r);
+            async move {
+                let desc = layer.descriptor;
+                if self.blob_exists(conn, r, &desc.digest, op).await? {
+                    on_event(PushEvent::BlobExists(&desc));
+                    return Ok(());
+                }
+                self.upload(conn, r, &desc, layer.source, op).await?;
+                on_event(PushEvent::BlobUploaded(&desc));
+                Ok::<(), Error>(())
+            }
+        });
+        stream::iter(uploads).buffer_unordered(3).try_collect::<Vec<()>>().await?;
+
+        if !self.blob_exists(&conn, &r, &config_desc.digest, op).await? {
+            self.upload(&conn, &r, &config_desc, BlobSource::Bytes(image.config.clone()), op).await?;
+        }
+        on_event(PushEvent::ConfigUploaded(&config_desc));
+
+        let digest = self.put_manifest(&conn, &dest.location, image.manifest, &image.manifest_media_type).await?;
+        on_event(PushEvent::ManifestWritten(&digest));
+        Ok(digest)
+    }
+
+    /// Push a manifest or an index as is (what it references must already
+    /// be in the repository). Returns its digest.
+    pub async fn push_manifest(
+        &self,
+        dest: &Candidate,
+        creds: Option<&Credentials>,
+        bytes: Bytes,
+        media_type: &str,
+    ) -> Result<Digest, Error> {
+        let conn = self.conn(dest.registry(), dest.insecure, creds).await?;
+        self.put_manifest(&conn, &dest.location, bytes, media_type).await
+    }
+
+    async fn put_manifest(
+        &self,
+        conn: &Conn,
+        location: &Reference,
+        bytes: Bytes,
+        media_type: &str,
+    ) -> Result<Digest, Error> {
+        let shown = location.to_string();
+        let op = Op::Push(&shown);
+        let r = oci_ref(location);
+        let content_type = reqwest::header::HeaderValue::from_str(media_type)
+            .map_err(|_| Error::Other(format!("invalid manifest media type {media_type:?}")))?;
+        let digest = Digest::sha256_of(&bytes);
+        self.retry(|| {
+            let (r, bytes, content_type) = (&r, bytes.clone(), content_type.clone());
+            async move { conn.oci.push_manifest_raw(r, bytes, content_type).await.map_err(|e| map_oci(e, op, conn)) }
+        })
+        .await?;
+        Ok(digest)
+    }
+
+    async fn blob_exists(
+        &self,
+        conn: &Conn,
+        r: &oci_client::Reference,
+        digest: &Digest,
+        op: Op<'_>,
+    ) -> Result<bool, Error> {
+        let digest = digest.to_string();
+        self.retry(|| {
+            let digest = &digest;
+            async move { conn.oci.blob_exists(r, digest).await.map_err(|e| map_oci(e, op, conn)) }
+        })
+        .await
+    }
+
+    async fn upload(
+        &self,
+        conn: &Conn,
+        r: &oci_client::Reference,
+        desc: &Descriptor,
+        source: BlobSource,
+        op: Op<'_>,
+    ) -> Result<(), Error> {
+        let digest = desc.digest.to_string();
+        match source {
+            BlobSource::Bytes(b) => {
+                self.retry(|| {
+                    let (b, digest) = (b.clone(), &digest);
+                    async move { conn.oci.push_blob(r, b, digest).await.map(|_| ()).map_err(|e| map_oci(e, op, conn)) }
+                })
+                .await
+            }
+            BlobSource::File(path) => {
+                self.retry(|| {
+                    let (path, digest) = (path.clone(), &digest);
+                    async move {
+                        let s = reader_stream(Box::new(move || {
+                            Ok(Box::new(std::fs::File::open(&path)?) as Box<dyn Read + Send>)
+                        }));
+                        conn.oci
+                            .push_blob_stream(r, s, digest, Some(desc.size))
+                            .await
+                            .map(|_| ())
+                            .map_err(|e| map_oci(e, op, conn))
+                    }
+                })
+                .await
+            }
+            BlobSource::Reader(open) => {
+                let s = reader_stream(open);
+                conn.oci
+                    .push_blob_stream(r, s, &digest, Some(desc.size))
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| map_oci(e, op, conn))
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Listings and login
+
+    /// All tags of `candidate.location`'s repository (`pull --all-tags`).
+    pub async fn tags(&self, candidate: &Candidate, creds: Option<&Credentials>) -> Result<Vec<String>, Error> {
+        let conn = self.conn(candidate.registry(), candidate.insecure, creds).await?;
+        let r = oci_ref(&candidate.location);
+        let what = format!("listing tags of {}", candidate.location.name());
+        let op = Op::Other(&what);
+        const PAGE: usize = 1000;
+        // Registries may ignore `n`/`last` and need not sort: stop at a
+        // short page or when a page brings nothing new.
+        let mut out = std::collections::BTreeSet::new();
+        let mut last: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let page = self
+                .retry(|| {
+                    let (r, last) = (&r, last.as_deref());
+                    let conn = &conn;
+                    async move {
+                        conn.oci.list_tags(r, &conn.oci_auth, Some(PAGE), last).await.map_err(|e| map_oci(e, op, conn))
+                    }
+                })
+                .await?;
+            let n = page.tags.len();
+            last = page.tags.last().cloned();
+            let before = out.len();
+            out.extend(page.tags);
+            if n < PAGE || out.len() == before {
+                break;
+            }
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    /// The repositories of a registry (`/v2/_catalog`, all pages), for `search`.
+    pub async fn catalog(&self, endpoint: &Endpoint, creds: Option<&Credentials>) -> Result<Vec<String>, Error> {
+        let conn = self.conn(&endpoint.registry, endpoint.insecure, creds).await?;
+        let what = format!("listing repositories of {}", endpoint.registry);
+        #[derive(serde::Deserialize)]
+        struct Page {
+            #[serde(default)]
+            repositories: Option<Vec<String>>,
+        }
+        let mut url = format!("{}/v2/_catalog?n=1000", conn.base);
+        let mut out = Vec::new();
+        for _ in 0..MAX_PAGES {
+            let (status, headers, body) =
+                self.retry(|| self.get(&conn, &url, Some("registry:catalog:*"), &what)).await?;
+            if status != 200 {
+                return Err(http_error(&conn, status, &body, &what, None));
+            }
+            let page: Page =
+                serde_json::from_slice(&body).map_err(|e| Error::Other(format!("{what}: invalid response: {e}")))?;
+            out.extend(page.repositories.unwrap_or_default());
+            match next_link(&headers) {
+                Some(next) if next.starts_with('/') => url = format!("{}{next}", conn.base),
+                Some(next) => url = next,
+                None => break,
+            }
+        }
+        Ok(out)
+    }
+
+    /// `login`: do these credentials work on this registry? A registry that
+    /// asks for no authentication accepts any.
+    pub async fn check_login(&self, endpoint: &Endpoint, creds: &Credentials) -> Result<(), Error> {
+        let conn = self.conn(&endpoint.registry, endpoint.insecure, Some(creds)).await?;
+        let what = format!("logging into {}", endpoint.registry);
+        let url = format!("{}/v2/", conn.base);
+        match &conn.challenge {
+            Challenge::None => Ok(()),
+            _ => {
+                let (status, _, body) = self.retry(|| self.get(&conn, &url, None, &what)).await?;
+                match status {
+                    200 => Ok(()),
+                    401 => Err(Error::AuthFailed { registry: conn.registry.clone(), detail: body_message(&body) }),
+                    s => Err(http_error(&conn, s, &body, &what, None)),
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Connections
+
+    /// The connection to `registry` (pinged once per process).
+    async fn conn(&self, registry: &str, insecure: bool, creds: Option<&Credentials>) -> Result<Arc<Conn>, Error> {
+        let key = ConnKey { registry: registry.to_string(), insecure, creds: creds.cloned() };
+        let cell = self.inner.conns.lock().unwrap().entry(key).or_default().clone();
+        cell.get_or_try_init(|| self.connect(registry, insecure, creds)).await.cloned()
+    }
+
+    async fn connect(&self, registry: &str, insecure: bool, creds: Option<&Credentials>) -> Result<Arc<Conn>, Error> {
+        let opts = &self.inner.opts;
+        let certs = self.load_certs(registry)?;
+        let host = api_host(registry);
+        let build = |accept_invalid: bool| -> Result<reqwest::Client, Error> {
+            let mut b = reqwest::Client::builder()
+                .connect_timeout(opts.connect_timeout)
+                .read_timeout(opts.read_timeout)
+                .user_agent(USER_AGENT)
+                .tls_danger_accept_invalid_certs(accept_invalid);
+            for pem in &certs {
+                let c = reqwest::Certificate::from_pem(pem.as_bytes())
+                    .map_err(|e| Error::Other(format!("certificate for {registry}: {e}")))?;
+                b = b.tls_certs_merge([c]);
+            }
+            b.build()
+                .map_err(|e| Error::Other(format!("setting up the HTTP client for {registry}: {}", describe_chain(&e))))
+        };
+
+        // HTTPS; an insecure registry may also be unverified HTTPS or plain
+        // HTTP: both are tried at once (HTTPS wins if both answer), so a
+        // plain-HTTP server that never answers a TLS hello costs nothing.
+        let http = build(insecure)?;
+        let (scheme, challenge) = self
+            .retry(|| {
+                let http = &http;
+                async move {
+                    let probe = |scheme: &'static str| async move {
+                        let url = format!("{scheme}://{host}/v2/");
+                        let r = http.get(&url).send().await.map(|resp| {
+                            let challenge = parse_challenge(resp.headers().get_all(reqwest::header::WWW_AUTHENTICATE));
+                            (resp.status().as_u16(), challenge)
+                        });
+                        (scheme, url, r)
+                    };
+                    // A registry's answer: 2xx, or 401 asking for credentials.
+                    let usable = |r: &ProbeResult| matches!(r.2, Ok((200..=299 | 401, _)));
+                    let results = if insecure {
+                        let (https, plain) = (Box::pin(probe("https")), Box::pin(probe("http")));
+                        match futures_util::future::select(https, plain).await {
+                            futures_util::future::Either::Left((a, other)) => {
+                                if usable(&a) {
+                                    vec![a]
+                                } else {
+                                    vec![a, other.await]
+                                }
+                            }
+                            futures_util::future::Either::Right((b, other)) => {
+                                if usable(&b) {
+                                    vec![b]
+                                } else {
+                                    vec![other.await, b]
+                                }
+                            }
+                        }
+                    } else {
+                        vec![probe("https").await]
+                    };
+                    if let Some((scheme, _, Ok((status, challenge)))) = results.iter().find(|r| usable(r)) {
+                        let challenge = match status {
+                            401 => challenge.clone().unwrap_or(Challenge::Basic),
+                            _ => Challenge::None,
+                        };
+                        return Ok((*scheme, challenge));
+                    }
+                    if let Some((_, _, Ok((s, _)))) = results.iter().find(|r| r.2.is_ok()) {
+                        return Err(Error::Unreachable {
+                            registry: registry.to_string(),
+                            detail: format!("invalid status code from registry {s} ({})", status_text(*s)),
+                            transient: *s == 429 || *s >= 500,
+                        });
+                    }
+                    // Refused or reset: maybe restarting, worth a retry; a
+                    // timeout has waited long enough, a TLS failure will not change.
+                    let errors: Vec<(&String, &reqwest::Error)> =
+                        results.iter().filter_map(|(_, url, r)| r.as_ref().err().map(|e| (url, e))).collect();
+                    let transient = errors.iter().all(|(_, e)| !e.is_timeout() && !is_tls_error(e));
+                    let detail = errors
+                        .iter()
+                        .map(|(url, e)| format!("Get {url:?}: {}", describe_reqwest(e, registry)))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    Err(Error::Unreachable { registry: registry.to_string(), detail, transient })
+                }
+            })
+            .await?;
+        log::debug!("registry {registry}: {scheme}, challenge {challenge:?}");
+
+        let oci_config = ClientConfig {
+            protocol: if scheme == "http" { ClientProtocol::Http } else { ClientProtocol::Https },
+            accept_invalid_certificates: insecure && scheme == "https",
+            extra_root_certificates: certs
+                .iter()
+                .map(|pem| oci_client::client::Certificate {
+                    encoding: oci_client::client::CertificateEncoding::Pem,
+                    data: pem.as_bytes().to_vec(),
+                })
+                .collect(),
+            platform_resolver: None,
+            use_monolithic_push: true,
+            read_timeout: Some(opts.read_timeout),
+            connect_timeout: Some(opts.connect_timeout),
+            user_agent: USER_AGENT,
+            ..ClientConfig::default()
+        };
+        let oci = oci_client::Client::try_from(oci_config)
+            .map_err(|e| Error::Other(format!("setting up the registry client for {registry}: {e}")))?;
+        let oci_auth = match creds {
+            Some(c) => RegistryAuth::Basic(c.username.clone(), c.password.clone()),
+            None => RegistryAuth::Anonymous,
+        };
+        // oci-client keeps credentials per registry; register them now, so
+        // that calls which take none (blob_exists, blob streams) use them.
+        oci.store_auth_if_needed(host, &oci_auth).await;
+        Ok(Arc::new(Conn {
+            registry: registry.to_string(),
+            base: format!("{scheme}://{host}"),
+            oci,
+            http,
+            challenge,
+            creds: creds.cloned(),
+            oci_auth,
+            tokens: tokio::sync::Mutex::new(HashMap::new()),
+        }))
+    }
+
+    /// The PEM certificates to trust for `registry` besides the system's.
+    fn load_certs(&self, registry: &str) -> Result<Vec<String>, Error> {
+        let opts = &self.inner.opts;
+        let dir = match &opts.cert_dir {
+            Some(d) => Some(d.clone()),
+            None => opts.certs_d.iter().map(|base| base.join(registry)).find(|d| d.is_dir()),
+        };
+        let Some(dir) = dir else { return Ok(Vec::new()) };
+        let io_err = |p: &Path, e: io::Error| Error::Other(format!("reading certificates in {}: {e}", p.display()));
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(&dir).map_err(|e| io_err(&dir, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        let mut pems = Vec::new();
+        for f in files {
+            match f.extension().and_then(|e| e.to_str()) {
+                Some("crt") => {
+                    let text = std::fs::read_to_string(&f).map_err(|e| io_err(&f, e))?;
+                    let before = pems.len();
+                    pems.extend(split_pem(&text));
+                    if pems.len() == before {
+                        return Err(Error::Other(format!("{}: no PEM certificate in it", f.display())));
+                    }
+                    log::debug!("trusting {} for {registry}", f.display());
+                }
+                Some("cert") | Some("key") => {
+                    log::debug!("{}: client certificates are not supported, ignored", f.display());
+                }
+                _ => {}
+            }
+        }
+        Ok(pems)
+    }
+
+    /// GET `url` with the connection's credentials (a Bearer token for
+    /// `scope` when the registry uses tokens). Returns status, headers, body.
+    async fn get(
+        &self,
+        conn: &Conn,
+        url: &str,
+        scope: Option<&str>,
+        what: &str,
+    ) -> Result<(u16, reqwest::header::HeaderMap, Bytes), Error> {
+        let mut req = conn.http.get(url);
+        match &conn.challenge {
+            Challenge::None => {}
+            Challenge::Basic => {
+                if let Some(c) = &conn.creds {
+                    req = req.basic_auth(&c.username, Some(&c.password));
+                }
+            }
+            Challenge::Bearer { realm, service } => {
+                let token = self.token(conn, realm, service.as_deref(), scope).await?;
+                req = req.bearer_auth(token);
+            }
+        }
+        let resp = req.send().await.map_err(|e| reqwest_error(e, conn, what))?;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let body = resp.bytes().await.map_err(|e| reqwest_error(e, conn, what))?;
+        if status == 429 || status >= 500 {
+            return Err(http_error(conn, status, &body, what, None));
+        }
+        Ok((status, headers, body))
+    }
+
+    /// A Bearer token from the challenge's realm (cached per scope).
+    async fn token(
+        &self,
+        conn: &Conn,
+        realm: &str,
+        service: Option<&str>,
+        scope: Option<&str>,
+    ) -> Result<String, Error> {
+        let key = scope.unwrap_or("").to_string();
+        if let Some(t) = conn.tokens.lock().await.get(&key) {
+            return Ok(t.clone());
+        }
+        let mut query: Vec<(&str, &str)> = Vec::new();
+        if let Some(s) = service {
+            query.push(("service", s));
+        }
+        if let Some(s) = scope {
+            query.push(("scope", s));
+        }
+        let mut req = conn.http.get(realm).query(&query);
+        if let Some(c) = &conn.creds {
+            req = req.query(&[("account", c.username.as_str())]).basic_auth(&c.username, Some(&c.password));
+        }
+        let what = format!("getting a token from {realm}");
+        let resp = req.send().await.map_err(|e| reqwest_error(e, conn, &what))?;
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.map_err(|e| reqwest_error(e, conn, &what))?;
+        match status {
+            200 => {}
+            401 | 403 if conn.creds.is_some() => {
+                return Err(Error::AuthFailed { registry: conn.registry.clone(), detail: body_message(&body) })
+            }
+            401 | 403 => return Err(Error::AuthRequired { registry: conn.registry.clone() }),
+            s => return Err(http_error(conn, s, &body, &what, None)),
+        }
+        #[derive(serde::Deserialize)]
+        struct Token {
+            token: Option<String>,
+            access_token: Option<String>,
+        }
+        let t: Token =
+            serde_json::from_slice(&body).map_err(|e| Error::Other(format!("{what}: invalid response: {e}")))?;
+        let token = t
+            .token
+            .or(t.access_token)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| Error::Other(format!("{what}: no token in the response")))?;
+        conn.tokens.lock().await.insert(key, token.clone());
+        Ok(token)
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.inner.opts.retry_backoff * 2u32.saturating_pow(attempt.saturating_sub(1))
+    }
+
+    /// Run `f` until it succeeds, fails for good, or the retries are spent.
+    async fn retry<T, F, Fut>(&self, mut f: F) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, Error>>,
+    {
+        let mut attempt = 0;
+        loop {
+            match f().await {
+                Ok(v) => return Ok(v),
+                Err(e) if e.is_transient() && attempt < self.inner.opts.retries => {
+                    attempt += 1;
+                    log::debug!("{e} (retry {attempt} of {})", self.inner.opts.retries);
+                    tokio::time::sleep(self.backoff(attempt)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// A stream of an opened reader's bytes (read on a blocking thread).
+fn reader_stream(
+    open: Box<dyn FnOnce() -> io::Result<Box<dyn Read + Send>> + Send>,
+) -> impl futures_util::Stream<Item = Result<Bytes, OciDistributionError>> + Send + 'static {
+    let (tx, rx) = tokio::sync::mpsc::channel::<io::Result<Bytes>>(4);
+    tokio::task::spawn_blocking(move || {
+        let mut reader = match open() {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = tx.blocking_send(Err(e));
+                return;
+            }
+        };
+        loop {
+            let mut buf = vec![0u8; 1 << 20];
+            match reader.read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => {
+                    buf.truncate(n);
+                    if tx.blocking_send(Ok(Bytes::from(buf))).is_err() {
+                        return;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let _ = tx.blocking_send(Err(e));
+                    return;
+                }
+            }
+        }
+    });
+    stream::unfold(
+        rx,
+        |mut rx| async move { rx.recv().await.map(|item| (item.map_err(OciDistributionError::IoError), rx)) },
+    )
+}
+
+/// Each `-----BEGIN CERTIFICATE-----` block of `text`.
+fn split_pem(text: &str) -> Vec<String> {
+    const BEGIN: &str = "-----BEGIN CERTIFICATE-----";
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(BEGIN) {
+        let Some(end) = rest[start..].find(END) else { break };
+        let stop = start + end + END.len();
+        out.push(format!("{}\n", &rest[start..stop]));
+        rest = &rest[stop..];
+    }
+    out
+}
+
+/// The `rel="next"` target of a `Link` header.
+fn next_link(headers: &reqwest::header::HeaderMap) -> Option<String> {
+    for v in headers.get_all(reqwest::header::LINK) {
+        let v = v.to_str().ok()?;
+        for part in v.split(',') {
+            let (target, params) = part.split_once(';').unwrap_or((part, ""));
+            if params.split(';').any(|p| matches!(p.trim().replace(' ', "").as_str(), "rel=\"next\"" | "rel=next")) {
+                let t = target.trim().trim_start_matches('<').trim_end_matches('>');
+                return Some(t.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// The first usable challenge of `WWW-Authenticate` headers (Bearer preferred).
+fn parse_challenge(values: reqwest::header::GetAll<'_, reqwest::header::HeaderValue>) -> Option<Challenge> {
+    let mut basic = false;
+    for v in values {
+        let Ok(v) = v.to_str() else { continue };
+        let (scheme, params) = v.trim().split_once(' ').unwrap_or((v.trim(), ""));
+        if scheme.eq_ignore_ascii_case("bearer") {
+            let params = parse_auth_params(params);
+            if let Some(realm) = params.get("realm") {
+                return Some(Challenge::Bearer { realm: realm.clone(), service: params.get("service").cloned() });
+            }
+        } else if scheme.eq_ignore_ascii_case("basic") {
+            basic = true;
+        }
+    }
+    basic.then_some(Challenge::Basic)
+}
+
+/// `key="value", key=value, ...` (RFC 7235 auth-params; quoted strings may hold `,` and `\"`).
+fn parse_auth_params(s: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut chars = s.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| *c == ',' || c.is_whitespace()) {
+            chars.next();
+        }
+        let key: String = std::iter::from_fn(|| chars.next_if(|c| *c != '=' && *c != ',')).collect();
+        if key.is_empty() {
+            break;
+        }
+        if chars.next() != Some('=') {
+            continue;
+        }
+        let mut value = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => value.extend(chars.next()),
+                    '"' => break,
+                    c => value.push(c),
+                }
+            }
+        } else {
+            value = std::iter::from_fn(|| chars.next_if(|c| *c != ',')).collect::<String>().trim().to_string();
+        }
+        out.insert(key.trim().to_ascii_lowercase(), value);
+    }
+    out
+}
+
+fn status_text(s: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(s).ok().and_then(|s| s.canonical_reason()).unwrap_or("unknown")
+}
+
+/// The `message`s of a registry's JSON error body, else the body's start.
+fn body_message(body: &[u8]) -> String {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        errors: Vec<serde_json::Value>,
+    }
+    if let Ok(env) = serde_json::from_slice::<Envelope>(body) {
+        let msgs: Vec<String> = env
+            .errors
+            .iter()
+            .map(|e| {
+                let code = e.get("code").and_then(|c| c.as_str()).unwrap_or("").to_ascii_lowercase().replace('_', " ");
+                let msg = e.get("message").and_then(|m| m.as_str()).unwrap_or("");
+                match (code.is_empty(), msg.is_empty()) {
+                    (false, false) => format!("{code}: {msg}"),
+                    (true, _) => msg.to_string(),
+                    (false, true) => code,
+                }
+            })
+            .collect();
+        if !msgs.is_empty() {
+            return msgs.join("; ");
+        }
+    }
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    if text.len() > 200 {
+        let mut end = 200;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        format!("{}…", &text[..end])
+    } else {
+        text.to_string()
+    }
+}
+
+/// An HTTP error status as an [`Error`].
+fn http_error(conn: &Conn, status: u16, body: &[u8], what: &str, op: Option<Op>) -> Error {
+    match (status, op) {
+        (401, _) => auth_error(conn, body_message(body)),
+        (404, Some(Op::Manifest(r))) => Error::ManifestUnknown { reference: r.to_string(), detail: body_message(body) },
+        (404, Some(Op::Blob(r, d))) => Error::BlobUnknown { reference: r.to_string(), digest: d.to_string() },
+        (403, _) => Error::Denied { what: what.to_string(), detail: body_message(body) },
+        (s, _) => {
+            let msg = body_message(body);
+            Error::Http {
+                what: what.to_string(),
+                status: s,
+                message: if msg.is_empty() { status_text(s).to_string() } else { msg },
+            }
+        }
+    }
+}
+
+fn auth_error(conn: &Conn, detail: String) -> Error {
+    if conn.creds.is_some() {
+        Error::AuthFailed { registry: conn.registry.clone(), detail }
+    } else {
+        Error::AuthRequired { registry: conn.registry.clone() }
+    }
+}
+
+/// An oci-client error as an [`Error`].
+fn map_oci(e: OciDistributionError, op: Op, conn: &Conn) -> Error {
+    let what = op.what();
+    match e {
+        OciDistributionError::RequestError(re) => reqwest_error(re, conn, &what),
+        OciDistributionError::UnauthorizedError { .. } => auth_error(conn, String::new()),
+        OciDistributionError::AuthenticationFailure(msg) => auth_error(conn, msg),
+        OciDistributionError::RegistryError { envelope, .. } => {
+            let code = envelope.errors.first().map(|e| &e.code);
+            let detail = envelope
+                .errors
+                .iter()
+                .map(|e| {
+                    let code = serde_json::to_value(&e.code)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    format!("{}: {}", code.to_ascii_lowercase().replace('_', " "), e.message)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            match (code, op) {
+                (
+                    Some(OciErrorCode::ManifestUnknown | OciErrorCode::NameUnknown | OciErrorCode::NotFound),
+                    Op::Manifest(r),
+                ) => Error::ManifestUnknown { reference: r.to_string(), detail },
+                (Some(OciErrorCode::BlobUnknown | OciErrorCode::NotFound), Op::Blob(r, d)) => {
+                    Error::BlobUnknown { reference: r.to_string(), digest: d.to_string() }
+                }
+                (Some(OciErrorCode::Unauthorized), _) => auth_error(conn, detail),
+                (Some(OciErrorCode::Denied), _) => Error::Denied { what, detail },
+                (Some(OciErrorCode::Toomanyrequests), _) => Error::Http { what, status: 429, message: detail },
+                _ => Error::Other(format!("{what}: {detail}")),
+            }
+        }
+        OciDistributionError::ServerError { code, message, .. } => {
+            http_error(conn, code, message.as_bytes(), &what, Some(op))
+        }
+        OciDistributionError::DigestError(oci_client::errors::DigestError::VerificationError { expected, actual }) => {
+            Error::DigestMismatch { what, expected, actual }
+        }
+        OciDistributionError::IoError(e) => Error::Network { what, detail: describe_io(&e), transient: true },
+        OciDistributionError::ManifestParsingError(m) | OciDistributionError::VersionedParsingError(m) => match op {
+            Op::Manifest(r) => Error::InvalidManifest { reference: r.to_string(), detail: m },
+            _ => Error::Other(format!("{what}: {m}")),
+        },
+        OciDistributionError::JsonError(j) => match op {
+            Op::Manifest(r) => Error::InvalidManifest { reference: r.to_string(), detail: j.to_string() },
+            _ => Error::Other(format!("{what}: {j}")),
+        },
+        other => Error::Other(format!("{what}: {other}")),
+    }
+}
+
+/// A transport error as an [`Error`]: failing to connect is "unreachable".
+fn reqwest_error(e: reqwest::Error, conn: &Conn, what: &str) -> Error {
+    let detail = describe_reqwest(&e, &conn.registry);
+    if e.is_connect() {
+        let url = e.url().map(|u| u.to_string()).unwrap_or_else(|| conn.base.clone());
+        let transient = !e.is_timeout() && !is_tls_error(&e);
+        Error::Unreachable { registry: conn.registry.clone(), detail: format!("Get {url:?}: {detail}"), transient }
+    } else {
+        Error::Network { what: what.to_string(), detail, transient: e.is_timeout() || e.is_body() || e.is_request() }
+    }
+}
+
+/// An error and its causes, looking inside `io::Error`s (whose `source()`
+/// skips the error they wrap).
+fn error_chain<'a>(e: &'a (dyn std::error::Error + 'static)) -> Vec<&'a (dyn std::error::Error + 'static)> {
+    let mut out = Vec::new();
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        out.push(c);
+        if out.len() > 32 {
+            break;
+        }
+        cur = match c.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => c.source(),
+        };
+    }
+    out
+}
+
+/// The useful part of a transport error: the TLS problem or the OS error.
+fn describe_reqwest(e: &reqwest::Error, registry: &str) -> String {
+    if e.is_timeout() && e.is_connect() {
+        return "connection timed out".to_string();
+    }
+    let chain = error_chain(e);
+    if let Some(tls) = chain.iter().find_map(|c| c.downcast_ref::<rustls::Error>()) {
+        return describe_tls(tls, registry);
+    }
+    if let Some(io) = chain.iter().rev().find_map(|c| c.downcast_ref::<io::Error>()) {
+        return describe_io(io);
+    }
+    if e.is_timeout() {
+        return "i/o timeout".to_string();
+    }
+    describe_chain(e)
+}
+
+/// The failure is a TLS handshake or certificate problem.
+fn is_tls_error(e: &reqwest::Error) -> bool {
+    error_chain(e).iter().any(|c| c.downcast_ref::<rustls::Error>().is_some())
+}
+
+fn describe_io(e: &io::Error) -> String {
+    let chain = error_chain(e);
+    if let Some(tls) = chain.iter().find_map(|c| c.downcast_ref::<rustls::Error>()) {
+        return describe_tls(tls, "the registry");
+    }
+    let e = chain.iter().rev().find_map(|c| c.downcast_ref::<io::Error>()).unwrap_or(e);
+    match e.kind() {
+        io::ErrorKind::ConnectionRefused => "connect: connection refused".to_string(),
+        io::ErrorKind::ConnectionReset => "connection reset by peer".to_string(),
+        io::ErrorKind::TimedOut => "i/o timeout".to_string(),
+        io::ErrorKind::UnexpectedEof => "unexpected EOF".to_string(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+fn describe_tls(e: &rustls::Error, registry: &str) -> String {
+    use rustls::CertificateError as C;
+    let hint = format!(
+        "(trust its CA in /etc/containers/certs.d/{registry}/ca.crt or with --cert-dir, or use --tls-verify=false)"
+    );
+    match e {
+        rustls::Error::InvalidCertificate(C::UnknownIssuer) => {
+            format!("tls: failed to verify certificate: x509: certificate signed by unknown authority {hint}")
+        }
+        rustls::Error::InvalidCertificate(C::Expired | C::ExpiredContext { .. }) => {
+            format!("tls: failed to verify certificate: x509: certificate has expired {hint}")
+        }
+        rustls::Error::InvalidCertificate(C::NotValidForName | C::NotValidForNameContext { .. }) => {
+            format!("tls: failed to verify certificate: x509: certificate is not valid for {registry} {hint}")
+        }
+        rustls::Error::InvalidMessage(_) => {
+            "tls: the server did not answer with TLS (a plain-HTTP registry needs --tls-verify=false or insecure = true in registries.conf)".to_string()
+        }
+        other => format!("tls: {other}"),
+    }
+}
+
+fn describe_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = s.source();
+    }
+    out
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn challenges() {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.append(
+            reqwest::header::WWW_AUTHENTICATE,
+            r#"Bearer realm="https://auth.example.com/token",service="registry.example.com",scope="repository:a/b:pull""#.parse().unwrap(),
+        );
+        assert_eq!(
+            parse_challenge(h.get_all(reqwest::header::WWW_AUTHENTICATE)),
+            Some(Challenge::Bearer {
+                realm: "https://auth.example.com/token".into(),
+                service: Some("registry.example.com".into())
+            })
+        );
+        let mut h = reqwest::header::HeaderMap::new();
+        h.append(reqwest::header::WWW_AUTHENTICATE, r#"Basic realm="x""#.parse().unwrap());
+        assert_eq!(parse_challenge(h.get_all(reqwest::header::WWW_AUTHENTICATE)), Some(Challenge::Basic));
+        assert_eq!(parse_challenge(reqwest::header::HeaderMap::new().get_all(reqwest::header::WWW_AUTHENTICATE)), None);
+        let p = parse_auth_params(r#"realm="a,b", service=svc , error="x\"y""#);
+        assert_eq!(p["realm"], "a,b");
+        assert_eq!(p["service"], "svc");
+        assert_eq!(p["error"], "x\"y");
+    }
+
+    #[test]
+    fn links_and_pems_and_messages() {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert(reqwest::header::LINK, r#"</v2/_catalog?last=b&n=2>; rel="next""#.parse().unwrap());
+        assert_eq!(next_link(&h).as_deref(), Some("/v2/_catalog?last=b&n=2"));
+        assert_eq!(next_link(&reqwest::header::HeaderMap::new()), None);
+        let pem = "junk\n-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\nBBB\n-----END CERTIFICATE-----\n";
+        assert_eq!(split_pem(pem).len(), 2);
+        assert_eq!(
+            body_message(br#"{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{}}]}"#),
+            "manifest unknown: manifest unknown"
+        );
+        assert_eq!(body_message(b" plain text "), "plain text");
+    }
+
+    #[test]
+    fn refs_for_oci_client() {
+        let r = oci_ref(&Reference::parse("127.0.0.1:5000/a/b:t").unwrap());
+        assert_eq!((r.registry(), r.repository(), r.tag(), r.digest()), ("127.0.0.1:5000", "a/b", Some("t"), None));
+        let d = Digest::sha256_of(b"x");
+        let r = oci_ref(&Reference::parse("busybox").unwrap().with_digest(d.clone()));
+        assert_eq!(r.resolve_registry(), "index.docker.io");
+        assert_eq!(r.repository(), "library/busybox");
+        assert_eq!(r.digest(), Some(d.to_string().as_str()));
+        assert_eq!(api_host("docker.io"), "index.docker.io");
+    }
+}

@@ -1,0 +1,41 @@
+//! The registry side of images: references, short-name resolution, auth
+//! files, and an async client for the OCI distribution API.
+//!
+//! - [`reference`]: Docker reference grammar (`busybox` →
+//!   `docker.io/library/busybox:latest`), digests, familiar names.
+//! - [`resolve`]: from a user's reference and registries.conf to the ordered
+//!   pull candidates (aliases, unqualified-search registries, mirrors,
+//!   `insecure`, `blocked`, `--tls-verify`).
+//! - [`auth`]: Podman's auth files (`auth.json`, `~/.docker/config.json`):
+//!   lookup, login, logout.
+//! - [`client`]: the registry client (built on `oci-client` + `reqwest`
+//!   with rustls/ring): manifests, configs, streamed blobs, push, catalog,
+//!   tags, login check; bounded retries and timeouts.
+//! - [`blob`]: [`BlobReader`] (a blocking `Read` over a streamed blob that
+//!   verifies size and digest at EOF) and [`decompress`].
+//! - [`manifest`]: media types, manifest/index/descriptor types, platform
+//!   selection.
+//!
+//! Everything here reports [`Error`], whose messages are what the user sees
+//! (exit code 125 through `anyhow`).
+
+pub mod auth;
+pub mod blob;
+pub mod client;
+mod error;
+pub mod manifest;
+pub mod reference;
+pub mod resolve;
+
+#[cfg(test)]
+mod tests;
+
+pub use auth::{AuthEnv, AuthFiles, Credentials, RemoveOutcome};
+pub use blob::{decompress, finish, BlobReader, Compression, VerifyingReader};
+pub use client::{BlobSource, BlobStream, Client, ClientOptions, PushEvent, PushImage, PushLayer, ResolvedImage};
+pub use error::Error;
+pub use manifest::{Descriptor, ImageIndex, ImageManifest, Manifest, ManifestKind, Platform};
+pub use reference::{Digest, ParsedReference, Reference, ReferenceError};
+pub use resolve::{
+    resolve_pull, resolve_push, resolve_registry, Candidate, Endpoint, Resolution, ResolveOptions, ResolvedBy,
+};

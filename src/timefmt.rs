@@ -1,0 +1,81 @@
+//! Time stamps in the spellings Podman and Docker print, without a date
+//! library: UTC only, from seconds (and nanoseconds) since the Unix epoch.
+
+/// (year, month 1-12, day 1-31) of a day count since 1970-01-01
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+struct Parts {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: i64,
+    min: i64,
+    sec: i64,
+    weekday: usize,
+}
+
+fn parts(secs: i64) -> Parts {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    Parts { year, month, day, hour: rem / 3600, min: rem % 3600 / 60, sec: rem % 60, weekday: (days + 4).rem_euclid(7) as usize }
+}
+
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// RFC 3339 with nanoseconds as Go's `time.RFC3339Nano` prints UTC:
+/// trailing zeros of the fraction dropped, `Z` for the zone.
+pub fn rfc3339_nano(secs: i64, nanos: u32) -> String {
+    let p = parts(secs);
+    let mut frac = String::new();
+    if nanos > 0 {
+        frac = format!(".{nanos:09}");
+        while frac.ends_with('0') {
+            frac.pop();
+        }
+    }
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{frac}Z", p.year, p.month, p.day, p.hour, p.min, p.sec)
+}
+
+/// Go's `time.ANSIC`: `Mon Jan  2 15:04:05 2006`.
+pub fn ansic(secs: i64) -> String {
+    let p = parts(secs);
+    format!(
+        "{} {} {:>2} {:02}:{:02}:{:02} {}",
+        WEEKDAYS[p.weekday],
+        MONTHS[p.month as usize - 1],
+        p.day,
+        p.hour,
+        p.min,
+        p.sec,
+        p.year
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_instants() {
+        assert_eq!(rfc3339_nano(0, 0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_nano(1_704_067_200, 0), "2024-01-01T00:00:00Z");
+        assert_eq!(rfc3339_nano(1_709_210_096, 120_000_000), "2024-02-29T12:34:56.12Z");
+        assert_eq!(ansic(0), "Thu Jan  1 00:00:00 1970");
+        assert_eq!(ansic(1_800_000_000), "Fri Jan 15 08:00:00 2027");
+        assert_eq!(rfc3339_nano(-1, 0), "1969-12-31T23:59:59Z");
+    }
+}

@@ -1,0 +1,101 @@
+//! The store's error type.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    /// A file-system operation on the store failed.
+    #[error("{op} {}: {source}", path.display())]
+    Io {
+        op: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    /// The database failed.
+    #[error("store database {}: {context}: {source}", path.display())]
+    Db {
+        path: PathBuf,
+        context: &'static str,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    /// The database was written by a newer rpod.
+    #[error("store database {}: schema version {found} is newer than this rpod supports ({supported}); upgrade rpod", path.display())]
+    SchemaTooNew { path: PathBuf, found: i64, supported: i64 },
+
+    /// A tar entry's path (or hardlink target) is absolute or leaves the
+    /// layer directory.
+    #[error("layer {layer}: refusing entry {entry:?}: {reason}")]
+    UnsafePath { layer: String, entry: String, reason: &'static str },
+
+    /// Creating one entry of a layer failed.
+    #[error("layer {layer}: entry {entry:?}: {what}: {source}")]
+    Entry {
+        layer: String,
+        entry: String,
+        what: &'static str,
+        #[source]
+        source: io::Error,
+    },
+
+    /// An owner of a tar entry is outside the user namespace's ID map.
+    #[error(
+        "layer {layer}: entry {entry:?}: {kind} {id} not mapped; the user needs a larger subordinate ID range in /etc/sub{kind}"
+    )]
+    UnmappedId { layer: String, entry: String, kind: &'static str, id: u64 },
+
+    /// Reading the layer stream failed (including a compressed-digest
+    /// mismatch reported by the caller's reader, and malformed tar data).
+    #[error("layer {layer}: reading the layer: {source}")]
+    Read {
+        layer: String,
+        #[source]
+        source: io::Error,
+    },
+
+    /// The uncompressed layer does not hash to its diff ID.
+    #[error("layer {layer}: content digest sha256:{actual} does not match the diff ID")]
+    DiffIdMismatch { layer: String, actual: String },
+
+    /// A digest / ID argument is malformed or inconsistent.
+    #[error("invalid {what} {value:?}: {reason}")]
+    Invalid { what: &'static str, value: String, reason: &'static str },
+
+    /// No such layer.
+    #[error("layer {0} not known")]
+    LayerUnknown(String),
+
+    /// A layer row exists but its directory does not (or vice versa).
+    #[error("layer {chain_id} is damaged: {reason}")]
+    LayerDamaged { chain_id: String, reason: String },
+
+    /// No image matches.
+    #[error("{0}: image not known")]
+    ImageUnknown(String),
+
+    /// An ID prefix matches several images.
+    #[error("{prefix}: ambiguous image ID prefix, matches {}", matches.join(", "))]
+    Ambiguous { prefix: String, matches: Vec<String> },
+
+    /// `untag` of a name the image does not have.
+    #[error("image {id} does not have the name {name:?}")]
+    NameNotOnImage { id: String, name: String },
+}
+
+impl StorageError {
+    pub(crate) fn io(op: &'static str, path: impl Into<PathBuf>, source: io::Error) -> StorageError {
+        StorageError::Io { op, path: path.into(), source }
+    }
+
+    pub(crate) fn invalid(what: &'static str, value: &str, reason: &'static str) -> StorageError {
+        StorageError::Invalid { what, value: value.to_string(), reason }
+    }
+}
+
+/// Shorthand for the crate's results.
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;

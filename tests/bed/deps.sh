@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs every Debian package the test bed and the integration tests need.
+# Idempotent: when everything is present it only runs dpkg-query (well under a second).
+# Usage: bash tests/bed/deps.sh            (as root)
+set -euo pipefail
+
+PACKAGES=(
+  docker-registry   # CNCF distribution 2.8: the two local registries
+  skopeo            # pushes fixtures, copies images back in tests
+  umoci             # unpacks OCI images in tests (reference unpacker)
+  uidmap            # newuidmap/newgidmap for rootless user namespaces
+  debootstrap       # builds the "big" fixture
+  busybox-static    # fixture content
+  apache2-utils     # htpasswd -B for the TLS registry's auth
+  openssl           # CA + server certificate for the TLS registry
+  ca-certificates
+  curl              # readiness probes of the registries
+  jq                # reads fixtures.json in shell
+  python3           # free-port picking
+  tmux procps       # interactive/terminal tests, ps/pkill-free process checks
+  util-linux        # setpriv, runuser, flock, unshare
+  passwd            # useradd
+  zstd xz-utils gzip tar
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [[ "$st" == installed ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) != 0 ]]; then
+    echo "deps.sh: missing packages ${missing[*]} and not root: install them as root" >&2
+    exit 1
+  fi
+  echo "deps.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt_opts=(-y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  # Update the lists only when needed: first try without (quick on a machine with lists).
+  if ! apt-get install "${apt_opts[@]}" --no-install-recommends "${missing[@]}" </dev/null; then
+    apt-get update -q </dev/null
+    apt-get install "${apt_opts[@]}" --no-install-recommends "${missing[@]}" </dev/null
+  fi
+fi
+
+# The Debian docker-registry package may start its own service on :5000 when a
+# service manager exists; there is none here, and the test bed never uses it.
+
+if ! command -v cargo >/dev/null 2>&1; then
+  for d in "$HOME/.cargo/bin" /root/.cargo/bin /usr/local/cargo/bin; do
+    [[ -x "$d/cargo" ]] && export PATH="$d:$PATH" && break
+  done
+fi
+if ! cargo --version >/dev/null 2>&1; then
+  echo "deps.sh: no Rust toolchain (cargo) found; it is expected to be preinstalled" >&2
+  exit 1
+fi

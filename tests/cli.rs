@@ -1,0 +1,196 @@
+//! The command line as a user meets it, as the current user (root in CI):
+//! the command list, usage errors and exit codes, `version`, `info`,
+//! `completion`. The rootless side lives in tests/rootless.rs.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn rpod(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rpod")).args(args).output().expect("running rpod")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[track_caller]
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", out.status.code(), text(&out.stdout), text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// `rpod` with a private store and run root, so tests never touch /var/lib/rpod.
+fn rpod_in(dir: &Path, args: &[&str]) -> Output {
+    let root = dir.join("root");
+    let runroot = dir.join("run");
+    let mut all = vec!["--root", root.to_str().unwrap(), "--runroot", runroot.to_str().unwrap()];
+    all.extend_from_slice(args);
+    rpod(&all)
+}
+
+#[test]
+fn help_lists_exactly_the_working_commands() {
+    let help = ok(&rpod(&["--help"]));
+    let commands: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .expect("a Commands section")
+        .split("Options:")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(commands, ["completion", "info", "system", "unshare", "version"], "{help}");
+    for global in ["--root", "--runroot", "--storage-driver", "--log-level", "--help", "--version"] {
+        assert!(help.contains(global), "{global} missing from --help:\n{help}");
+    }
+    // And each of them works.
+    let dir = tempfile::tempdir().unwrap();
+    ok(&rpod(&["completion", "bash"]));
+    ok(&rpod_in(dir.path(), &["info"]));
+    ok(&rpod_in(dir.path(), &["system", "info"]));
+    ok(&rpod(&["version"]));
+    // unshare works rootless (tests/rootless.rs); as root it says so, like Podman.
+    if nix::unistd::geteuid().is_root() {
+        let out = rpod(&["unshare", "true"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert_eq!(text(&out.stderr), "Error: please use unshare with rootless\n");
+    }
+}
+
+#[test]
+fn version_flag_and_command() {
+    assert_eq!(ok(&rpod(&["--version"])), format!("rpod version {}\n", env!("CARGO_PKG_VERSION")));
+    let text = ok(&rpod(&["version"]));
+    assert!(text.starts_with("Client:       rpod\nVersion:      "), "{text}");
+    assert!(text.contains(&format!("OS/Arch:      linux/{}", rpod_runtime::host::oci_arch())), "{text}");
+    assert_eq!(ok(&rpod(&["version", "--format", "{{.Client.Version}}"])), format!("{}\n", env!("CARGO_PKG_VERSION")));
+    let v: Value = serde_json::from_str(&ok(&rpod(&["version", "--format", "json"]))).unwrap();
+    assert_eq!(v["Client"]["Os"], "linux");
+}
+
+#[test]
+fn usage_errors_exit_125_with_a_hint() {
+    let out = rpod(&["info", "--bogus"]);
+    assert_eq!(out.status.code(), Some(125));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("Error: unexpected argument '--bogus' found\n"), "{err}");
+    assert!(err.ends_with("See 'rpod info --help'.\n"), "{err}");
+
+    let out = rpod(&["--root", "/tmp", "system", "info", "extra"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(text(&out.stderr).ends_with("See 'rpod system info --help'.\n"), "{}", text(&out.stderr));
+
+    let out = rpod(&["nosuchcommand"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(text(&out.stderr).contains("unrecognized subcommand 'nosuchcommand'"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).ends_with("See 'rpod --help'.\n"));
+
+    let out = rpod(&["system"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert_eq!(text(&out.stderr), "Error: missing command 'rpod system COMMAND'\nSee 'rpod system --help'.\n");
+
+    let out = rpod(&["--log-level", "loud", "version"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(text(&out.stderr).contains("invalid value 'loud'"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn template_errors_exit_125_with_the_template_message() {
+    for bad in ["{{.Client.Version", "{{nosuchfunc .}}", "{{end}}"] {
+        let out = rpod(&["version", "--format", bad]);
+        assert_eq!(out.status.code(), Some(125), "{bad}");
+        let err = text(&out.stderr);
+        assert!(err.starts_with("Error: ") && err.contains("template"), "{bad}: {err}");
+        assert!(out.stdout.is_empty(), "{bad}");
+    }
+}
+
+#[test]
+fn arbitrary_arguments_never_panic() {
+    let cases: &[&[&str]] = &[
+        &["--root"],
+        &["--root", "", "info"],
+        &["info", "--format", ""],
+        &["info", "--format", "{{"],
+        &["completion", "powershell"],
+        &["completion"],
+        &["--storage-driver", "btrfs", "--root", "/nonexistent/x", "--runroot", "/nonexistent/y", "info"],
+        &["\u{1F600}"],
+        &["version", "--format", "{{printf \"%d\" .Client.Version}}"],
+    ];
+    for args in cases {
+        let out = rpod(args);
+        let err = text(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.code().is_some(), "{args:?} died of a signal");
+    }
+    let out = rpod(&["--storage-driver", "btrfs", "--root", "/tmp/x", "--runroot", "/tmp/y", "info"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(text(&out.stderr).contains("unsupported storage driver \"btrfs\""), "{}", text(&out.stderr));
+}
+
+#[test]
+fn info_reports_this_host() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rpod_in(dir.path(), &["info", "--format", "json"]);
+    let info: Value = serde_json::from_str(&ok(&out)).expect("info --format json is JSON");
+    let host = &info["host"];
+    assert_eq!(host["os"], "linux");
+    assert_eq!(host["arch"], rpod_runtime::host::oci_arch());
+    assert_eq!(host["kernel"], rpod_runtime::host::kernel_release());
+    assert_eq!(host["cpus"].as_u64().unwrap() as usize, std::thread::available_parallelism().unwrap().get());
+    assert!(host["memTotal"].as_u64().unwrap() > host["memFree"].as_u64().unwrap());
+    let rootless = !nix::unistd::geteuid().is_root();
+    assert_eq!(host["security"]["rootless"], rootless);
+    assert!(host["security"]["capabilities"].as_str().unwrap().starts_with("CAP_CHOWN,CAP_DAC_OVERRIDE"));
+
+    // cgroups, judged independently from the mount table.
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    let v1 = mounts.lines().any(|l| l.split(" - ").nth(1).is_some_and(|r| r.starts_with("cgroup ")));
+    let v2 = mounts.lines().find(|l| l.split(" - ").nth(1).is_some_and(|r| r.starts_with("cgroup2 ")));
+    let expected_version = if v2.is_some() && !v1 { "v2" } else { "v1" };
+    assert_eq!(host["cgroupVersion"], expected_version);
+    if let (Some(line), false) = (v2, rootless) {
+        let mountpoint = line.split_whitespace().nth(4).unwrap();
+        let controllers = std::fs::read_to_string(Path::new(mountpoint).join("cgroup.controllers")).unwrap();
+        let expected: Vec<&str> = controllers.split_whitespace().collect();
+        let got: Vec<&str> = host["cgroupControllers"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(got, expected);
+    }
+
+    let store = &info["store"];
+    assert_eq!(store["graphRoot"], dir.path().join("root").to_str().unwrap());
+    assert_eq!(store["runRoot"], dir.path().join("run").to_str().unwrap());
+    assert_eq!(store["imageStore"]["number"], 0);
+    assert!(["overlay", "vfs"].contains(&store["graphDriverName"].as_str().unwrap()));
+    assert_eq!(info["version"]["Version"], env!("CARGO_PKG_VERSION"));
+
+    // The same through a template and as the default YAML text.
+    let arch = ok(&rpod_in(dir.path(), &["info", "--format", "{{.Host.Arch}} {{.Store.GraphDriverName}}"]));
+    assert_eq!(arch, format!("{} {}\n", host["arch"].as_str().unwrap(), store["graphDriverName"].as_str().unwrap()));
+    let yaml = ok(&rpod_in(dir.path(), &["system", "info"]));
+    assert!(yaml.starts_with("host:\n  arch: "), "{yaml}");
+    assert!(yaml.contains(&format!("\nstore:\n  configFile: ")), "{yaml}");
+}
+
+#[test]
+fn storage_driver_flag_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(&rpod_in(dir.path(), &["--storage-driver", "vfs", "info", "--format", "{{.Store.GraphDriverName}}"]));
+    assert_eq!(out, "vfs\n");
+}
+
+#[test]
+fn completion_prints_the_committed_scripts() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (shell, file) in [("bash", "rpod.bash"), ("zsh", "_rpod"), ("fish", "rpod.fish")] {
+        let printed = ok(&rpod(&["completion", shell]));
+        let committed = std::fs::read_to_string(root.join("completions").join(file)).unwrap();
+        assert_eq!(printed, committed, "{shell}");
+        assert!(printed.contains("info"), "{shell}");
+    }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# THE test command: sets up the offline test bed and runs every test of the workspace.
+#   bash tests/run.sh [extra cargo test args...]     (as root; e.g. -- --nocapture)
+# On a fresh machine it installs the Debian packages, creates the unprivileged test
+# user, builds the workspace and the fixture images (the big one takes minutes the first
+# time and is cached in /var/cache/rpod-testbed), starts two local registries on fresh
+# 127.0.0.1 ports, pushes the fixtures and runs `cargo test --workspace --no-fail-fast`. The registries
+# are stopped on exit; the exit code is cargo test's.
+# Env knobs: RPOD_TESTBED_DIR (default /var/tmp/rpod-testbed),
+#   RPOD_TESTBED_CACHE (default /var/cache/rpod-testbed), RPOD_TEST_KEEP=1 keeps the
+#   registry state dir, RPOD_TEST_SKIP_BIG=1 builds the fixtures with --skip-big.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$(pwd)
+BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
+CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
+export RPOD_TESTBED_DIR=$BASE
+
+step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
+die() { echo "tests/run.sh: $*" >&2; exit 1; }
+
+[[ $(id -u) == 0 ]] || die "must run as root (it installs packages and creates a test user)"
+command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
+# Nothing in the tests may go through a proxy: everything is on 127.0.0.1.
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
+
+step "packages"
+bash tests/bed/deps.sh
+
+install -d -m 0755 "$BASE"
+chmod 0755 "$BASE"
+# One run at a time on a machine (the fixtures dir and the test user are shared).
+exec 9>"$BASE/run.lock"
+if ! flock -n 9; then
+  step "waiting for another tests/run.sh to finish"
+  flock 9
+fi
+
+step "test user"
+eval "$(bash tests/bed/user.sh)"
+
+# Leftovers of runs that were killed: we hold the lock, so every other state dir is dead.
+for old in "$BASE"/state-*; do
+  [[ -d $old ]] || continue
+  bash tests/bed/registry.sh stop "$old" || true
+  rm -rf "$old"
+done
+STATE=$(mktemp -d "$BASE/state-XXXXXX")
+chmod 0755 "$STATE"
+# shellcheck disable=SC2317  # invoked by the trap
+cleanup() {
+  local rc=$?
+  bash "$REPO/tests/bed/registry.sh" stop "$STATE" || true
+  if [[ -z ${RPOD_TEST_KEEP:-} ]]; then rm -rf "$STATE"; else echo "kept $STATE" >&2; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step "cargo build --workspace --all-targets"
+cargo build --workspace --all-targets 9>&-
+
+step "fixtures -> $BASE/fixtures (cache $CACHE)"
+install -d -m 0755 "$CACHE" "$BASE/fixtures"
+skip_big=()
+[[ -n ${RPOD_TEST_SKIP_BIG:-} ]] && skip_big=(--skip-big)
+cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$BASE/fixtures" --cache "$CACHE" "${skip_big[@]}" 9>&-
+chmod -R a+rX "$BASE/fixtures"
+
+step "registries"
+bash tests/bed/registry.sh start "$STATE"
+set -a
+# shellcheck disable=SC1091
+. "$STATE/env"
+set +a
+
+step "push fixtures"
+bash tests/bed/push.sh "$BASE/fixtures"
+
+export RPOD_TEST_FIXTURES="$BASE/fixtures"
+export RPOD_TEST_BIN_DIR="$BASE/bin"
+export RPOD_TEST_ROOT_HOME="$BASE/root-home"
+install -d -m 0755 "$RPOD_TEST_BIN_DIR"
+install -d -m 0700 "$RPOD_TEST_ROOT_HOME"
+# Copies of binaries from earlier runs (content-addressed by build dir; keep recent ones).
+find "$RPOD_TEST_BIN_DIR" -mindepth 1 -maxdepth 1 -type d -mtime +2 -exec rm -rf {} + 2>/dev/null || true
+
+env | grep -E '^RPOD_TEST_' | sort >&2
+step "cargo test --workspace --no-fail-fast $*"
+set +e
+cargo test --workspace --no-fail-fast "$@" 9>&-
+rc=$?
+set -e
+step "done: cargo test exited $rc"
+exit $rc

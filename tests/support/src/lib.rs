@@ -1,0 +1,3 @@
+//! test bed
+pub mod bed;
+pub mod fixtures;
