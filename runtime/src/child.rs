@@ -1,0 +1,567 @@
+//! The container's init between `clone3` and `execve`.
+//!
+//! This code runs in a copy of the engine made by a raw `clone3`. The engine
+//! may have other threads (the CLI's, a test harness's), and one of them may
+//! have held a lock (malloc's, stdout's) at the moment of the copy, so this
+//! code does not allocate, lock or panic: it makes system calls on the
+//! strings, pointer arrays and numbers the engine prepared in the plan
+//! (`plan.rs`), and on stack buffers. Failures are reported to the engine
+//! as a fixed-size message naming the step ([`Step`]) and the errno; the
+//! engine turns that into a sentence.
+
+use std::convert::Infallible;
+use std::ffi::{CStr, OsStr};
+use std::os::fd::RawFd;
+use std::os::unix::ffi::OsStrExt;
+
+use nix::errno::Errno;
+use nix::fcntl::OFlag;
+use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use nix::sys::stat::{Mode, SFlag};
+use nix::unistd::{Gid, Uid};
+
+use crate::plan::{
+    ContainerPlan, DevHow, Fallback, IoPlan, JoinPlan, MountKind, MountOp, Msg, ProcessPlan, Step, MOUNT_SKIP,
+    MOUNT_USE_TREE, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PTY, MSG_READY,
+};
+use crate::sys;
+
+type Fail = (Step, u32, Errno);
+
+fn at(step: Step, arg: usize) -> impl Fn(Errno) -> Fail {
+    move |e| (step, arg as u32, e)
+}
+
+const NONE: Option<&CStr> = None;
+
+/// The container's init: set everything up, then exec. Never returns.
+pub(crate) fn run_create(plan: &mut ContainerPlan, io: &mut IoPlan) -> Infallible {
+    let Err((step, arg, errno)) = setup_container(plan, io);
+    report(io.chan, Msg::new(MSG_FAIL, step, arg, errno as i32));
+    sys::exit_now(125)
+}
+
+/// A process joining a running container. Never returns.
+pub(crate) fn run_exec(plan: &mut JoinPlan, io: &mut IoPlan) -> Infallible {
+    let Err((step, arg, errno)) = setup_join(plan, io);
+    report(io.chan, Msg::new(MSG_FAIL, step, arg, errno as i32));
+    sys::exit_now(125)
+}
+
+fn report(chan: RawFd, msg: Msg) {
+    let _ = sys::send(chan, &msg.encode());
+}
+
+fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
+    arrange_fds(io, &mut plan.join).map_err(at(Step::Fds, 0))?;
+    nix::sys::stat::umask(Mode::empty());
+    if plan.new_userns {
+        wait_go(io.chan).map_err(at(Step::UserNsWait, 0))?;
+        sys::setresgid(0).map_err(at(Step::BecomeRoot, 0))?;
+        sys::setresuid(0).map_err(at(Step::BecomeRoot, 0))?;
+    }
+    for &(fd, flag, idx) in &plan.join {
+        sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
+    }
+    // Not dumpable: nothing in the container may ptrace this process or open
+    // its /proc files (its exe is the engine's binary) until it execs.
+    sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
+
+    // The mount namespace: private first, then the root file system.
+    mount(NONE, c"/", NONE, MsFlags::MS_REC | MsFlags::MS_PRIVATE, NONE).map_err(at(Step::MakePrivate, 0))?;
+    let rootfs = plan.rootfs.as_c_str();
+    mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE).map_err(at(Step::BindRoot, 0))?;
+    // Host paths to bind into the container are opened while they are
+    // still reachable; they are attached after pivot_root.
+    for (i, t) in plan.trees.iter().enumerate() {
+        match sys::open_tree_clone(&t.path, t.recursive) {
+            Ok(fd) => {
+                if let Some(slot) = plan.tree_fds.get_mut(i) {
+                    *slot = fd;
+                }
+            }
+            Err(e) if !t.optional => return Err((Step::OpenTree, i as u32, e)),
+            Err(_) => {}
+        }
+    }
+    // New file system instances are made now too, detached: the kernel
+    // allows a new proc or sysfs in a user namespace only while an existing
+    // one is fully visible, which the host's stops being after pivot_root.
+    for (i, m) in plan.mounts.iter().enumerate() {
+        let MountKind::Fs { source, fstype, options, attrs } = &m.kind else { continue };
+        let state = match sys::fs_mount(fstype, source, options, *attrs) {
+            Ok(fd) => fd,
+            Err(e) => match &m.fallback {
+                Fallback::Skip => MOUNT_SKIP,
+                Fallback::RetryOptions(o) => sys::fs_mount(fstype, source, o, *attrs).map_err(at(Step::Mount, i))?,
+                Fallback::Tree(_) if matches!(e, Errno::EPERM | Errno::EACCES) => MOUNT_USE_TREE,
+                _ => return Err((Step::Mount, i as u32, e)),
+            },
+        };
+        if let Some(slot) = plan.mount_fds.get_mut(i) {
+            *slot = state;
+        }
+    }
+    nix::unistd::chdir(rootfs).map_err(at(Step::PivotRoot, 0))?;
+    nix::unistd::pivot_root(c".", c".").map_err(at(Step::PivotRoot, 0))?;
+    // The old root is now stacked on top of the new one: detach it.
+    umount2(c".", MntFlags::MNT_DETACH).map_err(at(Step::PivotRoot, 0))?;
+    nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
+
+    // From here on every path is the container's: resolution cannot leave
+    // the new root.
+    for (i, m) in plan.mounts.iter().enumerate() {
+        let fd = plan.mount_fds.get(i).copied().unwrap_or(-1);
+        do_mount(m, fd, &mut plan.tree_fds).map_err(at(Step::Mount, i))?;
+    }
+    for (i, d) in plan.devices.iter().enumerate() {
+        make_device(d, &mut plan.tree_fds).map_err(at(Step::Device, i))?;
+    }
+    for (i, (target, link)) in plan.symlinks.iter().enumerate() {
+        match nix::unistd::symlinkat(target.as_c_str(), nix::fcntl::AT_FDCWD, link.as_c_str()) {
+            Ok(()) | Err(Errno::EEXIST) => {}
+            Err(e) => return Err((Step::Symlink, i as u32, e)),
+        }
+    }
+    if io.pty {
+        setup_pty(io, &plan.process, plan.process.terminal)?;
+    }
+    for (i, (path, value)) in plan.sysctls.iter().enumerate() {
+        write_file(path, value.to_bytes()).map_err(at(Step::Sysctl, i))?;
+    }
+    for (i, p) in plan.masked.iter().enumerate() {
+        mask_path(p).map_err(at(Step::Mask, i))?;
+    }
+    for (i, p) in plan.readonly.iter().enumerate() {
+        readonly_path(p).map_err(at(Step::ReadOnlyPath, i))?;
+    }
+    if let Some(h) = &plan.hostname {
+        nix::unistd::sethostname(OsStr::from_bytes(h.to_bytes())).map_err(at(Step::Hostname, 0))?;
+    }
+    if let Some(d) = &plan.domainname {
+        sys::setdomainname(d.to_bytes()).map_err(at(Step::Domainname, 0))?;
+    }
+    if plan.loopback {
+        sys::loopback_up().map_err(at(Step::Loopback, 0))?;
+    }
+    mkdir_all(&plan.process.cwd, 0o755).map_err(at(Step::MkdirCwd, 0))?;
+    if let Some(p) = plan.propagation {
+        mount(NONE, c"/", NONE, p, NONE).map_err(at(Step::Propagation, 0))?;
+    }
+    if plan.root_readonly {
+        sys::mount_setattr(-1, c"/", false, crate::plan::attr::RDONLY, 0).map_err(at(Step::RootReadonly, 0))?;
+    }
+    process_tail(&plan.process, io)
+}
+
+fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
+    arrange_fds(io, &mut plan.ns).map_err(at(Step::Fds, 0))?;
+    sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
+    for &(fd, flag, idx) in &plan.ns {
+        sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
+    }
+    if io.pty {
+        setup_pty(io, &plan.process, false)?;
+    }
+    process_tail(&plan.process, io)
+}
+
+/// Wait for the engine's go-ahead (the user namespace maps are written).
+fn wait_go(chan: RawFd) -> Result<(), Errno> {
+    let mut buf = [0u8; MSG_LEN];
+    match sys::read(chan, &mut buf)? {
+        MSG_LEN if Msg::decode(&buf).is_some_and(|m| m.kind == MSG_GO) => Ok(()),
+        _ => Err(Errno::EPIPE),
+    }
+}
+
+fn do_mount(m: &MountOp, fs_fd: RawFd, tree_fds: &mut [RawFd]) -> Result<(), Errno> {
+    if fs_fd == MOUNT_SKIP {
+        return Ok(());
+    }
+    if m.file {
+        mkdir_parent(&m.target)?;
+        touch(&m.target)?;
+    } else {
+        mkdir_all(&m.target, 0o755)?;
+    }
+    // The image may hold symlinks; they resolve inside the new root, but a
+    // "magic" /proc link could point at a descriptor of the engine.
+    let fd = sys::openat2(libc::AT_FDCWD, &m.target, libc::O_PATH, libc::RESOLVE_NO_MAGICLINKS)?;
+    sys::close(fd);
+    match (&m.kind, &m.fallback) {
+        (MountKind::Fs { .. }, Fallback::Tree(t)) if fs_fd == MOUNT_USE_TREE => {
+            bind_tree(tree_fds, *t, &m.target, m.attr_set, m.attr_clr, true)?
+        }
+        (MountKind::Fs { .. }, _) => {
+            if fs_fd < 0 {
+                return Err(Errno::EBADF);
+            }
+            let r = sys::move_mount_to(fs_fd, &m.target);
+            sys::close(fs_fd);
+            r?
+        }
+        (MountKind::Bind { tree }, _) => bind_tree(tree_fds, *tree, &m.target, m.attr_set, m.attr_clr, m.recursive)?,
+    }
+    if let Some(p) = m.propagation {
+        mount(NONE, m.target.as_c_str(), NONE, p, NONE)?;
+    }
+    Ok(())
+}
+
+/// Attach the detached tree `tree_fds[i]` at `target` with these attributes.
+fn bind_tree(
+    tree_fds: &mut [RawFd],
+    i: usize,
+    target: &CStr,
+    set: u64,
+    clr: u64,
+    recursive: bool,
+) -> Result<(), Errno> {
+    let Some(slot) = tree_fds.get_mut(i) else { return Err(Errno::EBADF) };
+    let fd = *slot;
+    if fd < 0 {
+        return Err(Errno::EBADF);
+    }
+    if set != 0 || clr != 0 {
+        sys::mount_setattr(fd, c"", recursive, set, clr)?;
+    }
+    sys::move_mount_to(fd, target)?;
+    sys::close(fd);
+    *slot = -1;
+    Ok(())
+}
+
+fn make_device(d: &crate::plan::DeviceOp, tree_fds: &mut [RawFd]) -> Result<(), Errno> {
+    mkdir_parent(&d.path)?;
+    match d.how {
+        DevHow::Mknod { mode, dev } => {
+            let kind = SFlag::from_bits_truncate(mode & libc::S_IFMT);
+            match nix::sys::stat::mknod(d.path.as_c_str(), kind, Mode::from_bits_truncate(mode & 0o7777), dev) {
+                Ok(()) => {}
+                Err(Errno::EEXIST) => return Ok(()),
+                Err(e) => return Err(e),
+            }
+            if d.uid != 0 || d.gid != 0 {
+                nix::unistd::chown(d.path.as_c_str(), Some(Uid::from_raw(d.uid)), Some(Gid::from_raw(d.gid)))?;
+            }
+            Ok(())
+        }
+        DevHow::Bind { tree } => {
+            touch(&d.path)?;
+            bind_tree(tree_fds, tree, &d.path, 0, 0, false)
+        }
+    }
+}
+
+/// Make a pty in the container's devpts; send the master to the engine; the
+/// slave becomes the process's standard I/O (and `/dev/console` for init).
+fn setup_pty(io: &mut IoPlan, p: &ProcessPlan, console: bool) -> Result<(), Fail> {
+    let (master, slave, n) = sys::open_pty(c"/dev/pts/ptmx").map_err(at(Step::Pty, 0))?;
+    if let Some((rows, cols)) = p.console_size {
+        if rows > 0 && cols > 0 {
+            sys::set_winsize(slave, rows, cols).map_err(at(Step::Pty, 0))?;
+        }
+    }
+    if p.uid != 0 {
+        sys::fchown(slave, p.uid, u32::MAX).map_err(at(Step::Pty, 0))?;
+    }
+    if console {
+        let mut buf = [0u8; 32];
+        let pts = number_path(&mut buf, b"/dev/pts/", n);
+        touch(c"/dev/console").map_err(at(Step::Console, 0))?;
+        mount(Some(pts), c"/dev/console", NONE, MsFlags::MS_BIND, NONE).map_err(at(Step::Console, 0))?;
+    }
+    let sent = sys::send_with_fd(io.chan, &Msg::new(MSG_PTY, Step::None, n, 0).encode(), master);
+    sys::close(master);
+    sent.map_err(at(Step::Report, 0))?;
+    for fd in 0..3 {
+        sys::dup_to(slave, fd, false).map_err(at(Step::Pty, 0))?;
+    }
+    if slave > 2 {
+        sys::close(slave);
+    }
+    Ok(())
+}
+
+fn write_file(path: &CStr, data: &[u8]) -> Result<(), Errno> {
+    let fd = nix::fcntl::open(path, OFlag::O_WRONLY | OFlag::O_CLOEXEC | OFlag::O_TRUNC, Mode::empty())?;
+    let raw = std::os::fd::AsRawFd::as_raw_fd(&fd);
+    let n = sys::write(raw, data)?;
+    if n != data.len() {
+        return Err(Errno::EIO);
+    }
+    Ok(())
+}
+
+/// Podman's masking: a read-only empty tmpfs over a directory, /dev/null
+/// over a file; paths that do not exist are skipped.
+fn mask_path(p: &CStr) -> Result<(), Errno> {
+    let st = match nix::sys::stat::stat(p) {
+        Ok(st) => st,
+        Err(Errno::ENOENT) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if st.st_mode & libc::S_IFMT == libc::S_IFDIR {
+        mount(Some(c"tmpfs"), p, Some(c"tmpfs"), MsFlags::MS_RDONLY, Some(c"size=0k"))
+    } else {
+        mount(Some(c"/dev/null"), p, NONE, MsFlags::MS_BIND, NONE)
+    }
+}
+
+fn readonly_path(p: &CStr) -> Result<(), Errno> {
+    match mount(Some(p), p, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE) {
+        Ok(()) => {}
+        Err(Errno::ENOENT) => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    sys::mount_setattr(-1, p, true, crate::plan::attr::RDONLY, 0)
+}
+
+fn touch(path: &CStr) -> Result<(), Errno> {
+    let flags = OFlag::O_CREAT | OFlag::O_RDONLY | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW;
+    match nix::fcntl::open(path, flags, Mode::from_bits_truncate(0o644)) {
+        Ok(_fd) => Ok(()),
+        // Something else is there already (a directory, a device): let the
+        // mount say whether it fits.
+        Err(Errno::EISDIR | Errno::ELOOP | Errno::ENXIO | Errno::EEXIST) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+const PATH_BUF: usize = 4096;
+
+/// `mkdir -p` without allocating: each prefix is NUL-terminated in place in
+/// a stack copy of the path.
+fn mkdir_all(path: &CStr, mode: u32) -> Result<(), Errno> {
+    let bytes = path.to_bytes();
+    if bytes.len() >= PATH_BUF {
+        return Err(Errno::ENAMETOOLONG);
+    }
+    let mut buf = [0u8; PATH_BUF];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    let mode = Mode::from_bits_truncate(mode);
+    for i in 1..=bytes.len() {
+        if i < bytes.len() && bytes[i] != b'/' {
+            continue;
+        }
+        if i < bytes.len() && bytes[i - 1] == b'/' {
+            continue;
+        }
+        let saved = buf[i];
+        buf[i] = 0;
+        let prefix = CStr::from_bytes_until_nul(&buf).map_err(|_| Errno::EINVAL)?;
+        let r = nix::unistd::mkdir(prefix, mode);
+        buf[i] = saved;
+        match r {
+            Ok(()) | Err(Errno::EEXIST) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn mkdir_parent(path: &CStr) -> Result<(), Errno> {
+    let bytes = path.to_bytes();
+    let Some(slash) = bytes.iter().rposition(|&b| b == b'/') else { return Ok(()) };
+    if slash == 0 {
+        return Ok(());
+    }
+    let mut buf = [0u8; PATH_BUF];
+    if slash >= PATH_BUF {
+        return Err(Errno::ENAMETOOLONG);
+    }
+    buf[..slash].copy_from_slice(&bytes[..slash]);
+    mkdir_all(CStr::from_bytes_until_nul(&buf).map_err(|_| Errno::EINVAL)?, 0o755)
+}
+
+/// `prefix` followed by the decimal `n`, NUL-terminated, in `buf`.
+fn number_path<'a>(buf: &'a mut [u8; 32], prefix: &[u8], n: u32) -> &'a CStr {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut v = n;
+    loop {
+        digits[len] = b'0' + (v % 10) as u8;
+        len += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let mut pos = 0;
+    for &b in prefix.iter().take(buf.len() - 12) {
+        buf[pos] = b;
+        pos += 1;
+    }
+    for i in (0..len).rev() {
+        buf[pos] = digits[i];
+        pos += 1;
+    }
+    buf[pos] = 0;
+    CStr::from_bytes_until_nul(&buf[..]).unwrap_or(c"")
+}
+
+/// Put stdio on 0-2, the preserved descriptors on 3.., our own few (report
+/// socket, gate, exec file, namespace files in `extra`) right after them,
+/// and close everything else. Done first thing in the child: descriptors of
+/// the engine must not leak into the container (CVE-2024-21626), and the
+/// sooner the copies of other threads' descriptors go, the shorter the
+/// window in which a file being written elsewhere in the engine is held open
+/// here (ETXTBSY for whoever executes it). Updates `io` and `extra` with
+/// the new numbers.
+fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), Errno> {
+    let np = io.preserve.len();
+    let first_own = 3 + np;
+    let nown = 1 + usize::from(io.gate.is_some()) + usize::from(io.exec_fd.is_some()) + extra.len();
+    let top = first_own + nown;
+    if io.scratch.len() < top {
+        return Err(Errno::EINVAL);
+    }
+    let min = top as RawFd;
+    // First copy every source above all destinations, so no destination
+    // overwrites a source that is still needed.
+    for i in 0..3 {
+        io.scratch[i] = match io.stdio[i] {
+            Some(fd) => sys::dup_at_least(fd, min)?,
+            None => -1,
+        };
+    }
+    for j in 0..np {
+        io.scratch[3 + j] = sys::dup_at_least(io.preserve[j], min)?;
+    }
+    let own = [Some(io.chan), io.gate, io.exec_fd].into_iter().flatten().chain(extra.iter().map(|e| e.0));
+    for (k, fd) in (first_own..).zip(own) {
+        io.scratch[k] = sys::dup_at_least(fd, min)?;
+    }
+    for slot in 0..top {
+        if io.scratch[slot] >= 0 {
+            sys::dup_to(io.scratch[slot], slot as RawFd, slot >= first_own)?;
+        }
+    }
+    sys::close_from(top as u32, 0)?;
+    io.stdio = [None; 3];
+    for j in 0..np {
+        io.preserve[j] = (3 + j) as RawFd;
+    }
+    let mut k = first_own as RawFd;
+    io.chan = k;
+    k += 1;
+    if io.gate.is_some() {
+        io.gate = Some(k);
+        k += 1;
+    }
+    if io.exec_fd.is_some() {
+        io.exec_fd = Some(k);
+        k += 1;
+    }
+    for e in extra.iter_mut() {
+        e.0 = k;
+        k += 1;
+    }
+    io.top = top as u32;
+    Ok(())
+}
+
+/// Drop every capability not in `keep` from the bounding set.
+fn drop_bounding(keep: u64) -> Result<(), Errno> {
+    for cap in 0..64u64 {
+        match sys::prctl(libc::PR_CAPBSET_READ, cap, 0) {
+            Err(Errno::EINVAL) => break,
+            Err(e) => return Err(e),
+            Ok(_) => {}
+        }
+        if keep & (1 << cap) == 0 {
+            sys::prctl(libc::PR_CAPBSET_DROP, cap, 0)?;
+        }
+    }
+    Ok(())
+}
+
+/// From the descriptors on: working directory, limits, identity,
+/// capabilities, the start gate, exec.
+fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
+    // Anything the set-up left open goes too (before chdir, CVE-2024-21626).
+    sys::close_from(io.top, 0).map_err(at(Step::Fds, 0))?;
+    if io.pty {
+        sys::set_controlling_tty(0).map_err(at(Step::Pty, 0))?;
+    }
+    nix::unistd::chdir(p.cwd.as_c_str()).map_err(at(Step::Chdir, 0))?;
+    if !sys::cwd_is_reachable() {
+        return Err((Step::CwdOutside, 0, Errno::EPERM));
+    }
+    for (i, &(resource, soft, hard)) in p.rlimits.iter().enumerate() {
+        sys::setrlimit(resource, soft, hard).map_err(at(Step::Rlimit, i))?;
+    }
+    drop_bounding(p.bounding).map_err(at(Step::Bounding, 0))?;
+    // Ambient capabilities may be unsupported (EINVAL on old kernels).
+    let _ = sys::prctl(libc::PR_CAP_AMBIENT, libc::PR_CAP_AMBIENT_CLEAR_ALL as u64, 0);
+    sys::prctl(libc::PR_SET_KEEPCAPS, 1, 0).map_err(at(Step::Caps, 0))?;
+    if let Some(groups) = &p.groups {
+        sys::setgroups(groups).map_err(at(Step::Groups, 0))?;
+    }
+    sys::setresgid(p.gid).map_err(at(Step::Gid, 0))?;
+    sys::setresuid(p.uid).map_err(at(Step::Uid, 0))?;
+    sys::capset(p.caps).map_err(at(Step::Caps, 0))?;
+    sys::prctl(libc::PR_SET_KEEPCAPS, 0, 0).map_err(at(Step::Caps, 0))?;
+    for cap in 0..64u64 {
+        if p.ambient & (1 << cap) != 0 {
+            sys::prctl(libc::PR_CAP_AMBIENT, libc::PR_CAP_AMBIENT_RAISE as u64, cap)
+                .map_err(at(Step::Ambient, cap as usize))?;
+        }
+    }
+    if p.no_new_privs {
+        sys::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0).map_err(at(Step::NoNewPrivs, 0))?;
+    }
+    nix::sys::stat::umask(Mode::from_bits_truncate(p.umask));
+
+    // The start gate: tell the engine we are ready, then block opening the
+    // fifo for writing until `start` opens it for reading.
+    let gate = match io.gate {
+        None => None,
+        Some(g) => {
+            sys::send(io.chan, &Msg::new(MSG_READY, Step::None, 0, 0).encode()).map_err(at(Step::Report, 0))?;
+            let mut buf = [0u8; 32];
+            let path = number_path(&mut buf, b"/proc/self/fd/", g as u32);
+            let w = loop {
+                match nix::fcntl::open(path, OFlag::O_WRONLY | OFlag::O_CLOEXEC, Mode::empty()) {
+                    Err(Errno::EINTR) => continue,
+                    r => break r,
+                }
+            };
+            Some(w.map_err(at(Step::Gate, 0))?)
+        }
+    };
+
+    sys::reset_signals();
+    let errno = exec(p, io.exec_fd);
+    let msg = Msg::new(MSG_EXEC_FAIL, Step::None, 0, errno as i32);
+    report(io.chan, msg);
+    let msg = msg.encode();
+    if let Some(w) = &gate {
+        let raw = std::os::fd::AsRawFd::as_raw_fd(w);
+        let _ = sys::write(raw, &msg);
+        let _ = sys::write(raw, p.arg0.as_bytes());
+    }
+    sys::exit_now(if matches!(errno, Errno::ENOENT | Errno::ENOTDIR) { 127 } else { 126 })
+}
+
+/// execve args[0], searched through the container's PATH like execvp
+/// (without its /bin/sh fallback for ENOEXEC).
+fn exec(p: &ProcessPlan, exec_fd: Option<RawFd>) -> Errno {
+    if let Some(fd) = exec_fd {
+        return sys::execveat_fd(fd, &p.argv, &p.envp);
+    }
+    let mut eacces = false;
+    for c in &p.candidates {
+        match sys::execve(c, &p.argv, &p.envp) {
+            Errno::ENOENT | Errno::ENOTDIR | Errno::ESTALE | Errno::ENODEV | Errno::ETIMEDOUT => {}
+            Errno::EACCES => eacces = true,
+            other => return other,
+        }
+    }
+    if eacces {
+        Errno::EACCES
+    } else {
+        Errno::ENOENT
+    }
+}

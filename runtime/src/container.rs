@@ -1,0 +1,507 @@
+//! Starting, gating, waiting for and joining containers (the engine side).
+//!
+//! `create` prepares a plan (`plan.rs`), makes the container's init with
+//! one `clone3` carrying all the namespace flags (so the init is PID 1 of
+//! its PID namespace and a direct child of the caller: no intermediate or
+//! long-lived helper process), and reads the init's reports on a
+//! close-on-exec `SOCK_SEQPACKET` socket: a report is a failure (step +
+//! errno), a pty master (`SCM_RIGHTS`), or "ready" at the start gate; the
+//! socket closing without a report means `execve` succeeded.
+//!
+//! Escape resistance, by construction:
+//! - The container's PID 1 is the user's program: the init `execve`s it
+//!   directly after set-up and never re-executes the engine's binary inside
+//!   the container, so `/proc/1/exe` there is the container's own program
+//!   (the runc CVE-2019-5736 class). Until that `execve` the init is not
+//!   dumpable, so nothing in the container may ptrace it or open its
+//!   `/proc/PID/exe` (which is the engine's binary then); `exec` children,
+//!   which join a running container, are made non-dumpable before joining.
+//!   When the engine itself must run in the container (`--init`), pass a
+//!   [`sealed_copy`] of it as [`CreateOptions::exec_fd`].
+//! - The child's first act is to close every descriptor it does not need
+//!   (CVE-2024-21626), again before `chdir` into the container's working
+//!   directory, which is checked to be inside the container's root.
+//! - Mount targets are resolved after `pivot_root` (paths cannot leave the
+//!   new root) and refused when they pass through a `/proc` magic link.
+
+use std::io::Read;
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use nix::errno::Errno;
+use nix::fcntl::OFlag;
+use nix::sys::signal::Signal;
+use nix::sys::socket::{socketpair, AddressFamily, SockFlag, SockType};
+use nix::sys::stat::Mode;
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::unistd::Pid;
+use oci_spec::runtime::{Process, Spec};
+
+use crate::error::RuntimeError;
+use crate::plan::{
+    self, HostFacts, IoPlan, JoinPlan, Msg, Step, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PTY, MSG_READY,
+};
+use crate::{child, sys};
+
+/// The container process's standard input, output and error.
+#[derive(Debug)]
+pub enum Stdio {
+    /// The caller's own 0, 1 and 2.
+    Inherit,
+    /// These descriptors (the caller may drop its copies after `create`).
+    Fds { stdin: OwnedFd, stdout: OwnedFd, stderr: OwnedFd },
+    /// A new pseudo-terminal made inside the container's `/dev/pts`; the
+    /// master is returned in [`Created::pty_master`], the slave is the
+    /// process's stdio, its controlling terminal and `/dev/console`.
+    Pty,
+}
+
+/// When the container's process starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartGate {
+    /// Exec as soon as the container is set up; `create` returns after the
+    /// `execve` (so exec errors come back from `create`).
+    Immediate,
+    /// Set everything up, then block before `execve` until [`start`] is
+    /// called on this fifo path (runc's `exec.fifo`). `create` makes the fifo
+    /// (mode 0622, like runc; keep it in a private directory) and fails if
+    /// the path exists.
+    Wait { fifo: PathBuf },
+}
+
+/// What [`create`] needs.
+#[derive(Debug)]
+pub struct CreateOptions<'a> {
+    pub spec: &'a Spec,
+    pub stdio: Stdio,
+    pub start_gate: StartGate,
+    /// Passed to the container process as descriptors 3, 4, ... in order
+    /// (OCI's `--preserve-fds`, systemd's `LISTEN_FDS`).
+    pub preserve_fds: Vec<BorrowedFd<'a>>,
+    /// Execute this open file (e.g. a sealed copy of the engine made by
+    /// [`sealed_copy`], for `--init`) instead of looking `args[0]` up in the
+    /// container's `PATH`; `args` are still its argv.
+    pub exec_fd: Option<BorrowedFd<'a>>,
+}
+
+impl<'a> CreateOptions<'a> {
+    /// Inherited stdio, no gate, nothing preserved.
+    pub fn new(spec: &'a Spec) -> Self {
+        CreateOptions {
+            spec,
+            stdio: Stdio::Inherit,
+            start_gate: StartGate::Immediate,
+            preserve_fds: Vec::new(),
+            exec_fd: None,
+        }
+    }
+}
+
+/// A container (or exec'd) process that exists.
+#[derive(Debug)]
+pub struct Created {
+    /// Its PID as the caller sees it (the container's PID 1 for `create`).
+    pub pid: Pid,
+    /// The pty master when [`Stdio::Pty`] was asked for.
+    pub pty_master: Option<OwnedFd>,
+}
+
+/// Wait-gated inits whose report socket is kept so [`wait`] can tell an
+/// exec failure after [`start`] from the command's own exit.
+struct Pending {
+    pid: Pid,
+    sock: OwnedFd,
+    command: String,
+}
+
+static PENDING: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
+
+fn host_facts() -> HostFacts {
+    static FACTS: OnceLock<HostFacts> = OnceLock::new();
+    *FACTS.get_or_init(|| HostFacts { init_root: plan::in_initial_userns_as_root() })
+}
+
+fn stdio_fds(s: &Stdio) -> [Option<RawFd>; 3] {
+    match s {
+        Stdio::Fds { stdin, stdout, stderr } => {
+            [Some(stdin.as_raw_fd()), Some(stdout.as_raw_fd()), Some(stderr.as_raw_fd())]
+        }
+        Stdio::Inherit | Stdio::Pty => [None; 3],
+    }
+}
+
+fn report_socket() -> Result<(OwnedFd, OwnedFd), RuntimeError> {
+    socketpair(AddressFamily::Unix, SockType::SeqPacket, None, SockFlag::SOCK_CLOEXEC)
+        .map_err(|e| RuntimeError::sys("creating the report socket", e))
+}
+
+/// One report from the child: `None` when the socket closed (exec
+/// succeeded, or the child died).
+fn recv_report(sock: &OwnedFd, nonblock: bool) -> Result<Option<(Msg, Option<OwnedFd>)>, Errno> {
+    let mut buf = [0u8; MSG_LEN];
+    let (n, fd) = sys::recv_with_fd(sock.as_raw_fd(), &mut buf, nonblock)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    Msg::decode(&buf[..n]).map(|m| Some((m, fd))).ok_or(Errno::EBADMSG)
+}
+
+/// Reap a child that reported failure (it exits right after).
+fn reap(pid: Pid) -> Option<WaitStatus> {
+    loop {
+        match waitpid(pid, None) {
+            Err(Errno::EINTR) => continue,
+            r => return r.ok(),
+        }
+    }
+}
+
+fn kill_and_reap(pid: Pid) {
+    let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+    reap(pid);
+}
+
+fn describe_status(s: Option<WaitStatus>) -> String {
+    match s {
+        Some(WaitStatus::Exited(_, c)) => format!("exit code {c}"),
+        Some(WaitStatus::Signaled(_, sig, _)) => format!("killed by {sig}"),
+        Some(other) => format!("{other:?}"),
+        None => "status unknown".into(),
+    }
+}
+
+/// Write the container's ID maps (a user namespace of its own).
+fn write_id_maps(pid: Pid, spec: &Spec) -> Result<(), RuntimeError> {
+    let linux = spec.linux().as_ref();
+    let fmt = |maps: Option<&Vec<oci_spec::runtime::LinuxIdMapping>>| -> String {
+        maps.into_iter().flatten().map(|m| format!("{} {} {}\n", m.container_id(), m.host_id(), m.size())).collect()
+    };
+    let uid_map = fmt(linux.and_then(|l| l.uid_mappings().as_ref()));
+    let gid_map = fmt(linux.and_then(|l| l.gid_mappings().as_ref()));
+    if uid_map.is_empty() || gid_map.is_empty() {
+        return Err(RuntimeError::InvalidSpec("a user namespace needs uidMappings and gidMappings".into()));
+    }
+    let write = |file: &str, data: &str| {
+        std::fs::write(format!("/proc/{pid}/{file}"), data)
+            .map_err(|e| RuntimeError::io(format!("writing {file} of the container"), e))
+    };
+    write("uid_map", &uid_map)?;
+    if !host_facts().init_root {
+        // Unprivileged writers must deny setgroups before writing gid_map.
+        write("setgroups", "deny")?;
+    }
+    write("gid_map", &gid_map)
+}
+
+/// Make the start-gate fifo and open it `O_PATH` for the child.
+fn make_gate(fifo: &Path, made: &mut bool) -> Result<OwnedFd, RuntimeError> {
+    nix::unistd::mkfifo(fifo, Mode::from_bits_truncate(0o622))
+        .map_err(|e| RuntimeError::sys(format!("creating the start fifo {}", fifo.display()), e))?;
+    *made = true;
+    // umask may have cut bits: the container's user (any uid) must be able
+    // to open it for writing through /proc/self/fd.
+    std::fs::set_permissions(fifo, std::fs::Permissions::from_mode(0o622))
+        .map_err(|e| RuntimeError::io(format!("chmod {}", fifo.display()), e))?;
+    nix::fcntl::open(fifo, OFlag::O_PATH | OFlag::O_CLOEXEC, Mode::empty())
+        .map_err(|e| RuntimeError::sys(format!("opening the start fifo {}", fifo.display()), e))
+}
+
+/// Start a container: fork its init with the spec's namespaces, set up its
+/// root file system and process, and exec (or wait at the start gate).
+///
+/// `spec.root.path` must be an existing directory (the engine has mounted
+/// the container's root there in the caller's mount namespace). The caller
+/// must be root, or root of the user namespace it shares with the container.
+pub fn create(c: &CreateOptions) -> Result<Created, RuntimeError> {
+    let mut made_fifo = false;
+    let result = create_inner(c, &mut made_fifo);
+    if let (Err(_), StartGate::Wait { fifo }, true) = (&result, &c.start_gate, made_fifo) {
+        let _ = std::fs::remove_file(fifo);
+    }
+    result
+}
+
+fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, RuntimeError> {
+    let (mut plan, _join_files) = plan::container_plan(c.spec, host_facts())?;
+    let (parent_sock, child_sock) = report_socket()?;
+    let gate = match &c.start_gate {
+        StartGate::Immediate => None,
+        StartGate::Wait { fifo } => Some(make_gate(fifo, made_fifo)?),
+    };
+    let mut io = IoPlan::new(
+        child_sock.as_raw_fd(),
+        stdio_fds(&c.stdio),
+        matches!(c.stdio, Stdio::Pty),
+        c.preserve_fds.iter().map(|f| f.as_raw_fd()).collect(),
+    );
+    io.gate = gate.as_ref().map(|g| g.as_raw_fd());
+    io.exec_fd = c.exec_fd.map(|f| f.as_raw_fd());
+
+    let flags = plan.clone_flags;
+    let pid = sys::clone_child(flags, || child::run_create(&mut plan, &mut io))
+        .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?;
+    drop(child_sock);
+    drop(gate);
+
+    if plan.new_userns {
+        let go = write_id_maps(pid, c.spec).and_then(|_| {
+            sys::send(parent_sock.as_raw_fd(), &Msg::new(MSG_GO, Step::None, 0, 0).encode())
+                .map_err(|e| RuntimeError::sys("signalling the init", e))
+        });
+        if let Err(e) = go {
+            kill_and_reap(pid);
+            return Err(e);
+        }
+    }
+
+    let mut pty_master = None;
+    loop {
+        let report = match recv_report(&parent_sock, false) {
+            Ok(r) => r,
+            Err(e) => {
+                kill_and_reap(pid);
+                return Err(RuntimeError::sys("reading the init's report", e));
+            }
+        };
+        match report {
+            None if c.start_gate == StartGate::Immediate => return Ok(Created { pid, pty_master }),
+            None => return Err(RuntimeError::InitDied(describe_status(reap(pid)))),
+            Some((m, fd)) => match m.kind {
+                MSG_PTY => pty_master = fd,
+                MSG_READY => {
+                    let command = plan.process.arg0.clone();
+                    PENDING.lock().unwrap_or_else(|p| p.into_inner()).push(Pending { pid, sock: parent_sock, command });
+                    return Ok(Created { pid, pty_master });
+                }
+                MSG_FAIL => {
+                    reap(pid);
+                    let step = Step::from_u32(m.step);
+                    return Err(RuntimeError::Setup {
+                        step: plan.describe(step, m.arg),
+                        errno: Errno::from_raw(m.errno),
+                    });
+                }
+                MSG_EXEC_FAIL => {
+                    reap(pid);
+                    return Err(RuntimeError::from_exec(&plan.process.arg0, Errno::from_raw(m.errno)));
+                }
+                _ => {
+                    kill_and_reap(pid);
+                    return Err(RuntimeError::sys("reading the init's report", Errno::EBADMSG));
+                }
+            },
+        }
+    }
+}
+
+/// Let a container created with [`StartGate::Wait`] exec its process.
+/// Returns once the process has exec'd, or with the exec error
+/// ([`RuntimeError::CommandNotFound`], [`RuntimeError::CannotInvoke`]).
+/// Removes the fifo. Blocks until the init reaches the gate: the caller
+/// must know the container is alive (its init was not killed meanwhile).
+pub fn start(gate_fifo: &Path) -> Result<(), RuntimeError> {
+    let fifo = nix::fcntl::open(gate_fifo, OFlag::O_RDONLY | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC, Mode::empty())
+        .map_err(|e| RuntimeError::sys(format!("opening the start fifo {}", gate_fifo.display()), e))?;
+    let _ = std::fs::remove_file(gate_fifo);
+    let mut data = Vec::new();
+    let mut file = std::fs::File::from(fifo);
+    loop {
+        // No POLLHUP before a writer has come and gone, so this waits for
+        // the init to open its end, then for it to exec (close) or report.
+        sys::poll_one(file.as_raw_fd(), libc::POLLIN, -1)
+            .map_err(|e| RuntimeError::sys("waiting on the start fifo", e))?;
+        let mut buf = [0u8; 512];
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock || e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(RuntimeError::io("reading the start fifo", e)),
+        }
+    }
+    match Msg::decode(&data) {
+        Some(m) if m.kind == MSG_EXEC_FAIL => {
+            let command = String::from_utf8_lossy(&data[MSG_LEN..]).into_owned();
+            Err(RuntimeError::from_exec(&command, Errno::from_raw(m.errno)))
+        }
+        Some(m) if m.kind == MSG_FAIL => {
+            Err(RuntimeError::Setup { step: Step::from_u32(m.step).generic().into(), errno: Errno::from_raw(m.errno) })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn exit_code(status: WaitStatus) -> Option<i32> {
+    match status {
+        WaitStatus::Exited(_, code) => Some(code),
+        WaitStatus::Signaled(_, sig, _) => Some(128 + sig as i32),
+        _ => None,
+    }
+}
+
+/// After the init of a Wait-gated container exited: its exec error, if
+/// that is why it exited.
+fn pending_exec_error(pid: Pid) -> Option<RuntimeError> {
+    let pending = {
+        let mut list = PENDING.lock().unwrap_or_else(|p| p.into_inner());
+        let i = list.iter().position(|p| p.pid == pid)?;
+        list.swap_remove(i)
+    };
+    match recv_report(&pending.sock, true) {
+        Ok(Some((m, _))) if m.kind == MSG_EXEC_FAIL => {
+            Some(RuntimeError::from_exec(&pending.command, Errno::from_raw(m.errno)))
+        }
+        _ => None,
+    }
+}
+
+/// Wait for a container's init (or an exec'd process) and return its exit
+/// code the Docker way: the code, or 128+signal when it was killed. For a
+/// Wait-gated container whose exec failed after `start`, the exec error.
+pub fn wait(pid: Pid) -> Result<i32, RuntimeError> {
+    loop {
+        match waitpid(pid, None) {
+            Ok(status) => {
+                if let Some(code) = exit_code(status) {
+                    if let Some(e) = pending_exec_error(pid) {
+                        return Err(e);
+                    }
+                    return Ok(code);
+                }
+            }
+            Err(Errno::EINTR) => {}
+            Err(e) => return Err(RuntimeError::sys(format!("waiting for {pid}"), e)),
+        }
+    }
+}
+
+/// [`wait`] without blocking: `None` while the process runs.
+pub fn try_wait(pid: Pid) -> Result<Option<i32>, RuntimeError> {
+    loop {
+        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) => return Ok(None),
+            Ok(status) => {
+                if let Some(code) = exit_code(status) {
+                    if let Some(e) = pending_exec_error(pid) {
+                        return Err(e);
+                    }
+                    return Ok(Some(code));
+                }
+            }
+            Err(Errno::EINTR) => {}
+            Err(e) => return Err(RuntimeError::sys(format!("waiting for {pid}"), e)),
+        }
+    }
+}
+
+/// (dev, inode) of a namespace file.
+fn ns_id(path: &str) -> Option<(u64, u64)> {
+    nix::sys::stat::stat(path).ok().map(|s| (s.st_dev, s.st_ino))
+}
+
+/// Run `process` inside the running container whose init is
+/// `container_pid`: join each of its namespaces that differs from the
+/// caller's (user first, mount last; the PID namespace by forking into it),
+/// then the same process set-up as `create` (stdio, cwd, limits, user,
+/// capabilities, exec). Returns after the exec, like `create` with
+/// [`StartGate::Immediate`].
+pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Created, RuntimeError> {
+    let pid_s = container_pid.to_string();
+    let setgroups_ok = plan::setgroups_allowed(&pid_s);
+    // Validated (and kept for error messages) here; the child gets its own
+    // copy made where it is cloned.
+    let described = plan::process_plan(process, setgroups_ok)?;
+    let mut files = Vec::new();
+    let mut ns = Vec::new();
+    let mut pid_ns = None;
+    for (idx, (_, flag, name)) in plan::NAMESPACES.into_iter().enumerate() {
+        let theirs = format!("/proc/{pid_s}/ns/{name}");
+        let ours =
+            if name == "pid" { "/proc/self/ns/pid_for_children".to_string() } else { format!("/proc/self/ns/{name}") };
+        let Some(their_id) = ns_id(&theirs) else {
+            return Err(RuntimeError::sys(format!("container {container_pid} ({theirs})"), Errno::last()));
+        };
+        if ns_id(&ours) == Some(their_id) {
+            continue;
+        }
+        let f = std::fs::File::open(&theirs).map_err(|e| RuntimeError::io(format!("opening {theirs}"), e))?;
+        if name == "pid" {
+            pid_ns = Some(f);
+        } else {
+            ns.push((f.as_raw_fd(), flag, idx as u32));
+            files.push(f);
+        }
+    }
+    let (parent_sock, child_sock) = report_socket()?;
+    let (chan, stdio_raw, pty) = (child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty));
+    let spawn = |pid_ns: Option<RawFd>| -> Result<Pid, RuntimeError> {
+        let mut join = JoinPlan { ns: ns.clone(), process: plan::process_plan(process, setgroups_ok)? };
+        let mut io = IoPlan::new(chan, stdio_raw, pty, Vec::new());
+        if let Some(fd) = pid_ns {
+            sys::setns(fd, libc::CLONE_NEWPID)
+                .map_err(|e| RuntimeError::sys("joining the container's pid namespace", e))?;
+        }
+        sys::clone_child(0, || child::run_exec(&mut join, &mut io))
+            .map_err(|e| RuntimeError::sys("clone3 of the exec process", e))
+    };
+    // A process enters a PID namespace only by being forked into it, and
+    // setns(CLONE_NEWPID) changes that for the calling thread for good (a
+    // rootless caller may not switch back), so fork from a short-lived
+    // thread of ours.
+    let pid = match &pid_ns {
+        None => spawn(None)?,
+        Some(f) => {
+            let fd = f.as_raw_fd();
+            std::thread::scope(|s| s.spawn(|| spawn(Some(fd))).join())
+                .map_err(|_| RuntimeError::sys("the exec thread panicked", Errno::EFAULT))??
+        }
+    };
+    drop(child_sock);
+    drop(files);
+
+    let mut pty_master = None;
+    loop {
+        match recv_report(&parent_sock, false) {
+            Err(e) => {
+                kill_and_reap(pid);
+                return Err(RuntimeError::sys("reading the exec process's report", e));
+            }
+            Ok(None) => return Ok(Created { pid, pty_master }),
+            Ok(Some((m, fd))) => match m.kind {
+                MSG_PTY => pty_master = fd,
+                MSG_FAIL => {
+                    reap(pid);
+                    let step = Step::from_u32(m.step);
+                    return Err(RuntimeError::Setup {
+                        step: described.describe(step, m.arg),
+                        errno: Errno::from_raw(m.errno),
+                    });
+                }
+                MSG_EXEC_FAIL => {
+                    reap(pid);
+                    return Err(RuntimeError::from_exec(&described.arg0, Errno::from_raw(m.errno)));
+                }
+                _ => {
+                    kill_and_reap(pid);
+                    return Err(RuntimeError::sys("reading the exec process's report", Errno::EBADMSG));
+                }
+            },
+        }
+    }
+}
+
+/// A sealed in-memory copy of an executable (write, grow and shrink sealed),
+/// to pass as [`CreateOptions::exec_fd`]: when the engine runs itself inside
+/// a container (`--init`), the container sees this copy as `/proc/1/exe`,
+/// never the engine's binary on the host (the runc CVE-2019-5736 class).
+pub fn sealed_copy(path: &Path) -> Result<OwnedFd, RuntimeError> {
+    use nix::fcntl::{fcntl, FcntlArg, SealFlag};
+    let mut src = std::fs::File::open(path).map_err(|e| RuntimeError::io(format!("opening {}", path.display()), e))?;
+    let memfd = sys::memfd_sealable(c"rpod-sealed").map_err(|e| RuntimeError::sys("memfd_create", e))?;
+    let mut dst = std::fs::File::from(memfd);
+    std::io::copy(&mut src, &mut dst).map_err(|e| RuntimeError::io(format!("copying {}", path.display()), e))?;
+    let seals = SealFlag::F_SEAL_SEAL | SealFlag::F_SEAL_SHRINK | SealFlag::F_SEAL_GROW | SealFlag::F_SEAL_WRITE;
+    fcntl(&dst, FcntlArg::F_ADD_SEALS(seals)).map_err(|e| RuntimeError::sys("sealing the copy", e))?;
+    Ok(OwnedFd::from(dst))
+}
