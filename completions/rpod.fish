@@ -37,7 +37,9 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_needs_command" -s V -l version -d 'Print version'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "image" -d 'Manage images'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "info" -d 'Display rpod related system information'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "system" -d 'Manage rpod'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "unshare" -d 'Run a command in a modified user namespace'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "version" -d 'Display the rpod version information'
@@ -52,6 +54,37 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from pull" -f -a "pull" -d 'Pull an image from a registry'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Use OS instead of the host\'s operating system' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Use VARIANT instead of the default architecture variant' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -64,6 +97,25 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l platform -d 'Pull for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l variant -d 'Use VARIANT instead of the default architecture variant' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r

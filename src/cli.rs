@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::commands::{completion, info, unshare, version};
+use crate::commands::{completion, info, pull, unshare, version};
 use crate::logging::LogLevel;
 
 /// What `--version` prints after the program name.
@@ -59,8 +59,13 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Generate shell completion scripts
     Completion(completion::CompletionArgs),
+    /// Manage images
+    #[command(subcommand)]
+    Image(ImageCommand),
     /// Display rpod related system information
     Info(info::InfoArgs),
+    /// Pull an image from a registry
+    Pull(pull::PullArgs),
     /// Manage rpod
     #[command(subcommand)]
     System(SystemCommand),
@@ -68,6 +73,13 @@ pub enum Command {
     Unshare(unshare::UnshareArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
+}
+
+/// `rpod image ...`
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Pull an image from a registry
+    Pull(pull::PullArgs),
 }
 
 /// `rpod system ...`

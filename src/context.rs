@@ -8,6 +8,7 @@ use std::io::Write;
 use anyhow::Context as _;
 
 use rpod_runtime::rootless::{self, Identity};
+use rpod_storage::{Store, StoreOptions};
 
 use crate::cli::GlobalArgs;
 use crate::config::{Config, Sources};
@@ -18,6 +19,8 @@ pub struct Context {
     rootless: bool,
     paths: OnceCell<Paths>,
     config: OnceCell<Config>,
+    in_userns: OnceCell<()>,
+    store: OnceCell<Store>,
 }
 
 impl Context {
@@ -27,6 +30,8 @@ impl Context {
             rootless: !nix::unistd::geteuid().is_root(),
             paths: OnceCell::new(),
             config: OnceCell::new(),
+            in_userns: OnceCell::new(),
+            store: OnceCell::new(),
         }
     }
 
@@ -50,7 +55,7 @@ impl Context {
     ///
     /// Must run before any thread is started.
     pub fn enter_user_namespace(&self) -> anyhow::Result<()> {
-        if !self.rootless {
+        if !self.rootless || self.in_userns.get().is_some() {
             return Ok(());
         }
         self.paths()?;
@@ -66,7 +71,22 @@ impl Context {
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
         nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
             .context("making the mount namespace private")?;
+        let _ = self.in_userns.set(());
         Ok(())
+    }
+
+    /// The image and container store, opened once. Rootless, this enters
+    /// the user namespace first (the store's files belong to the user's
+    /// subordinate IDs), so call it before starting any thread.
+    pub fn store(&self) -> anyhow::Result<&Store> {
+        if let Some(s) = self.store.get() {
+            return Ok(s);
+        }
+        self.enter_user_namespace()?;
+        let root = &self.paths()?.graph_root;
+        let store = Store::open(root, StoreOptions { rootless_xattrs: self.rootless, durable: false })
+            .with_context(|| format!("opening the store in {}", root.display()))?;
+        Ok(self.store.get_or_init(|| store))
     }
 
     pub fn config(&self) -> anyhow::Result<&Config> {

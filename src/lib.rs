@@ -18,6 +18,7 @@ pub mod context;
 pub mod error;
 pub mod format;
 pub mod generate;
+pub mod image;
 pub mod logging;
 pub mod paths;
 pub mod registry;

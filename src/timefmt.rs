@@ -65,6 +65,37 @@ pub fn ansic(secs: i64) -> String {
     )
 }
 
+/// Seconds of an RFC 3339 time (`2024-01-01T00:00:00Z`, with optional
+/// fraction and offset).
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let (date, rest) = s.split_once(['T', 't', ' '])?;
+    let mut d = date.split('-').map(|x| x.parse::<i64>());
+    let (y, m, day) = (d.next()?.ok()?, d.next()?.ok()?, d.next()?.ok()?);
+    let time_end = rest.find(|c: char| c == 'Z' || c == 'z' || c == '+' || c == '-').unwrap_or(rest.len());
+    let (time, zone) = rest.split_at(time_end);
+    let mut t = time.split(':');
+    let (hh, mm) = (t.next()?.parse::<i64>().ok()?, t.next()?.parse::<i64>().ok()?);
+    let ss = t.next().map(|x| x.split('.').next().unwrap_or("0").parse::<i64>()).unwrap_or(Ok(0)).ok()?;
+    let offset = match zone.chars().next() {
+        Some(sign @ ('+' | '-')) => {
+            let mut z = zone[1..].split(':');
+            let secs = z.next()?.parse::<i64>().ok()? * 3600 + z.next().unwrap_or("0").parse::<i64>().ok()? * 60;
+            if sign == '+' { secs } else { -secs }
+        }
+        _ => 0,
+    };
+    // days_from_civil (Howard Hinnant).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss - offset)
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +108,14 @@ mod tests {
         assert_eq!(ansic(0), "Thu Jan  1 00:00:00 1970");
         assert_eq!(ansic(1_800_000_000), "Fri Jan 15 08:00:00 2027");
         assert_eq!(rfc3339_nano(-1, 0), "1969-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn rfc3339_times() {
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_rfc3339("2024-01-01T00:00:00Z"), Some(1_704_067_200));
+        assert_eq!(parse_rfc3339("2024-01-01T01:00:00.123456789+01:00"), Some(1_704_067_200));
+        assert_eq!(parse_rfc3339("2024-02-29T12:34:56.12Z"), Some(1_709_210_096));
+        assert_eq!(parse_rfc3339("garbage"), None);
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod completion;
 pub mod info;
+pub mod pull;
 pub mod unshare;
 pub mod version;
 
@@ -12,7 +13,7 @@ use std::ffi::OsString;
 use clap::error::ErrorKind;
 use clap::Parser;
 
-use crate::cli::{self, Cli, Command, SystemCommand};
+use crate::cli::{self, Cli, Command, ImageCommand, SystemCommand};
 use crate::context::Context;
 use crate::error::{self, ExitCode, Failure};
 
@@ -39,6 +40,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Completion(args) => completion::run(args),
         Command::Info(args) | Command::System(SystemCommand::Info(args)) => info::run(ctx, args),
+        Command::Pull(args) | Command::Image(ImageCommand::Pull(args)) => pull::run(ctx, args),
         Command::Unshare(args) => unshare::run(ctx, args),
         Command::Version(args) => version::run(args),
     }

@@ -23,6 +23,7 @@
 //!   (rows stand for Go structs, printed in field order).
 
 mod funcs;
+pub mod human;
 mod tabwriter;
 #[cfg(test)]
 mod tests;

@@ -861,7 +861,9 @@ impl Client {
 
         let oci_config = ClientConfig {
             protocol: if scheme == "http" { ClientProtocol::Http } else { ClientProtocol::Https },
-            accept_invalid_certificates: insecure && scheme == "https",
+            // As Podman: an insecure registry's TLS (and its token realm's)
+            // is not verified. (Also spares loading the system roots.)
+            accept_invalid_certificates: insecure,
             extra_root_certificates: certs
                 .iter()
                 .map(|pem| oci_client::client::Certificate {

@@ -18,6 +18,27 @@
 //!
 //! Everything here reports [`Error`], whose messages are what the user sees
 //! (exit code 125 through `anyhow`).
+//!
+//! A pull, in outline (the CLI owns the runtime and the threads):
+//!
+//! ```ignore
+//! let res = resolve_pull("busybox", &config.registries, &ResolveOptions { tls_verify, registries_conf })?;
+//! let auth = AuthFiles::from_env(&AuthEnv::from_process());
+//! let client = Client::new(ClientOptions::system(rootless));
+//! let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+//! for c in &res.candidates {                        // mirrors first, then the registry
+//!     let creds = auth.lookup(&c.location.name())?;
+//!     let img = match rt.block_on(client.fetch_image(c, creds.as_ref(), &Platform::host())) {
+//!         Ok(img) => img,
+//!         Err(e) => { /* remember e, try the next candidate */ continue }
+//!     };
+//!     // per layer, on its own thread (say 6 at a time):
+//!     let reader = client.blob_reader(rt.handle(), c, creds.as_ref(), &img.image.layers[i])?;
+//!     let mut tar = decompress(&img.image.layers[i].media_type, reader)?;
+//!     store.put_layer(&spec, &mut tar)?;            // reads to EOF: digest, size, diff_id checked
+//!     // store the image as c.name (docker.io/library/busybox:latest), digest img.manifest.digest
+//! }
+//! ```
 
 pub mod auth;
 pub mod blob;
@@ -30,7 +51,7 @@ pub mod resolve;
 #[cfg(test)]
 mod tests;
 
-pub use auth::{AuthEnv, AuthFiles, Credentials, RemoveOutcome};
+pub use auth::{AuthEnv, AuthError, AuthFiles, Credentials, RemoveOutcome};
 pub use blob::{decompress, finish, BlobReader, Compression, VerifyingReader};
 pub use client::{BlobSource, BlobStream, Client, ClientOptions, PushEvent, PushImage, PushLayer, ResolvedImage};
 pub use error::Error;

@@ -1,0 +1,64 @@
+//! `rpod pull` / `rpod image pull`: copy an image from a registry into the
+//! store; prints the image ID.
+
+use anyhow::Context as _;
+use clap::Args;
+
+use crate::context::{print, Context};
+use crate::image::pull::{PullOptions, Puller};
+use crate::registry::Platform;
+
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    /// The image to pull: NAME[:TAG|@DIGEST] (short names are resolved through registries.conf)
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+
+    /// Pull all tagged images of the repository
+    #[arg(short, long)]
+    pub all_tags: bool,
+
+    /// Suppress output information when pulling images: print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Pull for this platform (OS/ARCH[/VARIANT]) instead of the host's
+    #[arg(long, value_name = "PLATFORM")]
+    pub platform: Option<String>,
+
+    /// Use ARCH instead of the host's architecture
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+
+    /// Use OS instead of the host's operating system
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+
+    /// Use VARIANT instead of the default architecture variant
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+
+    /// Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+}
+
+pub fn run(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
+    let platform = match &args.platform {
+        Some(p) => Platform::parse(p)?,
+        None => Platform::host(),
+    }
+    .with_overrides(args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref());
+    let opts = PullOptions { platform, tls_verify: args.tls_verify, quiet: args.quiet };
+    let puller = Puller::new(ctx, args.quiet)?;
+    if !args.all_tags {
+        let image = puller.pull(&args.image, &opts)?;
+        return print(&format!("{}\n", image.id));
+    }
+    let (repo, tags) = puller.tags(&args.image, args.tls_verify).with_context(|| format!("listing the tags of {}", args.image))?;
+    for tag in tags {
+        let image = puller.pull(&format!("{repo}:{tag}"), &opts)?;
+        print(&format!("{}\n", image.id))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! The one way images enter the store: from a registry (`pull`) or an
+//! archive (`load`). Missing layers are copied in parallel, each streamed
+//! blob → digest check → decompression → extraction (nothing compressed is
+//! written to disk); then the image record is written in one transaction.
+//!
+//! Verification: the blob reader a source hands out checks the blob's size
+//! and digest when it reaches EOF, and `Store::put_layer` reads the
+//! decompressed stream to its end and checks the diff_id; either mismatch
+//! fails the layer and discards what was extracted.
+
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context as _};
+use serde_json::Value;
+
+use rpod_storage::{chain_id, ImageRecord, LayerSpec, Store};
+
+use super::progress::Progress;
+use crate::registry::{decompress, Descriptor, ImageManifest};
+
+/// Where the blobs of an image come from.
+pub trait Blobs: Sync {
+    /// A reader over the blob's bytes as published (compressed), which
+    /// fails at EOF if they do not match `desc` (size and digest).
+    fn open(&self, desc: &Descriptor) -> anyhow::Result<Box<dyn Read + Send>>;
+}
+
+/// An image to store.
+pub struct Incoming<'a> {
+    pub manifest_bytes: &'a [u8],
+    pub manifest_digest: &'a str,
+    pub manifest: &'a ImageManifest,
+    pub config: &'a [u8],
+    /// Names (`docker.io/library/busybox:latest`) to give the image.
+    pub names: Vec<String>,
+}
+
+/// One layer of the image, as the store knows it.
+struct Layer<'a> {
+    desc: &'a Descriptor,
+    spec: LayerSpec,
+}
+
+/// Store the image: copy the layers the store lacks (at most `parallel` at
+/// once), then the record. Layers are held while the image is assembled, so
+/// a concurrent `rmi` cannot remove one in between.
+pub fn store_image(store: &Store, blobs: &dyn Blobs, img: &Incoming, parallel: usize, progress: &Progress) -> anyhow::Result<ImageRecord> {
+    let config: Value = serde_json::from_slice(img.config).context("parsing the image configuration")?;
+    let diff_ids: Vec<String> = config["rootfs"]["diff_ids"]
+        .as_array()
+        .ok_or_else(|| anyhow!("the image configuration has no rootfs.diff_ids"))?
+        .iter()
+        .map(|v| v.as_str().map(str::to_string).ok_or_else(|| anyhow!("a diff_id of the image configuration is not a string")))
+        .collect::<anyhow::Result<_>>()?;
+    if diff_ids.len() != img.manifest.layers.len() {
+        bail!("the image configuration lists {} layers but the manifest {}", diff_ids.len(), img.manifest.layers.len());
+    }
+    let mut parent: Option<String> = None;
+    let mut layers = Vec::with_capacity(diff_ids.len());
+    for (desc, diff_id) in img.manifest.layers.iter().zip(&diff_ids) {
+        let chain = chain_id(parent.as_deref(), diff_id);
+        layers.push(Layer {
+            desc,
+            spec: LayerSpec {
+                chain_id: chain.clone(),
+                parent: parent.clone(),
+                diff_id: diff_id.clone(),
+                compressed_digest: Some(desc.digest.to_string()),
+            },
+        });
+        parent = Some(chain);
+    }
+
+    let holder = format!("copy-{}-{}", std::process::id(), nanos());
+    let result = copy_layers(store, blobs, &layers, parallel, progress, &holder).and_then(|()| {
+        progress.line(&format!("Copying config {}", img.manifest.config.digest));
+        progress.line("Writing manifest to image destination");
+        let record = ImageRecord {
+            id: rpod_storage_hex(&img.manifest.config.digest.to_string()),
+            digest: img.manifest_digest.to_string(),
+            manifest: img.manifest_bytes.to_vec(),
+            config: img.config.to_vec(),
+            layers: layers.iter().map(|l| l.spec.chain_id.clone()).collect(),
+            names: img.names.clone(),
+            size: 0,
+            created: created_of(&config),
+            added: now(),
+            digests: vec![img.manifest_digest.to_string()],
+        };
+        store.put_image(&record).context("storing the image")?;
+        store.image(&record.id)?.ok_or_else(|| anyhow!("image {} vanished after it was stored", record.id))
+    });
+    if let Err(e) = store.release(&holder) {
+        log::debug!("releasing the layers held by {holder}: {e}");
+    }
+    result
+}
+
+fn copy_layers(store: &Store, blobs: &dyn Blobs, layers: &[Layer], parallel: usize, progress: &Progress, holder: &str) -> anyhow::Result<()> {
+    let mut todo = Vec::new();
+    for layer in layers {
+        // An image may list the same layer twice; copy it once.
+        if store.has_layer(&layer.spec.chain_id) && store.hold(holder, &layer.spec.chain_id).is_ok() {
+            progress.blob_skipped(&layer.desc.digest.to_string());
+        } else if !todo.iter().any(|l: &&Layer| l.spec.chain_id == layer.spec.chain_id) {
+            todo.push(layer);
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let errors = Mutex::new(Vec::new());
+    let workers = parallel.clamp(1, todo.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                if i >= todo.len() || failed.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Err(e) = copy_layer(store, blobs, todo[i], progress, holder) {
+                    failed.store(true, Ordering::SeqCst);
+                    errors.lock().unwrap_or_else(|p| p.into_inner()).push(e);
+                }
+            });
+        }
+    });
+    match errors.into_inner().unwrap_or_else(|p| p.into_inner()).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn copy_layer(store: &Store, blobs: &dyn Blobs, layer: &Layer, progress: &Progress, holder: &str) -> anyhow::Result<()> {
+    let digest = layer.desc.digest.to_string();
+    let blob = blobs.open(layer.desc).with_context(|| format!("fetching blob {digest}"))?;
+    let blob = progress.blob(&digest, layer.desc.size, blob);
+    let mut tar = decompress(&layer.desc.media_type, blob).with_context(|| format!("reading blob {digest}"))?;
+    store.put_layer(&layer.spec, &mut tar).with_context(|| format!("storing layer {digest}"))?;
+    store.hold(holder, &layer.spec.chain_id).with_context(|| format!("holding layer {digest}"))?;
+    Ok(())
+}
+
+/// The 64-hex of a `sha256:...` digest (image IDs are stored without the
+/// algorithm).
+fn rpod_storage_hex(digest: &str) -> String {
+    digest.strip_prefix("sha256:").unwrap_or(digest).to_string()
+}
+
+/// `created` of an image configuration as Unix seconds (0 if absent).
+pub fn created_of(config: &Value) -> i64 {
+    config["created"].as_str().and_then(crate::timefmt::parse_rfc3339).unwrap_or(0)
+}
+
+fn now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+fn nanos() -> u128 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
+}
+

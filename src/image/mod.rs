@@ -1,0 +1,14 @@
+//! Images on the CLI side: bringing them into the store (from a registry or
+//! an archive) through one pipeline, and presenting stored images the way
+//! Docker and Podman do.
+//!
+//! - [`copy`]: layers in parallel (blob → digest check → decompress →
+//!   extract), then the image record.
+//! - [`pull`]: a registry as the source.
+//! - [`progress`]: Podman's plain lines, or bars on a terminal.
+//! - [`names`]: repository/tag splitting for listings.
+
+pub mod copy;
+pub mod names;
+pub mod progress;
+pub mod pull;

@@ -1,0 +1,167 @@
+//! `pull`: a registry as the source of [`super::copy::store_image`].
+//!
+//! The reference is resolved through registries.conf (aliases, search
+//! registries, mirrors first), each candidate is tried in order until one
+//! has the manifest, then its layers are streamed into the store.
+
+use std::io::Read;
+
+use anyhow::{anyhow, Context as _};
+
+use rpod_storage::ImageRecord;
+
+use super::copy::{store_image, Blobs, Incoming};
+use super::progress::Progress;
+use crate::context::Context;
+use crate::registry::{
+    resolve_pull, AuthEnv, AuthFiles, Candidate, Client, ClientOptions, Credentials, Descriptor, Platform, ResolveOptions,
+    ResolvedBy,
+};
+
+/// How to pull.
+#[derive(Debug, Clone)]
+pub struct PullOptions {
+    pub platform: Platform,
+    /// `--tls-verify`: `Some(false)` allows plain HTTP and unverified TLS.
+    pub tls_verify: Option<bool>,
+    pub quiet: bool,
+}
+
+/// Blobs of one candidate, downloaded on the pull's runtime.
+struct RegistryBlobs<'a> {
+    client: &'a Client,
+    handle: &'a tokio::runtime::Handle,
+    candidate: &'a Candidate,
+    creds: Option<&'a Credentials>,
+}
+
+impl Blobs for RegistryBlobs<'_> {
+    fn open(&self, desc: &Descriptor) -> anyhow::Result<Box<dyn Read + Send>> {
+        Ok(Box::new(self.client.blob_reader(self.handle, self.candidate, self.creds, desc)?))
+    }
+}
+
+/// The registry side of a pull, set up once per command (several images
+/// may be pulled with it: `--all-tags`).
+pub struct Puller<'a> {
+    ctx: &'a Context,
+    auth: AuthFiles,
+    client: Client,
+    runtime: tokio::runtime::Runtime,
+    parallel: usize,
+    progress: Progress,
+}
+
+impl<'a> Puller<'a> {
+    /// Resolve everything that depends on the caller's identity, enter the
+    /// user namespace (rootless), then start the runtime's threads.
+    pub fn new(ctx: &'a Context, quiet: bool) -> anyhow::Result<Puller<'a>> {
+        let auth = AuthFiles::from_env(&AuthEnv::from_process());
+        let client_options = ClientOptions::system(ctx.rootless());
+        let parallel = ctx.config()?.containers.image_parallel_copies();
+        ctx.store()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .context("starting the registry client")?;
+        Ok(Puller { ctx, auth, client: Client::new(client_options), runtime, parallel, progress: Progress::new(quiet) })
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    pub fn runtime(&self) -> &tokio::runtime::Runtime {
+        &self.runtime
+    }
+
+    pub fn auth(&self) -> &AuthFiles {
+        &self.auth
+    }
+
+    /// Pull one reference; returns the stored image.
+    pub fn pull(&self, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
+        let config = self.ctx.config()?;
+        let resolution = resolve_pull(
+            input,
+            &config.registries,
+            &ResolveOptions { tls_verify: opts.tls_verify, registries_conf: config.registries.search_registries_origin() },
+        )?;
+        if let ResolvedBy::Alias { short_name, alias } = &resolution.resolved_by {
+            self.progress.line(&format!("Resolved \"{short_name}\" as an alias ({alias})"));
+        }
+        let store = self.ctx.store()?;
+        let mut failures = Vec::new();
+        let mut announced = None;
+        for candidate in &resolution.candidates {
+            let name = candidate.name.to_string();
+            if announced.as_ref() != Some(&name) {
+                self.progress.line(&format!("Trying to pull {name}..."));
+                announced = Some(name.clone());
+            }
+            let creds = self
+                .auth
+                .lookup(&candidate.location.name())
+                .with_context(|| format!("reading credentials for {}", candidate.registry()))?;
+            let fetched = self.runtime.block_on(self.client.fetch_image(candidate, creds.as_ref(), &opts.platform));
+            let img = match fetched {
+                Ok(img) => img,
+                Err(e) => {
+                    log::debug!("{}: {e}", candidate.location);
+                    failures.push((candidate.location.to_string(), e));
+                    continue;
+                }
+            };
+            self.progress.line("Getting image source signatures");
+            let blobs = RegistryBlobs { client: &self.client, handle: self.runtime.handle(), candidate, creds: creds.as_ref() };
+            let manifest_digest = img.manifest.digest.to_string();
+            let record = store_image(
+                store,
+                &blobs,
+                &Incoming {
+                    manifest_bytes: &img.manifest.bytes,
+                    manifest_digest: &manifest_digest,
+                    manifest: &img.image,
+                    config: &img.config,
+                    names: vec![name],
+                },
+                self.parallel,
+                &self.progress,
+            )
+            .with_context(|| format!("pulling {}", candidate.location))?;
+            return Ok(record);
+        }
+        Err(match failures.len() {
+            0 => anyhow!("{input}: no registry to pull from"),
+            1 => {
+                let (location, e) = failures.remove(0);
+                anyhow::Error::from(e).context(format!("initializing source docker://{location}"))
+            }
+            _ => {
+                let lines: Vec<String> = failures.iter().map(|(l, e)| format!("\n  * docker://{l}: {e}")).collect();
+                anyhow!("pulling {input}: every registry failed:{}", lines.concat())
+            }
+        })
+    }
+
+    /// The tags of a repository (`pull --all-tags`), from the first
+    /// candidate that answers.
+    pub fn tags(&self, input: &str, tls_verify: Option<bool>) -> anyhow::Result<(String, Vec<String>)> {
+        let config = self.ctx.config()?;
+        let resolution = resolve_pull(
+            input,
+            &config.registries,
+            &ResolveOptions { tls_verify, registries_conf: config.registries.search_registries_origin() },
+        )?;
+        let mut last = None;
+        for candidate in &resolution.candidates {
+            let creds = self.auth.lookup(&candidate.location.name())?;
+            match self.runtime.block_on(self.client.tags(candidate, creds.as_ref())) {
+                Ok(tags) => return Ok((candidate.name.name(), tags)),
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(last.map(anyhow::Error::from).unwrap_or_else(|| anyhow!("{input}: no registry to list tags from")))
+    }
+}
