@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::commands::{completion, info, pull, unshare, version};
+use crate::commands::{completion, info, pull, run, unshare, version};
 use crate::logging::LogLevel;
 
 /// What `--version` prints after the program name.
@@ -59,6 +59,9 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Generate shell completion scripts
     Completion(completion::CompletionArgs),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Manage images
     #[command(subcommand)]
     Image(ImageCommand),
@@ -66,6 +69,8 @@ pub enum Command {
     Info(info::InfoArgs),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Run a command in a new container
+    Run(run::RunArgs),
     /// Manage rpod
     #[command(subcommand)]
     System(SystemCommand),
@@ -73,6 +78,13 @@ pub enum Command {
     Unshare(unshare::UnshareArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
+}
+
+/// `rpod container ...`
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// Run a command in a new container
+    Run(run::RunArgs),
 }
 
 /// `rpod image ...`

@@ -14,6 +14,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod container;
 pub mod context;
 pub mod error;
 pub mod format;

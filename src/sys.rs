@@ -10,3 +10,12 @@ pub fn restore_sigpipe() {
         let _ = nix::sys::signal::signal(nix::sys::signal::Signal::SIGPIPE, nix::sys::signal::SigHandler::SigDfl);
     }
 }
+
+/// The window size of the terminal on `fd` as (rows, columns), if it is one.
+pub fn window_size(fd: std::os::fd::BorrowedFd) -> Option<(u16, u16)> {
+    use std::os::fd::AsRawFd;
+    let mut ws = libc::winsize { ws_row: 0, ws_col: 0, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: TIOCGWINSZ writes a `struct winsize` into the valid pointer given.
+    let r = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCGWINSZ, &mut ws) };
+    (r == 0 && ws.ws_row > 0 && ws.ws_col > 0).then_some((ws.ws_row, ws.ws_col))
+}

@@ -43,7 +43,7 @@ fn help_lists_exactly_the_working_commands() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["completion", "image", "info", "pull", "system", "unshare", "version"], "{help}");
+    assert_eq!(commands, ["completion", "container", "image", "info", "pull", "run", "system", "unshare", "version"], "{help}");
     for global in ["--root", "--runroot", "--storage-driver", "--log-level", "--help", "--version"] {
         assert!(help.contains(global), "{global} missing from --help:\n{help}");
     }

@@ -82,10 +82,34 @@ as_user() {
     setpriv --reuid "$uid" --regid "$gid" --init-groups -- "$@")
 }
 
+# The user's registries.conf: the local registry as an insecure mirror of
+# docker.io, so `busybox` means docker.io/library/busybox like anywhere else
+# (the way the seed's registry-mirrors is expressed for Podman).
+CONF="$STATE/config"
+install -d -m 0755 "$CONF/containers"
+cat > "$CONF/containers/registries.conf" <<CONFEOF
+unqualified-search-registries = ["docker.io"]
+
+[[registry]]
+prefix = "docker.io"
+location = "docker.io"
+
+[[registry.mirror]]
+location = "$RPOD_TEST_REGISTRY"
+insecure = true
+CONFEOF
+chmod -R a+rX "$CONF"
+STORE="$STATE/store"
+install -d -m 0700 -o "$uid" -g "$gid" "$STORE"
+
 step "as $RPOD_TEST_USER: rpod version"
 as_user "$BIN/rpod" version
 step "as $RPOD_TEST_USER: rpod info"
-as_user "$BIN/rpod" info
-# Later: rpod pull $RPOD_TEST_REGISTRY/library/busybox:latest --tls-verify=false,
-#        rpod run --rm ... busybox echo hello
-step "main job done (registry had: $(curl -s --noproxy '*' "http://$RPOD_TEST_REGISTRY/v2/_catalog"))"
+as_user env XDG_CONFIG_HOME="$CONF" "$BIN/rpod" --root "$STORE" info
+step "as $RPOD_TEST_USER: rpod pull busybox"
+as_user env XDG_CONFIG_HOME="$CONF" "$BIN/rpod" --root "$STORE" pull busybox
+step "as $RPOD_TEST_USER: rpod run --rm busybox echo hello from a rootless rpod container"
+out=$(as_user env XDG_CONFIG_HOME="$CONF" "$BIN/rpod" --root "$STORE" run --rm busybox sh -c 'echo hello from a rootless rpod container; echo "pid $$, uid $(id -u), hostname $(hostname)"')
+echo "$out"
+[[ $out == "hello from a rootless rpod container"* ]] || die "the container did not print its greeting"
+step "main job done"

@@ -5,6 +5,7 @@
 pub mod completion;
 pub mod info;
 pub mod pull;
+pub mod run;
 pub mod unshare;
 pub mod version;
 
@@ -13,7 +14,7 @@ use std::ffi::OsString;
 use clap::error::ErrorKind;
 use clap::Parser;
 
-use crate::cli::{self, Cli, Command, ImageCommand, SystemCommand};
+use crate::cli::{self, Cli, Command, ContainerCommand, ImageCommand, SystemCommand};
 use crate::context::Context;
 use crate::error::{self, ExitCode, Failure};
 
@@ -28,7 +29,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
     match dispatch(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("{}", error::render(&e));
+            // A container's own exit code carries no message.
+            if error::failure_of(&e).is_none_or(|f| !f.to_string().is_empty()) {
+                eprintln!("{}", error::render(&e));
+            }
             error::exit_code_of(&e)
         }
     }
@@ -41,6 +45,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Completion(args) => completion::run(args),
         Command::Info(args) | Command::System(SystemCommand::Info(args)) => info::run(ctx, args),
         Command::Pull(args) | Command::Image(ImageCommand::Pull(args)) => pull::run(ctx, args),
+        Command::Run(args) | Command::Container(ContainerCommand::Run(args)) => run::run(ctx, args),
         Command::Unshare(args) => unshare::run(ctx, args),
         Command::Version(args) => version::run(args),
     }

@@ -1,0 +1,149 @@
+//! A container's root file system: the image's layer directories as
+//! overlay lower layers (top first) under a private upper layer, mounted in
+//! rpod's own mount namespace (rootless: with `userxattr`, the form the
+//! store extracts whiteouts in), plus the files rpod writes into it.
+
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _};
+use nix::fcntl::{openat2, OFlag, OpenHow, ResolveFlag};
+use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use nix::sys::stat::Mode;
+
+/// The directories of one container's root file system.
+#[derive(Debug, Clone)]
+pub struct Rootfs {
+    pub dir: PathBuf,
+    pub merged: PathBuf,
+}
+
+impl Rootfs {
+    /// `<graph root>/containers/<id>/{upper,work,merged}`.
+    pub fn new(graph_root: &Path, id: &str) -> Rootfs {
+        let dir = graph_root.join("containers").join(id);
+        Rootfs { merged: dir.join("merged"), dir }
+    }
+
+    /// Mount the overlay: `lowers` are the layer diff directories, base
+    /// first (as the image lists them).
+    pub fn mount(&self, lowers: &[PathBuf], rootless: bool) -> anyhow::Result<()> {
+        if lowers.is_empty() {
+            bail!("the image has no layers");
+        }
+        for d in ["upper", "work", "merged"] {
+            std::fs::create_dir_all(self.dir.join(d)).with_context(|| format!("creating {}", self.dir.join(d).display()))?;
+        }
+        let lowerdir: Vec<String> = lowers.iter().rev().map(|p| p.display().to_string()).collect();
+        for l in &lowerdir {
+            if l.contains([',', ':']) {
+                bail!("layer path {l} contains ',' or ':', which overlay cannot take");
+            }
+        }
+        let mut opts = format!(
+            "lowerdir={},upperdir={},workdir={}",
+            lowerdir.join(":"),
+            self.dir.join("upper").display(),
+            self.dir.join("work").display()
+        );
+        if rootless {
+            opts.push_str(",userxattr");
+        }
+        mount(Some("overlay"), &self.merged, Some("overlay"), MsFlags::empty(), Some(opts.as_str()))
+            .with_context(|| format!("mounting the overlay on {}", self.merged.display()))
+    }
+
+    /// Unmount (lazily) and remove everything of this container.
+    pub fn remove(&self) -> anyhow::Result<()> {
+        let _ = umount2(&self.merged, MntFlags::MNT_DETACH);
+        match std::fs::remove_dir_all(&self.dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e).with_context(|| format!("removing {}", self.dir.display())),
+        }
+    }
+}
+
+/// Write `content` to `path` (absolute, inside the container) in the root
+/// file system `root`, resolving every component inside it: a symlink in
+/// the image (`/etc/resolv.conf -> /run/...`) can never send the write out
+/// of the container. An existing symlink at the final name is replaced.
+pub fn write_in_root(root: &Path, path: &str, content: &[u8]) -> anyhow::Result<()> {
+    let rel = path.trim_start_matches('/');
+    let (parent, name) = match rel.rsplit_once('/') {
+        Some((p, n)) => (p, n),
+        None => ("", rel),
+    };
+    let root_fd: OwnedFd = nix::fcntl::open(root, OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
+        .with_context(|| format!("opening {}", root.display()))?;
+    // Each prefix of the parent is opened from the root with
+    // RESOLVE_IN_ROOT, so absolute symlinks resolve inside the container;
+    // missing directories are created.
+    let how = || {
+        OpenHow::new()
+            .flags(OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC)
+            .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS)
+    };
+    let components: Vec<&str> = parent.split('/').filter(|c| !c.is_empty()).collect();
+    let mut dir = nix::unistd::dup(&root_fd).context("duplicating a descriptor")?;
+    for i in 0..components.len() {
+        let prefix = components[..=i].join("/");
+        dir = match openat2(&root_fd, prefix.as_str(), how()) {
+            Ok(fd) => fd,
+            Err(nix::errno::Errno::ENOENT) => {
+                nix::sys::stat::mkdirat(&dir, components[i], Mode::from_bits_truncate(0o755))
+                    .with_context(|| format!("creating /{prefix} in the container"))?;
+                openat2(&root_fd, prefix.as_str(), how()).with_context(|| format!("opening /{prefix} in the container"))?
+            }
+            Err(e) => return Err(e).with_context(|| format!("opening /{prefix} in the container")),
+        };
+    }
+    match nix::sys::stat::fstatat(&dir, name, nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW) {
+        Ok(st) if st.st_mode & libc::S_IFMT == libc::S_IFLNK => {
+            nix::unistd::unlinkat(&dir, name, nix::unistd::UnlinkatFlags::NoRemoveDir)
+                .with_context(|| format!("replacing the symlink {path} in the container"))?;
+        }
+        _ => {}
+    }
+    let fd = nix::fcntl::openat(
+        &dir,
+        name,
+        OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_TRUNC | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+        Mode::from_bits_truncate(0o644),
+    )
+    .with_context(|| format!("writing {path} in the container"))?;
+    let mut file = std::fs::File::from(fd);
+    std::io::Write::write_all(&mut file, content).with_context(|| format!("writing {path} in the container"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_stay_inside_the_root() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("root");
+        let outside = t.path().join("outside");
+        std::fs::create_dir_all(root.join("etc")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        // An image whose /etc/resolv.conf points out of the container (an
+        // absolute host path), and whose /run is an absolute symlink that
+        // must resolve inside the container.
+        std::os::unix::fs::symlink(outside.join("resolv.conf"), root.join("etc/resolv.conf")).unwrap();
+        std::fs::create_dir_all(root.join("var/run")).unwrap();
+        std::os::unix::fs::symlink("/var/run", root.join("run")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("hostdir")).unwrap();
+        write_in_root(&root, "/etc/resolv.conf", b"nameserver 1.1.1.1\n").unwrap();
+        write_in_root(&root, "/run/.containerenv", b"").unwrap();
+        write_in_root(&root, "/etc/hostname", b"abc\n").unwrap();
+        assert!(root.join("var/run/.containerenv").is_file());
+        // A symlinked directory pointing outside resolves inside: the write
+        // creates the path under the root or fails, but never escapes.
+        let _ = write_in_root(&root, "/hostdir/x", b"no");
+        assert_eq!(std::fs::read(root.join("etc/resolv.conf")).unwrap(), b"nameserver 1.1.1.1\n");
+        assert!(!std::fs::symlink_metadata(root.join("etc/resolv.conf")).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "nothing may be written outside");
+        assert_eq!(std::fs::read(root.join("etc/hostname")).unwrap(), b"abc\n");
+    }
+}
