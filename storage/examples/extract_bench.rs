@@ -1,13 +1,15 @@
 //! Times the extractor on an uncompressed layer tar:
 //!
 //! ```text
-//! cargo run --release -p rpod-storage --example extract_bench -- LAYER.tar DEST_PARENT [N] [--store]
+//! cargo run --release -p rpod-storage --example extract_bench -- LAYER.tar DEST_PARENT [N] [--store [--layer-tar]]
 //! ```
 //!
 //! Extracts N times (default 3) into fresh directories under DEST_PARENT
 //! and prints the time of each run; with `--store`, does a full
-//! `Store::put_layer` (hashing, staging, rename, commit) into a fresh store
-//! each time. Compare with `tar -xf` into the same file system.
+//! `Store::put_layer` (hashing, staging, tar-split, rename, commit) into a
+//! fresh store each time and prints the tar-split's size; `--layer-tar`
+//! also times reading `Store::layer_tar` back (re-assembly + verification).
+//! Compare with `tar -xf` into the same file system.
 
 use std::io::Read;
 use std::time::Instant;
@@ -17,8 +19,9 @@ use rpod_storage::{LayerSpec, Store, StoreOptions};
 use sha2::{Digest, Sha256};
 
 fn main() {
-    let args: Vec<String> = std::env::args().filter(|a| a != "--store").collect();
+    let args: Vec<String> = std::env::args().filter(|a| !a.starts_with("--")).collect();
     let store = std::env::args().any(|a| a == "--store");
+    let read_back = std::env::args().any(|a| a == "--layer-tar");
     if args.len() < 3 {
         eprintln!("usage: extract_bench LAYER.tar DEST_PARENT [N] [--store]");
         std::process::exit(2);
@@ -54,7 +57,15 @@ fn main() {
                 compressed_digest: None,
             };
             let info = s.put_layer(&spec, &mut r).unwrap();
-            println!("run {i}: put_layer {:?} ({} bytes)", t.elapsed(), info.size);
+            let took = t.elapsed();
+            let split = dest.join("layers").join(&diff_id[7..]).join("tar-split.zst");
+            let split_size = std::fs::metadata(&split).map(|m| m.len()).unwrap_or(0);
+            println!("run {i}: put_layer {took:?} ({} bytes, tar-split {split_size} bytes)", info.size);
+            if read_back {
+                let t = Instant::now();
+                let n = std::io::copy(&mut s.layer_tar(&diff_id).unwrap(), &mut std::io::sink()).unwrap();
+                println!("run {i}: layer_tar {:?} ({n} bytes, verified)", t.elapsed());
+            }
         } else {
             let opts = ExtractOptions { layer: "bench", rootless_xattrs: true, force_xattr_whiteouts: false };
             let st = extract(&dest, &mut r, &opts).unwrap();

@@ -70,9 +70,15 @@ pub enum StorageError {
     #[error("layer {0} not known")]
     LayerUnknown(String),
 
-    /// A layer row exists but its directory does not (or vice versa).
+    /// A layer row exists but its directory does not (or vice versa), or
+    /// its files no longer re-assemble its tar stream.
     #[error("layer {chain_id} is damaged: {reason}")]
     LayerDamaged { chain_id: String, reason: String },
+
+    /// A layer stored before rpod recorded tar-split data: its tar stream
+    /// cannot be re-assembled.
+    #[error("layer {0} has no tar-split data; pull it again")]
+    NoTarSplit(String),
 
     /// No image matches.
     #[error("{0}: image not known")]

@@ -56,6 +56,16 @@
 //!
 //! The whole stream is read to its end (trailing padding included) so that
 //! the caller's hash of it is the layer's diff ID.
+//!
+//! # tar-split
+//!
+//! [`extract_with_tar_split`] also records everything of the stream that is
+//! not regular-file content (see [`crate::tarsplit`]) so the exact stream
+//! can be re-assembled later. In that mode an entry that a later entry of
+//! the same tar replaces is moved into a scratch directory instead of
+//! deleted when it is a file or directory (its content may be referenced),
+//! and when anything was replaced the record is checked and repaired at
+//! the end.
 
 use std::ffi::OsStr;
 use std::fs::File;
@@ -66,9 +76,9 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use nix::errno::Errno;
-use nix::fcntl::{openat, openat2, AtFlags, OFlag, OpenHow, ResolveFlag};
+use nix::fcntl::{openat, renameat, AtFlags, OFlag};
 use nix::sys::stat::{
-    fchmod, fchmodat, fstatat, futimens, makedev, mkdirat, mknodat, utimensat, FchmodatFlags, Mode, SFlag,
+    fchmod, fchmodat, fstat, fstatat, futimens, makedev, mkdirat, mknodat, utimensat, FchmodatFlags, Mode, SFlag,
     UtimensatFlags,
 };
 use nix::sys::time::TimeSpec;
@@ -78,6 +88,7 @@ use tar::EntryType;
 
 use crate::error::{Result, StorageError};
 use crate::fsutil::{errno_io, remove_tree_at};
+use crate::tarsplit::{self, Recorder, TapReader};
 
 /// Size of the buffer file contents are copied through, and of the read
 /// buffer in front of the tar parser.
@@ -115,23 +126,60 @@ pub struct ExtractStats {
     pub skipped_xattrs: u64,
 }
 
+/// Where [`extract_with_tar_split`] records the tar-split.
+#[derive(Debug, Clone, Copy)]
+pub struct TarSplitOptions<'a> {
+    /// The tar-split file to create (must not exist yet).
+    pub output: &'a Path,
+    /// An existing directory on the file system of `root`, outside it:
+    /// files and directories that later entries of the same tar replace
+    /// are moved here rather than deleted. The caller removes it.
+    pub scratch: &'a Path,
+}
+
 /// Extracts the uncompressed tar stream `tar` into the existing, empty
 /// directory `root`, reading the stream to its end.
 pub fn extract(root: &Path, tar: &mut dyn Read, opts: &ExtractOptions<'_>) -> Result<ExtractStats> {
     let root_fd = open_dir_fd(root).map_err(|e| StorageError::io("open", root, e))?;
     let mut x = Extractor::new(Rc::new(root_fd), opts);
-    let mut archive = tar::Archive::new(BufReader::with_capacity(COPY_BUF, tar));
-    let read_err = |source: io::Error| StorageError::Read { layer: opts.layer.to_string(), source };
-    {
-        let entries = archive.entries().map_err(read_err)?;
-        for entry in entries {
-            let mut entry = entry.map_err(read_err)?;
-            x.entry(&mut entry)?;
-        }
+    x.run(BufReader::with_capacity(COPY_BUF, tar))?;
+    x.finish_dirs()?;
+    Ok(x.stats)
+}
+
+/// [`extract`], recording the stream's tar-split at `split.output`: with
+/// it and the extracted files, [`crate::tarsplit::LayerTar`] re-assembles
+/// the exact stream.
+pub fn extract_with_tar_split(
+    root: &Path,
+    tar: &mut dyn Read,
+    opts: &ExtractOptions<'_>,
+    split: &TarSplitOptions<'_>,
+) -> Result<ExtractStats> {
+    let root_fd = open_dir_fd(root).map_err(|e| StorageError::io("open", root, e))?;
+    let scratch = open_dir_fd(split.scratch).map_err(|e| StorageError::io("open", split.scratch, e))?;
+    let (rec, tap) = Recorder::create(split.output).map_err(|e| StorageError::io("create", split.output, e))?;
+    let mut x = Extractor::new(Rc::new(root_fd), opts);
+    x.split = Some(Split { rec, inos: Vec::new(), scratch, moved: 0, replaced: 0 });
+    let ran = x.run(TapReader { inner: BufReader::with_capacity(COPY_BUF, tar), tap });
+    let s = x.split.take().expect("set above");
+    if let Err(e) = ran {
+        return Err(match s.rec.take_error() {
+            Some(we) => StorageError::io("write", split.output, we),
+            None => e,
+        });
     }
-    // The end-of-archive blocks and any padding belong to the diff ID too.
-    let mut rest = archive.into_inner();
-    io::copy(&mut rest, &mut io::sink()).map_err(read_err)?;
+    s.rec.finish().map_err(|e| StorageError::io("write", split.output, e))?;
+    if s.replaced > 0 {
+        // Before the directories get their final (possibly unreadable) modes.
+        let n = tarsplit::repair(split.output, x.root.as_fd(), s.scratch.as_fd(), &s.inos)
+            .map_err(|e| StorageError::io("check the tar-split", split.output, e))?;
+        log::debug!(
+            "layer {}: {} entries replaced by later ones; {n} file(s) inlined in the tar-split",
+            opts.layer,
+            s.replaced
+        );
+    }
     x.finish_dirs()?;
     Ok(x.stats)
 }
@@ -231,6 +279,19 @@ struct PendingDir {
     mtime: TimeSpec,
 }
 
+/// The tar-split being recorded.
+struct Split {
+    rec: Recorder,
+    /// The inode of each FILE record's file, in record order.
+    inos: Vec<u64>,
+    /// Where replaced files and directories go.
+    scratch: OwnedFd,
+    /// Entries moved into `scratch` (and its next free name).
+    moved: u64,
+    /// Entries that later entries replaced (moved or removed).
+    replaced: u64,
+}
+
 /// Where to apply metadata: an open fd, or a name in a directory.
 enum Target<'a> {
     Fd(BorrowedFd<'a>),
@@ -255,6 +316,7 @@ struct Extractor<'a> {
     euid: u64,
     egid: u64,
     stats: ExtractStats,
+    split: Option<Split>,
 }
 
 impl<'a> Extractor<'a> {
@@ -275,7 +337,26 @@ impl<'a> Extractor<'a> {
             euid: u64::from(nix::unistd::geteuid().as_raw()),
             egid: u64::from(nix::unistd::getegid().as_raw()),
             stats: ExtractStats::default(),
+            split: None,
         }
+    }
+
+    /// Extracts every entry of the stream and reads it to its end.
+    fn run<R: Read>(&mut self, reader: R) -> Result<()> {
+        let mut archive = tar::Archive::new(reader);
+        let layer = self.layer;
+        let read_err = |source: io::Error| StorageError::Read { layer: layer.to_string(), source };
+        {
+            let entries = archive.entries().map_err(read_err)?;
+            for entry in entries {
+                let mut entry = entry.map_err(read_err)?;
+                self.entry(&mut entry)?;
+            }
+        }
+        // The end-of-archive blocks and any padding belong to the diff ID too.
+        let mut rest = archive.into_inner();
+        io::copy(&mut rest, &mut io::sink()).map_err(read_err)?;
+        Ok(())
     }
 
     fn entry_err(&self, entry: &[u8], what: &'static str, e: impl Into<io::Error>) -> StorageError {
@@ -378,7 +459,7 @@ impl<'a> Extractor<'a> {
         match kind {
             EntryType::Regular | EntryType::Continuous | EntryType::GNUSparse => {
                 let dir = self.parent_fd(parent, true, raw)?;
-                self.file(&dir, name, entry, raw, meta)
+                self.file(&dir, name, entry, kind, raw, path, meta)
             }
             EntryType::Directory => {
                 let dir = self.parent_fd(parent, true, raw)?;
@@ -418,22 +499,12 @@ impl<'a> Extractor<'a> {
 
     // ---- directories and path resolution ----
 
-    fn how(flags: OFlag) -> OpenHow {
-        OpenHow::new()
-            .flags(flags | OFlag::O_CLOEXEC)
-            .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS | ResolveFlag::RESOLVE_NO_XDEV)
-    }
-
-    /// `openat2` in the layer root, retrying the EAGAIN that a concurrent
-    /// rename elsewhere in the system can cause.
+    /// `openat2` in the layer root (`RESOLVE_IN_ROOT`, no magic links, no
+    /// mount crossing), retrying the EAGAIN that a concurrent rename
+    /// elsewhere in the system can cause. [`tarsplit::LayerTar`] resolves
+    /// the same way.
     fn open_in_root(&self, path: &[u8], flags: OFlag) -> std::result::Result<OwnedFd, Errno> {
-        let mut tries = 0;
-        loop {
-            match openat2(self.root.as_fd(), path, Self::how(flags)) {
-                Err(Errno::EAGAIN) if tries < 64 => tries += 1,
-                r => return r,
-            }
-        }
+        tarsplit::open_in_root(self.root.as_fd(), path, flags)
     }
 
     /// The directory `parent` (normalised, relative to the root), resolved
@@ -516,12 +587,26 @@ impl<'a> Extractor<'a> {
             Err(Errno::ENOENT) => return Ok(false),
             Err(e) => return Err(self.entry_err(raw, "lstat", errno_io(e))),
         };
-        let is_dir = st.st_mode & SFlag::S_IFMT.bits() == SFlag::S_IFDIR.bits();
+        let fmt = st.st_mode & SFlag::S_IFMT.bits();
+        let is_dir = fmt == SFlag::S_IFDIR.bits();
         if is_dir && keep_dir {
             return Ok(true);
         }
         // Anything cached below a removed directory is stale.
         self.cache = None;
+        if let Some(s) = &mut self.split {
+            // Recording a tar-split: file content may be referenced, keep it.
+            s.replaced += 1;
+            if is_dir || fmt == SFlag::S_IFREG.bits() {
+                let to = s.moved.to_string();
+                s.moved += 1;
+                let r = renameat(dir, name, s.scratch.as_fd(), to.as_str());
+                return match r {
+                    Ok(()) => Ok(false),
+                    Err(e) => Err(self.entry_err(raw, "move the replaced entry aside", errno_io(e))),
+                };
+            }
+        }
         remove_tree_at(dir, name).map_err(|e| self.entry_err(raw, "remove the existing entry", e))?;
         Ok(false)
     }
@@ -605,12 +690,15 @@ impl<'a> Extractor<'a> {
 
     // ---- non-directories ----
 
+    #[allow(clippy::too_many_arguments)]
     fn file<R: Read>(
         &mut self,
         dir: &OwnedFd,
         name: &[u8],
         entry: &mut tar::Entry<'_, R>,
+        kind: EntryType,
         raw: &[u8],
+        path: &[u8],
         meta: &Meta,
     ) -> Result<()> {
         let flags = OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
@@ -624,6 +712,16 @@ impl<'a> Extractor<'a> {
             Err(e) => return Err(self.entry_err(raw, "create", errno_io(e))),
         };
         let mut f = File::from(fd);
+        // Regular content lands verbatim in this file: the tar-split refers
+        // to it instead of copying it (sparse files stay inline).
+        let size = entry.size();
+        let recorded = match &mut self.split {
+            Some(s) if size > 0 && matches!(kind, EntryType::Regular | EntryType::Continuous) => {
+                s.rec.file(entry.raw_file_position(), size, path)
+            }
+            _ => Ok(false),
+        }
+        .map_err(|e| self.entry_err(raw, "record tar-split", e))?;
         let mut buf = std::mem::take(&mut self.buf);
         let copied = (|| {
             let mut total = 0u64;
@@ -639,7 +737,20 @@ impl<'a> Extractor<'a> {
             }
         })();
         self.buf = buf;
-        self.stats.file_bytes += copied?;
+        let copied = copied?;
+        self.stats.file_bytes += copied;
+        if recorded {
+            if copied != size {
+                return Err(self.read_err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    format!("entry {:?}: {copied} of {size} bytes of content", String::from_utf8_lossy(raw)),
+                )));
+            }
+            let ino = fstat(f.as_fd()).map_err(|e| self.entry_err(raw, "stat", errno_io(e)))?.st_ino;
+            if let Some(s) = &mut self.split {
+                s.inos.push(ino);
+            }
+        }
         self.chown(Target::Fd(f.as_fd()), raw, meta, true)?;
         fchmod(f.as_fd(), Mode::from_bits_truncate(meta.mode))
             .map_err(|e| self.entry_err(raw, "chmod", errno_io(e)))?;

@@ -7,6 +7,9 @@
 //!   embedded SQLite database.
 //! * [`extract`]: the hardened tar extractor (path safety, overlay
 //!   whiteouts, owners, modes, xattrs, times).
+//! * [`tarsplit`]: the record of a layer's tar stream minus file content,
+//!   written while extracting, from which [`Store::layer_tar`]
+//!   re-assembles the exact stream (`save`, `push`).
 //!
 //! # On disk
 //!
@@ -14,7 +17,8 @@
 //! <root>/storage.lock                  flock (see below)
 //! <root>/db.sqlite{,-wal,-shm}         SQLite, WAL mode
 //! <root>/layers/<chain-id-hex>/diff/   extracted layers
-//! <root>/tmp/stage-<pid>-<rand>/       {lock, layer/diff/}: extractions in progress
+//! <root>/layers/<chain-id-hex>/tar-split.zst   their tar streams minus file content
+//! <root>/tmp/stage-<pid>-<rand>/       {lock, layer/{diff/,tar-split.zst}, replaced/}: extractions in progress
 //! <root>/tmp/rm-<pid>-<rand>/          layers being deleted
 //! ```
 //!
@@ -67,7 +71,9 @@ pub mod extract;
 mod fsutil;
 pub mod layout;
 pub mod store;
+pub mod tarsplit;
 
 pub use digest::chain_id;
 pub use error::StorageError;
 pub use store::{ImageRecord, LayerInfo, LayerSpec, Store, StoreOptions};
+pub use tarsplit::LayerTar;

@@ -20,9 +20,10 @@ use sha2::{Digest, Sha256};
 
 use crate::digest::{self, hex_of, is_hex64, sha256_hex};
 use crate::error::{Result, StorageError};
-use crate::extract::{self, ExtractOptions};
+use crate::extract::{self, ExtractOptions, TarSplitOptions};
 use crate::fsutil::{fsync_dir, remove_tree};
 use crate::layout::Layout;
+use crate::tarsplit::{self, LayerTar};
 
 /// The schema version this code writes and understands.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -500,6 +501,11 @@ impl Store {
     /// another thread or process stored the same layer meanwhile, in which
     /// case ours is discarded and the existing one returned.
     ///
+    /// While extracting, the stream's tar-split (everything but regular-file
+    /// content) is recorded into `tar-split.zst` in the staging layer
+    /// directory, so it appears together with the layer; see
+    /// [`Store::layer_tar`].
+    ///
     /// When the layer is already stored on entry, it is returned at once
     /// without reading `tar` (the compressed digest is recorded).
     pub fn put_layer(&self, spec: &LayerSpec, tar: &mut dyn Read) -> Result<LayerInfo> {
@@ -531,7 +537,12 @@ impl Store {
             rootless_xattrs: self.opts.rootless_xattrs,
             force_xattr_whiteouts: false,
         };
-        let stats = extract::extract(&diff, &mut hr, &opts)?;
+        let split_path = layer_dir.join(tarsplit::FILE_NAME);
+        // Outside the layer directory: removed with the staging dir.
+        let scratch = stage.dir.join("replaced");
+        mkdir_mode(&scratch, 0o700).map_err(|e| StorageError::io("create", &scratch, e))?;
+        let split = TarSplitOptions { output: &split_path, scratch: &scratch };
+        let stats = extract::extract_with_tar_split(&diff, &mut hr, &opts, &split)?;
         let actual = digest::to_hex(&hr.hasher.finalize());
         if actual != diff_hex {
             return Err(StorageError::DiffIdMismatch { layer: spec.diff_id.clone(), actual });
@@ -686,12 +697,10 @@ impl Store {
         }
     }
 
-    /// Checks a stored layer as far as possible without its tar: the row
-    /// is complete and consistent (digests well-formed, chain ID derived
-    /// from parent and diff ID, parent stored) and the directory exists.
-    /// Re-hashing is impossible: the diff ID is the digest of the tar
-    /// stream, which is not kept, and the extracted tree is not a
-    /// canonical form of it (whiteouts converted, owners shifted).
+    /// Checks a stored layer cheaply: the row is complete and consistent
+    /// (digests well-formed, chain ID derived from parent and diff ID,
+    /// parent stored) and the directory exists. The full check is reading
+    /// [`Store::layer_tar`] to its end, which re-hashes the layer.
     pub fn verify_layer(&self, chain_id: &str) -> Result<LayerInfo> {
         let info = self.layer(chain_id)?.ok_or_else(|| StorageError::LayerUnknown(chain_id.to_string()))?;
         let damaged = |reason: String| StorageError::LayerDamaged { chain_id: chain_id.to_string(), reason };
@@ -710,6 +719,43 @@ impl Store {
             Ok(m) if m.is_dir() => Ok(info),
             Ok(_) => Err(damaged(format!("{} is not a directory", diff.display()))),
             Err(e) => Err(damaged(format!("{}: {e}", diff.display()))),
+        }
+    }
+
+    /// The layer's uncompressed tar stream, byte for byte the one it was
+    /// stored from (its sha256 is the diff ID), re-assembled from the
+    /// tar-split recorded by [`Store::put_layer`] and the files in its
+    /// diff dir: for `save` and `push`.
+    ///
+    /// * **User namespace:** call it in the user namespace the layer was
+    ///   extracted in (rpod's, for a rootless store). The layer's files
+    ///   belong to the image's owners, mapped to subordinate IDs, and may
+    ///   be readable by them only; elsewhere reading fails with
+    ///   "Permission denied".
+    /// * **Verified:** the reader hashes the stream and fails the read that
+    ///   reaches its end unless it is the diff ID; a file whose size
+    ///   changed fails with "layer X is damaged: file Y changed size".
+    ///   Reader errors wrap a [`StorageError`].
+    /// * **Confined:** files are opened with `openat2(RESOLVE_IN_ROOT)`
+    ///   relative to the diff dir (symlinks resolve inside it, as when it
+    ///   was extracted), the last component never followed, FIFOs never
+    ///   waited on.
+    /// * Layers stored before tar-split data was recorded fail with
+    ///   [`StorageError::NoTarSplit`] ("pull it again").
+    /// * The reader holds the files it reads open; to keep a layer from
+    ///   being removed meanwhile, [`Store::hold`] it.
+    pub fn layer_tar(&self, chain_id: &str) -> Result<LayerTar> {
+        let info = self.layer(chain_id)?.ok_or_else(|| StorageError::LayerUnknown(chain_id.to_string()))?;
+        let damaged =
+            |e: StorageError| StorageError::LayerDamaged { chain_id: chain_id.to_string(), reason: e.to_string() };
+        let hex = hex_of("chain ID", &info.chain_id).map_err(damaged)?;
+        let diff_hex = hex_of("diff ID", &info.diff_id).map_err(damaged)?;
+        match LayerTar::open(&info.chain_id, diff_hex, &self.layout.layer_dir(hex)) {
+            // Removed since we looked it up?
+            Err(StorageError::NoTarSplit(_)) if self.layer(chain_id)?.is_none() => {
+                Err(StorageError::LayerUnknown(chain_id.to_string()))
+            }
+            r => r,
         }
     }
 

@@ -126,7 +126,25 @@ fn store_image(dir: &Path, root: &Path, rootless: bool) -> Vec<PathBuf> {
     };
     s.put_image(&rec).unwrap();
     assert_eq!(s.lookup("localhost/multilayer:latest").unwrap().layers, chains);
+    check_layer_tars(&s, &chains).unwrap();
     chains.iter().map(|c| s.verify_layer(c).map(|_| s.layer_diff_path(c)).unwrap()).collect()
+}
+
+/// Every layer's re-assembled tar hashes to its diff ID (`save`/`push`
+/// keep the image ID). Rootless, this must run in the user namespace.
+fn check_layer_tars(s: &Store, chains: &[String]) -> Result<(), String> {
+    use sha2::Digest;
+    for c in chains {
+        let info = s.layer(c).unwrap().unwrap();
+        let mut r = s.layer_tar(c).map_err(|e| e.to_string())?;
+        let mut h = sha2::Sha256::new();
+        io::copy(&mut r, &mut h).map_err(|e| format!("layer_tar {c}: {e}"))?;
+        let got: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        if format!("sha256:{got}") != info.diff_id {
+            return Err(format!("layer {c}: re-assembled tar is sha256:{got}, diff ID {}", info.diff_id));
+        }
+    }
+    Ok(())
 }
 
 /// Extracts the layers with the xattr-whiteout fallback forced.
