@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::commands::{completion, info, pull, run, unshare, version};
+use crate::commands::{completion, history, image_inspect, image_prune, images, import, info, inspect, load, login, logout, pull, push, rmi, run, save, search, tag, unshare, untag, version};
 use crate::logging::LogLevel;
 
 /// What `--version` prints after the program name.
@@ -62,20 +62,46 @@ pub enum Command {
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
+    /// Show history of a specified image
+    History(history::HistoryArgs),
     /// Manage images
     #[command(subcommand)]
     Image(ImageCommand),
+    /// List images in local storage
+    Images(images::ImagesArgs),
+    /// Import a tarball to create a filesystem image
+    Import(import::ImportArgs),
     /// Display rpod related system information
     Info(info::InfoArgs),
+    /// Display the configuration of object denoted by ID
+    Inspect(inspect::InspectArgs),
+    /// Load image(s) from a tar archive
+    Load(load::LoadArgs),
+    /// Log in to a container registry
+    Login(login::LoginArgs),
+    /// Log out of a container registry
+    Logout(logout::LogoutArgs),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Push an image to a specified destination
+    Push(push::PushArgs),
+    /// Removes one or more images from local storage
+    Rmi(rmi::RmiArgs),
     /// Run a command in a new container
     Run(run::RunArgs),
+    /// Save image(s) to an archive
+    Save(save::SaveArgs),
+    /// Search registries for images
+    Search(search::SearchArgs),
     /// Manage rpod
     #[command(subcommand)]
     System(SystemCommand),
+    /// Add an additional name to a local image
+    Tag(tag::TagArgs),
     /// Run a command in a modified user namespace
     Unshare(unshare::UnshareArgs),
+    /// Remove a name from a local image
+    Untag(untag::UntagArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
 }
@@ -90,8 +116,33 @@ pub enum ContainerCommand {
 /// `rpod image ...`
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
+    /// Show history of a specified image
+    History(history::HistoryArgs),
+    /// Import a tarball to create a filesystem image
+    Import(import::ImportArgs),
+    /// Display the configuration of an image
+    Inspect(image_inspect::ImageInspectArgs),
+    /// List images in local storage
+    #[command(visible_alias = "ls")]
+    List(images::ImagesArgs),
+    /// Load image(s) from a tar archive
+    Load(load::LoadArgs),
+    /// Remove unused images
+    Prune(image_prune::ImagePruneArgs),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Push an image to a specified destination
+    Push(push::PushArgs),
+    /// Removes one or more images from local storage
+    Rm(rmi::RmiArgs),
+    /// Save image(s) to an archive
+    Save(save::SaveArgs),
+    /// Search registries for images
+    Search(search::SearchArgs),
+    /// Add an additional name to a local image
+    Tag(tag::TagArgs),
+    /// Remove a name from a local image
+    Untag(untag::UntagArgs),
 }
 
 /// `rpod system ...`

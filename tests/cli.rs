@@ -43,7 +43,14 @@ fn help_lists_exactly_the_working_commands() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["completion", "container", "image", "info", "pull", "run", "system", "unshare", "version"], "{help}");
+    assert_eq!(
+        commands,
+        [
+            "completion", "container", "history", "image", "images", "import", "info", "inspect", "load", "login",
+            "logout", "pull", "push", "rmi", "run", "save", "search", "system", "tag", "unshare", "untag", "version"
+        ],
+        "{help}"
+    );
     for global in ["--root", "--runroot", "--storage-driver", "--log-level", "--help", "--version"] {
         assert!(help.contains(global), "{global} missing from --help:\n{help}");
     }
@@ -53,6 +60,7 @@ fn help_lists_exactly_the_working_commands() {
     ok(&rpod_in(dir.path(), &["info"]));
     ok(&rpod_in(dir.path(), &["system", "info"]));
     ok(&rpod(&["version"]));
+    assert_eq!(ok(&rpod_in(dir.path(), &["images", "-q"])), "");
     // unshare works rootless (tests/rootless.rs); as root it says so, like Podman.
     if nix::unistd::geteuid().is_root() {
         let out = rpod(&["unshare", "true"]);

@@ -496,6 +496,14 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     // Ambient capabilities may be unsupported (EINVAL on old kernels).
     let _ = sys::prctl(libc::PR_CAP_AMBIENT, libc::PR_CAP_AMBIENT_CLEAR_ALL as u64, 0);
     sys::prctl(libc::PR_SET_KEEPCAPS, 1, 0).map_err(at(Step::Caps, 0))?;
+    // Seccomp comes last, so that the fewest system calls run under it, but
+    // without no_new_privs installing a filter takes CAP_SYS_ADMIN (in this
+    // user namespace), which this process holds only until it changes its
+    // identity: then the filter goes in here, before setgroups/setresuid/
+    // capset (which the profile must therefore allow, as with runc).
+    if let (Some(f), false) = (&p.seccomp, p.no_new_privs) {
+        sys::seccomp_set_filter(&f.0).map_err(at(Step::Seccomp, 0))?;
+    }
     if let Some(groups) = &p.groups {
         sys::setgroups(groups).map_err(at(Step::Groups, 0))?;
     }
@@ -533,6 +541,10 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     };
 
     sys::reset_signals();
+    // With no_new_privs, any process may install a filter: right before exec.
+    if let (Some(f), true) = (&p.seccomp, p.no_new_privs) {
+        sys::seccomp_set_filter(&f.0).map_err(at(Step::Seccomp, 0))?;
+    }
     let errno = exec(p, io.exec_fd);
     let msg = Msg::new(MSG_EXEC_FAIL, Step::None, 0, errno as i32);
     report(io.chan, msg);

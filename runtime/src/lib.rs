@@ -18,6 +18,8 @@ mod init;
 pub mod overlay_probe;
 pub mod rootless;
 mod plan;
+pub mod seccomp;
+mod seccomp_syscalls;
 pub mod spec;
 mod sys;
 pub mod user;
@@ -27,7 +29,7 @@ pub use container::{create, exec, sealed_copy, start, try_wait, wait, CreateOpti
 pub use error::RuntimeError;
 pub use init::tiny_init;
 pub use plan::in_initial_userns_as_root;
-pub use spec::{default_spec, NetworkMode, Rlimit, SpecOptions, UserNamespace, UserSpec};
+pub use spec::{default_spec, NetworkMode, Rlimit, Seccomp, SpecOptions, UserNamespace, UserSpec};
 
 /// Re-exported so the CLI uses the same types.
 pub use nix::unistd::Pid;

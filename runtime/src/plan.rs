@@ -100,9 +100,10 @@ pub(crate) enum Step {
     NoNewPrivs,
     Gate,
     Report,
+    Seccomp,
 }
 
-const STEPS: [Step; 36] = [
+const STEPS: [Step; 37] = [
     Step::None,
     Step::UserNsWait,
     Step::BecomeRoot,
@@ -139,6 +140,7 @@ const STEPS: [Step; 36] = [
     Step::NoNewPrivs,
     Step::Gate,
     Step::Report,
+    Step::Seccomp,
 ];
 
 impl Step {
@@ -186,6 +188,7 @@ impl Step {
             Step::NoNewPrivs => "setting no_new_privs",
             Step::Gate => "waiting for start on the gate fifo",
             Step::Report => "reporting to the engine",
+            Step::Seccomp => "installing the seccomp filter",
         }
     }
 }
@@ -271,6 +274,8 @@ pub(crate) struct ProcessPlan {
     pub rlimits: Vec<(i32, u64, u64)>,
     pub rlimit_names: Vec<String>,
     pub no_new_privs: bool,
+    /// The container's seccomp filter (`linux.seccomp`), compiled.
+    pub seccomp: Option<crate::seccomp::Program>,
     pub uid: u32,
     pub gid: u32,
     /// `None`: leave the supplementary groups alone (setgroups is denied in
@@ -653,6 +658,7 @@ pub(crate) fn process_plan(p: &Process, setgroups_ok: bool) -> Result<ProcessPla
         rlimits,
         rlimit_names,
         no_new_privs: p.no_new_privileges().unwrap_or(false),
+        seccomp: None,
         uid: user.uid(),
         gid: user.gid(),
         groups,
@@ -937,7 +943,8 @@ pub(crate) fn container_plan(
     };
 
     let setgroups_ok = if new_user { true } else { setgroups_allowed("self") };
-    let process = process_plan(process, setgroups_ok)?;
+    let mut process = process_plan(process, setgroups_ok)?;
+    process.seccomp = linux.and_then(|l| l.seccomp().as_ref()).map(crate::seccomp::compile).transpose()?;
 
     let tree_fds = vec![-1; trees.len()];
     let mount_fds = vec![-1; mounts.len()];

@@ -82,6 +82,19 @@ pub struct Rlimit {
     pub hard: u64,
 }
 
+/// The container's seccomp filter (`--security-opt seccomp=...`).
+#[derive(Debug, Clone, Default)]
+pub enum Seccomp {
+    /// Podman's default profile ([`crate::seccomp::DEFAULT_PROFILE_JSON`]).
+    #[default]
+    Default,
+    /// No filter (`seccomp=unconfined`; also what `--privileged` means
+    /// unless a profile is given).
+    Unconfined,
+    /// A profile read from a file ([`crate::seccomp::Profile::from_file`]).
+    Profile(Box<crate::seccomp::Profile>),
+}
+
 /// What [`default_spec`] needs to know.
 #[derive(Debug, Clone)]
 pub struct SpecOptions {
@@ -115,6 +128,8 @@ pub struct SpecOptions {
     /// in cgroup v2 unified mode (a cgroup2 hierarchy usable as the root of the
     /// container's cgroup namespace).
     pub cgroup_mount: Option<bool>,
+    /// The seccomp profile; `--privileged` makes the default unconfined.
+    pub seccomp: Seccomp,
 }
 
 impl Default for SpecOptions {
@@ -136,6 +151,7 @@ impl Default for SpecOptions {
             rlimits: Vec::new(),
             user_namespace: None,
             cgroup_mount: None,
+            seccomp: Seccomp::Default,
         }
     }
 }
@@ -277,6 +293,13 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
 
     let cap_names: Vec<String> = if opts.privileged { vec!["ALL".into()] } else { opts.capabilities.clone() };
     let caps = capability_set(&cap_names);
+    // Podman: the default profile with its rules resolved for these
+    // capabilities; `--privileged` alone means no filter.
+    let seccomp = match (&opts.seccomp, opts.privileged) {
+        (Seccomp::Unconfined, _) | (Seccomp::Default, true) => None,
+        (Seccomp::Default, false) => Some(crate::seccomp::Profile::podman_default().to_oci(&caps)),
+        (Seccomp::Profile(p), _) => Some(p.to_oci(&caps)),
+    };
     let capabilities = LinuxCapabilitiesBuilder::default()
         .bounding(caps.clone())
         .effective(caps.clone())
@@ -369,6 +392,7 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
     // that matters is set explicitly below.)
     let mut linux = linux.build().expect("linux has no validation");
     linux.set_resources(None);
+    linux.set_seccomp(seccomp);
     linux.set_masked_paths((!opts.privileged).then(|| MASKED_PATHS.iter().map(|s| s.to_string()).collect()));
     linux.set_readonly_paths((!opts.privileged).then(|| READONLY_PATHS.iter().map(|s| s.to_string()).collect()));
 
@@ -421,6 +445,10 @@ mod tests {
         let linux = spec.linux().as_ref().unwrap();
         assert!(linux.masked_paths().as_ref().unwrap().contains(&"/proc/kcore".to_string()));
         assert!(linux.readonly_paths().as_ref().unwrap().contains(&"/proc/sys".to_string()));
+        let seccomp = linux.seccomp().as_ref().unwrap();
+        assert_eq!(seccomp.default_errno_ret(), Some(38));
+        let unconfined = default_spec(&SpecOptions { seccomp: Seccomp::Unconfined, ..Default::default() });
+        assert!(unconfined.linux().as_ref().unwrap().seccomp().is_none());
     }
 
     #[test]
@@ -454,6 +482,7 @@ mod tests {
         let linux = spec.linux().as_ref().unwrap();
         assert_eq!(linux.uid_mappings().as_ref().unwrap()[0].host_id(), 100000);
         assert!(linux.masked_paths().is_none());
+        assert!(linux.seccomp().is_none(), "--privileged is unconfined");
         let caps = spec.process().as_ref().unwrap().capabilities().clone().unwrap();
         assert!(caps.bounding().as_ref().unwrap().contains(&Capability::SysAdmin));
     }

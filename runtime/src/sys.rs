@@ -305,6 +305,20 @@ pub(crate) fn prctl(option: i32, arg2: u64, arg3: u64) -> SysResult<i32> {
     })
 }
 
+/// Install a seccomp filter on the calling thread
+/// (`seccomp(SECCOMP_SET_MODE_FILTER)`). Needs no_new_privs or
+/// CAP_SYS_ADMIN in the current user namespace. Does not allocate.
+pub(crate) fn seccomp_set_filter(prog: &[libc::sock_filter]) -> SysResult<()> {
+    let len = u16::try_from(prog.len()).map_err(|_| Errno::EINVAL)?;
+    let fprog = libc::sock_fprog { len, filter: prog.as_ptr().cast_mut() };
+    // SAFETY: fprog points at `len` valid instructions for the duration of
+    // the call; the kernel copies the program.
+    check(unsafe {
+        libc::syscall(libc::SYS_seccomp, libc::SECCOMP_SET_MODE_FILTER, 0 as libc::c_uint, &fprog as *const libc::sock_fprog)
+    })
+    .map(drop)
+}
+
 #[repr(C)]
 struct IfReq {
     name: [u8; libc::IFNAMSIZ],

@@ -133,9 +133,9 @@ fn host_report(ctx: &Context) -> anyhow::Result<Value> {
         "security": {
             "capabilities": capabilities,
             "rootless": rootless,
-            // rpod does not install a seccomp filter yet (the runtime issue
-            // brings the default profile), so it reports false.
-            "seccompEnabled": false,
+            // rpod installs Podman's default profile whenever the kernel
+            // supports seccomp filters.
+            "seccompEnabled": host::kernel_has_seccomp(),
             "kernelSeccomp": host::kernel_has_seccomp(),
         },
         "swapFree": mem.get("SwapFree").copied().unwrap_or(0),
@@ -182,6 +182,15 @@ fn registries_report(ctx: &Context) -> anyhow::Result<Value> {
     }
     out.insert("search".into(), json!(reg.search_registries()));
     Ok(Value::Object(out))
+}
+
+/// The storage driver in use (what the report calls `graphDriverName`).
+/// The kernel probe behind it is cached per kernel in the run root; call
+/// this before entering the user namespace (before `ctx.store()`), where a
+/// probe would answer for the wrong context.
+pub fn graph_driver(ctx: &Context) -> anyhow::Result<Driver> {
+    let paths = ctx.paths()?;
+    storage_driver(ctx, native_overlay(&paths.run_root, ctx.rootless()))
 }
 
 /// `--storage-driver`, else storage.conf's `driver`, else the best the

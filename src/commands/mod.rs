@@ -3,10 +3,25 @@
 //! code and prints the result.
 
 pub mod completion;
+pub mod history;
+pub mod image_inspect;
+pub mod image_prune;
+pub mod images;
+pub mod import;
 pub mod info;
+pub mod inspect;
+pub mod load;
+pub mod login;
+pub mod logout;
 pub mod pull;
+pub mod push;
+pub mod rmi;
 pub mod run;
+pub mod save;
+pub mod search;
+pub mod tag;
 pub mod unshare;
+pub mod untag;
 pub mod version;
 
 use std::ffi::OsString;
@@ -44,8 +59,23 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Completion(args) => completion::run(args),
         Command::Info(args) | Command::System(SystemCommand::Info(args)) => info::run(ctx, args),
+        Command::Login(args) => login::run(ctx, args),
+        Command::Logout(args) => logout::run(ctx, args),
         Command::Pull(args) | Command::Image(ImageCommand::Pull(args)) => pull::run(ctx, args),
+        Command::History(args) | Command::Image(ImageCommand::History(args)) => history::run(ctx, args),
+        Command::Images(args) | Command::Image(ImageCommand::List(args)) => images::run(ctx, args),
+        Command::Inspect(args) => inspect::run(ctx, args),
+        Command::Image(ImageCommand::Inspect(args)) => image_inspect::run(ctx, args),
+        Command::Image(ImageCommand::Prune(args)) => image_prune::run(ctx, args),
+        Command::Rmi(args) | Command::Image(ImageCommand::Rm(args)) => rmi::run(ctx, args),
+        Command::Tag(args) | Command::Image(ImageCommand::Tag(args)) => tag::run(ctx, args),
+        Command::Untag(args) | Command::Image(ImageCommand::Untag(args)) => untag::run(ctx, args),
+        Command::Search(args) | Command::Image(ImageCommand::Search(args)) => search::run(ctx, args),
         Command::Run(args) | Command::Container(ContainerCommand::Run(args)) => run::run(ctx, args),
+        Command::Import(args) | Command::Image(ImageCommand::Import(args)) => import::run(ctx, args),
+        Command::Load(args) | Command::Image(ImageCommand::Load(args)) => load::run(ctx, args),
+        Command::Push(args) | Command::Image(ImageCommand::Push(args)) => push::run(ctx, args),
+        Command::Save(args) | Command::Image(ImageCommand::Save(args)) => save::run(ctx, args),
         Command::Unshare(args) => unshare::run(ctx, args),
         Command::Version(args) => version::run(args),
     }

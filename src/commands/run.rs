@@ -77,6 +77,10 @@ pub struct RunArgs {
     #[arg(long)]
     pub privileged: bool,
 
+    /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+
     /// Suppress output information when pulling images
     #[arg(short, long)]
     pub quiet: bool,
@@ -94,7 +98,39 @@ pub struct RunArgs {
     pub command: Vec<String>,
 }
 
+/// `--security-opt` values: the seccomp profile and no_new_privileges.
+pub fn security_opts(opts: &[String]) -> anyhow::Result<(rpod_runtime::Seccomp, bool)> {
+    let mut seccomp = rpod_runtime::Seccomp::Default;
+    let mut no_new_privileges = false;
+    for opt in opts {
+        // Docker's old syntax used ':' as the separator.
+        let (key, value) = match opt.split_once('=').or_else(|| opt.split_once(':')) {
+            Some((k, v)) => (k, Some(v)),
+            None => (opt.as_str(), None),
+        };
+        match (key, value) {
+            ("seccomp", Some("unconfined")) => seccomp = rpod_runtime::Seccomp::Unconfined,
+            ("seccomp", Some(path)) if !path.is_empty() => {
+                let profile = rpod_runtime::seccomp::Profile::from_file(std::path::Path::new(path))
+                    .map_err(|e| anyhow::anyhow!("--security-opt {opt}: {e}"))?;
+                seccomp = rpod_runtime::Seccomp::Profile(Box::new(profile));
+            }
+            ("seccomp", _) => anyhow::bail!("--security-opt {opt}: expected seccomp=unconfined or seccomp=PROFILE.json"),
+            ("no-new-privileges", None | Some("true")) => no_new_privileges = true,
+            ("no-new-privileges", Some("false")) => no_new_privileges = false,
+            ("label" | "apparmor" | "mask" | "unmask" | "proc-opts" | "systempaths", _) => {
+                anyhow::bail!("--security-opt {opt}: {key} is not supported by rpod")
+            }
+            _ => anyhow::bail!(
+                "--security-opt {opt}: unknown option (supported: seccomp=unconfined|PROFILE.json, no-new-privileges)"
+            ),
+        }
+    }
+    Ok((seccomp, no_new_privileges))
+}
+
 pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
+    let (seccomp, no_new_privileges) = security_opts(&args.security_opt)?;
     let opts = RunOptions {
         image: args.image,
         args: args.command,
@@ -113,6 +149,8 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
         cap_add: args.cap_add,
         cap_drop: args.cap_drop,
         privileged: args.privileged,
+        seccomp,
+        no_new_privileges,
         interactive: args.interactive,
         tty: args.tty,
         quiet_pull: args.quiet,
@@ -121,5 +159,25 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
     match run_container(ctx, &opts)? {
         0 => Ok(()),
         code => Err(Failure::new(ExitCode::Container(code), "").into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::security_opts;
+
+    fn err(opt: &str) -> String {
+        security_opts(&[opt.to_string()]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn security_opt_values() {
+        let (s, nnp) = security_opts(&["seccomp=unconfined".into(), "no-new-privileges".into()]).unwrap();
+        assert!(matches!(s, rpod_runtime::Seccomp::Unconfined) && nnp);
+        assert!(matches!(security_opts(&[]).unwrap().0, rpod_runtime::Seccomp::Default));
+        assert!(err("label=disable").contains("label is not supported"));
+        assert!(err("apparmor=unconfined").contains("apparmor is not supported"));
+        assert!(err("seccomp=/nonexistent/profile.json").contains("/nonexistent/profile.json"));
+        assert!(err("bogus=1").contains("unknown option"));
     }
 }

@@ -47,6 +47,10 @@ pub struct RunOptions {
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
     pub privileged: bool,
+    /// `--security-opt seccomp=...`.
+    pub seccomp: rpod_runtime::Seccomp,
+    /// `--security-opt no-new-privileges`.
+    pub no_new_privileges: bool,
     pub interactive: bool,
     pub tty: bool,
     pub quiet_pull: bool,
@@ -136,6 +140,8 @@ fn start_and_wait(
         network: opts.network,
         rootless: ctx.rootless(),
         privileged: opts.privileged,
+        seccomp: opts.seccomp.clone(),
+        no_new_privileges: opts.no_new_privileges,
         ..SpecOptions::default()
     });
     if opts.tty {
@@ -185,6 +191,7 @@ fn start_and_wait(
     }
     rpod_runtime::wait(pid).map_err(runtime_failure)
 }
+
 
 /// A runtime error with the exit code Docker gives it (127 not found, 126
 /// cannot invoke, 125 otherwise).

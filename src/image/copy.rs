@@ -10,13 +10,13 @@
 
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context as _};
 use serde_json::Value;
 
-use rpod_storage::{chain_id, ImageRecord, LayerSpec, Store};
+use rpod_storage::{chain_id, ImageRecord, LayerSpec, StorageError, Store};
 
 use super::progress::Progress;
 use crate::registry::{decompress, Descriptor, ImageManifest};
@@ -136,11 +136,66 @@ fn copy_layers(store: &Store, blobs: &dyn Blobs, layers: &[Layer], parallel: usi
 fn copy_layer(store: &Store, blobs: &dyn Blobs, layer: &Layer, progress: &Progress, holder: &str) -> anyhow::Result<()> {
     let digest = layer.desc.digest.to_string();
     let blob = blobs.open(layer.desc).with_context(|| format!("fetching blob {digest}"))?;
-    let blob = progress.blob(&digest, layer.desc.size, blob);
-    let mut tar = decompress(&layer.desc.media_type, blob).with_context(|| format!("reading blob {digest}"))?;
-    store.put_layer(&layer.spec, &mut tar).with_context(|| format!("storing layer {digest}"))?;
+    let blob = SharedReader(Arc::new(Mutex::new(Shared { reader: progress.blob(&digest, layer.desc.size, blob), failure: None })));
+    let mut tar = decompress(&layer.desc.media_type, blob.clone()).with_context(|| format!("reading blob {digest}"))?;
+    if let Err(e) = store.put_layer(&layer.spec, &mut tar) {
+        drop(tar);
+        // A corrupted or truncated blob usually breaks decompression or
+        // the tar format before its digest is checked at EOF: then read
+        // the rest, and when the blob does not match its descriptor, say
+        // that (not "invalid tar header"). Not after errors of the store
+        // itself, such as ENOSPC: the blob is not their cause.
+        if matches!(e, StorageError::Read { .. } | StorageError::UnsafePath { .. }) {
+            let _ = blob.drain();
+        }
+        if let Some(failure) = blob.failure() {
+            return Err(anyhow!(failure).context(format!("fetching blob {digest}")));
+        }
+        return Err(anyhow::Error::new(e).context(format!("storing layer {digest}")));
+    }
     store.hold(holder, &layer.spec.chain_id).with_context(|| format!("holding layer {digest}"))?;
     Ok(())
+}
+
+/// A blob reader shared between the decompressor and [`copy_layer`], which
+/// may read the rest of it after a failed extraction. It remembers the
+/// blob's own verification failure (size or digest mismatch).
+#[derive(Clone)]
+struct SharedReader(Arc<Mutex<Shared>>);
+
+struct Shared {
+    reader: Box<dyn Read + Send>,
+    failure: Option<String>,
+}
+
+impl SharedReader {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Shared> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Reads to EOF, where the blob's size and digest are checked.
+    fn drain(&self) -> std::io::Result<u64> {
+        std::io::copy(&mut SharedReader(self.0.clone()), &mut std::io::sink())
+    }
+
+    /// The blob did not match its descriptor: why.
+    fn failure(&self) -> Option<String> {
+        self.lock().failure.clone()
+    }
+}
+
+impl Read for SharedReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut shared = self.lock();
+        let r = shared.reader.read(buf);
+        if let Err(e) = &r {
+            // The blob readers report a size or digest mismatch as InvalidData.
+            if e.kind() == std::io::ErrorKind::InvalidData && shared.failure.is_none() {
+                shared.failure = Some(e.to_string());
+            }
+        }
+        r
+    }
 }
 
 /// The 64-hex of a `sha256:...` digest (image IDs are stored without the

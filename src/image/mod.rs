@@ -7,8 +7,16 @@
 //! - [`pull`]: a registry as the source.
 //! - [`progress`]: Podman's plain lines, or bars on a terminal.
 //! - [`names`]: repository/tag splitting for listings.
+//! - [`lookup`]: finding stored images by name or ID, and normalizing new names.
+//! - [`inspect`]: the ImageInspect document, image summaries, history rows.
+//! - [`filter`]: `--filter` for listings and pruning.
 
+pub mod archive;
+pub mod changes;
 pub mod copy;
+pub mod filter;
+pub mod inspect;
+pub mod lookup;
 pub mod names;
 pub mod progress;
 pub mod pull;

@@ -1,0 +1,197 @@
+//! `rpod import` / `rpod image import`: a root filesystem tarball (gzip,
+//! zstd or plain; a file or `-` for standard input) becomes a one-layer
+//! image with a fresh configuration; prints the image ID (`sha256:...`,
+//! like Podman).
+
+use std::fs::File;
+use std::io::{self, BufReader, IsTerminal, Read, Seek, Write};
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context as _};
+use clap::Args;
+use serde_json::{json, Map, Value};
+use sha2::Digest as _;
+
+use crate::context::{print, Context};
+use crate::image::archive::{self, build_manifest};
+use crate::image::changes;
+use crate::image::copy::{store_image, Blobs, Incoming};
+use crate::image::lookup::normalize_name;
+use crate::image::progress::Progress;
+use crate::registry::manifest::OCI_LAYER;
+use crate::registry::{decompress, Descriptor, Digest, ImageManifest, Platform, VerifyingReader};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The tarball: a file, or - for standard input
+    #[arg(value_name = "PATH")]
+    pub path: String,
+
+    /// Name to give the image
+    #[arg(value_name = "REFERENCE")]
+    pub reference: Option<String>,
+
+    /// Apply a Dockerfile instruction to the image: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR
+    #[arg(short, long = "change", value_name = "INSTRUCTION")]
+    pub change: Vec<String>,
+
+    /// Set the commit message of the imported image
+    #[arg(short, long, value_name = "MESSAGE")]
+    pub message: Option<String>,
+
+    /// Suppress the progress output: print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Set the architecture of the image (default: this host's)
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+
+    /// Set the operating system of the image (default: this host's)
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+
+    /// Set the architecture variant of the image
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+}
+
+/// The spooled, uncompressed tarball as the one blob of the image.
+struct SpoolBlob {
+    file: File,
+}
+
+impl Blobs for SpoolBlob {
+    fn open(&self, desc: &Descriptor) -> anyhow::Result<Box<dyn Read + Send>> {
+        let mut f = self.file.try_clone().context("reopening the temporary file")?;
+        f.rewind().context("rewinding the temporary file")?;
+        Ok(Box::new(VerifyingReader::new(f, "the imported tarball", &desc.digest, Some(desc.size))?))
+    }
+}
+
+pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
+    if args.path.starts_with("http://") || args.path.starts_with("https://") {
+        bail!("importing from a URL is not supported: download {} first", args.path);
+    }
+    let names = match &args.reference {
+        Some(r) => vec![normalize_name(r)?.to_string()],
+        None => Vec::new(),
+    };
+    let mut container_config = Map::new();
+    for c in &args.change {
+        changes::apply(&mut container_config, c)?;
+    }
+    let source: Box<dyn Read + Send> = if args.path == "-" {
+        if io::stdin().is_terminal() {
+            bail!("cannot read from terminal, use command-line redirection");
+        }
+        Box::new(io::stdin())
+    } else {
+        let p = Path::new(&args.path);
+        if p.is_dir() {
+            bail!("{}: is a directory; import takes a tarball", p.display());
+        }
+        Box::new(File::open(p).with_context(|| format!("opening {}", p.display()))?)
+    };
+    let parallel = ctx.config()?.containers.image_parallel_copies();
+    let store = ctx.store()?;
+    let progress = Progress::new(args.quiet);
+
+    // Spool the uncompressed tar, hashing it: its digest is the diff ID the
+    // store checks the extraction against.
+    let tmp = archive::tmp_dir();
+    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    let mut spool = tempfile::tempfile_in(&tmp).with_context(|| format!("creating a temporary file in {}", tmp.display()))?;
+    let (size, diff_id) = {
+        let mut tar = decompress("tarball", BufReader::new(source)).with_context(|| format!("reading {}", args.path))?;
+        let mut w = HashingWriter { inner: io::BufWriter::new(&mut spool), hash: sha2::Sha256::new(), n: 0 };
+        io::copy(&mut tar, &mut w).with_context(|| format!("reading {}", args.path))?;
+        w.inner.flush().context("writing the temporary file")?;
+        (w.n, Digest::from_sha256(w.hash.finalize().into()))
+    };
+    if size == 0 {
+        bail!("{}: empty input, not a tarball", args.path);
+    }
+    spool.rewind().context("rewinding the temporary file")?;
+    check_tar(&spool).with_context(|| format!("importing {}", args.path))?;
+
+    let platform = Platform::host().with_overrides(args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref());
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let created = crate::timefmt::rfc3339_nano(now.as_secs() as i64, now.subsec_nanos());
+    let mut config = Map::new();
+    config.insert("created".into(), json!(created));
+    config.insert("architecture".into(), json!(platform.architecture));
+    if let Some(v) = platform.variant.as_deref() {
+        config.insert("variant".into(), json!(v));
+    }
+    config.insert("os".into(), json!(platform.os));
+    config.insert("config".into(), Value::Object(container_config));
+    config.insert("rootfs".into(), json!({"type": "layers", "diff_ids": [diff_id.to_string()]}));
+    let mut history = Map::new();
+    history.insert("created".into(), json!(created));
+    history.insert("created_by".into(), json!(format!("/bin/sh -c #(nop) ADD file:{} in /", diff_id.hex())));
+    if let Some(m) = args.message.as_deref().filter(|m| !m.is_empty()) {
+        history.insert("comment".into(), json!(m));
+    }
+    config.insert("history".into(), json!([history]));
+    let config = serde_json::to_vec(&Value::Object(config))?;
+
+    let layer = Descriptor::new(OCI_LAYER, diff_id, size);
+    let manifest_bytes = build_manifest(&config, &[&layer], false)?;
+    let manifest: ImageManifest = serde_json::from_slice(&manifest_bytes)?;
+    progress.line("Getting image source signatures");
+    let record = store_image(
+        store,
+        &SpoolBlob { file: spool },
+        &Incoming {
+            manifest_bytes: &manifest_bytes,
+            manifest_digest: &Digest::sha256_of(&manifest_bytes).to_string(),
+            manifest: &manifest,
+            config: &config,
+            names,
+        },
+        parallel,
+        &progress,
+    )
+    .with_context(|| format!("importing {}", args.path))?;
+    print(&format!("sha256:{}\n", record.id))
+}
+
+/// A quick look at the headers (seeking over the data): not a tar → a
+/// clear error before anything is extracted.
+fn check_tar(file: &File) -> anyhow::Result<()> {
+    let len = file.metadata()?.len();
+    let mut a = tar::Archive::new(file);
+    let mut n = 0;
+    for e in a.entries_with_seek().map_err(|e| anyhow!("not a tar archive: {e}"))? {
+        let e = e.map_err(|e| anyhow!("not a tar archive: {e}"))?;
+        if e.raw_file_position().saturating_add(e.size()) > len {
+            bail!("the tarball is truncated");
+        }
+        n += 1;
+    }
+    (&*file).rewind()?;
+    if n == 0 {
+        bail!("not a tar archive: no entries");
+    }
+    Ok(())
+}
+
+struct HashingWriter<W> {
+    inner: W,
+    hash: sha2::Sha256,
+    n: u64,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.n += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}

@@ -1,0 +1,203 @@
+//! `rpod push` / `rpod image push`: an image from the store to a registry.
+//! Layers are re-created from the store (their exact tars), compressed
+//! (gzip, or zstd) into temporary files — a blob's digest must be known
+//! before it is uploaded — and uploaded unless the registry has them; then
+//! the config and a manifest (OCI, or Docker schema 2 when the image came
+//! with one) under the destination's tag.
+
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context as _};
+use clap::{Args, ValueEnum};
+
+use super::login::{auth_files, check_authfile, client_options};
+use crate::context::Context;
+use crate::image::archive::{self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold};
+use crate::image::lookup;
+use crate::image::progress::Progress;
+use crate::registry::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
+use crate::registry::{resolve_push, BlobSource, Client, Compression, Credentials, PushEvent, PushImage, PushLayer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompressionFormat {
+    Gzip,
+    Zstd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ManifestFormat {
+    /// OCI image manifest
+    Oci,
+    /// Docker schema 2 manifest
+    V2s2,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The image to push (a name or an ID)
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+
+    /// Where to push: [docker://]REGISTRY/REPOSITORY[:TAG] (default: IMAGE's name)
+    #[arg(value_name = "DESTINATION")]
+    pub destination: Option<String>,
+
+    /// Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+
+    /// Suppress the progress output
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Compress the layers with this algorithm
+    #[arg(long, value_enum, default_value = "gzip", value_name = "FORMAT")]
+    pub compression_format: CompressionFormat,
+
+    /// Compression level (gzip 0-9, zstd 1-22)
+    #[arg(long, value_name = "LEVEL")]
+    pub compression_level: Option<i32>,
+
+    /// Manifest type to push: oci or v2s2 (default: v2s2 for an image pulled with a Docker manifest, else oci)
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ManifestFormat>,
+
+    /// Credentials for the registry: USERNAME[:PASSWORD]
+    #[arg(long, value_name = "USERNAME[:PASSWORD]")]
+    pub creds: Option<String>,
+
+    /// Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<PathBuf>,
+
+    /// Use the certificates (*.crt) in this directory to verify the registry
+    #[arg(long, value_name = "PATH")]
+    pub cert_dir: Option<PathBuf>,
+
+    /// Write the digest of the pushed manifest to FILE
+    #[arg(long, value_name = "FILE")]
+    pub digestfile: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
+    check_authfile(args.authfile.as_deref())?;
+    // The auth files depend on who we are: resolve them before entering the
+    // user namespace.
+    let auth = auth_files(args.authfile.as_deref());
+    let creds_flag = match &args.creds {
+        Some(c) => {
+            let (u, p) = c.split_once(':').unwrap_or((c.as_str(), ""));
+            if u.is_empty() {
+                bail!("--creds: expected USERNAME[:PASSWORD]");
+            }
+            Some(Credentials::new(u, p))
+        }
+        None => None,
+    };
+    let compression = LayerCompression {
+        compression: match args.compression_format {
+            CompressionFormat::Gzip => Compression::Gzip,
+            CompressionFormat::Zstd => Compression::Zstd,
+        },
+        level: args.compression_level,
+    };
+    if args.format == Some(ManifestFormat::V2s2) && compression.compression == Compression::Zstd {
+        bail!("zstd-compressed layers need an OCI manifest (--format oci)");
+    }
+    let destination = match args.destination.as_deref() {
+        Some(d) => Some(transport_free(d)?),
+        None => None,
+    };
+    let config = ctx.config()?;
+    let search = config.registries.search_registries().to_vec();
+    let parallel = config.containers.image_parallel_copies();
+    let client = Client::new(client_options(ctx, args.cert_dir.clone()));
+
+    let store = ctx.store()?;
+    let found = lookup::find(store, &search, transport_free(&args.image)?).with_context(|| format!("pushing {}", args.image))?;
+    let dest = match (destination, &found.name) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(n)) => n.clone(),
+        (None, None) => bail!("{}: an image given by ID needs a DESTINATION", args.image),
+    };
+    let candidate = resolve_push(&dest, &config.registries, args.tls_verify)?;
+    let creds = match creds_flag {
+        Some(c) => Some(c),
+        None => auth
+            .lookup(&candidate.location.name())
+            .with_context(|| format!("reading credentials for {}", candidate.registry()))?,
+    };
+    let image = &found.image;
+    let stored_type = serde_json::from_slice::<serde_json::Value>(&image.manifest)
+        .ok()
+        .and_then(|m| m["mediaType"].as_str().map(str::to_string));
+    let docker = match args.format {
+        Some(f) => f == ManifestFormat::V2s2,
+        None => stored_type.as_deref() == Some(DOCKER_MANIFEST) && compression.compression == Compression::Gzip,
+    };
+
+    let progress = Progress::new(args.quiet);
+    let layers = image_layers(image)?;
+    let chains: Vec<String> = layers.iter().map(|l| l.0.clone()).collect();
+    let _hold = LayerHold::new(store, "push", &chains)?;
+    progress.line("Getting image source signatures");
+    let blobs = prepare_layers(store, &layers, compression, parallel, &archive::tmp_dir(), &progress)?;
+    let ordered: Vec<&archive::LayerBlob> = layers
+        .iter()
+        .map(|(c, d)| blobs.iter().find(|b| &b.diff_id == d).ok_or_else(|| anyhow!("layer {c} was not prepared")))
+        .collect::<anyhow::Result<_>>()?;
+    let descs: Vec<&crate::registry::Descriptor> = ordered.iter().map(|b| &b.desc).collect();
+    let manifest = build_manifest(&image.config, &descs, docker)?;
+    let mut push_layers = Vec::new();
+    for b in &blobs {
+        let file = b.file.as_ref().ok_or_else(|| anyhow!("layer {} was not compressed", b.diff_id))?;
+        let mut descriptor = b.desc.clone();
+        if docker {
+            descriptor.media_type = docker_media_type(&descriptor.media_type).to_string();
+        }
+        push_layers.push(PushLayer { descriptor, source: BlobSource::File(file.path().to_path_buf()) });
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the registry client")?;
+    let on_event = |e: PushEvent| match e {
+        PushEvent::BlobExists(d) => progress.line(&format!("Copying blob {} skipped: already exists", d.digest)),
+        PushEvent::BlobUploaded(d) => log::debug!("uploaded blob {}", d.digest),
+        PushEvent::ConfigUploaded(d) => progress.line(&format!("Copying config {}", d.digest)),
+        PushEvent::ManifestWritten(_) => progress.line("Writing manifest to image destination"),
+    };
+    let digest = runtime
+        .block_on(client.push_image(
+            &candidate,
+            creds.as_ref(),
+            PushImage {
+                manifest: manifest.into(),
+                manifest_media_type: if docker { DOCKER_MANIFEST } else { OCI_MANIFEST }.to_string(),
+                config: image.config.clone().into(),
+                layers: push_layers,
+            },
+            &on_event,
+        ))
+        .with_context(|| format!("pushing {} to docker://{}", args.image, candidate.location))?;
+    drop(blobs);
+    if let Some(f) = &args.digestfile {
+        std::fs::write(f, digest.to_string()).with_context(|| format!("writing {}", f.display()))?;
+    }
+    Ok(())
+}
+
+/// The reference of a `docker://` destination; other transports are refused.
+fn transport_free(s: &str) -> anyhow::Result<&str> {
+    if let Some(r) = s.strip_prefix("docker://") {
+        return Ok(r);
+    }
+    if let Some((t, _)) = s.split_once(':') {
+        if matches!(t, "oci" | "oci-archive" | "docker-archive" | "dir" | "docker-daemon" | "containers-storage") {
+            bail!("{s}: pushing to the {t} transport is not supported (use `rpod save` for archives and layouts)");
+        }
+    }
+    Ok(s)
+}
