@@ -66,8 +66,11 @@ pub fn run(ctx: &Context, opts: &RunOptions) -> anyhow::Result<i32> {
         nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
             .context("making the mount namespace private")?;
     }
-    let image = match store.lookup(&opts.image) {
-        Ok(image) => image,
+    // Found like Podman finds it (`busybox` finds docker.io/library/busybox:latest),
+    // pulled only when missing.
+    let search = ctx.config()?.registries.search_registries().to_vec();
+    let image = match crate::image::lookup::find(store, &search, &opts.image) {
+        Ok(found) => found.image,
         Err(rpod_storage::StorageError::ImageUnknown(_)) => {
             let puller = Puller::new(ctx, opts.quiet_pull)?;
             puller.pull(&opts.image, &PullOptions { platform: Platform::host(), tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
