@@ -1143,8 +1143,20 @@ fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     let err = |context: &'static str| move |source| StorageError::Db { path: path.to_path_buf(), context, source };
     let mut conn = Connection::open(path).map_err(err("open"))?;
     conn.busy_timeout(Duration::from_secs(30)).map_err(err("set busy timeout"))?;
-    let mode: String =
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(err("enable WAL"))?;
+    // Switching a new database to WAL needs an exclusive lock, and SQLite
+    // answers BUSY at once (without the busy handler, to avoid a deadlock)
+    // when another process is creating the same store: retry for a while.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let mode: String = loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            r => break r.map_err(err("enable WAL"))?,
+        }
+    };
     if !mode.eq_ignore_ascii_case("wal") {
         log::warn!("store database {}: journal mode {mode}, not WAL", path.display());
     }

@@ -525,3 +525,27 @@ fn durable_mode_syncs_and_works() {
     assert_eq!(s.layers().unwrap().len(), 1);
     assert!(tmp_is_empty(t.path()));
 }
+
+/// Many processes opening a store that does not exist yet (two `rpod pull`
+/// in a fresh home): each must get a usable store, none "database is
+/// locked" while another switches the new database to WAL.
+#[test]
+fn concurrent_first_opens_all_succeed() {
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Arc::new(dir.path().join("store"));
+        let barrier = Arc::new(Barrier::new(8));
+        let threads: Vec<_> = (0..8)
+            .map(|_| {
+                let (root, barrier) = (root.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    Store::open(&root, opts()).map(|s| s.images().unwrap().len())
+                })
+            })
+            .collect();
+        for t in threads {
+            assert_eq!(t.join().unwrap().unwrap_or_else(|e| panic!("round {round}: {e}")), 0);
+        }
+    }
+}
