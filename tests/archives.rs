@@ -13,38 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use rpod_testbed::bed::{describe, output_with_timeout, run_ok, Bed, UserTempDir};
+use rpod_testbed::bed::{describe, fails_with, ok, output_with_timeout, run_ok, sha256_hex, text, Bed, UserTempDir};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 fn rpod() -> PathBuf {
     Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-#[track_caller]
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "expected success\n{}", describe(out));
-    text(&out.stdout)
-}
-
-/// Exit code 125 and a message containing every `needle`; no panic trace.
-#[track_caller]
-fn fails_with(out: &Output, needles: &[&str]) -> String {
-    assert_eq!(out.status.code(), Some(125), "expected exit code 125\n{}", describe(out));
-    let err = text(&out.stderr);
-    for n in needles {
-        assert!(err.contains(n), "stderr lacks {n:?}\n{}", describe(out));
-    }
-    assert!(!err.contains("panicked"), "{}", describe(out));
-    err
-}
-
-fn sha256_hex(data: &[u8]) -> String {
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A private store (`--root`, `--runroot`) used as root or as the test user.
@@ -63,7 +36,11 @@ impl Rpod {
     fn command(&self, args: &[&str]) -> Command {
         let bed = Bed::get();
         let mut cmd = if self.rootless { bed.rootless_command(rpod()) } else { bed.root_command(rpod()) };
-        cmd.arg("--root").arg(self.dir.path().join("root")).arg("--runroot").arg(self.dir.path().join("run")).args(args);
+        cmd.arg("--root")
+            .arg(self.dir.path().join("root"))
+            .arg("--runroot")
+            .arg(self.dir.path().join("run"))
+            .args(args);
         cmd
     }
 
@@ -156,7 +133,16 @@ fn round_trip(rootless: bool) {
     // Every format, to a file.
     for format in ["docker-archive", "oci-archive"] {
         let file = r.path(&format!("ml.{format}.tar"));
-        let out = r.run(&["save", "-q", "--format", format, "-o", file.to_str().unwrap(), &multilayer, "localhost/extra/name:v2"]);
+        let out = r.run(&[
+            "save",
+            "-q",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+            &multilayer,
+            "localhost/extra/name:v2",
+        ]);
         ok(&out);
         r.remove_all();
         let out = ok(&r.run(&["load", "-i", file.to_str().unwrap()]));
@@ -266,7 +252,12 @@ fn load_fixture_layouts_and_foreign_archives() {
     let named = tmp.path().join("named.tar");
     let anon = tmp.path().join("anon.tar");
     let src = format!("oci:{}:latest", bed.fixtures.join("oci/busybox").display());
-    run_ok(bed.root_command("skopeo").args(["copy", "-q", &src, &format!("oci-archive:{}:quay.io/x/y:z", named.display())]));
+    run_ok(bed.root_command("skopeo").args([
+        "copy",
+        "-q",
+        &src,
+        &format!("oci-archive:{}:quay.io/x/y:z", named.display()),
+    ]));
     run_ok(bed.root_command("skopeo").args(["copy", "-q", &src, &format!("oci-archive:{}", anon.display())]));
     let r3 = Rpod::new(false, "archives-skopeo-oci");
     assert_eq!(ok(&r3.run(&["load", "-q", "-i", named.to_str().unwrap()])), "Loaded image: quay.io/x/y:z\n");
@@ -333,7 +324,10 @@ fn import(rootless: bool) {
     assert_eq!(img["Config"]["ExposedPorts"], serde_json::json!({"8080/tcp": {}}));
     assert_eq!(img["Comment"], "made by a test");
     assert_eq!(img["Os"], "linux");
-    assert_eq!(img["RootFS"]["Layers"], serde_json::json!([format!("sha256:{}", sha256_hex(&fs::read(&tarball).unwrap()))]));
+    assert_eq!(
+        img["RootFS"]["Layers"],
+        serde_json::json!([format!("sha256:{}", sha256_hex(&fs::read(&tarball).unwrap()))])
+    );
 
     // gzip'd, from standard input, no name; -q prints only the ID.
     let gz = r.path("rootfs.tar.gz");
@@ -371,12 +365,24 @@ fn push(rootless: bool, compression: &str) {
     let r = Rpod::new(rootless, "archives-push");
     let ml_id = r.pull(&bed.image("multilayer", "latest"));
     let dest = format!("{}/archives/pushed-{who}-{compression}-{}:v1", bed.registry, std::process::id());
-    let out = r.run(&["push", "--tls-verify=false", "--compression-format", compression, &bed.image("multilayer", "latest"), &format!("docker://{dest}")]);
+    let out = r.run(&[
+        "push",
+        "--tls-verify=false",
+        "--compression-format",
+        compression,
+        &bed.image("multilayer", "latest"),
+        &format!("docker://{dest}"),
+    ]);
     ok(&out);
     assert!(text(&out.stderr).contains("Writing manifest to image destination"), "{}", describe(&out));
 
     // skopeo reads it: the config is the image's, the layers compressed as asked.
-    let raw = run_ok(bed.root_command("skopeo").args(["inspect", "--raw", "--tls-verify=false", &format!("docker://{dest}")]));
+    let raw = run_ok(bed.root_command("skopeo").args([
+        "inspect",
+        "--raw",
+        "--tls-verify=false",
+        &format!("docker://{dest}"),
+    ]));
     let manifest: Value = serde_json::from_slice(&raw.stdout).unwrap();
     assert_eq!(manifest["config"]["digest"], format!("sha256:{ml_id}"), "{manifest}");
     for l in manifest["layers"].as_array().unwrap() {
@@ -397,7 +403,14 @@ fn push(rootless: bool, compression: &str) {
     assert_eq!(layout_image_id(&layout, "v1"), ml_id);
 
     // Pushing again uploads nothing new.
-    let out = r.run(&["push", "--tls-verify=false", "--compression-format", compression, &bed.image("multilayer", "latest"), &dest]);
+    let out = r.run(&[
+        "push",
+        "--tls-verify=false",
+        "--compression-format",
+        compression,
+        &bed.image("multilayer", "latest"),
+        &dest,
+    ]);
     assert_eq!(text(&out.stderr).matches("skipped: already exists").count(), 5, "{}", describe(&out));
 
     // A pull into a fresh store gives the same image.
@@ -421,7 +434,10 @@ fn push_an_imported_image_under_a_new_name() {
     let r = Rpod::new(true, "archives-push-import");
     let tarball = r.path("rootfs.tar");
     rootfs_tar(&tarball);
-    let id = ok(&r.run(&["import", "-q", "-c", "CMD /bin/hello", tarball.to_str().unwrap(), "localhost/mine"])).trim().trim_start_matches("sha256:").to_string();
+    let id = ok(&r.run(&["import", "-q", "-c", "CMD /bin/hello", tarball.to_str().unwrap(), "localhost/mine"]))
+        .trim()
+        .trim_start_matches("sha256:")
+        .to_string();
     let dest = format!("{}/archives/imported-{}:latest", bed.registry, std::process::id());
     ok(&r.run(&["tag", "localhost/mine", &dest]));
     ok(&r.run(&["push", "-q", "--tls-verify=false", &dest]));
@@ -430,6 +446,36 @@ fn push_an_imported_image_under_a_new_name() {
     // Unknown image, unsupported transport.
     fails_with(&r.run(&["push", "--tls-verify=false", "nosuchimage"]), &["nosuchimage"]);
     fails_with(&r.run(&["push", "localhost/mine", "oci-archive:/tmp/x.tar"]), &["not supported"]);
+}
+
+#[test]
+fn push_keeps_a_docker_manifest_unless_told_otherwise() {
+    let bed = Bed::get();
+    let r = Rpod::new(false, "archives-push-v2s2");
+    let id = r.pull(&bed.image("busybox", "v2s2"));
+    let raw = |dest: &str| -> Value {
+        let out = run_ok(bed.root_command("skopeo").args([
+            "inspect",
+            "--raw",
+            "--tls-verify=false",
+            &format!("docker://{dest}"),
+        ]));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let dest = format!("{}/archives/v2s2-{}:kept", bed.registry, std::process::id());
+    ok(&r.run(&["push", "-q", "--tls-verify=false", &bed.image("busybox", "v2s2"), &dest]));
+    let m = raw(&dest);
+    assert_eq!(m["mediaType"], "application/vnd.docker.distribution.manifest.v2+json", "{m}");
+    assert_eq!(m["config"]["mediaType"], "application/vnd.docker.container.image.v1+json", "{m}");
+    assert_eq!(m["layers"][0]["mediaType"], "application/vnd.docker.image.rootfs.diff.tar.gzip", "{m}");
+    assert_eq!(m["config"]["digest"], format!("sha256:{id}"));
+    let dest = format!("{}/archives/v2s2-{}:oci", bed.registry, std::process::id());
+    ok(&r.run(&["push", "-q", "--tls-verify=false", "--format", "oci", &bed.image("busybox", "v2s2"), &dest]));
+    let m = raw(&dest);
+    assert_eq!(m["mediaType"], "application/vnd.oci.image.manifest.v1+json", "{m}");
+    assert_eq!(m["layers"][0]["mediaType"], "application/vnd.oci.image.layer.v1.tar+gzip", "{m}");
+    let fresh = Rpod::new(false, "archives-push-v2s2-pull");
+    assert_eq!(fresh.pull(&dest), id);
 }
 
 // ---------------------------------------------------------------------------
@@ -446,7 +492,15 @@ fn bad_archives_exit_125_and_store_nothing() {
     {
         let src = Rpod::new(true, "archives-bad-src");
         src.pull(&bed.image("multilayer", "latest"));
-        ok(&src.run(&["save", "-q", "--format", "oci-archive", "-o", good.to_str().unwrap(), &bed.image("multilayer", "latest")]));
+        ok(&src.run(&[
+            "save",
+            "-q",
+            "--format",
+            "oci-archive",
+            "-o",
+            good.to_str().unwrap(),
+            &bed.image("multilayer", "latest"),
+        ]));
     }
     let bytes = fs::read(&good).unwrap();
 
@@ -469,7 +523,8 @@ fn bad_archives_exit_125_and_store_nothing() {
     run_ok(Command::new("cp").arg("-r").arg(&ml).arg(&layout));
     let index: Value = serde_json::from_slice(&fs::read(layout.join("index.json")).unwrap()).unwrap();
     let mdigest = index["manifests"][0]["digest"].as_str().unwrap().trim_start_matches("sha256:").to_string();
-    let manifest: Value = serde_json::from_slice(&fs::read(layout.join("blobs/sha256").join(&mdigest)).unwrap()).unwrap();
+    let manifest: Value =
+        serde_json::from_slice(&fs::read(layout.join("blobs/sha256").join(&mdigest)).unwrap()).unwrap();
     let ldigest = manifest["layers"][2]["digest"].as_str().unwrap().to_string();
     let blob = layout.join("blobs/sha256").join(ldigest.trim_start_matches("sha256:"));
     let mut data = fs::read(&blob).unwrap();

@@ -5,6 +5,7 @@
 
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read, Seek, Write};
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -20,7 +21,7 @@ use crate::image::copy::{store_image, Blobs, Incoming};
 use crate::image::lookup::normalize_name;
 use crate::image::progress::Progress;
 use crate::registry::manifest::OCI_LAYER;
-use crate::registry::{decompress, Descriptor, Digest, ImageManifest, Platform, VerifyingReader};
+use crate::registry::{decompress, Compression, Descriptor, Digest, ImageManifest, Platform, VerifyingReader};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -57,7 +58,8 @@ pub struct ImportArgs {
     pub variant: Option<String>,
 }
 
-/// The spooled, uncompressed tarball as the one blob of the image.
+/// The uncompressed tarball (the input itself, or its decompressed copy)
+/// as the one blob of the image.
 struct SpoolBlob {
     file: File,
 }
@@ -82,38 +84,60 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     for c in &args.change {
         changes::apply(&mut container_config, c)?;
     }
-    let source: Box<dyn Read + Send> = if args.path == "-" {
+    let (source, plain): (Box<dyn Read + Send>, Option<File>) = if args.path == "-" {
         if io::stdin().is_terminal() {
             bail!("cannot read from terminal, use command-line redirection");
         }
-        Box::new(io::stdin())
+        (Box::new(io::stdin()), None)
     } else {
         let p = Path::new(&args.path);
         if p.is_dir() {
             bail!("{}: is a directory; import takes a tarball", p.display());
         }
-        Box::new(File::open(p).with_context(|| format!("opening {}", p.display()))?)
+        let f = File::open(p).with_context(|| format!("opening {}", p.display()))?;
+        // A plain tar file is used in place (read twice: hashed, then
+        // extracted); anything else is decompressed into a temporary file.
+        let mut head = [0u8; 6];
+        let n = f.read_at(&mut head, 0).unwrap_or(0);
+        let in_place =
+            f.metadata().is_ok_and(|m| m.is_file()) && Compression::sniff(&head[..n]) == Ok(Compression::None);
+        let plain = if in_place { Some(f.try_clone().context("opening the tarball")?) } else { None };
+        (Box::new(f), plain)
     };
     let parallel = ctx.config()?.containers.image_parallel_copies();
     let store = ctx.store()?;
     let progress = Progress::new(args.quiet);
 
-    // Spool the uncompressed tar, hashing it: its digest is the diff ID the
-    // store checks the extraction against.
-    let tmp = archive::tmp_dir();
-    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    let mut spool = tempfile::tempfile_in(&tmp).with_context(|| format!("creating a temporary file in {}", tmp.display()))?;
-    let (size, diff_id) = {
-        let mut tar = decompress("tarball", BufReader::new(source)).with_context(|| format!("reading {}", args.path))?;
-        let mut w = HashingWriter { inner: io::BufWriter::new(&mut spool), hash: sha2::Sha256::new(), n: 0 };
-        io::copy(&mut tar, &mut w).with_context(|| format!("reading {}", args.path))?;
-        w.inner.flush().context("writing the temporary file")?;
-        (w.n, Digest::from_sha256(w.hash.finalize().into()))
+    // The uncompressed tar's digest is the diff ID the store checks the
+    // extraction against.
+    let (mut spool, size, diff_id) = match plain {
+        Some(mut f) => {
+            let mut w = HashingWriter { inner: io::sink(), hash: sha2::Sha256::new(), n: 0 };
+            io::copy(&mut f, &mut w).with_context(|| format!("reading {}", args.path))?;
+            (f, w.n, Digest::from_sha256(w.hash.finalize().into()))
+        }
+        None => {
+            let tmp = archive::tmp_dir();
+            std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+            let mut spool = tempfile::tempfile_in(&tmp)
+                .with_context(|| format!("creating a temporary file in {}", tmp.display()))?;
+            let (n, d) = {
+                let mut tar =
+                    decompress("tarball", BufReader::new(source)).with_context(|| format!("reading {}", args.path))?;
+                let mut w = HashingWriter { inner: io::BufWriter::new(&mut spool), hash: sha2::Sha256::new(), n: 0 };
+                io::copy(&mut tar, &mut w).with_context(|| format!("reading {}", args.path))?;
+                w.inner.flush().context("writing the temporary file")?;
+                let HashingWriter { inner, hash, n } = w;
+                drop(inner);
+                (n, Digest::from_sha256(hash.finalize().into()))
+            };
+            (spool, n, d)
+        }
     };
     if size == 0 {
         bail!("{}: empty input, not a tarball", args.path);
     }
-    spool.rewind().context("rewinding the temporary file")?;
+    spool.rewind().context("rewinding the tarball")?;
     check_tar(&spool).with_context(|| format!("importing {}", args.path))?;
 
     let platform = Platform::host().with_overrides(args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref());

@@ -12,7 +12,9 @@ use clap::{Args, ValueEnum};
 
 use super::login::{auth_files, check_authfile, client_options};
 use crate::context::Context;
-use crate::image::archive::{self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold};
+use crate::image::archive::{
+    self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold,
+};
 use crate::image::lookup;
 use crate::image::progress::Progress;
 use crate::registry::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
@@ -114,7 +116,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
     let client = Client::new(client_options(ctx, args.cert_dir.clone()));
 
     let store = ctx.store()?;
-    let found = lookup::find(store, &search, transport_free(&args.image)?).with_context(|| format!("pushing {}", args.image))?;
+    let found = lookup::find(store, &search, transport_free(&args.image)?)?;
     let dest = match (destination, &found.name) {
         (Some(d), _) => d.to_string(),
         (None, Some(n)) => n.clone(),

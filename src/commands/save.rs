@@ -80,7 +80,10 @@ pub fn run(ctx: &Context, args: SaveArgs) -> anyhow::Result<()> {
     };
     let stdout = args.output.is_none() || args.output.as_deref() == Some(Path::new("-"));
     if stdout && format.is_dir() {
-        bail!("--format {} needs --output DIRECTORY", args.format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default());
+        bail!(
+            "--format {} needs --output DIRECTORY",
+            args.format.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
+        );
     }
     if stdout && io::stdout().is_terminal() {
         bail!("refusing to save to terminal. Use -o flag or redirect");
@@ -91,7 +94,7 @@ pub fn run(ctx: &Context, args: SaveArgs) -> anyhow::Result<()> {
     let store = ctx.store()?;
     let mut images: Vec<SaveImage> = Vec::new();
     for input in &args.images {
-        let found = lookup::find(store, &search, input).with_context(|| format!("saving {input}"))?;
+        let found = lookup::find(store, &search, input)?;
         let entry = match images.iter_mut().position(|i| i.image.id == found.image.id) {
             Some(i) => &mut images[i],
             None => {
@@ -125,7 +128,8 @@ pub fn run(ctx: &Context, args: SaveArgs) -> anyhow::Result<()> {
     // is written directly.
     let special = fs::metadata(path).is_ok_and(|m| !m.is_file());
     if special {
-        let mut f = fs::OpenOptions::new().write(true).open(path).with_context(|| format!("opening {}", path.display()))?;
+        let mut f =
+            fs::OpenOptions::new().write(true).open(path).with_context(|| format!("opening {}", path.display()))?;
         return archive::save(store, &images, format, layers, parallel, &progress, SaveTarget::Stream(&mut f));
     }
     let dir = match path.parent() {

@@ -47,13 +47,23 @@ struct Layer<'a> {
 /// Store the image: copy the layers the store lacks (at most `parallel` at
 /// once), then the record. Layers are held while the image is assembled, so
 /// a concurrent `rmi` cannot remove one in between.
-pub fn store_image(store: &Store, blobs: &dyn Blobs, img: &Incoming, parallel: usize, progress: &Progress) -> anyhow::Result<ImageRecord> {
+pub fn store_image(
+    store: &Store,
+    blobs: &dyn Blobs,
+    img: &Incoming,
+    parallel: usize,
+    progress: &Progress,
+) -> anyhow::Result<ImageRecord> {
     let config: Value = serde_json::from_slice(img.config).context("parsing the image configuration")?;
     let diff_ids: Vec<String> = config["rootfs"]["diff_ids"]
         .as_array()
         .ok_or_else(|| anyhow!("the image configuration has no rootfs.diff_ids"))?
         .iter()
-        .map(|v| v.as_str().map(str::to_string).ok_or_else(|| anyhow!("a diff_id of the image configuration is not a string")))
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| anyhow!("a diff_id of the image configuration is not a string"))
+        })
         .collect::<anyhow::Result<_>>()?;
     if diff_ids.len() != img.manifest.layers.len() {
         bail!("the image configuration lists {} layers but the manifest {}", diff_ids.len(), img.manifest.layers.len());
@@ -99,7 +109,14 @@ pub fn store_image(store: &Store, blobs: &dyn Blobs, img: &Incoming, parallel: u
     result
 }
 
-fn copy_layers(store: &Store, blobs: &dyn Blobs, layers: &[Layer], parallel: usize, progress: &Progress, holder: &str) -> anyhow::Result<()> {
+fn copy_layers(
+    store: &Store,
+    blobs: &dyn Blobs,
+    layers: &[Layer],
+    parallel: usize,
+    progress: &Progress,
+    holder: &str,
+) -> anyhow::Result<()> {
     let mut todo = Vec::new();
     for layer in layers {
         // An image may list the same layer twice; copy it once.
@@ -133,11 +150,21 @@ fn copy_layers(store: &Store, blobs: &dyn Blobs, layers: &[Layer], parallel: usi
     }
 }
 
-fn copy_layer(store: &Store, blobs: &dyn Blobs, layer: &Layer, progress: &Progress, holder: &str) -> anyhow::Result<()> {
+fn copy_layer(
+    store: &Store,
+    blobs: &dyn Blobs,
+    layer: &Layer,
+    progress: &Progress,
+    holder: &str,
+) -> anyhow::Result<()> {
     let digest = layer.desc.digest.to_string();
     let blob = blobs.open(layer.desc).with_context(|| format!("fetching blob {digest}"))?;
-    let blob = SharedReader(Arc::new(Mutex::new(Shared { reader: progress.blob(&digest, layer.desc.size, blob), failure: None })));
-    let mut tar = decompress(&layer.desc.media_type, blob.clone()).with_context(|| format!("reading blob {digest}"))?;
+    let blob = SharedReader(Arc::new(Mutex::new(Shared {
+        reader: progress.blob(&digest, layer.desc.size, blob),
+        failure: None,
+    })));
+    let tar = decompress(&layer.desc.media_type, blob.clone()).with_context(|| format!("reading blob {digest}"))?;
+    let mut tar = Pipe::spawn(tar).context("starting a decompression thread")?;
     if let Err(e) = store.put_layer(&layer.spec, &mut tar) {
         drop(tar);
         // A corrupted or truncated blob usually breaks decompression or
@@ -198,6 +225,105 @@ impl Read for SharedReader {
     }
 }
 
+/// Bytes moved from the decompression thread to the extraction at a time,
+/// and how many such chunks may wait.
+const PIPE_CHUNK: usize = 1 << 20;
+const PIPE_DEPTH: usize = 4;
+
+/// A layer's stream decompressed (and its blob verified) on a thread of
+/// its own, read here by the extraction (which hashes the tar and writes
+/// the files): the two halves of a layer run on two cores, as in `zstd -dc
+/// | tar -x`. Otherwise the largest layer, alone on one core, is the whole
+/// pull's critical path. Chunks are recycled; memory stays bounded.
+struct Pipe {
+    rx: Option<std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>>,
+    free: std::sync::mpsc::Sender<Vec<u8>>,
+    current: Vec<u8>,
+    pos: usize,
+    done: bool,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Pipe {
+    fn spawn(mut src: Box<dyn Read + Send>) -> std::io::Result<Pipe> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(PIPE_DEPTH);
+        let (free, free_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        let thread = std::thread::Builder::new().name("decompress".into()).spawn(move || loop {
+            let mut buf = free_rx.try_recv().unwrap_or_default();
+            buf.resize(PIPE_CHUNK, 0);
+            let mut n = 0;
+            while n < PIPE_CHUNK {
+                match src.read(&mut buf[n..]) {
+                    Ok(0) => break,
+                    Ok(k) => n += k,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+            buf.truncate(n);
+            // An empty chunk is the end of the stream.
+            if tx.send(Ok(buf)).is_err() || n == 0 {
+                return;
+            }
+        })?;
+        Ok(Pipe { rx: Some(rx), free, current: Vec::new(), pos: 0, done: false, thread: Some(thread) })
+    }
+}
+
+impl Read for Pipe {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        while self.pos == self.current.len() {
+            if self.done {
+                return Ok(0);
+            }
+            let used = std::mem::take(&mut self.current);
+            self.pos = 0;
+            if used.capacity() > 0 {
+                let _ = self.free.send(used);
+            }
+            let next = match &self.rx {
+                Some(rx) => rx.recv(),
+                None => return Ok(0),
+            };
+            match next {
+                Ok(Ok(chunk)) if chunk.is_empty() => {
+                    self.done = true;
+                    return Ok(0);
+                }
+                Ok(Ok(chunk)) => self.current = chunk,
+                Ok(Err(e)) => {
+                    self.done = true;
+                    return Err(e);
+                }
+                Err(_) => {
+                    self.done = true;
+                    return Err(std::io::Error::other("the decompression thread stopped"));
+                }
+            }
+        }
+        let n = buf.len().min(self.current.len() - self.pos);
+        buf[..n].copy_from_slice(&self.current[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+impl Drop for Pipe {
+    fn drop(&mut self) {
+        // Unblocks a thread waiting to send; it stops at its next chunk.
+        self.rx = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// The 64-hex of a `sha256:...` digest (image IDs are stored without the
 /// algorithm).
 fn rpod_storage_hex(digest: &str) -> String {
@@ -216,4 +342,3 @@ fn now() -> i64 {
 fn nanos() -> u128 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0)
 }
-

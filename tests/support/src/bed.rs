@@ -591,3 +591,33 @@ impl OutputExt for Output {
         String::from_utf8_lossy(&self.stderr).into_owned()
     }
 }
+
+/// Lossy UTF-8 of a command's output.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Stdout of a command that must have exited 0.
+#[track_caller]
+pub fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "expected success\n{}", describe(out));
+    text(&out.stdout)
+}
+
+/// Exit code 125 and a message containing every `needle`, no panic trace;
+/// returns stderr.
+#[track_caller]
+pub fn fails_with(out: &Output, needles: &[&str]) -> String {
+    assert_eq!(out.status.code(), Some(125), "expected exit code 125\n{}", describe(out));
+    let err = text(&out.stderr);
+    for n in needles {
+        assert!(err.contains(n), "stderr lacks {n:?}\n{}", describe(out));
+    }
+    assert!(!err.contains("panicked"), "{}", describe(out));
+    err
+}
+
+/// Lower-case hex SHA-256 of `data`.
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
+}
