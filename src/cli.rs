@@ -9,7 +9,11 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::commands::{completion, history, image_inspect, image_prune, images, import, info, inspect, load, login, logout, pull, push, rmi, run, save, search, tag, unshare, untag, version};
+use crate::commands::{
+    attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
+    images, import, info, inspect, kill, load, login, logout, logs, monitor, ps, pull, push, rename, restart, rm, rmi, run,
+    save, search, start, stop, tag, unshare, untag, version, wait,
+};
 use crate::logging::LogLevel;
 
 /// What `--version` prints after the program name.
@@ -57,11 +61,17 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Attach to a running container
+    Attach(attach::AttachArgs),
     /// Generate shell completion scripts
     Completion(completion::CompletionArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
+    /// Create but do not start a container
+    Create(create::CreateArgs),
+    /// Run a process in a running container
+    Exec(exec::ExecArgs),
     /// Show history of a specified image
     History(history::HistoryArgs),
     /// Manage images
@@ -75,16 +85,31 @@ pub enum Command {
     Info(info::InfoArgs),
     /// Display the configuration of object denoted by ID
     Inspect(inspect::InspectArgs),
+    /// Kill one or more running containers with a specific signal
+    Kill(kill::KillArgs),
     /// Load image(s) from a tar archive
     Load(load::LoadArgs),
     /// Log in to a container registry
     Login(login::LoginArgs),
     /// Log out of a container registry
     Logout(logout::LogoutArgs),
+    /// Fetch the logs of a container
+    Logs(logs::LogsArgs),
+    /// The monitor of one container (started by rpod itself)
+    #[command(name = "__monitor", hide = true)]
+    Monitor(monitor::MonitorArgs),
+    /// List containers
+    Ps(ps::PsArgs),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
     /// Push an image to a specified destination
     Push(push::PushArgs),
+    /// Rename an existing container
+    Rename(rename::RenameArgs),
+    /// Restart one or more containers
+    Restart(restart::RestartArgs),
+    /// Remove one or more containers
+    Rm(rm::RmArgs),
     /// Removes one or more images from local storage
     Rmi(rmi::RmiArgs),
     /// Run a command in a new container
@@ -93,6 +118,10 @@ pub enum Command {
     Save(save::SaveArgs),
     /// Search registries for images
     Search(search::SearchArgs),
+    /// Start one or more containers
+    Start(start::StartArgs),
+    /// Stop one or more containers
+    Stop(stop::StopArgs),
     /// Manage rpod
     #[command(subcommand)]
     System(SystemCommand),
@@ -104,13 +133,46 @@ pub enum Command {
     Untag(untag::UntagArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
+    /// Block on one or more containers
+    Wait(wait::WaitArgs),
 }
 
 /// `rpod container ...`
 #[derive(Debug, Subcommand)]
 pub enum ContainerCommand {
+    /// Attach to a running container
+    Attach(attach::AttachArgs),
+    /// Create but do not start a container
+    Create(create::CreateArgs),
+    /// Run a process in a running container
+    Exec(exec::ExecArgs),
+    /// Check if a container exists in local storage
+    Exists(container_exists::ContainerExistsArgs),
+    /// Display the configuration of a container
+    Inspect(container_inspect::ContainerInspectArgs),
+    /// Kill one or more running containers with a specific signal
+    Kill(kill::KillArgs),
+    /// List containers
+    #[command(visible_aliases = ["ls", "ps"])]
+    List(ps::PsArgs),
+    /// Fetch the logs of a container
+    Logs(logs::LogsArgs),
+    /// Remove all non running containers
+    Prune(container_prune::ContainerPruneArgs),
+    /// Rename an existing container
+    Rename(rename::RenameArgs),
+    /// Restart one or more containers
+    Restart(restart::RestartArgs),
+    /// Remove one or more containers
+    Rm(rm::RmArgs),
     /// Run a command in a new container
     Run(run::RunArgs),
+    /// Start one or more containers
+    Start(start::StartArgs),
+    /// Stop one or more containers
+    Stop(stop::StopArgs),
+    /// Block on one or more containers
+    Wait(wait::WaitArgs),
 }
 
 /// `rpod image ...`

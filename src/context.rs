@@ -75,6 +75,21 @@ impl Context {
         Ok(())
     }
 
+    /// Root: move this process into a private mount namespace (container
+    /// root file systems are mounted there, never in the host's). Rootless
+    /// this happened with the user namespace. Must run before any thread
+    /// is started.
+    pub fn enter_mount_namespace(&self) -> anyhow::Result<()> {
+        if self.rootless || self.in_userns.get().is_some() {
+            return Ok(());
+        }
+        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
+        nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
+            .context("making the mount namespace private")?;
+        let _ = self.in_userns.set(());
+        Ok(())
+    }
+
     /// The image and container store, opened once. Rootless, this enters
     /// the user namespace first (the store's files belong to the user's
     /// subordinate IDs), so call it before starting any thread.
@@ -83,10 +98,17 @@ impl Context {
             return Ok(s);
         }
         self.enter_user_namespace()?;
+        self.enter_mount_namespace()?;
         let root = &self.paths()?.graph_root;
         let store = Store::open(root, StoreOptions { rootless_xattrs: self.rootless, durable: false })
             .with_context(|| format!("opening the store in {}", root.display()))?;
         Ok(self.store.get_or_init(|| store))
+    }
+
+    /// The container records (no user namespace needed to read them).
+    pub fn containers(&self) -> anyhow::Result<crate::container::record::Containers> {
+        let p = self.paths()?;
+        crate::container::record::Containers::open(&p.graph_root, &p.run_root)
     }
 
     pub fn config(&self) -> anyhow::Result<&Config> {

@@ -19,3 +19,67 @@ pub fn window_size(fd: std::os::fd::BorrowedFd) -> Option<(u16, u16)> {
     let r = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCGWINSZ, &mut ws) };
     (r == 0 && ws.ws_row > 0 && ws.ws_col > 0).then_some((ws.ws_row, ws.ws_col))
 }
+
+/// Set the window size of the terminal on `fd` (a pty master).
+pub fn set_window_size(fd: std::os::fd::BorrowedFd, rows: u16, cols: u16) {
+    use std::os::fd::AsRawFd;
+    let ws = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: TIOCSWINSZ reads a `struct winsize` from the valid pointer given.
+    let _ = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCSWINSZ, &ws) };
+}
+
+/// In the child of `cmd`, make `fd` descriptor 3 (kept across exec).
+pub fn pass_fd_as_3(cmd: &mut std::process::Command, fd: std::os::fd::RawFd) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs between fork and exec and calls only
+    // async-signal-safe functions (dup2, fcntl) on plain integers.
+    unsafe {
+        cmd.pre_exec(move || {
+            if fd == 3 {
+                // Clear close-on-exec on the descriptor as it is.
+                let flags = libc::fcntl(3, libc::F_GETFD);
+                if flags < 0 || libc::fcntl(3, libc::F_SETFD, flags & !libc::FD_CLOEXEC) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            } else if libc::dup2(fd, 3) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Descriptor 3 as given by [`pass_fd_as_3`], if it is open; close-on-exec
+/// is set again so the container never inherits it.
+pub fn take_fd_3() -> Option<std::os::fd::OwnedFd> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: F_GETFD only inspects descriptor 3.
+    let flags = unsafe { libc::fcntl(3, libc::F_GETFD) };
+    if flags < 0 {
+        return None;
+    }
+    // SAFETY: descriptor 3 is open (checked above) and nothing else in this
+    // process owns it: it was handed over by the parent for this purpose.
+    unsafe {
+        libc::fcntl(3, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+        Some(std::os::fd::OwnedFd::from_raw_fd(3))
+    }
+}
+
+/// Fork; the parent exits at once (status 0), the child returns. Called by
+/// the monitor first thing, while it has a single thread.
+pub fn fork_into_background() {
+    // SAFETY: the process is single-threaded here (the monitor calls this
+    // before starting anything), so the child may run arbitrary code.
+    match unsafe { nix::unistd::fork() } {
+        Ok(nix::unistd::ForkResult::Child) => {}
+        // SAFETY: _exit ends the parent without running destructors or
+        // atexit handlers that belong to the child's copy of the state.
+        Ok(nix::unistd::ForkResult::Parent { .. }) => unsafe { libc::_exit(0) },
+        Err(e) => {
+            eprintln!("rpod monitor: fork: {e}");
+            // SAFETY: as above.
+            unsafe { libc::_exit(1) }
+        }
+    }
+}

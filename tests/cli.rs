@@ -46,8 +46,9 @@ fn help_lists_exactly_the_working_commands() {
     assert_eq!(
         commands,
         [
-            "completion", "container", "history", "image", "images", "import", "info", "inspect", "load", "login",
-            "logout", "pull", "push", "rmi", "run", "save", "search", "system", "tag", "unshare", "untag", "version"
+            "attach", "completion", "container", "create", "exec", "history", "image", "images", "import", "info",
+            "inspect", "kill", "load", "login", "logout", "logs", "ps", "pull", "push", "rename", "restart", "rm",
+            "rmi", "run", "save", "search", "start", "stop", "system", "tag", "unshare", "untag", "version", "wait"
         ],
         "{help}"
     );

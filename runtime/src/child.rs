@@ -540,6 +540,9 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
         }
     };
 
+    if io.parent_death_signal != 0 {
+        sys::prctl(libc::PR_SET_PDEATHSIG, io.parent_death_signal as u64, 0).map_err(at(Step::Caps, 0))?;
+    }
     sys::reset_signals();
     // With no_new_privs, any process may install a filter: right before exec.
     if let (Some(f), true) = (&p.seccomp, p.no_new_privs) {

@@ -84,6 +84,10 @@ pub struct CreateOptions<'a> {
     /// [`sealed_copy`], for `--init`) instead of looking `args[0]` up in the
     /// container's `PATH`; `args` are still its argv.
     pub exec_fd: Option<BorrowedFd<'a>>,
+    /// Signal the container's process gets when the calling thread dies
+    /// (an engine's monitor: SIGKILL, so a container never outlives the
+    /// process that would record its exit).
+    pub parent_death_signal: Option<nix::sys::signal::Signal>,
 }
 
 impl<'a> CreateOptions<'a> {
@@ -95,6 +99,7 @@ impl<'a> CreateOptions<'a> {
             start_gate: StartGate::Immediate,
             preserve_fds: Vec::new(),
             exec_fd: None,
+            parent_death_signal: None,
         }
     }
 }
@@ -238,6 +243,7 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     );
     io.gate = gate.as_ref().map(|g| g.as_raw_fd());
     io.exec_fd = c.exec_fd.map(|f| f.as_raw_fd());
+    io.parent_death_signal = c.parent_death_signal.map_or(0, |s| s as i32);
 
     let flags = plan.clone_flags;
     let pid = sys::clone_child(flags, || child::run_create(&mut plan, &mut io))

@@ -354,13 +354,17 @@ pub(crate) struct IoPlan {
     pub scratch: Vec<RawFd>,
     /// The first descriptor number past those the child keeps.
     pub top: u32,
+    /// Signal the process gets when the thread that created it dies
+    /// (`PR_SET_PDEATHSIG`, set after the identity change that clears it);
+    /// 0: none.
+    pub parent_death_signal: i32,
 }
 
 impl IoPlan {
     pub fn new(chan: RawFd, stdio: [Option<RawFd>; 3], pty: bool, preserve: Vec<RawFd>) -> IoPlan {
         // stdio, preserved, report socket + gate + exec file + up to 7 namespaces.
         let scratch = vec![-1; 3 + preserve.len() + 3 + NAMESPACES.len()];
-        IoPlan { chan, stdio, pty, preserve, gate: None, exec_fd: None, scratch, top: 3 }
+        IoPlan { chan, stdio, pty, preserve, gate: None, exec_fd: None, scratch, top: 3, parent_death_signal: 0 }
     }
 }
 

@@ -2,7 +2,13 @@
 //! once) and a `run` function that only turns flags into calls of library
 //! code and prints the result.
 
+pub mod attach;
 pub mod completion;
+pub mod container_exists;
+pub mod container_inspect;
+pub mod container_prune;
+pub mod create;
+pub mod exec;
 pub mod history;
 pub mod image_inspect;
 pub mod image_prune;
@@ -10,19 +16,29 @@ pub mod images;
 pub mod import;
 pub mod info;
 pub mod inspect;
+pub mod kill;
 pub mod load;
 pub mod login;
 pub mod logout;
+pub mod logs;
+pub mod monitor;
+pub mod ps;
 pub mod pull;
 pub mod push;
+pub mod rename;
+pub mod restart;
+pub mod rm;
 pub mod rmi;
 pub mod run;
 pub mod save;
 pub mod search;
+pub mod start;
+pub mod stop;
 pub mod tag;
 pub mod unshare;
 pub mod untag;
 pub mod version;
+pub mod wait;
 
 use std::ffi::OsString;
 
@@ -72,6 +88,22 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Untag(args) | Command::Image(ImageCommand::Untag(args)) => untag::run(ctx, args),
         Command::Search(args) | Command::Image(ImageCommand::Search(args)) => search::run(ctx, args),
         Command::Run(args) | Command::Container(ContainerCommand::Run(args)) => run::run(ctx, args),
+        Command::Create(args) | Command::Container(ContainerCommand::Create(args)) => create::run(ctx, args),
+        Command::Start(args) | Command::Container(ContainerCommand::Start(args)) => start::run(ctx, args),
+        Command::Attach(args) | Command::Container(ContainerCommand::Attach(args)) => attach::run(ctx, args),
+        Command::Exec(args) | Command::Container(ContainerCommand::Exec(args)) => exec::run(ctx, args),
+        Command::Stop(args) | Command::Container(ContainerCommand::Stop(args)) => stop::run(ctx, args),
+        Command::Kill(args) | Command::Container(ContainerCommand::Kill(args)) => kill::run(ctx, args),
+        Command::Restart(args) | Command::Container(ContainerCommand::Restart(args)) => restart::run(ctx, args),
+        Command::Wait(args) | Command::Container(ContainerCommand::Wait(args)) => wait::run(ctx, args),
+        Command::Rm(args) | Command::Container(ContainerCommand::Rm(args)) => rm::run(ctx, args),
+        Command::Rename(args) | Command::Container(ContainerCommand::Rename(args)) => rename::run(ctx, args),
+        Command::Ps(args) | Command::Container(ContainerCommand::List(args)) => ps::run(ctx, args),
+        Command::Logs(args) | Command::Container(ContainerCommand::Logs(args)) => logs::run(ctx, args),
+        Command::Container(ContainerCommand::Inspect(args)) => container_inspect::run(ctx, args),
+        Command::Container(ContainerCommand::Prune(args)) => container_prune::run(ctx, args),
+        Command::Container(ContainerCommand::Exists(args)) => container_exists::run(ctx, args),
+        Command::Monitor(args) => monitor::run(ctx, args),
         Command::Import(args) | Command::Image(ImageCommand::Import(args)) => import::run(ctx, args),
         Command::Load(args) | Command::Image(ImageCommand::Load(args)) => load::run(ctx, args),
         Command::Push(args) | Command::Image(ImageCommand::Push(args)) => push::run(ctx, args),
@@ -79,6 +111,34 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Unshare(args) => unshare::run(ctx, args),
         Command::Version(args) => version::run(args),
     }
+}
+
+/// Run `f` on each name; every failure but the last is printed, the last
+/// is returned (Podman reports each and exits 125).
+pub fn each(names: &[String], mut f: impl FnMut(&String) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let mut last = None;
+    for n in names {
+        if let Err(e) = f(n) {
+            if let Some(prev) = last.replace(e) {
+                eprintln!("{}", error::render(&prev));
+            }
+        }
+    }
+    last.map_or(Ok(()), Err)
+}
+
+/// The containers a command acts on: the names given, or with `all` the
+/// IDs of every container (only the live ones when `live_only`).
+pub fn targets(
+    containers: &mut crate::container::record::Containers,
+    all: bool,
+    live_only: bool,
+    names: &[String],
+) -> anyhow::Result<Vec<String>> {
+    if !all {
+        return Ok(names.to_vec());
+    }
+    Ok(containers.list()?.into_iter().filter(|c| !live_only || c.state.status.is_live()).map(|c| c.id).collect())
 }
 
 /// Help and version requests print and succeed; anything else is a usage

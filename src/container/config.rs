@@ -106,9 +106,55 @@ pub fn merge_env<'a>(lists: impl IntoIterator<Item = &'a [String]>) -> Vec<Strin
     out
 }
 
+/// `--security-opt` values: the seccomp profile and no_new_privileges.
+pub fn security_opts(opts: &[String]) -> anyhow::Result<(rpod_runtime::Seccomp, bool)> {
+    let mut seccomp = rpod_runtime::Seccomp::Default;
+    let mut no_new_privileges = false;
+    for opt in opts {
+        // Docker's old syntax used ':' as the separator.
+        let (key, value) = match opt.split_once('=').or_else(|| opt.split_once(':')) {
+            Some((k, v)) => (k, Some(v)),
+            None => (opt.as_str(), None),
+        };
+        match (key, value) {
+            ("seccomp", Some("unconfined")) => seccomp = rpod_runtime::Seccomp::Unconfined,
+            ("seccomp", Some(path)) if !path.is_empty() => {
+                let profile = rpod_runtime::seccomp::Profile::from_file(std::path::Path::new(path))
+                    .map_err(|e| anyhow::anyhow!("--security-opt {opt}: {e}"))?;
+                seccomp = rpod_runtime::Seccomp::Profile(Box::new(profile));
+            }
+            ("seccomp", _) => anyhow::bail!("--security-opt {opt}: expected seccomp=unconfined or seccomp=PROFILE.json"),
+            ("no-new-privileges", None | Some("true")) => no_new_privileges = true,
+            ("no-new-privileges", Some("false")) => no_new_privileges = false,
+            ("label" | "apparmor" | "mask" | "unmask" | "proc-opts" | "systempaths", _) => {
+                anyhow::bail!("--security-opt {opt}: {key} is not supported by rpod")
+            }
+            _ => anyhow::bail!(
+                "--security-opt {opt}: unknown option (supported: seccomp=unconfined|PROFILE.json, no-new-privileges)"
+            ),
+        }
+    }
+    Ok((seccomp, no_new_privileges))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sec_err(opt: &str) -> String {
+        security_opts(&[opt.to_string()]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn security_opt_values() {
+        let (s, nnp) = security_opts(&["seccomp=unconfined".into(), "no-new-privileges".into()]).unwrap();
+        assert!(matches!(s, rpod_runtime::Seccomp::Unconfined) && nnp);
+        assert!(matches!(security_opts(&[]).unwrap().0, rpod_runtime::Seccomp::Default));
+        assert!(sec_err("label=disable").contains("label is not supported"));
+        assert!(sec_err("apparmor=unconfined").contains("apparmor is not supported"));
+        assert!(sec_err("seccomp=/nonexistent/profile.json").contains("/nonexistent/profile.json"));
+        assert!(sec_err("bogus=1").contains("unknown option"));
+    }
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()

@@ -1,15 +1,26 @@
-//! Containers on the CLI side. Today: running one in the foreground
-//! (`rpod run`), from an image in the store to the runtime and back.
+//! Containers on the CLI side: records, lifecycle, the monitor, attach.
 //!
 //! - [`config`]: the process a container runs, by Docker's rules (entrypoint
-//!   and command, environment, user, working directory).
-//! - [`rootfs`]: the container's root file system (an overlay of the
-//!   image's layers with a private upper layer) and the files rpod writes
-//!   into it (`/etc/hostname`, `/etc/hosts`, `/etc/resolv.conf`,
-//!   `/run/.containerenv`).
-//! - [`run`]: the whole foreground run, and the terminal plumbing.
+//!   and command, environment, user, working directory, security options).
+//! - [`record`]: what is stored about a container (configuration, state)
+//!   and how a stale state is noticed.
+//! - [`lifecycle`]: create, start, stop, kill, remove, wait — from flags to
+//!   the monitor.
+//! - [`monitor`]: the per-container process that owns the container's
+//!   stdio and records how it ends.
+//! - [`attach`]: the monitor's socket protocol and the attach client.
+//! - [`logfile`]: the `k8s-file` log.
+//! - [`rootfs`]: the overlay root file system and files written into it.
+//! - [`view`]: `ps` rows and `inspect` documents.
+//! - [`names`]: generated names.
 
+pub mod attach;
 pub mod config;
+pub mod lifecycle;
+pub mod logfile;
+pub mod monitor;
+pub mod names;
+pub mod record;
 pub mod rootfs;
-pub mod run;
-mod terminal;
+pub(crate) mod terminal;
+pub mod view;

@@ -66,6 +66,18 @@ pub enum StorageError {
     #[error("invalid {what} {value:?}: {reason}")]
     Invalid { what: &'static str, value: String, reason: &'static str },
 
+    /// The container name (or ID) belongs to another container.
+    #[error("the container name \"{name}\" is already in use by {owner}. You have to remove that container to be able to reuse that name")]
+    NameInUse { name: String, owner: String },
+
+    /// No container with this name, ID or ID prefix.
+    #[error("no container with name or ID \"{0}\" found")]
+    ContainerUnknown(String),
+
+    /// An ID prefix matches several containers.
+    #[error("more than one result for container ID prefix \"{key}\": {}", matches.join(", "))]
+    ContainerAmbiguous { key: String, matches: Vec<String> },
+
     /// No such layer.
     #[error("layer {0} not known")]
     LayerUnknown(String),

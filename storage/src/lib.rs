@@ -64,6 +64,7 @@
 //!   lock; nothing waits for the flock while holding the others.
 #![deny(unsafe_code)]
 
+pub mod containers;
 mod digest;
 pub mod driver;
 pub mod error;
@@ -73,6 +74,7 @@ pub mod layout;
 pub mod store;
 pub mod tarsplit;
 
+pub use containers::{ContainerRecord, Containers};
 pub use digest::chain_id;
 pub use error::StorageError;
 pub use store::{ImageRecord, LayerInfo, LayerSpec, Store, StoreOptions};

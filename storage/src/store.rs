@@ -26,9 +26,9 @@ use crate::layout::Layout;
 use crate::tarsplit::{self, LayerTar};
 
 /// The schema version this code writes and understands.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-const SCHEMA: &str = "
+pub(crate) const SCHEMA: &str = "
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL
@@ -80,6 +80,18 @@ CREATE TABLE holds (
 );
 CREATE INDEX holds_by_chain ON holds(chain_id);
 CREATE INDEX layers_by_parent ON layers(parent);
+";
+
+/// Version 2: containers (see [`crate::containers`]).
+const SCHEMA_V2: &str = "
+CREATE TABLE IF NOT EXISTS containers (
+    id       TEXT PRIMARY KEY NOT NULL,   -- 64 hex digits
+    name     TEXT NOT NULL UNIQUE,
+    image_id TEXT NOT NULL,               -- hex config digest (the image may be removed later)
+    created  INTEGER NOT NULL,            -- unix nanoseconds
+    config   BLOB NOT NULL,               -- the engine's JSON, opaque here
+    state    BLOB NOT NULL                -- the engine's JSON, opaque here
+);
 ";
 
 /// How to open a store.
@@ -1139,7 +1151,7 @@ impl Scan {
     }
 }
 
-fn open_db(path: &Path, durable: bool) -> Result<Connection> {
+pub(crate) fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     let err = |context: &'static str| move |source| StorageError::Db { path: path.to_path_buf(), context, source };
     let mut conn = Connection::open(path).map_err(err("open"))?;
     conn.busy_timeout(Duration::from_secs(30)).map_err(err("set busy timeout"))?;
@@ -1188,6 +1200,11 @@ fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     if version == 0 {
         tx.execute_batch(SCHEMA).map_err(err("create schema"))?;
         tx.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?1)", [SCHEMA_VERSION.to_string()])
+            .map_err(err("write schema version"))?;
+    }
+    if version < 2 {
+        tx.execute_batch(SCHEMA_V2).map_err(err("create schema"))?;
+        tx.execute("UPDATE meta SET value = ?1 WHERE key = 'schema_version'", [SCHEMA_VERSION.to_string()])
             .map_err(err("write schema version"))?;
     }
     tx.commit().map_err(err("commit schema"))?;

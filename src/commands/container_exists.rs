@@ -1,0 +1,24 @@
+//! `rpod container exists`: exit 0 when the container exists, 1 when not.
+
+use clap::Args;
+
+use crate::context::Context;
+use crate::error::{ExitCode, Failure};
+
+#[derive(Debug, Args)]
+pub struct ContainerExistsArgs {
+    /// The container (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+pub fn run(ctx: &Context, args: ContainerExistsArgs) -> anyhow::Result<()> {
+    let mut containers = ctx.containers()?;
+    match containers.find(&args.container) {
+        Ok(_) => Ok(()),
+        Err(e) if crate::error::failure_of(&e).is_some() && e.to_string().contains("no container with") => {
+            Err(Failure::new(ExitCode::Container(1), "").into())
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,92 @@
+//! `rpod container inspect`: containers in Docker's JSON shape.
+
+use clap::Args;
+use serde_json::Value;
+
+use crate::container::record::{Container, Containers};
+use crate::container::view;
+use crate::context::{print, Context};
+use crate::error::{ExitCode, Failure};
+use crate::format;
+
+#[derive(Debug, Args)]
+pub struct ContainerInspectArgs {
+    /// Format the output using the given Go template, or 'json' (the default)
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+
+    /// Inspect the latest container created
+    #[arg(short, long)]
+    pub latest: bool,
+
+    /// Containers to inspect, by name or ID
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub names: Vec<String>,
+}
+
+/// The inspect document of one container.
+pub fn document(containers: &Containers, c: &Container) -> Value {
+    let dir = containers.dir(&c.id);
+    let lowers: Vec<String> = c
+        .config
+        .layers
+        .iter()
+        .rev()
+        .map(|l| containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff").display().to_string())
+        .collect();
+    view::inspect(
+        c,
+        &containers.log_path(&c.id).display().to_string(),
+        &dir.join("merged").display().to_string(),
+        &dir.join("upper").display().to_string(),
+        &dir.join("work").display().to_string(),
+        &lowers,
+    )
+}
+
+/// Prints the documents as a JSON array or through the template.
+pub fn print_documents(docs: &[Value], fmt: Option<&str>) -> anyhow::Result<()> {
+    let text = match fmt.map(str::trim) {
+        None | Some("") | Some("json") | Some("{{json .}}") => format::to_json_pretty(&Value::Array(docs.to_vec())) + "\n",
+        Some(_) => {
+            let mut out = String::new();
+            for d in docs {
+                out.push_str(&format::render_one(fmt, d)?);
+            }
+            out
+        }
+    };
+    print(&text)
+}
+
+pub fn run(ctx: &Context, args: ContainerInspectArgs) -> anyhow::Result<()> {
+    let mut containers = ctx.containers()?;
+    let mut docs = Vec::new();
+    let mut missing = Vec::new();
+    if args.latest {
+        let mut all = containers.list()?;
+        all.sort_by_key(|c| c.created);
+        match all.last() {
+            Some(c) => docs.push(document(&containers, c)),
+            None => missing.push("no containers to inspect".to_string()),
+        }
+    }
+    for n in &args.names {
+        match containers.find(n) {
+            Ok(c) => docs.push(document(&containers, &c)),
+            Err(e) => missing.push(format!("{e}")),
+        }
+    }
+    if !docs.is_empty() || missing.is_empty() {
+        print_documents(&docs, args.format.as_deref())?;
+    }
+    match missing.pop() {
+        None => Ok(()),
+        Some(last) => {
+            for m in missing {
+                eprintln!("Error: {m}");
+            }
+            Err(Failure::new(ExitCode::Engine, last).into())
+        }
+    }
+}

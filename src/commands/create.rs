@@ -1,0 +1,234 @@
+//! `rpod create` / `rpod container create`: create a container (not
+//! started) and print its ID. The flags that describe a container are
+//! defined here once and shared with `run`.
+
+use clap::{Args, ValueEnum};
+
+use crate::container::lifecycle::{self, CreateOptions};
+use crate::container::record::RestartPolicy;
+use crate::context::{print, Context};
+
+/// `--network`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Network {
+    /// An own network namespace with only loopback
+    None,
+    /// The host's network namespace
+    Host,
+    /// An own network namespace (loopback only until rootless networking lands)
+    Private,
+}
+
+/// `--log-driver`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogDriver {
+    /// Podman's k8s-file format, read by `rpod logs`
+    #[value(name = "k8s-file")]
+    K8sFile,
+    /// No log
+    None,
+}
+
+/// The flags that describe a container (`create` and `run`).
+#[derive(Debug, Args)]
+pub struct ContainerFlags {
+    /// Assign a name to the container
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Keep STDIN open even if not attached
+    #[arg(short, long)]
+    pub interactive: bool,
+
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
+
+    /// Remove the container (and its files) when it exits
+    #[arg(long)]
+    pub rm: bool,
+
+    /// Restart policy: no, on-failure[:max-retries], always, unless-stopped
+    #[arg(long, value_name = "POLICY", default_value = "no")]
+    pub restart: String,
+
+    /// Set environment variables (KEY=VALUE, or KEY to pass the caller's value)
+    #[arg(short, long, value_name = "ENV")]
+    pub env: Vec<String>,
+
+    /// Read in a file of environment variables
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<String>,
+
+    /// Set metadata on the container (KEY=VALUE)
+    #[arg(short, long, value_name = "LABEL")]
+    pub label: Vec<String>,
+
+    /// Overwrite the default ENTRYPOINT of the image (a program, or a JSON array)
+    #[arg(long, value_name = "ENTRYPOINT", allow_hyphen_values = true)]
+    pub entrypoint: Option<String>,
+
+    /// Working directory inside the container (created if missing)
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+
+    /// Username or UID (format: <name|uid>[:<group|gid>])
+    #[arg(short, long, value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Set container hostname (default: the short container ID)
+    #[arg(long, value_name = "NAME")]
+    pub hostname: Option<String>,
+
+    /// Connect the container to a network
+    #[arg(long, alias = "net", value_enum, default_value = "private")]
+    pub network: Network,
+
+    /// Make the container's root filesystem read-only
+    #[arg(long)]
+    pub read_only: bool,
+
+    /// Add capabilities to the container
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+
+    /// Drop capabilities from the container
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+
+    /// Give extended privileges to the container
+    #[arg(long)]
+    pub privileged: bool,
+
+    /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+
+    /// Signal to stop the container (default: the image's StopSignal, else SIGTERM)
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+
+    /// Seconds to wait for the stop signal before SIGKILL
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u32>,
+
+    /// Logging driver for the container
+    #[arg(long, value_enum, default_value = "k8s-file")]
+    pub log_driver: LogDriver,
+
+    /// Logging driver options: max-size=SIZE (e.g. 10m) rotates the log
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+
+    /// Suppress output information when pulling images
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Require HTTPS and verify certificates when pulling a missing image
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+
+    /// The image to run
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+
+    /// The command and its arguments (default: the image's)
+    #[arg(value_name = "COMMAND", allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+impl ContainerFlags {
+    pub fn to_options(&self) -> anyhow::Result<CreateOptions> {
+        let mut log_max_size = 0;
+        for o in &self.log_opt {
+            match o.split_once('=') {
+                Some(("max-size", v)) => log_max_size = parse_size(v)?,
+                Some(("max-file" | "path" | "tag", _)) => {
+                    anyhow::bail!("--log-opt {o}: not supported by rpod (supported: max-size)")
+                }
+                _ => anyhow::bail!("--log-opt {o}: unknown option (supported: max-size=SIZE)"),
+            }
+        }
+        Ok(CreateOptions {
+            image: self.image.clone(),
+            name: self.name.clone(),
+            args: self.command.clone(),
+            entrypoint: self.entrypoint.clone(),
+            env: self.env.clone(),
+            env_files: self.env_file.clone(),
+            workdir: self.workdir.clone(),
+            user: self.user.clone(),
+            hostname: self.hostname.clone(),
+            network: match self.network {
+                Network::None => rpod_runtime::NetworkMode::None,
+                Network::Host => rpod_runtime::NetworkMode::Host,
+                Network::Private => rpod_runtime::NetworkMode::Private,
+            },
+            read_only: self.read_only,
+            cap_add: self.cap_add.clone(),
+            cap_drop: self.cap_drop.clone(),
+            privileged: self.privileged,
+            security_opt: self.security_opt.clone(),
+            interactive: self.interactive,
+            tty: self.tty,
+            rm: self.rm,
+            restart: RestartPolicy::parse(&self.restart)?,
+            labels: self.label.clone(),
+            log_driver: match self.log_driver {
+                LogDriver::K8sFile => "k8s-file".into(),
+                LogDriver::None => "none".into(),
+            },
+            log_max_size,
+            stop_signal: self.stop_signal.clone(),
+            stop_timeout: self.stop_timeout,
+            quiet_pull: self.quiet,
+            tls_verify: self.tls_verify,
+        })
+    }
+}
+
+/// `10m`, `1g`, `512k`, `100` (bytes); decimal suffixes are powers of 1024
+/// like Docker's `RAMInBytes`.
+pub fn parse_size(s: &str) -> anyhow::Result<u64> {
+    let t = s.trim().to_ascii_lowercase();
+    let t = t.strip_suffix('b').unwrap_or(&t);
+    let (num, mult) = match t.chars().last() {
+        Some('k') => (&t[..t.len() - 1], 1u64 << 10),
+        Some('m') => (&t[..t.len() - 1], 1 << 20),
+        Some('g') => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    let n: f64 = num.parse().map_err(|_| anyhow::anyhow!("invalid size {s:?}"))?;
+    if !(n >= 0.0) {
+        anyhow::bail!("invalid size {s:?}");
+    }
+    Ok((n * mult as f64) as u64)
+}
+
+#[derive(Debug, Args)]
+#[command(trailing_var_arg = true)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub flags: ContainerFlags,
+}
+
+pub fn run(ctx: &Context, args: CreateArgs) -> anyhow::Result<()> {
+    let opts = args.flags.to_options()?;
+    let c = lifecycle::create(ctx, &opts)?;
+    print(&format!("{}\n", c.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("10m").unwrap(), 10 << 20);
+        assert_eq!(parse_size("1G").unwrap(), 1 << 30);
+        assert_eq!(parse_size("512kb").unwrap(), 512 << 10);
+        assert_eq!(parse_size("100").unwrap(), 100);
+        assert!(parse_size("x").is_err());
+        assert!(parse_size("-1m").is_err());
+    }
+}

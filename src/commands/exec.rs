@@ -1,0 +1,179 @@
+//! `rpod exec` / `rpod container exec`: run a process in a running
+//! container. It joins every namespace of the container's init directly
+//! (no user namespace of its own first), with the container's
+//! environment, user and capabilities unless overridden; rpod exits with
+//! the process's exit code (126/127 when it cannot be run).
+
+use std::os::fd::{AsFd, OwnedFd};
+
+use anyhow::{anyhow, Context as _};
+use clap::Args;
+use nix::sys::signal::{SigSet, Signal};
+
+use rpod_runtime::oci_spec::runtime::{Capability, LinuxCapabilitiesBuilder, Spec, UserBuilder};
+
+use crate::container::config::{expand_env, merge_env, read_env_file};
+use crate::container::record::Status;
+use crate::context::Context;
+use crate::error::{ExitCode, Failure};
+
+#[derive(Debug, Args)]
+#[command(trailing_var_arg = true)]
+pub struct ExecArgs {
+    /// Run the process in the background
+    #[arg(short, long)]
+    pub detach: bool,
+
+    /// Set environment variables
+    #[arg(short, long, value_name = "ENV")]
+    pub env: Vec<String>,
+
+    /// Read in a file of environment variables
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<String>,
+
+    /// Keep STDIN open even if not attached
+    #[arg(short, long)]
+    pub interactive: bool,
+
+    /// Give extended privileges to the process
+    #[arg(long)]
+    pub privileged: bool,
+
+    /// Allocate a pseudo-TTY
+    #[arg(short, long)]
+    pub tty: bool,
+
+    /// Username or UID (format: <name|uid>[:<group|gid>])
+    #[arg(short, long, value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Working directory inside the container
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+
+    /// The container (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+
+    /// The command and its arguments
+    #[arg(value_name = "COMMAND", required = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
+    let mut containers = ctx.containers()?;
+    let c = containers.find(&args.container)?;
+    if c.state.status != Status::Running || c.state.pid <= 0 {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("can only create exec sessions on running containers: container state improper ({} is {})", c.name, c.state.status.as_str()),
+        )
+        .into());
+    }
+    if ctx.rootless() {
+        // Into the container's user namespace first, while this process
+        // has one thread: there it may join the other namespaces.
+        let userns = std::fs::File::open(format!("/proc/{}/ns/user", c.state.pid))
+            .with_context(|| format!("opening the user namespace of container {}", c.name))?;
+        nix::sched::setns(userns, nix::sched::CloneFlags::CLONE_NEWUSER)
+            .with_context(|| format!("joining the user namespace of container {}", c.name))?;
+    }
+    let spec_path = containers.run_dir(&c.id).join("config.json");
+    let spec: Spec = serde_json::from_slice(&std::fs::read(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?)
+        .context("parsing the container's spec")?;
+    let mut process = spec.process().clone().ok_or_else(|| anyhow!("the container's spec has no process"))?;
+    process.set_args(Some(args.command.clone()));
+    process.set_terminal(Some(args.tty));
+    process.set_console_size(None);
+    let mut extra = Vec::new();
+    for f in &args.env_file {
+        extra.extend(read_env_file(f)?);
+    }
+    extra.extend(args.env.iter().filter_map(|e| expand_env(e)));
+    let base = process.env().clone().unwrap_or_default();
+    process.set_env(Some(merge_env([base.as_slice(), extra.as_slice()])));
+    if let Some(w) = args.workdir.as_ref().filter(|w| !w.is_empty()) {
+        process.set_cwd(w.into());
+    }
+    if let Some(u) = &args.user {
+        let root = std::path::PathBuf::from(format!("/proc/{}/root", c.state.pid));
+        let spec = rpod_runtime::user::resolve(&root, u).map_err(|e| anyhow!("{e}")).with_context(|| format!("resolving user {u:?} in the container"))?;
+        let mut b = UserBuilder::default().uid(spec.uid).gid(spec.gid);
+        if !spec.additional_gids.is_empty() {
+            b = b.additional_gids(spec.additional_gids.clone());
+        }
+        process.set_user(b.build().map_err(|e| anyhow!("{e}"))?);
+    }
+    if args.privileged {
+        let all: std::collections::HashSet<Capability> =
+            rpod_runtime::caps::ALL.iter().filter_map(|n| n.parse().ok()).collect();
+        let caps = LinuxCapabilitiesBuilder::default()
+            .bounding(all.clone())
+            .effective(all.clone())
+            .permitted(all)
+            .build()
+            .map_err(|e| anyhow!("{e}"))?;
+        process.set_capabilities(Some(caps));
+    }
+    if args.tty {
+        if let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) {
+            process.set_console_size(Some(
+                rpod_runtime::oci_spec::runtime::BoxBuilder::default()
+                    .height(u64::from(rows))
+                    .width(u64::from(cols))
+                    .build()
+                    .map_err(|e| anyhow!("{e}"))?,
+            ));
+        }
+    }
+    let null = || -> anyhow::Result<OwnedFd> { Ok(std::fs::File::open("/dev/null").context("opening /dev/null")?.into()) };
+    let dup = |fd: std::os::fd::BorrowedFd| fd.try_clone_to_owned().context("duplicating a descriptor");
+    let stdio = if args.detach {
+        rpod_runtime::Stdio::Fds { stdin: null()?, stdout: null()?, stderr: null()? }
+    } else if args.tty {
+        rpod_runtime::Stdio::Pty
+    } else if args.interactive {
+        rpod_runtime::Stdio::Inherit
+    } else {
+        rpod_runtime::Stdio::Fds { stdin: null()?, stdout: dup(std::io::stdout().as_fd())?, stderr: dup(std::io::stderr().as_fd())? }
+    };
+    let mut forwarded = SigSet::empty();
+    if !args.detach && !args.tty {
+        for s in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP, Signal::SIGQUIT, Signal::SIGUSR1, Signal::SIGUSR2] {
+            forwarded.add(s);
+        }
+        forwarded.thread_block().context("blocking signals")?;
+    }
+    let created = rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, stdio).map_err(runtime_failure)?;
+    if args.detach {
+        return Ok(());
+    }
+    let pid = created.pid;
+    if !args.tty {
+        std::thread::spawn(move || loop {
+            if let Ok(sig) = forwarded.wait() {
+                let _ = nix::sys::signal::kill(pid, sig);
+            }
+        });
+    }
+    if let Some(master) = created.pty_master {
+        let _raw = if args.interactive { Some(crate::container::terminal::RawMode::enter()) } else { None };
+        crate::container::terminal::proxy(master, args.interactive).context("copying the terminal")?;
+    }
+    match rpod_runtime::wait(pid).map_err(runtime_failure)? {
+        0 => Ok(()),
+        code => Err(Failure::new(ExitCode::Container(code), "").into()),
+    }
+}
+
+/// A runtime error with the exit code Docker gives it (127 not found, 126
+/// cannot invoke, 125 otherwise).
+pub fn runtime_failure(e: rpod_runtime::RuntimeError) -> anyhow::Error {
+    let exit = match e.exit_code() {
+        127 => ExitCode::NotFound,
+        126 => ExitCode::CannotInvoke,
+        _ => ExitCode::Engine,
+    };
+    Failure::new(exit, e.to_string()).into()
+}

@@ -1,0 +1,556 @@
+//! The container lifecycle on the CLI side, from flag to monitor:
+//!
+//! - [`create`]: the image found (pulled when missing), the process worked
+//!   out by Docker's rules, the image's layers held, the record stored
+//!   (status `created`).
+//! - [`start`]: the root file system mounted (overlay of the layers plus the
+//!   container's upper layer, in this command's private mount namespace),
+//!   the OCI spec built, and the monitor ([`super::monitor`]) started: it
+//!   detaches, owns the container's stdio and records how it ends.
+//! - [`stop`], [`kill`], [`remove`], [`wait_for`].
+//!
+//! Commands that change a container hold its lock ([`Containers::lock`]);
+//! readers (`ps`, `inspect`, `logs`) never do.
+
+use std::io::{BufRead, BufReader};
+use std::os::fd::{AsFd, OwnedFd};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context as _};
+use nix::sys::signal::Signal;
+use serde_json::Value;
+
+use rpod_runtime::{default_spec, NetworkMode, SpecOptions};
+
+use super::config::{expand_env, merge_env, process_args, read_env_file, ImageConfig};
+use super::record::{now_ns, random_id, Container, ContainerConfig, Containers, RestartPolicy, State, Status};
+use super::rootfs::{write_in_root, Rootfs};
+use crate::context::Context;
+use crate::error::{ExitCode, Failure};
+use crate::image::pull::{PullOptions, Puller};
+use crate::registry::Platform;
+
+/// What `create` and `run` were asked for.
+#[derive(Debug, Clone, Default)]
+pub struct CreateOptions {
+    pub image: String,
+    pub name: Option<String>,
+    pub args: Vec<String>,
+    pub entrypoint: Option<String>,
+    pub env: Vec<String>,
+    pub env_files: Vec<String>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+    pub network: NetworkMode,
+    pub read_only: bool,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    pub security_opt: Vec<String>,
+    pub interactive: bool,
+    pub tty: bool,
+    pub rm: bool,
+    pub restart: RestartPolicy,
+    pub labels: Vec<String>,
+    pub log_driver: String,
+    pub log_max_size: u64,
+    pub stop_signal: Option<String>,
+    pub stop_timeout: Option<u32>,
+    pub quiet_pull: bool,
+    pub tls_verify: Option<bool>,
+}
+
+/// The holder name of a container's layer hold in the store.
+pub fn holder(id: &str) -> String {
+    format!("container-{id}")
+}
+
+/// `rpod create`: store a new container; returns it.
+pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> {
+    // Checked before anything is stored.
+    let _ = super::config::security_opts(&opts.security_opt)?;
+    let _ = capabilities(&[], &opts.cap_add, &opts.cap_drop)?;
+    if opts.rm && opts.restart.name != "no" && !opts.restart.name.is_empty() {
+        return Err(Failure::new(ExitCode::Engine, "the --rm option conflicts with --restart").into());
+    }
+    let store = ctx.store()?;
+    let search = ctx.config()?.registries.search_registries().to_vec();
+    let image = match crate::image::lookup::find(store, &search, &opts.image) {
+        Ok(found) => found.image,
+        Err(rpod_storage::StorageError::ImageUnknown(_)) => {
+            let puller = Puller::new(ctx, opts.quiet_pull)?;
+            puller.pull(
+                &opts.image,
+                &PullOptions { platform: Platform::host(), tls_verify: opts.tls_verify, quiet: opts.quiet_pull },
+            )?
+        }
+        Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
+    };
+    let image_config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
+    let img = ImageConfig::from_json(&image_config);
+    let all = process_args(&img, opts.entrypoint.as_deref(), &opts.args)?;
+    let entrypoint = match &opts.entrypoint {
+        Some(e) => super::config::parse_entrypoint(e),
+        None => img.entrypoint.clone(),
+    };
+    let cmd: Vec<String> = all[entrypoint.len().min(all.len())..].to_vec();
+
+    let id = random_id()?;
+    let hostname = opts.hostname.clone().unwrap_or_else(|| id[..12].to_string());
+    let mut from_files = Vec::new();
+    for f in &opts.env_files {
+        from_files.extend(read_env_file(f)?);
+    }
+    let from_flags: Vec<String> = opts.env.iter().filter_map(|e| expand_env(e)).collect();
+    let defaults = ctx.config()?.containers.env();
+    let own = vec![format!("HOSTNAME={hostname}"), "container=rpod".to_string()];
+    let env =
+        merge_env([defaults.as_slice(), img.env.as_slice(), own.as_slice(), from_files.as_slice(), from_flags.as_slice()]);
+    let mut labels = std::collections::BTreeMap::new();
+    if let Some(l) = image_config["config"]["Labels"].as_object() {
+        for (k, v) in l {
+            labels.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
+        }
+    }
+    for l in &opts.labels {
+        let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
+        labels.insert(k.to_string(), v.to_string());
+    }
+    let stop_signal = match &opts.stop_signal {
+        Some(s) => s.clone(),
+        None => image_config["config"]["StopSignal"].as_str().unwrap_or("SIGTERM").to_string(),
+    };
+    parse_signal(&stop_signal)?;
+
+    let config = ContainerConfig {
+        image_name: opts.image.clone(),
+        layers: image.layers.clone(),
+        path: all[0].clone(),
+        args: all[1..].to_vec(),
+        entrypoint,
+        cmd,
+        env,
+        working_dir: opts
+            .workdir
+            .clone()
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| if img.working_dir.is_empty() { "/".into() } else { img.working_dir.clone() }),
+        user: opts.user.clone().unwrap_or_else(|| img.user.clone()),
+        hostname,
+        tty: opts.tty,
+        open_stdin: opts.interactive,
+        auto_remove: opts.rm,
+        restart: opts.restart.clone(),
+        stop_signal,
+        stop_timeout: opts.stop_timeout.unwrap_or(10),
+        labels,
+        log_driver: if opts.log_driver.is_empty() { "k8s-file".into() } else { opts.log_driver.clone() },
+        log_max_size: opts.log_max_size,
+        network: match opts.network {
+            NetworkMode::None => "none",
+            NetworkMode::Host => "host",
+            NetworkMode::Private => "private",
+        }
+        .into(),
+        read_only: opts.read_only,
+        privileged: opts.privileged,
+        cap_add: opts.cap_add.clone(),
+        cap_drop: opts.cap_drop.clone(),
+        security_opt: opts.security_opt.clone(),
+        spec: Value::Null,
+    };
+    let paths = ctx.paths()?;
+    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let name = match &opts.name {
+        Some(n) => {
+            check_name(n)?;
+            n.clone()
+        }
+        None => super::names::generate(&containers)?,
+    };
+    let c = Container {
+        id: id.clone(),
+        name,
+        image_id: image.id.clone(),
+        created: now_ns(),
+        config,
+        state: State::default(),
+    };
+    let top = image.layers.last().cloned().ok_or_else(|| anyhow!("image {} has no layers", image.id))?;
+    store.hold(&holder(&id), &top).context("holding the image's layers")?;
+    if let Err(e) = containers.create(&c) {
+        let _ = store.release(&holder(&id));
+        return Err(e);
+    }
+    Ok(c)
+}
+
+/// Docker's rule for names: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
+pub fn check_name(n: &str) -> anyhow::Result<()> {
+    let mut chars = n.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if !ok {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("invalid container name \"{n}\": names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// `SIGTERM`, `TERM`, `term`, `15`.
+pub fn parse_signal(s: &str) -> anyhow::Result<Signal> {
+    if let Ok(n) = s.parse::<i32>() {
+        return Signal::try_from(n).map_err(|_| anyhow!("invalid signal: {s}"));
+    }
+    let upper = s.to_ascii_uppercase();
+    let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
+    name.parse::<Signal>().map_err(|_| anyhow!("invalid signal: {s}"))
+}
+
+/// How `start` hands over to the monitor.
+pub struct Started {
+    /// The container's init, when it started without waiting for a client.
+    pub pid: Option<i32>,
+    /// The monitor's report pipe, still open when `attach_first` (the
+    /// container starts once a client has connected; read the outcome with
+    /// [`read_outcome`]).
+    pub report: Option<BufReader<std::fs::File>>,
+}
+
+/// `rpod start` (and the second half of `run`): mount, build the spec, start
+/// the monitor. With `attach_first` the monitor waits for one attach client
+/// before it starts the container. A running container is left alone.
+pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_first: bool) -> anyhow::Result<Started> {
+    let _lock = containers.lock(&c.id)?;
+    let c = containers.get(&c.id)?.ok_or_else(|| anyhow!("container {} was removed", c.id))?;
+    if c.state.status.is_live() {
+        return Ok(Started { pid: Some(c.state.pid), report: None });
+    }
+    let store = ctx.store()?;
+    ctx.enter_mount_namespace()?;
+    let paths = ctx.paths()?;
+    let rootfs = Rootfs::new(&paths.graph_root, &c.id);
+    let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
+    rootfs.mount(&lowers, ctx.rootless())?;
+    let spec = build_spec(ctx, &c, &rootfs)?;
+    let run_dir = containers.run_dir(&c.id);
+    std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
+    let spec_path = run_dir.join("config.json");
+    let tmp = run_dir.join("config.json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec(&spec)?).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, &spec_path).with_context(|| format!("writing {}", spec_path.display()))?;
+
+    let (rd, wr) = nix::unistd::pipe().context("creating a pipe")?;
+    let mut monitor = super::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd())?;
+    let mut child = monitor.spawn().context("starting the container's monitor")?;
+    drop(wr);
+    drop(monitor);
+    // The first monitor process forks the real one and exits at once.
+    let _ = child.wait();
+    let mut report = BufReader::new(std::fs::File::from(rd));
+    let first = read_line(&mut report)?;
+    if first != "listening" {
+        return Err(outcome_error(&first));
+    }
+    if attach_first {
+        return Ok(Started { pid: None, report: Some(report) });
+    }
+    let pid = read_outcome(&mut report)?;
+    Ok(Started { pid: Some(pid), report: None })
+}
+
+fn read_line(r: &mut BufReader<std::fs::File>) -> anyhow::Result<String> {
+    let mut line = String::new();
+    r.read_line(&mut line).context("reading the monitor's report")?;
+    Ok(line.trim_end().to_string())
+}
+
+/// The monitor's second report: `started <pid>`, or the error that kept the
+/// container from starting (with Docker's exit codes 125, 126, 127).
+pub fn read_outcome(r: &mut BufReader<std::fs::File>) -> anyhow::Result<i32> {
+    let line = read_line(r)?;
+    match line.strip_prefix("started ") {
+        Some(pid) => pid.parse().map_err(|_| anyhow!("bad report from the monitor: {line}")),
+        None => Err(outcome_error(&line)),
+    }
+}
+
+fn outcome_error(line: &str) -> anyhow::Error {
+    if let Some(rest) = line.strip_prefix("error ") {
+        let (code, msg) = rest.split_once(' ').unwrap_or((rest, ""));
+        let exit = match code {
+            "126" => ExitCode::CannotInvoke,
+            "127" => ExitCode::NotFound,
+            _ => ExitCode::Engine,
+        };
+        return Failure::new(exit, msg.to_string()).into();
+    }
+    if line.is_empty() {
+        return anyhow!("the container's monitor exited before starting the container");
+    }
+    anyhow!("unexpected report from the container's monitor: {line}")
+}
+
+/// The OCI spec of a container whose root file system is mounted.
+fn build_spec(ctx: &Context, c: &Container, rootfs: &Rootfs) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
+    let conf = &c.config;
+    write_files(&rootfs.merged, &c.id, &conf.hostname)?;
+    let user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
+        .map_err(|e| anyhow!("{e}"))
+        .with_context(|| format!("resolving user {:?} in the container", conf.user))?;
+    let capabilities = capabilities(&ctx.config()?.containers.default_capabilities(), &conf.cap_add, &conf.cap_drop)?;
+    let (seccomp, no_new_privileges) = super::config::security_opts(&conf.security_opt)?;
+    let mut args = vec![conf.path.clone()];
+    args.extend(conf.args.iter().cloned());
+    let spec = default_spec(&SpecOptions {
+        rootfs: rootfs.merged.clone(),
+        args,
+        env: conf.env.clone(),
+        cwd: conf.working_dir.clone(),
+        hostname: conf.hostname.clone(),
+        terminal: conf.tty,
+        user,
+        capabilities,
+        read_only: conf.read_only,
+        network: match conf.network.as_str() {
+            "none" => NetworkMode::None,
+            "host" => NetworkMode::Host,
+            _ => NetworkMode::Private,
+        },
+        rootless: ctx.rootless(),
+        privileged: conf.privileged,
+        seccomp,
+        no_new_privileges,
+        ..SpecOptions::default()
+    });
+    Ok(spec)
+}
+
+/// The default set with `--cap-add` / `--cap-drop` applied (`ALL` works in
+/// both, as in Podman).
+pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> anyhow::Result<Vec<String>> {
+    let norm = |c: &String| rpod_runtime::caps::normalize(c).ok_or_else(|| anyhow!("unknown capability {c:?}"));
+    let add: Vec<String> = add.iter().map(norm).collect::<anyhow::Result<_>>()?;
+    let drop: Vec<String> = drop.iter().map(norm).collect::<anyhow::Result<_>>()?;
+    let mut caps: Vec<String> = if drop.iter().any(|c| c == "ALL") { Vec::new() } else { defaults.to_vec() };
+    caps.retain(|c| !drop.contains(c));
+    if add.iter().any(|c| c == "ALL") {
+        return Ok(rpod_runtime::caps::ALL.iter().map(|c| c.to_string()).collect());
+    }
+    for c in add {
+        if !caps.contains(&c) {
+            caps.push(c);
+        }
+    }
+    Ok(caps)
+}
+
+/// The files rpod writes into every container.
+fn write_files(root: &std::path::Path, id: &str, hostname: &str) -> anyhow::Result<()> {
+    write_in_root(root, "/etc/hostname", format!("{hostname}\n").as_bytes())?;
+    write_in_root(
+        root,
+        "/etc/hosts",
+        format!("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname}\n")
+            .as_bytes(),
+    )?;
+    let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    write_in_root(root, "/etc/resolv.conf", resolv.as_bytes())?;
+    write_in_root(
+        root,
+        "/run/.containerenv",
+        format!("engine=\"rpod-{}\"\nid=\"{id}\"\n", env!("CARGO_PKG_VERSION")).as_bytes(),
+    )?;
+    Ok(())
+}
+
+/// Sends `signal` to a live container's init; marks it stopped by the
+/// user (no restart by policy).
+pub fn kill(containers: &mut Containers, c: &Container, signal: Signal) -> anyhow::Result<()> {
+    let c = containers.update_state(&c.id, |s| {
+        if s.status.is_live() {
+            s.stopped_by_user = true;
+            true
+        } else {
+            false
+        }
+    })?;
+    let Some(c) = c else { bail!("container was removed") };
+    if !c.state.status.is_live() || c.state.pid <= 0 {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("can only kill running containers. {} is in state {}: container state improper", c.id, c.state.status.as_str()),
+        )
+        .into());
+    }
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.state.pid), signal)
+        .with_context(|| format!("sending {signal} to container {}", c.id))
+}
+
+/// `stop`: the stop signal, then SIGKILL after `timeout`; returns when the
+/// monitor has recorded the exit. A container that is not running is
+/// left as it is.
+pub fn stop(containers: &mut Containers, c: &Container, timeout: Duration) -> anyhow::Result<()> {
+    let _lock = containers.lock(&c.id)?;
+    let Some(c) = containers.get(&c.id)? else { return Ok(()) };
+    if !c.state.status.is_live() {
+        return Ok(());
+    }
+    let signal = parse_signal(&c.config.stop_signal).unwrap_or(Signal::SIGTERM);
+    if !timeout.is_zero() {
+        kill(containers, &c, signal)?;
+        // Paused containers get the signal once they are thawed.
+        if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(timeout))?.is_some() {
+            return Ok(());
+        }
+        log::warn!("StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL", c.config.stop_signal, c.name, timeout.as_secs());
+    }
+    match kill(containers, &c, Signal::SIGKILL) {
+        Ok(()) => {}
+        // Exited in the meantime.
+        Err(_) if containers.get(&c.id)?.is_none_or(|c| !c.state.status.is_live()) => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(Duration::from_secs(30)))?.is_none() {
+        bail!("container {} did not exit after SIGKILL", c.id);
+    }
+    Ok(())
+}
+
+/// Polls the state until `cond` holds (returns it), the container is gone
+/// (`Err`), or `timeout` passes (`None`).
+pub fn wait_for(
+    containers: &mut Containers,
+    id: &str,
+    cond: impl Fn(&State) -> bool,
+    timeout: Option<Duration>,
+) -> anyhow::Result<Option<State>> {
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(2);
+    loop {
+        let Some(c) = containers.get(id)? else {
+            return Err(Failure::new(ExitCode::Engine, format!("no container with ID {id} found: no such container")).into());
+        };
+        if cond(&c.state) {
+            return Ok(Some(c.state));
+        }
+        if timeout.is_some_and(|t| start.elapsed() >= t) {
+            return Ok(None);
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+}
+
+/// `rm`: a live container only with `force` (killed first). Removes the
+/// record, the container's files and its hold on the image's layers.
+pub fn remove(ctx: &Context, containers: &mut Containers, c: &Container, force: bool) -> anyhow::Result<()> {
+    if c.state.status.is_live() {
+        if !force {
+            return Err(Failure::new(
+                ExitCode::Engine,
+                format!(
+                    "cannot remove container {} as it is {} - running or paused containers cannot be removed without force: container state improper",
+                    c.id,
+                    c.state.status.as_str()
+                ),
+            )
+            .into());
+        }
+        stop(containers, c, Duration::ZERO)?;
+    }
+    let _lock = containers.lock(&c.id)?;
+    let Some(c) = containers.get(&c.id)? else { return Ok(()) };
+    if c.state.status.is_live() {
+        bail!("container {} was started again while being removed", c.id);
+    }
+    // A monitor still cleaning up (its container has exited): let it finish.
+    let _ = wait_monitor_gone(&c.state, Duration::from_secs(10));
+    let store = ctx.store()?;
+    let paths = ctx.paths()?;
+    remove_files(store, containers, &paths.graph_root, &c.id)
+}
+
+pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
+    let start = Instant::now();
+    while super::record::monitor_alive(s) {
+        if start.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    true
+}
+
+/// Deletes what a container leaves: the record first (so nothing lists a
+/// half-removed container), then its directories and the layer hold. Runs
+/// in the user namespace (the upper layer holds the container's files).
+pub fn remove_files(
+    store: &rpod_storage::Store,
+    containers: &mut Containers,
+    graph_root: &std::path::Path,
+    id: &str,
+) -> anyhow::Result<()> {
+    containers.remove_record(id)?;
+    let mut errors = Vec::new();
+    if let Err(e) = Rootfs::new(graph_root, id).remove() {
+        errors.push(format!("{e:#}"));
+    }
+    let run_dir = containers.run_dir(id);
+    if let Err(e) = std::fs::remove_dir_all(&run_dir) {
+        if e.kind() != std::io::ErrorKind::NotFound {
+            errors.push(format!("removing {}: {e}", run_dir.display()));
+        }
+    }
+    if let Err(e) = store.release(&holder(id)) {
+        errors.push(format!("releasing the image's layers: {e}"));
+    }
+    containers.drop_lock_file(id);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        bail!("removing container {id}: {}", errors.join("; "))
+    }
+}
+
+/// Whether a container's status is one `ps` shows without `-a`.
+pub fn is_running(s: &State) -> bool {
+    s.status == Status::Running || s.status == Status::Paused
+}
+
+/// A descriptor of `/dev/null`.
+pub fn dev_null() -> anyhow::Result<OwnedFd> {
+    Ok(std::fs::File::open("/dev/null").context("opening /dev/null")?.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capability_flags() {
+        let d: Vec<String> = ["CAP_CHOWN", "CAP_KILL"].iter().map(|s| s.to_string()).collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(capabilities(&d, &s(&["net_raw"]), &s(&["kill"])).unwrap(), s(&["CAP_CHOWN", "CAP_NET_RAW"]));
+        assert_eq!(capabilities(&d, &s(&["chown"]), &s(&["ALL"])).unwrap(), s(&["CAP_CHOWN"]));
+        assert_eq!(capabilities(&d, &s(&["all"]), &[]).unwrap().len(), rpod_runtime::caps::ALL.len());
+        assert!(capabilities(&d, &s(&["bogus"]), &[]).is_err());
+    }
+
+    #[test]
+    fn signals_and_names() {
+        assert_eq!(parse_signal("SIGTERM").unwrap(), Signal::SIGTERM);
+        assert_eq!(parse_signal("kill").unwrap(), Signal::SIGKILL);
+        assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
+        assert!(parse_signal("SIGNOPE").is_err());
+        assert!(check_name("web-1.a_b").is_ok());
+        assert!(check_name("-x").is_err());
+        assert!(check_name("a b").is_err());
+        assert!(check_name("").is_err());
+    }
+}

@@ -1,0 +1,488 @@
+//! The monitor: one small process per running container, rpod itself
+//! re-executed (`rpod __monitor ID`), like Podman's conmon.
+//!
+//! Started by [`super::lifecycle::start`] in the starting command's user
+//! and mount namespaces (where the container's root file system is
+//! mounted), it forks once more and starts a new session, so it outlives
+//! the command. Then it
+//!
+//! 1. becomes a child subreaper and listens on `<run dir>/attach`;
+//! 2. reports `listening` on the pipe it was given; when asked to, waits
+//!    for the first attach client (so `run` in the foreground sees all
+//!    output);
+//! 3. starts the container ([`rpod_runtime::create`]) with its stdio on
+//!    pipes, or a pty with `-t`; the container's init gets SIGKILL if the
+//!    monitor dies, so a container never outlives the process that would
+//!    record its end; reports `started PID` (or `error CODE MESSAGE`);
+//! 4. copies output to the log ([`super::logfile`]) and to attach clients,
+//!    input from clients to the container, window sizes to the pty;
+//! 5. on the container's exit records the exit code and time in the
+//!    store, tells the clients, and restarts it when the restart policy
+//!    says so;
+//! 6. finally unmounts the root file system, and removes the container
+//!    when it was created with `--rm`.
+//!
+//! Single-threaded: one `poll` loop; no async runtime.
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::unistd::Pid;
+
+use super::attach::{self, Decoder};
+use super::logfile::LogWriter;
+use super::record::{now_ns, process_start, Containers, Status};
+use super::rootfs::Rootfs;
+use crate::context::Context;
+
+/// The command that starts a monitor for container `id`; `report` becomes
+/// its descriptor 3.
+pub fn command(ctx: &Context, id: &str, attach_first: bool, rootless: bool, report: BorrowedFd) -> anyhow::Result<Command> {
+    let paths = ctx.paths()?;
+    let exe = std::env::current_exe().context("finding rpod's own executable")?;
+    let mut cmd = Command::new(exe);
+    cmd.arg0("rpod-monitor");
+    let mut args: Vec<OsString> = vec![
+        "--root".into(),
+        paths.graph_root.clone().into(),
+        "--runroot".into(),
+        paths.run_root.clone().into(),
+        "--log-level".into(),
+        clap::ValueEnum::to_possible_value(&ctx.global.log_level)
+            .map_or_else(|| "warn".to_string(), |v| v.get_name().to_string())
+            .into(),
+        "__monitor".into(),
+    ];
+    if attach_first {
+        args.push("--attach-first".into());
+    }
+    if rootless {
+        args.push("--rootless".into());
+    }
+    args.push(id.into());
+    cmd.args(args);
+    cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
+    // The monitor's own messages go to a file in the run directory.
+    let log_path = paths.run_root.join("containers").join(id).join("monitor.log");
+    let log = std::fs::File::options()
+        .create(true)
+        .append(true)
+        .open(&log_path)
+        .with_context(|| format!("opening {}", log_path.display()))?;
+    cmd.stderr(log);
+    let fd = report.as_raw_fd();
+    crate::sys::pass_fd_as_3(&mut cmd, fd);
+    Ok(cmd)
+}
+
+/// What `rpod __monitor` was told.
+pub struct MonitorOptions {
+    pub id: String,
+    pub attach_first: bool,
+    pub rootless: bool,
+}
+
+/// Entry point of the monitor process. Never returns an error to the
+/// command line: failures go to the report pipe and the log.
+pub fn main(ctx: &Context, opts: MonitorOptions) -> anyhow::Result<()> {
+    // Detach: a new process (the starter reaps the first one at once) in a
+    // session of its own.
+    crate::sys::fork_into_background();
+    let _ = nix::unistd::setsid();
+    let report = crate::sys::take_fd_3();
+    let mut report = report.map(std::fs::File::from);
+    let result = run(ctx, &opts, &mut report);
+    if let Err(e) = &result {
+        log::error!("monitor of container {}: {e:#}", opts.id);
+        if let Some(r) = report.as_mut() {
+            let msg = format!("{e:#}").replace('\n', " ");
+            let _ = writeln!(r, "error 125 {msg}");
+        }
+    }
+    Ok(())
+}
+
+struct Io {
+    /// stdout pipe or pty master.
+    out: Option<OwnedFd>,
+    err: Option<OwnedFd>,
+    /// Where client input goes: the stdin pipe or the pty master.
+    input: Option<OwnedFd>,
+    tty: bool,
+}
+
+fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>) -> anyhow::Result<()> {
+    nix::sys::prctl::set_child_subreaper(true).context("becoming a subreaper")?;
+    let paths = ctx.paths()?;
+    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let c = containers.get(&opts.id)?.ok_or_else(|| anyhow::anyhow!("container {} not found", opts.id))?;
+    let run_dir = containers.run_dir(&c.id);
+    let spec_bytes = std::fs::read(run_dir.join("config.json")).context("reading the container's spec")?;
+    let spec: rpod_runtime::oci_spec::runtime::Spec =
+        serde_json::from_slice(&spec_bytes).context("parsing the container's spec")?;
+    let listener = attach::listen(&run_dir)?;
+    listener.set_nonblocking(true)?;
+    let me = std::process::id() as i32;
+    let my_start = process_start(me).unwrap_or(0);
+
+    // SIGCHLD and the termination signals arrive on a signalfd.
+    let mut mask = SigSet::empty();
+    for s in [Signal::SIGCHLD, Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGPIPE] {
+        mask.add(s);
+    }
+    mask.thread_block().context("blocking signals")?;
+    let sfd = SignalFd::with_flags(&mask, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)?;
+
+    send(report, "listening");
+    let mut clients: Vec<Client> = Vec::new();
+    if opts.attach_first {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while clients.is_empty() && Instant::now() < deadline {
+            let mut fds = [PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
+            let _ = poll(&mut fds, PollTimeout::from(100u16));
+            accept_all(&listener, &mut clients);
+        }
+    }
+
+    let mut log = if c.config.log_driver == "k8s-file" {
+        Some(LogWriter::open(&containers.log_path(&c.id), c.config.log_max_size).context("opening the log")?)
+    } else {
+        None
+    };
+    let mut backoff = Duration::from_millis(100);
+    loop {
+        let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
+        let mut create = rpod_runtime::CreateOptions::new(&spec);
+        create.stdio = stdio;
+        create.parent_death_signal = Some(Signal::SIGKILL);
+        let created = match rpod_runtime::create(&create) {
+            Ok(created) => created,
+            Err(e) => {
+                let code = match e.exit_code() {
+                    126 => 126,
+                    127 => 127,
+                    _ => 125,
+                };
+                let msg = e.to_string();
+                containers.update_state(&c.id, |s| {
+                    s.status = Status::Exited;
+                    s.exit_code = code;
+                    s.error = msg.clone();
+                    s.finished_at = now_ns();
+                    s.pid = 0;
+                    s.monitor_pid = 0;
+                    true
+                })?;
+                send(report, &format!("error {code} {}", msg.replace('\n', " ")));
+                for cl in &mut clients {
+                    cl.send(attach::EXIT, &code.to_le_bytes());
+                }
+                break;
+            }
+        };
+        drop(create);
+        let mut io = io;
+        if let Some(m) = created.pty_master {
+            let dup = m.try_clone()?;
+            io.out = Some(m);
+            io.input = Some(dup);
+        }
+        let pid = created.pid.as_raw();
+        containers.update_state(&c.id, |s| {
+            s.status = Status::Running;
+            s.pid = pid;
+            s.monitor_pid = me;
+            s.monitor_start = my_start;
+            s.started_at = now_ns();
+            s.finished_at = 0;
+            s.exit_code = 0;
+            s.error.clear();
+            s.oom_killed = false;
+            s.stopped_by_user = false;
+            true
+        })?;
+        send(report, &format!("started {pid}"));
+        // Nobody reads the rest.
+        *report = None;
+
+        let code = serve(&listener, &sfd, &mut clients, io, log.as_mut(), pid)?;
+        let after = containers.update_state(&c.id, |s| {
+            s.status = Status::Exited;
+            s.exit_code = code;
+            s.finished_at = now_ns();
+            s.pid = 0;
+            true
+        })?;
+        for cl in &mut clients {
+            cl.send(attach::EXIT, &code.to_le_bytes());
+        }
+        clients.clear();
+        let Some(after) = after else { break };
+        if !c.config.restart.restarts(code, after.state.restart_count, after.state.stopped_by_user) {
+            break;
+        }
+        std::thread::sleep(backoff);
+        backoff = (backoff * 2).min(Duration::from_secs(5));
+        // Still wanted? (`stop` or `rm` may have come in meanwhile.)
+        match containers.update_state(&c.id, |s| {
+            if s.stopped_by_user {
+                return false;
+            }
+            s.restart_count += 1;
+            true
+        })? {
+            Some(c) if !c.state.stopped_by_user => {}
+            _ => break,
+        }
+        accept_all(&listener, &mut clients);
+    }
+    finish(ctx, &mut containers, &c.id, c.config.auto_remove, opts.rootless);
+    Ok(())
+}
+
+fn send(report: &mut Option<std::fs::File>, line: &str) {
+    if let Some(r) = report.as_mut() {
+        let _ = writeln!(r, "{line}");
+    }
+}
+
+/// The container's stdio: a pty, or pipes (stdin from a pipe the monitor
+/// feeds with `-i`, else `/dev/null`).
+fn make_stdio(tty: bool, open_stdin: bool) -> anyhow::Result<(Io, rpod_runtime::Stdio)> {
+    if tty {
+        return Ok((Io { out: None, err: None, input: None, tty: true }, rpod_runtime::Stdio::Pty));
+    }
+    let (out_r, out_w) = nix::unistd::pipe()?;
+    let (err_r, err_w) = nix::unistd::pipe()?;
+    let (stdin, input) = if open_stdin {
+        let (r, w) = nix::unistd::pipe()?;
+        (r, Some(w))
+    } else {
+        (super::lifecycle::dev_null()?, None)
+    };
+    Ok((
+        Io { out: Some(out_r), err: Some(err_r), input, tty: false },
+        rpod_runtime::Stdio::Fds { stdin, stdout: out_w, stderr: err_w },
+    ))
+}
+
+struct Client {
+    sock: UnixStream,
+    dec: Decoder,
+    alive: bool,
+}
+
+impl Client {
+    fn send(&mut self, kind: u8, data: &[u8]) {
+        if self.alive && self.sock.write_all(&attach::frame(kind, data)).is_err() {
+            self.alive = false;
+        }
+    }
+}
+
+fn accept_all(listener: &UnixListener, clients: &mut Vec<Client>) {
+    while let Ok((sock, _)) = listener.accept() {
+        // Writes block (a slow client slows the container, like a pipe);
+        // a client that stops reading for long is dropped.
+        let _ = sock.set_nonblocking(false);
+        let _ = sock.set_write_timeout(Some(Duration::from_secs(5)));
+        clients.push(Client { sock, dec: Decoder::default(), alive: true });
+    }
+}
+
+/// The poll loop while the container runs; returns its exit code once it
+/// has exited and its output is drained.
+fn serve(
+    listener: &UnixListener,
+    sfd: &SignalFd,
+    clients: &mut Vec<Client>,
+    mut io: Io,
+    mut log: Option<&mut LogWriter>,
+    pid: i32,
+) -> anyhow::Result<i32> {
+    let mut exit: Option<(i32, Instant)> = None;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        if let Some((code, since)) = exit {
+            // Output is drained when both streams hit EOF (or after a grace
+            // period: something else may hold the pipe open).
+            if (io.out.is_none() && io.err.is_none()) || since.elapsed() > Duration::from_secs(2) {
+                return Ok(code);
+            }
+        }
+        let mut fds: Vec<PollFd> = Vec::with_capacity(4 + clients.len());
+        fds.push(PollFd::new(sfd.as_fd(), PollFlags::POLLIN));
+        fds.push(PollFd::new(listener.as_fd(), PollFlags::POLLIN));
+        let out_i = io.out.as_ref().map(|f| {
+            fds.push(PollFd::new(f.as_fd(), PollFlags::POLLIN));
+            fds.len() - 1
+        });
+        let err_i = io.err.as_ref().map(|f| {
+            fds.push(PollFd::new(f.as_fd(), PollFlags::POLLIN));
+            fds.len() - 1
+        });
+        let first_client = fds.len();
+        for c in clients.iter() {
+            fds.push(PollFd::new(c.sock.as_fd(), PollFlags::POLLIN));
+        }
+        let timeout = if exit.is_some() { PollTimeout::from(100u16) } else { PollTimeout::NONE };
+        match poll(&mut fds, timeout) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(e).context("poll"),
+            Ok(_) => {}
+        }
+        let ready: Vec<bool> = fds.iter().map(|f| f.revents().is_some_and(|r| !r.is_empty())).collect();
+        drop(fds);
+
+        if ready[0] {
+            while let Ok(Some(info)) = sfd.read_signal() {
+                match Signal::try_from(info.ssi_signo as i32) {
+                    Ok(Signal::SIGCHLD) => {}
+                    // Someone wants the monitor gone: the container goes
+                    // first (its exit is then recorded as usual).
+                    Ok(Signal::SIGTERM | Signal::SIGINT | Signal::SIGHUP) => {
+                        let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
+                    }
+                    _ => {}
+                }
+            }
+            // Reap everything: the container and orphans we inherited.
+            loop {
+                match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
+                    Ok(WaitStatus::Exited(p, code)) if p.as_raw() == pid => exit = Some((code, Instant::now())),
+                    Ok(WaitStatus::Signaled(p, sig, _)) if p.as_raw() == pid => {
+                        exit = Some((128 + sig as i32, Instant::now()))
+                    }
+                    Ok(WaitStatus::StillAlive) | Err(_) => break,
+                    Ok(_) => {}
+                }
+            }
+        }
+        if ready[1] {
+            accept_all(listener, clients);
+        }
+        for (idx, stream, kind) in [(out_i, "stdout", attach::STDOUT), (err_i, "stderr", attach::STDERR)] {
+            let Some(i) = idx else { continue };
+            if !ready[i] {
+                continue;
+            }
+            let slot = if kind == attach::STDOUT { &mut io.out } else { &mut io.err };
+            let Some(fd) = slot.as_ref() else { continue };
+            match nix::unistd::read(fd, &mut buf) {
+                Ok(0) | Err(nix::errno::Errno::EIO) => *slot = None,
+                Err(nix::errno::Errno::EINTR | nix::errno::Errno::EAGAIN) => {}
+                Err(e) => {
+                    log::warn!("reading the container's {stream}: {e}");
+                    *slot = None;
+                }
+                Ok(n) => {
+                    if let Some(l) = log.as_deref_mut() {
+                        if let Err(e) = l.write(stream, &buf[..n], now_ns()) {
+                            log::warn!("writing the container log: {e}");
+                        }
+                    }
+                    for c in clients.iter_mut() {
+                        c.send(kind, &buf[..n]);
+                    }
+                }
+            }
+        }
+        for (k, c) in clients.iter_mut().enumerate() {
+            if !ready.get(first_client + k).copied().unwrap_or(false) {
+                continue;
+            }
+            match c.sock.read(&mut buf) {
+                Ok(0) | Err(_) => c.alive = false,
+                Ok(n) => {
+                    c.dec.push(&buf[..n]);
+                    while let Ok(Some((kind, payload))) = c.dec.next_frame() {
+                        client_frame(&mut io, kind, &payload);
+                    }
+                }
+            }
+        }
+        clients.retain(|c| c.alive);
+    }
+}
+
+/// Input from an attach client.
+fn client_frame(io: &mut Io, kind: u8, payload: &[u8]) {
+    match kind {
+        attach::STDIN => {
+            if let Some(fd) = io.input.as_ref() {
+                if write_all(fd.as_fd(), payload).is_err() && !io.tty {
+                    io.input = None;
+                }
+            }
+        }
+        attach::STDIN_EOF if !io.tty => io.input = None,
+        attach::RESIZE if payload.len() == 4 => {
+            if let Some(fd) = io.input.as_ref().filter(|_| io.tty) {
+                let rows = u16::from_le_bytes([payload[0], payload[1]]);
+                let cols = u16::from_le_bytes([payload[2], payload[3]]);
+                crate::sys::set_window_size(fd.as_fd(), rows, cols);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn write_all(fd: BorrowedFd, mut data: &[u8]) -> nix::Result<()> {
+    while !data.is_empty() {
+        match nix::unistd::write(fd, data) {
+            Ok(n) => data = &data[n..],
+            Err(nix::errno::Errno::EINTR) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// After the last exit: unmount, and remove with `--rm`.
+fn finish(ctx: &Context, containers: &mut Containers, id: &str, auto_remove: bool, rootless: bool) {
+    let graph_root = containers.graph_root().to_path_buf();
+    let rootfs = Rootfs::new(&graph_root, id);
+    let _ = nix::mount::umount2(&rootfs.merged, nix::mount::MntFlags::MNT_DETACH);
+    let _ = std::fs::remove_file(containers.run_dir(id).join("attach"));
+    // The monitor is done: clear it from the state.
+    let _ = containers.update_state(id, |s| {
+        s.monitor_pid = 0;
+        s.monitor_start = 0;
+        true
+    });
+    if !auto_remove {
+        return;
+    }
+    // `rm` may be at it already (it holds the lock): it finishes the job.
+    let Some(_lock) = containers.try_lock(id) else { return };
+    let _ = ctx;
+    let store = match rpod_storage::Store::open(
+        &graph_root,
+        rpod_storage::StoreOptions { rootless_xattrs: rootless, durable: false },
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            log::error!("removing container {id}: opening the store: {e}");
+            return;
+        }
+    };
+    if let Err(e) = super::lifecycle::remove_files(&store, containers, &graph_root, id) {
+        log::error!("{e:#}");
+    }
+}
+
+/// True when the monitor's files say it serves attach clients.
+pub fn has_socket(run_dir: &Path) -> bool {
+    run_dir.join("attach").exists()
+}

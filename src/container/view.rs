@@ -1,0 +1,202 @@
+//! How containers are shown: `ps` rows (Podman's field names, Docker's
+//! status texts) and `inspect` documents (Docker's JSON shape).
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::record::{Container, Status};
+use crate::format::human;
+
+/// Docker's STATUS column: `Created`, `Up 2 seconds`, `Up 3 minutes
+/// (Paused)`, `Exited (0) 7 minutes ago`.
+pub fn status_text(c: &Container, now_ns: i64) -> String {
+    let since = |t: i64| human::duration(Duration::from_nanos(now_ns.saturating_sub(t).max(0) as u64));
+    match c.state.status {
+        Status::Created => "Created".into(),
+        Status::Running => format!("Up {}", since(c.state.started_at)),
+        Status::Paused => format!("Up {} (Paused)", since(c.state.started_at)),
+        Status::Exited if c.state.finished_at == 0 => "Created".into(),
+        Status::Exited => format!("Exited ({}) {} ago", c.state.exit_code, since(c.state.finished_at)),
+    }
+}
+
+/// The command as `ps` shows it: path and arguments, cut at 17 characters
+/// unless `no_trunc` (Podman).
+pub fn command_text(c: &Container, no_trunc: bool) -> String {
+    let mut parts = vec![c.config.path.clone()];
+    parts.extend(c.config.args.iter().cloned());
+    let cmd = parts.join(" ");
+    if !no_trunc && cmd.chars().count() > 17 {
+        let cut: String = cmd.chars().take(17).collect();
+        return format!("{cut}...");
+    }
+    cmd
+}
+
+fn time_text(ns: i64) -> String {
+    if ns == 0 {
+        return "0001-01-01T00:00:00Z".into();
+    }
+    super::logfile::timestamp(ns)
+}
+
+/// The image name `ps` shows: the full reference of the name used.
+pub fn image_text(c: &Container) -> String {
+    c.config.image_name.clone()
+}
+
+/// One `ps` row.
+pub fn ps_row(c: &Container, now_ns: i64, no_trunc: bool, size: Option<(u64, u64)>) -> Value {
+    let id = if no_trunc { c.id.clone() } else { c.short_id().to_string() };
+    let exited = c.state.status == Status::Exited;
+    json!({
+        "AutoRemove": c.config.auto_remove,
+        "Command": command_text(c, no_trunc),
+        "CreatedAt": human::ago(c.created / 1_000_000_000, now_ns / 1_000_000_000),
+        "CreatedHuman": human::ago(c.created / 1_000_000_000, now_ns / 1_000_000_000),
+        "Created": c.created / 1_000_000_000,
+        "Exited": exited,
+        "ExitedAt": if exited { c.state.finished_at / 1_000_000_000 } else { 0 },
+        "ExitCode": c.state.exit_code,
+        "ID": id,
+        "Image": image_text(c),
+        "ImageID": c.image_id,
+        "Labels": c.config.labels,
+        "Mounts": Vec::<String>::new(),
+        "Names": c.name,
+        "Networks": Vec::<String>::new(),
+        "Pid": c.state.pid,
+        "Ports": "",
+        "RestartCount": c.state.restart_count,
+        "RunningFor": human::duration(Duration::from_nanos(now_ns.saturating_sub(c.created).max(0) as u64)),
+        "Size": size.map(|(rw, rootfs)| format!("{} (virtual {})", human::size(rw), human::size(rootfs))).unwrap_or_default(),
+        "StartedAt": c.state.started_at / 1_000_000_000,
+        "State": c.state.status.as_str(),
+        "Status": status_text(c, now_ns),
+    })
+}
+
+/// `inspect` of a container, in Docker's shape (with Podman's additions
+/// where Podman has them).
+pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &str, lowers: &[String]) -> Value {
+    let s = &c.state;
+    let conf = &c.config;
+    let mut cmd_env = conf.env.clone();
+    cmd_env.sort_by_key(|e| e.split('=').next().unwrap_or_default().to_string());
+    cmd_env.dedup();
+    json!({
+        "Id": c.id,
+        "Created": time_text(c.created),
+        "Path": conf.path,
+        "Args": conf.args,
+        "State": {
+            "Status": s.status.as_str(),
+            "Running": s.status == Status::Running || s.status == Status::Paused,
+            "Paused": s.status == Status::Paused,
+            "Restarting": false,
+            "OOMKilled": s.oom_killed,
+            "Dead": false,
+            "Pid": s.pid,
+            "ExitCode": s.exit_code,
+            "Error": s.error,
+            "StartedAt": time_text(s.started_at),
+            "FinishedAt": time_text(s.finished_at),
+        },
+        "Image": c.image_id,
+        "ImageName": conf.image_name,
+        "Name": c.name,
+        "RestartCount": s.restart_count,
+        "Driver": "overlay",
+        "LogPath": log_path,
+        "Config": {
+            "Hostname": conf.hostname,
+            "User": conf.user,
+            "AttachStdin": false,
+            "AttachStdout": false,
+            "AttachStderr": false,
+            "Tty": conf.tty,
+            "OpenStdin": conf.open_stdin,
+            "StdinOnce": false,
+            "Env": conf.env,
+            "Cmd": conf.cmd,
+            "Image": conf.image_name,
+            "WorkingDir": conf.working_dir,
+            "Entrypoint": conf.entrypoint,
+            "Labels": conf.labels,
+            "StopSignal": conf.stop_signal,
+            "StopTimeout": conf.stop_timeout,
+        },
+        "HostConfig": {
+            "AutoRemove": conf.auto_remove,
+            "CapAdd": conf.cap_add,
+            "CapDrop": conf.cap_drop,
+            "LogConfig": {
+                "Type": conf.log_driver,
+                "Config": if conf.log_max_size > 0 { json!({"max-size": conf.log_max_size.to_string()}) } else { json!({}) },
+            },
+            "NetworkMode": conf.network,
+            "Privileged": conf.privileged,
+            "ReadonlyRootfs": conf.read_only,
+            "RestartPolicy": {
+                "Name": if conf.restart.name.is_empty() { "no" } else { conf.restart.name.as_str() },
+                "MaximumRetryCount": conf.restart.max_retries,
+            },
+            "SecurityOpt": conf.security_opt,
+        },
+        "Mounts": Vec::<Value>::new(),
+        "GraphDriver": {
+            "Name": "overlay",
+            "Data": {
+                "LowerDir": lowers.join(":"),
+                "MergedDir": rootfs,
+                "UpperDir": upper,
+                "WorkDir": work,
+            },
+        },
+        "NetworkSettings": {
+            "Bridge": "",
+            "SandboxID": "",
+            "HairpinMode": false,
+            "Ports": {},
+            "SandboxKey": if s.pid > 0 && conf.network != "host" { format!("/proc/{}/ns/net", s.pid) } else { String::new() },
+            "IPAddress": "",
+            "Networks": {},
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::container::record::{ContainerConfig, State};
+
+    fn ctr(status: Status, started: i64, finished: i64, code: i32) -> Container {
+        Container {
+            id: "a".repeat(64),
+            name: "n".into(),
+            image_id: "b".repeat(64),
+            created: 0,
+            config: ContainerConfig { path: "sleep".into(), args: vec!["1000000000000000".into()], ..Default::default() },
+            state: State { status, started_at: started, finished_at: finished, exit_code: code, ..Default::default() },
+        }
+    }
+
+    #[test]
+    fn docker_status_texts() {
+        let s = 1_000_000_000i64;
+        let now = 1000 * s;
+        assert_eq!(status_text(&ctr(Status::Created, 0, 0, 0), now), "Created");
+        assert_eq!(status_text(&ctr(Status::Running, now - 2 * s, 0, 0), now), "Up 2 seconds");
+        assert_eq!(status_text(&ctr(Status::Paused, now - 180 * s, 0, 0), now), "Up 3 minutes (Paused)");
+        assert_eq!(status_text(&ctr(Status::Exited, 1, now - 420 * s, 0), now), "Exited (0) 7 minutes ago");
+        assert_eq!(status_text(&ctr(Status::Exited, 1, now - s / 2, 137), now), "Exited (137) Less than a second ago");
+    }
+
+    #[test]
+    fn command_is_cut_like_podman() {
+        let c = ctr(Status::Created, 0, 0, 0);
+        assert_eq!(command_text(&c, false), "sleep 10000000000...");
+        assert_eq!(command_text(&c, true), "sleep 1000000000000000");
+    }
+}
