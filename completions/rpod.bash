@@ -67,6 +67,9 @@ _rpod() {
             rpod,logs)
                 cmd="rpod__subcmd__logs"
                 ;;
+            rpod,network)
+                cmd="rpod__subcmd__network"
+                ;;
             rpod,ps)
                 cmd="rpod__subcmd__ps"
                 ;;
@@ -217,6 +220,12 @@ _rpod() {
             rpod__subcmd__image,untag)
                 cmd="rpod__subcmd__image__subcmd__untag"
                 ;;
+            rpod__subcmd__network,list)
+                cmd="rpod__subcmd__network__subcmd__ls"
+                ;;
+            rpod__subcmd__network,ls)
+                cmd="rpod__subcmd__network__subcmd__ls"
+                ;;
             rpod__subcmd__system,info)
                 cmd="rpod__subcmd__system__subcmd__info"
                 ;;
@@ -227,7 +236,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-h -V --root --runroot --storage-driver --log-level --help --version attach completion container create exec history image images import info inspect kill load login logout logs __monitor ps pull push rename restart rm rmi run save search start stop system tag unshare untag version wait"
+            opts="-h -V --root --runroot --storage-driver --log-level --help --version attach completion container create exec history image images import info inspect kill load login logout logs __monitor network ps pull push rename restart rm rmi run save search start stop system tag unshare untag version wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2140,11 +2149,11 @@ _rpod() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "image all" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "container image all" -- "${cur}"))
                     return 0
                     ;;
                 -k)
-                    COMPREPLY=($(compgen -W "image all" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "container image all" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2358,6 +2367,70 @@ _rpod() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__network)
+            opts="-h --root --runroot --storage-driver --log-level --help ls list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__network__subcmd__ls)
+            opts="-q -h --format --quiet --no-trunc --root --runroot --storage-driver --log-level --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

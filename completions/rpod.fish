@@ -53,6 +53,7 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "login" -d 'Log in to a co
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "logout" -d 'Log out of a container registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "__monitor" -d 'The monitor of one container (started by rpod itself)'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "network" -d 'Manage networks'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "ps" -d 'List containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "push" -d 'Push an image to a specified destination'
@@ -844,7 +845,8 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s k -l type -d 'Only look for objects of this type' -r -f -a "image\t''
+complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s k -l type -d 'Only look for objects of this type' -r -f -a "container\t''
+image\t''
 all\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -945,6 +947,47 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l attach-first -d 'Wait for the first attach client before starting the container'
 complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l rootless -d 'The store belongs to an unprivileged user (this process is in their user namespace)'
 complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -f -a "ls" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -f -a "list" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print networks to JSON or using a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print networks to JSON or using a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, ancestor=, exited=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s n -l last -d 'Print the n last created containers (all states)' -r

@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
     attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
-    images, import, info, inspect, kill, load, login, logout, logs, monitor, ps, pull, push, rename, restart, rm, rmi, run,
+    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, ps, pull, push, rename, restart, rm, rmi, run,
     save, search, start, stop, tag, unshare, untag, version, wait,
 };
 use crate::logging::LogLevel;
@@ -98,6 +98,9 @@ pub enum Command {
     /// The monitor of one container (started by rpod itself)
     #[command(name = "__monitor", hide = true)]
     Monitor(monitor::MonitorArgs),
+    /// Manage networks
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// List containers
     Ps(ps::PsArgs),
     /// Pull an image from a registry
@@ -205,6 +208,14 @@ pub enum ImageCommand {
     Tag(tag::TagArgs),
     /// Remove a name from a local image
     Untag(untag::UntagArgs),
+}
+
+/// `rpod network ...`
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// List networks
+    #[command(visible_alias = "list")]
+    Ls(network_ls::NetworkLsArgs),
 }
 
 /// `rpod system ...`

@@ -1,5 +1,6 @@
-//! `rpod inspect NAME...`: low-level information on objects. Images only
-//! for now (`--type image|all`); containers join when they exist.
+//! `rpod inspect NAME...`: low-level information on objects: containers
+//! and images (`--type container|image|all`; with `all` a name is looked
+//! up as a container first, like Podman).
 
 use clap::Args;
 
@@ -19,13 +20,35 @@ pub struct InspectArgs {
     pub format: Option<String>,
 
     /// Only look for objects of this type
-    #[arg(short, long = "type", value_name = "TYPE", default_value = "all", value_parser = ["image", "all"])]
+    #[arg(short, long = "type", value_name = "TYPE", default_value = "all", value_parser = ["container", "image", "all"])]
     pub kind: String,
 }
 
 pub fn run(ctx: &Context, args: InspectArgs) -> anyhow::Result<()> {
-    let by_type = args.kind == "image";
-    super::image_inspect::inspect_images(ctx, &args.names, args.format.as_deref(), |name, e| match e {
+    if args.kind != "image" {
+        let mut containers = ctx.containers()?;
+        let mut docs = Vec::new();
+        let mut rest = Vec::new();
+        for n in &args.names {
+            match containers.find(n) {
+                Ok(c) => docs.push(super::container_inspect::document(&containers, &c)),
+                Err(e) if args.kind == "container" => return Err(e),
+                Err(_) => rest.push(n.clone()),
+            }
+        }
+        if rest.is_empty() {
+            return super::container_inspect::print_documents(&docs, args.format.as_deref());
+        }
+        if !docs.is_empty() {
+            super::container_inspect::print_documents(&docs, args.format.as_deref())?;
+        }
+        return inspect_images(ctx, &rest, args.format.as_deref(), false);
+    }
+    inspect_images(ctx, &args.names, args.format.as_deref(), true)
+}
+
+fn inspect_images(ctx: &Context, names: &[String], format: Option<&str>, by_type: bool) -> anyhow::Result<()> {
+    super::image_inspect::inspect_images(ctx, names, format, |name, e| match e {
         StorageError::ImageUnknown(_) if by_type => {
             Failure::new(ExitCode::Engine, format!("{name}: image not known")).into()
         }

@@ -22,6 +22,7 @@ pub mod login;
 pub mod logout;
 pub mod logs;
 pub mod monitor;
+pub mod network_ls;
 pub mod ps;
 pub mod pull;
 pub mod push;
@@ -45,7 +46,7 @@ use std::ffi::OsString;
 use clap::error::ErrorKind;
 use clap::Parser;
 
-use crate::cli::{self, Cli, Command, ContainerCommand, ImageCommand, SystemCommand};
+use crate::cli::{self, Cli, Command, ContainerCommand, ImageCommand, NetworkCommand, SystemCommand};
 use crate::context::Context;
 use crate::error::{self, ExitCode, Failure};
 
@@ -104,6 +105,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(ContainerCommand::Prune(args)) => container_prune::run(ctx, args),
         Command::Container(ContainerCommand::Exists(args)) => container_exists::run(ctx, args),
         Command::Monitor(args) => monitor::run(ctx, args),
+        Command::Network(NetworkCommand::Ls(args)) => network_ls::run(ctx, args),
         Command::Import(args) | Command::Image(ImageCommand::Import(args)) => import::run(ctx, args),
         Command::Load(args) | Command::Image(ImageCommand::Load(args)) => load::run(ctx, args),
         Command::Push(args) | Command::Image(ImageCommand::Push(args)) => push::run(ctx, args),

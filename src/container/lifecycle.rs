@@ -328,6 +328,22 @@ fn build_spec(ctx: &Context, c: &Container, rootfs: &Rootfs) -> anyhow::Result<r
         no_new_privileges,
         ..SpecOptions::default()
     });
+    let mut spec = spec;
+    // The pty starts with the size of the terminal that starts it (an
+    // attach client's later size changes reach it through the monitor).
+    if conf.tty {
+        if let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) {
+            if let Some(process) = spec.process_mut() {
+                process.set_console_size(Some(
+                    rpod_runtime::oci_spec::runtime::BoxBuilder::default()
+                        .height(u64::from(rows))
+                        .width(u64::from(cols))
+                        .build()
+                        .map_err(|e| anyhow!("{e}"))?,
+                ));
+            }
+        }
+    }
     Ok(spec)
 }
 

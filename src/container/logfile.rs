@@ -32,18 +32,23 @@ impl LogWriter {
         let ts = timestamp(now_ns);
         let mut out = Vec::with_capacity(data.len() + 64);
         for (line, full) in split_lines(data) {
+            let start = out.len();
             out.extend_from_slice(ts.as_bytes());
             out.push(b' ');
             out.extend_from_slice(stream.as_bytes());
             out.extend_from_slice(if full { b" F " } else { b" P " });
             out.extend_from_slice(line);
             out.push(b'\n');
-        }
-        if self.max_size > 0 && self.size > 0 && self.size + out.len() as u64 > self.max_size {
-            self.rotate()?;
+            // Rotation happens between records, never inside one.
+            let record = (out.len() - start) as u64;
+            if self.max_size > 0 && self.size > 0 && self.size + record > self.max_size {
+                self.file.write_all(&out[..start])?;
+                out.drain(..start);
+                self.rotate()?;
+            }
+            self.size += record;
         }
         self.file.write_all(&out)?;
-        self.size += out.len() as u64;
         Ok(())
     }
 

@@ -98,6 +98,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "OOMKilled": s.oom_killed,
             "Dead": false,
             "Pid": s.pid,
+            "ConmonPid": s.monitor_pid,
             "ExitCode": s.exit_code,
             "Error": s.error,
             "StartedAt": time_text(s.started_at),

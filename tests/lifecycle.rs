@@ -1,0 +1,665 @@
+//! The container lifecycle through the CLI, rootless and as root, against
+//! the test bed's registry: create/start/stop/kill/restart/wait/rm/rename,
+//! ps and its status texts, logs, inspect, exec, restart policies, the
+//! monitor's crash handling, concurrency, and interactive use through a
+//! real pseudo-terminal (`script` from util-linux).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use rpod_testbed::bed::{describe, output_with_timeout, text, Bed, UserTempDir};
+use serde_json::Value;
+
+fn rpod() -> PathBuf {
+    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Rootless,
+    Root,
+}
+
+/// A private store used as root or as the test user; removes its
+/// containers when dropped.
+struct Eng {
+    mode: Mode,
+    dir: UserTempDir,
+    image: String,
+}
+
+impl Eng {
+    fn new(mode: Mode, prefix: &str) -> Eng {
+        let bed = Bed::get();
+        let dir = match mode {
+            Mode::Rootless => bed.user_tempdir(prefix),
+            Mode::Root => bed.root_tempdir(prefix),
+        };
+        let e = Eng { mode, dir, image: bed.image("busybox", "latest") };
+        e.ok(&["pull", "-q", "--tls-verify=false", &e.image]);
+        e
+    }
+
+    fn base_args(&self) -> Vec<String> {
+        vec![
+            "--root".into(),
+            self.dir.path().join("root").display().to_string(),
+            "--runroot".into(),
+            self.dir.path().join("run").display().to_string(),
+        ]
+    }
+
+    fn command_of(&self, program: &Path, args: &[&str]) -> Command {
+        let bed = Bed::get();
+        let mut cmd = match self.mode {
+            Mode::Rootless => bed.rootless_command(program),
+            Mode::Root => bed.root_command(program),
+        };
+        cmd.args(self.base_args()).args(args);
+        cmd
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        self.command_of(&rpod(), args)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        output_with_timeout(&mut self.cmd(args), Duration::from_secs(120))
+    }
+
+    #[track_caller]
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{:?} rpod {args:?}\n{}", self.mode, describe(&out));
+        text(&out.stdout)
+    }
+
+    #[track_caller]
+    fn code(&self, args: &[&str]) -> i32 {
+        self.run(args).status.code().unwrap_or(-1)
+    }
+
+    fn inspect(&self, name: &str) -> Value {
+        let v: Value = serde_json::from_str(&self.ok(&["container", "inspect", name])).unwrap();
+        v[0].clone()
+    }
+
+    fn status(&self, name: &str) -> String {
+        self.ok(&["ps", "-a", "--filter", &format!("name={name}"), "--format", "{{.Names}}={{.Status}}"])
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")).map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Waits until `inspect` of `name` satisfies `cond`.
+    #[track_caller]
+    fn wait_until(&self, name: &str, what: &str, cond: impl Fn(&Value) -> bool) -> Value {
+        let start = Instant::now();
+        loop {
+            let out = self.run(&["container", "inspect", name]);
+            let v: Value = if out.status.success() {
+                serde_json::from_slice::<Value>(&out.stdout).unwrap()[0].clone()
+            } else {
+                Value::Null
+            };
+            if !v.is_null() && cond(&v) {
+                return v;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "{:?}: {name} never became {what}: {v:#}", self.mode);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// `script` running rpod in a new pseudo-terminal, its input from
+    /// `input`; returns (exit code, output).
+    fn in_pty(&self, before: &str, args: &[&str], input: &[u8]) -> (i32, String) {
+        let mut line = String::new();
+        if !before.is_empty() {
+            line.push_str(before);
+            line.push_str("; ");
+        }
+        line.push_str(&shell_quote(&rpod().display().to_string()));
+        for a in self.base_args().iter().map(String::as_str).chain(args.iter().copied()) {
+            line.push(' ');
+            line.push_str(&shell_quote(a));
+        }
+        self.in_pty_steps(&line, &[input])
+    }
+
+    /// Like [`Eng::in_pty`] for a ready command line, with the input given
+    /// in steps, each after a pause (so that it arrives once the terminal
+    /// is in the state the step is meant for).
+    fn in_pty_steps(&self, line: &str, steps: &[&[u8]]) -> (i32, String) {
+        let input: Vec<u8> = steps.concat();
+        let mut feeder = String::from("{ ");
+        if steps.len() > 1 {
+            for st in steps {
+                let octal: String = st.iter().map(|b| format!("\\{b:03o}")).collect();
+                feeder.push_str(&format!("sleep 1; printf \"{octal}\"; "));
+            }
+            feeder.push_str("sleep 1; }");
+        }
+        let input_file = self.dir.path().join(format!("input-{}", std::process::id()));
+        std::fs::write(&input_file, &input).unwrap();
+        if self.mode == Mode::Rootless {
+            let b = Bed::get();
+            std::os::unix::fs::chown(&input_file, Some(b.test_uid), Some(b.test_gid)).unwrap();
+        }
+        let mut cmd = match self.mode {
+            Mode::Rootless => Bed::get().rootless_command("/usr/bin/script"),
+            Mode::Root => Bed::get().root_command("/usr/bin/script"),
+        };
+        if steps.len() > 1 {
+            let pipeline = format!("{feeder} | /usr/bin/script -qec {} /dev/null", shell_quote(line));
+            cmd = match self.mode {
+                Mode::Rootless => Bed::get().rootless_command("/bin/sh"),
+                Mode::Root => Bed::get().root_command("/bin/sh"),
+            };
+            cmd.args(["-c", &pipeline]);
+        } else {
+            cmd.args(["-qec", line, "/dev/null"]).stdin(Stdio::from(std::fs::File::open(&input_file).unwrap()));
+        }
+        let out = output_with_timeout(&mut cmd, Duration::from_secs(60));
+        (out.status.code().unwrap_or(-1), text(&out.stdout))
+    }
+}
+
+impl Drop for Eng {
+    fn drop(&mut self) {
+        let _ = self.run(&["rm", "-a", "-f"]);
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn each_mode(prefix: &str, f: impl Fn(&Eng)) {
+    for mode in [Mode::Rootless, Mode::Root] {
+        let e = Eng::new(mode, prefix);
+        f(&e);
+        e.ok(&["rm", "-a", "-f"]);
+        assert_no_leftovers(&e);
+    }
+}
+
+/// No container directory, run directory or monitor process is left.
+#[track_caller]
+fn assert_no_leftovers(e: &Eng) {
+    for sub in ["root/containers", "run/containers"] {
+        let dir = e.dir.path().join(sub);
+        let start = Instant::now();
+        loop {
+            let left: Vec<_> =
+                std::fs::read_dir(&dir).map(|rd| rd.flatten().map(|x| x.file_name()).collect()).unwrap_or_default();
+            if left.is_empty() {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "{:?}: leftovers in {}: {left:?}", e.mode, dir.display());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let root = e.dir.path().join("root").display().to_string();
+    let start = Instant::now();
+    loop {
+        let monitors = processes_mentioning(&root);
+        if monitors.is_empty() {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}: processes left: {monitors:?}", e.mode);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn processes_mentioning(needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) {
+            let cmd = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            if cmd.contains(needle) {
+                found.push(format!("{}: {cmd}", name.to_string_lossy()));
+            }
+        }
+    }
+    found
+}
+
+fn is_id(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[test]
+fn create_start_wait_logs_inspect_rm() {
+    each_mode("lc-basic", |e| {
+        let id = e.ok(&["create", "--name", "c1", &e.image, "sh", "-c", "echo out; echo err >&2; exit 3"]);
+        let id = id.trim();
+        assert!(is_id(id), "{id}");
+        assert_eq!(e.status("c1"), "Created");
+        assert!(!e.ok(&["ps"]).contains("c1"), "ps without -a lists only running containers");
+        let dup = e.run(&["create", "--name", "c1", &e.image]);
+        assert_eq!(dup.status.code(), Some(125));
+        assert!(text(&dup.stderr).contains("already in use"), "{}", describe(&dup));
+        assert_eq!(e.ok(&["start", "c1"]), "c1\n");
+        assert_eq!(e.ok(&["wait", "c1"]), "3\n");
+        assert!(e.status("c1").starts_with("Exited (3) "), "{}", e.status("c1"));
+        let logs = e.run(&["logs", "c1"]);
+        assert_eq!(text(&logs.stdout), "out\n");
+        assert_eq!(text(&logs.stderr), "err\n");
+        let v = e.inspect("c1");
+        assert_eq!(v["Id"], id);
+        assert_eq!(v["Name"], "c1");
+        assert_eq!(v["Path"], "sh");
+        assert_eq!(v["State"]["Status"], "exited");
+        assert_eq!(v["State"]["ExitCode"], 3);
+        assert_eq!(v["State"]["Running"], false);
+        assert_eq!(v["HostConfig"]["RestartPolicy"]["Name"], "no");
+        assert_eq!(e.ok(&["inspect", "--format", "{{.State.ExitCode}} {{.Name}}", "c1"]), "3 c1\n");
+        // start -a: attached, with the container's exit code.
+        let out = e.run(&["start", "-a", &id[..12]]);
+        assert_eq!(out.status.code(), Some(3), "{}", describe(&out));
+        assert_eq!(text(&out.stdout), "out\n");
+        assert_eq!(text(&out.stderr), "err\n");
+        // Rename; unique prefixes; missing names.
+        e.ok(&["rename", "c1", "c2"]);
+        assert_eq!(e.status("c2").is_empty(), false);
+        let missing = e.run(&["rm", "nosuch"]);
+        assert_eq!(missing.status.code(), Some(125));
+        assert!(text(&missing.stderr).contains("no container with name or ID \"nosuch\" found"), "{}", describe(&missing));
+        assert_eq!(e.code(&["container", "exists", "c2"]), 0);
+        assert_eq!(e.code(&["container", "exists", "nosuch"]), 1);
+        assert_eq!(e.ok(&["rm", &id[..10]]), format!("{}\n", &id[..10]));
+        assert_eq!(e.code(&["container", "exists", "c2"]), 1);
+    });
+}
+
+#[test]
+fn detached_exec_stop_restart_kill_rm() {
+    each_mode("lc-detached", |e| {
+        let script = "trap 'echo bye; exit 0' TERM; echo started; while true; do sleep 0.1; done";
+        let id = e.ok(&["run", "-d", "--name", "web", &e.image, "sh", "-c", script]).trim().to_string();
+        assert!(is_id(&id));
+        let v = e.inspect("web");
+        assert_eq!(v["State"]["Status"], "running");
+        assert!(v["State"]["Pid"].as_i64().unwrap() > 0);
+        assert!(e.status("web").starts_with("Up "), "{}", e.status("web"));
+        assert!(e.ok(&["ps", "--format", "{{.ID}} {{.Names}}"]).contains(&format!("{} web", &id[..12])));
+        assert_eq!(e.ok(&["ps", "-q", "--no-trunc"]), format!("{id}\n"));
+        // exec: exit codes, environment, user, working directory.
+        assert_eq!(e.code(&["exec", "web", "sh", "-c", "exit 5"]), 5);
+        assert_eq!(e.code(&["exec", "web", "no-such-cmd"]), 127);
+        assert_eq!(e.code(&["exec", "web", "/etc/passwd"]), 126);
+        assert_eq!(e.ok(&["exec", "web", "hostname"]), format!("{}\n", &id[..12]));
+        assert_eq!(e.ok(&["exec", "-u", "65534", "web", "id", "-u"]), "65534\n");
+        assert_eq!(e.ok(&["exec", "-w", "/tmp", "web", "pwd"]), "/tmp\n");
+        assert_eq!(e.ok(&["exec", "-e", "X=y z", "web", "sh", "-c", "echo $X"]), "y z\n");
+        let ps = e.ok(&["exec", "web", "ps", "-o", "pid,comm"]);
+        assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "sh"]), "{ps}");
+        // rm without -f refuses a running container.
+        let out = e.run(&["rm", "web"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(text(&out.stderr).contains("running"), "{}", describe(&out));
+        // stop: the trap runs, exit 0.
+        assert_eq!(e.ok(&["stop", "web"]), "web\n");
+        assert!(e.status("web").starts_with("Exited (0) "), "{}", e.status("web"));
+        assert_eq!(e.ok(&["logs", "web"]), "started\nbye\n");
+        assert_eq!(e.code(&["exec", "web", "true"]), 125);
+        // restart, then kill with a signal.
+        assert_eq!(e.ok(&["restart", "web"]), "web\n");
+        e.wait_until("web", "running", |v| v["State"]["Status"] == "running");
+        assert_eq!(e.ok(&["kill", "-s", "TERM", "web"]), "web\n");
+        assert_eq!(e.ok(&["wait", "web"]), "0\n");
+        assert_eq!(e.ok(&["logs", "--tail", "2", "web"]), "started\nbye\n");
+        // rm -f of a running one.
+        e.ok(&["start", "web"]);
+        e.wait_until("web", "running", |v| v["State"]["Status"] == "running");
+        assert_eq!(e.ok(&["rm", "-f", "web"]), "web\n");
+        assert_eq!(e.code(&["container", "exists", "web"]), 1);
+    });
+}
+
+#[test]
+fn killed_monitor_container_and_cli_leave_a_true_state() {
+    each_mode("lc-kill9", |e| {
+        // The monitor killed: its container dies with it and the next
+        // command records the end.
+        e.ok(&["run", "-d", "--name", "m", &e.image, "sleep", "1000"]);
+        let v = e.inspect("m");
+        let monitor = v["State"]["ConmonPid"].as_i64().unwrap() as i32;
+        assert!(monitor > 0, "{v:#}");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor), nix::sys::signal::Signal::SIGKILL).unwrap();
+        let v = e.wait_until("m", "exited", |v| v["State"]["Status"] == "exited");
+        assert_eq!(v["State"]["ExitCode"], 137);
+        assert!(e.status("m").starts_with("Exited (137)"), "{}", e.status("m"));
+        // The container's PID 1 killed from outside.
+        e.ok(&["run", "-d", "--name", "p", &e.image, "sleep", "1000"]);
+        let pid = e.inspect("p")["State"]["Pid"].as_i64().unwrap() as i32;
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
+        assert_eq!(e.ok(&["wait", "p"]), "137\n");
+        // The CLI of a foreground run killed: the container runs on.
+        let mut fg = e.cmd(&["run", "--name", "fg", &e.image, "sleep", "1000"]);
+        fg.stdout(Stdio::null()).stderr(Stdio::null());
+        let mut child = fg.spawn().unwrap();
+        e.wait_until("fg", "running", |v| v["State"]["Status"] == "running");
+        child.kill().unwrap();
+        child.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(e.status("fg").starts_with("Up "), "{}", e.status("fg"));
+        e.ok(&["stop", "-t", "0", "fg"]);
+        assert!(e.status("fg").starts_with("Exited (137)"), "{}", e.status("fg"));
+        for n in ["m", "p", "fg"] {
+            e.ok(&["rm", n]);
+        }
+    });
+}
+
+#[test]
+fn restart_policies_and_auto_remove() {
+    each_mode("lc-restart", |e| {
+        e.ok(&["run", "-d", "--name", "flaky", "--restart", "on-failure:2", &e.image, "sh", "-c", "echo try; exit 1"]);
+        let v = e.wait_until("flaky", "done restarting", |v| {
+            v["State"]["Status"] == "exited" && v["RestartCount"] == 2 && v["State"]["ConmonPid"] == 0
+        });
+        assert_eq!(v["State"]["ExitCode"], 1);
+        assert_eq!(v["HostConfig"]["RestartPolicy"]["Name"], "on-failure");
+        assert_eq!(e.ok(&["logs", "flaky"]), "try\ntry\ntry\n");
+        // always: restarted until stopped by the user.
+        e.ok(&["run", "-d", "--name", "always", "--restart", "always", &e.image, "sh", "-c", "sleep 0.2; exit 0"]);
+        e.wait_until("always", "restarted", |v| v["RestartCount"].as_u64().unwrap_or(0) >= 1);
+        e.ok(&["stop", "-t", "0", "always"]);
+        std::thread::sleep(Duration::from_millis(800));
+        assert_eq!(e.inspect("always")["State"]["Status"], "exited");
+        // --rm -d: gone once it exits.
+        let id = e.ok(&["run", "-d", "--rm", &e.image, "true"]).trim().to_string();
+        let start = Instant::now();
+        while e.code(&["container", "exists", &id]) == 0 {
+            assert!(start.elapsed() < Duration::from_secs(20), "--rm container {id} was not removed");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(e.run(&["create", "--rm", "--restart", "always", &e.image]).status.code(), Some(125));
+    });
+}
+
+#[test]
+fn logs_options_and_rotation() {
+    each_mode("lc-logs", |e| {
+        let script = "i=0; while [ $i -lt 300 ]; do echo line$i; i=$((i+1)); done; printf partial";
+        e.ok(&["run", "--name", "l", "--log-opt", "max-size=2k", &e.image, "sh", "-c", script]);
+        assert_eq!(e.ok(&["logs", "--tail", "2", "l"]), "line299\npartial");
+        let all = e.ok(&["logs", "l"]);
+        assert!(all.len() < 1500, "rotated: only the last part is kept ({} bytes)", all.len());
+        assert!(all.ends_with("line299\npartial"), "{all}");
+        let ts = e.ok(&["logs", "-t", "--tail", "1", "l"]);
+        let (stamp, rest) = ts.split_once(' ').unwrap();
+        assert!(stamp.len() == 30 && stamp.ends_with('Z') && stamp.contains('T'), "{ts}");
+        assert_eq!(rest, "partial");
+        assert_eq!(e.ok(&["logs", "--since", "1h", "--tail", "1", "l"]), "partial");
+        assert_eq!(e.ok(&["logs", "--until", "2000-01-01T00:00:00Z", "l"]), "");
+        // -f follows until the container ends.
+        e.ok(&["run", "-d", "--name", "f", &e.image, "sh", "-c", "echo a; sleep 0.5; echo b"]);
+        assert_eq!(e.ok(&["logs", "-f", "f"]), "a\nb\n");
+        let raw = std::fs::read_to_string(e.dir.path().join("root/containers").join(e.inspect("f")["Id"].as_str().unwrap()).join("ctr.log")).unwrap();
+        let first = raw.lines().next().unwrap();
+        assert!(first.ends_with(" stdout F a"), "k8s-file format: {first}");
+        // --log-driver none: nothing to read.
+        e.ok(&["run", "--name", "n", "--log-driver", "none", &e.image, "echo", "x"]);
+        assert_eq!(e.code(&["logs", "n"]), 125);
+    });
+}
+
+#[test]
+fn ps_filters_and_formats() {
+    each_mode("lc-ps", |e| {
+        e.ok(&["create", "--name", "a", "--label", "tier=web", &e.image, "true"]);
+        assert_eq!(e.code(&["run", "--name", "b", &e.image, "sh", "-c", "exit 2"]), 2);
+        e.ok(&["run", "-d", "--name", "c", &e.image, "sleep", "100"]);
+        let names = |f: &str| -> Vec<String> {
+            let mut v: Vec<String> = e.ok(&["ps", "-a", "--filter", f, "--format", "{{.Names}}"]).lines().map(String::from).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names("status=created"), ["a"]);
+        assert_eq!(names("status=exited"), ["b"]);
+        assert_eq!(names("status=running"), ["c"]);
+        assert_eq!(names("exited=2"), ["b"]);
+        assert_eq!(names("label=tier=web"), ["a"]);
+        assert_eq!(names("name=c"), ["c"]);
+        assert_eq!(names(&format!("ancestor={}", e.image)).len(), 3);
+        assert_eq!(e.ok(&["ps", "-l", "--format", "{{.Names}}"]), "c\n");
+        assert_eq!(e.ok(&["ps", "-n", "2", "--format", "{{.Names}}"]), "c\nb\n");
+        let table = e.ok(&["ps", "-a"]);
+        let header = table.lines().next().unwrap();
+        for col in ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"] {
+            assert!(header.contains(col), "{header}");
+        }
+        let json: Value = serde_json::from_str(&e.ok(&["ps", "-a", "--format", "json"])).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 3);
+        assert_eq!(e.ok(&["container", "ls", "--format", "{{.Names}}: {{.Status}}"]).lines().count(), 1);
+        assert_eq!(e.code(&["ps", "--filter", "bogus=1"]), 125);
+        e.ok(&["rm", "-f", "c"]);
+        let pruned = e.ok(&["container", "prune", "-f"]);
+        assert_eq!(pruned.lines().count(), 2, "{pruned}");
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+    });
+}
+
+#[test]
+fn many_concurrent_runs_ps_and_removals() {
+    for mode in [Mode::Rootless, Mode::Root] {
+        let e = Eng::new(mode, "lc-conc");
+        for round in 0..2 {
+            let handles: Vec<_> = (0..20)
+                .map(|i| {
+                    let mut cmd = e.cmd(&["run", "-d", "--name", &format!("c{round}-{i}"), &e.image, "sleep", "100"]);
+                    std::thread::spawn(move || output_with_timeout(&mut cmd, Duration::from_secs(120)))
+                })
+                .collect();
+            let ps: Vec<_> = (0..5)
+                .map(|_| {
+                    let mut cmd = e.cmd(&["ps", "-a"]);
+                    std::thread::spawn(move || output_with_timeout(&mut cmd, Duration::from_secs(120)))
+                })
+                .collect();
+            for h in handles.into_iter().chain(ps) {
+                let out = h.join().unwrap();
+                assert!(out.status.success(), "{mode:?}: {}", describe(&out));
+            }
+            let running = e.ok(&["ps", "-q"]).lines().count();
+            assert_eq!(running, 20, "{mode:?} round {round}");
+            let rms: Vec<_> = (0..20)
+                .map(|i| {
+                    let mut cmd = e.cmd(&["rm", "-f", &format!("c{round}-{i}")]);
+                    std::thread::spawn(move || output_with_timeout(&mut cmd, Duration::from_secs(120)))
+                })
+                .collect();
+            for h in rms {
+                let out = h.join().unwrap();
+                assert!(out.status.success(), "{mode:?}: {}", describe(&out));
+            }
+            assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+            assert_no_leftovers(&e);
+        }
+    }
+}
+
+#[test]
+fn interactive_terminal() {
+    each_mode("lc-pty", |e| {
+        // run -it: a prompt, ps shows sh as PID 1, exit ends it.
+        let (code, out) = e.in_pty("", &["run", "-it", "--name", "it1", &e.image], b"ps -o pid,comm\nexit 4\n");
+        assert_eq!(code, 4, "{out}");
+        assert!(out.contains("/ #"), "a shell prompt: {out}");
+        assert!(out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "sh"]), "{out}");
+        assert!(e.status("it1").starts_with("Exited (4)"), "{}", e.status("it1"));
+        // start -ai re-attaches to the same container.
+        let (code, out) = e.in_pty("", &["start", "-ai", "it1"], b"echo again-$((20+22))\nexit\n");
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("again-42"), "{out}");
+        // The terminal's size reaches the container.
+        let (code, out) = e.in_pty("stty rows 33 cols 101", &["run", "--rm", "-it", &e.image, "stty", "size"], b"");
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("33 101"), "{out}");
+        // Detach with ctrl-p ctrl-q; the container runs on.
+        let line = format!("{} {} run -it --name d {} sh", rpod().display(), e.base_args().join(" "), e.image);
+        let (code, out) = e.in_pty_steps(&line, &[b"echo before\n", b"\x10\x11"]);
+        assert_eq!(code, 0, "{out}");
+        assert!(e.status("d").starts_with("Up "), "{}", e.status("d"));
+        let (code, out) = e.in_pty("", &["exec", "-it", "d", "sh"], b"echo in-exec-$((1+1))\nexit 3\n");
+        assert_eq!(code, 3, "{out}");
+        assert!(out.contains("in-exec-2"), "{out}");
+        let (code, out) = e.in_pty("", &["attach", "d"], b"echo attached-$((2+3))\nexit 6\n");
+        assert_eq!(code, 6, "{out}");
+        assert!(out.contains("attached-5"), "{out}");
+        assert!(e.status("d").starts_with("Exited (6)"), "{}", e.status("d"));
+    });
+}
+
+#[test]
+fn stdin_and_signals_without_a_terminal() {
+    each_mode("lc-stdin", |e| {
+        // -i: stdin is forwarded, EOF closes the container's stdin.
+        let mut cmd = e.cmd(&["run", "-i", "--rm", &e.image, "sh", "-c", "cat; echo done"]);
+        let input = e.dir.path().join("in.txt");
+        std::fs::write(&input, "piped text\n").unwrap();
+        if e.mode == Mode::Rootless {
+            let b = Bed::get();
+            std::os::unix::fs::chown(&input, Some(b.test_uid), Some(b.test_gid)).unwrap();
+        }
+        cmd.stdin(Stdio::from(std::fs::File::open(&input).unwrap()));
+        let out = output_with_timeout(&mut cmd, Duration::from_secs(60));
+        assert_eq!(text(&out.stdout), "piped text\ndone\n", "{}", describe(&out));
+        // sig-proxy: SIGINT to rpod reaches the container.
+        let script = "trap 'echo caught; exit 42' INT; echo ready; while :; do sleep 0.1; done";
+        let mut cmd = e.cmd(&["run", "--rm", &e.image, "sh", "-c", script]);
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        assert_eq!(lines.next().unwrap().unwrap(), "ready");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGINT)
+            .unwrap();
+        assert_eq!(lines.next().unwrap().unwrap(), "caught");
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(42));
+    });
+}
+
+/// The seed document's walkthrough, verbatim, rootless, with `docker` a
+/// symlink to rpod and the test registry configured as the mirror of
+/// docker.io (how the seed's `registry-mirrors` is expressed).
+#[test]
+fn seed_walkthrough_as_docker() {
+    let bed = Bed::get();
+    let home = bed.user_tempdir("seed");
+    let reg = std::env::var("RPOD_TEST_REGISTRY").expect("RPOD_TEST_REGISTRY");
+    let conf = home.path().join("config/containers");
+    std::fs::create_dir_all(&conf).unwrap();
+    std::fs::write(
+        conf.join("registries.conf"),
+        format!(
+            "unqualified-search-registries = [\"docker.io\"]\n\n[[registry]]\nprefix = \"docker.io\"\nlocation = \"docker.io\"\n\n[[registry.mirror]]\nlocation = \"{reg}\"\ninsecure = true\n\n[[registry]]\nlocation = \"{reg}\"\ninsecure = true\n"
+        ),
+    )
+    .unwrap();
+    for d in ["data", "runtime", "bin"] {
+        std::fs::create_dir_all(home.path().join(d)).unwrap();
+    }
+    let docker = home.path().join("bin/docker");
+    std::os::unix::fs::symlink(rpod(), &docker).unwrap();
+    let chown = |p: &Path| {
+        let _ = std::process::Command::new("chown")
+            .args(["-R", &format!("{}:{}", bed.test_uid, bed.test_gid), &p.display().to_string()])
+            .status();
+    };
+    chown(home.path());
+    let env = [
+        ("XDG_CONFIG_HOME", home.path().join("config")),
+        ("XDG_DATA_HOME", home.path().join("data")),
+        ("XDG_RUNTIME_DIR", home.path().join("runtime")),
+    ];
+    let cmd = |args: &[&str]| {
+        let mut c = bed.rootless_command(&docker);
+        c.args(args);
+        for (k, v) in &env {
+            c.env(k, v);
+        }
+        c
+    };
+    let docker_ok = |args: &[&str]| -> String {
+        let out = output_with_timeout(&mut cmd(args), Duration::from_secs(120));
+        assert!(out.status.success(), "docker {args:?}\n{}", describe(&out));
+        text(&out.stdout)
+    };
+    // Interactive steps through a pseudo-terminal, input in timed steps.
+    let pty = |args: &[&str], steps: &[&[u8]]| -> (i32, String) {
+        let mut line = String::new();
+        for (k, v) in &env {
+            line.push_str(&format!("{k}={} ", shell_quote(&v.display().to_string())));
+        }
+        line.push_str(&shell_quote(&docker.display().to_string()));
+        for a in args {
+            line.push(' ');
+            line.push_str(&shell_quote(a));
+        }
+        let mut feeder = String::from("{ ");
+        for st in steps {
+            let octal: String = st.iter().map(|b| format!("\\{b:03o}")).collect();
+            feeder.push_str(&format!("sleep 1; printf \"{octal}\"; "));
+        }
+        feeder.push_str("sleep 1; }");
+        let mut c = bed.rootless_command("/bin/sh");
+        c.args(["-c", &format!("{feeder} | /usr/bin/script -qec {} /dev/null", shell_quote(&line))]);
+        let out = output_with_timeout(&mut c, Duration::from_secs(60));
+        (out.status.code().unwrap_or(-1), text(&out.stdout))
+    };
+    let status = |name: &str| -> String {
+        docker_ok(&["container", "ls", "-a", "--format", "{{.Names}}: {{.Status}}"])
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")).map(str::to_string))
+            .unwrap_or_default()
+    };
+
+    assert!(docker_ok(&["version"]).contains("Version:"));
+    assert!(docker_ok(&["system", "info"]).contains("graphRoot"));
+    let nets = docker_ok(&["network", "ls"]);
+    assert!(nets.starts_with("NETWORK ID") && nets.contains("host") && nets.contains("none"), "{nets}");
+    let found = docker_ok(&["search", &format!("{reg}/busybox"), "--limit", "5", "--format", "{{json .}}"]);
+    assert!(found.contains("busybox"), "{found}");
+    docker_ok(&["image", "pull", "busybox"]);
+    let images = docker_ok(&["image", "ls", "--no-trunc", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}"]);
+    assert!(images.starts_with("docker.io/library/busybox:latest sha256:"), "{images}");
+    docker_ok(&["container", "run", "--name", "bx0", "busybox"]);
+    assert_eq!(docker_ok(&["container", "ls"]).lines().count(), 1, "only the header");
+    assert!(docker_ok(&["container", "ls", "-a"]).contains("bx0"));
+    assert!(status("bx0").starts_with("Exited (0) "), "{}", status("bx0"));
+    assert_eq!(docker_ok(&["container", "rm", "bx0"]), "bx0\n");
+    let (code, out) = pty(&["run", "--name", "bx1", "-it", "busybox"], &[b"ps\n", b"exit\n"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "root", "sh"]), "{out}");
+    assert!(status("bx1").starts_with("Exited (0) "), "{}", status("bx1"));
+    assert_eq!(docker_ok(&["container", "start", "bx1"]), "bx1\n");
+    assert!(status("bx1").starts_with("Up "), "{}", status("bx1"));
+    let (code, out) = pty(&["container", "attach", "bx1"], &[b"echo attached-$((3*3))\n", b"exit\n"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("attached-9"), "{out}");
+    // start -ai, and exec into it while attached.
+    let attached = std::thread::scope(|s| {
+        let h = s.spawn(|| pty(&["start", "-ai", "bx1"], &[b"echo in-start-$((4+4))\n", b"", b"", b"exit\n"]));
+        let start = Instant::now();
+        while !status("bx1").starts_with("Up ") {
+            assert!(start.elapsed() < Duration::from_secs(20), "bx1 never came up");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let ps = docker_ok(&["container", "exec", "bx1", "ps"]);
+        assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "root", "sh"]), "{ps}");
+        assert!(ps.lines().any(|l| l.trim_end().ends_with("ps")), "{ps}");
+        h.join().unwrap()
+    });
+    assert_eq!(attached.0, 0, "{}", attached.1);
+    assert!(attached.1.contains("in-start-8"), "{}", attached.1);
+    docker_ok(&["container", "rm", "-f", "bx1"]);
+}
