@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::commands::{
     attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
     images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, ps, pull, push, rename, restart, rm, rmi, run,
-    save, search, start, stop, tag, unshare, untag, version, wait,
+    save, search, start, stop, tag, top, unshare, untag, version, wait,
 };
 use crate::logging::LogLevel;
 
@@ -130,6 +130,8 @@ pub enum Command {
     System(SystemCommand),
     /// Add an additional name to a local image
     Tag(tag::TagArgs),
+    /// Display the running processes of a container
+    Top(top::TopArgs),
     /// Run a command in a modified user namespace
     Unshare(unshare::UnshareArgs),
     /// Remove a name from a local image
@@ -174,6 +176,8 @@ pub enum ContainerCommand {
     Start(start::StartArgs),
     /// Stop one or more containers
     Stop(stop::StopArgs),
+    /// Display the running processes of a container
+    Top(top::TopArgs),
     /// Block on one or more containers
     Wait(wait::WaitArgs),
 }

@@ -48,7 +48,7 @@ fn help_lists_exactly_the_working_commands() {
         [
             "attach", "completion", "container", "create", "exec", "history", "image", "images", "import", "info",
             "inspect", "kill", "load", "login", "logout", "logs", "network", "ps", "pull", "push", "rename", "restart", "rm",
-            "rmi", "run", "save", "search", "start", "stop", "system", "tag", "unshare", "untag", "version", "wait"
+            "rmi", "run", "save", "search", "start", "stop", "system", "tag", "top", "unshare", "untag", "version", "wait"
         ],
         "{help}"
     );

@@ -663,3 +663,37 @@ fn seed_walkthrough_as_docker() {
     assert!(attached.1.contains("in-start-8"), "{}", attached.1);
     docker_ok(&["container", "rm", "-f", "bx1"]);
 }
+
+#[test]
+fn top_and_an_image_in_use() {
+    each_mode("lc-top", |e| {
+        e.ok(&["run", "-d", "--name", "t", &e.image, "sh", "-c", "sleep 100 & sleep 200"]);
+        e.ok(&["exec", "-d", "-u", "65534", "t", "sleep", "50"]);
+        let top = e.ok(&["top", "t"]);
+        let header: Vec<&str> = top.lines().next().unwrap().split_whitespace().collect();
+        assert_eq!(header, ["USER", "PID", "PPID", "%CPU", "ELAPSED", "TTY", "TIME", "COMMAND"], "{top}");
+        let start = Instant::now();
+        let rows = loop {
+            let rows: Vec<Vec<String>> = e
+                .ok(&["container", "top", "t", "user,pid,args"])
+                .lines()
+                .skip(1)
+                .map(|l| l.split_whitespace().map(String::from).collect())
+                .collect();
+            if rows.len() == 3 || start.elapsed() > Duration::from_secs(10) {
+                break rows;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert_eq!(rows[0], ["root", "1", "sleep", "200"], "{rows:?}");
+        assert!(rows.iter().any(|r| r[..2] == ["nobody".to_string(), "3".to_string()]), "{rows:?}");
+        assert_eq!(e.code(&["top", "t", "bogus"]), 125);
+        // The image cannot go while a container uses it, unless forced.
+        let out = e.run(&["rmi", &e.image]);
+        assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("image is in use by a container"), "{}", describe(&out));
+        e.ok(&["rmi", "-f", &e.image]);
+        assert_eq!(e.code(&["container", "exists", "t"]), 1);
+        e.ok(&["pull", "-q", "--tls-verify=false", &e.image]);
+    });
+}

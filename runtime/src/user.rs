@@ -65,7 +65,7 @@ pub fn parse_group(text: &str) -> Vec<GroupEntry> {
 
 /// Read a file of the rootfs with symlinks resolved inside it; a missing
 /// file reads as empty.
-fn read_in_root(rootfs: &Path, path: &str) -> Result<String, RuntimeError> {
+pub fn read_in_root(rootfs: &Path, path: &str) -> Result<String, RuntimeError> {
     let root = std::fs::File::open(rootfs).map_err(|e| RuntimeError::io(format!("opening {}", rootfs.display()), e))?;
     let c = CString::new(path).map_err(|_| RuntimeError::InvalidSpec("NUL in path".into()))?;
     match crate::sys::open_in_root(std::os::fd::AsRawFd::as_raw_fd(&root), &c, libc::O_RDONLY) {

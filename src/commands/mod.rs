@@ -36,6 +36,7 @@ pub mod search;
 pub mod start;
 pub mod stop;
 pub mod tag;
+pub mod top;
 pub mod unshare;
 pub mod untag;
 pub mod version;
@@ -105,6 +106,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(ContainerCommand::Prune(args)) => container_prune::run(ctx, args),
         Command::Container(ContainerCommand::Exists(args)) => container_exists::run(ctx, args),
         Command::Monitor(args) => monitor::run(ctx, args),
+        Command::Top(args) | Command::Container(ContainerCommand::Top(args)) => top::run(ctx, args),
         Command::Network(NetworkCommand::Ls(args)) => network_ls::run(ctx, args),
         Command::Import(args) | Command::Image(ImageCommand::Import(args)) => import::run(ctx, args),
         Command::Load(args) | Command::Image(ImageCommand::Load(args)) => load::run(ctx, args),

@@ -14,6 +14,7 @@ use clap::Args;
 
 use rpod_storage::StorageError;
 
+use crate::container::lifecycle;
 use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
 use crate::image::{lookup, names};
@@ -39,6 +40,8 @@ pub struct RmiArgs {
 
 /// Podman's exit code for an image that does not exist.
 const EXIT_NOT_KNOWN: i32 = 1;
+/// Podman's exit code for an image that containers use.
+const EXIT_IN_USE: i32 = 2;
 
 /// An image to remove and how the user named it.
 struct Target {
@@ -82,6 +85,7 @@ pub fn run(ctx: &Context, args: RmiArgs) -> anyhow::Result<()> {
         }
     }
 
+    let mut containers = ctx.containers()?;
     let mut untagged = Vec::new();
     let mut deleted = Vec::new();
     for t in targets {
@@ -104,6 +108,32 @@ pub fn run(ctx: &Context, args: RmiArgs) -> anyhow::Result<()> {
                     Ok(()) => untagged.push(name.clone()),
                     Err(e) => errors.push((ExitCode::Engine.code(), format!("removing the name {name}: {e}"))),
                 }
+                continue;
+            }
+        }
+        // Containers made from the image: refused (Podman's exit code 2),
+        // or removed first with --force.
+        let users = containers.users_of_image(&img.id)?;
+        if !users.is_empty() {
+            if !args.force {
+                errors.push((
+                    EXIT_IN_USE,
+                    format!(
+                        "image used by {}: image is in use by a container: consider listing external containers and force-removing image",
+                        users[0]
+                    ),
+                ));
+                continue;
+            }
+            let mut failed = false;
+            for id in &users {
+                let r = containers.find(id).and_then(|c| lifecycle::remove(ctx, &mut containers, &c, true));
+                if let Err(e) = r {
+                    errors.push((ExitCode::Engine.code(), format!("removing container {id}: {e:#}")));
+                    failed = true;
+                }
+            }
+            if failed {
                 continue;
             }
         }
