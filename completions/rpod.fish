@@ -54,6 +54,7 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "logout" -d 'Log out of a 
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "__monitor" -d 'The monitor of one container (started by rpod itself)'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "network" -d 'Manage networks'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "pause" -d 'Pause all the processes in one or more containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "ps" -d 'List containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "push" -d 'Push an image to a specified destination'
@@ -65,12 +66,15 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "run" -d 'Run a command in
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "save" -d 'Save image(s) to an archive'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "search" -d 'Search registries for images'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "start" -d 'Start one or more containers'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "stop" -d 'Stop one or more containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "system" -d 'Manage rpod'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "tag" -d 'Add an additional name to a local image'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "unpause" -d 'Unpause the processes in one or more containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "unshare" -d 'Run a command in a modified user namespace'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "untag" -d 'Remove a name from a local image'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "update" -d 'Update the resource limits of containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "version" -d 'Display the rpod version information'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "wait" -d 'Block on one or more containers'
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l detach-keys -d 'Override the key sequence for detaching a container' -r
@@ -99,36 +103,40 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "attach" -d 'Attach to a running container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "create" -d 'Create but do not start a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "exec" -d 'Run a process in a running container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "exists" -d 'Check if a container exists in local storage'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "inspect" -d 'Display the configuration of a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "kill" -d 'Kill one or more running containers with a specific signal'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "list" -d 'List containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "ls" -d 'List containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "ps" -d 'List containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "logs" -d 'Fetch the logs of a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "prune" -d 'Remove all non running containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "rename" -d 'Rename an existing container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "restart" -d 'Restart one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "rm" -d 'Remove one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "run" -d 'Run a command in a new container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "start" -d 'Start one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "stop" -d 'Stop one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "top" -d 'Display the running processes of a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps logs prune rename restart rm run start stop top wait" -f -a "wait" -d 'Block on one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "attach" -d 'Attach to a running container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "create" -d 'Create but do not start a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "exec" -d 'Run a process in a running container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "exists" -d 'Check if a container exists in local storage'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "inspect" -d 'Display the configuration of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "kill" -d 'Kill one or more running containers with a specific signal'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "list" -d 'List containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "ls" -d 'List containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "ps" -d 'List containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "pause" -d 'Pause all the processes in one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "prune" -d 'Remove all non running containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "rename" -d 'Rename an existing container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "restart" -d 'Restart one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "rm" -d 'Remove one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "run" -d 'Run a command in a new container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "start" -d 'Start one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "stop" -d 'Stop one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "top" -d 'Display the running processes of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "update" -d 'Update the resource limits of containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "wait" -d 'Block on one or more containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Override the key sequence for detaching a container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Proxy received signals to the container (without a terminal)' -r -f -a "true\t''
 false\t''"
@@ -164,6 +172,16 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates when pulling a missing image' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -299,6 +317,18 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print the numeric IDs of the containers only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Display the total file sizes'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Output the specified number of lines at the end of the logs (-1: all)' -r
@@ -391,6 +421,16 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates when pulling a missing image' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -427,6 +467,22 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s STDOUT and STDERR'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s STDIN'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Pretty-print stats to JSON or using a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between refreshes when streaming' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: only running ones)'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Disable streaming stats and only pull the first result'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate output'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s stop timeout)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -451,6 +507,39 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Condition to wait on' -r -f -a "created\t''
 running\t''
 paused\t''
@@ -487,6 +576,16 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-timeout -d 'Se
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates when pulling a missing image' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1001,6 +1100,18 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, ancestor=, exited=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s n -l last -d 'Print the n last created containers (all states)' -r
@@ -1141,6 +1252,16 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-timeout -d 'Secon
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates when pulling a missing image' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1217,6 +1338,22 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s a -l attach -d 'Attach the container\'s STDOUT and STDERR'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s i -l interactive -d 'Attach the container\'s STDIN'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l format -d 'Pretty-print stats to JSON or using a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -s i -l interval -d 'Seconds between refreshes when streaming' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -s a -l all -d 'Show all containers (default: only running ones)'
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-stream -d 'Disable streaming stats and only pull the first result'
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-trunc -d 'Do not truncate output'
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s stop timeout)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1276,6 +1413,18 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1298,6 +1447,27 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand update" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand update" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand version" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F

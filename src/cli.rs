@@ -11,8 +11,8 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
     attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
-    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, ps, pull, push, rename, restart, rm, rmi, run,
-    save, search, start, stop, tag, top, unshare, untag, version, wait,
+    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, pause, ps, pull, push, rename, restart, rm, rmi, run,
+    save, search, start, stats, stop, tag, top, unshare, update, untag, version, wait,
 };
 use crate::logging::LogLevel;
 
@@ -101,6 +101,8 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// Pause all the processes in one or more containers
+    Pause(pause::PauseArgs),
     /// List containers
     Ps(ps::PsArgs),
     /// Pull an image from a registry
@@ -123,6 +125,8 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Start one or more containers
     Start(start::StartArgs),
+    /// Display a live stream of container resource usage statistics
+    Stats(stats::StatsArgs),
     /// Stop one or more containers
     Stop(stop::StopArgs),
     /// Manage rpod
@@ -132,10 +136,14 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Display the running processes of a container
     Top(top::TopArgs),
+    /// Unpause the processes in one or more containers
+    Unpause(pause::PauseArgs),
     /// Run a command in a modified user namespace
     Unshare(unshare::UnshareArgs),
     /// Remove a name from a local image
     Untag(untag::UntagArgs),
+    /// Update the resource limits of containers
+    Update(update::UpdateArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
     /// Block on one or more containers
@@ -160,6 +168,8 @@ pub enum ContainerCommand {
     /// List containers
     #[command(visible_aliases = ["ls", "ps"])]
     List(ps::PsArgs),
+    /// Pause all the processes in one or more containers
+    Pause(pause::PauseArgs),
     /// Fetch the logs of a container
     Logs(logs::LogsArgs),
     /// Remove all non running containers
@@ -174,10 +184,16 @@ pub enum ContainerCommand {
     Run(run::RunArgs),
     /// Start one or more containers
     Start(start::StartArgs),
+    /// Display a live stream of container resource usage statistics
+    Stats(stats::StatsArgs),
     /// Stop one or more containers
     Stop(stop::StopArgs),
     /// Display the running processes of a container
     Top(top::TopArgs),
+    /// Unpause the processes in one or more containers
+    Unpause(pause::PauseArgs),
+    /// Update the resource limits of containers
+    Update(update::UpdateArgs),
     /// Block on one or more containers
     Wait(wait::WaitArgs),
 }

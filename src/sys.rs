@@ -83,3 +83,4 @@ pub fn fork_into_background() {
         }
     }
 }
+

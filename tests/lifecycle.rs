@@ -697,3 +697,38 @@ fn top_and_an_image_in_use() {
         e.ok(&["pull", "-q", "--tls-verify=false", &e.image]);
     });
 }
+
+/// This host has no usable cgroup v2 controllers (hybrid layout): rpod
+/// runs without limits, creates no cgroup, and refuses a requested limit,
+/// pause, stats and update with the way to get delegation.
+#[test]
+fn limits_without_cgroup_v2_are_refused_not_dropped() {
+    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    let unified = mountinfo.lines().any(|l| l.contains(" - cgroup2 ")) && !mountinfo.lines().any(|l| l.contains(" - cgroup "));
+    if unified {
+        eprintln!("skipped: this host is in cgroup v2 unified mode (the VM tests cover it)");
+        return;
+    }
+    each_mode("lc-nocg", |e| {
+        for flags in [&["-m", "64m"][..], &["--pids-limit", "10"], &["--cpus", "0.5"], &["--cpuset-cpus", "0"]] {
+            let mut args = vec!["run", "--rm"];
+            args.extend_from_slice(flags);
+            args.extend([e.image.as_str(), "true"]);
+            let out = e.run(&args);
+            assert_eq!(out.status.code(), Some(125), "{flags:?}: {}", describe(&out));
+            let err = text(&out.stderr);
+            assert!(err.contains("cannot apply resource limits") && err.contains("cgroup_no_v1=all"), "{err}");
+        }
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "", "a refused container is not created");
+        e.ok(&["run", "-d", "--name", "p", &e.image, "sleep", "100"]);
+        assert_eq!(e.inspect("p")["HostConfig"]["CgroupPath"], "");
+        for cmd in [&["pause", "p"][..], &["stats", "--no-stream", "p"], &["update", "--memory", "64m", "p"]] {
+            let out = e.run(cmd);
+            assert_eq!(out.status.code(), Some(125), "{cmd:?}: {}", describe(&out));
+            assert!(text(&out.stderr).contains("cgroup_no_v1=all"), "{cmd:?}: {}", describe(&out));
+        }
+        let info: Value = serde_json::from_str(&e.ok(&["info", "--format", "json"])).unwrap();
+        assert_eq!(info["host"]["cgroupManager"], "cgroupfs");
+        assert_eq!(info["host"]["cgroupVersion"], "v1");
+    });
+}

@@ -88,6 +88,10 @@ pub struct CreateOptions<'a> {
     /// (an engine's monitor: SIGKILL, so a container never outlives the
     /// process that would record its exit).
     pub parent_death_signal: Option<nix::sys::signal::Signal>,
+    /// Start the container's init in this cgroup (v2, created and
+    /// configured by the caller); with a cgroup namespace it becomes the
+    /// namespace's root.
+    pub cgroup: Option<PathBuf>,
 }
 
 impl<'a> CreateOptions<'a> {
@@ -100,6 +104,7 @@ impl<'a> CreateOptions<'a> {
             preserve_fds: Vec::new(),
             exec_fd: None,
             parent_death_signal: None,
+            cgroup: None,
         }
     }
 }
@@ -246,7 +251,14 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     io.parent_death_signal = c.parent_death_signal.map_or(0, |s| s as i32);
 
     let flags = plan.clone_flags;
-    let pid = sys::clone_child(flags, || child::run_create(&mut plan, &mut io))
+    let cgroup = match &c.cgroup {
+        Some(dir) => Some(
+            nix::fcntl::open(dir.as_path(), OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
+                .map_err(|e| RuntimeError::sys(format!("opening the cgroup {}", dir.display()), e))?,
+        ),
+        None => None,
+    };
+    let pid = sys::clone_child(flags, cgroup.as_ref().map(|f| f.as_raw_fd()), || child::run_create(&mut plan, &mut io))
         .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?;
     drop(child_sock);
     drop(gate);
@@ -439,6 +451,11 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
             files.push(f);
         }
     }
+    // On a cgroup v2 host the process joins the container's cgroup.
+    let cgroup_dir = container_cgroup(&pid_s);
+    let cgroup_fd = cgroup_dir
+        .and_then(|d| nix::fcntl::open(d.as_path(), OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()).ok());
+    let cgroup_fd = cgroup_fd.as_ref().map(|f| f.as_raw_fd());
     let (parent_sock, child_sock) = report_socket()?;
     let (chan, stdio_raw, pty) = (child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty));
     let spawn = |pid_ns: Option<RawFd>| -> Result<Pid, RuntimeError> {
@@ -448,7 +465,7 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
             sys::setns(fd, libc::CLONE_NEWPID)
                 .map_err(|e| RuntimeError::sys("joining the container's pid namespace", e))?;
         }
-        sys::clone_child(0, || child::run_exec(&mut join, &mut io))
+        sys::clone_child(0, cgroup_fd, || child::run_exec(&mut join, &mut io))
             .map_err(|e| RuntimeError::sys("clone3 of the exec process", e))
     };
     // A process enters a PID namespace only by being forked into it, and
@@ -495,6 +512,18 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
             },
         }
     }
+}
+
+/// The cgroup v2 directory of process `pid` as this process sees it, on a
+/// host in unified mode (elsewhere rpod creates no cgroups: `None`).
+fn container_cgroup(pid: &str) -> Option<PathBuf> {
+    let info = crate::cgroups::detect(false);
+    if info.layout != crate::cgroups::Layout::Unified {
+        return None;
+    }
+    let content = std::fs::read_to_string(format!("/proc/{pid}/cgroup")).ok()?;
+    let path = crate::cgroups::parse_own_v2_path(&content)?;
+    Some(info.v2_mount?.join(path.trim_start_matches('/')))
 }
 
 /// A sealed in-memory copy of an executable (write, grow and shrink sealed),

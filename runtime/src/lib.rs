@@ -9,6 +9,7 @@
 #![deny(unsafe_code)]
 
 pub mod caps;
+pub mod cgroup_manager;
 pub mod cgroups;
 mod child;
 mod container;

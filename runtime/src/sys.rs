@@ -38,10 +38,21 @@ fn check_int(r: libc::c_int) -> SysResult<libc::c_int> {
 /// so `child` must restrict itself to async-signal-safe work: system calls on
 /// memory prepared before the call. The crate's only callers pass
 /// `child::run_create`/`child::run_exec`, written to that rule.
-pub(crate) fn clone_child<F: FnOnce() -> std::convert::Infallible>(flags: u64, child: F) -> SysResult<Pid> {
+pub(crate) fn clone_child<F: FnOnce() -> std::convert::Infallible>(
+    flags: u64,
+    cgroup_fd: Option<RawFd>,
+    child: F,
+) -> SysResult<Pid> {
+    /// `CLONE_INTO_CGROUP` (Linux 5.7): start the child in the cgroup
+    /// whose directory descriptor is `clone_args.cgroup`.
+    const CLONE_INTO_CGROUP: u64 = 0x2_0000_0000;
     // SAFETY: `clone_args` is plain old data; zeroed is a valid value.
     let mut args: libc::clone_args = unsafe { std::mem::zeroed() };
     args.flags = flags;
+    if let Some(fd) = cgroup_fd {
+        args.flags |= CLONE_INTO_CGROUP;
+        args.cgroup = fd as u64;
+    }
     args.exit_signal = libc::SIGCHLD as u64;
     // SAFETY: clone3 with stack 0 and no CLONE_VM duplicates the address
     // space copy-on-write like fork; `args` is valid for the call. In the

@@ -120,6 +120,9 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "OPT")]
     pub log_opt: Vec<String>,
 
+    #[command(flatten)]
+    pub resources: ResourceFlags,
+
     /// Suppress output information when pulling images
     #[arg(short, long)]
     pub quiet: bool,
@@ -135,6 +138,101 @@ pub struct ContainerFlags {
     /// The command and its arguments (default: the image's)
     #[arg(value_name = "COMMAND", allow_hyphen_values = true)]
     pub command: Vec<String>,
+}
+
+/// Resource limits (`create`, `run`, `update`), applied through the
+/// container's cgroup v2.
+#[derive(Debug, Args, Default)]
+pub struct ResourceFlags {
+    /// Memory limit (e.g. 64m, 1g)
+    #[arg(short, long, value_name = "SIZE")]
+    pub memory: Option<String>,
+
+    /// Memory soft limit (memory.low)
+    #[arg(long, value_name = "SIZE")]
+    pub memory_reservation: Option<String>,
+
+    /// Memory plus swap limit; -1 for unlimited swap
+    #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
+    pub memory_swap: Option<String>,
+
+    /// Number of CPUs (e.g. 1.5)
+    #[arg(long, value_name = "NUMBER")]
+    pub cpus: Option<f64>,
+
+    /// CPU shares (relative weight, converted to cpu.weight)
+    #[arg(short = 'c', long, value_name = "SHARES")]
+    pub cpu_shares: Option<u64>,
+
+    /// Limit the CPU CFS quota (microseconds per period)
+    #[arg(long, value_name = "MICROSECONDS")]
+    pub cpu_quota: Option<i64>,
+
+    /// Limit the CPU CFS period (microseconds)
+    #[arg(long, value_name = "MICROSECONDS")]
+    pub cpu_period: Option<u64>,
+
+    /// CPUs in which to allow execution (0-3, 0,1)
+    #[arg(long, value_name = "CPUS")]
+    pub cpuset_cpus: Option<String>,
+
+    /// Memory nodes in which to allow execution (0-3, 0,1)
+    #[arg(long, value_name = "NODES")]
+    pub cpuset_mems: Option<String>,
+
+    /// Tune the container's pids limit (-1 for unlimited; default 2048 where the pids controller is available)
+    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
+    pub pids_limit: Option<i64>,
+}
+
+impl ResourceFlags {
+    /// The limits in cgroup v2 terms; only what was asked for.
+    pub fn to_resources(&self) -> anyhow::Result<rpod_runtime::cgroup_manager::Resources> {
+        use rpod_runtime::cgroup_manager::{shares_to_weight, Resources};
+        let memory = self.memory.as_deref().map(parse_size).transpose()?.map(|v| v as i64);
+        if memory.is_some_and(|m| m < 6 << 20) {
+            anyhow::bail!("minimum memory limit allowed is 6MB");
+        }
+        let mut r = Resources {
+            memory_max: memory,
+            memory_low: self.memory_reservation.as_deref().map(parse_size).transpose()?.map(|v| v as i64),
+            ..Default::default()
+        };
+        if let Some(swap) = self.memory_swap.as_deref() {
+            if swap.trim() == "-1" {
+                r.memory_swap_max = Some(-1);
+            } else {
+                let total = parse_size(swap)? as i64;
+                let Some(m) = memory else { anyhow::bail!("you must provide a memory limit when setting --memory-swap") };
+                if total < m {
+                    anyhow::bail!("--memory-swap must be larger than or equal to --memory");
+                }
+                r.memory_swap_max = Some(total - m);
+            }
+        }
+        if let Some(s) = self.cpu_shares {
+            r.cpu_weight = Some(shares_to_weight(s));
+        }
+        if self.cpus.is_some() && (self.cpu_quota.is_some() || self.cpu_period.is_some()) {
+            anyhow::bail!("--cpus and --cpu-quota/--cpu-period cannot be used together");
+        }
+        if let Some(c) = self.cpus {
+            if !(c > 0.0) {
+                anyhow::bail!("--cpus must be a positive number");
+            }
+            r.cpu_max = Some((Some((c * 100_000.0).round() as u64), 100_000));
+        } else if self.cpu_quota.is_some() || self.cpu_period.is_some() {
+            let period = self.cpu_period.unwrap_or(100_000);
+            let quota = self.cpu_quota.filter(|q| *q > 0).map(|q| q as u64);
+            r.cpu_max = Some((quota, period));
+        }
+        r.cpuset_cpus = self.cpuset_cpus.clone();
+        r.cpuset_mems = self.cpuset_mems.clone();
+        if let Some(p) = self.pids_limit {
+            r.pids_max = Some(if p <= 0 { -1 } else { p });
+        }
+        Ok(r)
+    }
 }
 
 impl ContainerFlags {
@@ -181,6 +279,7 @@ impl ContainerFlags {
             log_max_size,
             stop_signal: self.stop_signal.clone(),
             stop_timeout: self.stop_timeout,
+            resources: self.resources.to_resources()?,
             quiet_pull: self.quiet,
             tls_verify: self.tls_verify,
         })

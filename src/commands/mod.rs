@@ -23,6 +23,7 @@ pub mod logout;
 pub mod logs;
 pub mod monitor;
 pub mod network_ls;
+pub mod pause;
 pub mod ps;
 pub mod pull;
 pub mod push;
@@ -34,11 +35,13 @@ pub mod run;
 pub mod save;
 pub mod search;
 pub mod start;
+pub mod stats;
 pub mod stop;
 pub mod tag;
 pub mod top;
 pub mod unshare;
 pub mod untag;
+pub mod update;
 pub mod version;
 pub mod wait;
 
@@ -53,6 +56,16 @@ use crate::error::{self, ExitCode, Failure};
 
 /// Run rpod with `args` (program name first); returns the exit code.
 pub fn main(args: Vec<OsString>) -> i32 {
+    // The monitor takes the short way: no command tree to build, so that a
+    // long-lived monitor touches as little of the binary as it can.
+    if let Some((global, opts)) = monitor::parse_fast(&args) {
+        crate::logging::init(global.log_level);
+        let ctx = Context::new(global);
+        return match crate::container::monitor::main(&ctx, opts) {
+            Ok(()) => 0,
+            Err(_) => 125,
+        };
+    }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => return usage_error(e, &args),
@@ -106,6 +119,10 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(ContainerCommand::Prune(args)) => container_prune::run(ctx, args),
         Command::Container(ContainerCommand::Exists(args)) => container_exists::run(ctx, args),
         Command::Monitor(args) => monitor::run(ctx, args),
+        Command::Pause(args) | Command::Container(ContainerCommand::Pause(args)) => pause::pause(ctx, args),
+        Command::Unpause(args) | Command::Container(ContainerCommand::Unpause(args)) => pause::unpause(ctx, args),
+        Command::Update(args) | Command::Container(ContainerCommand::Update(args)) => update::run(ctx, args),
+        Command::Stats(args) | Command::Container(ContainerCommand::Stats(args)) => stats::run(ctx, args),
         Command::Top(args) | Command::Container(ContainerCommand::Top(args)) => top::run(ctx, args),
         Command::Network(NetworkCommand::Ls(args)) => network_ls::run(ctx, args),
         Command::Import(args) | Command::Image(ImageCommand::Import(args)) => import::run(ctx, args),

@@ -58,6 +58,7 @@ pub struct CreateOptions {
     pub log_max_size: u64,
     pub stop_signal: Option<String>,
     pub stop_timeout: Option<u32>,
+    pub resources: rpod_runtime::cgroup_manager::Resources,
     pub quiet_pull: bool,
     pub tls_verify: Option<bool>,
 }
@@ -74,6 +75,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let _ = capabilities(&[], &opts.cap_add, &opts.cap_drop)?;
     if opts.rm && opts.restart.name != "no" && !opts.restart.name.is_empty() {
         return Err(Failure::new(ExitCode::Engine, "the --rm option conflicts with --restart").into());
+    }
+    // A limit is never dropped silently: without usable cgroup v2
+    // controllers it is refused, with the way to get them.
+    if !opts.resources.is_empty() {
+        check_limits(ctx.rootless(), &opts.resources)?;
     }
     let store = ctx.store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
@@ -159,6 +165,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         cap_add: opts.cap_add.clone(),
         cap_drop: opts.cap_drop.clone(),
         security_opt: opts.security_opt.clone(),
+        resources: opts.resources.clone(),
         spec: Value::Null,
     };
     let paths = ctx.paths()?;
@@ -185,6 +192,33 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         return Err(e);
     }
     Ok(c)
+}
+
+/// Fails (125) unless this host and user can apply `res`.
+pub fn check_limits(rootless: bool, res: &rpod_runtime::cgroup_manager::Resources) -> anyhow::Result<()> {
+    use rpod_runtime::cgroup_manager::{place, Placement};
+    let info = rpod_runtime::cgroups::detect(rootless);
+    match place(&info, rootless) {
+        Placement::Unavailable(why) => Err(Failure::new(ExitCode::Engine, format!("cannot apply resource limits: {why}")).into()),
+        Placement::Under { controllers, .. } => {
+            let missing: Vec<&str> =
+                res.controllers().into_iter().filter(|c| !controllers.iter().any(|h| h == c)).collect();
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(Failure::new(
+                    ExitCode::Engine,
+                    format!(
+                        "cannot apply resource limits: the cgroup controllers {} are not available to you (available: {}); {}",
+                        missing.join(", "),
+                        controllers.join(" "),
+                        rpod_runtime::cgroup_manager::delegation_help(rootless)
+                    ),
+                )
+                .into())
+            }
+        }
+    }
 }
 
 /// Docker's rule for names: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
@@ -416,6 +450,18 @@ pub fn stop(containers: &mut Containers, c: &Container, timeout: Duration) -> an
     let Some(c) = containers.get(&c.id)? else { return Ok(()) };
     if !c.state.status.is_live() {
         return Ok(());
+    }
+    // A paused container is thawed first, so it can act on the signal.
+    if c.state.status == Status::Paused && !c.state.cgroup.is_empty() {
+        rpod_runtime::cgroup_manager::freeze(std::path::Path::new(&c.state.cgroup), false)?;
+        containers.update_state(&c.id, |s| {
+            if s.status == Status::Paused {
+                s.status = Status::Running;
+                true
+            } else {
+                false
+            }
+        })?;
     }
     let signal = parse_signal(&c.config.stop_signal).unwrap_or(Signal::SIGTERM);
     if !timeout.is_zero() {

@@ -160,15 +160,24 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     } else {
         None
     };
+    let cgroup = Cgroup::plan(&c.config.resources, opts.rootless)?;
     let mut backoff = Duration::from_millis(100);
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
         let mut create = rpod_runtime::CreateOptions::new(&spec);
         create.stdio = stdio;
         create.parent_death_signal = Some(Signal::SIGKILL);
+        let cgroup_dir = match &cgroup {
+            Some(cg) => Some(cg.create(&c.id)?),
+            None => None,
+        };
+        create.cgroup = cgroup_dir.clone();
         let created = match rpod_runtime::create(&create) {
             Ok(created) => created,
             Err(e) => {
+                if let Some(d) = &cgroup_dir {
+                    let _ = rpod_runtime::cgroup_manager::remove(d);
+                }
                 let code = match e.exit_code() {
                     126 => 126,
                     127 => 127,
@@ -199,8 +208,10 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
             io.input = Some(dup);
         }
         let pid = created.pid.as_raw();
+        let cgroup_text = cgroup_dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default();
         containers.update_state(&c.id, |s| {
             s.status = Status::Running;
+            s.cgroup = cgroup_text.clone();
             s.pid = pid;
             s.monitor_pid = me;
             s.monitor_start = my_start;
@@ -217,11 +228,20 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         *report = None;
 
         let code = serve(&listener, &sfd, &mut clients, io, log.as_mut(), pid)?;
+        // The kernel's OOM killer ended it: memory.events says so.
+        let oom = cgroup_dir.as_ref().is_some_and(|d| rpod_runtime::cgroup_manager::oom_kills(d) > 0);
+        if let Some(d) = &cgroup_dir {
+            if let Err(e) = rpod_runtime::cgroup_manager::remove(d) {
+                log::warn!("{e}");
+            }
+        }
         let after = containers.update_state(&c.id, |s| {
             s.status = Status::Exited;
             s.exit_code = code;
             s.finished_at = now_ns();
             s.pid = 0;
+            s.oom_killed = oom;
+            s.cgroup.clear();
             true
         })?;
         for cl in &mut clients {
@@ -249,6 +269,37 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     }
     finish(ctx, &mut containers, &c.id, c.config.auto_remove, opts.rootless);
     Ok(())
+}
+
+/// Where the container's cgroups go, and the limits they get.
+struct Cgroup {
+    placement: rpod_runtime::cgroup_manager::Placement,
+    resources: rpod_runtime::cgroup_manager::Resources,
+}
+
+impl Cgroup {
+    /// `None` on a host without usable cgroup v2 controllers (then no
+    /// limits were asked for: `create` refuses them there).
+    fn plan(asked: &rpod_runtime::cgroup_manager::Resources, rootless: bool) -> anyhow::Result<Option<Cgroup>> {
+        use rpod_runtime::cgroup_manager::{place, Placement};
+        let info = rpod_runtime::cgroups::detect(rootless);
+        let placement = place(&info, rootless);
+        let controllers = match &placement {
+            Placement::Unavailable(why) if !asked.is_empty() => anyhow::bail!("cannot apply resource limits: {why}"),
+            Placement::Unavailable(_) => return Ok(None),
+            Placement::Under { controllers, .. } => controllers.clone(),
+        };
+        let mut resources = asked.clone();
+        // Podman's default pids limit, where the controller is there.
+        if resources.pids_max.is_none() && controllers.iter().any(|c| c == "pids") {
+            resources.pids_max = Some(2048);
+        }
+        Ok(Some(Cgroup { placement, resources }))
+    }
+
+    fn create(&self, id: &str) -> anyhow::Result<std::path::PathBuf> {
+        Ok(rpod_runtime::cgroup_manager::create(&self.placement, &format!("rpod-{id}"), &self.resources)?)
+    }
 }
 
 fn send(report: &mut Option<std::fs::File>, line: &str) {

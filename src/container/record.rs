@@ -129,6 +129,9 @@ pub struct ContainerConfig {
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
     pub security_opt: Vec<String>,
+    /// Limits asked for (`--memory`, `--cpus`, ...), cgroup v2 terms.
+    #[serde(default)]
+    pub resources: rpod_runtime::cgroup_manager::Resources,
     /// The OCI runtime configuration the monitor starts.
     pub spec: serde_json::Value,
 }
@@ -152,6 +155,10 @@ pub struct State {
     pub restart_count: u32,
     /// `stop`, `kill` or `rm -f` ended it (no restart by policy).
     pub stopped_by_user: bool,
+    /// The container's cgroup directory while it runs (empty: none, the
+    /// host has no usable cgroup v2).
+    #[serde(default)]
+    pub cgroup: String,
 }
 
 /// A container: its record and both documents.
@@ -218,6 +225,11 @@ impl Containers {
         let db = rpod_storage::Containers::open(graph_root)
             .with_context(|| format!("opening the container records in {}", graph_root.display()))?;
         Ok(Containers { db, graph_root: graph_root.to_path_buf(), run_root: run_root.to_path_buf() })
+    }
+
+    /// The records belong to an unprivileged user's store.
+    pub fn rootless(&self) -> bool {
+        !nix::unistd::geteuid().is_root()
     }
 
     pub fn graph_root(&self) -> &Path {

@@ -82,6 +82,7 @@ pub fn ps_row(c: &Container, now_ns: i64, no_trunc: bool, size: Option<(u64, u64
 pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &str, lowers: &[String]) -> Value {
     let s = &c.state;
     let conf = &c.config;
+    let r = &conf.resources;
     let mut cmd_env = conf.env.clone();
     cmd_env.sort_by_key(|e| e.split('=').next().unwrap_or_default().to_string());
     cmd_env.dedup();
@@ -144,6 +145,25 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
                 "MaximumRetryCount": conf.restart.max_retries,
             },
             "SecurityOpt": conf.security_opt,
+            "Memory": r.memory_max.unwrap_or(0),
+            "MemoryReservation": r.memory_low.unwrap_or(0),
+            "MemorySwap": match (r.memory_max, r.memory_swap_max) {
+                (_, Some(-1)) => -1,
+                (Some(m), Some(s)) => m + s,
+                _ => 0,
+            },
+            "NanoCpus": match r.cpu_max {
+                Some((Some(q), p)) if p > 0 => q * 1_000_000_000 / p,
+                _ => 0,
+            },
+            "CpuQuota": r.cpu_max.and_then(|(q, _)| q).unwrap_or(0),
+            "CpuPeriod": r.cpu_max.map_or(0, |(_, p)| p),
+            "CpuWeight": r.cpu_weight.unwrap_or(0),
+            "CpusetCpus": r.cpuset_cpus.clone().unwrap_or_default(),
+            "CpusetMems": r.cpuset_mems.clone().unwrap_or_default(),
+            "PidsLimit": r.pids_max.unwrap_or(0),
+            "CgroupManager": "cgroupfs",
+            "CgroupPath": s.cgroup,
         },
         "Mounts": Vec::<Value>::new(),
         "GraphDriver": {

@@ -1,0 +1,421 @@
+//! Container cgroups on cgroup v2 (the "cgroupfs" manager: plain files, no
+//! systemd).
+//!
+//! Where a container's cgroup goes ([`place`]):
+//! - root: `<cgroup2 mount>/rpod/<name>`, with the controllers enabled down
+//!   the way;
+//! - rootless: beside the caller, in the caller's own cgroup when the user
+//!   may write it (a delegated subtree: systemd's `user@UID.service`, or
+//!   any subtree chowned to the user). A cgroup with processes cannot hand
+//!   controllers to children (the no-internal-process rule), so the
+//!   processes there are moved into a leaf `init` first, once.
+//!
+//! Nothing is ever created unless the host is in cgroup v2 unified mode
+//! with the needed controllers: on a v1 or hybrid host (or without
+//! delegation) [`place`] says why, and the engine refuses a requested
+//! limit with that explanation rather than dropping it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::cgroups::{CgroupInfo, Layout};
+
+/// Resource limits, in cgroup v2 terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Resources {
+    /// `memory.max`, bytes.
+    pub memory_max: Option<i64>,
+    /// `memory.low`, bytes.
+    pub memory_low: Option<i64>,
+    /// `memory.swap.max`, bytes (-1: unlimited).
+    pub memory_swap_max: Option<i64>,
+    /// `cpu.weight` (1-10000).
+    pub cpu_weight: Option<u64>,
+    /// `cpu.max`: quota (None: unlimited) and period, microseconds.
+    pub cpu_max: Option<(Option<u64>, u64)>,
+    pub cpuset_cpus: Option<String>,
+    pub cpuset_mems: Option<String>,
+    /// `pids.max` (-1: unlimited).
+    pub pids_max: Option<i64>,
+}
+
+impl Resources {
+    /// The controllers these limits need.
+    pub fn controllers(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.memory_max.is_some() || self.memory_low.is_some() || self.memory_swap_max.is_some() {
+            v.push("memory");
+        }
+        if self.cpu_weight.is_some() || self.cpu_max.is_some() {
+            v.push("cpu");
+        }
+        if self.cpuset_cpus.is_some() || self.cpuset_mems.is_some() {
+            v.push("cpuset");
+        }
+        if self.pids_max.is_some() {
+            v.push("pids");
+        }
+        v
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.controllers().is_empty()
+    }
+
+    /// The files and values to write, in a safe order.
+    pub fn writes(&self) -> Vec<(&'static str, String)> {
+        let num = |v: i64| if v < 0 { "max".to_string() } else { v.to_string() };
+        let mut w = Vec::new();
+        if let Some(c) = &self.cpuset_cpus {
+            w.push(("cpuset.cpus", c.clone()));
+        }
+        if let Some(m) = &self.cpuset_mems {
+            w.push(("cpuset.mems", m.clone()));
+        }
+        if let Some(v) = self.memory_low {
+            w.push(("memory.low", num(v)));
+        }
+        if let Some(v) = self.memory_max {
+            w.push(("memory.max", num(v)));
+        }
+        if let Some(v) = self.memory_swap_max {
+            w.push(("memory.swap.max", num(v)));
+        }
+        if let Some(v) = self.cpu_weight {
+            w.push(("cpu.weight", v.to_string()));
+        }
+        if let Some((quota, period)) = self.cpu_max {
+            w.push(("cpu.max", format!("{} {period}", quota.map_or("max".to_string(), |q| q.to_string()))));
+        }
+        if let Some(v) = self.pids_max {
+            w.push(("pids.max", num(v)));
+        }
+        w
+    }
+}
+
+/// crun's conversion of cgroup v1 `cpu.shares` (2-262144) to v2
+/// `cpu.weight` (1-10000).
+pub fn shares_to_weight(shares: u64) -> u64 {
+    if shares == 0 {
+        return 100;
+    }
+    let s = shares.clamp(2, 262_144);
+    1 + ((s - 2) * 9999) / 262_142
+}
+
+/// Why cgroups cannot be used, or where they go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement {
+    /// Container cgroups are created under this directory, which has (or
+    /// can be given) these controllers.
+    Under { parent: PathBuf, controllers: Vec<String>, needs_leaf: bool },
+    /// No usable cgroup v2 controllers; the reason, for the user.
+    Unavailable(String),
+}
+
+/// The explanation for a host without usable cgroup v2 controllers.
+pub fn delegation_help(rootless: bool) -> &'static str {
+    if rootless {
+        "resource limits need cgroup v2 with controllers delegated to your user: boot with the unified hierarchy \
+         (systemd.unified_cgroup_hierarchy=1, or cgroup_no_v1=all) and delegate them, e.g. with a systemd drop-in \
+         /etc/systemd/system/user@.service.d/delegate.conf with the lines \"[Service]\" and \
+         \"Delegate=cpu cpuset io memory pids\" (then log in again), or run rpod inside a cgroup subtree chowned to you"
+    } else {
+        "resource limits need the cgroup v2 unified hierarchy (boot with systemd.unified_cgroup_hierarchy=1 or \
+         cgroup_no_v1=all); on a v1 or hybrid host rpod creates no cgroups"
+    }
+}
+
+/// Where this process may put container cgroups.
+pub fn place(info: &CgroupInfo, rootless: bool) -> Placement {
+    let Some(mount) = &info.v2_mount else {
+        return Placement::Unavailable(format!("no cgroup v2 hierarchy is mounted; {}", delegation_help(rootless)));
+    };
+    if info.layout != Layout::Unified {
+        return Placement::Unavailable(format!(
+            "this host mixes cgroup v1 and v2 ({} layout); {}",
+            info.layout.name(),
+            delegation_help(rootless)
+        ));
+    }
+    if info.controllers.is_empty() {
+        return Placement::Unavailable(format!("no cgroup v2 controllers are available to you; {}", delegation_help(rootless)));
+    }
+    if rootless {
+        let Some(own) = &info.own_path else {
+            return Placement::Unavailable(format!("cannot tell this process's cgroup; {}", delegation_help(rootless)));
+        };
+        Placement::Under {
+            parent: mount.join(own.trim_start_matches('/')),
+            controllers: info.controllers.clone(),
+            needs_leaf: true,
+        }
+    } else {
+        Placement::Under { parent: mount.join("rpod"), controllers: info.controllers.clone(), needs_leaf: false }
+    }
+}
+
+/// A cgroup error, with the file it concerns.
+#[derive(Debug, thiserror::Error)]
+#[error("cgroup {}: {what}: {source}", path.display())]
+pub struct CgroupError {
+    pub path: PathBuf,
+    pub what: String,
+    #[source]
+    pub source: std::io::Error,
+}
+
+fn err(path: &Path, what: impl Into<String>) -> impl FnOnce(std::io::Error) -> CgroupError + '_ {
+    let what = what.into();
+    move |source| CgroupError { path: path.to_path_buf(), what, source }
+}
+
+fn write(dir: &Path, file: &str, value: &str) -> Result<(), CgroupError> {
+    let p = dir.join(file);
+    std::fs::write(&p, value).map_err(err(&p, format!("writing {value:?}")))
+}
+
+/// Enables `controllers` (those available) in `dir`'s subtree_control.
+fn enable(dir: &Path, controllers: &[String]) -> Result<(), CgroupError> {
+    let have = std::fs::read_to_string(dir.join("cgroup.subtree_control")).unwrap_or_default();
+    let avail = std::fs::read_to_string(dir.join("cgroup.controllers")).unwrap_or_default();
+    let missing: Vec<String> = controllers
+        .iter()
+        .filter(|c| avail.split_whitespace().any(|a| a == c.as_str()))
+        .filter(|c| !have.split_whitespace().any(|h| h == c.as_str()))
+        .map(|c| format!("+{c}"))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    write(dir, "cgroup.subtree_control", &missing.join(" "))
+}
+
+/// Moves every process of `dir` into its child `leaf` (created).
+fn move_into_leaf(dir: &Path, leaf: &str) -> Result<(), CgroupError> {
+    let leaf_dir = dir.join(leaf);
+    match std::fs::create_dir(&leaf_dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(err(&leaf_dir, "creating")(e)),
+    }
+    for _ in 0..10 {
+        let procs = std::fs::read_to_string(dir.join("cgroup.procs")).map_err(err(dir, "reading cgroup.procs"))?;
+        if procs.trim().is_empty() {
+            return Ok(());
+        }
+        for pid in procs.split_whitespace() {
+            // A process may exit meanwhile (ESRCH): fine.
+            let _ = std::fs::write(leaf_dir.join("cgroup.procs"), pid);
+        }
+    }
+    Ok(())
+}
+
+/// Creates the container cgroup `name` per `placement`, with the
+/// controllers enabled and `res` written. Returns its directory.
+pub fn create(placement: &Placement, name: &str, res: &Resources) -> Result<PathBuf, CgroupError> {
+    let Placement::Under { parent, controllers, needs_leaf } = placement else {
+        return Err(CgroupError {
+            path: PathBuf::new(),
+            what: "no usable cgroup v2 hierarchy".into(),
+            source: std::io::Error::from(std::io::ErrorKind::Unsupported),
+        });
+    };
+    if !needs_leaf {
+        // Root: the hierarchy's root hands the controllers to `rpod`.
+        if let Some(root) = parent.parent() {
+            enable(root, controllers)?;
+        }
+        match std::fs::create_dir(parent) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(err(parent, "creating")(e)),
+        }
+        enable(parent, controllers)?;
+    } else if enable(parent, controllers).is_err() {
+        // Processes live in the caller's cgroup: move them to a leaf first.
+        move_into_leaf(parent, "init")?;
+        enable(parent, controllers)?;
+    }
+    let dir = parent.join(name);
+    match std::fs::create_dir(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(err(&dir, "creating")(e)),
+    }
+    if let Err(e) = apply(&dir, res) {
+        let _ = std::fs::remove_dir(&dir);
+        return Err(e);
+    }
+    Ok(dir)
+}
+
+/// Writes the limits (also for `update` on a running container).
+pub fn apply(dir: &Path, res: &Resources) -> Result<(), CgroupError> {
+    for (file, value) in res.writes() {
+        write(dir, file, &value)?;
+    }
+    Ok(())
+}
+
+/// Kills what is left in the cgroup and removes it (waiting briefly for
+/// the processes to go).
+pub fn remove(dir: &Path) -> Result<(), CgroupError> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let _ = std::fs::write(dir.join("cgroup.kill"), "1");
+    let start = Instant::now();
+    loop {
+        match std::fs::remove_dir(dir) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) if start.elapsed() < Duration::from_secs(5) && e.raw_os_error() == Some(libc::EBUSY) => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => return Err(err(dir, "removing")(e)),
+        }
+    }
+}
+
+/// `cgroup.freeze`: freezes or thaws, waiting until `cgroup.events` says
+/// so.
+pub fn freeze(dir: &Path, frozen: bool) -> Result<(), CgroupError> {
+    write(dir, "cgroup.freeze", if frozen { "1" } else { "0" })?;
+    let want = if frozen { "frozen 1" } else { "frozen 0" };
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        let events = std::fs::read_to_string(dir.join("cgroup.events")).map_err(err(dir, "reading cgroup.events"))?;
+        if events.lines().any(|l| l.trim() == want) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    Err(err(dir, "waiting for cgroup.events")(std::io::Error::from(std::io::ErrorKind::TimedOut)))
+}
+
+/// The `oom_kill` count of `memory.events`.
+pub fn oom_kills(dir: &Path) -> u64 {
+    key_value(&std::fs::read_to_string(dir.join("memory.events")).unwrap_or_default(), "oom_kill").unwrap_or(0)
+}
+
+fn key_value(text: &str, key: &str) -> Option<u64> {
+    text.lines().find_map(|l| {
+        let mut f = l.split_whitespace();
+        (f.next() == Some(key)).then(|| f.next().and_then(|v| v.parse().ok())).flatten()
+    })
+}
+
+/// What `stats` shows, read from the cgroup's files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub cpu_usage_usec: u64,
+    pub nr_throttled: u64,
+    pub memory_current: u64,
+    /// None: unlimited.
+    pub memory_max: Option<u64>,
+    pub pids_current: u64,
+    pub io_read_bytes: u64,
+    pub io_write_bytes: u64,
+}
+
+pub fn stats(dir: &Path) -> Stats {
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+    let cpu = read("cpu.stat");
+    let mut io_r = 0;
+    let mut io_w = 0;
+    for line in read("io.stat").lines() {
+        for kv in line.split_whitespace().skip(1) {
+            if let Some(v) = kv.strip_prefix("rbytes=") {
+                io_r += v.parse::<u64>().unwrap_or(0);
+            } else if let Some(v) = kv.strip_prefix("wbytes=") {
+                io_w += v.parse::<u64>().unwrap_or(0);
+            }
+        }
+    }
+    Stats {
+        cpu_usage_usec: key_value(&cpu, "usage_usec").unwrap_or(0),
+        nr_throttled: key_value(&cpu, "nr_throttled").unwrap_or(0),
+        memory_current: read("memory.current").trim().parse().unwrap_or(0),
+        memory_max: read("memory.max").trim().parse().ok(),
+        pids_current: read("pids.current").trim().parse().unwrap_or(0),
+        io_read_bytes: io_r,
+        io_write_bytes: io_w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crun_weights() {
+        assert_eq!(shares_to_weight(2), 1);
+        assert_eq!(shares_to_weight(1024), 39);
+        assert_eq!(shares_to_weight(262_144), 10_000);
+        assert_eq!(shares_to_weight(0), 100);
+    }
+
+    #[test]
+    fn writes_and_controllers() {
+        let r = Resources {
+            memory_max: Some(64 << 20),
+            cpu_max: Some((Some(50_000), 100_000)),
+            pids_max: Some(100),
+            ..Default::default()
+        };
+        assert_eq!(r.controllers(), ["memory", "cpu", "pids"]);
+        assert_eq!(
+            r.writes(),
+            [("memory.max", "67108864".to_string()), ("cpu.max", "50000 100000".to_string()), ("pids.max", "100".to_string())]
+        );
+        assert!(Resources::default().is_empty());
+        let u = Resources { memory_swap_max: Some(-1), cpu_max: Some((None, 100_000)), ..Default::default() };
+        assert_eq!(u.writes(), [("memory.swap.max", "max".to_string()), ("cpu.max", "max 100000".to_string())]);
+    }
+
+    #[test]
+    fn hybrid_hosts_get_no_cgroups() {
+        let info = CgroupInfo {
+            layout: Layout::Hybrid,
+            v2_mount: Some("/sys/fs/cgroup/unified".into()),
+            own_path: Some("/".into()),
+            controllers: vec!["hugetlb".into()],
+        };
+        match place(&info, true) {
+            Placement::Unavailable(why) => assert!(why.contains("Delegate=") && why.contains("hybrid"), "{why}"),
+            p => panic!("{p:?}"),
+        }
+        let unified = CgroupInfo {
+            layout: Layout::Unified,
+            v2_mount: Some("/sys/fs/cgroup".into()),
+            own_path: Some("/user.slice/user-1000/s1".into()),
+            controllers: vec!["memory".into(), "pids".into()],
+        };
+        assert_eq!(
+            place(&unified, true),
+            Placement::Under {
+                parent: "/sys/fs/cgroup/user.slice/user-1000/s1".into(),
+                controllers: vec!["memory".into(), "pids".into()],
+                needs_leaf: true
+            }
+        );
+        assert!(matches!(place(&unified, false), Placement::Under { needs_leaf: false, .. }));
+    }
+
+    #[test]
+    fn files_in_a_fake_cgroup() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("memory.events"), "low 0\nhigh 0\nmax 3\noom 1\noom_kill 2\n").unwrap();
+        std::fs::write(d.path().join("cpu.stat"), "usage_usec 1500\nuser_usec 1000\nnr_throttled 7\n").unwrap();
+        std::fs::write(d.path().join("memory.current"), "4096\n").unwrap();
+        std::fs::write(d.path().join("memory.max"), "max\n").unwrap();
+        std::fs::write(d.path().join("io.stat"), "8:0 rbytes=10 wbytes=20 rios=1\n8:16 rbytes=1 wbytes=2\n").unwrap();
+        assert_eq!(oom_kills(d.path()), 2);
+        let s = stats(d.path());
+        assert_eq!((s.cpu_usage_usec, s.nr_throttled, s.memory_current, s.memory_max), (1500, 7, 4096, None));
+        assert_eq!((s.io_read_bytes, s.io_write_bytes), (11, 22));
+    }
+}
