@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
     attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
-    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, pause, ps, pull, push, rename, restart, rm, rmi, run,
+    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, oci, pause, ps, pull, push, rename, restart, rm, rmi, run,
     save, search, start, stats, stop, tag, top, unshare, update, untag, version, wait,
 };
 use crate::logging::LogLevel;
@@ -101,6 +101,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// The OCI runtime command line (runc's) over rpod's built-in runtime
+    #[command(hide = true)]
+    Oci(oci::OciArgs),
     /// Pause all the processes in one or more containers
     Pause(pause::PauseArgs),
     /// List containers

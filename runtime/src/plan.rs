@@ -652,7 +652,10 @@ pub(crate) fn process_plan(p: &Process, setgroups_ok: bool) -> Result<ProcessPla
         permitted: cap_mask(caps.and_then(|c| c.permitted().as_ref())),
         inheritable: cap_mask(caps.and_then(|c| c.inheritable().as_ref())),
     };
-    let ambient = cap_mask(caps.and_then(|c| c.ambient().as_ref()));
+    // The kernel raises an ambient capability only when it is permitted
+    // and inheritable; like runc, the others are left out rather than
+    // failing the start (`runc spec` lists ambient but no inheritable).
+    let ambient = cap_mask(caps.and_then(|c| c.ambient().as_ref())) & masks.permitted & masks.inheritable;
 
     let argv_ptrs = ptr_array(&argv);
     let env_ptrs = ptr_array(&envs);
@@ -946,7 +949,10 @@ pub(crate) fn container_plan(
         ),
     };
 
-    let setgroups_ok = if new_user { true } else { setgroups_allowed("self") };
+    // A new user namespace: its maps are written by root of the initial
+    // namespace (setgroups stays allowed) or by an unprivileged engine,
+    // which must deny setgroups first (see `write_id_maps`).
+    let setgroups_ok = if new_user { host.init_root } else { setgroups_allowed("self") };
     let mut process = process_plan(process, setgroups_ok)?;
     process.seccomp = linux.and_then(|l| l.seccomp().as_ref()).map(crate::seccomp::compile).transpose()?;
 

@@ -23,6 +23,7 @@ pub mod logout;
 pub mod logs;
 pub mod monitor;
 pub mod network_ls;
+pub mod oci;
 pub mod pause;
 pub mod ps;
 pub mod pull;
@@ -119,6 +120,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(ContainerCommand::Prune(args)) => container_prune::run(ctx, args),
         Command::Container(ContainerCommand::Exists(args)) => container_exists::run(ctx, args),
         Command::Monitor(args) => monitor::run(ctx, args),
+        Command::Oci(args) => oci::run(ctx, args),
         Command::Pause(args) | Command::Container(ContainerCommand::Pause(args)) => pause::pause(ctx, args),
         Command::Unpause(args) | Command::Container(ContainerCommand::Unpause(args)) => pause::unpause(ctx, args),
         Command::Update(args) | Command::Container(ContainerCommand::Update(args)) => update::run(ctx, args),

@@ -1,0 +1,289 @@
+//! `rpod oci` (the hidden OCI runtime command line), as root: bundles made
+//! by `rpod oci spec` / `runc spec` with a rootfs of Debian's static
+//! busybox; the OCI lifecycle; the same bundle under runc gives the same
+//! output (runc runs rootless, as nobody, so it makes no cgroups).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const NOBODY: u32 = 65534;
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn is_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}
+
+#[track_caller]
+fn ok(out: Output) -> String {
+    assert!(out.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", out.status.code(), text(&out.stdout), text(&out.stderr));
+    text(&out.stdout)
+}
+
+struct Oci {
+    dir: tempfile::TempDir,
+}
+
+impl Oci {
+    fn new() -> Oci {
+        let dir = tempfile::Builder::new().prefix("rpod-oci-test").tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        Oci { dir }
+    }
+
+    fn state_root(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_rpod"));
+        c.arg("oci").arg("--root").arg(self.state_root()).args(args);
+        c
+    }
+
+    fn rpod(&self, args: &[&str]) -> Output {
+        self.cmd(args).stdin(Stdio::null()).output().unwrap()
+    }
+
+    /// A bundle `name` whose rootfs is /bin/busybox plus a few applet
+    /// links; `config` is edited by `edit`.
+    fn bundle(&self, name: &str, config: Value, edit: impl FnOnce(&mut Value)) -> PathBuf {
+        let b = self.dir.path().join(name);
+        let bin = b.join("rootfs/bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::fs::copy("/bin/busybox", bin.join("busybox")).unwrap();
+        for applet in ["sh", "echo", "sleep", "id", "hostname", "cat", "true"] {
+            std::os::unix::fs::symlink("busybox", bin.join(applet)).unwrap();
+        }
+        let mut config = config;
+        config["process"]["terminal"] = Value::Bool(false);
+        edit(&mut config);
+        std::fs::write(b.join("config.json"), serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+        b
+    }
+
+    /// `rpod oci spec` in a scratch dir, parsed.
+    fn spec(&self, rootless: bool) -> Value {
+        let d = self.dir.path().join(if rootless { "spec-rootless" } else { "spec-root" });
+        std::fs::create_dir_all(&d).unwrap();
+        let mut args = vec!["spec", "--bundle", d.to_str().unwrap()];
+        if rootless {
+            args.push("--rootless");
+        }
+        ok(self.rpod(&args));
+        // A second spec into the same dir refuses to overwrite.
+        assert!(!self.rpod(&args).status.success());
+        serde_json::from_slice(&std::fs::read(d.join("config.json")).unwrap()).unwrap()
+    }
+
+    fn status(&self, id: &str) -> String {
+        let v: Value = serde_json::from_str(&ok(self.rpod(&["state", id]))).unwrap();
+        v["status"].as_str().unwrap().to_string()
+    }
+}
+
+fn busybox_ok() -> bool {
+    let ok = Path::new("/bin/busybox").exists() && is_root();
+    if !ok {
+        eprintln!("skipped: needs root and Debian's static /bin/busybox");
+    }
+    ok
+}
+
+#[test]
+fn run_prints_and_passes_the_exit_code() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let spec = t.spec(false);
+    assert_eq!(spec["process"]["args"], serde_json::json!(["sh"]));
+    let b = t.bundle("hi", spec.clone(), |c| c["process"]["args"] = serde_json::json!(["echo", "hi"]));
+    assert_eq!(ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "hi"])), "hi\n");
+    // The state is gone after run.
+    assert!(!t.rpod(&["state", "hi"]).status.success());
+    let b = t.bundle("three", spec, |c| c["process"]["args"] = serde_json::json!(["sh", "-c", "exit 3"]));
+    assert_eq!(t.rpod(&["run", "-b", b.to_str().unwrap(), "three"]).status.code(), Some(3));
+    let b = t.bundle("nf", t.spec(true), |c| c["process"]["args"] = serde_json::json!(["no-such-cmd"]));
+    let out = t.rpod(&["run", "-b", b.to_str().unwrap(), "nf"]);
+    assert_eq!(out.status.code(), Some(127), "{}", text(&out.stderr));
+}
+
+#[test]
+fn lifecycle_create_start_state_kill_delete() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let b = t.bundle("life", t.spec(false), |c| {
+        c["process"]["args"] = serde_json::json!(["sleep", "30"]);
+        c["annotations"] = serde_json::json!({"org.example.k": "v"});
+    });
+    let pid_file = t.dir.path().join("pid");
+    // The container keeps create's stdio: give it no pipe to hold open.
+    let st = t
+        .cmd(&["create", "--bundle", b.to_str().unwrap(), "--pid-file", pid_file.to_str().unwrap(), "life"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let state: Value = serde_json::from_str(&ok(t.rpod(&["state", "life"]))).unwrap();
+    assert_eq!(state["status"], "created", "{state}");
+    assert_eq!(state["id"], "life");
+    assert_eq!(state["ociVersion"].as_str().unwrap().split('.').next(), Some("1"));
+    assert_eq!(state["bundle"], b.canonicalize().unwrap().to_str().unwrap());
+    assert_eq!(state["annotations"]["org.example.k"], "v");
+    let pid = state["pid"].as_i64().unwrap();
+    assert_eq!(std::fs::read_to_string(&pid_file).unwrap().trim(), pid.to_string());
+    // Wrong states: a second create with the ID, delete without -f, kill with a bad signal.
+    assert!(!t.rpod(&["create", "--bundle", b.to_str().unwrap(), "life"]).status.success());
+    assert!(!t.rpod(&["delete", "life"]).status.success());
+    assert!(!t.rpod(&["kill", "life", "NOPE"]).status.success());
+
+    ok(t.rpod(&["start", "life"]));
+    assert_eq!(t.status("life"), "running");
+    assert!(!t.rpod(&["start", "life"]).status.success(), "start twice");
+    // exec in the running container.
+    let out = t.cmd(&["exec", "life", "--", "sh", "-c", "echo $$ inside; exit 4"]).stdin(Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).ends_with(" inside\n"));
+
+    ok(t.rpod(&["kill", "life", "KILL"]));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while t.status("life") != "stopped" {
+        assert!(Instant::now() < deadline, "still {} after SIGKILL", t.status("life"));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!t.rpod(&["kill", "life"]).status.success(), "kill of a stopped container");
+    assert!(!t.rpod(&["start", "life"]).status.success(), "start of a stopped container");
+    ok(t.rpod(&["delete", "life"]));
+    assert!(!t.rpod(&["state", "life"]).status.success());
+    assert!(!t.rpod(&["delete", "life"]).status.success());
+
+    // delete -f of a created container kills it.
+    let st = t.cmd(&["create", "-b", b.to_str().unwrap(), "gated"]).stdin(Stdio::null()).stdout(Stdio::null()).status().unwrap();
+    assert!(st.success());
+    assert_eq!(t.status("gated"), "created");
+    let pid: Value = serde_json::from_str(&ok(t.rpod(&["state", "gated"]))).unwrap();
+    let pid = pid["pid"].as_i64().unwrap();
+    ok(t.rpod(&["delete", "-f", "gated"]));
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    assert!(stat.is_empty() || stat.contains(") Z "), "init of a force-deleted container lives on: {stat}");
+    assert_eq!(std::fs::read_dir(t.state_root()).unwrap().count(), 0, "state left behind");
+}
+
+#[test]
+fn a_runc_spec_bundle_gives_the_same_output_as_runc() {
+    if !busybox_ok() {
+        return;
+    }
+    if Command::new("runc").arg("--version").output().is_err() {
+        eprintln!("skipped: runc is not installed");
+        return;
+    }
+    let t = Oci::new();
+    let script = "echo hi; echo pid $$; id -u; hostname; cat /proc/self/uid_map | wc -l";
+    // `runc spec --rootless` (runc runs rootless as nobody: no cgroups made on this host).
+    let gen = t.dir.path().join("runc-spec");
+    std::fs::create_dir_all(&gen).unwrap();
+    ok(Command::new("runc").args(["spec", "--rootless", "--bundle", gen.to_str().unwrap()]).output().unwrap());
+    let spec: Value = serde_json::from_slice(&std::fs::read(gen.join("config.json")).unwrap()).unwrap();
+    let b = t.bundle("same", spec.clone(), |c| {
+        c["process"]["args"] = serde_json::json!(["sh", "-c", script]);
+        c["linux"]["uidMappings"][0]["hostID"] = NOBODY.into();
+        c["linux"]["gidMappings"][0]["hostID"] = NOBODY.into();
+    });
+    // runc runs as nobody, mapped to root in its user namespace: the
+    // bundle must be nobody's so it can create mount points in it.
+    ok(Command::new("chown").args(["-R", "65534:65534"]).arg(&b).output().unwrap());
+    let runc_root = t.dir.path().join("runc-root");
+    std::fs::create_dir_all(&runc_root).unwrap();
+    std::os::unix::fs::chown(&runc_root, Some(NOBODY), Some(NOBODY)).unwrap();
+    let runc = ok(Command::new("setpriv")
+        .args(["--reuid", "65534", "--regid", "65534", "--clear-groups", "--", "runc", "--root"])
+        .arg(&runc_root)
+        .args(["run", "--bundle", b.to_str().unwrap(), "same"])
+        .env_clear()
+        .env("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")
+        .current_dir("/")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap());
+    assert_eq!(runc, "hi\npid 1\n0\nrunc\n1\n");
+    let rpod = ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "same"]));
+    assert_eq!(rpod, runc);
+    // And a root bundle from `runc spec` (run by rpod only: runc as root would make cgroups).
+    let gen = t.dir.path().join("runc-spec-root");
+    std::fs::create_dir_all(&gen).unwrap();
+    ok(Command::new("runc").args(["spec", "--bundle", gen.to_str().unwrap()]).output().unwrap());
+    let spec: Value = serde_json::from_slice(&std::fs::read(gen.join("config.json")).unwrap()).unwrap();
+    let b = t.bundle("root", spec, |c| c["process"]["args"] = serde_json::json!(["sh", "-c", "echo hi; echo pid $$; hostname"]));
+    assert_eq!(ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "root"])), "hi\npid 1\nrunc\n");
+}
+
+/// The unprivileged test user runs a bundle from `rpod oci spec --rootless`
+/// (its own ID mapped to root), through the whole create/start/state/delete
+/// cycle.
+#[test]
+fn rootless_user_runs_a_rootless_bundle() {
+    use rpod_testbed::bed::{describe, output_with_timeout, Bed};
+    if !busybox_ok() {
+        return;
+    }
+    let bed = Bed::get();
+    let rpod = bed.install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")));
+    let dir = bed.user_tempdir("oci-rootless");
+    let b = dir.path().join("bundle");
+    let bin = b.join("rootfs/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::copy("/bin/busybox", bin.join("busybox")).unwrap();
+    for applet in ["sh", "id", "cat", "sleep"] {
+        std::os::unix::fs::symlink("busybox", bin.join(applet)).unwrap();
+    }
+    ok(Command::new("chown").args(["-R", &format!("{}:{}", bed.test_uid, bed.test_gid)]).arg(&b).output().unwrap());
+    let state = dir.path().join("state");
+    let user = |args: &[&str]| {
+        let mut c = bed.rootless_command(&rpod);
+        c.arg("oci").arg("--root").arg(&state).args(args);
+        output_with_timeout(&mut c, std::time::Duration::from_secs(60))
+    };
+    let out = user(&["spec", "--rootless", "--bundle", b.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", describe(&out));
+    let mut spec: Value = serde_json::from_slice(&std::fs::read(b.join("config.json")).unwrap()).unwrap();
+    assert_eq!(spec["linux"]["uidMappings"][0]["hostID"], bed.test_uid);
+    spec["process"]["terminal"] = Value::Bool(false);
+    spec["process"]["args"] = serde_json::json!(["sh", "-c", "id -u; cat /proc/self/uid_map | wc -l; exit 4"]);
+    std::fs::write(b.join("config.json"), serde_json::to_vec(&spec).unwrap()).unwrap();
+    let _ = Command::new("chown").arg(format!("{}:{}", bed.test_uid, bed.test_gid)).arg(b.join("config.json")).status();
+    let out = user(&["run", "--bundle", b.to_str().unwrap(), "r1"]);
+    assert_eq!(out.status.code(), Some(4), "{}", describe(&out));
+    assert_eq!(text(&out.stdout), "0\n1\n");
+    // create / state / start / delete.
+    spec["process"]["args"] = serde_json::json!(["sleep", "100"]);
+    std::fs::write(b.join("config.json"), serde_json::to_vec(&spec).unwrap()).unwrap();
+    let out = user(&["create", "--bundle", b.to_str().unwrap(), "r2"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    let st: Value = serde_json::from_slice(&user(&["state", "r2"]).stdout).unwrap();
+    assert_eq!(st["status"], "created");
+    assert!(user(&["start", "r2"]).status.success());
+    let st: Value = serde_json::from_slice(&user(&["state", "r2"]).stdout).unwrap();
+    assert_eq!(st["status"], "running");
+    assert!(user(&["kill", "r2", "KILL"]).status.success());
+    let start = std::time::Instant::now();
+    loop {
+        let st: Value = serde_json::from_slice(&user(&["state", "r2"]).stdout).unwrap();
+        if st["status"] == "stopped" {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 10, "{st}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(user(&["delete", "r2"]).status.success());
+    assert!(!user(&["state", "r2"]).status.success());
+}
