@@ -732,3 +732,26 @@ fn limits_without_cgroup_v2_are_refused_not_dropped() {
         assert_eq!(info["host"]["cgroupVersion"], "v1");
     });
 }
+
+/// `--init`: a tiny init is PID 1 (no binary in the image needed), the
+/// command its child; signals are forwarded, orphans reaped, the exit code
+/// passed through.
+#[test]
+fn init_reaps_and_forwards() {
+    each_mode("lc-init", |e| {
+        let out = e.ok(&["run", "--rm", "--init", &e.image, "sh", "-c", "(sleep 0.1 &); sleep 0.4; ps -o pid,stat,comm"]);
+        let rows: Vec<Vec<&str>> = out.lines().skip(1).map(|l| l.split_whitespace().collect()).collect();
+        assert_eq!(rows[0][0], "1");
+        assert_eq!(rows[0][2], "rpod-init", "{out}");
+        assert!(rows.iter().all(|r| !r[1].starts_with('Z')), "zombies were not reaped: {out}");
+        assert_eq!(e.code(&["run", "--rm", "--init", &e.image, "sh", "-c", "exit 9"]), 9);
+        assert_eq!(e.code(&["run", "--rm", "--init", &e.image, "no-such-cmd"]), 127);
+        // sleep as PID 1 would ignore SIGTERM; under the init it gets it.
+        e.ok(&["run", "-d", "--init", "--name", "i", &e.image, "sleep", "1000"]);
+        let start = Instant::now();
+        e.ok(&["stop", "-t", "20", "i"]);
+        assert!(start.elapsed() < Duration::from_secs(10), "SIGTERM reached the command through the init");
+        assert_eq!(e.inspect("i")["State"]["ExitCode"], 143);
+        assert_eq!(e.inspect("i")["HostConfig"]["Init"], true);
+    });
+}

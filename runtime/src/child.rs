@@ -548,6 +548,33 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     if let (Some(f), true) = (&p.seccomp, p.no_new_privs) {
         sys::seccomp_set_filter(&f.0).map_err(at(Step::Seccomp, 0))?;
     }
+    if io.init {
+        // `--init`: this process stays as PID 1 (no binary of ours is
+        // needed in the container) and the command runs as its child.
+        let mut set = nix::sys::signal::SigSet::empty();
+        for sig in crate::init::FORWARDED {
+            set.add(sig);
+        }
+        set.add(nix::sys::signal::Signal::SIGCHLD);
+        let _ = set.thread_block();
+        let child = sys::clone_child(0, None, || {
+            sys::reset_signals();
+            let errno = exec(p, io.exec_fd);
+            report(io.chan, Msg::new(MSG_EXEC_FAIL, Step::None, 0, errno as i32));
+            sys::exit_now(if matches!(errno, Errno::ENOENT | Errno::ENOTDIR) { 127 } else { 126 })
+        })
+        .map_err(at(Step::Report, 0))?;
+        // The engine learns the command's fate from the command's copy of
+        // the channel (closed by its exec); ours goes now. Others may not
+        // look into this process (/proc/1/exe is the engine's binary).
+        let _ = nix::unistd::close(io.chan);
+        drop(gate);
+        let _ = sys::prctl(libc::PR_SET_DUMPABLE, 0, 0);
+        if let Some(area) = io.cmdline {
+            sys::set_cmdline(area, b"rpod-init");
+        }
+        sys::exit_now(crate::init::serve_as_init(child, &set));
+    }
     let errno = exec(p, io.exec_fd);
     let msg = Msg::new(MSG_EXEC_FAIL, Step::None, 0, errno as i32);
     report(io.chan, msg);

@@ -92,6 +92,9 @@ pub struct CreateOptions<'a> {
     /// configured by the caller); with a cgroup namespace it becomes the
     /// namespace's root.
     pub cgroup: Option<PathBuf>,
+    /// `--init`: the container's PID 1 is a tiny init (the runtime's own,
+    /// no binary needed in the container) and the process its child.
+    pub init: bool,
 }
 
 impl<'a> CreateOptions<'a> {
@@ -105,6 +108,7 @@ impl<'a> CreateOptions<'a> {
             exec_fd: None,
             parent_death_signal: None,
             cgroup: None,
+            init: false,
         }
     }
 }
@@ -249,6 +253,10 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     io.gate = gate.as_ref().map(|g| g.as_raw_fd());
     io.exec_fd = c.exec_fd.map(|f| f.as_raw_fd());
     io.parent_death_signal = c.parent_death_signal.map_or(0, |s| s as i32);
+    io.init = c.init;
+    if c.init {
+        io.cmdline = sys::cmdline_area();
+    }
 
     let flags = plan.clone_flags;
     let cgroup = match &c.cgroup {

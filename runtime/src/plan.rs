@@ -358,13 +358,18 @@ pub(crate) struct IoPlan {
     /// (`PR_SET_PDEATHSIG`, set after the identity change that clears it);
     /// 0: none.
     pub parent_death_signal: i32,
+    /// Stay as an init (reaping, forwarding signals) with the command as
+    /// a child (`--init`).
+    pub init: bool,
+    /// The engine's command line area, renamed to `rpod-init` by the init.
+    pub cmdline: Option<(usize, usize)>,
 }
 
 impl IoPlan {
     pub fn new(chan: RawFd, stdio: [Option<RawFd>; 3], pty: bool, preserve: Vec<RawFd>) -> IoPlan {
         // stdio, preserved, report socket + gate + exec file + up to 7 namespaces.
         let scratch = vec![-1; 3 + preserve.len() + 3 + NAMESPACES.len()];
-        IoPlan { chan, stdio, pty, preserve, gate: None, exec_fd: None, scratch, top: 3, parent_death_signal: 0 }
+        IoPlan { chan, stdio, pty, preserve, gate: None, exec_fd: None, scratch, top: 3, parent_death_signal: 0, init: false, cmdline: None }
     }
 }
 

@@ -48,6 +48,10 @@ pub struct ContainerFlags {
     #[arg(long)]
     pub rm: bool,
 
+    /// Run an init inside the container that forwards signals and reaps processes
+    #[arg(long)]
+    pub init: bool,
+
     /// Restart policy: no, on-failure[:max-retries], always, unless-stopped
     #[arg(long, value_name = "POLICY", default_value = "no")]
     pub restart: String,
@@ -270,6 +274,7 @@ impl ContainerFlags {
             interactive: self.interactive,
             tty: self.tty,
             rm: self.rm,
+            init: self.init,
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
             log_driver: match self.log_driver {

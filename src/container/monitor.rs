@@ -172,6 +172,7 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
             None => None,
         };
         create.cgroup = cgroup_dir.clone();
+        create.init = c.config.init;
         let created = match rpod_runtime::create(&create) {
             Ok(created) => created,
             Err(e) => {

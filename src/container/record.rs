@@ -114,6 +114,9 @@ pub struct ContainerConfig {
     pub tty: bool,
     pub open_stdin: bool,
     pub auto_remove: bool,
+    /// `--init`: a tiny init is the container's PID 1.
+    #[serde(default)]
+    pub init: bool,
     pub restart: RestartPolicy,
     /// Signal name (`SIGTERM`) and seconds before SIGKILL for `stop`.
     pub stop_signal: String,

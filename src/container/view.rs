@@ -131,6 +131,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         },
         "HostConfig": {
             "AutoRemove": conf.auto_remove,
+            "Init": conf.init,
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
             "LogConfig": {
