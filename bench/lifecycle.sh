@@ -1,0 +1,357 @@
+#!/usr/bin/env bash
+# Container lifecycle benchmark: rootless rpod against podman (when installed), with
+# busybox (pulled once into each engine's store from a registry on loopback), store and
+# runroot in a work dir on disk. Median of BENCH_RUNS (default 15) runs after
+# BENCH_WARMUP (default 2) warm-up runs, with hyperfine, of:
+#   version; create IMAGE true; start -a of a created `true` container; rm of a created
+#   container; run --rm IMAGE true; exec CTR true into a running container;
+#   images and ps -a with 50 containers present; ps -a with 1000 containers present;
+# then, timed once each: 20 concurrent `run -d IMAGE sleep 1000` (wall time, all
+# succeeded?), and with those 20 containers running, the memory of each container's
+# monitor (rpod's monitor, podman's conmon; from .State.ConmonPid): Rss, Pss and
+# USS (Private_Clean + Private_Dirty) of /proc/PID/smaps_rollup, median in KiB.
+# podman runs with --storage-driver overlay --cgroup-manager cgroupfs --events-backend
+# file, runc, the same private XDG_CONFIG_HOME; a podman row that fails reads FAILED.
+#
+#   bash bench/lifecycle.sh       (as root; sets up the test bed the way tests/run.sh does)
+#
+# Env knobs: BENCH_RUNS, BENCH_WARMUP, BENCH_MANY (containers for the big ps -a row,
+#   default 1000), BENCH_PODMAN_BUDGET (seconds podman may take to create them, default
+#   300; past it the podman row is skipped), BENCH_NO_PODMAN=1, BENCH_KEEP=1 (keep the
+#   work dir), RPOD_TESTBED_DIR, RPOD_TESTBED_CACHE, RPOD_LOG.
+# Output: the table on stdout (also BENCH_OUT, default $BASE/bench-lifecycle.txt), raw
+# hyperfine JSON in the work dir (kept with BENCH_KEEP=1).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO=$(pwd)
+BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
+CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
+export RPOD_TESTBED_DIR=$BASE
+RUNS=${BENCH_RUNS:-15}
+WARMUP=${BENCH_WARMUP:-2}
+MANY=${BENCH_MANY:-1000}
+PODMAN_BUDGET=${BENCH_PODMAN_BUDGET:-300}
+OUT=${BENCH_OUT:-$BASE/bench-lifecycle.txt}
+NCONC=20
+NFEW=50
+
+step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
+die() { echo "bench/lifecycle.sh: $*" >&2; exit 1; }
+
+[[ $(id -u) == 0 ]] || die "must run as root (it sets up the test bed and its user)"
+((MANY >= NFEW)) || die "BENCH_MANY must be >= $NFEW"
+command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
+
+step "packages"
+bash tests/bed/deps.sh
+for p in hyperfine jq; do
+  command -v "$p" >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" </dev/null >&2; }
+done
+have_podman=false
+if [[ -z ${BENCH_NO_PODMAN:-} ]] && command -v podman >/dev/null; then have_podman=true; fi
+
+install -d -m 0755 "$BASE"
+step "test user"
+eval "$(bash tests/bed/user.sh)"
+USER_UID=$(id -u "$RPOD_TEST_USER")
+USER_GID=$(id -g "$RPOD_TEST_USER")
+
+WORK=$(mktemp -d "$BASE/bench-XXXXXX")
+chmod 0755 "$WORK" # the test user must traverse it
+PODMAN_PAUSE_PID=""
+RP=() PM=()
+# shellcheck disable=SC2317  # invoked by the trap
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if ((${#RP[@]})); then "${RP[@]}" rm -af >/dev/null 2>&1 || echo "cleanup: rpod rm -af failed" >&2; fi
+  if ((${#PM[@]})); then "${PM[@]}" rm -af -t 0 >/dev/null 2>&1 || echo "cleanup: podman rm -af failed" >&2; fi
+  bash "$REPO/tests/bed/registry.sh" stop "$WORK/registry" || true
+  if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
+    kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
+  fi
+  if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step "cargo build --release --bin rpod"
+cargo build -q --release --bin rpod
+RPOD_SRC=${CARGO_TARGET_DIR:-$REPO/target}/release/rpod
+BIN="$WORK/bin"
+install -d -m 0755 "$BIN"
+install -m 0755 "$RPOD_SRC" "$BIN/rpod"
+
+# The fixtures are shared with tests/run.sh: build them under its lock, as it does.
+FIX="$BASE/fixtures"
+step "fixtures -> $FIX (cache $CACHE)"
+(
+  flock 9
+  install -d -m 0755 "$CACHE" "$FIX"
+  cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$FIX" --cache "$CACHE" --skip-big 9>&-
+  chmod -R a+rX "$FIX"
+) 9>"$BASE/run.lock"
+
+step "registry"
+bash tests/bed/registry.sh start "$WORK/registry" --plain-only
+set -a
+# shellcheck disable=SC1091
+. "$WORK/registry/env"
+set +a
+REG=$RPOD_TEST_REGISTRY
+IMG="$REG/library/busybox:latest"
+step "push fixtures to $REG"
+bash tests/bed/push.sh "$FIX" 2>"$WORK/push.log" || { cat "$WORK/push.log" >&2; die "push failed"; }
+
+# The user's configuration for this benchmark only.
+CONF="$WORK/config"
+install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$CONF" "$CONF/containers"
+cat >"$CONF/containers/registries.conf" <<EOF
+unqualified-search-registries = []
+
+[[registry]]
+prefix = "$REG"
+location = "$REG"
+insecure = true
+EOF
+cat >"$CONF/containers/storage.conf" <<EOF
+[storage]
+driver = "overlay"
+EOF
+chown -R "$USER_UID:$USER_GID" "$CONF"
+install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run"
+
+as_user=(/usr/bin/setpriv --reuid "$USER_UID" --regid "$USER_GID" --init-groups
+  /usr/bin/env -i HOME="$RPOD_TEST_HOME" USER="$RPOD_TEST_USER" LOGNAME="$RPOD_TEST_USER"
+  XDG_RUNTIME_DIR="$RPOD_TEST_RUNTIME_DIR" XDG_CONFIG_HOME="$CONF"
+  XDG_DATA_HOME="$RPOD_TEST_HOME/.local/share" PATH=/usr/local/bin:/usr/bin:/bin
+  ${RPOD_LOG:+RPOD_LOG=$RPOD_LOG})
+RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
+ENGINES=(rpod)
+if $have_podman; then
+  PM=("${as_user[@]}" podman --root "$WORK/store/podman" --runroot "$WORK/run/podman"
+    --storage-driver overlay --cgroup-manager cgroupfs --events-backend file)
+  ENGINES+=(podman)
+fi
+
+# The engine's command line: as an array in CMD, as a string (for hyperfine -N) on stdout.
+cmdv() { case $1 in rpod) CMD=("${RP[@]}") ;; podman) CMD=("${PM[@]}") ;; *) die "engine $1?" ;; esac; }
+eng() { local en=$1; shift; cmdv "$en"; "${CMD[@]}" "$@"; }
+estr() { cmdv "$1"; echo "${CMD[*]}"; }
+rm_all() { # ENGINE (quietly; rpod's -f kills at once, podman's waits --time)
+  case $1 in
+    rpod) eng rpod rm -af >/dev/null 2>"$WORK/rm-all.err" ;;
+    podman) eng podman rm -af -t 0 >/dev/null 2>"$WORK/rm-all.err" ;;
+  esac || { echo "$1 rm -af failed:" >&2; cat "$WORK/rm-all.err" >&2; }
+}
+# A prepare script for hyperfine (-N runs it without a shell): NAME BODY -> its path.
+mkprep() {
+  local f="$WORK/prepare-$1.sh"
+  printf '#!/bin/sh\n%s\n' "$2" >"$f"
+  chmod 0755 "$f"
+  echo "$f"
+}
+# One hyperfine measurement: NAME PREPARE("" for none) COMMAND -> "median min max" ms, or FAILED.
+measure() {
+  local name=$1 prepare=$2 cmd=$3
+  local args=(-N --style none --runs "$RUNS" --warmup "$WARMUP" --export-json "$WORK/$name.json")
+  [[ -z $prepare ]] || args+=(--prepare "$prepare")
+  hyperfine "${args[@]}" "$cmd" >"$WORK/$name.log" 2>&1 || { tail -n 20 "$WORK/$name.log" >&2; echo "FAILED"; return 0; }
+  jq -r '.results[0] | "\(.median * 1000 | floor) \(.min * 1000 | floor) \(.max * 1000 | floor)"' "$WORK/$name.json"
+}
+# Creates containers until the engine has N (`create IMAGE true`); fails past DEADLINE (epoch s).
+fill() { # ENGINE N DEADLINE
+  local en=$1 n=$2 deadline=$3 have
+  have=$(eng "$en" ps -aq | wc -l)
+  while ((have < n)); do
+    eng "$en" create "$IMG" true >/dev/null 2>"$WORK/fill.err" || { cat "$WORK/fill.err" >&2; return 1; }
+    have=$((have + 1))
+    if (($(date +%s) > deadline)); then
+      echo "$en: $have containers after the budget" >&2
+      return 2
+    fi
+  done
+}
+smaps() { # PID -> "rss pss uss" KiB
+  awk '/^Rss:/ { r = $2 } /^Pss:/ { p = $2 } /^Private_Clean:/ { c = $2 } /^Private_Dirty:/ { d = $2 }
+       END { if (r == "") exit 1; print r, p, c + d }' "/proc/$1/smaps_rollup"
+}
+# "median min max" of the numbers on stdin (median of an even count: mean of the middle two).
+stats() {
+  sort -n | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "-"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%d %d %d\n", m, v[1], v[NR] }'
+}
+
+ROWS=(version create start-a rm run-rm exec images-few ps-few ps-many conc)
+declare -A LABEL=([version]="version" [create]="create" [start-a]="start -a (true)" [rm]="rm"
+  [run-rm]="run --rm (true)" [exec]="exec true" [images-few]="images ($NFEW ctrs)"
+  [ps-few]="ps -a ($NFEW ctrs)" [ps-many]="ps -a ($MANY ctrs)" [conc]="${NCONC}x run -d (1 run)")
+declare -A RES MEM NOTE OKS
+
+for en in "${ENGINES[@]}"; do
+  E=$(estr "$en")
+  step "$en: pull $IMG"
+  if ! eng "$en" pull -q --tls-verify=false "$IMG" >"$WORK/pull-$en.log" 2>&1; then
+    cat "$WORK/pull-$en.log" >&2
+    [[ $en == rpod ]] && die "rpod pull failed"
+    for r in "${ROWS[@]}"; do RES[$r,$en]=FAILED; done
+    continue
+  fi
+  if [[ $en == podman ]] && [[ -z $PODMAN_PAUSE_PID ]] && [[ -r $RPOD_TEST_RUNTIME_DIR/libpod/tmp/pause.pid ]]; then
+    PODMAN_PAUSE_PID=$(cat "$RPOD_TEST_RUNTIME_DIR/libpod/tmp/pause.pid")
+  fi
+  rm_all "$en"
+
+  step "$en: version"
+  RES[version,$en]=$(measure "$en-version" "" "$E version")
+  step "$en: create"
+  RES[create,$en]=$(measure "$en-create" "" "$E create $IMG true")
+  rm_all "$en"
+  step "$en: start -a"
+  p=$(mkprep "$en-start-a" "$E rm -f b >/dev/null 2>&1; exec $E create --name b $IMG true >/dev/null 2>&1")
+  RES[start-a,$en]=$(measure "$en-start-a" "$p" "$E start -a b")
+  rm_all "$en"
+  step "$en: rm"
+  p=$(mkprep "$en-rm" "exec $E create --name r $IMG true >/dev/null 2>&1")
+  RES[rm,$en]=$(measure "$en-rm" "$p" "$E rm r")
+  rm_all "$en"
+  step "$en: run --rm"
+  RES[run-rm,$en]=$(measure "$en-run-rm" "" "$E run --rm $IMG true")
+  rm_all "$en"
+  step "$en: exec"
+  if eng "$en" run -d --name e "$IMG" sleep 100000 >/dev/null 2>"$WORK/exec-$en.err"; then
+    RES[exec,$en]=$(measure "$en-exec" "" "$E exec e true")
+  else
+    cat "$WORK/exec-$en.err" >&2
+    RES[exec,$en]=FAILED
+  fi
+  rm_all "$en"
+
+  step "$en: $NFEW containers"
+  if fill "$en" "$NFEW" $(($(date +%s) + 100000)); then
+    RES[images-few,$en]=$(measure "$en-images-few" "" "$E images")
+    RES[ps-few,$en]=$(measure "$en-ps-few" "" "$E ps -a")
+  else
+    RES[images-few,$en]=FAILED RES[ps-few,$en]=FAILED
+  fi
+  step "$en: $MANY containers"
+  t0=$SECONDS
+  budget=100000
+  [[ $en == podman ]] && budget=$PODMAN_BUDGET
+  rc=0
+  fill "$en" "$MANY" $(($(date +%s) + budget)) || rc=$?
+  step "$en: $MANY containers made in $((SECONDS - t0)) s (rc $rc)"
+  case $rc in
+    0) RES[ps-many,$en]=$(measure "$en-ps-many" "" "$E ps -a") ;;
+    2) RES[ps-many,$en]=skipped
+      NOTE[ps-many,$en]="$en ps -a ($MANY ctrs) skipped: creating $MANY containers took more than ${budget}s" ;;
+    *) RES[ps-many,$en]=FAILED ;;
+  esac
+  step "$en: rm -af"
+  t0=$SECONDS
+  rm_all "$en"
+  step "$en: rm -af took $((SECONDS - t0)) s"
+
+  step "$en: $NCONC concurrent run -d"
+  pids=()
+  t0=$(date +%s%N)
+  for i in $(seq "$NCONC"); do
+    eng "$en" run -d --name "c$i" "$IMG" sleep 1000 >"$WORK/conc-$en-$i.log" 2>&1 &
+    pids+=($!)
+  done
+  ok=0
+  for pid in "${pids[@]}"; do if wait "$pid"; then ok=$((ok + 1)); fi; done
+  t1=$(date +%s%N)
+  ms=$(((t1 - t0) / 1000000))
+  RES[conc,$en]="$ms ($ok/$NCONC ok)"
+  if ((ok < NCONC)); then
+    for i in $(seq "$NCONC"); do
+      if grep -qiE 'error|fail' "$WORK/conc-$en-$i.log"; then
+        echo "$en run -d c$i:" >&2
+        tail -n 5 "$WORK/conc-$en-$i.log" >&2
+      fi
+    done
+  fi
+  OKS[$en]=$ok
+
+  step "$en: monitor memory"
+  # Top up to NCONC running containers (when some concurrent runs failed).
+  for i in $(seq "$NCONC"); do
+    st=$(eng "$en" inspect --format '{{.State.Status}}' "c$i" 2>/dev/null || true)
+    if [[ $st != running ]]; then
+      eng "$en" rm -f "c$i" >/dev/null 2>&1 || true
+      eng "$en" run -d --name "c$i" "$IMG" sleep 1000 >/dev/null 2>&1 || echo "$en: run -d c$i failed" >&2
+    fi
+  done
+  sleep 1
+  : >"$WORK/mem-$en.txt"
+  for i in $(seq "$NCONC"); do
+    mp=$(eng "$en" inspect --format '{{.State.ConmonPid}}' "c$i" 2>/dev/null || true)
+    if [[ $mp =~ ^[1-9][0-9]*$ ]] && smaps "$mp" >>"$WORK/mem-$en.txt"; then :; else
+      echo "$en: no monitor PID for c$i ($mp)" >&2
+    fi
+  done
+  if [[ $en == podman ]] && [[ ! -s $WORK/mem-$en.txt ]]; then
+    for mp in $(pgrep -u "$USER_UID" -x conmon || true); do smaps "$mp" >>"$WORK/mem-$en.txt" || true; done
+  fi
+  n=$(wc -l <"$WORK/mem-$en.txt")
+  MEM[$en,n]=$n
+  MEM[$en,rss]=$(cut -d' ' -f1 "$WORK/mem-$en.txt" | stats)
+  MEM[$en,pss]=$(cut -d' ' -f2 "$WORK/mem-$en.txt" | stats)
+  MEM[$en,uss]=$(cut -d' ' -f3 "$WORK/mem-$en.txt" | stats)
+  rm_all "$en"
+done
+
+# The table.
+med() { echo "${1%% *}"; }
+ratio() { # A B
+  if [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ && $2 -gt 0 ]]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "-"; fi
+}
+cell() { # "median min max" | FAILED | skipped | "ms (n/N ok)" -> shown
+  local a
+  read -r -a a <<<"$1"
+  if [[ ${#a[@]} == 3 && ${a[0]} =~ ^[0-9]+$ && ${a[1]} =~ ^[0-9]+$ ]]; then echo "${a[0]} (${a[1]}-${a[2]})"; else echo "$1"; fi
+}
+verdict() { # VALUE LIMIT -> met / MISSED
+  if [[ $1 =~ ^[0-9]+$ ]] && (($1 <= $2)); then echo met; else echo MISSED; fi
+}
+memline() { # ENGINE WHAT
+  local en=$1 what=$2
+  if [[ -z ${MEM[$en,n]:-} ]]; then echo "$en $what: -"; return; fi
+  echo "$en $what (${MEM[$en,n]} procs): Rss $(cell "${MEM[$en,rss]}")  Pss $(cell "${MEM[$en,pss]}")  USS $(cell "${MEM[$en,uss]}")"
+}
+{
+  echo "# rpod lifecycle benchmark, $(date -u +%FT%TZ), $(nproc) cores, kernel $(uname -r); ms, median (min-max)"
+  echo "# rootless, busybox, store + runroot on disk ($BASE); hyperfine $RUNS runs after $WARMUP warm-ups;" \
+    "podman: $($have_podman && podman --version | awk '{ print $3 }' || echo none), overlay, cgroupfs, runc"
+  printf '%-22s %-22s %-22s %-12s\n' task rpod podman rpod/podman
+  for r in "${ROWS[@]}"; do
+    rv=${RES[$r,rpod]:--} pv=${RES[$r,podman]:--}
+    printf '%-22s %-22s %-22s %-12s\n' "${LABEL[$r]}" "$(cell "$rv")" "$(cell "$pv")" "$(ratio "$(med "$rv")" "$(med "$pv")")"
+  done
+  echo
+  echo "# monitor memory with $NCONC running containers, KiB, median (min-max)"
+  memline rpod monitor
+  $have_podman && memline podman conmon
+  for k in "${!NOTE[@]}"; do echo "# note: ${NOTE[$k]}"; done
+  echo
+  echo "# targets"
+  v=$(med "${RES[ps-many,rpod]}")
+  echo "ps -a ($MANY ctrs): rpod $v ms <= 20 ms: $(verdict "$v" 20)"
+  v=$(med "${RES[exec,rpod]}")
+  echo "exec true: rpod $v ms <= 15 ms: $(verdict "$v" 15)"
+  v=$(med "${RES[create,rpod]}")
+  echo "create: rpod $v ms <= 10 ms: $(verdict "$v" 10)"
+  v=$(med "${MEM[rpod,rss]:--}")
+  echo "monitor RSS: rpod $v KiB <= 1536 KiB: $(verdict "$v" 1536)"
+  v=$(med "${MEM[rpod,uss]:--}")
+  echo "monitor USS (same limit as RSS): rpod $v KiB <= 1536 KiB: $(verdict "$v" 1536)"
+  echo "$NCONC concurrent run -d all succeed: rpod ${OKS[rpod]:-0}/$NCONC: $( ((${OKS[rpod]:-0} == NCONC)) && echo met || echo MISSED)"
+} | tee "$OUT"
+step "table written to $OUT"

@@ -1,0 +1,241 @@
+//! Checks that need a real cgroup v2 hierarchy, run in a throw-away QEMU VM built by
+//! `tests/vm/vm.sh` (see the comment block at its top: what the VM contains, `/bin/as-user`,
+//! the `RPOD-VM-DONE` marker).
+//!
+//! Convention: the script run in the VM prints one line per check, `CHECK <name> ok` or
+//! `CHECK <name> FAIL <detail>`. [`EXPECTED`] lists every check this test requires; one
+//! that is missing or failed (or any FAIL line, or a VM that did not finish) fails the test
+//! and prints the whole console log. The test is skipped (passes with a note) only when the
+//! machine cannot run the VM at all: not root, or no QEMU / cloud kernel after
+//! `tests/bed/deps.sh`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rpod_testbed::bed::{output_with_timeout, text, Bed};
+
+/// Every check the VM script must report as ok.
+const EXPECTED: &[&str] = &[
+    "cgroup2-controllers",
+    "delegated",
+    "rpod-load-root",
+    "rpod-load-rootless",
+    "oom-shell",
+];
+
+/// Run as root inside the VM (busybox sh); prints the CHECK lines.
+const SCRIPT: &str = r#"
+. /usr/share/rpod-vm/lib.sh
+rc=0
+
+controllers() {
+  c=$(cat /sys/fs/cgroup/cgroup.controllers) || return 1
+  echo "cgroup.controllers: $c"
+  for x in memory pids cpu; do
+    case " $c " in *" $x "*) ;; *) echo "$x missing from cgroup.controllers: $c"; return 1 ;; esac
+  done
+}
+check cgroup2-controllers controllers || rc=1
+
+check delegated as-user sh -c '
+  cg=$(sed -n "s/^0:://p" /proc/self/cgroup)
+  echo "own cgroup: $cg"
+  case $cg in /user.slice/user-1000/?*) ;; *) echo "not below /user.slice/user-1000/: $cg"; exit 1 ;; esac
+  d=/sys/fs/cgroup/user.slice/user-1000/probe-$$
+  mkdir $d || exit 1
+  echo 64M >$d/memory.max || { echo "cannot write $d/memory.max"; exit 1; }
+  v=$(cat $d/memory.max)
+  [ "$v" = 67108864 ] || { echo "memory.max reads $v"; exit 1; }
+  sh -c "echo \$\$ >$d/cgroup.procs && grep -qx 0::/user.slice/user-1000/probe-$$ /proc/self/cgroup" ||
+    { echo "cannot move a process into $d"; exit 1; }
+  rmdir $d
+'  || rc=1
+
+# load_and_run [as-user]: rpod load + rpod run --rm busybox echo hi (as root or the user).
+load_and_run() {
+  "$@" rpod load -i /images/busybox.tar || { echo "rpod load failed"; return 1; }
+  out=$("$@" rpod run --rm busybox echo hi 2>&1) || { echo "$out"; echo "rpod run failed"; return 1; }
+  echo "rpod run printed: $out"
+  [ "$out" = hi ] || { echo "expected hi, got: $out"; return 1; }
+}
+check rpod-load-root load_and_run || rc=1
+rootless() {
+  load_and_run as-user || return 1
+  [ -d /home/rpodtest/.local/share/rpod ] || { echo "no store in the user's HOME"; return 1; }
+}
+check rpod-load-rootless rootless || rc=1
+
+# 32M limit, a process that fills a 100 MiB buffer: OOM-killed, counted in memory.events.
+oom() {
+  t=/sys/fs/cgroup/t
+  mkdir $t && echo 32M >$t/memory.max || return 1
+  sh -c "echo \$\$ >$t/cgroup.procs && exec dd if=/dev/zero of=/dev/null bs=100M count=1"
+  st=$?
+  echo "dd exited $st"
+  cat $t/memory.events
+  kills=$(sed -n 's/^oom_kill //p' $t/memory.events)
+  rmdir $t
+  [ "$st" = 137 ] || { echo "expected exit 137 (SIGKILL)"; return 1; }
+  [ "${kills:-0}" -ge 1 ] || { echo "memory.events has no oom_kill"; return 1; }
+}
+check oom-shell oom || rc=1
+
+exit $rc
+"#;
+
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(2).map(|euid| euid == "0"))
+        })
+        .unwrap_or(false)
+}
+
+fn in_path(name: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+        .unwrap_or(false)
+}
+
+fn has_cloud_kernel() -> bool {
+    std::env::var_os("RPOD_VM_KERNEL").is_some()
+        || std::fs::read_dir("/boot")
+            .map(|d| {
+                d.flatten().any(|e| {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    n.starts_with("vmlinuz-") && n.ends_with("-cloud-amd64")
+                })
+            })
+            .unwrap_or(false)
+}
+
+/// Why this machine cannot run the VM at all, if it cannot.
+fn skip_reason() -> Option<String> {
+    if !is_root() {
+        return Some(
+            "not root (the VM's initramfs needs device nodes and setuid root files)".into(),
+        );
+    }
+    if !in_path("qemu-system-x86_64") {
+        return Some("no qemu-system-x86_64 (installed by tests/bed/deps.sh)".into());
+    }
+    if !has_cloud_kernel() {
+        return Some("no /boot/vmlinuz-*-cloud-amd64 (installed by tests/bed/deps.sh)".into());
+    }
+    None
+}
+
+/// The fixtures dir: the bed's when the full bed is set up, else `RPOD_TEST_FIXTURES`
+/// alone (the VM needs no registry).
+fn fixtures() -> PathBuf {
+    match Bed::try_get() {
+        Ok(bed) => bed.fixtures.clone(),
+        Err(e) => match std::env::var("RPOD_TEST_FIXTURES") {
+            Ok(v) if !v.is_empty() => PathBuf::from(v),
+            _ => panic!("{e}"),
+        },
+    }
+}
+
+/// `name -> Ok | Err(detail)` for every `CHECK` line (a FAIL wins over an ok).
+fn parse_checks(console: &str) -> BTreeMap<String, Result<(), String>> {
+    let mut checks = BTreeMap::new();
+    for line in console.lines() {
+        let Some(rest) = line.trim_end().strip_prefix("CHECK ") else {
+            continue;
+        };
+        let (name, verdict) = rest.split_once(' ').unwrap_or((rest, ""));
+        let result = if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(verdict
+                .strip_prefix("FAIL")
+                .unwrap_or(verdict)
+                .trim()
+                .to_string())
+        };
+        let slot = checks.entry(name.to_string()).or_insert(Ok(()));
+        if slot.is_ok() {
+            *slot = result;
+        }
+    }
+    checks
+}
+
+#[test]
+fn vm_cgroup_v2_basics() {
+    if let Some(why) = skip_reason() {
+        eprintln!("VM test skipped: {why}");
+        return;
+    }
+    let fixtures = fixtures();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::Builder::new()
+        .prefix("rpod-vm-test")
+        .tempdir()
+        .expect("tempdir");
+    let script = dir.path().join("test.sh");
+    std::fs::write(&script, SCRIPT).expect("writing the VM script");
+    let out_dir = dir.path().join("out");
+
+    let start = Instant::now();
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo.join("tests/vm/vm.sh"))
+        .arg("run")
+        .arg("--rpod")
+        .arg(env!("CARGO_BIN_EXE_rpod"))
+        .arg("--script")
+        .arg(&script)
+        .arg("--out")
+        .arg(&out_dir)
+        .arg("--fixtures")
+        .arg(&fixtures)
+        .stdin(Stdio::null());
+    // vm.sh times the VM out itself (300 s); this only guards against a hung build.
+    let out = output_with_timeout(&mut cmd, Duration::from_secs(900));
+    let elapsed = start.elapsed();
+    let console = text(&out.stdout);
+    let log = text(&out.stderr);
+    let checks = parse_checks(&console);
+
+    let mut problems = Vec::new();
+    for name in EXPECTED {
+        match checks.get(*name) {
+            Some(Ok(())) => {}
+            Some(Err(detail)) => problems.push(format!("check {name} FAILED: {detail}")),
+            None => problems.push(format!("check {name} missing (never reported)")),
+        }
+    }
+    for (name, result) in &checks {
+        match result {
+            Err(detail) if !EXPECTED.contains(&name.as_str()) => {
+                problems.push(format!("unexpected check {name} FAILED: {detail}"))
+            }
+            _ => {}
+        }
+    }
+    if !out.status.success() {
+        let why = match out.status.code() {
+            Some(124) => " (timeout, or the VM ended without a RPOD-VM-DONE line)",
+            Some(_) => " (the script's exit code, or vm.sh could not build the VM)",
+            None => " (killed)",
+        };
+        problems.push(format!("vm.sh exited with {:?}{why}", out.status.code()));
+    }
+    if !problems.is_empty() {
+        panic!(
+            "VM checks failed after {elapsed:.1?}:\n  {}\n--- console (vm.sh stdout) ---\n{console}\n--- vm.sh stderr ---\n{log}",
+            problems.join("\n  ")
+        );
+    }
+    eprintln!(
+        "VM: {} checks ok in {elapsed:.1?} ({})",
+        checks.len(),
+        checks.keys().cloned().collect::<Vec<_>>().join(", ")
+    );
+}
