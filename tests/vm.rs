@@ -23,6 +23,27 @@ const EXPECTED: &[&str] = &[
     "rpod-load-root",
     "rpod-load-rootless",
     "oom-shell",
+    // rpod's limits, as root and rootless (suffix -root / -rootless).
+    "oom-killed-root",
+    "under-limit-root",
+    "pids-limit-root",
+    "cpu-quota-root",
+    "cpuset-root",
+    "update-root",
+    "stats-root",
+    "pause-root",
+    "rm-removes-cgroup-root",
+    "no-leftovers-root",
+    "oom-killed-rootless",
+    "under-limit-rootless",
+    "pids-limit-rootless",
+    "cpu-quota-rootless",
+    "cpuset-rootless",
+    "update-rootless",
+    "stats-rootless",
+    "pause-rootless",
+    "rm-removes-cgroup-rootless",
+    "no-leftovers-rootless",
 ];
 
 /// Run as root inside the VM (busybox sh); prints the CHECK lines.
@@ -81,6 +102,114 @@ oom() {
   [ "${kills:-0}" -ge 1 ] || { echo "memory.events has no oom_kill"; return 1; }
 }
 check oom-shell oom || rc=1
+
+# rpod's limits. $R runs rpod as root ("") or as the user ("as-user").
+suite() {
+  M=$1; shift
+  R="$*"
+  rp() { $R rpod "$@"; }
+  cgof() { rp inspect --format '{{.HostConfig.CgroupPath}}' "$1"; }
+
+  oomk() {
+    rp run --name oom -m 32m busybox dd if=/dev/zero of=/dev/null bs=100M count=1
+    st=$?
+    k=$(rp inspect --format '{{.State.OOMKilled}} {{.State.ExitCode}}' oom)
+    s=$(rp ps -a --filter name=oom --format '{{.Status}}')
+    echo "exit $st, inspect: $k, ps: $s"
+    rp rm oom >/dev/null
+    [ "$st" = 137 ] && [ "$k" = "true 137" ] && case $s in "Exited (137)"*) true ;; *) false ;; esac
+  }
+  check oom-killed-$M oomk || rc=1
+
+  under() { rp run --rm -m 64m busybox dd if=/dev/zero of=/dev/null bs=10M count=1; }
+  check under-limit-$M under || rc=1
+
+  pids() {
+    m=$(rp run --rm --pids-limit 5 busybox cat /sys/fs/cgroup/pids.max)
+    echo "pids.max in the container: $m"
+    [ "$m" = 5 ] || return 1
+    out=$(rp run --rm --pids-limit 5 busybox sh -c 'for i in 1 2 3 4 5 6 7 8; do sleep 1 & done; wait' 2>&1)
+    echo "$out"
+    case $out in *fork*) true ;; *) echo "no fork failure"; false ;; esac
+  }
+  check pids-limit-$M pids || rc=1
+
+  cpu() {
+    rp run -d --name spin --cpus 0.1 busybox sh -c 'while :; do :; done' >/dev/null || return 1
+    sleep 2
+    cg=$(cgof spin)
+    echo "cgroup: $cg"; cat $cg/cpu.max; cat $cg/cpu.stat
+    [ "$(cat $cg/cpu.max)" = "10000 100000" ] || return 1
+    t=$(sed -n 's/^nr_throttled //p' $cg/cpu.stat)
+    [ "${t:-0}" -gt 0 ]
+  }
+  check cpu-quota-$M cpu || rc=1
+
+  cpuset() {
+    v=$(rp run --rm --cpuset-cpus 0 busybox cat /sys/fs/cgroup/cpuset.cpus.effective)
+    echo "cpuset.cpus.effective: $v"
+    [ "$v" = 0 ]
+  }
+  check cpuset-$M cpuset || rc=1
+
+  upd() {
+    rp update --memory 50m spin >/dev/null || return 1
+    cg=$(cgof spin)
+    v=$(cat $cg/memory.max); h=$(rp inspect --format '{{.HostConfig.Memory}}' spin)
+    echo "memory.max $v, inspect $h"
+    [ "$v" = 52428800 ] && [ "$h" = 52428800 ]
+  }
+  check update-$M upd || rc=1
+
+  st() {
+    cg=$(cgof spin)
+    p=$(rp stats --no-stream --format '{{.PIDs}} {{.MemUsage}}' spin) || return 1
+    f=$(cat $cg/pids.current)
+    echo "stats: $p, pids.current: $f"
+    [ "${p%% *}" = "$f" ] && case $p in *" / 52.4 MB") true ;; *) false ;; esac
+  }
+  check stats-$M st || rc=1
+
+  pz() {
+    cg=$(cgof spin)
+    rp pause spin >/dev/null || return 1
+    s=$(rp ps --filter name=spin --format '{{.Status}}')
+    grep -q 'frozen 1' $cg/cgroup.events || { echo "not frozen"; return 1; }
+    a=$(sed -n 's/^usage_usec //p' $cg/cpu.stat); sleep 1; b=$(sed -n 's/^usage_usec //p' $cg/cpu.stat)
+    rp unpause spin >/dev/null || return 1
+    sleep 1; c=$(sed -n 's/^usage_usec //p' $cg/cpu.stat)
+    echo "status while paused: $s; usage $a -> $b (paused) -> $c (running)"
+    case $s in *"(Paused)") true ;; *) false ;; esac && [ "$a" = "$b" ] && [ "$c" -gt "$b" ]
+  }
+  check pause-$M pz || rc=1
+
+  rmcg() {
+    cg=$(cgof spin)
+    rp rm -f spin >/dev/null || return 1
+    [ ! -e "$cg" ] || { echo "$cg is still there"; return 1; }
+  }
+  check rm-removes-cgroup-$M rmcg || rc=1
+
+  left() {
+    n=$1
+    i=0
+    while [ $i -lt $n ]; do rp run --rm -m 32m --pids-limit 50 busybox true || return 1; i=$((i+1)); done
+    found=$(find /sys/fs/cgroup -maxdepth 5 -type d -name 'rpod-*' | wc -l)
+    echo "$n run/rm cycles; rpod-* cgroups left: $found"
+    [ "$found" = 0 ]
+  }
+  if [ "$M" = root ]; then check no-leftovers-$M left 20 || rc=1; else check no-leftovers-$M left 10 || rc=1; fi
+
+  # The limits' own cost (emulated CPU: compare, don't read absolutely).
+  t0=$(cut -d' ' -f1 /proc/uptime)
+  for i in 1 2 3 4 5; do rp run --rm busybox true; done
+  t1=$(cut -d' ' -f1 /proc/uptime)
+  for i in 1 2 3 4 5; do rp run --rm --memory 64m --pids-limit 100 busybox true; done
+  t2=$(cut -d' ' -f1 /proc/uptime)
+  echo "BENCH $M plain=$(echo "$t0 $t1" | awk '{printf "%d", ($2-$1)*200}')ms limits=$(echo "$t1 $t2" | awk '{printf "%d", ($2-$1)*200}')ms (mean of 5, TCG)"
+}
+suite root
+suite rootless as-user
 
 exit $rc
 "#;
@@ -168,7 +297,7 @@ fn parse_checks(console: &str) -> BTreeMap<String, Result<(), String>> {
 }
 
 #[test]
-fn vm_cgroup_v2_basics() {
+fn vm_cgroup_v2_limits_oom_stats_pause() {
     if let Some(why) = skip_reason() {
         eprintln!("VM test skipped: {why}");
         return;
