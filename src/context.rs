@@ -21,6 +21,7 @@ pub struct Context {
     config: OnceCell<Config>,
     in_userns: OnceCell<()>,
     store: OnceCell<Store>,
+    metadata: OnceCell<Store>,
 }
 
 impl Context {
@@ -32,6 +33,7 @@ impl Context {
             config: OnceCell::new(),
             in_userns: OnceCell::new(),
             store: OnceCell::new(),
+            metadata: OnceCell::new(),
         }
     }
 
@@ -109,6 +111,24 @@ impl Context {
     pub fn containers(&self) -> anyhow::Result<crate::container::record::Containers> {
         let p = self.paths()?;
         crate::container::record::Containers::open(&p.graph_root, &p.run_root)
+    }
+
+    /// The store for reading images and changing holds only, opened
+    /// without entering the user namespace (see
+    /// [`Store::open_metadata`]); the full store when it is open already
+    /// or does not exist yet.
+    pub fn metadata_store(&self) -> anyhow::Result<&Store> {
+        if let Some(s) = self.store.get() {
+            return Ok(s);
+        }
+        if let Some(s) = self.metadata.get() {
+            return Ok(s);
+        }
+        let root = &self.paths()?.graph_root;
+        match Store::open_metadata(root, StoreOptions { rootless_xattrs: self.rootless, durable: false }) {
+            Ok(s) => Ok(self.metadata.get_or_init(|| s)),
+            Err(_) => self.store(),
+        }
     }
 
     pub fn config(&self) -> anyhow::Result<&Config> {

@@ -139,6 +139,26 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
         return print(&out);
     }
     let now = now_ns();
+    if args.format.as_deref().is_none_or(|f| f.trim().is_empty() || f.trim() == "table") && !args.size {
+        // The default table, without the template engine (it dominates
+        // with many containers).
+        let mut text = String::with_capacity(128 * (kept.len() + 1));
+        if !args.noheading {
+            text.push_str("CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\n");
+        }
+        for c in &kept {
+            let id = if args.no_trunc { c.id.as_str() } else { c.short_id() };
+            text.push_str(&format!(
+                "{id}\t{}\t{}\t{}\t{}\t\t{}\n",
+                view::image_text(c),
+                view::command_text(c, args.no_trunc),
+                crate::format::human::ago(c.created / 1_000_000_000, now / 1_000_000_000),
+                view::status_text(c, now),
+                c.name
+            ));
+        }
+        return print(&format::align_columns(&text));
+    }
     let rows: Vec<Value> = kept
         .iter()
         .map(|c| {

@@ -82,11 +82,14 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     if !opts.resources.is_empty() {
         check_limits(ctx.rootless(), &opts.resources)?;
     }
-    let store = ctx.store()?;
+    // The image is looked up without entering the user namespace; only a
+    // pull needs it.
+    let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
     let image = match crate::image::lookup::find(store, &search, &opts.image) {
         Ok(found) => found.image,
         Err(rpod_storage::StorageError::ImageUnknown(_)) => {
+            store = ctx.store()?;
             let puller = Puller::new(ctx, opts.quiet_pull)?;
             puller.pull(
                 &opts.image,

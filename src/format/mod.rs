@@ -100,6 +100,12 @@ pub fn render_one(format: Option<&str>, value: &Json) -> Result<String, FormatEr
     Ok(tabwriter::align(&text))
 }
 
+/// Tab-separated cells aligned into columns the way table output is (for
+/// callers that build a fixed table without the template engine).
+pub fn align_columns(text: &str) -> String {
+    tabwriter::align(text)
+}
+
 /// Pretty JSON with 4-space indentation, as podman prints it (helper also used by inspect).
 /// Keys keep their order; like Go's encoder with `SetEscapeHTML(false)`
 /// (Podman's inspect) `<`, `>`, `&` are not escaped. No trailing newline.

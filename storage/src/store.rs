@@ -293,6 +293,22 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the store's metadata only: the database, without the repair
+    /// of interrupted operations [`Store::open`] does (which may have to
+    /// remove files of other owners). For commands that read images and
+    /// change holds but never touch layer directories (`create`), so
+    /// that they need not enter the user namespace. Fails if the store
+    /// does not exist yet.
+    pub fn open_metadata(graph_root: &Path, opts: StoreOptions) -> Result<Store> {
+        let layout = Layout::new(graph_root);
+        let db_path = layout.db_path();
+        if !db_path.exists() {
+            return Err(StorageError::io("open", &db_path, std::io::Error::from(std::io::ErrorKind::NotFound)));
+        }
+        let conn = open_db(&db_path, opts.durable)?;
+        Ok(Store { layout, opts, db_path, db: Mutex::new(conn) })
+    }
+
     pub fn root(&self) -> &Path {
         self.layout.root()
     }
@@ -1178,6 +1194,14 @@ pub(crate) fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     // layer's files are not fsynced either unless `durable`, so FULL alone
     // would buy nothing. `durable` asks for both.
     conn.pragma_update(None, "synchronous", if durable { "FULL" } else { "NORMAL" }).map_err(err("set synchronous"))?;
+    // Every rpod command is a short process: checkpointing (and deleting)
+    // the WAL whenever the last connection closes costs each command
+    // several fsyncs, and re-creating the WAL next time a directory
+    // fsync. Keep the WAL; SQLite still checkpoints it as it grows past
+    // 1000 pages, and truncates it to 4 MiB afterwards.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .map_err(err("set no checkpoint on close"))?;
+    conn.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024).map_err(err("set journal size limit"))?;
     conn.pragma_update(None, "foreign_keys", "ON").map_err(err("enable foreign keys"))?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err("begin"))?;
     let has_meta: bool = tx
