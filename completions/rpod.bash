@@ -76,6 +76,9 @@ _rpod() {
             rpod,pause)
                 cmd="rpod__subcmd__pause"
                 ;;
+            rpod,port)
+                cmd="rpod__subcmd__port"
+                ;;
             rpod,ps)
                 cmd="rpod__subcmd__ps"
                 ;;
@@ -171,6 +174,9 @@ _rpod() {
                 ;;
             rpod__subcmd__container,pause)
                 cmd="rpod__subcmd__container__subcmd__pause"
+                ;;
+            rpod__subcmd__container,port)
+                cmd="rpod__subcmd__container__subcmd__port"
                 ;;
             rpod__subcmd__container,prune)
                 cmd="rpod__subcmd__container__subcmd__prune"
@@ -293,7 +299,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-h -V --root --runroot --storage-driver --log-level --help --version attach completion container create exec history image images import info inspect kill load login logout logs __monitor network oci pause ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version wait"
+            opts="-h -V --root --runroot --storage-driver --log-level --help --version attach completion container create exec history image images import info inspect kill load login logout logs __monitor network oci pause port ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -421,7 +427,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container)
-            opts="-h --root --runroot --storage-driver --log-level --help attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait"
+            opts="-h --root --runroot --storage-driver --log-level --help attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,7 +495,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-i -t -e -l -w -u -m -c -q -h --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-i -t -e -l -w -u -m -c -q -h --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +566,10 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -944,6 +954,36 @@ _rpod() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rpod__subcmd__container__subcmd__port)
+            opts="-a -h --all --root --runroot --storage-driver --log-level --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rpod__subcmd__container__subcmd__prune)
             opts="-f -h --force --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1073,7 +1113,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -m -c -q -h --detach --attach --detach-keys --sig-proxy --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-d -a -i -t -e -l -w -u -m -c -q -h --detach --attach --detach-keys --sig-proxy --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1160,6 +1200,10 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1545,7 +1589,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-i -t -e -l -w -u -m -c -q -h --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-i -t -e -l -w -u -m -c -q -h --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1616,6 +1660,10 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3320,6 +3368,36 @@ _rpod() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rpod__subcmd__port)
+            opts="-a -h --all --root --runroot --storage-driver --log-level --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rpod__subcmd__ps)
             opts="-a -f -n -l -q -s -h --all --filter --format --last --latest --no-trunc --noheading --quiet --size --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3615,7 +3693,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -m -c -q -h --detach --attach --detach-keys --sig-proxy --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-d -a -i -t -e -l -w -u -m -c -q -h --detach --attach --detach-keys --sig-proxy --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --quiet --tls-verify --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3702,6 +3780,10 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oom-score-adj)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

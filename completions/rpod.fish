@@ -56,6 +56,7 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "__monitor" -d 'The monito
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "network" -d 'Manage networks'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "oci" -d 'The OCI runtime command line (runc\'s) over rpod\'s built-in runtime'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "pause" -d 'Pause all the processes in one or more containers'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "port" -d 'List port mappings of a container'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "ps" -d 'List containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "push" -d 'Push an image to a specified destination'
@@ -104,40 +105,41 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "attach" -d 'Attach to a running container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "create" -d 'Create but do not start a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "exec" -d 'Run a process in a running container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "exists" -d 'Check if a container exists in local storage'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "inspect" -d 'Display the configuration of a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "kill" -d 'Kill one or more running containers with a specific signal'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "list" -d 'List containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "ls" -d 'List containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "ps" -d 'List containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "pause" -d 'Pause all the processes in one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "logs" -d 'Fetch the logs of a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "prune" -d 'Remove all non running containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "rename" -d 'Rename an existing container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "restart" -d 'Restart one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "rm" -d 'Remove one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "run" -d 'Run a command in a new container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "start" -d 'Start one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "stop" -d 'Stop one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "top" -d 'Display the running processes of a container'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "unpause" -d 'Unpause the processes in one or more containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "update" -d 'Update the resource limits of containers'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause logs prune rename restart rm run start stats stop top unpause update wait" -f -a "wait" -d 'Block on one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "attach" -d 'Attach to a running container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "create" -d 'Create but do not start a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "exec" -d 'Run a process in a running container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "exists" -d 'Check if a container exists in local storage'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "inspect" -d 'Display the configuration of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "kill" -d 'Kill one or more running containers with a specific signal'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "list" -d 'List containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "ls" -d 'List containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "ps" -d 'List containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "pause" -d 'Pause all the processes in one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "port" -d 'List port mappings of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "logs" -d 'Fetch the logs of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "prune" -d 'Remove all non running containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "rename" -d 'Rename an existing container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "restart" -d 'Restart one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "rm" -d 'Remove one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "run" -d 'Run a command in a new container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "start" -d 'Start one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "stop" -d 'Stop one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "top" -d 'Display the running processes of a container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "update" -d 'Update the resource limits of containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "wait" -d 'Block on one or more containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Override the key sequence for detaching a container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Proxy received signals to the container (without a terminal)' -r -f -a "true\t''
 false\t''"
@@ -168,6 +170,7 @@ private\t'An own network namespace (loopback only until rootless networking land
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
@@ -331,6 +334,18 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Display port information for all containers'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show logs until TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Output the specified number of lines at the end of the logs (-1: all)' -r
@@ -418,6 +433,7 @@ private\t'An own network namespace (loopback only until rootless networking land
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
@@ -574,6 +590,7 @@ private\t'An own network namespace (loopback only until rootless networking land
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
@@ -1273,6 +1290,18 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand port" -s a -l all -d 'Display port information for all containers'
+complete -c rpod -n "__fish_rpod_using_subcommand port" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, ancestor=, exited=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s n -l last -d 'Print the n last created containers (all states)' -r
@@ -1408,6 +1437,7 @@ private\t'An own network namespace (loopback only until rootless networking land
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'

@@ -11,7 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
     attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
-    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, oci, pause, ps, pull, push, rename, restart, rm, rmi, run,
+    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, oci, pause, port, ps, pull, push, rename, restart, rm, rmi, run,
     save, search, start, stats, stop, tag, top, unshare, update, untag, version, wait,
 };
 use crate::logging::LogLevel;
@@ -106,6 +106,8 @@ pub enum Command {
     Oci(oci::OciArgs),
     /// Pause all the processes in one or more containers
     Pause(pause::PauseArgs),
+    /// List port mappings of a container
+    Port(port::PortArgs),
     /// List containers
     Ps(ps::PsArgs),
     /// Pull an image from a registry
@@ -173,6 +175,8 @@ pub enum ContainerCommand {
     List(ps::PsArgs),
     /// Pause all the processes in one or more containers
     Pause(pause::PauseArgs),
+    /// List port mappings of a container
+    Port(port::PortArgs),
     /// Fetch the logs of a container
     Logs(logs::LogsArgs),
     /// Remove all non running containers

@@ -47,7 +47,7 @@ fn help_lists_exactly_the_working_commands() {
         commands,
         [
             "attach", "completion", "container", "create", "exec", "history", "image", "images", "import", "info",
-            "inspect", "kill", "load", "login", "logout", "logs", "network", "pause", "ps", "pull", "push", "rename", "restart", "rm",
+            "inspect", "kill", "load", "login", "logout", "logs", "network", "pause", "port", "ps", "pull", "push", "rename", "restart", "rm",
             "rmi", "run", "save", "search", "start", "stats", "stop", "system", "tag", "top", "unpause", "unshare",
             "untag", "update", "version", "wait"
         ],

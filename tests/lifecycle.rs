@@ -755,3 +755,20 @@ fn init_reaps_and_forwards() {
         assert_eq!(e.inspect("i")["HostConfig"]["Init"], true);
     });
 }
+
+#[test]
+fn oom_score_adj_and_ports() {
+    each_mode("lc-oomadj", |e| {
+        assert_eq!(e.ok(&["run", "--rm", "--oom-score-adj", "500", &e.image, "cat", "/proc/self/oom_score_adj"]), "500\n");
+        assert_eq!(e.code(&["run", "--rm", "--oom-score-adj", "2000", &e.image, "true"]), 125);
+        e.ok(&["create", "--name", "pt", "--oom-score-adj", "300", &e.image, "true"]);
+        assert_eq!(e.inspect("pt")["HostConfig"]["OomScoreAdj"], 300);
+        // No container publishes ports before networking: none listed, and
+        // asking for one says it is not published.
+        assert_eq!(e.ok(&["port", "pt"]), "");
+        let out = e.run(&["container", "port", "pt", "80"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(text(&out.stderr).contains("failed to find published port \"80/tcp\""), "{}", describe(&out));
+        assert_eq!(e.code(&["port", "nosuch"]), 125);
+    });
+}

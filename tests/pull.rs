@@ -706,7 +706,8 @@ fn busybox_plus() -> &'static (String, Fx) {
         let diff_ids = vec![base.diff_id.clone(), top.diff_id.clone()];
         let dir = bed.root_tempdir("plus-layout");
         let ids = write_layout(dir.path(), &[("latest", vec![base, top])]);
-        let reference = format!("{}/rpodtest/busybox-plus:latest", bed.registry);
+        // Not named like a fixture: search tests count the registry's busybox repositories.
+        let reference = format!("{}/rpodtest/bbplus:latest", bed.registry);
         skopeo_push(&format!("oci:{}:latest", dir.path().display()), &reference);
         let fx = Fx { id: ids[0].clone(), diff_ids, layers: Vec::new() };
         (reference, fx)

@@ -25,9 +25,11 @@ const EXPECTED: &[&str] = &[
     "oom-shell",
     // rpod's limits, as root and rootless (suffix -root / -rootless).
     "oom-killed-root",
+    "oom-restart-root",
     "under-limit-root",
     "pids-limit-root",
     "cpu-quota-root",
+    "info-root",
     "cpuset-root",
     "update-root",
     "stats-root",
@@ -35,9 +37,11 @@ const EXPECTED: &[&str] = &[
     "rm-removes-cgroup-root",
     "no-leftovers-root",
     "oom-killed-rootless",
+    "oom-restart-rootless",
     "under-limit-rootless",
     "pids-limit-rootless",
     "cpu-quota-rootless",
+    "info-rootless",
     "cpuset-rootless",
     "update-rootless",
     "stats-rootless",
@@ -121,6 +125,21 @@ suite() {
   }
   check oom-killed-$M oomk || rc=1
 
+  # An OOM kill with a restart policy: restarted per policy, then OOMKilled.
+  oomr() {
+    rp run -d --name oomr --restart on-failure:1 -m 32m busybox dd if=/dev/zero of=/dev/null bs=100M count=1 >/dev/null || return 1
+    i=0
+    while [ $i -lt 100 ]; do
+      k=$(rp inspect --format '{{.RestartCount}} {{.State.Status}} {{.State.OOMKilled}} {{.State.ExitCode}} {{.State.ConmonPid}}' oomr)
+      [ "$k" = "1 exited true 137 0" ] && break
+      sleep 0.2; i=$((i+1))
+    done
+    echo "restart count, status, OOMKilled, exit code, monitor: $k"
+    rp rm oomr >/dev/null
+    [ "$k" = "1 exited true 137 0" ]
+  }
+  check oom-restart-$M oomr || rc=1
+
   under() { rp run --rm -m 64m busybox dd if=/dev/zero of=/dev/null bs=10M count=1; }
   check under-limit-$M under || rc=1
 
@@ -144,6 +163,13 @@ suite() {
     [ "${t:-0}" -gt 0 ]
   }
   check cpu-quota-$M cpu || rc=1
+
+  info() {
+    i=$(rp info --format '{{.Host.CgroupsVersion}} {{.Host.CgroupManager}} {{json .Host.CgroupControllers}}')
+    echo "info: $i"
+    case $i in "v2 cgroupfs "*memory*pids*) true ;; *) false ;; esac
+  }
+  check info-$M info || rc=1
 
   cpuset() {
     v=$(rp run --rm --cpuset-cpus 0 busybox cat /sys/fs/cgroup/cpuset.cpus.effective)
@@ -361,6 +387,9 @@ fn vm_cgroup_v2_limits_oom_stats_pause() {
             "VM checks failed after {elapsed:.1?}:\n  {}\n--- console (vm.sh stdout) ---\n{console}\n--- vm.sh stderr ---\n{log}",
             problems.join("\n  ")
         );
+    }
+    for line in console.lines().filter(|l| l.starts_with("BENCH ")) {
+        eprintln!("VM {line}");
     }
     eprintln!(
         "VM: {} checks ok in {elapsed:.1?} ({})",

@@ -489,6 +489,10 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     if !sys::cwd_is_reachable() {
         return Err((Step::CwdOutside, 0, Errno::EPERM));
     }
+    // Before the capabilities go: lowering it takes CAP_SYS_RESOURCE.
+    if let Some(adj) = &p.oom_score_adj {
+        write_file(c"/proc/self/oom_score_adj", adj.as_bytes()).map_err(at(Step::OomScoreAdj, 0))?;
+    }
     for (i, &(resource, soft, hard)) in p.rlimits.iter().enumerate() {
         sys::setrlimit(resource, soft, hard).map_err(at(Step::Rlimit, i))?;
     }

@@ -101,9 +101,10 @@ pub(crate) enum Step {
     Gate,
     Report,
     Seccomp,
+    OomScoreAdj,
 }
 
-const STEPS: [Step; 37] = [
+const STEPS: [Step; 38] = [
     Step::None,
     Step::UserNsWait,
     Step::BecomeRoot,
@@ -141,6 +142,7 @@ const STEPS: [Step; 37] = [
     Step::Gate,
     Step::Report,
     Step::Seccomp,
+    Step::OomScoreAdj,
 ];
 
 impl Step {
@@ -179,6 +181,7 @@ impl Step {
             Step::Chdir => "changing to the working directory",
             Step::CwdOutside => "checking the working directory (it is outside the container)",
             Step::Rlimit => "setting a resource limit",
+            Step::OomScoreAdj => "writing /proc/self/oom_score_adj",
             Step::Bounding => "dropping capabilities from the bounding set",
             Step::Groups => "setting supplementary groups",
             Step::Gid => "setting the group ID",
@@ -285,6 +288,8 @@ pub(crate) struct ProcessPlan {
     pub caps: CapMasks,
     pub ambient: u64,
     pub umask: u32,
+    /// `process.oomScoreAdj`, as the text written to /proc/self/oom_score_adj.
+    pub oom_score_adj: Option<CString>,
     pub terminal: bool,
     pub console_size: Option<(u16, u16)>,
     _argv: Vec<CString>,
@@ -678,6 +683,7 @@ pub(crate) fn process_plan(p: &Process, setgroups_ok: bool) -> Result<ProcessPla
         caps: masks,
         ambient,
         umask: user.umask().unwrap_or(0o022),
+        oom_score_adj: p.oom_score_adj().map(|v| CString::new(v.to_string()).expect("a number has no NUL")),
         terminal: p.terminal().unwrap_or(false),
         console_size: p
             .console_size()

@@ -108,6 +108,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
 
+    /// Tune the host's OOM preferences for the container (-1000 to 1000)
+    #[arg(long, value_name = "NUM", allow_hyphen_values = true, value_parser = clap::value_parser!(i32).range(-1000..=1000))]
+    pub oom_score_adj: Option<i32>,
+
     /// Signal to stop the container (default: the image's StopSignal, else SIGTERM)
     #[arg(long, value_name = "SIGNAL")]
     pub stop_signal: Option<String>,
@@ -275,6 +279,7 @@ impl ContainerFlags {
             tty: self.tty,
             rm: self.rm,
             init: self.init,
+            oom_score_adj: self.oom_score_adj,
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
             log_driver: match self.log_driver {

@@ -25,6 +25,7 @@ pub mod monitor;
 pub mod network_ls;
 pub mod oci;
 pub mod pause;
+pub mod port;
 pub mod ps;
 pub mod pull;
 pub mod push;
@@ -121,6 +122,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(ContainerCommand::Exists(args)) => container_exists::run(ctx, args),
         Command::Monitor(args) => monitor::run(ctx, args),
         Command::Oci(args) => oci::run(ctx, args),
+        Command::Port(args) | Command::Container(ContainerCommand::Port(args)) => port::run(ctx, args),
         Command::Pause(args) | Command::Container(ContainerCommand::Pause(args)) => pause::pause(ctx, args),
         Command::Unpause(args) | Command::Container(ContainerCommand::Unpause(args)) => pause::unpause(ctx, args),
         Command::Update(args) | Command::Container(ContainerCommand::Update(args)) => update::run(ctx, args),

@@ -53,6 +53,7 @@ pub struct CreateOptions {
     pub tty: bool,
     pub rm: bool,
     pub init: bool,
+    pub oom_score_adj: Option<i32>,
     pub restart: RestartPolicy,
     pub labels: Vec<String>,
     pub log_driver: String,
@@ -153,6 +154,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         open_stdin: opts.interactive,
         auto_remove: opts.rm,
         init: opts.init,
+        oom_score_adj: opts.oom_score_adj,
         restart: opts.restart.clone(),
         stop_signal,
         stop_timeout: opts.stop_timeout.unwrap_or(10),
@@ -368,6 +370,9 @@ fn build_spec(ctx: &Context, c: &Container, rootfs: &Rootfs) -> anyhow::Result<r
         ..SpecOptions::default()
     });
     let mut spec = spec;
+    if let (Some(adj), Some(process)) = (conf.oom_score_adj, spec.process_mut()) {
+        process.set_oom_score_adj(Some(adj));
+    }
     // The pty starts with the size of the terminal that starts it (an
     // attach client's later size changes reach it through the monitor).
     if conf.tty {

@@ -117,6 +117,9 @@ pub struct ContainerConfig {
     /// `--init`: a tiny init is the container's PID 1.
     #[serde(default)]
     pub init: bool,
+    /// `--oom-score-adj`.
+    #[serde(default)]
+    pub oom_score_adj: Option<i32>,
     pub restart: RestartPolicy,
     /// Signal name (`SIGTERM`) and seconds before SIGKILL for `stop`.
     pub stop_signal: String,

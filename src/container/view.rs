@@ -132,6 +132,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         "HostConfig": {
             "AutoRemove": conf.auto_remove,
             "Init": conf.init,
+            "OomScoreAdj": conf.oom_score_adj.unwrap_or(0),
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
             "LogConfig": {
