@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::Context as _;
 
-use rpod_runtime::rootless::{self, Identity};
+use rpod_runtime::rootless::Identity;
 use rpod_storage::{Store, StoreOptions};
 
 use crate::cli::GlobalArgs;
@@ -69,7 +69,7 @@ impl Context {
                 id.user.as_deref().unwrap_or("this user")
             );
         }
-        rootless::enter(&id).context("entering the user namespace")?;
+        crate::pause::join_or_enter(&id, self.paths()?.user_run_dir.as_deref())?;
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
         nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
             .context("making the mount namespace private")?;

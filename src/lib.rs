@@ -22,6 +22,7 @@ pub mod generate;
 pub mod image;
 pub mod logging;
 pub mod paths;
+pub mod pause;
 pub mod registry;
 pub mod sys;
 pub mod timefmt;

@@ -21,6 +21,10 @@ pub struct Paths {
     pub graph_root: PathBuf,
     pub run_root: PathBuf,
     pub rootless: bool,
+    /// Rootless: the user's own run directory (`$XDG_RUNTIME_DIR/rpod`, or
+    /// the private fallback) whatever `--runroot` says: per-user state
+    /// such as the pause process that keeps the user namespace.
+    pub user_run_dir: Option<PathBuf>,
 }
 
 /// The inputs of the resolution, taken from the process or given by tests.
@@ -71,20 +75,31 @@ pub fn resolve(env: &PathEnv, root: Option<&Path>, runroot: Option<&Path>) -> Re
             (None, None) => return Err(PathError::NoHome),
         },
     };
-    let run_root = match runroot {
-        Some(r) => r.to_path_buf(),
-        None if !rootless => PathBuf::from("/run/rpod"),
-        None => match env.xdg_runtime_dir.as_deref().filter(|d| usable_runtime_dir(d, env.uid)) {
-            Some(d) => d.join("rpod"),
+    let user_run_dir = |env: &PathEnv| -> Result<PathBuf, PathError> {
+        match env.xdg_runtime_dir.as_deref().filter(|d| usable_runtime_dir(d, env.uid)) {
+            Some(d) => Ok(d.join("rpod")),
             None => {
                 if let Some(d) = &env.xdg_runtime_dir {
                     log::debug!("XDG_RUNTIME_DIR {} is not a directory owned by uid {}; using a private one", d.display(), env.uid);
                 }
-                private_run_dir(&env.tmp_dir.join(format!("rpod-run-{}", env.uid)), env.uid)?.join("rpod")
+                Ok(private_run_dir(&env.tmp_dir.join(format!("rpod-run-{}", env.uid)), env.uid)?.join("rpod"))
             }
-        },
+        }
     };
-    Ok(Paths { graph_root, run_root, rootless })
+    let run_root = match runroot {
+        Some(r) => r.to_path_buf(),
+        None if !rootless => PathBuf::from("/run/rpod"),
+        None => user_run_dir(env)?,
+    };
+    // Only worked out when needed (it may create the private fallback).
+    let user_run_dir = if !rootless {
+        None
+    } else if runroot.is_none() {
+        Some(run_root.clone())
+    } else {
+        user_run_dir(env).ok()
+    };
+    Ok(Paths { graph_root, run_root, rootless, user_run_dir })
 }
 
 fn usable_runtime_dir(dir: &Path, uid: u32) -> bool {

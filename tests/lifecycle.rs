@@ -662,6 +662,12 @@ fn seed_walkthrough_as_docker() {
     assert_eq!(attached.0, 0, "{}", attached.1);
     assert!(attached.1.contains("in-start-8"), "{}", attached.1);
     docker_ok(&["container", "rm", "-f", "bx1"]);
+    // The user namespace's pause process of this private runtime dir.
+    if let Ok(p) = std::fs::read_to_string(home.path().join("runtime/rpod/pause.pid")) {
+        if let Some(pid) = p.split_whitespace().next().and_then(|x| x.parse::<i32>().ok()) {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+        }
+    }
 }
 
 #[test]

@@ -190,3 +190,49 @@ fn unshare_runs_commands_as_root_over_the_subordinate_ids() {
     assert_eq!(bed.run_rootless(&rpod(), &["unshare", "/no-such-dir-rpod/cmd"], &[]).status.code(), Some(127));
     assert_eq!(bed.run_rootless(&rpod(), &["unshare", "/etc/passwd"], &[]).status.code(), Some(126));
 }
+
+/// The first command that needs the user namespace creates it and leaves a
+/// pause process in it; later commands join that namespace. A pause
+/// process that is gone (or whose PID file is stale) is replaced.
+#[test]
+fn later_commands_join_the_pause_process_namespace() {
+    let bed = Bed::get();
+    let dir = bed.user_tempdir("pause");
+    let runtime = dir.path().join("runtime");
+    std::fs::create_dir_all(&runtime).unwrap();
+    let _ = std::process::Command::new("chown")
+        .args([&format!("{}:{}", bed.test_uid, bed.test_gid), runtime.to_str().unwrap()])
+        .status();
+    std::fs::set_permissions(&runtime, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    let env = [("XDG_RUNTIME_DIR", runtime.to_str().unwrap())];
+    let root = dir.path().join("store");
+    let ns_of_unshare = || {
+        let out = bed.run_rootless(
+            &rpod(),
+            &["--root", root.to_str().unwrap(), "unshare", "readlink", "/proc/self/ns/user"],
+            &env,
+        );
+        ok(out).trim().to_string()
+    };
+    let pause = || -> i32 {
+        let text = std::fs::read_to_string(runtime.join("rpod/pause.pid")).expect("a pause.pid");
+        text.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    let first = ns_of_unshare();
+    let pid = pause();
+    let pause_ns = std::fs::read_link(format!("/proc/{pid}/ns/user")).unwrap();
+    assert_eq!(first, pause_ns.to_str().unwrap(), "the pause process holds the namespace");
+    assert_eq!(ns_of_unshare(), first, "a second command joins it");
+    assert_eq!(pause(), pid);
+    // Gone: the next command makes a new namespace and a new pause process.
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
+    let start = std::time::Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}/ns")).exists() && start.elapsed().as_secs() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let again = ns_of_unshare();
+    assert_ne!(again, first);
+    let new_pid = pause();
+    assert_ne!(new_pid, pid);
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(new_pid), nix::sys::signal::Signal::SIGKILL);
+}

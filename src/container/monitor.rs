@@ -519,7 +519,8 @@ fn finish(ctx: &Context, containers: &mut Containers, id: &str, auto_remove: boo
     // `rm` may be at it already (it holds the lock): it finishes the job.
     let Some(_lock) = containers.try_lock(id) else { return };
     let _ = ctx;
-    let store = match rpod_storage::Store::open(
+    // Only the hold on the layers is released: the metadata suffice.
+    let store = match rpod_storage::Store::open_metadata(
         &graph_root,
         rpod_storage::StoreOptions { rootless_xattrs: rootless, durable: false },
     ) {

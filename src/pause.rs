@@ -1,0 +1,104 @@
+//! The pause process: a tiny rpod (`rpod __pause`) that sits in the user's
+//! user namespace, so that later commands join that namespace (`setns`)
+//! instead of creating one through `newuidmap`/`newgidmap` each time — a
+//! few system calls instead of two setuid helpers (Podman does the same).
+//!
+//! `<user run dir>/pause.pid` holds its PID and start time; a command
+//! trusts it only when that process still runs with the ID mappings the
+//! user has now (so new `/etc/subuid` ranges take effect at once: a new
+//! namespace and a new pause process replace the old ones). Creation is
+//! serialized by `pause.lock`.
+
+use std::fs::File;
+use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+
+use anyhow::Context as _;
+use nix::fcntl::{Flock, FlockArg};
+
+use rpod_runtime::rootless::{self, Identity};
+use rpod_runtime::userns;
+
+use crate::container::record::process_start;
+
+/// Enter the user's user namespace: join the pause process's, or create
+/// one (and a pause process keeping it). Call it while single-threaded.
+pub fn join_or_enter(id: &Identity, dir: Option<&Path>) -> anyhow::Result<()> {
+    let Some(dir) = dir else {
+        rootless::enter(id).context("entering the user namespace")?;
+        return Ok(());
+    };
+    let _ = std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir);
+    let lock = File::options().create(true).truncate(false).write(true).open(dir.join("pause.lock")).ok();
+    let _lock = lock.and_then(|f| Flock::lock(f, FlockArg::LockExclusive).ok());
+    let pidfile = dir.join("pause.pid");
+    if let Some(pid) = live_pause(&pidfile, id) {
+        match rootless::join(pid) {
+            Ok(()) => return Ok(()),
+            Err(e) => log::debug!("joining the user namespace of pause process {pid}: {e}"),
+        }
+    }
+    rootless::enter(id).context("entering the user namespace")?;
+    if let Err(e) = spawn(&pidfile) {
+        log::debug!("starting the pause process: {e:#}");
+    }
+    Ok(())
+}
+
+/// The PID in `pidfile` if that process runs, started when recorded, in a
+/// namespace with the mappings `id` asks for.
+fn live_pause(pidfile: &Path, id: &Identity) -> Option<i32> {
+    let text = std::fs::read_to_string(pidfile).ok()?;
+    let mut f = text.split_whitespace();
+    let pid: i32 = f.next()?.parse().ok()?;
+    let start: u64 = f.next()?.parse().ok()?;
+    if process_start(pid) != Some(start) {
+        return None;
+    }
+    let map = |file: &str| userns::parse_proc_map(&std::fs::read_to_string(format!("/proc/{pid}/{file}")).ok()?).into();
+    let uid: Option<Vec<userns::IdMap>> = map("uid_map");
+    let gid: Option<Vec<userns::IdMap>> = map("gid_map");
+    let same = |got: Option<Vec<userns::IdMap>>, want: Vec<userns::IdMap>| {
+        got.is_some_and(|mut g| {
+            let mut w = want;
+            g.sort_by_key(|m| m.container_id);
+            w.sort_by_key(|m| m.container_id);
+            g == w
+        })
+    };
+    (same(uid, id.uid_map()) && same(gid, id.gid_map())).then_some(pid)
+}
+
+/// Starts `rpod __pause` in the namespace just entered and records it.
+fn spawn(pidfile: &Path) -> anyhow::Result<()> {
+    let exe = std::env::current_exe().context("finding rpod's own executable")?;
+    let child = std::process::Command::new(exe)
+        .arg0("rpod-pause")
+        .arg("__pause")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .current_dir("/")
+        .spawn()
+        .context("starting rpod __pause")?;
+    let pid = child.id() as i32;
+    let start = process_start(pid).context("reading the pause process's start time")?;
+    let tmp = pidfile.with_extension("pid.tmp");
+    let mut f = File::create(&tmp).with_context(|| format!("writing {}", tmp.display()))?;
+    writeln!(f, "{pid} {start}")?;
+    std::fs::rename(&tmp, pidfile).with_context(|| format!("writing {}", pidfile.display()))?;
+    Ok(())
+}
+
+/// `rpod __pause`: a session of its own, then nothing until killed.
+pub fn pause_forever() -> ! {
+    let _ = nix::unistd::setsid();
+    let mut all = nix::sys::signal::SigSet::all();
+    all.remove(nix::sys::signal::Signal::SIGTERM);
+    let _ = all.thread_block();
+    loop {
+        nix::unistd::pause();
+    }
+}
