@@ -52,9 +52,7 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "load" -d 'Load image(s) f
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "login" -d 'Log in to a container registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "logout" -d 'Log out of a container registry'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "logs" -d 'Fetch the logs of a container'
-complete -c rpod -n "__fish_rpod_needs_command" -f -a "__monitor" -d 'The monitor of one container (started by rpod itself)'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "network" -d 'Manage networks'
-complete -c rpod -n "__fish_rpod_needs_command" -f -a "oci" -d 'The OCI runtime command line (runc\'s) over rpod\'s built-in runtime'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "pause" -d 'Pause all the processes in one or more containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "port" -d 'List port mappings of a container'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "ps" -d 'List containers'
@@ -1067,19 +1065,6 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s f -l follow -d 'Follow log output'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s t -l timestamps -d 'Output the timestamps of the log entries'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l attach-first -d 'Wait for the first attach client before starting the container'
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -l rootless -d 'The store belongs to an unprivileged user (this process is in their user namespace)'
-complete -c rpod -n "__fish_rpod_using_subcommand __monitor" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1121,163 +1106,6 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "spec" -d 'Write a default config.json (like `runc spec`)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "create" -d 'Create a container from a bundle; its process waits for `start`'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "start" -d 'Start a created container'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "state" -d 'Print a container\'s OCI state as JSON'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "kill" -d 'Send a signal to a container\'s init (default SIGTERM)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "delete" -d 'Delete a container\'s state (-f: kill it first)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "run" -d 'Create and start a container, wait for it, delete it: its exit code'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and not __fish_seen_subcommand_from spec create start state kill delete run exec" -f -a "exec" -d 'Run a process in a running container'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -s b -l bundle -d 'Directory to write config.json into' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l rootless -d 'A spec for a rootless container (user namespace, no network namespace)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from spec" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -s b -l bundle -d 'The bundle directory (config.json and the root file system)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l pid-file -d 'Write the init\'s PID to this file' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l console-socket -d 'Unix socket to send the pty master to (process.terminal)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l preserve-fds -d 'Pass N extra descriptors (3..3+N) to the process' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l no-pivot -d 'Ignored (pivot_root is always used)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l no-new-keyring -d 'Ignored (no keyring is made)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -s d -l detach -d '`run` only: do not wait for the container'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from state" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -s a -l all -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -s f -l force -d 'Kill the container first if it is still running'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -s b -l bundle -d 'The bundle directory (config.json and the root file system)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l pid-file -d 'Write the init\'s PID to this file' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l console-socket -d 'Unix socket to send the pty master to (process.terminal)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass N extra descriptors (3..3+N) to the process' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l no-pivot -d 'Ignored (pivot_root is always used)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l no-new-keyring -d 'Ignored (no keyring is made)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -s d -l detach -d '`run` only: do not wait for the container'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -s p -l process -d 'A process.json describing the process (instead of COMMAND)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -s e -l env -d 'Extra environment (KEY=VALUE)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l cwd -d 'Working directory' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -s u -l user -d 'UID[:GID]' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l pid-file -d 'Write the process\'s PID to this file' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l log -d 'Ignored (runc compatibility: log file)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l log-format -d 'Ignored (runc compatibility: log format)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -l systemd-cgroup -d 'Ignored (runc compatibility)'
-complete -c rpod -n "__fish_rpod_using_subcommand oci; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r

@@ -36,10 +36,32 @@ impl Shell {
 
 /// The completion script for `shell`.
 pub fn completion_script(shell: Shell) -> String {
-    let mut cmd = crate::cli::command();
+    let mut cmd = without_hidden_commands(crate::cli::command());
     let mut buf = Vec::new();
     clap_complete::generate(shell.clap(), &mut cmd, "rpod", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The tree without its hidden top-level commands (`__monitor`, `oci`):
+/// clap_complete would offer them.
+fn without_hidden_commands(cmd: clap::Command) -> clap::Command {
+    let mut out = clap::Command::new(cmd.get_name().to_string());
+    if let Some(v) = cmd.get_version() {
+        out = out.version(v.to_string());
+    }
+    if let Some(a) = cmd.get_about() {
+        out = out.about(a.clone());
+    }
+    if let Some(a) = cmd.get_long_about() {
+        out = out.long_about(a.clone());
+    }
+    for a in cmd.get_arguments() {
+        out = out.arg(a.clone());
+    }
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        out = out.subcommand(sub.clone());
+    }
+    out.subcommand_required(true).disable_help_subcommand(true)
 }
 
 /// Every man page: `rpod.1`, and `rpod-<sub>[-<verb>].1` for each command.
