@@ -778,3 +778,37 @@ fn oom_score_adj_and_ports() {
         assert_eq!(e.code(&["port", "nosuch"]), 125);
     });
 }
+
+/// `--runtime runc`, rootless: the external runtime starts the container
+/// from the bundle rpod writes (the same spec, the overlay rpod mounted);
+/// exit codes, exec, stop and removal work as with the built-in runtime.
+/// As root on this hybrid host it is refused (runc would create cgroups in
+/// the host's v1 hierarchy).
+#[test]
+fn an_external_runtime() {
+    if std::process::Command::new("runc").arg("--version").output().is_err() {
+        eprintln!("skipped: runc is not installed");
+        return;
+    }
+    let e = Eng::new(Mode::Rootless, "lc-runc");
+    let out = e.run(&["run", "--rm", "--runtime", "runc", &e.image, "sh", "-c", "echo hi from $(cat /proc/1/comm); exit 3"]);
+    assert_eq!(out.status.code(), Some(3), "{}", describe(&out));
+    assert_eq!(text(&out.stdout), "hi from sh\n");
+    e.ok(&["run", "-d", "--name", "r", "--runtime", "runc", &e.image, "sleep", "100"]);
+    assert_eq!(e.inspect("r")["HostConfig"]["Runtime"].as_str().unwrap().rsplit('/').next(), Some("runc"));
+    let ps = e.ok(&["exec", "r", "ps", "-o", "pid,comm"]);
+    assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "sleep"]), "{ps}");
+    e.ok(&["stop", "-t", "0", "r"]);
+    assert_eq!(e.inspect("r")["State"]["ExitCode"], 137);
+    e.ok(&["rm", "r"]);
+    assert_eq!(e.code(&["run", "--rm", "-t", "--runtime", "runc", &e.image, "true"]), 125);
+    assert_eq!(e.code(&["run", "--rm", "--runtime", "/no/such/runtime", &e.image, "true"]), 125);
+    drop(e);
+    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    if mountinfo.lines().any(|l| l.contains(" - cgroup ")) {
+        let root = Eng::new(Mode::Root, "lc-runc-root");
+        let out = root.run(&["run", "--rm", "--runtime", "runc", &root.image, "true"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(text(&out.stderr).contains("cgroup v2 unified"), "{}", describe(&out));
+    }
+}

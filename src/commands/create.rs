@@ -108,6 +108,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
 
+    /// Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one
+    #[arg(long, value_name = "PATH")]
+    pub runtime: Option<String>,
+
     /// Tune the host's OOM preferences for the container (-1000 to 1000)
     #[arg(long, value_name = "NUM", allow_hyphen_values = true, value_parser = clap::value_parser!(i32).range(-1000..=1000))]
     pub oom_score_adj: Option<i32>,
@@ -280,6 +284,7 @@ impl ContainerFlags {
             rm: self.rm,
             init: self.init,
             oom_score_adj: self.oom_score_adj,
+            runtime: self.runtime.clone(),
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
             log_driver: match self.log_driver {

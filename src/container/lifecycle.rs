@@ -54,6 +54,7 @@ pub struct CreateOptions {
     pub rm: bool,
     pub init: bool,
     pub oom_score_adj: Option<i32>,
+    pub runtime: Option<String>,
     pub restart: RestartPolicy,
     pub labels: Vec<String>,
     pub log_driver: String,
@@ -78,6 +79,29 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     if opts.rm && opts.restart.name != "no" && !opts.restart.name.is_empty() {
         return Err(Failure::new(ExitCode::Engine, "the --rm option conflicts with --restart").into());
     }
+    let runtime = match &opts.runtime {
+        None => None,
+        Some(r) => {
+            if opts.tty {
+                return Err(Failure::new(ExitCode::Engine, "--runtime cannot be used with -t: the external runtime would own the terminal").into());
+            }
+            if !opts.resources.is_empty() {
+                return Err(Failure::new(ExitCode::Engine, "resource limits cannot be used with --runtime").into());
+            }
+            let info = rpod_runtime::cgroups::detect(ctx.rootless());
+            if !ctx.rootless() && info.layout != rpod_runtime::cgroups::Layout::Unified {
+                return Err(Failure::new(
+                    ExitCode::Engine,
+                    format!(
+                        "--runtime as root needs the cgroup v2 unified hierarchy: on this {} host the external runtime would create cgroups in the host's v1 hierarchy",
+                        info.layout.name()
+                    ),
+                )
+                .into());
+            }
+            Some(super::external::resolve(r)?.display().to_string())
+        }
+    };
     // A limit is never dropped silently: without usable cgroup v2
     // controllers it is refused, with the way to get them.
     if !opts.resources.is_empty() {
@@ -155,6 +179,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         auto_remove: opts.rm,
         init: opts.init,
         oom_score_adj: opts.oom_score_adj,
+        runtime,
         restart: opts.restart.clone(),
         stop_signal,
         stop_timeout: opts.stop_timeout.unwrap_or(10),

@@ -16,6 +16,7 @@
 
 pub mod attach;
 pub mod config;
+pub mod external;
 pub mod lifecycle;
 pub mod logfile;
 pub mod monitor;

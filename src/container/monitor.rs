@@ -164,6 +164,70 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     let mut backoff = Duration::from_millis(100);
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
+        if let Some(runtime) = &c.config.runtime {
+            // An external runtime: it runs in the foreground as our child
+            // and exits with the container's code.
+            let rpod_runtime::Stdio::Fds { stdin, stdout, stderr } = stdio else {
+                anyhow::bail!("--runtime needs pipes, not a terminal");
+            };
+            let ext = super::external::External::new(runtime, &run_dir, &c.id);
+            let (child, init) = match ext.start(&spec, stdin, stdout, stderr) {
+                Ok(x) => x,
+                Err(e) => {
+                    let msg = format!("{e:#}");
+                    containers.update_state(&c.id, |s| {
+                        s.status = Status::Exited;
+                        s.exit_code = 125;
+                        s.error = msg.clone();
+                        s.finished_at = now_ns();
+                        true
+                    })?;
+                    send(report, &format!("error 125 {}", msg.replace('\n', " ")));
+                    ext.delete();
+                    break;
+                }
+            };
+            containers.update_state(&c.id, |s| {
+                s.status = Status::Running;
+                s.pid = init;
+                s.monitor_pid = me;
+                s.monitor_start = my_start;
+                s.started_at = now_ns();
+                s.finished_at = 0;
+                s.exit_code = 0;
+                s.error.clear();
+                s.stopped_by_user = false;
+                true
+            })?;
+            send(report, &format!("started {init}"));
+            *report = None;
+            let code = serve(&listener, &sfd, &mut clients, io, log.as_mut(), child.id() as i32)?;
+            ext.delete();
+            let after = containers.update_state(&c.id, |s| {
+                s.status = Status::Exited;
+                s.exit_code = code;
+                s.finished_at = now_ns();
+                s.pid = 0;
+                true
+            })?;
+            for cl in &mut clients {
+                cl.send(attach::EXIT, &code.to_le_bytes());
+            }
+            clients.clear();
+            match after {
+                Some(a) if c.config.restart.restarts(code, a.state.restart_count, a.state.stopped_by_user) => {
+                    std::thread::sleep(backoff);
+                    backoff = (backoff * 2).min(Duration::from_secs(5));
+                    containers.update_state(&c.id, |s| {
+                        s.restart_count += 1;
+                        true
+                    })?;
+                    accept_all(&listener, &mut clients);
+                    continue;
+                }
+                _ => break,
+            }
+        }
         let mut create = rpod_runtime::CreateOptions::new(&spec);
         create.stdio = stdio;
         create.parent_death_signal = Some(Signal::SIGKILL);

@@ -120,6 +120,9 @@ pub struct ContainerConfig {
     /// `--oom-score-adj`.
     #[serde(default)]
     pub oom_score_adj: Option<i32>,
+    /// `--runtime`: an external OCI runtime's path.
+    #[serde(default)]
+    pub runtime: Option<String>,
     pub restart: RestartPolicy,
     /// Signal name (`SIGTERM`) and seconds before SIGKILL for `stop`.
     pub stop_signal: String,

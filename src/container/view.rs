@@ -133,6 +133,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "AutoRemove": conf.auto_remove,
             "Init": conf.init,
             "OomScoreAdj": conf.oom_score_adj.unwrap_or(0),
+            "Runtime": conf.runtime.clone().unwrap_or_else(|| "rpod".into()),
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
             "LogConfig": {
