@@ -164,91 +164,13 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     let mut backoff = Duration::from_millis(100);
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
-        if let Some(runtime) = &c.config.runtime {
-            // An external runtime: it runs in the foreground as our child
-            // and exits with the container's code.
-            let rpod_runtime::Stdio::Fds { stdin, stdout, stderr } = stdio else {
-                anyhow::bail!("--runtime needs pipes, not a terminal");
-            };
-            let ext = super::external::External::new(runtime, &run_dir, &c.id);
-            let (child, init) = match ext.start(&spec, stdin, stdout, stderr) {
-                Ok(x) => x,
-                Err(e) => {
-                    let msg = format!("{e:#}");
-                    containers.update_state(&c.id, |s| {
-                        s.status = Status::Exited;
-                        s.exit_code = 125;
-                        s.error = msg.clone();
-                        s.finished_at = now_ns();
-                        true
-                    })?;
-                    send(report, &format!("error 125 {}", msg.replace('\n', " ")));
-                    ext.delete();
-                    break;
-                }
-            };
-            containers.update_state(&c.id, |s| {
-                s.status = Status::Running;
-                s.pid = init;
-                s.monitor_pid = me;
-                s.monitor_start = my_start;
-                s.started_at = now_ns();
-                s.finished_at = 0;
-                s.exit_code = 0;
-                s.error.clear();
-                s.stopped_by_user = false;
-                true
-            })?;
-            send(report, &format!("started {init}"));
-            *report = None;
-            let code = serve(&listener, &sfd, &mut clients, io, log.as_mut(), child.id() as i32)?;
-            ext.delete();
-            let after = containers.update_state(&c.id, |s| {
-                s.status = Status::Exited;
-                s.exit_code = code;
-                s.finished_at = now_ns();
-                s.pid = 0;
-                true
-            })?;
-            for cl in &mut clients {
-                cl.send(attach::EXIT, &code.to_le_bytes());
-            }
-            clients.clear();
-            match after {
-                Some(a) if c.config.restart.restarts(code, a.state.restart_count, a.state.stopped_by_user) => {
-                    std::thread::sleep(backoff);
-                    backoff = (backoff * 2).min(Duration::from_secs(5));
-                    containers.update_state(&c.id, |s| {
-                        s.restart_count += 1;
-                        true
-                    })?;
-                    accept_all(&listener, &mut clients);
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        let mut create = rpod_runtime::CreateOptions::new(&spec);
-        create.stdio = stdio;
-        create.parent_death_signal = Some(Signal::SIGKILL);
-        let cgroup_dir = match &cgroup {
-            Some(cg) => Some(cg.create(&c.id)?),
-            None => None,
+        let launched = match &c.config.runtime {
+            Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, stdio),
+            None => launch_builtin(&spec, cgroup.as_ref(), &c.id, c.config.init, io, stdio),
         };
-        create.cgroup = cgroup_dir.clone();
-        create.init = c.config.init;
-        let created = match rpod_runtime::create(&create) {
-            Ok(created) => created,
-            Err(e) => {
-                if let Some(d) = &cgroup_dir {
-                    let _ = rpod_runtime::cgroup_manager::remove(d);
-                }
-                let code = match e.exit_code() {
-                    126 => 126,
-                    127 => 127,
-                    _ => 125,
-                };
-                let msg = e.to_string();
+        let launched = match launched {
+            Ok(l) => l,
+            Err((code, msg)) => {
                 containers.update_state(&c.id, |s| {
                     s.status = Status::Exited;
                     s.exit_code = code;
@@ -265,15 +187,8 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
                 break;
             }
         };
-        drop(create);
-        let mut io = io;
-        if let Some(m) = created.pty_master {
-            let dup = m.try_clone()?;
-            io.out = Some(m);
-            io.input = Some(dup);
-        }
-        let pid = created.pid.as_raw();
-        let cgroup_text = cgroup_dir.as_ref().map(|d| d.display().to_string()).unwrap_or_default();
+        let (pid, cgroup_text) =
+            (launched.init, launched.cgroup.as_ref().map(|d| d.display().to_string()).unwrap_or_default());
         containers.update_state(&c.id, |s| {
             s.status = Status::Running;
             s.cgroup = cgroup_text.clone();
@@ -292,10 +207,13 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         // Nobody reads the rest.
         *report = None;
 
-        let code = serve(&listener, &sfd, &mut clients, io, log.as_mut(), pid)?;
+        let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), launched.watch)?;
+        if let Some(ext) = &launched.external {
+            ext.delete();
+        }
         // The kernel's OOM killer ended it: memory.events says so.
-        let oom = cgroup_dir.as_ref().is_some_and(|d| rpod_runtime::cgroup_manager::oom_kills(d) > 0);
-        if let Some(d) = &cgroup_dir {
+        let oom = launched.cgroup.as_ref().is_some_and(|d| rpod_runtime::cgroup_manager::oom_kills(d) > 0);
+        if let Some(d) = &launched.cgroup {
             if let Err(e) = rpod_runtime::cgroup_manager::remove(d) {
                 log::warn!("{e}");
             }
@@ -334,6 +252,85 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     }
     finish(ctx, &mut containers, &c.id, c.config.auto_remove, opts.rootless);
     Ok(())
+}
+
+/// A started container, by either runtime.
+struct Launched {
+    io: Io,
+    /// The container's init.
+    init: i32,
+    /// The child whose exit is the container's: the init, or the external
+    /// runtime's process.
+    watch: i32,
+    cgroup: Option<std::path::PathBuf>,
+    external: Option<super::external::External>,
+}
+
+/// Why a start failed: exit code (125, or 126/127 for the command) and
+/// message.
+type LaunchError = (i32, String);
+
+/// The built-in runtime: the init cloned straight into its cgroup, dying
+/// with the monitor.
+fn launch_builtin(
+    spec: &rpod_runtime::oci_spec::runtime::Spec,
+    cgroup: Option<&Cgroup>,
+    id: &str,
+    init: bool,
+    mut io: Io,
+    stdio: rpod_runtime::Stdio,
+) -> Result<Launched, LaunchError> {
+    let cgroup_dir = match cgroup {
+        Some(cg) => Some(cg.create(id).map_err(|e| (125, format!("{e:#}")))?),
+        None => None,
+    };
+    let mut create = rpod_runtime::CreateOptions::new(spec);
+    create.stdio = stdio;
+    create.parent_death_signal = Some(Signal::SIGKILL);
+    create.cgroup = cgroup_dir.clone();
+    create.init = init;
+    let created = rpod_runtime::create(&create).map_err(|e| {
+        if let Some(d) = &cgroup_dir {
+            let _ = rpod_runtime::cgroup_manager::remove(d);
+        }
+        let code = match e.exit_code() {
+            126 => 126,
+            127 => 127,
+            _ => 125,
+        };
+        (code, e.to_string())
+    })?;
+    if let Some(m) = created.pty_master {
+        let dup = m.try_clone().map_err(|e| (125, format!("duplicating the pty: {e}")))?;
+        io.out = Some(m);
+        io.input = Some(dup);
+    }
+    let pid = created.pid.as_raw();
+    Ok(Launched { io, init: pid, watch: pid, cgroup: cgroup_dir, external: None })
+}
+
+/// `--runtime`: the external runtime in the foreground, as our child.
+fn launch_external(
+    runtime: &str,
+    run_dir: &std::path::Path,
+    id: &str,
+    spec: &rpod_runtime::oci_spec::runtime::Spec,
+    io: Io,
+    stdio: rpod_runtime::Stdio,
+) -> Result<Launched, LaunchError> {
+    let rpod_runtime::Stdio::Fds { stdin, stdout, stderr } = stdio else {
+        return Err((125, "--runtime needs pipes, not a terminal".into()));
+    };
+    let ext = super::external::External::new(runtime, run_dir, id);
+    match ext.start(spec, stdin, stdout, stderr) {
+        Ok((child, init)) => {
+            Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext) })
+        }
+        Err(e) => {
+            ext.delete();
+            Err((125, format!("{e:#}")))
+        }
+    }
 }
 
 /// Where the container's cgroups go, and the limits they get.
