@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 use sha2::Digest as _;
 
 use crate::context::{print, Context};
-use crate::image::archive::{self, build_manifest};
+use crate::image::archive::{self, build_manifest, HashingWriter};
 use crate::image::changes;
 use crate::image::copy::{store_image, Blobs, Incoming};
 use crate::image::lookup::normalize_name;
@@ -112,7 +112,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     // extraction against.
     let (mut spool, size, diff_id) = match plain {
         Some(mut f) => {
-            let mut w = HashingWriter { inner: io::sink(), hash: sha2::Sha256::new(), n: 0 };
+            let mut w = HashingWriter::new(io::sink());
             io::copy(&mut f, &mut w).with_context(|| format!("reading {}", args.path))?;
             (f, w.n, Digest::from_sha256(w.hash.finalize().into()))
         }
@@ -124,7 +124,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
             let (n, d) = {
                 let mut tar =
                     decompress("tarball", BufReader::new(source)).with_context(|| format!("reading {}", args.path))?;
-                let mut w = HashingWriter { inner: io::BufWriter::new(&mut spool), hash: sha2::Sha256::new(), n: 0 };
+                let mut w = HashingWriter::new(io::BufWriter::new(&mut spool));
                 io::copy(&mut tar, &mut w).with_context(|| format!("reading {}", args.path))?;
                 w.inner.flush().context("writing the temporary file")?;
                 let HashingWriter { inner, hash, n } = w;
@@ -200,22 +200,4 @@ fn check_tar(file: &File) -> anyhow::Result<()> {
         bail!("not a tar archive: no entries");
     }
     Ok(())
-}
-
-struct HashingWriter<W> {
-    inner: W,
-    hash: sha2::Sha256,
-    n: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        self.n += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }

@@ -753,7 +753,7 @@ fn prepare_layer(store: &Store, chain: &str, diff: &Digest, how: LayerCompressio
         .tempfile_in(tmp)
         .with_context(|| format!("creating a temporary file in {}", tmp.display()))?;
     let out = file.as_file().try_clone().context("opening a temporary file")?;
-    let mut counter = CountingWriter { inner: BufWriter::with_capacity(256 << 10, out), hash: sha2::Sha256::new(), n: 0 };
+    let mut counter = HashingWriter::new(BufWriter::with_capacity(256 << 10, out));
     let media_type = match how.compression {
         Compression::Gzip => {
             let level = how.level.map(|l| l.clamp(0, 9) as u32).map(flate2::Compression::new).unwrap_or_default();
@@ -771,7 +771,7 @@ fn prepare_layer(store: &Store, chain: &str, diff: &Digest, how: LayerCompressio
         Compression::None => unreachable!(),
     };
     counter.inner.flush().with_context(what)?;
-    let CountingWriter { n, hash, .. } = counter;
+    let HashingWriter { n, hash, .. } = counter;
     let digest = Digest::from_sha256(hash.finalize().into());
     Ok(LayerBlob {
         chain_id: chain.to_string(),
@@ -781,13 +781,20 @@ fn prepare_layer(store: &Store, chain: &str, diff: &Digest, how: LayerCompressio
     })
 }
 
-struct CountingWriter<W> {
-    inner: W,
-    hash: sha2::Sha256,
-    n: u64,
+/// A writer that counts and hashes (SHA-256) what goes through it.
+pub(crate) struct HashingWriter<W> {
+    pub inner: W,
+    pub hash: sha2::Sha256,
+    pub n: u64,
 }
 
-impl<W: Write> Write for CountingWriter<W> {
+impl<W> HashingWriter<W> {
+    pub fn new(inner: W) -> Self {
+        HashingWriter { inner, hash: sha2::Sha256::new(), n: 0 }
+    }
+}
+
+impl<W: Write> Write for HashingWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.hash.update(&buf[..n]);
