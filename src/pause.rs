@@ -77,6 +77,7 @@ fn spawn(pidfile: &Path) -> anyhow::Result<()> {
     let child = std::process::Command::new(exe)
         .arg0("rpod-pause")
         .arg("__pause")
+        .arg(pidfile)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -92,13 +93,23 @@ fn spawn(pidfile: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `rpod __pause`: a session of its own, then nothing until killed.
-pub fn pause_forever() -> ! {
+/// `rpod __pause PIDFILE`: a session of its own, then nothing until
+/// killed — or until `PIDFILE` no longer names this process (its run
+/// directory was removed, or a newer pause process replaced it): then
+/// nobody can find its namespace any more, and it exits.
+pub fn pause_forever(pidfile: &Path) -> ! {
     let _ = nix::unistd::setsid();
     let mut all = nix::sys::signal::SigSet::all();
     all.remove(nix::sys::signal::Signal::SIGTERM);
     let _ = all.thread_block();
+    let me = std::process::id().to_string();
+    // The starter writes the file right after starting us.
+    std::thread::sleep(std::time::Duration::from_secs(5));
     loop {
-        nix::unistd::pause();
+        let named = std::fs::read_to_string(pidfile).is_ok_and(|t| t.split_whitespace().next() == Some(me.as_str()));
+        if !named {
+            std::process::exit(0);
+        }
+        std::thread::sleep(std::time::Duration::from_secs(30));
     }
 }

@@ -234,5 +234,12 @@ fn later_commands_join_the_pause_process_namespace() {
     assert_ne!(again, first);
     let new_pid = pause();
     assert_ne!(new_pid, pid);
-    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(new_pid), nix::sys::signal::Signal::SIGKILL);
+    // A pause process whose PID file is gone (its run directory removed)
+    // exits by itself.
+    std::fs::remove_file(runtime.join("rpod/pause.pid")).unwrap();
+    let start = std::time::Instant::now();
+    while std::path::Path::new(&format!("/proc/{new_pid}/ns")).exists() {
+        assert!(start.elapsed().as_secs() < 60, "the orphaned pause process {new_pid} did not exit");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
 }

@@ -60,8 +60,8 @@ use crate::error::{self, ExitCode, Failure};
 pub fn main(args: Vec<OsString>) -> i32 {
     // The monitor takes the short way: no command tree to build, so that a
     // long-lived monitor touches as little of the binary as it can.
-    if args.get(1).is_some_and(|a| a == "__pause") && args.len() == 2 {
-        crate::pause::pause_forever();
+    if args.get(1).is_some_and(|a| a == "__pause") && args.len() == 3 {
+        crate::pause::pause_forever(std::path::Path::new(&args[2]));
     }
     if let Some((global, opts)) = monitor::parse_fast(&args) {
         crate::logging::init(global.log_level);
