@@ -271,6 +271,7 @@ fn create_start_wait_logs_inspect_rm() {
         let missing = e.run(&["rm", "nosuch"]);
         assert_eq!(missing.status.code(), Some(125));
         assert!(text(&missing.stderr).contains("no container with name or ID \"nosuch\" found"), "{}", describe(&missing));
+        assert_eq!(e.code(&["rm", "-f", "nosuch"]), 0, "rm -f of a missing container is not an error");
         assert_eq!(e.code(&["container", "exists", "c2"]), 0);
         assert_eq!(e.code(&["container", "exists", "nosuch"]), 1);
         assert_eq!(e.ok(&["rm", &id[..10]]), format!("{}\n", &id[..10]));

@@ -14,11 +14,8 @@ pub struct ContainerExistsArgs {
 
 pub fn run(ctx: &Context, args: ContainerExistsArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    match containers.find(&args.container) {
-        Ok(_) => Ok(()),
-        Err(e) if crate::error::failure_of(&e).is_some() && e.to_string().contains("no container with") => {
-            Err(Failure::new(ExitCode::Container(1), "").into())
-        }
-        Err(e) => Err(e),
+    match containers.try_find(&args.container)? {
+        Some(_) => Ok(()),
+        None => Err(Failure::new(ExitCode::Container(1), "").into()),
     }
 }

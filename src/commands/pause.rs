@@ -19,7 +19,7 @@ pub struct PauseArgs {
     pub containers: Vec<String>,
 }
 
-fn set(containers: &mut Containers, c: &Container, frozen: bool) -> anyhow::Result<()> {
+fn set(containers: &mut Containers, c: &Container, frozen: bool, rootless: bool) -> anyhow::Result<()> {
     let _lock = containers.lock(&c.id)?;
     let Some(c) = containers.get(&c.id)? else { anyhow::bail!("container {} was removed", c.id) };
     let (from, to, verb) =
@@ -37,7 +37,7 @@ fn set(containers: &mut Containers, c: &Container, frozen: bool) -> anyhow::Resu
             format!(
                 "cannot {verb} {}: it has no cgroup (the cgroup v2 freezer is needed); {}",
                 c.name,
-                rpod_runtime::cgroup_manager::delegation_help(containers.rootless())
+                rpod_runtime::cgroup_manager::delegation_help(rootless)
             ),
         )
         .into());
@@ -64,7 +64,7 @@ fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::Result<()> {
     };
     super::each(&targets, |name| {
         let c = containers.find(name)?;
-        set(&mut containers, &c, frozen)?;
+        set(&mut containers, &c, frozen, ctx.rootless())?;
         print(&format!("{name}\n"))
     })
 }

@@ -25,8 +25,7 @@ pub struct RestartArgs {
 
 pub fn run(ctx: &Context, args: RestartArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets: Vec<String> =
-        if args.all { containers.list()?.into_iter().map(|c| c.id).collect() } else { args.containers.clone() };
+    let targets = super::targets(&mut containers, args.all, false, &args.containers)?;
     super::each(&targets, |name| {
         let c = containers.find(name)?;
         let t = Duration::from_secs(args.time.unwrap_or(u64::from(c.config.stop_timeout)));

@@ -5,7 +5,6 @@ use clap::Args;
 
 use crate::container::lifecycle;
 use crate::context::{print, Context};
-use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
@@ -28,24 +27,16 @@ pub struct RmArgs {
 
 pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets: Vec<String> =
-        if args.all { containers.list()?.into_iter().map(|c| c.id).collect() } else { args.containers.clone() };
+    let targets = super::targets(&mut containers, args.all, false, &args.containers)?;
     super::each(&targets, |name| {
-        let c = match containers.find(name) {
-            Ok(c) => c,
-            // `rm -f` of a missing container is not an error (Podman).
-            Err(e) if args.force && crate::error::failure_of(&e).is_some_and(|f| f.exit == ExitCode::Engine) => {
-                let msg = e.to_string();
-                if msg.contains("no container with") {
-                    return Ok(());
-                }
-                return Err(e);
-            }
-            Err(e) => return Err(e),
+        // `rm -f` of a missing container is not an error (Podman).
+        let c = match containers.try_find(name)? {
+            Some(c) => c,
+            None if args.force => return Ok(()),
+            None => return Err(crate::container::record::unknown(name)),
         };
         lifecycle::remove(ctx, &mut containers, &c, args.force)?;
         let shown = if args.all { c.id.clone() } else { name.clone() };
         print(&format!("{shown}\n"))
     })
-    .map_err(|e| if crate::error::failure_of(&e).is_some() { e } else { Failure::new(ExitCode::Engine, format!("{e:#}")).into() })
 }

@@ -133,7 +133,7 @@ pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
                     format!(
                         "stats of {} are not available: it has no cgroup; {}",
                         c.name,
-                        rpod_runtime::cgroup_manager::delegation_help(containers.rootless())
+                        rpod_runtime::cgroup_manager::delegation_help(ctx.rootless())
                     ),
                 )
                 .into());

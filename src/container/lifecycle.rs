@@ -615,11 +615,6 @@ pub fn remove_files(
     }
 }
 
-/// Whether a container's status is one `ps` shows without `-a`.
-pub fn is_running(s: &State) -> bool {
-    s.status == Status::Running || s.status == Status::Paused
-}
-
 /// A descriptor of `/dev/null`.
 pub fn dev_null() -> anyhow::Result<OwnedFd> {
     Ok(std::fs::File::open("/dev/null").context("opening /dev/null")?.into())

@@ -29,7 +29,6 @@ use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::os::unix::process::CommandExt;
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -596,7 +595,3 @@ fn finish(ctx: &Context, containers: &mut Containers, id: &str, auto_remove: boo
     }
 }
 
-/// True when the monitor's files say it serves attach clients.
-pub fn has_socket(run_dir: &Path) -> bool {
-    run_dir.join("attach").exists()
-}

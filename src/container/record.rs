@@ -236,11 +236,6 @@ impl Containers {
         Ok(Containers { db, graph_root: graph_root.to_path_buf(), run_root: run_root.to_path_buf() })
     }
 
-    /// The records belong to an unprivileged user's store.
-    pub fn rootless(&self) -> bool {
-        !nix::unistd::geteuid().is_root()
-    }
-
     pub fn graph_root(&self) -> &Path {
         &self.graph_root
     }
@@ -279,6 +274,16 @@ impl Containers {
         let rec = self.db.lookup(key).map_err(not_found)?;
         let c = Container::from_record(&rec)?;
         self.reconcile(c)
+    }
+
+    /// Like [`Containers::find`], but a name or ID that matches no
+    /// container is `None` (an ambiguous prefix is still an error).
+    pub fn try_find(&mut self, key: &str) -> anyhow::Result<Option<Container>> {
+        match self.db.lookup(key) {
+            Ok(rec) => Ok(Some(self.reconcile(Container::from_record(&rec)?)?)),
+            Err(StorageError::ContainerUnknown(_)) => Ok(None),
+            Err(e) => Err(not_found(e)),
+        }
     }
 
     /// By exact ID, if it still exists.
@@ -406,6 +411,11 @@ impl Containers {
 /// The monitor recorded in `s` is alive.
 pub fn monitor_alive(s: &State) -> bool {
     s.monitor_pid > 0 && process_start(s.monitor_pid) == Some(s.monitor_start)
+}
+
+/// The error for a name or ID that matches no container.
+pub fn unknown(key: &str) -> anyhow::Error {
+    not_found(StorageError::ContainerUnknown(key.to_string()))
 }
 
 /// "no such container" exits 125 with Podman's wording.
