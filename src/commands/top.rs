@@ -90,8 +90,7 @@ pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
     let init = c.state.pid;
     let procs = container_processes(init)?;
     let root = format!("/proc/{init}/root");
-    let users = names(&root, "etc/passwd");
-    let groups = names(&root, "etc/group");
+    let (users, groups) = names(&root);
     let uid_map = read_map(&format!("/proc/{init}/uid_map"));
     let gid_map = read_map(&format!("/proc/{init}/gid_map"));
 
@@ -227,17 +226,13 @@ fn container_processes(init: i32) -> anyhow::Result<Vec<Proc>> {
     Ok(procs)
 }
 
-/// `id -> name` from a passwd or group file inside the container.
-fn names(root: &str, file: &str) -> HashMap<u32, String> {
-    let text = rpod_runtime::user::read_in_root(Path::new(root), &format!("/{file}")).unwrap_or_default();
-    text.lines()
-        .filter_map(|l| {
-            let mut f = l.split(':');
-            let name = f.next()?;
-            let id = f.nth(1)?.parse().ok()?;
-            Some((id, name.to_string()))
-        })
-        .collect()
+/// `uid -> name` and `gid -> name` from the container's passwd and group
+/// files (parsed like `-u` is resolved).
+fn names(root: &str) -> (HashMap<u32, String>, HashMap<u32, String>) {
+    let read = |f: &str| rpod_runtime::user::read_in_root(Path::new(root), f).unwrap_or_default();
+    let users = rpod_runtime::user::parse_passwd(&read("/etc/passwd")).into_iter().map(|e| (e.uid, e.name)).collect();
+    let groups = rpod_runtime::user::parse_group(&read("/etc/group")).into_iter().map(|e| (e.gid, e.name)).collect();
+    (users, groups)
 }
 
 /// `/proc/PID/uid_map` lines: (inside, outside, count).

@@ -297,8 +297,9 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     if c.state.status.is_live() {
         return Ok(Started { pid: Some(c.state.pid), report: None });
     }
+    // The store is opened in the user namespace and a private mount
+    // namespace, where the overlay is mounted.
     let store = ctx.store()?;
-    ctx.enter_mount_namespace()?;
     let paths = ctx.paths()?;
     let rootfs = Rootfs::new(&paths.graph_root, &c.id);
     let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
