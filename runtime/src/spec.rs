@@ -49,6 +49,9 @@ pub struct UserSpec {
     pub gid: u32,
     pub additional_gids: Vec<u32>,
     pub umask: Option<u32>,
+    /// The user's home directory: `HOME` unless the environment sets it
+    /// (Docker's rule); empty: none.
+    pub home: String,
 }
 
 /// The container's network.
@@ -276,9 +279,11 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
     use nix::sys::resource::Resource;
 
     // Process.
+    let home = (!opts.user.home.is_empty()).then(|| format!("HOME={}", opts.user.home));
     let env = merge_env(
         [format!("PATH={DEFAULT_PATH}"), "TERM=xterm".to_string()]
             .iter()
+            .chain(home.iter())
             .map(String::as_str)
             .chain(opts.env.iter().map(String::as_str)),
     );

@@ -121,7 +121,7 @@ pub fn resolve_in(passwd: &str, group: &str, user: &str) -> Result<UserSpec, Run
             }
         }
     }
-    Ok(UserSpec { uid: entry.uid, gid, additional_gids: additional, umask: None })
+    Ok(UserSpec { uid: entry.uid, gid, additional_gids: additional, umask: None, home: entry.home })
 }
 
 /// Resolve `user` through `rootfs/etc/passwd` and `rootfs/etc/group`
