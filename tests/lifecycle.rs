@@ -5,6 +5,7 @@
 //! real pseudo-terminal (`script` from util-linux).
 
 use std::io::{BufRead, BufReader};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -812,4 +813,70 @@ fn an_external_runtime() {
         assert_eq!(out.status.code(), Some(125));
         assert!(text(&out.stderr).contains("cgroup v2 unified"), "{}", describe(&out));
     }
+}
+
+/// `--userns`: `host` is the default in both modes; `keep-id` (rootless
+/// only) runs the process as the user in a user namespace of its own
+/// where root-owned image files stay root's and what the container writes
+/// belongs to the user on the host; the image's owner-translated copy is
+/// made once per mapping and goes with the image.
+#[test]
+fn user_namespace_modes() {
+    each_mode("lc-userns", |e| {
+        let probe = ["sh", "-c", "id -u; wc -l < /proc/self/uid_map"];
+        let default = e.ok(&[&["run", "--rm", &e.image][..], &probe].concat());
+        assert_eq!(e.ok(&[&["run", "--rm", "--userns=host", &e.image][..], &probe].concat()), default);
+        for bad in ["--userns=auto", "--userns=keep-id:size=3", "--userns=ns:/proc/1/ns/user"] {
+            let out = e.run(&["run", "--rm", bad, &e.image, "true"]);
+            assert_eq!(out.status.code(), Some(125), "{bad}: {}", describe(&out));
+            assert!(text(&out.stderr).contains("keep-id"), "{bad}: {}", describe(&out));
+        }
+        if e.mode == Mode::Root {
+            let out = e.run(&["run", "--rm", "--userns=keep-id", &e.image, "true"]);
+            assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+            assert!(text(&out.stderr).contains("only supported in rootless mode"), "{}", describe(&out));
+            return;
+        }
+        let bed = Bed::get();
+        let (uid, gid) = (bed.test_uid, bed.test_gid);
+        let out = e.ok(&[
+            "run",
+            "--name",
+            "k",
+            "--userns=keep-id",
+            &e.image,
+            "sh",
+            "-c",
+            "id -u; id -g; id -un; stat -c %u:%g / /bin /bin/sh /etc/hostname; echo made > /tmp/made; cat /proc/self/uid_map",
+        ]);
+        let lines: Vec<&str> = out.lines().map(str::trim).collect();
+        assert_eq!(lines[..7], [&uid.to_string(), &gid.to_string(), &bed.test_user, "0:0", "0:0", "0:0", "0:0"], "{out}");
+        let map: Vec<Vec<&str>> = lines[7..].iter().map(|l| l.split_whitespace().collect()).collect();
+        let me = uid.to_string();
+        assert_eq!(map[0], ["0", "1", &me], "{out}");
+        assert_eq!(map[1], [&me, "0", "1"], "{out}");
+        assert_eq!(e.inspect("k")["HostConfig"]["UsernsMode"], "keep-id");
+        // On the host the file is the user's own.
+        let id = e.inspect("k")["Id"].as_str().unwrap().to_string();
+        let made = e.dir.path().join("root/containers").join(&id).join("upper/tmp/made");
+        let meta = std::fs::metadata(&made).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (uid, gid), "{}", made.display());
+
+        e.ok(&["run", "-d", "--name", "kd", "--userns=keep-id", &e.image, "sleep", "100"]);
+        assert_eq!(e.ok(&["exec", "kd", "id", "-u"]).trim(), me);
+        assert_eq!(e.ok(&["exec", "-u", "0", "kd", "sh", "-c", "id -u; touch /etc/x; stat -c %u /etc/x"]), "0\n0\n");
+        assert_eq!(e.ok(&["run", "--rm", "--userns=keep-id:uid=200,gid=210", &e.image, "sh", "-c", "id -u; id -g; touch /tmp/y; stat -c %u:%g /tmp/y /"]), "200\n210\n200:210\n0:0\n");
+        // One copy per mapping, in the top layer's directory.
+        let copies: Vec<_> = std::fs::read_dir(e.dir.path().join("root/layers"))
+            .unwrap()
+            .flatten()
+            .flat_map(|l| std::fs::read_dir(l.path().join("shifted")).into_iter().flatten().flatten())
+            .collect();
+        assert_eq!(copies.len(), 2, "{copies:?}");
+        e.ok(&["rm", "-f", "k", "kd"]);
+        e.ok(&["rmi", &e.image]);
+        let left: Vec<_> = std::fs::read_dir(e.dir.path().join("root/layers")).unwrap().flatten().collect();
+        assert!(left.is_empty(), "{left:?}");
+        e.ok(&["pull", "-q", "--tls-verify=false", &e.image]);
+    });
 }

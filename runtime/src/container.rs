@@ -134,7 +134,7 @@ static PENDING: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
 
 fn host_facts() -> HostFacts {
     static FACTS: OnceLock<HostFacts> = OnceLock::new();
-    *FACTS.get_or_init(|| HostFacts { init_root: plan::in_initial_userns_as_root() })
+    *FACTS.get_or_init(|| HostFacts { init_root: plan::in_initial_userns_as_root(), may_map: plan::may_map_ids() })
 }
 
 fn stdio_fds(s: &Stdio) -> [Option<RawFd>; 3] {
@@ -202,7 +202,7 @@ fn write_id_maps(pid: Pid, spec: &Spec) -> Result<(), RuntimeError> {
             .map_err(|e| RuntimeError::io(format!("writing {file} of the container"), e))
     };
     write("uid_map", &uid_map)?;
-    if !host_facts().init_root {
+    if !host_facts().may_map {
         // Unprivileged writers must deny setgroups before writing gid_map.
         write("setgroups", "deny")?;
     }

@@ -434,6 +434,16 @@ pub fn in_initial_userns_as_root() -> bool {
             .unwrap_or(false)
 }
 
+/// Has this process CAP_SETUID and CAP_SETGID (effective) in its user
+/// namespace?
+pub fn may_map_ids() -> bool {
+    const SETID: u64 = (1 << 6) | (1 << 7);
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("CapEff:").and_then(|v| u64::from_str_radix(v.trim(), 16).ok())))
+        .is_some_and(|caps| caps & SETID == SETID)
+}
+
 /// May this process call setgroups (`/proc/PID/setgroups` is not `deny`)?
 pub(crate) fn setgroups_allowed(pid: &str) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/setgroups")).map(|s| s.trim() != "deny").unwrap_or(true)
@@ -701,6 +711,10 @@ pub(crate) fn process_plan(p: &Process, setgroups_ok: bool) -> Result<ProcessPla
 pub(crate) struct HostFacts {
     /// Real root in the initial user namespace (mknod, sysfs anywhere).
     pub init_root: bool,
+    /// CAP_SETUID and CAP_SETGID in the caller's user namespace (real root,
+    /// or root of the engine's user namespace): it may write any ID map of
+    /// a user namespace it makes without denying setgroups first.
+    pub may_map: bool,
 }
 
 struct DeviceSpec {
@@ -960,10 +974,11 @@ pub(crate) fn container_plan(
         ),
     };
 
-    // A new user namespace: its maps are written by root of the initial
-    // namespace (setgroups stays allowed) or by an unprivileged engine,
-    // which must deny setgroups first (see `write_id_maps`).
-    let setgroups_ok = if new_user { host.init_root } else { setgroups_allowed("self") };
+    // A new user namespace: its maps are written by a caller with
+    // CAP_SETGID in its own namespace (setgroups stays as allowed as it is
+    // there) or by an unprivileged one, which must deny setgroups first
+    // (see `write_id_maps`).
+    let setgroups_ok = setgroups_allowed("self") && (!new_user || host.may_map);
     let mut process = process_plan(process, setgroups_ok)?;
     process.seccomp = linux.and_then(|l| l.seccomp().as_ref()).map(crate::seccomp::compile).transpose()?;
 

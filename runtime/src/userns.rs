@@ -64,6 +64,38 @@ pub fn rootless_mapping(own_id: u32, ranges: &[SubIdRange]) -> Vec<IdMap> {
     maps
 }
 
+/// The mapping of Podman's `--userns=keep-id`, for a container user
+/// namespace made inside the engine's (whose IDs are `0..total`, the
+/// user's own ID being 0 there): the user's own ID appears as `own_id`
+/// inside, root and the IDs below `own_id` take the subordinate IDs from 1
+/// up, and the IDs above `own_id` map to themselves.
+///
+/// `container 0..own_id -> 1..`, `own_id -> 0`, `own_id+1.. -> own_id+1..`
+/// (each range cut at `total`).
+pub fn keep_id_mapping(own_id: u32, total: u32) -> Vec<IdMap> {
+    let below = own_id.min(total.saturating_sub(1));
+    let mut maps = Vec::new();
+    if below > 0 {
+        maps.push(IdMap { container_id: 0, host_id: 1, size: below });
+    }
+    maps.push(IdMap { container_id: own_id, host_id: 0, size: 1 });
+    if total > own_id.saturating_add(1) {
+        let start = own_id + 1;
+        maps.push(IdMap { container_id: start, host_id: start, size: total - start });
+    }
+    maps
+}
+
+/// The number of IDs a mapping gives (the size of the ID space inside).
+pub fn mapped_count(maps: &[IdMap]) -> u32 {
+    maps.iter().fold(0u32, |n, m| n.saturating_add(m.size))
+}
+
+/// `id` (inside) translated to the outside of `maps`; None when unmapped.
+pub fn to_host(maps: &[IdMap], id: u32) -> Option<u32> {
+    maps.iter().find(|m| id >= m.container_id && id - m.container_id < m.size).map(|m| m.host_id + (id - m.container_id))
+}
+
 /// Parse `/proc/PID/uid_map` or `gid_map`.
 pub fn parse_proc_map(content: &str) -> Vec<IdMap> {
     content
@@ -103,6 +135,40 @@ mod tests {
             ]
         );
         assert_eq!(rootless_mapping(1000, &[]).len(), 1);
+    }
+
+    #[test]
+    fn keep_id_maps_own_id_to_zero_and_keeps_root() {
+        // Engine namespace: 0 = the user, 1..=65536 = subordinate IDs.
+        let m = keep_id_mapping(1000, 65537);
+        assert_eq!(
+            m,
+            vec![
+                IdMap { container_id: 0, host_id: 1, size: 1000 },
+                IdMap { container_id: 1000, host_id: 0, size: 1 },
+                IdMap { container_id: 1001, host_id: 1001, size: 64536 },
+            ]
+        );
+        assert_eq!(mapped_count(&m), 65537);
+        assert_eq!(to_host(&m, 0), Some(1));
+        assert_eq!(to_host(&m, 999), Some(1000));
+        assert_eq!(to_host(&m, 1000), Some(0));
+        assert_eq!(to_host(&m, 1001), Some(1001));
+        assert_eq!(to_host(&m, 65536), Some(65536));
+        assert_eq!(to_host(&m, 65537), None);
+        // Every engine ID is used once.
+        let mut outside: Vec<u32> = (0..65537).filter_map(|i| to_host(&m, i)).collect();
+        outside.sort_unstable();
+        assert_eq!(outside, (0..65537).collect::<Vec<_>>());
+        // A user whose own ID lies beyond the range: only as many below it
+        // as there are subordinate IDs.
+        assert_eq!(
+            keep_id_mapping(5000, 11),
+            vec![IdMap { container_id: 0, host_id: 1, size: 10 }, IdMap { container_id: 5000, host_id: 0, size: 1 }]
+        );
+        // No subordinate IDs: the user alone.
+        assert_eq!(keep_id_mapping(1000, 1), vec![IdMap { container_id: 1000, host_id: 0, size: 1 }]);
+        assert_eq!(keep_id_mapping(0, 65537), vec![IdMap { container_id: 0, host_id: 0, size: 1 }, IdMap { container_id: 1, host_id: 1, size: 65536 }]);
     }
 
     #[test]

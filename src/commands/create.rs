@@ -108,6 +108,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
 
+    /// User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container's files yours on the host)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+
     /// Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one
     #[arg(long, value_name = "PATH")]
     pub runtime: Option<String>,
@@ -285,6 +289,7 @@ impl ContainerFlags {
             init: self.init,
             oom_score_adj: self.oom_score_adj,
             runtime: self.runtime.clone(),
+            userns: self.userns.clone(),
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
             log_driver: match self.log_driver {

@@ -55,6 +55,7 @@ pub struct CreateOptions {
     pub init: bool,
     pub oom_score_adj: Option<i32>,
     pub runtime: Option<String>,
+    pub userns: Option<String>,
     pub restart: RestartPolicy,
     pub labels: Vec<String>,
     pub log_driver: String,
@@ -102,6 +103,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             Some(super::external::resolve(r)?.display().to_string())
         }
     };
+    let userns = opts.userns.clone().unwrap_or_default();
+    let keep_id = super::userns::Mode::parse(&userns)
+        .and_then(|m| m.keep_id(ctx.rootless()))
+        .map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
+    if keep_id.is_some() && runtime.is_some() {
+        return Err(Failure::new(ExitCode::Engine, "--userns=keep-id cannot be used with --runtime").into());
+    }
     // A limit is never dropped silently: without usable cgroup v2
     // controllers it is refused, with the way to get them.
     if !opts.resources.is_empty() {
@@ -172,7 +180,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             .clone()
             .filter(|w| !w.is_empty())
             .unwrap_or_else(|| if img.working_dir.is_empty() { "/".into() } else { img.working_dir.clone() }),
-        user: opts.user.clone().unwrap_or_else(|| img.user.clone()),
+        // keep-id runs as the kept user unless --user says otherwise.
+        user: opts.user.clone().unwrap_or_else(|| match &keep_id {
+            Some(k) => format!("{}:{}", k.uid, k.gid),
+            None => img.user.clone(),
+        }),
         hostname,
         tty: opts.tty,
         open_stdin: opts.interactive,
@@ -180,6 +192,8 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         init: opts.init,
         oom_score_adj: opts.oom_score_adj,
         runtime,
+        userns,
+        keep_id,
         restart: opts.restart.clone(),
         stop_signal,
         stop_timeout: opts.stop_timeout.unwrap_or(10),
@@ -303,8 +317,16 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let paths = ctx.paths()?;
     let rootfs = Rootfs::new(&paths.graph_root, &c.id);
     let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
-    rootfs.mount(&lowers, ctx.rootless())?;
-    let spec = build_spec(ctx, &c, &rootfs)?;
+    let mapping = c.config.keep_id.as_ref().map(super::userns::Mapping::keep_id).transpose()?;
+    match &mapping {
+        None => rootfs.mount(&lowers, ctx.rootless(), None)?,
+        Some(m) => {
+            let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
+            let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
+            rootfs.mount(&[shifted], ctx.rootless(), Some(m.root()))?;
+        }
+    }
+    let spec = build_spec(ctx, &c, &rootfs, mapping.as_ref())?;
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
     let spec_path = run_dir.join("config.json");
@@ -364,9 +386,26 @@ fn outcome_error(line: &str) -> anyhow::Error {
 }
 
 /// The OCI spec of a container whose root file system is mounted.
-fn build_spec(ctx: &Context, c: &Container, rootfs: &Rootfs) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
+fn build_spec(
+    ctx: &Context,
+    c: &Container,
+    rootfs: &Rootfs,
+    mapping: Option<&super::userns::Mapping>,
+) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
     let conf = &c.config;
-    write_files(&rootfs.merged, &c.id, &conf.hostname)?;
+    // Files rpod writes belong to root inside the container.
+    let owner = mapping.map(|m| m.root());
+    write_files(&rootfs.merged, &c.id, &conf.hostname, owner)?;
+    if let Some(k) = &conf.keep_id {
+        let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
+        let (passwd, group) = super::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?);
+        if let Some(p) = passwd {
+            write_in_root(&rootfs.merged, "/etc/passwd", p.as_bytes(), owner)?;
+        }
+        if let Some(g) = group {
+            write_in_root(&rootfs.merged, "/etc/group", g.as_bytes(), owner)?;
+        }
+    }
     let user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("resolving user {:?} in the container", conf.user))?;
@@ -391,6 +430,7 @@ fn build_spec(ctx: &Context, c: &Container, rootfs: &Rootfs) -> anyhow::Result<r
         },
         rootless: ctx.rootless(),
         privileged: conf.privileged,
+        user_namespace: mapping.map(|m| rpod_runtime::UserNamespace { uid_mappings: m.uids.clone(), gid_mappings: m.gids.clone() }),
         seccomp,
         no_new_privileges,
         ..SpecOptions::default()
@@ -437,20 +477,22 @@ pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> any
 }
 
 /// The files rpod writes into every container.
-fn write_files(root: &std::path::Path, id: &str, hostname: &str) -> anyhow::Result<()> {
-    write_in_root(root, "/etc/hostname", format!("{hostname}\n").as_bytes())?;
+fn write_files(root: &std::path::Path, id: &str, hostname: &str, owner: Option<(u32, u32)>) -> anyhow::Result<()> {
+    write_in_root(root, "/etc/hostname", format!("{hostname}\n").as_bytes(), owner)?;
     write_in_root(
         root,
         "/etc/hosts",
         format!("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname}\n")
             .as_bytes(),
+        owner,
     )?;
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    write_in_root(root, "/etc/resolv.conf", resolv.as_bytes())?;
+    write_in_root(root, "/etc/resolv.conf", resolv.as_bytes(), owner)?;
     write_in_root(
         root,
         "/run/.containerenv",
         format!("engine=\"rpod-{}\"\nid=\"{id}\"\n", env!("CARGO_PKG_VERSION")).as_bytes(),
+        owner,
     )?;
     Ok(())
 }

@@ -23,5 +23,6 @@ pub mod monitor;
 pub mod names;
 pub mod record;
 pub mod rootfs;
+pub mod userns;
 pub(crate) mod terminal;
 pub mod view;

@@ -123,6 +123,12 @@ pub struct ContainerConfig {
     /// `--runtime`: an external OCI runtime's path.
     #[serde(default)]
     pub runtime: Option<String>,
+    /// `--userns` as given ("" = host).
+    #[serde(default)]
+    pub userns: String,
+    /// `--userns=keep-id`: the user kept.
+    #[serde(default)]
+    pub keep_id: Option<super::userns::KeepId>,
     pub restart: RestartPolicy,
     /// Signal name (`SIGTERM`) and seconds before SIGKILL for `stop`.
     pub stop_signal: String,

@@ -26,23 +26,20 @@ impl Rootfs {
     }
 
     /// Mount the overlay: `lowers` are the layer diff directories, base
-    /// first (as the image lists them).
-    pub fn mount(&self, lowers: &[PathBuf], rootless: bool) -> anyhow::Result<()> {
-        if lowers.is_empty() {
-            bail!("the image has no layers");
-        }
+    /// first (as the image lists them). `root_owner`: who owns the root
+    /// directory inside (the upper layer's root shows there), when that is
+    /// not this process's root.
+    pub fn mount(&self, lowers: &[PathBuf], rootless: bool, root_owner: Option<(u32, u32)>) -> anyhow::Result<()> {
         for d in ["upper", "work", "merged"] {
             std::fs::create_dir_all(self.dir.join(d)).with_context(|| format!("creating {}", self.dir.join(d).display()))?;
         }
-        let lowerdir: Vec<String> = lowers.iter().rev().map(|p| p.display().to_string()).collect();
-        for l in &lowerdir {
-            if l.contains([',', ':']) {
-                bail!("layer path {l} contains ',' or ':', which overlay cannot take");
-            }
+        if let Some((uid, gid)) = root_owner {
+            let upper = self.dir.join("upper");
+            std::os::unix::fs::chown(&upper, Some(uid), Some(gid)).with_context(|| format!("chown {}", upper.display()))?;
         }
         let mut opts = format!(
             "lowerdir={},upperdir={},workdir={}",
-            lowerdir.join(":"),
+            lowerdir(lowers)?,
             self.dir.join("upper").display(),
             self.dir.join("work").display()
         );
@@ -51,6 +48,42 @@ impl Rootfs {
         }
         mount(Some("overlay"), &self.merged, Some("overlay"), MsFlags::empty(), Some(opts.as_str()))
             .with_context(|| format!("mounting the overlay on {}", self.merged.display()))
+    }
+
+    /// The image (`lowers`, top layer `top`) with its owners translated for
+    /// a container user namespace of its own (`--userns=keep-id`): one
+    /// flattened copy per image and mapping, kept in the store and made
+    /// here on first use from a read-only overlay of the layers mounted on
+    /// `merged` for the while.
+    pub fn shifted_image(
+        &self,
+        store: &rpod_storage::Store,
+        top: &str,
+        lowers: &[PathBuf],
+        m: &super::userns::Mapping,
+    ) -> anyhow::Result<PathBuf> {
+        let key = m.key();
+        let path = store.shifted_root_path(top, &key)?;
+        if path.is_dir() {
+            return Ok(path);
+        }
+        // Overlay without an upper layer needs two lower ones: an empty
+        // directory is the bottom one.
+        let empty = self.dir.join("empty");
+        for d in [&empty, &self.merged] {
+            std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+        }
+        let mut all = vec![empty.clone()];
+        all.extend(lowers.iter().cloned());
+        let opts = format!("lowerdir={},userxattr", lowerdir(&all)?);
+        mount(Some("overlay"), &self.merged, Some("overlay"), MsFlags::MS_RDONLY, Some(opts.as_str()))
+            .with_context(|| format!("mounting the image read-only on {}", self.merged.display()))?;
+        let uid = |id| rpod_runtime::userns::to_host(&m.uids, id);
+        let gid = |id| rpod_runtime::userns::to_host(&m.gids, id);
+        let made = store.put_shifted_root(top, &key, &self.merged, &uid, &gid);
+        let _ = umount2(&self.merged, MntFlags::MNT_DETACH);
+        let _ = std::fs::remove_dir(&empty);
+        Ok(made?)
     }
 
     /// Unmount (lazily) and remove everything of this container.
@@ -64,11 +97,24 @@ impl Rootfs {
     }
 }
 
+/// Overlay's `lowerdir=` value: the top layer first.
+fn lowerdir(lowers: &[PathBuf]) -> anyhow::Result<String> {
+    if lowers.is_empty() {
+        bail!("the image has no layers");
+    }
+    let dirs: Vec<String> = lowers.iter().rev().map(|p| p.display().to_string()).collect();
+    if let Some(l) = dirs.iter().find(|l| l.contains([',', ':'])) {
+        bail!("layer path {l} contains ',' or ':', which overlay cannot take");
+    }
+    Ok(dirs.join(":"))
+}
+
 /// Write `content` to `path` (absolute, inside the container) in the root
 /// file system `root`, resolving every component inside it: a symlink in
 /// the image (`/etc/resolv.conf -> /run/...`) can never send the write out
 /// of the container. An existing symlink at the final name is replaced.
-pub fn write_in_root(root: &Path, path: &str, content: &[u8]) -> anyhow::Result<()> {
+/// `owner`: the file and the directories made for it get this owner.
+pub fn write_in_root(root: &Path, path: &str, content: &[u8], owner: Option<(u32, u32)>) -> anyhow::Result<()> {
     let rel = path.trim_start_matches('/');
     let (parent, name) = match rel.rsplit_once('/') {
         Some((p, n)) => (p, n),
@@ -93,7 +139,10 @@ pub fn write_in_root(root: &Path, path: &str, content: &[u8]) -> anyhow::Result<
             Err(nix::errno::Errno::ENOENT) => {
                 nix::sys::stat::mkdirat(&dir, components[i], Mode::from_bits_truncate(0o755))
                     .with_context(|| format!("creating /{prefix} in the container"))?;
-                openat2(&root_fd, prefix.as_str(), how()).with_context(|| format!("opening /{prefix} in the container"))?
+                let made = openat2(&root_fd, prefix.as_str(), how())
+                    .with_context(|| format!("opening /{prefix} in the container"))?;
+                chown_fd(&made, owner).with_context(|| format!("chown /{prefix} in the container"))?;
+                made
             }
             Err(e) => return Err(e).with_context(|| format!("opening /{prefix} in the container")),
         };
@@ -112,8 +161,16 @@ pub fn write_in_root(root: &Path, path: &str, content: &[u8]) -> anyhow::Result<
         Mode::from_bits_truncate(0o644),
     )
     .with_context(|| format!("writing {path} in the container"))?;
+    chown_fd(&fd, owner).with_context(|| format!("chown {path} in the container"))?;
     let mut file = std::fs::File::from(fd);
     std::io::Write::write_all(&mut file, content).with_context(|| format!("writing {path} in the container"))
+}
+
+fn chown_fd(fd: &OwnedFd, owner: Option<(u32, u32)>) -> nix::Result<()> {
+    match owner {
+        Some((u, g)) => nix::unistd::fchown(fd, Some(nix::unistd::Uid::from_raw(u)), Some(nix::unistd::Gid::from_raw(g))),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -134,13 +191,13 @@ mod tests {
         std::fs::create_dir_all(root.join("var/run")).unwrap();
         std::os::unix::fs::symlink("/var/run", root.join("run")).unwrap();
         std::os::unix::fs::symlink(&outside, root.join("hostdir")).unwrap();
-        write_in_root(&root, "/etc/resolv.conf", b"nameserver 1.1.1.1\n").unwrap();
-        write_in_root(&root, "/run/.containerenv", b"").unwrap();
-        write_in_root(&root, "/etc/hostname", b"abc\n").unwrap();
+        write_in_root(&root, "/etc/resolv.conf", b"nameserver 1.1.1.1\n", None).unwrap();
+        write_in_root(&root, "/run/.containerenv", b"", None).unwrap();
+        write_in_root(&root, "/etc/hostname", b"abc\n", None).unwrap();
         assert!(root.join("var/run/.containerenv").is_file());
         // A symlinked directory pointing outside resolves inside: the write
         // creates the path under the root or fails, but never escapes.
-        let _ = write_in_root(&root, "/hostdir/x", b"no");
+        let _ = write_in_root(&root, "/hostdir/x", b"no", None);
         assert_eq!(std::fs::read(root.join("etc/resolv.conf")).unwrap(), b"nameserver 1.1.1.1\n");
         assert!(!std::fs::symlink_metadata(root.join("etc/resolv.conf")).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "nothing may be written outside");

@@ -134,6 +134,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "Init": conf.init,
             "OomScoreAdj": conf.oom_score_adj.unwrap_or(0),
             "Runtime": conf.runtime.clone().unwrap_or_else(|| "rpod".into()),
+            "UsernsMode": conf.userns,
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
             "LogConfig": {

@@ -100,6 +100,14 @@ pub enum StorageError {
     #[error("{prefix}: ambiguous image ID prefix, matches {}", matches.join(", "))]
     Ambiguous { prefix: String, matches: Vec<String> },
 
+    /// Making an image's copy with translated owners failed.
+    #[error("copying image layer {top} with translated owners: {source}")]
+    Shift {
+        top: String,
+        #[source]
+        source: crate::shifted::ShiftError,
+    },
+
     /// `untag` of a name the image does not have.
     #[error("image {id} does not have the name {name:?}")]
     NameNotOnImage { id: String, name: String },

@@ -5,6 +5,7 @@
 //! <graph root>/db.sqlite (+ -wal, -shm)     the metadata database (images, names, layers, holds)
 //! <graph root>/layers/<chain-id-hex>/diff/  one extracted layer: an overlay lower dir
 //! <graph root>/layers/<chain-id-hex>/tar-split.zst  its tar stream minus file content (see tarsplit)
+//! <graph root>/layers/<chain-id-hex>/shifted/<key>/  the image it tops, flattened, owners translated (see shifted)
 //! <graph root>/tmp/stage-<pid>-<random>/    a layer being extracted (lock, layer/{diff,tar-split.zst}, replaced/)
 //! <graph root>/tmp/.new-<pid>-<random>/     a staging dir being set up (renamed to stage-* once locked)
 //! <graph root>/tmp/rm-<pid>-<random>/       a layer being deleted

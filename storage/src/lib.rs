@@ -7,6 +7,8 @@
 //!   embedded SQLite database.
 //! * [`extract`]: the hardened tar extractor (path safety, overlay
 //!   whiteouts, owners, modes, xattrs, times).
+//! * [`shifted`]: a copy of a tree with its owners translated, for
+//!   containers in a user namespace of their own (`--userns=keep-id`).
 //! * [`tarsplit`]: the record of a layer's tar stream minus file content,
 //!   written while extracting, from which [`Store::layer_tar`]
 //!   re-assembles the exact stream (`save`, `push`).
@@ -18,6 +20,7 @@
 //! <root>/db.sqlite{,-wal,-shm}         SQLite, WAL mode
 //! <root>/layers/<chain-id-hex>/diff/   extracted layers
 //! <root>/layers/<chain-id-hex>/tar-split.zst   their tar streams minus file content
+//! <root>/layers/<chain-id-hex>/shifted/<key>/  the image topped by that layer, flattened, owners translated (keep-id)
 //! <root>/tmp/stage-<pid>-<rand>/       {lock, layer/{diff/,tar-split.zst}, replaced/}: extractions in progress
 //! <root>/tmp/rm-<pid>-<rand>/          layers being deleted
 //! ```
@@ -71,6 +74,7 @@ pub mod error;
 pub mod extract;
 mod fsutil;
 pub mod layout;
+pub mod shifted;
 pub mod store;
 pub mod tarsplit;
 

@@ -518,6 +518,60 @@ impl Store {
         }
     }
 
+    /// `layers/<hex of top>/shifted/<key>`: a flattened copy of the image
+    /// whose top layer is `top`, with owners translated for a container
+    /// user namespace (`key` names the translation). It lives in the top
+    /// layer's directory, so it goes when the layer goes.
+    pub fn shifted_root_path(&self, top: &str, key: &str) -> Result<PathBuf> {
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return Err(StorageError::invalid("shifted copy key", key, "only letters, digits and '-'"));
+        }
+        let hex = hex_of("chain ID", top)?;
+        Ok(self.layout.layer_dir(hex).join("shifted").join(key))
+    }
+
+    /// The shifted copy of [`Store::shifted_root_path`], made first when
+    /// missing: `merged` is the image's root as the container would see it
+    /// (the caller mounts the overlay of its layers there), copied with
+    /// [`crate::shifted::copy_shifted`] into a staging directory, which
+    /// then, under the exclusive lock, becomes the copy, unless another
+    /// process made it meanwhile. A kill at any point leaves at most a
+    /// staging directory, which the next [`Store::open`] removes.
+    pub fn put_shifted_root(
+        &self,
+        top: &str,
+        key: &str,
+        merged: &Path,
+        uid: crate::shifted::IdFn<'_>,
+        gid: crate::shifted::IdFn<'_>,
+    ) -> Result<PathBuf> {
+        let dest = self.shifted_root_path(top, key)?;
+        if dest.is_dir() {
+            return Ok(dest);
+        }
+        let staging = Staging::create(&self.layout)?;
+        let staged = staging.layer().join("diff");
+        crate::shifted::copy_shifted(merged, &staged, uid, gid)
+            .map_err(|source| StorageError::Shift { top: top.to_string(), source })?;
+        let _lock = self.lock(FlockArg::LockExclusive)?;
+        if self.layer(top)?.is_none() {
+            return Err(StorageError::LayerUnknown(top.to_string()));
+        }
+        let parent = dest.parent().expect("shifted/<key> has a parent");
+        mkdir_mode(parent, 0o700).map_err(|e| StorageError::io("create", parent, e))?;
+        match fs::rename(&staged, &dest) {
+            Ok(()) => {
+                let _ = fsync_dir(parent);
+                Ok(dest)
+            }
+            // Made by another process meanwhile.
+            Err(e) if dest.is_dir() && matches!(e.kind(), io::ErrorKind::AlreadyExists | io::ErrorKind::DirectoryNotEmpty) => {
+                Ok(dest)
+            }
+            Err(e) => Err(StorageError::io("rename", &staged, e)),
+        }
+    }
+
     /// Stores a layer from its **uncompressed** tar stream.
     ///
     /// The stream is extracted into a fresh staging directory while its

@@ -1,0 +1,178 @@
+//! `--userns`: which user namespace a container runs in.
+//!
+//! - `host` (the default, like Podman's empty mode): as root, none of its
+//!   own; rootless, the engine's user namespace (the user's own ID is root
+//!   inside, the subordinate IDs follow).
+//! - `keep-id[:uid=UID,gid=GID]` (rootless only): a user namespace of its
+//!   own, nested in the engine's, in which the user's own ID appears as
+//!   itself (or as UID/GID) and root and the other IDs come from the
+//!   subordinate ranges ([`rpod_runtime::userns::keep_id_mapping`]). The
+//!   process runs as that user unless `--user` says otherwise, and the
+//!   user gets entries in the container's `/etc/passwd` and `/etc/group`.
+//!   Files the container writes belong to the user on the host. The image
+//!   is used through a copy whose owners are translated to the new
+//!   mapping, made once per image and mapping
+//!   ([`rpod_storage::Store::put_shifted_root`]).
+
+use anyhow::{bail, Context as _};
+use serde::{Deserialize, Serialize};
+
+use rpod_runtime::userns::{keep_id_mapping, mapped_count, parse_proc_map, to_host, IdMap};
+
+/// The user `keep-id` keeps, as stored with the container.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeepId {
+    /// The user's IDs inside the container.
+    pub uid: u32,
+    pub gid: u32,
+    /// For the container's passwd entry: the user's name and home.
+    pub name: String,
+    pub home: String,
+}
+
+/// A parsed `--userns` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Host,
+    KeepId { uid: Option<u32>, gid: Option<u32> },
+}
+
+const SUPPORTED: &str = "supported: host, keep-id[:uid=UID,gid=GID]";
+
+impl Mode {
+    pub fn parse(s: &str) -> anyhow::Result<Mode> {
+        let (mode, opts) = s.split_once(':').unwrap_or((s, ""));
+        match mode {
+            "" | "host" if opts.is_empty() => Ok(Mode::Host),
+            "keep-id" => {
+                let (mut uid, mut gid) = (None, None);
+                for o in opts.split(',').filter(|o| !o.is_empty()) {
+                    let num =
+                        |v: &str| v.parse::<u32>().map_err(|_| anyhow::anyhow!("--userns={s}: {v:?} is not a number"));
+                    match o.split_once('=') {
+                        Some(("uid", v)) => uid = Some(num(v)?),
+                        Some(("gid", v)) => gid = Some(num(v)?),
+                        _ => bail!("--userns={s}: unknown keep-id option {o:?} (keep-id takes uid=UID and gid=GID)"),
+                    }
+                }
+                Ok(Mode::KeepId { uid, gid })
+            }
+            _ => bail!("--userns={s} is not supported by rpod ({SUPPORTED})"),
+        }
+    }
+
+    /// For this caller: `keep-id` as root is refused (Podman's rule), and
+    /// rootless it needs subordinate IDs (root inside must map somewhere).
+    pub fn keep_id(&self, rootless: bool) -> anyhow::Result<Option<KeepId>> {
+        let Mode::KeepId { uid, gid } = self else { return Ok(None) };
+        if !rootless {
+            bail!("keep-id is only supported in rootless mode");
+        }
+        let id = rpod_runtime::rootless::Identity::current().context("reading your subordinate ID ranges")?;
+        if !id.has_ranges() {
+            bail!(
+                "--userns=keep-id needs subordinate IDs: {} has no range in /etc/subuid and /etc/subgid (root in the container must map to one of them)",
+                id.user.as_deref().unwrap_or("this user")
+            );
+        }
+        let pw = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(id.uid)).ok().flatten();
+        Ok(Some(KeepId {
+            uid: uid.unwrap_or(id.uid),
+            gid: gid.unwrap_or(id.gid),
+            name: pw.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| id.uid.to_string()),
+            home: pw.map(|p| p.dir.display().to_string()).unwrap_or_else(|| "/".into()),
+        }))
+    }
+}
+
+/// The ID maps of a keep-id container, relative to the engine's user
+/// namespace (the one this process is in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    pub uids: Vec<IdMap>,
+    pub gids: Vec<IdMap>,
+}
+
+impl Mapping {
+    /// From this process's own maps (call inside the engine's user
+    /// namespace): their sizes bound the nested namespace's.
+    pub fn keep_id(k: &KeepId) -> anyhow::Result<Mapping> {
+        let read = |f: &str| -> anyhow::Result<u32> {
+            let text = std::fs::read_to_string(f).with_context(|| format!("reading {f}"))?;
+            Ok(mapped_count(&parse_proc_map(&text)))
+        };
+        let (nu, ng) = (read("/proc/self/uid_map")?, read("/proc/self/gid_map")?);
+        Ok(Mapping { uids: keep_id_mapping(k.uid, nu), gids: keep_id_mapping(k.gid, ng) })
+    }
+
+    /// Names the translation in the store (one copy of an image per name).
+    pub fn key(&self) -> String {
+        let part = |maps: &[IdMap]| {
+            maps.iter().map(|m| format!("{}-{}-{}", m.container_id, m.host_id, m.size)).collect::<Vec<_>>().join("-")
+        };
+        format!("u-{}-g-{}", part(&self.uids), part(&self.gids))
+    }
+
+    /// The engine IDs of root inside the container.
+    pub fn root(&self) -> (u32, u32) {
+        (to_host(&self.uids, 0).unwrap_or(0), to_host(&self.gids, 0).unwrap_or(0))
+    }
+}
+
+/// `name:*:UID:GID:name:HOME:/bin/sh` appended to `passwd` unless the UID
+/// has an entry; `name:x:GID:` to `group` likewise. None: nothing to add.
+pub fn passwd_entries(k: &KeepId, passwd: &str, group: &str) -> (Option<String>, Option<String>) {
+    let has = |text: &str, id: u32, field: usize| {
+        text.lines().any(|l| l.split(':').nth(field).and_then(|f| f.parse::<u32>().ok()) == Some(id))
+    };
+    let add = |text: &str, line: String| {
+        let mut t = text.to_string();
+        if !t.is_empty() && !t.ends_with('\n') {
+            t.push('\n');
+        }
+        t.push_str(&line);
+        t
+    };
+    let p = (!has(passwd, k.uid, 2))
+        .then(|| add(passwd, format!("{0}:*:{1}:{2}:{0}:{3}:/bin/sh\n", k.name, k.uid, k.gid, k.home)));
+    let g = (!has(group, k.gid, 2)).then(|| add(group, format!("{}:x:{}:\n", k.name, k.gid)));
+    (p, g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_parse_like_podman() {
+        assert_eq!(Mode::parse("").unwrap(), Mode::Host);
+        assert_eq!(Mode::parse("host").unwrap(), Mode::Host);
+        assert_eq!(Mode::parse("keep-id").unwrap(), Mode::KeepId { uid: None, gid: None });
+        assert_eq!(Mode::parse("keep-id:uid=200,gid=210").unwrap(), Mode::KeepId { uid: Some(200), gid: Some(210) });
+        assert!(Mode::parse("keep-id:uid=x").is_err());
+        assert!(Mode::parse("keep-id:size=3").is_err());
+        let e = Mode::parse("auto").unwrap_err().to_string();
+        assert!(e.contains("not supported") && e.contains("keep-id"), "{e}");
+        assert!(Mode::parse("host:x").is_err());
+        assert!(Mode::Host.keep_id(false).unwrap().is_none());
+        assert!(Mode::KeepId { uid: None, gid: None }.keep_id(false).unwrap_err().to_string().contains("rootless"));
+    }
+
+    #[test]
+    fn passwd_gets_the_user_once() {
+        let k = KeepId { uid: 1001, gid: 1001, name: "alice".into(), home: "/home/alice".into() };
+        let (p, g) = passwd_entries(&k, "root:x:0:0:root:/root:/bin/sh", "root:x:0:\n");
+        assert_eq!(p.unwrap(), "root:x:0:0:root:/root:/bin/sh\nalice:*:1001:1001:alice:/home/alice:/bin/sh\n");
+        assert_eq!(g.unwrap(), "root:x:0:\nalice:x:1001:\n");
+        let (p, g) = passwd_entries(&k, "bob:x:1001:5::/:/bin/sh\n", "bob:x:1001:\n");
+        assert!(p.is_none() && g.is_none());
+    }
+
+    #[test]
+    fn keys_name_the_whole_mapping() {
+        let k = KeepId { uid: 1000, gid: 1000, name: "a".into(), home: "/".into() };
+        let m = Mapping { uids: keep_id_mapping(k.uid, 65537), gids: keep_id_mapping(k.gid, 65537) };
+        assert_eq!(m.key(), "u-0-1-1000-1000-0-1-1001-1001-64536-g-0-1-1000-1000-0-1-1001-1001-64536");
+        assert_eq!(m.root(), (1, 1));
+    }
+}
