@@ -880,3 +880,27 @@ fn user_namespace_modes() {
         e.ok(&["pull", "-q", "--tls-verify=false", &e.image]);
     });
 }
+
+/// /etc/hostname, /etc/hosts, /etc/resolv.conf and /run/.containerenv are
+/// the engine's files in the container's run directory, bind-mounted (as
+/// Podman does): nothing of them lands in the container's upper layer.
+#[test]
+fn engine_files_are_bind_mounted() {
+    each_mode("lc-files", |e| {
+        e.ok(&["run", "-d", "--name", "f", "--hostname", "box", &e.image, "sleep", "100"]);
+        let v = e.inspect("f");
+        let hosts = v["HostsPath"].as_str().unwrap().to_string();
+        let hostname = v["HostnamePath"].as_str().unwrap().to_string();
+        assert!(!v["ResolvConfPath"].as_str().unwrap().is_empty(), "{v:#}");
+        assert_eq!(std::fs::read_to_string(&hostname).unwrap(), "box\n");
+        assert_eq!(e.ok(&["exec", "f", "cat", "/etc/hostname"]), "box\n");
+        e.ok(&["exec", "f", "sh", "-c", "echo '10.0.0.1 extra' >> /etc/hosts"]);
+        assert!(std::fs::read_to_string(&hosts).unwrap().ends_with("10.0.0.1 extra\n"));
+        assert!(e.ok(&["exec", "f", "cat", "/run/.containerenv"]).contains(v["Id"].as_str().unwrap()));
+        let upper = std::path::PathBuf::from(v["GraphDriver"]["Data"]["UpperDir"].as_str().unwrap());
+        for f in ["etc/hostname", "etc/hosts", "etc/resolv.conf", "run/.containerenv"] {
+            let len = std::fs::metadata(upper.join(f)).map(|m| m.len()).unwrap_or(0);
+            assert_eq!(len, 0, "{f} has content in the upper layer");
+        }
+    });
+}

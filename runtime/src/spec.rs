@@ -133,6 +133,10 @@ pub struct SpecOptions {
     pub cgroup_mount: Option<bool>,
     /// The seccomp profile; `--privileged` makes the default unconfined.
     pub seccomp: Seccomp,
+    /// Files of the engine's bind-mounted into the container: (source on
+    /// the host, destination inside), like Podman's `/etc/hostname`,
+    /// `/etc/hosts`, `/etc/resolv.conf` and `/run/.containerenv`.
+    pub bind_files: Vec<(PathBuf, String)>,
 }
 
 impl Default for SpecOptions {
@@ -153,6 +157,7 @@ impl Default for SpecOptions {
             no_new_privileges: false,
             rlimits: Vec::new(),
             user_namespace: None,
+            bind_files: Vec::new(),
             cgroup_mount: None,
             seccomp: Seccomp::Default,
         }
@@ -364,6 +369,9 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
         mounts.push(mount("/sys", "sysfs", "sysfs", &["nosuid", "noexec", "nodev", sys_ro]));
     }
     mounts.push(mount("/dev/shm", "tmpfs", "shm", &["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"]));
+    for (src, dest) in &opts.bind_files {
+        mounts.push(mount(dest, "bind", &src.to_string_lossy(), &["bind", "rprivate"]));
+    }
     if opts.cgroup_mount.unwrap_or_else(host_cgroup2_unified) {
         mounts.push(mount(
             "/sys/fs/cgroup",

@@ -34,14 +34,21 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
         .rev()
         .map(|l| containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff").display().to_string())
         .collect();
-    view::inspect(
+    let mut doc = view::inspect(
         c,
         &containers.log_path(&c.id).display().to_string(),
         &dir.join("merged").display().to_string(),
         &dir.join("upper").display().to_string(),
         &dir.join("work").display().to_string(),
         &lowers,
-    )
+    );
+    // The files bind-mounted into the container (written at its start).
+    let run_dir = containers.run_dir(&c.id);
+    for (key, name) in [("HostnamePath", "hostname"), ("HostsPath", "hosts"), ("ResolvConfPath", "resolv.conf")] {
+        let p = run_dir.join(name);
+        doc[key] = Value::String(if p.exists() { p.display().to_string() } else { String::new() });
+    }
+    doc
 }
 
 /// Prints the documents as a JSON array or through the template.

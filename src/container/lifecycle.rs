@@ -326,9 +326,9 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
             rootfs.mount(&[shifted], ctx.rootless(), Some(m.root()))?;
         }
     }
-    let spec = build_spec(ctx, &c, &rootfs, mapping.as_ref())?;
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
+    let spec = build_spec(ctx, &c, &rootfs, &run_dir, mapping.as_ref())?;
     let spec_path = run_dir.join("config.json");
     let tmp = run_dir.join("config.json.tmp");
     std::fs::write(&tmp, serde_json::to_vec(&spec)?).with_context(|| format!("writing {}", tmp.display()))?;
@@ -390,12 +390,13 @@ fn build_spec(
     ctx: &Context,
     c: &Container,
     rootfs: &Rootfs,
+    run_dir: &std::path::Path,
     mapping: Option<&super::userns::Mapping>,
 ) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
     let conf = &c.config;
     // Files rpod writes belong to root inside the container.
     let owner = mapping.map(|m| m.root());
-    write_files(&rootfs.merged, &c.id, &conf.hostname, owner)?;
+    let bind_files = write_files(run_dir, &c.id, &conf.hostname, owner)?;
     if let Some(k) = &conf.keep_id {
         let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
         let (passwd, group) = super::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?);
@@ -433,6 +434,7 @@ fn build_spec(
         user_namespace: mapping.map(|m| rpod_runtime::UserNamespace { uid_mappings: m.uids.clone(), gid_mappings: m.gids.clone() }),
         seccomp,
         no_new_privileges,
+        bind_files,
         ..SpecOptions::default()
     });
     let mut spec = spec;
@@ -476,25 +478,40 @@ pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> any
     Ok(caps)
 }
 
-/// The files rpod writes into every container.
-fn write_files(root: &std::path::Path, id: &str, hostname: &str, owner: Option<(u32, u32)>) -> anyhow::Result<()> {
-    write_in_root(root, "/etc/hostname", format!("{hostname}\n").as_bytes(), owner)?;
-    write_in_root(
-        root,
-        "/etc/hosts",
-        format!("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname}\n")
-            .as_bytes(),
-        owner,
-    )?;
+/// The files rpod gives every container, written into its run directory
+/// (not the container's upper layer) and bind-mounted, like Podman's:
+/// returns (source, destination) pairs.
+fn write_files(
+    run_dir: &std::path::Path,
+    id: &str,
+    hostname: &str,
+    owner: Option<(u32, u32)>,
+) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    write_in_root(root, "/etc/resolv.conf", resolv.as_bytes(), owner)?;
-    write_in_root(
-        root,
-        "/run/.containerenv",
-        format!("engine=\"rpod-{}\"\nid=\"{id}\"\n", env!("CARGO_PKG_VERSION")).as_bytes(),
-        owner,
-    )?;
-    Ok(())
+    let files = [
+        ("hostname", "/etc/hostname", format!("{hostname}\n")),
+        (
+            "hosts",
+            "/etc/hosts",
+            format!("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname}\n"),
+        ),
+        ("resolv.conf", "/etc/resolv.conf", resolv),
+        (".containerenv", "/run/.containerenv", format!("engine=\"rpod-{}\"\nid=\"{id}\"\n", env!("CARGO_PKG_VERSION"))),
+    ];
+    let mut binds = Vec::new();
+    for (name, dest, content) in files {
+        let path = run_dir.join(name);
+        let tmp = run_dir.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, content).with_context(|| format!("writing {}", tmp.display()))?;
+        std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+            .with_context(|| format!("chmod {}", tmp.display()))?;
+        if let Some((uid, gid)) = owner {
+            std::os::unix::fs::chown(&tmp, Some(uid), Some(gid)).with_context(|| format!("chown {}", tmp.display()))?;
+        }
+        std::fs::rename(&tmp, &path).with_context(|| format!("writing {}", path.display()))?;
+        binds.push((path, dest.to_string()));
+    }
+    Ok(binds)
 }
 
 /// Sends `signal` to a live container's init; marks it stopped by the
@@ -611,9 +628,11 @@ pub fn remove(ctx: &Context, containers: &mut Containers, c: &Container, force: 
     }
     // A monitor still cleaning up (its container has exited): let it finish.
     let _ = wait_monitor_gone(&c.state, Duration::from_secs(10));
-    let store = ctx.store()?;
+    // The container's files belong to the user's subordinate IDs.
+    ctx.enter_user_namespace()?;
+    ctx.enter_mount_namespace()?;
     let paths = ctx.paths()?;
-    remove_files(store, containers, &paths.graph_root, &c.id)
+    remove_files(containers, &paths.graph_root, &c.id)
 }
 
 pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
@@ -630,12 +649,8 @@ pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
 /// Deletes what a container leaves: the record first (so nothing lists a
 /// half-removed container), then its directories and the layer hold. Runs
 /// in the user namespace (the upper layer holds the container's files).
-pub fn remove_files(
-    store: &rpod_storage::Store,
-    containers: &mut Containers,
-    graph_root: &std::path::Path,
-    id: &str,
-) -> anyhow::Result<()> {
+pub fn remove_files(containers: &mut Containers, graph_root: &std::path::Path, id: &str) -> anyhow::Result<()> {
+    // The record and the hold on the image's layers go first, together.
     containers.remove_record(id)?;
     let mut errors = Vec::new();
     if let Err(e) = Rootfs::new(graph_root, id).remove() {
@@ -646,9 +661,6 @@ pub fn remove_files(
         if e.kind() != std::io::ErrorKind::NotFound {
             errors.push(format!("removing {}: {e}", run_dir.display()));
         }
-    }
-    if let Err(e) = store.release(&holder(id)) {
-        errors.push(format!("releasing the image's layers: {e}"));
     }
     containers.drop_lock_file(id);
     if errors.is_empty() {

@@ -161,6 +161,7 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     };
     let cgroup = Cgroup::plan(&c.config.resources, opts.rootless)?;
     let mut backoff = Duration::from_millis(100);
+    let mut exit_after_removal = None;
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
         let launched = match &c.config.runtime {
@@ -226,6 +227,12 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
             s.cgroup.clear();
             true
         })?;
+        if c.config.auto_remove {
+            // The attached clients (`run --rm`) hear of the end once the
+            // container is gone.
+            exit_after_removal = Some(code);
+            break;
+        }
         for cl in &mut clients {
             cl.send(attach::EXIT, &code.to_le_bytes());
         }
@@ -249,7 +256,12 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         }
         accept_all(&listener, &mut clients);
     }
-    finish(ctx, &mut containers, &c.id, c.config.auto_remove, opts.rootless);
+    finish(&mut containers, &c.id, c.config.auto_remove);
+    if let Some(code) = exit_after_removal {
+        for cl in &mut clients {
+            cl.send(attach::EXIT, &code.to_le_bytes());
+        }
+    }
     Ok(())
 }
 
@@ -562,36 +574,25 @@ fn write_all(fd: BorrowedFd, mut data: &[u8]) -> nix::Result<()> {
 }
 
 /// After the last exit: unmount, and remove with `--rm`.
-fn finish(ctx: &Context, containers: &mut Containers, id: &str, auto_remove: bool, rootless: bool) {
+fn finish(containers: &mut Containers, id: &str, auto_remove: bool) {
     let graph_root = containers.graph_root().to_path_buf();
     let rootfs = Rootfs::new(&graph_root, id);
     let _ = nix::mount::umount2(&rootfs.merged, nix::mount::MntFlags::MNT_DETACH);
     let _ = std::fs::remove_file(containers.run_dir(id).join("attach"));
+    if auto_remove {
+        // `rm` may be at it already (it holds the lock): it finishes the job.
+        if let Some(_lock) = containers.try_lock(id) {
+            if let Err(e) = super::lifecycle::remove_files(containers, &graph_root, id) {
+                log::error!("{e:#}");
+            }
+            return;
+        }
+    }
     // The monitor is done: clear it from the state.
     let _ = containers.update_state(id, |s| {
         s.monitor_pid = 0;
         s.monitor_start = 0;
         true
     });
-    if !auto_remove {
-        return;
-    }
-    // `rm` may be at it already (it holds the lock): it finishes the job.
-    let Some(_lock) = containers.try_lock(id) else { return };
-    let _ = ctx;
-    // Only the hold on the layers is released: the metadata suffice.
-    let store = match rpod_storage::Store::open_metadata(
-        &graph_root,
-        rpod_storage::StoreOptions { rootless_xattrs: rootless, durable: false },
-    ) {
-        Ok(s) => s,
-        Err(e) => {
-            log::error!("removing container {id}: opening the store: {e}");
-            return;
-        }
-    };
-    if let Err(e) = super::lifecycle::remove_files(&store, containers, &graph_root, id) {
-        log::error!("{e:#}");
-    }
 }
 

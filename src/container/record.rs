@@ -374,8 +374,9 @@ impl Containers {
         })
     }
 
+    /// Removes the record and the container's hold on its image's layers.
     pub fn remove_record(&mut self, id: &str) -> anyhow::Result<()> {
-        Ok(self.db.remove(id)?)
+        Ok(self.db.remove_with_holds(id, &super::lifecycle::holder(id))?)
     }
 
     pub fn name_in_use(&self, name: &str) -> anyhow::Result<bool> {

@@ -216,6 +216,15 @@ impl Containers {
         Ok(())
     }
 
+    /// Removes a container's record and `holder`'s holds on layers (see
+    /// [`crate::Store::hold`]) in one transaction.
+    pub fn remove_with_holds(&mut self, id: &str, holder: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
+        tx.execute("DELETE FROM containers WHERE id = ?1", [id]).map_err(db(&self.db_path, "delete container"))?;
+        tx.execute("DELETE FROM holds WHERE holder = ?1", [holder]).map_err(db(&self.db_path, "delete holds"))?;
+        tx.commit().map_err(db(&self.db_path, "commit"))
+    }
+
     /// A container has this name.
     pub fn name_in_use(&self, name: &str) -> Result<bool> {
         self.conn
