@@ -6,6 +6,8 @@
 #   version; create IMAGE true; start -a of a created `true` container; rm of a created
 #   container; run --rm IMAGE true; exec CTR true into a running container;
 #   images and ps -a with 50 containers present; ps -a with 1000 containers present;
+#   with runc installed: `runc run` and `rpod oci run` of one bare bundle (rootfs = Debian's
+#   static busybox, `runc spec --rootless`, process `true`) as the same user, in the same run;
 # then, timed once each: 20 concurrent `run -d IMAGE sleep 1000` (wall time, all
 # succeeded?), and with those 20 containers running, the memory of each container's
 # monitor (rpod's monitor, podman's conmon; from .State.ConmonPid): Rss, Pss and
@@ -28,7 +30,7 @@ REPO=$(pwd)
 BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
 CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
 export RPOD_TESTBED_DIR=$BASE
-RUNS=${BENCH_RUNS:-15}
+RUNS=${BENCH_RUNS:-20}
 WARMUP=${BENCH_WARMUP:-2}
 MANY=${BENCH_MANY:-1000}
 PODMAN_BUDGET=${BENCH_PODMAN_BUDGET:-300}
@@ -308,6 +310,21 @@ for en in "${ENGINES[@]}"; do
   rm_all "$en"
 done
 
+# The same process from a bare bundle: runc against rpod's own OCI runtime command line.
+BUNDLE_RES=()
+if command -v runc >/dev/null; then
+  step "bare bundle: runc run / rpod oci run"
+  B="$WORK/bundle"
+  install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$B" "$B/rootfs" "$B/rootfs/bin" "$WORK/runc-state" "$WORK/oci-state"
+  install -m 0755 -o "$USER_UID" -g "$USER_GID" /bin/busybox "$B/rootfs/bin/busybox"
+  ln -s busybox "$B/rootfs/bin/true"
+  (cd / && "${as_user[@]}" runc spec --rootless --bundle "$B")
+  jq '.process.args = ["true"] | .process.terminal = false' "$B/config.json" >"$WORK/bundle-config.json"
+  install -m 0644 -o "$USER_UID" -g "$USER_GID" "$WORK/bundle-config.json" "$B/config.json"
+  BUNDLE_RES[0]=$(measure runc-bundle "" "${as_user[*]} runc --root $WORK/runc-state run --bundle $B bench")
+  BUNDLE_RES[1]=$(measure rpod-oci-bundle "" "${as_user[*]} $BIN/rpod oci --root $WORK/oci-state run --bundle $B bench")
+fi
+
 # The table.
 med() { echo "${1%% *}"; }
 ratio() { # A B
@@ -335,6 +352,9 @@ memline() { # ENGINE WHAT
     rv=${RES[$r,rpod]:--} pv=${RES[$r,podman]:--}
     printf '%-22s %-22s %-22s %-12s\n' "${LABEL[$r]}" "$(cell "$rv")" "$(cell "$pv")" "$(ratio "$(med "$rv")" "$(med "$pv")")"
   done
+  if ((${#BUNDLE_RES[@]})); then
+    echo "# bare bundle, same user, rootless: runc run $(cell "${BUNDLE_RES[0]}"); rpod oci run $(cell "${BUNDLE_RES[1]}")"
+  fi
   echo
   echo "# monitor memory with $NCONC running containers, KiB, median (min-max)"
   memline rpod monitor
@@ -346,6 +366,13 @@ memline() { # ENGINE WHAT
   echo "ps -a ($MANY ctrs): rpod $v ms <= 20 ms: $(verdict "$v" 20)"
   v=$(med "${RES[exec,rpod]}")
   echo "exec true: rpod $v ms <= 15 ms: $(verdict "$v" 15)"
+  v=$(med "${RES[run-rm,rpod]}")
+  echo "run --rm (true): rpod $v ms <= 30 ms: $(verdict "$v" 30)"
+  if ((${#BUNDLE_RES[@]})); then
+    echo "run --rm (true) below runc's bare bundle run: rpod $v ms vs runc $(med "${BUNDLE_RES[0]}") ms: $(verdict "$v" "$(med "${BUNDLE_RES[0]}")")"
+  fi
+  pv=$(med "${RES[run-rm,podman]:--}")
+  [[ $pv =~ ^[0-9]+$ ]] && echo "run --rm (true) <= 0.13x podman: rpod/podman $(ratio "$v" "$pv")"
   v=$(med "${RES[create,rpod]}")
   echo "create: rpod $v ms <= 10 ms: $(verdict "$v" 10)"
   v=$(med "${MEM[rpod,rss]:--}")
