@@ -184,7 +184,7 @@ fn info_reports_this_host() {
     assert_eq!(arch, format!("{} {}\n", host["arch"].as_str().unwrap(), store["graphDriverName"].as_str().unwrap()));
     let yaml = ok(&rpod_in(dir.path(), &["system", "info"]));
     assert!(yaml.starts_with("host:\n  arch: "), "{yaml}");
-    assert!(yaml.contains(&format!("\nstore:\n  configFile: ")), "{yaml}");
+    assert!(yaml.contains("\nstore:\n  configFile: "), "{yaml}");
 }
 
 #[test]

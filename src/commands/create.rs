@@ -233,7 +233,7 @@ impl ResourceFlags {
             anyhow::bail!("--cpus and --cpu-quota/--cpu-period cannot be used together");
         }
         if let Some(c) = self.cpus {
-            if !(c > 0.0) {
+            if c.is_nan() || c <= 0.0 {
                 anyhow::bail!("--cpus must be a positive number");
             }
             r.cpu_max = Some((Some((c * 100_000.0).round() as u64), 100_000));
@@ -318,7 +318,7 @@ pub fn parse_size(s: &str) -> anyhow::Result<u64> {
         _ => (t, 1),
     };
     let n: f64 = num.parse().map_err(|_| anyhow::anyhow!("invalid size {s:?}"))?;
-    if !(n >= 0.0) {
+    if n.is_nan() || n < 0.0 {
         anyhow::bail!("invalid size {s:?}");
     }
     Ok((n * mult as f64) as u64)
