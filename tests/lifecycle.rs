@@ -268,7 +268,7 @@ fn create_start_wait_logs_inspect_rm() {
         assert_eq!(text(&out.stderr), "err\n");
         // Rename; unique prefixes; missing names.
         e.ok(&["rename", "c1", "c2"]);
-        assert_eq!(e.status("c2").is_empty(), false);
+        assert!(!e.status("c2").is_empty());
         let missing = e.run(&["rm", "nosuch"]);
         assert_eq!(missing.status.code(), Some(125));
         assert!(text(&missing.stderr).contains("no container with name or ID \"nosuch\" found"), "{}", describe(&missing));
@@ -902,5 +902,112 @@ fn engine_files_are_bind_mounted() {
             let len = std::fs::metadata(upper.join(f)).map(|m| m.len()).unwrap_or(0);
             assert_eq!(len, 0, "{f} has content in the upper layer");
         }
+    });
+}
+
+/// The container's root as the multilayer fixture expects it (whiteouts,
+/// opaque directories, type changes, owners, modes, times), read at `root`
+/// (a path on the host), owners mapped back through the engine's map.
+fn assert_multilayer_tree(e: &Eng, root: &Path) {
+    use rpod_testbed::fixtures::tree::{check_mtimes, diff_trees, read_tree_mapped, IdMapping};
+    let bed = Bed::get();
+    let expected = std::fs::read_to_string(bed.fixtures.join("expected/multilayer.tree")).unwrap();
+    let mtimes = std::fs::read_to_string(bed.fixtures.join("expected/multilayer.mtimes")).unwrap();
+    let maps = |file: &str, own: u32| -> Vec<IdMapping> {
+        if e.mode == Mode::Root {
+            return Vec::new();
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        let (start, size) = text
+            .lines()
+            .find_map(|l| {
+                let f: Vec<&str> = l.split(':').collect();
+                (f.len() == 3 && f[0] == bed.test_user).then(|| (f[1].parse().unwrap(), f[2].parse().unwrap()))
+            })
+            .unwrap();
+        vec![IdMapping { container: 0, host: own, size: 1 }, IdMapping { container: 1, host: start, size }]
+    };
+    let tree = read_tree_mapped(root, &maps("/etc/subuid", bed.test_uid), &maps("/etc/subgid", bed.test_gid)).unwrap();
+    // The runtime's mount points and the engine's files come on top.
+    let engine = ["/proc", "/dev", "/sys", "/etc", "/run"];
+    let actual: String = tree
+        .lines()
+        .filter(|l| {
+            let path = l.split('\t').next().unwrap();
+            expected.lines().any(|x| x.split('\t').next() == Some(path))
+                || !engine.iter().any(|p| path == *p || path.starts_with(&format!("{p}/")))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(actual == expected, "{:?}: tree differs (- expected, + actual):\n{}", e.mode, diff_trees(&expected, &actual));
+    check_mtimes(root, &mtimes).unwrap();
+}
+
+/// `--storage-driver vfs`: the container's root is a plain copy of the
+/// image's layers applied in order, which gives exactly the tree overlay
+/// gives, keeps the container's changes across starts, and works with
+/// keep-id. And overlay through fuse-overlayfs (storage.conf's
+/// `mount_program`), when installed, gives the same tree.
+#[test]
+fn vfs_and_fuse_overlayfs_drivers() {
+    let bed = Bed::get();
+    let fuse = Path::new("/usr/bin/fuse-overlayfs").exists();
+    each_mode("lc-drivers", |e| {
+        let ml = bed.image("multilayer", "latest");
+        e.ok(&["pull", "-q", "--tls-verify=false", &ml]);
+        e.ok(&["--storage-driver", "vfs", "run", "--name", "v", &ml, "sh", "-c", ":"]);
+        let v = e.inspect("v");
+        assert_eq!(v["GraphDriver"]["Name"], "vfs", "{v:#}");
+        assert_multilayer_tree(e, &e.dir.path().join("root/containers").join(v["Id"].as_str().unwrap()).join("merged"));
+
+        // Changes stay across starts; the image's copy is the container's own.
+        let script = "if test -f /data/mine; then echo again; else echo first > /data/mine; cat /data/mine; fi";
+        e.ok(&["--storage-driver", "vfs", "create", "--name", "w", &ml, "sh", "-c", script]);
+        assert_eq!(e.ok(&["start", "-a", "w"]), "first\n");
+        assert_eq!(e.ok(&["start", "-a", "w"]), "again\n");
+        assert_eq!(e.ok(&["--storage-driver", "vfs", "run", "--rm", &ml, "sh", "-c", "test -f /data/mine || echo clean"]), "clean\n");
+        if e.mode == Mode::Rootless {
+            let out = e.ok(&["--storage-driver", "vfs", "run", "--rm", "--userns=keep-id", "-u", "0", &ml, "sh", "-c", "stat -c %u:%g /data/chown-me /bin/busybox"]);
+            assert_eq!(out, "1000:1000\n0:0\n");
+        }
+        let out = e.run(&["--storage-driver", "btrfs", "run", "--rm", &ml, "sh", "-c", ":"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("unsupported storage driver"), "{}", describe(&out));
+
+        if !fuse {
+            eprintln!("fuse-overlayfs not installed: its part skipped");
+            return;
+        }
+        let conf = e.dir.path().join("storage.conf");
+        std::fs::write(&conf, "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n").unwrap();
+        let fuse_run = |args: &[&str]| {
+            let out = output_with_timeout(e.cmd(args).env("CONTAINERS_STORAGE_CONF", &conf), Duration::from_secs(60));
+            assert!(out.status.success(), "{:?} {args:?}\n{}", e.mode, describe(&out));
+            text(&out.stdout)
+        };
+        // A FUSE mount made in the user namespace is not the host root's to
+        // read: the container lists its own tree, which must be what the
+        // kernel's overlay shows.
+        let listing = "find / -xdev -exec stat -c '%n|%F|%a|%u:%g|%s|%Y' {} +";
+        let engine = ["/proc", "/dev", "/sys", "/etc", "/run"];
+        let tree = |out: String| -> Vec<String> {
+            let mut lines: Vec<String> = out
+                .lines()
+                .filter(|l| {
+                    let path = l.split('|').next().unwrap();
+                    path != "/" && !engine.iter().any(|p| path == *p || path.starts_with(&format!("{p}/")))
+                })
+                .map(str::to_string)
+                .collect();
+            lines.sort();
+            lines
+        };
+        let native = tree(e.ok(&["run", "--rm", &ml, "sh", "-c", listing]));
+        assert!(native.iter().any(|l| l.starts_with("/data/chown-me|regular file|644|1000:1000|")), "{native:?}");
+        assert!(!native.iter().any(|l| l.starts_with("/data/remove-me.txt")), "{native:?}");
+        let fused = tree(fuse_run(&["run", "--rm", &ml, "sh", "-c", listing]));
+        assert_eq!(fused, native, "{:?}: fuse-overlayfs and the kernel's overlay differ", e.mode);
+        let root_mount = fuse_run(&["run", "--rm", &ml, "sh", "-c", "read l < /proc/self/mountinfo; echo $l"]);
+        assert!(root_mount.contains(" - fuse.fuse-overlayfs "), "{root_mount}");
     });
 }

@@ -43,7 +43,7 @@ pub fn inspect_images(
     format: Option<&str>,
     missing: impl Fn(&str, StorageError) -> anyhow::Error,
 ) -> anyhow::Result<()> {
-    let driver = super::info::graph_driver(ctx)?;
+    let driver = crate::driver::graph_driver(ctx)?;
     let search = ctx.config()?.registries.search_registries().to_vec();
     let store = ctx.store()?;
     let mut docs = Vec::new();

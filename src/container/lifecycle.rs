@@ -110,6 +110,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     if keep_id.is_some() && runtime.is_some() {
         return Err(Failure::new(ExitCode::Engine, "--userns=keep-id cannot be used with --runtime").into());
     }
+    let driver = crate::driver::graph_driver(ctx)?;
+    let mount_program = match &driver {
+        rpod_storage::driver::Driver::Overlay { mount_program: Some(p) } => Some(p.display().to_string()),
+        _ => None,
+    };
     // A limit is never dropped silently: without usable cgroup v2
     // controllers it is refused, with the way to get them.
     if !opts.resources.is_empty() {
@@ -192,6 +197,8 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         init: opts.init,
         oom_score_adj: opts.oom_score_adj,
         runtime,
+        storage_driver: driver.name().to_string(),
+        mount_program,
         userns,
         keep_id,
         restart: opts.restart.clone(),
@@ -319,11 +326,12 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
     let mapping = c.config.keep_id.as_ref().map(super::userns::Mapping::keep_id).transpose()?;
     match &mapping {
-        None => rootfs.mount(&lowers, ctx.rootless(), None)?,
+        _ if c.config.storage_driver == "vfs" => rootfs.materialize(&lowers, mapping.as_ref())?,
+        None => rootfs.mount(&lowers, ctx.rootless(), c.config.mount_program.as_deref(), None)?,
         Some(m) => {
             let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
             let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
-            rootfs.mount(&[shifted], ctx.rootless(), Some(m.root()))?;
+            rootfs.mount(&[shifted], ctx.rootless(), c.config.mount_program.as_deref(), Some(m.root()))?;
         }
     }
     let run_dir = containers.run_dir(&c.id);

@@ -123,6 +123,14 @@ pub struct ContainerConfig {
     /// `--runtime`: an external OCI runtime's path.
     #[serde(default)]
     pub runtime: Option<String>,
+    /// The storage driver that assembles its root file system (`overlay`,
+    /// `vfs`; "" in records made before it was recorded: overlay).
+    #[serde(default)]
+    pub storage_driver: String,
+    /// Overlay through this FUSE program (fuse-overlayfs) instead of the
+    /// kernel's.
+    #[serde(default)]
+    pub mount_program: Option<String>,
     /// `--userns` as given ("" = host).
     #[serde(default)]
     pub userns: String,

@@ -26,10 +26,18 @@ impl Rootfs {
     }
 
     /// Mount the overlay: `lowers` are the layer diff directories, base
-    /// first (as the image lists them). `root_owner`: who owns the root
+    /// first (as the image lists them); the kernel's overlay, or the FUSE
+    /// `mount_program` (fuse-overlayfs, which stays as a daemon serving
+    /// the mount until it is unmounted). `root_owner`: who owns the root
     /// directory inside (the upper layer's root shows there), when that is
     /// not this process's root.
-    pub fn mount(&self, lowers: &[PathBuf], rootless: bool, root_owner: Option<(u32, u32)>) -> anyhow::Result<()> {
+    pub fn mount(
+        &self,
+        lowers: &[PathBuf],
+        rootless: bool,
+        mount_program: Option<&str>,
+        root_owner: Option<(u32, u32)>,
+    ) -> anyhow::Result<()> {
         for d in ["upper", "work", "merged"] {
             std::fs::create_dir_all(self.dir.join(d)).with_context(|| format!("creating {}", self.dir.join(d).display()))?;
         }
@@ -43,11 +51,57 @@ impl Rootfs {
             self.dir.join("upper").display(),
             self.dir.join("work").display()
         );
+        if let Some(program) = mount_program {
+            let out = std::process::Command::new(program)
+                .arg("-o")
+                .arg(&opts)
+                .arg(&self.merged)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .output()
+                .with_context(|| format!("running {program}"))?;
+            if !out.status.success() {
+                bail!(
+                    "{program} could not mount the container's root on {}: {}",
+                    self.merged.display(),
+                    String::from_utf8_lossy(&out.stderr).trim()
+                );
+            }
+            return Ok(());
+        }
         if rootless {
             opts.push_str(",userxattr");
         }
         mount(Some("overlay"), &self.merged, Some("overlay"), MsFlags::empty(), Some(opts.as_str()))
             .with_context(|| format!("mounting the overlay on {}", self.merged.display()))
+    }
+
+    /// The `vfs` driver: the root file system is a plain directory, the
+    /// image's layers applied in order (owners translated for a user
+    /// namespace of the container's own), made at the first start and kept
+    /// with the container's changes after. Built aside and renamed into
+    /// place, so an interrupted start leaves no half-made root.
+    pub fn materialize(&self, lowers: &[PathBuf], m: Option<&super::userns::Mapping>) -> anyhow::Result<()> {
+        if std::fs::read_dir(&self.merged).is_ok_and(|mut d| d.next().is_some()) {
+            return Ok(());
+        }
+        let staging = self.dir.join("vfs-tmp");
+        match std::fs::remove_dir_all(&staging) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("removing {}", staging.display())),
+        }
+        std::fs::create_dir_all(&staging).with_context(|| format!("creating {}", staging.display()))?;
+        let uid = |id| m.map_or(Some(id), |m| rpod_runtime::userns::to_host(&m.uids, id));
+        let gid = |id| m.map_or(Some(id), |m| rpod_runtime::userns::to_host(&m.gids, id));
+        for layer in lowers {
+            rpod_storage::shifted::apply_layer(layer, &staging, &uid, &gid)
+                .with_context(|| format!("copying layer {} into the container's root", layer.display()))?;
+        }
+        // `merged` may be there as an empty directory: rename replaces it.
+        std::fs::rename(&staging, &self.merged)
+            .with_context(|| format!("moving {} to {}", staging.display(), self.merged.display()))
     }
 
     /// The image (`lowers`, top layer `top`) with its owners translated for

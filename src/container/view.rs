@@ -109,7 +109,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         "ImageName": conf.image_name,
         "Name": c.name,
         "RestartCount": s.restart_count,
-        "Driver": "overlay",
+        "Driver": if conf.storage_driver.is_empty() { "overlay" } else { conf.storage_driver.as_str() },
         "LogPath": log_path,
         "Config": {
             "Hostname": conf.hostname,
@@ -170,14 +170,18 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "CgroupPath": s.cgroup,
         },
         "Mounts": Vec::<Value>::new(),
-        "GraphDriver": {
-            "Name": "overlay",
-            "Data": {
-                "LowerDir": lowers.join(":"),
-                "MergedDir": rootfs,
-                "UpperDir": upper,
-                "WorkDir": work,
-            },
+        "GraphDriver": if conf.storage_driver == "vfs" {
+            json!({ "Name": "vfs", "Data": null })
+        } else {
+            json!({
+                "Name": "overlay",
+                "Data": {
+                    "LowerDir": lowers.join(":"),
+                    "MergedDir": rootfs,
+                    "UpperDir": upper,
+                    "WorkDir": work,
+                },
+            })
         },
         "NetworkSettings": {
             "Bridge": "",

@@ -1,4 +1,6 @@
-//! A copy of a directory tree whose owners are translated: how a container
+//! A copy of a directory tree whose owners are translated ([`copy_shifted`]),
+//! and the application of one extracted layer onto such a copy
+//! ([`apply_layer`], the `vfs` storage driver). The copy is how a container
 //! in a user namespace of its own (`--userns=keep-id`) gets an image's
 //! files with the owners it expects. The source is the image's merged
 //! root (an overlay of its layers, so whiteouts are already applied); the
@@ -48,6 +50,9 @@ pub enum ShiftError {
 }
 
 struct Copier<'a> {
+    /// Applying a layer over existing content (whiteouts remove, opaque
+    /// directories replace); else the destination starts empty.
+    merge: bool,
     uid: IdFn<'a>,
     gid: IdFn<'a>,
     dst_root: OwnedFd,
@@ -91,14 +96,76 @@ pub fn copy_shifted(src: &Path, dst: &Path, uid: IdFn<'_>, gid: IdFn<'_>) -> Res
     let d = open(dst)?;
     let dst_root = rustix::io::dup(&d).map_err(io_err(b"", "dup"))?;
     let mut c =
-        Copier { uid, gid, dst_root, links: HashMap::new(), stats: CopyStats::default(), buf: vec![0; 1 << 16] };
+        Copier { merge: false, uid, gid, dst_root, links: HashMap::new(), stats: CopyStats::default(), buf: vec![0; 1 << 16] };
     c.dir(&s, &d, b"")?;
     let st = rustix::fs::fstat(&s).map_err(io_err(b"", "stat"))?;
     c.finish(&s, &d, b"", &st)?;
     Ok(c.stats)
 }
 
+/// Applies the layer directory `layer` (an overlay lower dir as the store
+/// extracts it) onto `dst`, which holds the layers below it applied the
+/// same way: a whiteout (a 0:0 character device, or an empty file with the
+/// overlay `whiteout` xattr) removes its name, an opaque directory (overlay
+/// `opaque=y`) replaces the directory, and everything else is copied over
+/// what is there, owners translated. For `dst` empty this is
+/// [`copy_shifted`] (whiteouts of the first layer are skipped).
+pub fn apply_layer(layer: &Path, dst: &Path, uid: IdFn<'_>, gid: IdFn<'_>) -> Result<CopyStats, ShiftError> {
+    let open = |p: &Path| {
+        rustix::fs::open(p, DIR_FLAGS, Mode::empty())
+            .map_err(|e| ShiftError::Io { path: p.display().to_string(), what: "open", source: e.into() })
+    };
+    let s = open(layer)?;
+    let d = open(dst)?;
+    let dst_root = rustix::io::dup(&d).map_err(io_err(b"", "dup"))?;
+    let mut c = Copier {
+        merge: true,
+        uid,
+        gid,
+        dst_root,
+        links: HashMap::new(),
+        stats: CopyStats::default(),
+        buf: vec![0; 1 << 16],
+    };
+    c.dir(&s, &d, b"")?;
+    let st = rustix::fs::fstat(&s).map_err(io_err(b"", "stat"))?;
+    c.finish(&s, &d, b"", &st)?;
+    Ok(c.stats)
+}
+
+/// The overlay xattr `<prefix>name` on the open file `fd`, either prefix.
+fn overlay_xattr(fd: &OwnedFd, name: &str, buf: &mut [u8]) -> Option<Vec<u8>> {
+    for prefix in ["user.overlay.", "trusted.overlay."] {
+        if let Ok(n) = rustix::fs::fgetxattr(fd, format!("{prefix}{name}").as_str(), &mut *buf) {
+            return Some(buf[..n].to_vec());
+        }
+    }
+    None
+}
+
+/// Removes `name` in `d` whatever it is (a directory with its content).
+fn remove_at(d: &OwnedFd, name: &CStr, rel: &[u8]) -> Result<(), ShiftError> {
+    use std::os::fd::AsFd;
+    crate::fsutil::remove_tree_at(d.as_fd(), name.to_bytes())
+        .map_err(|e| ShiftError::Io { path: display(rel), what: "remove", source: e })
+}
+
 impl Copier<'_> {
+    /// Is this entry of a layer a whiteout?
+    fn is_whiteout(&mut self, s: &OwnedFd, name: &CStr, st: &rustix::fs::Stat) -> bool {
+        match FileType::from_raw_mode(st.st_mode) {
+            FileType::CharacterDevice => st.st_rdev == 0,
+            FileType::RegularFile if st.st_size == 0 => {
+                let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK;
+                match rustix::fs::openat(s, name, flags, Mode::empty()) {
+                    Ok(fd) => overlay_xattr(&fd, "whiteout", &mut self.buf).is_some(),
+                    Err(_) => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
     fn owner(&self, rel: &[u8], st: &rustix::fs::Stat) -> Result<(u32, u32), ShiftError> {
         let u = (self.uid)(st.st_uid).ok_or_else(|| ShiftError::Unmapped {
             path: display(rel),
@@ -179,17 +246,7 @@ impl Copier<'_> {
     }
 
     fn dir(&mut self, s: &OwnedFd, d: &OwnedFd, rel: &[u8]) -> Result<(), ShiftError> {
-        let mut names: Vec<CString> = Vec::new();
-        let dup = rustix::io::dup(s).map_err(io_err(rel, "dup"))?;
-        let mut it = rustix::fs::Dir::new(dup).map_err(io_err(rel, "read directory"))?;
-        while let Some(ent) = it.read() {
-            let ent = ent.map_err(io_err(rel, "read directory"))?;
-            let n = ent.file_name();
-            if n.to_bytes() != b"." && n.to_bytes() != b".." {
-                names.push(n.to_owned());
-            }
-        }
-        for name in names {
+        for name in list(s, rel)? {
             self.entry(s, d, rel, &name)?;
         }
         Ok(())
@@ -200,6 +257,22 @@ impl Copier<'_> {
         let st = rustix::fs::statat(s, name, AtFlags::SYMLINK_NOFOLLOW).map_err(io_err(&rel, "stat"))?;
         self.stats.entries += 1;
         let kind = FileType::from_raw_mode(st.st_mode);
+        if self.is_whiteout(s, name, &st) {
+            return if self.merge { remove_at(d, name, &rel) } else { Ok(()) };
+        }
+        // Over existing content: a directory merges into a directory; any
+        // other pair replaces what is there.
+        let mut existing_dir = false;
+        if self.merge {
+            match rustix::fs::statat(d, name, AtFlags::SYMLINK_NOFOLLOW) {
+                Ok(old) if kind == FileType::Directory && FileType::from_raw_mode(old.st_mode) == FileType::Directory => {
+                    existing_dir = true;
+                }
+                Ok(_) => remove_at(d, name, &rel)?,
+                Err(Errno::NOENT) => {}
+                Err(e) => return Err(io_err(&rel, "stat")(e)),
+            }
+        }
         if kind != FileType::Directory && st.st_nlink > 1 {
             if let Some(first) = self.links.get(&(st.st_dev, st.st_ino)) {
                 rustix::fs::linkat(&self.dst_root, first.as_c_str(), d, name, AtFlags::empty())
@@ -216,9 +289,17 @@ impl Copier<'_> {
         }
         match kind {
             FileType::Directory => {
-                rustix::fs::mkdirat(d, name, Mode::from_raw_mode(0o700)).map_err(io_err(&rel, "mkdir"))?;
+                if !existing_dir {
+                    rustix::fs::mkdirat(d, name, Mode::from_raw_mode(0o700)).map_err(io_err(&rel, "mkdir"))?;
+                }
                 let sd = rustix::fs::openat(s, name, DIR_FLAGS, Mode::empty()).map_err(io_err(&rel, "open"))?;
                 let dd = rustix::fs::openat(d, name, DIR_FLAGS, Mode::empty()).map_err(io_err(&rel, "open"))?;
+                if existing_dir && overlay_xattr(&sd, "opaque", &mut self.buf).as_deref() == Some(b"y") {
+                    // Opaque: what the layers below put here is gone.
+                    for child in list(&dd, &rel)? {
+                        remove_at(&dd, &child, &join(&rel, child.to_bytes()))?;
+                    }
+                }
                 self.dir(&sd, &dd, &rel)?;
                 self.finish(&sd, &dd, &rel, &st)
             }
@@ -264,6 +345,21 @@ impl Copier<'_> {
             }),
         }
     }
+}
+
+/// The names in the directory `fd` (without `.` and `..`).
+fn list(fd: &OwnedFd, rel: &[u8]) -> Result<Vec<CString>, ShiftError> {
+    let mut names: Vec<CString> = Vec::new();
+    let dup = rustix::io::dup(fd).map_err(io_err(rel, "dup"))?;
+    let mut it = rustix::fs::Dir::new(dup).map_err(io_err(rel, "read directory"))?;
+    while let Some(ent) = it.read() {
+        let ent = ent.map_err(io_err(rel, "read directory"))?;
+        let n = ent.file_name();
+        if n.to_bytes() != b"." && n.to_bytes() != b".." {
+            names.push(n.to_owned());
+        }
+    }
+    Ok(names)
 }
 
 fn times(st: &rustix::fs::Stat) -> Timestamps {
@@ -317,6 +413,60 @@ mod tests {
         assert_eq!(f.mode() & 0o777, 0o640);
         assert!(asked.borrow().iter().all(|id| *id == me.0));
         assert!(asked.borrow().len() >= 5);
+    }
+
+    #[test]
+    fn layers_apply_with_whiteouts_opaque_dirs_and_type_changes() {
+        let t = tempfile::tempdir().unwrap();
+        let (l1, l2, dst) = (t.path().join("l1"), t.path().join("l2"), t.path().join("dst"));
+        for d in ["a", "d/old", "c-dir"] {
+            std::fs::create_dir_all(l1.join(d)).unwrap();
+        }
+        for f in ["a/x", "a/y", "a/z", "d/old/f", "d/keep-not", "c-file"] {
+            std::fs::write(l1.join(f), f).unwrap();
+        }
+        std::fs::write(l1.join("c-dir/inner"), b"inner").unwrap();
+        // Whiteouts in both forms, an opaque directory, and type changes.
+        std::fs::create_dir_all(l2.join("a")).unwrap();
+        std::fs::create_dir_all(l2.join("d")).unwrap();
+        std::fs::create_dir_all(l2.join("c-file")).unwrap();
+        nix::sys::stat::mknod(&l2.join("a/x"), nix::sys::stat::SFlag::S_IFCHR, nix::sys::stat::Mode::empty(), 0)
+            .unwrap();
+        std::fs::write(l2.join("a/y"), b"").unwrap();
+        let xattrs = rustix::fs::setxattr(l2.join("a/y"), "user.overlay.whiteout", b"", rustix::fs::XattrFlags::empty())
+            .and_then(|()| rustix::fs::setxattr(l2.join("d"), "user.overlay.opaque", b"y", rustix::fs::XattrFlags::empty()));
+        if xattrs.is_err() {
+            eprintln!("skipped: no user xattrs on {}", t.path().display());
+            return;
+        }
+        std::fs::write(l2.join("d/new"), b"new").unwrap();
+        std::fs::write(l2.join("a/z"), b"replaced").unwrap();
+        std::fs::write(l2.join("c-file/now-a-dir"), b"").unwrap();
+        std::fs::write(l2.join("c-dir"), b"now a file").unwrap();
+        std::fs::create_dir_all(&dst).unwrap();
+        let same = |id: u32| Some(id);
+        apply_layer(&l1, &dst, &same, &same).unwrap();
+        apply_layer(&l2, &dst, &same, &same).unwrap();
+        let mut found: Vec<String> = Vec::new();
+        fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                let rel = p.strip_prefix(root).unwrap().display().to_string();
+                if e.file_type().unwrap().is_dir() {
+                    out.push(format!("{rel}/"));
+                    walk(root, &p, out);
+                } else {
+                    out.push(format!("{rel}={}", std::fs::read_to_string(&p).unwrap()));
+                }
+            }
+        }
+        walk(&dst, &dst, &mut found);
+        found.sort();
+        assert_eq!(
+            found,
+            ["a/", "a/z=replaced", "c-dir=now a file", "c-file/", "c-file/now-a-dir=", "d/", "d/new=new"],
+            "{found:?}"
+        );
     }
 
     #[test]
