@@ -9,6 +9,7 @@ PACKAGES=(
   skopeo            # pushes fixtures, copies images back in tests
   umoci             # unpacks OCI images in tests (reference unpacker)
   uidmap            # newuidmap/newgidmap for rootless user namespaces
+  fuse-overlayfs    # the overlay mount_program driver test (lifecycle)
   debootstrap       # builds the "big" fixture
   busybox-static    # fixture content
   apache2-utils     # htpasswd -B for the TLS registry's auth
