@@ -26,10 +26,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$(pwd)
-BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
-CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
-export RPOD_TESTBED_DIR=$BASE
+# shellcheck source=bench/common.sh
+. bench/common.sh
 RUNS=${BENCH_RUNS:-20}
 WARMUP=${BENCH_WARMUP:-2}
 MANY=${BENCH_MANY:-1000}
@@ -38,27 +36,10 @@ OUT=${BENCH_OUT:-$BASE/bench-lifecycle.txt}
 NCONC=20
 NFEW=50
 
-step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
-die() { echo "bench/lifecycle.sh: $*" >&2; exit 1; }
-
-[[ $(id -u) == 0 ]] || die "must run as root (it sets up the test bed and its user)"
+bench_prelude
 ((MANY >= NFEW)) || die "BENCH_MANY must be >= $NFEW"
-command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
-export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
-
-step "packages"
-bash tests/bed/deps.sh
-for p in hyperfine jq; do
-  command -v "$p" >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" </dev/null >&2; }
-done
-have_podman=false
-if [[ -z ${BENCH_NO_PODMAN:-} ]] && command -v podman >/dev/null; then have_podman=true; fi
-
-install -d -m 0755 "$BASE"
-step "test user"
-eval "$(bash tests/bed/user.sh)"
-USER_UID=$(id -u "$RPOD_TEST_USER")
-USER_GID=$(id -g "$RPOD_TEST_USER")
+bench_packages hyperfine jq
+bench_user
 
 WORK=$(mktemp -d "$BASE/bench-XXXXXX")
 chmod 0755 "$WORK" # the test user must traverse it
@@ -70,7 +51,7 @@ cleanup() {
   trap - EXIT INT TERM
   if ((${#RP[@]})); then "${RP[@]}" rm -af >/dev/null 2>&1 || echo "cleanup: rpod rm -af failed" >&2; fi
   if ((${#PM[@]})); then "${PM[@]}" rm -af -t 0 >/dev/null 2>&1 || echo "cleanup: podman rm -af failed" >&2; fi
-  bash "$REPO/tests/bed/registry.sh" stop "$WORK/registry" || true
+  bench_stop_registry
   if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
     kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
   fi
@@ -81,57 +62,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-step "cargo build --release --bin rpod"
-cargo build -q --release --bin rpod
-RPOD_SRC=${CARGO_TARGET_DIR:-$REPO/target}/release/rpod
-BIN="$WORK/bin"
-install -d -m 0755 "$BIN"
-install -m 0755 "$RPOD_SRC" "$BIN/rpod"
-
-# The fixtures are shared with tests/run.sh: build them under its lock, as it does.
-FIX="$BASE/fixtures"
-step "fixtures -> $FIX (cache $CACHE)"
-(
-  flock 9
-  install -d -m 0755 "$CACHE" "$FIX"
-  cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$FIX" --cache "$CACHE" --skip-big 9>&-
-  chmod -R a+rX "$FIX"
-) 9>"$BASE/run.lock"
-
-step "registry"
-bash tests/bed/registry.sh start "$WORK/registry" --plain-only
-set -a
-# shellcheck disable=SC1091
-. "$WORK/registry/env"
-set +a
-REG=$RPOD_TEST_REGISTRY
+bench_rpod
+bench_fixtures --skip-big
+bench_registry
 IMG="$REG/library/busybox:latest"
-step "push fixtures to $REG"
-bash tests/bed/push.sh "$FIX" 2>"$WORK/push.log" || { cat "$WORK/push.log" >&2; die "push failed"; }
-
-# The user's configuration for this benchmark only.
-CONF="$WORK/config"
-install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$CONF" "$CONF/containers"
-cat >"$CONF/containers/registries.conf" <<EOF
-unqualified-search-registries = []
-
-[[registry]]
-prefix = "$REG"
-location = "$REG"
-insecure = true
-EOF
-cat >"$CONF/containers/storage.conf" <<EOF
-[storage]
-driver = "overlay"
-EOF
-chown -R "$USER_UID:$USER_GID" "$CONF"
+bench_user_config
 install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run"
-
-as_user=(/usr/bin/setpriv --reuid "$USER_UID" --regid "$USER_GID" --init-groups
-  /usr/bin/env -i HOME="$RPOD_TEST_HOME" USER="$RPOD_TEST_USER" LOGNAME="$RPOD_TEST_USER"
-  XDG_RUNTIME_DIR="$RPOD_TEST_RUNTIME_DIR" XDG_CONFIG_HOME="$CONF"
-  XDG_DATA_HOME="$RPOD_TEST_HOME/.local/share" PATH=/usr/local/bin:/usr/bin:/bin
-  ${RPOD_LOG:+RPOD_LOG=$RPOD_LOG})
 RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
 ENGINES=(rpod)
 if $have_podman; then

@@ -21,10 +21,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$(pwd)
-BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
-CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
-export RPOD_TESTBED_DIR=$BASE
+# shellcheck source=bench/common.sh
+. bench/common.sh
 RUNS=${BENCH_RUNS:-5}
 RUNS_SMALL=${BENCH_RUNS_SMALL:-10}
 PAUSE=${BENCH_PAUSE:-3}
@@ -34,26 +32,9 @@ DISK_DIR=${BENCH_DISK_DIR:-/var/tmp/rpod-bench}
 TMPFS_DIR=${BENCH_TMPFS_DIR:-/dev/shm/rpod-bench}
 OUT=${BENCH_OUT:-$BASE/bench-pull.txt}
 
-step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
-die() { echo "bench/pull.sh: $*" >&2; exit 1; }
-
-[[ $(id -u) == 0 ]] || die "must run as root (it sets up the test bed and its user)"
-command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
-export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
-
-step "packages"
-bash tests/bed/deps.sh
-for p in hyperfine zstd; do
-  command -v "$p" >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" </dev/null >&2; }
-done
-have_podman=false
-if [[ -z ${BENCH_NO_PODMAN:-} ]] && command -v podman >/dev/null; then have_podman=true; fi
-
-install -d -m 0755 "$BASE"
-step "test user"
-eval "$(bash tests/bed/user.sh)"
-USER_UID=$(id -u "$RPOD_TEST_USER")
-USER_GID=$(id -g "$RPOD_TEST_USER")
+bench_prelude
+bench_packages hyperfine zstd
+bench_user
 
 WORK=$(mktemp -d "$BASE/bench-XXXXXX")
 chmod 0755 "$WORK"
@@ -61,7 +42,7 @@ PODMAN_PAUSE_PID=""
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
   local rc=$?
-  bash "$REPO/tests/bed/registry.sh" stop "$WORK/registry" || true
+  bench_stop_registry
   if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
     kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
   fi
@@ -73,57 +54,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-step "cargo build --release --bin rpod"
-cargo build -q --release --bin rpod
-RPOD_SRC=${CARGO_TARGET_DIR:-$REPO/target}/release/rpod
-BIN="$WORK/bin"
-install -d -m 0755 "$BIN"
-install -m 0755 "$RPOD_SRC" "$BIN/rpod"
-
-# The fixtures are shared with tests/run.sh: build them under its lock, as it does.
-FIX="$BASE/fixtures"
-step "fixtures -> $FIX (cache $CACHE)"
-(
-  flock 9
-  install -d -m 0755 "$CACHE" "$FIX"
-  cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$FIX" --cache "$CACHE" 9>&-
-  chmod -R a+rX "$FIX"
-) 9>"$BASE/run.lock"
+bench_rpod
+# shellcheck disable=SC2119  # no extra arguments: all fixtures, the big ones too
+bench_fixtures
 jq -e '.[] | select(.name == "big" and .tag == "zstd")' "$FIX/fixtures.json" >/dev/null ||
   die "the fixtures have no big image (RPOD_TEST_SKIP_BIG?)"
 
-step "registry"
-bash tests/bed/registry.sh start "$WORK/registry" --plain-only
-set -a
-# shellcheck disable=SC1091
-. "$WORK/registry/env"
-set +a
-REG=$RPOD_TEST_REGISTRY
-step "push fixtures to $REG"
-bash tests/bed/push.sh "$FIX" 2>"$WORK/push.log" || { cat "$WORK/push.log" >&2; die "push failed"; }
-
-# The user's configuration for this benchmark only.
-CONF="$WORK/config"
-install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$CONF" "$CONF/containers"
-cat >"$CONF/containers/registries.conf" <<EOF
-unqualified-search-registries = []
-
-[[registry]]
-prefix = "$REG"
-location = "$REG"
-insecure = true
-EOF
-cat >"$CONF/containers/storage.conf" <<EOF
-[storage]
-driver = "overlay"
-EOF
-chown -R "$USER_UID:$USER_GID" "$CONF"
-
-as_user=(/usr/bin/setpriv --reuid "$USER_UID" --regid "$USER_GID" --init-groups
-  /usr/bin/env -i HOME="$RPOD_TEST_HOME" USER="$RPOD_TEST_USER" LOGNAME="$RPOD_TEST_USER"
-  XDG_RUNTIME_DIR="$RPOD_TEST_RUNTIME_DIR" XDG_CONFIG_HOME="$CONF"
-  XDG_DATA_HOME="$RPOD_TEST_HOME/.local/share" PATH=/usr/local/bin:/usr/bin:/bin
-  ${RPOD_LOG:+RPOD_LOG=$RPOD_LOG})
+bench_registry
+bench_user_config
 
 # Layer blobs of a fixture tag (in order), for the floor.
 layer_blobs() { # NAME TAG

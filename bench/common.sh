@@ -1,0 +1,106 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034  # have_podman, as_user and the paths are for the sourcing script
+# The set-up both benchmarks share, sourced by bench/pull.sh and bench/lifecycle.sh
+# after `cd` to the repository. Sets REPO, BASE, CACHE (exported RPOD_TESTBED_DIR);
+# the bench_* functions set the rest (see each).
+
+REPO=$(pwd)
+BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
+CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
+export RPOD_TESTBED_DIR=$BASE
+BENCH_NAME=${BENCH_NAME:-bench/$(basename "$0")}
+
+step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
+die() { echo "$BENCH_NAME: $*" >&2; exit 1; }
+
+# Root, cargo on PATH, loopback never through a proxy.
+bench_prelude() {
+  [[ $(id -u) == 0 ]] || die "must run as root (it sets up the test bed and its user)"
+  command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
+  export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
+}
+
+# The test bed's packages plus the tools named; sets have_podman.
+bench_packages() { # TOOL...
+  step "packages"
+  bash tests/bed/deps.sh
+  local p
+  for p in "$@"; do
+    command -v "$p" >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" </dev/null >&2; }
+  done
+  have_podman=false
+  if [[ -z ${BENCH_NO_PODMAN:-} ]] && command -v podman >/dev/null; then have_podman=true; fi
+}
+
+# The unprivileged test user (tests/bed/user.sh): RPOD_TEST_*, USER_UID, USER_GID.
+bench_user() {
+  install -d -m 0755 "$BASE"
+  step "test user"
+  eval "$(bash tests/bed/user.sh)"
+  USER_UID=$(id -u "$RPOD_TEST_USER")
+  USER_GID=$(id -g "$RPOD_TEST_USER")
+}
+
+# The release rpod, copied to WORK/bin/rpod (BIN) where the test user can run it.
+bench_rpod() {
+  step "cargo build --release --bin rpod"
+  cargo build -q --release --bin rpod
+  BIN="$WORK/bin"
+  install -d -m 0755 "$BIN"
+  install -m 0755 "${CARGO_TARGET_DIR:-$REPO/target}/release/rpod" "$BIN/rpod"
+}
+
+# The fixtures (FIX), shared with tests/run.sh: built under its lock, as it does.
+bench_fixtures() { # EXTRA-BUILD-ARGS...
+  FIX="$BASE/fixtures"
+  step "fixtures -> $FIX (cache $CACHE)"
+  (
+    flock 9
+    install -d -m 0755 "$CACHE" "$FIX"
+    cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$FIX" --cache "$CACHE" "$@" 9>&-
+    chmod -R a+rX "$FIX"
+  ) 9>"$BASE/run.lock"
+}
+
+# A plain registry on loopback with the fixtures pushed (REG); stopped by bench_stop_registry.
+bench_registry() {
+  step "registry"
+  bash tests/bed/registry.sh start "$WORK/registry" --plain-only
+  set -a
+  # shellcheck disable=SC1091
+  . "$WORK/registry/env"
+  set +a
+  REG=$RPOD_TEST_REGISTRY
+  step "push fixtures to $REG"
+  bash tests/bed/push.sh "$FIX" 2>"$WORK/push.log" || { cat "$WORK/push.log" >&2; die "push failed"; }
+}
+
+bench_stop_registry() {
+  bash "$REPO/tests/bed/registry.sh" stop "$WORK/registry" || true
+}
+
+# The test user's configuration for this benchmark only (CONF, an XDG_CONFIG_HOME): the
+# registry as an insecure one, the overlay driver; and as_user, the command prefix that
+# runs a program as the test user with a clean environment and that configuration.
+bench_user_config() {
+  CONF="$WORK/config"
+  install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$CONF" "$CONF/containers"
+  cat >"$CONF/containers/registries.conf" <<EOT
+unqualified-search-registries = []
+
+[[registry]]
+prefix = "$REG"
+location = "$REG"
+insecure = true
+EOT
+  cat >"$CONF/containers/storage.conf" <<EOT
+[storage]
+driver = "overlay"
+EOT
+  chown -R "$USER_UID:$USER_GID" "$CONF"
+  as_user=(/usr/bin/setpriv --reuid "$USER_UID" --regid "$USER_GID" --init-groups
+    /usr/bin/env -i HOME="$RPOD_TEST_HOME" USER="$RPOD_TEST_USER" LOGNAME="$RPOD_TEST_USER"
+    XDG_RUNTIME_DIR="$RPOD_TEST_RUNTIME_DIR" XDG_CONFIG_HOME="$CONF"
+    XDG_DATA_HOME="$RPOD_TEST_HOME/.local/share" PATH=/usr/local/bin:/usr/bin:/bin
+    ${RPOD_LOG:+RPOD_LOG=$RPOD_LOG})
+}
