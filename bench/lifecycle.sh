@@ -26,8 +26,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=bench/common.sh
-. bench/common.sh
+# shellcheck source=tests/bed/common.sh
+. tests/bed/common.sh
 RUNS=${BENCH_RUNS:-20}
 WARMUP=${BENCH_WARMUP:-2}
 MANY=${BENCH_MANY:-1000}
@@ -36,10 +36,10 @@ OUT=${BENCH_OUT:-$BASE/bench-lifecycle.txt}
 NCONC=20
 NFEW=50
 
-bench_prelude
+bed_prelude
 ((MANY >= NFEW)) || die "BENCH_MANY must be >= $NFEW"
-bench_packages hyperfine jq
-bench_user
+bed_packages hyperfine jq
+bed_user
 
 WORK=$(mktemp -d "$BASE/bench-XXXXXX")
 chmod 0755 "$WORK" # the test user must traverse it
@@ -51,7 +51,7 @@ cleanup() {
   trap - EXIT INT TERM
   if ((${#RP[@]})); then "${RP[@]}" rm -af >/dev/null 2>&1 || echo "cleanup: rpod rm -af failed" >&2; fi
   if ((${#PM[@]})); then "${PM[@]}" rm -af -t 0 >/dev/null 2>&1 || echo "cleanup: podman rm -af failed" >&2; fi
-  bench_stop_registry
+  bed_stop_registry
   if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
     kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
   fi
@@ -62,11 +62,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-bench_rpod
-bench_fixtures --skip-big
-bench_registry
+bed_rpod
+bed_fixtures --skip-big
+bed_registry
 IMG="$REG/library/busybox:latest"
-bench_user_config
+bed_user_config
 install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run"
 RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
 ENGINES=(rpod)

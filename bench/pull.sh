@@ -21,8 +21,8 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=bench/common.sh
-. bench/common.sh
+# shellcheck source=tests/bed/common.sh
+. tests/bed/common.sh
 RUNS=${BENCH_RUNS:-5}
 RUNS_SMALL=${BENCH_RUNS_SMALL:-10}
 PAUSE=${BENCH_PAUSE:-3}
@@ -32,9 +32,9 @@ DISK_DIR=${BENCH_DISK_DIR:-/var/tmp/rpod-bench}
 TMPFS_DIR=${BENCH_TMPFS_DIR:-/dev/shm/rpod-bench}
 OUT=${BENCH_OUT:-$BASE/bench-pull.txt}
 
-bench_prelude
-bench_packages hyperfine zstd
-bench_user
+bed_prelude
+bed_packages hyperfine zstd
+bed_user
 
 WORK=$(mktemp -d "$BASE/bench-XXXXXX")
 chmod 0755 "$WORK"
@@ -42,7 +42,7 @@ PODMAN_PAUSE_PID=""
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
   local rc=$?
-  bench_stop_registry
+  bed_stop_registry
   if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
     kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
   fi
@@ -54,14 +54,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-bench_rpod
+bed_rpod
 # shellcheck disable=SC2119  # no extra arguments: all fixtures, the big ones too
-bench_fixtures
+bed_fixtures
 jq -e '.[] | select(.name == "big" and .tag == "zstd")' "$FIX/fixtures.json" >/dev/null ||
   die "the fixtures have no big image (RPOD_TEST_SKIP_BIG?)"
 
-bench_registry
-bench_user_config
+bed_registry
+bed_user_config
 
 # Layer blobs of a fixture tag (in order), for the floor.
 layer_blobs() { # NAME TAG

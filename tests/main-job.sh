@@ -7,20 +7,11 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$(pwd)
-BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
-CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
-export RPOD_TESTBED_DIR=$BASE
-
-step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
-die() { echo "tests/main-job.sh: $*" >&2; exit 1; }
-
-[[ $(id -u) == 0 ]] || die "must run as root"
-command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
-export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
-
-step "packages"
-bash tests/bed/deps.sh
+# shellcheck source=tests/bed/common.sh
+. tests/bed/common.sh
+bed_prelude
+# shellcheck disable=SC2119  # no extra tools
+bed_packages
 install -d -m 0755 "$BASE"
 exec 9>"$BASE/main-job.lock"
 flock 9

@@ -12,21 +12,11 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-REPO=$(pwd)
-BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
-CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
-export RPOD_TESTBED_DIR=$BASE
-
-step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
-die() { echo "tests/run.sh: $*" >&2; exit 1; }
-
-[[ $(id -u) == 0 ]] || die "must run as root (it installs packages and creates a test user)"
-command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
-# Nothing in the tests may go through a proxy: everything is on 127.0.0.1.
-export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
-
-step "packages"
-bash tests/bed/deps.sh
+# shellcheck source=tests/bed/common.sh
+. tests/bed/common.sh
+bed_prelude
+# shellcheck disable=SC2119  # no extra tools
+bed_packages
 
 install -d -m 0755 "$BASE"
 chmod 0755 "$BASE"

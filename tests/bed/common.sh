@@ -1,27 +1,27 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034  # have_podman, as_user and the paths are for the sourcing script
-# The set-up both benchmarks share, sourced by bench/pull.sh and bench/lifecycle.sh
-# after `cd` to the repository. Sets REPO, BASE, CACHE (exported RPOD_TESTBED_DIR);
-# the bench_* functions set the rest (see each).
+# The test bed's shell set-up, shared by tests/run.sh, tests/main-job.sh and the
+# benchmarks (bench/*.sh); sourced after `cd` to the repository. Sets REPO, BASE, CACHE
+# (exported RPOD_TESTBED_DIR); the bed_* functions set the rest (see each).
 
 REPO=$(pwd)
 BASE=${RPOD_TESTBED_DIR:-/var/tmp/rpod-testbed}
 CACHE=${RPOD_TESTBED_CACHE:-/var/cache/rpod-testbed}
 export RPOD_TESTBED_DIR=$BASE
-BENCH_NAME=${BENCH_NAME:-bench/$(basename "$0")}
+BED_SCRIPT=${BED_SCRIPT:-$(basename "$(dirname "$0")")/$(basename "$0")}
 
 step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
-die() { echo "$BENCH_NAME: $*" >&2; exit 1; }
+die() { echo "$BED_SCRIPT: $*" >&2; exit 1; }
 
-# Root, cargo on PATH, loopback never through a proxy.
-bench_prelude() {
-  [[ $(id -u) == 0 ]] || die "must run as root (it sets up the test bed and its user)"
+# Root, cargo on PATH, loopback never through a proxy (everything is on 127.0.0.1).
+bed_prelude() {
+  [[ $(id -u) == 0 ]] || die "must run as root (it installs packages and sets up the test bed and its user)"
   command -v cargo >/dev/null || export PATH="$HOME/.cargo/bin:/root/.cargo/bin:$PATH"
   export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"
 }
 
-# The test bed's packages plus the tools named; sets have_podman.
-bench_packages() { # TOOL...
+# The test bed's packages plus the tools named; sets have_podman (BENCH_NO_PODMAN=1: false).
+bed_packages() { # TOOL...
   step "packages"
   bash tests/bed/deps.sh
   local p
@@ -33,7 +33,7 @@ bench_packages() { # TOOL...
 }
 
 # The unprivileged test user (tests/bed/user.sh): RPOD_TEST_*, USER_UID, USER_GID.
-bench_user() {
+bed_user() {
   install -d -m 0755 "$BASE"
   step "test user"
   eval "$(bash tests/bed/user.sh)"
@@ -42,7 +42,7 @@ bench_user() {
 }
 
 # The release rpod, copied to WORK/bin/rpod (BIN) where the test user can run it.
-bench_rpod() {
+bed_rpod() {
   step "cargo build --release --bin rpod"
   cargo build -q --release --bin rpod
   BIN="$WORK/bin"
@@ -51,7 +51,7 @@ bench_rpod() {
 }
 
 # The fixtures (FIX), shared with tests/run.sh: built under its lock, as it does.
-bench_fixtures() { # EXTRA-BUILD-ARGS...
+bed_fixtures() { # EXTRA-BUILD-ARGS...
   FIX="$BASE/fixtures"
   step "fixtures -> $FIX (cache $CACHE)"
   (
@@ -62,8 +62,8 @@ bench_fixtures() { # EXTRA-BUILD-ARGS...
   ) 9>"$BASE/run.lock"
 }
 
-# A plain registry on loopback with the fixtures pushed (REG); stopped by bench_stop_registry.
-bench_registry() {
+# A plain registry on loopback with the fixtures pushed (REG); stopped by bed_stop_registry.
+bed_registry() {
   step "registry"
   bash tests/bed/registry.sh start "$WORK/registry" --plain-only
   set -a
@@ -75,14 +75,14 @@ bench_registry() {
   bash tests/bed/push.sh "$FIX" 2>"$WORK/push.log" || { cat "$WORK/push.log" >&2; die "push failed"; }
 }
 
-bench_stop_registry() {
+bed_stop_registry() {
   bash "$REPO/tests/bed/registry.sh" stop "$WORK/registry" || true
 }
 
 # The test user's configuration for this benchmark only (CONF, an XDG_CONFIG_HOME): the
 # registry as an insecure one, the overlay driver; and as_user, the command prefix that
 # runs a program as the test user with a clean environment and that configuration.
-bench_user_config() {
+bed_user_config() {
   CONF="$WORK/config"
   install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$CONF" "$CONF/containers"
   cat >"$CONF/containers/registries.conf" <<EOT
