@@ -803,6 +803,21 @@ fn an_external_runtime() {
     e.ok(&["stop", "-t", "0", "r"]);
     assert_eq!(e.inspect("r")["State"]["ExitCode"], 137);
     e.ok(&["rm", "r"]);
+    // A killed monitor: the next command records the end, and the runtime's
+    // container does not outlive it.
+    e.ok(&["run", "-d", "--name", "k", "--runtime", "runc", &e.image, "sleep", "4242"]);
+    let v = e.inspect("k");
+    let (monitor, init) = (v["State"]["ConmonPid"].as_i64().unwrap() as i32, v["State"]["Pid"].as_i64().unwrap());
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor), nix::sys::signal::Signal::SIGKILL).unwrap();
+    e.wait_until("k", "exited", |v| v["State"]["Status"] == "exited");
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{init}")).exists()
+        && std::fs::read_to_string(format!("/proc/{init}/cmdline")).unwrap_or_default().contains("4242")
+    {
+        assert!(start.elapsed() < Duration::from_secs(10), "the container's init {init} outlived its monitor");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    e.ok(&["rm", "k"]);
     assert_eq!(e.code(&["run", "--rm", "-t", "--runtime", "runc", &e.image, "true"]), 125);
     assert_eq!(e.code(&["run", "--rm", "--runtime", "/no/such/runtime", &e.image, "true"]), 125);
     drop(e);

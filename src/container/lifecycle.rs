@@ -325,14 +325,16 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let rootfs = Rootfs::new(&paths.graph_root, &c.id);
     let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
     let mapping = c.config.keep_id.as_ref().map(super::userns::Mapping::keep_id).transpose()?;
-    match &mapping {
-        _ if c.config.storage_driver == "vfs" => rootfs.materialize(&lowers, mapping.as_ref())?,
-        None => rootfs.mount(&lowers, ctx.rootless(), c.config.mount_program.as_deref(), None)?,
-        Some(m) => {
-            let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
-            let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
-            rootfs.mount(&[shifted], ctx.rootless(), c.config.mount_program.as_deref(), Some(m.root()))?;
-        }
+    let program = c.config.mount_program.as_deref();
+    if c.config.storage_driver == "vfs" {
+        rootfs.materialize(&lowers, mapping.as_ref())?;
+    } else if let Some(m) = &mapping {
+        // keep-id: the image's copy with translated owners is the one lower layer.
+        let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
+        let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
+        rootfs.mount(&[shifted], ctx.rootless(), program, Some(m.root()))?;
+    } else {
+        rootfs.mount(&lowers, ctx.rootless(), program, None)?;
     }
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;

@@ -327,6 +327,11 @@ impl Containers {
         if !c.state.status.is_live() || monitor_alive(&c.state) {
             return Ok(c);
         }
+        if let Some(runtime) = &c.config.runtime {
+            // The built-in runtime's init dies with its monitor; an external
+            // runtime's container does not: its runtime ends it.
+            super::external::External::new(runtime, &self.run_dir(&c.id), &c.id).delete();
+        }
         let id = c.id.clone();
         let updated = self.update_state(&id, |s| {
             if !s.status.is_live() || monitor_alive(s) {
