@@ -18,6 +18,7 @@ pub mod container;
 pub mod context;
 pub mod driver;
 pub mod error;
+pub mod files;
 pub mod format;
 pub mod generate;
 pub mod image;

@@ -10,7 +10,6 @@
 //! serialized by `pause.lock`.
 
 use std::fs::File;
-use std::io::Write;
 use std::os::unix::fs::DirBuilderExt;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -86,10 +85,7 @@ fn spawn(pidfile: &Path) -> anyhow::Result<()> {
         .context("starting rpod __pause")?;
     let pid = child.id() as i32;
     let start = process_start(pid).context("reading the pause process's start time")?;
-    let tmp = pidfile.with_extension("pid.tmp");
-    let mut f = File::create(&tmp).with_context(|| format!("writing {}", tmp.display()))?;
-    writeln!(f, "{pid} {start}")?;
-    std::fs::rename(&tmp, pidfile).with_context(|| format!("writing {}", pidfile.display()))?;
+    crate::files::write_atomic(pidfile, format!("{pid} {start}\n").as_bytes())?;
     Ok(())
 }
 

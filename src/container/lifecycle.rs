@@ -339,10 +339,7 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
     let spec = build_spec(ctx, &c, &rootfs, &run_dir, mapping.as_ref())?;
-    let spec_path = run_dir.join("config.json");
-    let tmp = run_dir.join("config.json.tmp");
-    std::fs::write(&tmp, serde_json::to_vec(&spec)?).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, &spec_path).with_context(|| format!("writing {}", spec_path.display()))?;
+    crate::files::write_atomic(&run_dir.join("config.json"), &serde_json::to_vec(&spec)?[..])?;
 
     let (rd, wr) = nix::unistd::pipe().context("creating a pipe")?;
     let mut monitor = super::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd())?;
@@ -511,14 +508,13 @@ fn write_files(
     let mut binds = Vec::new();
     for (name, dest, content) in files {
         let path = run_dir.join(name);
-        let tmp = run_dir.join(format!(".{name}.tmp"));
-        std::fs::write(&tmp, content).with_context(|| format!("writing {}", tmp.display()))?;
-        std::fs::set_permissions(&tmp, std::os::unix::fs::PermissionsExt::from_mode(0o644))
-            .with_context(|| format!("chmod {}", tmp.display()))?;
+        crate::files::write_atomic(&path, content.as_bytes())?;
+        // Readable by any user of the container, owned by its root.
+        std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+            .with_context(|| format!("chmod {}", path.display()))?;
         if let Some((uid, gid)) = owner {
-            std::os::unix::fs::chown(&tmp, Some(uid), Some(gid)).with_context(|| format!("chown {}", tmp.display()))?;
+            std::os::unix::fs::chown(&path, Some(uid), Some(gid)).with_context(|| format!("chown {}", path.display()))?;
         }
-        std::fs::rename(&tmp, &path).with_context(|| format!("writing {}", path.display()))?;
         binds.push((path, dest.to_string()));
     }
     Ok(binds)

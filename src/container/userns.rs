@@ -122,9 +122,7 @@ impl Mapping {
 /// `name:*:UID:GID:name:HOME:/bin/sh` appended to `passwd` unless the UID
 /// has an entry; `name:x:GID:` to `group` likewise. None: nothing to add.
 pub fn passwd_entries(k: &KeepId, passwd: &str, group: &str) -> (Option<String>, Option<String>) {
-    let has = |text: &str, id: u32, field: usize| {
-        text.lines().any(|l| l.split(':').nth(field).and_then(|f| f.parse::<u32>().ok()) == Some(id))
-    };
+    use rpod_runtime::user::{parse_group, parse_passwd};
     let add = |text: &str, line: String| {
         let mut t = text.to_string();
         if !t.is_empty() && !t.ends_with('\n') {
@@ -133,9 +131,10 @@ pub fn passwd_entries(k: &KeepId, passwd: &str, group: &str) -> (Option<String>,
         t.push_str(&line);
         t
     };
-    let p = (!has(passwd, k.uid, 2))
+    let p = (!parse_passwd(passwd).iter().any(|e| e.uid == k.uid))
         .then(|| add(passwd, format!("{0}:*:{1}:{2}:{0}:{3}:/bin/sh\n", k.name, k.uid, k.gid, k.home)));
-    let g = (!has(group, k.gid, 2)).then(|| add(group, format!("{}:x:{}:\n", k.name, k.gid)));
+    let g =
+        (!parse_group(group).iter().any(|e| e.gid == k.gid)).then(|| add(group, format!("{}:x:{}:\n", k.name, k.gid)));
     (p, g)
 }
 

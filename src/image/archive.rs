@@ -1068,15 +1068,6 @@ fn write_oci_archive(store: &Store, images: &[Written], blobs: &[LayerBlob], out
     Ok(())
 }
 
-/// Write `data` to `path` atomically (temporary file, rename).
-fn write_file_atomic(path: &Path, mut data: impl Read) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut f = tempfile::Builder::new().prefix(".rpod-tmp-").tempfile_in(dir).with_context(|| format!("writing into {}", dir.display()))?;
-    io::copy(&mut data, &mut f).with_context(|| format!("writing {}", path.display()))?;
-    f.persist(path).map_err(|e| e.error).with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
-}
-
 fn write_oci_dir(store: &Store, images: &[Written], blobs: &[LayerBlob], dir: &Path) -> anyhow::Result<()> {
     let blob_dir = dir.join("blobs/sha256");
     fs::create_dir_all(&blob_dir).with_context(|| format!("creating {}", blob_dir.display()))?;
@@ -1090,7 +1081,7 @@ fn write_oci_dir(store: &Store, images: &[Written], blobs: &[LayerBlob], dir: &P
         if p.is_file() {
             return Ok(());
         }
-        write_file_atomic(&p, r)
+        crate::files::write_atomic(&p, r)
     };
     for b in blobs {
         put(&b.desc.digest, b.open(store)?)?;
@@ -1099,8 +1090,8 @@ fn write_oci_dir(store: &Store, images: &[Written], blobs: &[LayerBlob], dir: &P
         put(&w.config_desc.digest, Box::new(io::Cursor::new(w.config.clone())))?;
         put(&w.manifest_desc.digest, Box::new(io::Cursor::new(w.manifest.clone())))?;
     }
-    write_file_atomic(&dir.join("oci-layout"), OCI_LAYOUT)?;
-    write_file_atomic(&dir.join("index.json"), &oci_index(images, previous)?[..])
+    crate::files::write_atomic(&dir.join("oci-layout"), OCI_LAYOUT)?;
+    crate::files::write_atomic(&dir.join("index.json"), &oci_index(images, previous)?[..])
 }
 
 fn write_docker_dir(store: &Store, image: &Written, blobs: &[LayerBlob], dir: &Path) -> anyhow::Result<()> {
@@ -1109,12 +1100,12 @@ fn write_docker_dir(store: &Store, image: &Written, blobs: &[LayerBlob], dir: &P
         let b = &blobs[i];
         let p = dir.join(b.desc.digest.hex());
         if !p.is_file() {
-            write_file_atomic(&p, b.open(store)?)?;
+            crate::files::write_atomic(&p, b.open(store)?)?;
         }
     }
-    write_file_atomic(&dir.join(image.config_desc.digest.hex()), &image.config[..])?;
-    write_file_atomic(&dir.join("manifest.json"), &image.manifest[..])?;
-    write_file_atomic(&dir.join("version"), &b"Directory Transport Version: 1.1\n"[..])
+    crate::files::write_atomic(&dir.join(image.config_desc.digest.hex()), &image.config[..])?;
+    crate::files::write_atomic(&dir.join("manifest.json"), &image.manifest[..])?;
+    crate::files::write_atomic(&dir.join("version"), &b"Directory Transport Version: 1.1\n"[..])
 }
 
 #[cfg(test)]
