@@ -4,7 +4,6 @@
 use clap::Args;
 
 use super::create::ResourceFlags;
-use crate::container::lifecycle;
 use crate::context::{print, Context};
 
 #[derive(Debug, Args)]
@@ -22,7 +21,7 @@ pub fn run(ctx: &Context, args: UpdateArgs) -> anyhow::Result<()> {
     if asked.is_empty() {
         anyhow::bail!("no resource limit given to update");
     }
-    lifecycle::check_limits(ctx.rootless(), &asked)?;
+    crate::container::limits::plan(&asked, ctx.rootless())?;
     let mut containers = ctx.containers()?;
     super::each(&args.containers, |name| {
         let c = containers.find(name)?;

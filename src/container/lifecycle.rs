@@ -118,7 +118,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // A limit is never dropped silently: without usable cgroup v2
     // controllers it is refused, with the way to get them.
     if !opts.resources.is_empty() {
-        check_limits(ctx.rootless(), &opts.resources)?;
+        super::limits::plan(&opts.resources, ctx.rootless())?;
     }
     // The image is looked up without entering the user namespace; only a
     // pull needs it.
@@ -245,33 +245,6 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         return Err(e);
     }
     Ok(c)
-}
-
-/// Fails (125) unless this host and user can apply `res`.
-pub fn check_limits(rootless: bool, res: &rpod_runtime::cgroup_manager::Resources) -> anyhow::Result<()> {
-    use rpod_runtime::cgroup_manager::{place, Placement};
-    let info = rpod_runtime::cgroups::detect(rootless);
-    match place(&info, rootless) {
-        Placement::Unavailable(why) => Err(Failure::new(ExitCode::Engine, format!("cannot apply resource limits: {why}")).into()),
-        Placement::Under { controllers, .. } => {
-            let missing: Vec<&str> =
-                res.controllers().into_iter().filter(|c| !controllers.iter().any(|h| h == c)).collect();
-            if missing.is_empty() {
-                Ok(())
-            } else {
-                Err(Failure::new(
-                    ExitCode::Engine,
-                    format!(
-                        "cannot apply resource limits: the cgroup controllers {} are not available to you (available: {}); {}",
-                        missing.join(", "),
-                        controllers.join(" "),
-                        rpod_runtime::cgroup_manager::delegation_help(rootless)
-                    ),
-                )
-                .into())
-            }
-        }
-    }
 }
 
 /// Docker's rule for names: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.

@@ -18,6 +18,7 @@ pub mod attach;
 pub mod config;
 pub mod external;
 pub mod lifecycle;
+pub mod limits;
 pub mod logfile;
 pub mod monitor;
 pub mod names;

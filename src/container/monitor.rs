@@ -159,7 +159,7 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     } else {
         None
     };
-    let cgroup = Cgroup::plan(&c.config.resources, opts.rootless)?;
+    let cgroup = super::limits::plan(&c.config.resources, opts.rootless)?;
     let mut backoff = Duration::from_millis(100);
     let mut exit_after_removal = None;
     loop {
@@ -285,7 +285,7 @@ type LaunchError = (i32, String);
 /// with the monitor.
 fn launch_builtin(
     spec: &rpod_runtime::oci_spec::runtime::Spec,
-    cgroup: Option<&Cgroup>,
+    cgroup: Option<&super::limits::CgroupPlan>,
     id: &str,
     init: bool,
     mut io: Io,
@@ -341,37 +341,6 @@ fn launch_external(
             ext.delete();
             Err((125, format!("{e:#}")))
         }
-    }
-}
-
-/// Where the container's cgroups go, and the limits they get.
-struct Cgroup {
-    placement: rpod_runtime::cgroup_manager::Placement,
-    resources: rpod_runtime::cgroup_manager::Resources,
-}
-
-impl Cgroup {
-    /// `None` on a host without usable cgroup v2 controllers (then no
-    /// limits were asked for: `create` refuses them there).
-    fn plan(asked: &rpod_runtime::cgroup_manager::Resources, rootless: bool) -> anyhow::Result<Option<Cgroup>> {
-        use rpod_runtime::cgroup_manager::{place, Placement};
-        let info = rpod_runtime::cgroups::detect(rootless);
-        let placement = place(&info, rootless);
-        let controllers = match &placement {
-            Placement::Unavailable(why) if !asked.is_empty() => anyhow::bail!("cannot apply resource limits: {why}"),
-            Placement::Unavailable(_) => return Ok(None),
-            Placement::Under { controllers, .. } => controllers.clone(),
-        };
-        let mut resources = asked.clone();
-        // Podman's default pids limit, where the controller is there.
-        if resources.pids_max.is_none() && controllers.iter().any(|c| c == "pids") {
-            resources.pids_max = Some(2048);
-        }
-        Ok(Some(Cgroup { placement, resources }))
-    }
-
-    fn create(&self, id: &str) -> anyhow::Result<std::path::PathBuf> {
-        Ok(rpod_runtime::cgroup_manager::create(&self.placement, &format!("rpod-{id}"), &self.resources)?)
     }
 }
 
