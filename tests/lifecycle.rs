@@ -871,6 +871,8 @@ fn user_namespace_modes() {
         assert_eq!(map[0], ["0", "1", &me], "{out}");
         assert_eq!(map[1], [&me, "0", "1"], "{out}");
         assert_eq!(e.inspect("k")["HostConfig"]["UsernsMode"], "keep-id");
+        let lower = e.inspect("k")["GraphDriver"]["Data"]["LowerDir"].as_str().unwrap().to_string();
+        assert!(lower.contains("/shifted/") && std::path::Path::new(&lower).join("bin/sh").exists(), "{lower}");
         // On the host the file is the user's own.
         let id = e.inspect("k")["Id"].as_str().unwrap().to_string();
         let made = e.dir.path().join("root/containers").join(&id).join("upper/tmp/made");

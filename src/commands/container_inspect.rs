@@ -27,13 +27,16 @@ pub struct ContainerInspectArgs {
 /// The inspect document of one container.
 pub fn document(containers: &Containers, c: &Container) -> Value {
     let dir = containers.dir(&c.id);
-    let lowers: Vec<String> = c
-        .config
-        .layers
-        .iter()
-        .rev()
-        .map(|l| containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff").display().to_string())
-        .collect();
+    let lowers: Vec<String> = match &c.config.shifted_root {
+        Some(copy) => vec![copy.clone()],
+        None => c
+            .config
+            .layers
+            .iter()
+            .rev()
+            .map(|l| containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff").display().to_string())
+            .collect(),
+    };
     let mut doc = view::inspect(
         c,
         &containers.log_path(&c.id).display().to_string(),

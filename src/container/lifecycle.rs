@@ -201,6 +201,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         mount_program,
         userns,
         keep_id,
+        shifted_root: None,
         restart: opts.restart.clone(),
         stop_signal,
         stop_timeout: opts.stop_timeout.unwrap_or(10),
@@ -305,7 +306,13 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
         // keep-id: the image's copy with translated owners is the one lower layer.
         let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
         let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
-        rootfs.mount(&[shifted], ctx.rootless(), program, Some(m.root()))?;
+        rootfs.mount(&[shifted.clone()], ctx.rootless(), program, Some(m.root()))?;
+        let shown = Some(shifted.display().to_string());
+        if c.config.shifted_root != shown {
+            let mut config = c.config.clone();
+            config.shifted_root = shown;
+            containers.set_config(&c.id, &config)?;
+        }
     } else {
         rootfs.mount(&lowers, ctx.rootless(), program, None)?;
     }

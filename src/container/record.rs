@@ -137,6 +137,10 @@ pub struct ContainerConfig {
     /// `--userns=keep-id`: the user kept.
     #[serde(default)]
     pub keep_id: Option<super::userns::KeepId>,
+    /// keep-id: the image's copy with translated owners that is the root's
+    /// one lower layer (recorded at the first start, for `inspect`).
+    #[serde(default)]
+    pub shifted_root: Option<String>,
     pub restart: RestartPolicy,
     /// Signal name (`SIGTERM`) and seconds before SIGKILL for `stop`.
     pub stop_signal: String,
