@@ -306,7 +306,7 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
         // keep-id: the image's copy with translated owners is the one lower layer.
         let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
         let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
-        rootfs.mount(&[shifted.clone()], ctx.rootless(), program, Some(m.root()))?;
+        rootfs.mount(std::slice::from_ref(&shifted), ctx.rootless(), program, Some(m.root()))?;
         let shown = Some(shifted.display().to_string());
         if c.config.shifted_root != shown {
             let mut config = c.config.clone();
