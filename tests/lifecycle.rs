@@ -910,6 +910,18 @@ fn engine_files_are_bind_mounted() {
         let hostname = v["HostnamePath"].as_str().unwrap().to_string();
         assert!(!v["ResolvConfPath"].as_str().unwrap().is_empty(), "{v:#}");
         assert_eq!(std::fs::read_to_string(&hostname).unwrap(), "box\n");
+        // Podman's /etc/hosts: the host's entries, then the container's name.
+        let host_hosts = std::fs::read_to_string("/etc/hosts").unwrap();
+        let inside = e.ok(&["exec", "f", "cat", "/etc/hosts"]);
+        for l in host_hosts.lines().filter(|l| l.contains("localhost")) {
+            assert!(inside.lines().any(|x| x == l), "{l:?} missing in {inside}");
+        }
+        assert!(inside.ends_with("127.0.1.1\tbox f\n"), "{inside}");
+        // With the host's network: the host's name and hosts file.
+        let host_name = nix::unistd::gethostname().unwrap().into_string().unwrap();
+        let out = e.ok(&["run", "--rm", "--network", "host", &e.image, "sh", "-c", "hostname; cat /etc/hosts"]);
+        assert!(out.starts_with(&format!("{host_name}\n")), "{out}");
+        assert!(!out.contains("127.0.1.1"), "{out}");
         assert_eq!(e.ok(&["exec", "f", "cat", "/etc/hostname"]), "box\n");
         e.ok(&["exec", "f", "sh", "-c", "echo '10.0.0.1 extra' >> /etc/hosts"]);
         assert!(std::fs::read_to_string(&hosts).unwrap().ends_with("10.0.0.1 extra\n"));

@@ -146,7 +146,15 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let cmd: Vec<String> = all[entrypoint.len().min(all.len())..].to_vec();
 
     let id = random_id()?;
-    let hostname = opts.hostname.clone().unwrap_or_else(|| id[..12].to_string());
+    // The short ID, or with the host's network the host's name (Docker's
+    // and Podman's default).
+    let hostname = match &opts.hostname {
+        Some(h) => h.clone(),
+        None if opts.network == NetworkMode::Host => {
+            nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_else(|| id[..12].to_string())
+        }
+        None => id[..12].to_string(),
+    };
     let mut from_files = Vec::new();
     for f in &opts.env_files {
         from_files.extend(read_env_file(f)?);
@@ -383,7 +391,7 @@ fn build_spec(
     let conf = &c.config;
     // Files rpod writes belong to root inside the container.
     let owner = mapping.map(|m| m.root());
-    let bind_files = write_files(run_dir, &c.id, &conf.hostname, owner)?;
+    let bind_files = write_files(run_dir, c, owner)?;
     if let Some(k) = &conf.keep_id {
         let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
         let (passwd, group) = super::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?);
@@ -468,20 +476,13 @@ pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> any
 /// The files rpod gives every container, written into its run directory
 /// (not the container's upper layer) and bind-mounted, like Podman's:
 /// returns (source, destination) pairs.
-fn write_files(
-    run_dir: &std::path::Path,
-    id: &str,
-    hostname: &str,
-    owner: Option<(u32, u32)>,
-) -> anyhow::Result<Vec<(PathBuf, String)>> {
+fn write_files(run_dir: &std::path::Path, c: &Container, owner: Option<(u32, u32)>) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    let (id, hostname) = (&c.id, &c.config.hostname);
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let base = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
     let files = [
         ("hostname", "/etc/hostname", format!("{hostname}\n")),
-        (
-            "hosts",
-            "/etc/hosts",
-            format!("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\t{hostname}\n"),
-        ),
+        ("hosts", "/etc/hosts", hosts_file(&base, hostname, &c.name, c.config.network == "host")),
         ("resolv.conf", "/etc/resolv.conf", resolv),
         (".containerenv", "/run/.containerenv", format!("engine=\"rpod-{}\"\nid=\"{id}\"\n", env!("CARGO_PKG_VERSION"))),
     ];
@@ -498,6 +499,30 @@ fn write_files(
         binds.push((path, dest.to_string()));
     }
     Ok(binds)
+}
+
+/// The container's /etc/hosts, as Podman makes it: the host's entries
+/// (`base`; localhost when it has none), then the container's own name
+/// (on loopback: no network of its own yet), unless it shares the host's
+/// network.
+fn hosts_file(base: &str, hostname: &str, name: &str, host_network: bool) -> String {
+    let mut out = String::new();
+    if base.lines().any(|l| l.split_whitespace().skip(1).any(|n| n == "localhost")) {
+        out.push_str(base);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    } else {
+        out.push_str("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n");
+        out.push_str(base);
+        if !base.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    if !host_network {
+        out.push_str(&format!("127.0.1.1\t{hostname} {name}\n"));
+    }
+    out
 }
 
 /// Sends `signal` to a live container's init; marks it stopped by the
@@ -664,6 +689,17 @@ pub fn dev_null() -> anyhow::Result<OwnedFd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_files_start_from_the_hosts() {
+        let host = "127.0.0.1 localhost\n192.0.2.7 db.example\n";
+        assert_eq!(super::hosts_file(host, "abc", "web", false), format!("{host}127.0.1.1\tabc web\n"));
+        assert_eq!(super::hosts_file(host, "vm", "web", true), host);
+        assert_eq!(
+            super::hosts_file("", "abc", "web", false),
+            "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\tabc web\n"
+        );
+    }
 
     #[test]
     fn capability_flags() {
