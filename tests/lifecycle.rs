@@ -925,7 +925,11 @@ fn engine_files_are_bind_mounted() {
         assert_eq!(e.ok(&["exec", "f", "cat", "/etc/hostname"]), "box\n");
         e.ok(&["exec", "f", "sh", "-c", "echo '10.0.0.1 extra' >> /etc/hosts"]);
         assert!(std::fs::read_to_string(&hosts).unwrap().ends_with("10.0.0.1 extra\n"));
-        assert!(e.ok(&["exec", "f", "cat", "/run/.containerenv"]).contains(v["Id"].as_str().unwrap()));
+        // Podman's /run/.containerenv: empty, with --privileged the engine's facts.
+        assert_eq!(e.ok(&["exec", "f", "cat", "/run/.containerenv"]), "");
+        let env = e.ok(&["run", "--rm", "--privileged", "--name", "p", &e.image, "cat", "/run/.containerenv"]);
+        assert!(env.starts_with("engine=\"rpod-") && env.contains("name=\"p\"\n") && env.contains("imageid=\""), "{env}");
+        assert_eq!(env.contains("rootless=1\n"), e.mode == Mode::Rootless, "{env}");
         let upper = std::path::PathBuf::from(v["GraphDriver"]["Data"]["UpperDir"].as_str().unwrap());
         for f in ["etc/hostname", "etc/hosts", "etc/resolv.conf", "run/.containerenv"] {
             let len = std::fs::metadata(upper.join(f)).map(|m| m.len()).unwrap_or(0);
@@ -1036,5 +1040,28 @@ fn vfs_and_fuse_overlayfs_drivers() {
         assert_eq!(fused, native, "{:?}: fuse-overlayfs and the kernel's overlay differ", e.mode);
         let root_mount = fuse_run(&["run", "--rm", &ml, "sh", "-c", "read l < /proc/self/mountinfo; echo $l"]);
         assert!(root_mount.contains(" - fuse.fuse-overlayfs "), "{root_mount}");
+    });
+}
+
+/// `--privileged` (and `--cap-add ALL`) give every capability the engine
+/// has: its bounding set, which as root here lacks CAP_SYS_RESOURCE (the
+/// container failed to start with EPERM when asked for all of them).
+#[test]
+fn privileged_gets_the_engines_capabilities() {
+    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap").unwrap().trim().parse().unwrap();
+    let all = (1u64 << (last + 1)) - 1;
+    let own = std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("CapBnd:").map(|v| u64::from_str_radix(v.trim(), 16).unwrap()))
+        .unwrap();
+    each_mode("lc-priv", |e| {
+        // Root: this process's set; rootless: everything, in the user namespace.
+        let want = if e.mode == Mode::Root { own & all } else { all };
+        for flags in [&["--privileged"][..], &["--cap-add", "ALL"]] {
+            let out = e.ok(&[&["run", "--rm"][..], flags, &[&e.image, "grep", "CapEff", "/proc/self/status"]].concat());
+            let got = u64::from_str_radix(out.trim().trim_start_matches("CapEff:").trim(), 16).unwrap();
+            assert_eq!(got, want, "{:?} {flags:?}: {out}", e.mode);
+        }
     });
 }

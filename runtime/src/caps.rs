@@ -61,6 +61,21 @@ pub const ALL: [&str; 41] = [
     "CAP_CHECKPOINT_RESTORE",
 ];
 
+/// One capability set of this process from /proc/self/status (`CapBnd`,
+/// `CapEff`, ...) as a bit mask (bit N = capability N).
+pub fn status_mask(field: &str) -> Option<u64> {
+    let key = format!("{field}:");
+    std::fs::read_to_string("/proc/self/status")
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix(key.as_str()).and_then(|v| u64::from_str_radix(v.trim(), 16).ok()))
+}
+
+/// This process's capability bounding set; all bits when unreadable.
+pub fn bounding_mask() -> u64 {
+    status_mask("CapBnd").unwrap_or(u64::MAX)
+}
+
 /// Normalise a capability name the way Podman accepts it: `chown`,
 /// `CHOWN` and `CAP_CHOWN` all mean `CAP_CHOWN`. `ALL` stays `ALL`.
 /// Returns `None` for a name the kernel does not know.

@@ -438,10 +438,7 @@ pub fn in_initial_userns_as_root() -> bool {
 /// namespace?
 pub fn may_map_ids() -> bool {
     const SETID: u64 = (1 << 6) | (1 << 7);
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("CapEff:").and_then(|v| u64::from_str_radix(v.trim(), 16).ok())))
-        .is_some_and(|caps| caps & SETID == SETID)
+    crate::caps::status_mask("CapEff").is_some_and(|caps| caps & SETID == SETID)
 }
 
 /// May this process call setgroups (`/proc/PID/setgroups` is not `deny`)?

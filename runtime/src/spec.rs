@@ -182,8 +182,14 @@ pub fn capability_set(names: &[String]) -> Capabilities {
     let mut set = HashSet::new();
     for n in names {
         if caps::normalize(n).as_deref() == Some("ALL") {
+            // Every capability this process can give (Podman's --privileged
+            // is the caller's bounding set): root without some of them, as
+            // in some sandboxes, cannot raise them in a container.
             let last = cap_last_cap() as usize;
-            set.extend(caps::ALL.iter().take(last + 1).filter_map(|c| parse_capability(c)));
+            let bounding = caps::bounding_mask();
+            set.extend(
+                caps::ALL.iter().enumerate().take(last + 1).filter(|(i, _)| bounding >> i & 1 == 1).filter_map(|(_, c)| parse_capability(c)),
+            );
         } else if let Some(c) = parse_capability(n) {
             set.insert(c);
         }

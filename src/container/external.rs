@@ -69,16 +69,28 @@ impl External {
             .spawn()
             .with_context(|| format!("starting {}", self.runtime.display()))?;
         let start = Instant::now();
+        // The init's PID shows while the container is "created" (the init
+        // waits to exec the process); it is started once "running", or
+        // "stopped" (or the runtime gone) when the process ended that fast.
+        let mut seen = 0;
         loop {
-            if let Some(status) = child.try_wait()? {
+            // Not reaped here: the monitor's wait collects the exit status.
+            if exited(&child) {
+                if seen > 0 {
+                    return Ok((child, seen));
+                }
+                let status = child.wait()?;
                 bail!("{} exited ({status}) before the container started", self.runtime.display());
             }
             let out = self.command().arg("state").arg(&self.name).stderr(Stdio::null()).output()?;
             if out.status.success() {
                 let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
                 let pid = v["pid"].as_i64().unwrap_or(0) as i32;
-                if pid > 0 && matches!(v["status"].as_str(), Some("running" | "created")) {
-                    return Ok((child, pid));
+                match v["status"].as_str() {
+                    Some("created") if pid > 0 => seen = pid,
+                    Some("running") if pid > 0 => return Ok((child, pid)),
+                    Some("stopped") if seen > 0 => return Ok((child, seen)),
+                    _ => {}
                 }
             }
             if start.elapsed() > Duration::from_secs(30) {
@@ -93,6 +105,16 @@ impl External {
     pub fn delete(&self) {
         let _ = self.command().arg("delete").arg("-f").arg(&self.name).stdout(Stdio::null()).stderr(Stdio::null()).status();
     }
+}
+
+/// Has `child` exited? Asked without reaping it (`WNOWAIT`).
+fn exited(child: &Child) -> bool {
+    use nix::sys::wait::{waitid, Id, WaitPidFlag, WaitStatus};
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    !matches!(
+        waitid(Id::Pid(pid), WaitPidFlag::WEXITED | WaitPidFlag::WNOHANG | WaitPidFlag::WNOWAIT),
+        Ok(WaitStatus::StillAlive)
+    )
 }
 
 /// `--runtime`: a path, or a name looked up in `PATH`.

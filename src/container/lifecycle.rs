@@ -391,7 +391,7 @@ fn build_spec(
     let conf = &c.config;
     // Files rpod writes belong to root inside the container.
     let owner = mapping.map(|m| m.root());
-    let bind_files = write_files(run_dir, c, owner)?;
+    let bind_files = write_files(run_dir, c, ctx.rootless(), owner)?;
     if let Some(k) = &conf.keep_id {
         let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
         let (passwd, group) = super::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?);
@@ -463,7 +463,8 @@ pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> any
     let mut caps: Vec<String> = if drop.iter().any(|c| c == "ALL") { Vec::new() } else { defaults.to_vec() };
     caps.retain(|c| !drop.contains(c));
     if add.iter().any(|c| c == "ALL") {
-        return Ok(rpod_runtime::caps::ALL.iter().map(|c| c.to_string()).collect());
+        // Every capability rpod can give (see rpod_runtime::spec::capability_set).
+        return Ok(vec!["ALL".to_string()]);
     }
     for c in add {
         if !caps.contains(&c) {
@@ -476,15 +477,34 @@ pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> any
 /// The files rpod gives every container, written into its run directory
 /// (not the container's upper layer) and bind-mounted, like Podman's:
 /// returns (source, destination) pairs.
-fn write_files(run_dir: &std::path::Path, c: &Container, owner: Option<(u32, u32)>) -> anyhow::Result<Vec<(PathBuf, String)>> {
-    let (id, hostname) = (&c.id, &c.config.hostname);
+fn write_files(
+    run_dir: &std::path::Path,
+    c: &Container,
+    rootless: bool,
+    owner: Option<(u32, u32)>,
+) -> anyhow::Result<Vec<(PathBuf, String)>> {
+    let hostname = &c.config.hostname;
+    // Podman's: empty, except for --privileged containers.
+    let containerenv = if c.config.privileged {
+        format!(
+            "engine=\"rpod-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\n{}",
+            env!("CARGO_PKG_VERSION"),
+            c.name,
+            c.id,
+            c.config.image_name,
+            c.image_id,
+            if rootless { "rootless=1\n" } else { "" }
+        )
+    } else {
+        String::new()
+    };
     let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
     let base = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
     let files = [
         ("hostname", "/etc/hostname", format!("{hostname}\n")),
         ("hosts", "/etc/hosts", hosts_file(&base, hostname, &c.name, c.config.network == "host")),
         ("resolv.conf", "/etc/resolv.conf", resolv),
-        (".containerenv", "/run/.containerenv", format!("engine=\"rpod-{}\"\nid=\"{id}\"\n", env!("CARGO_PKG_VERSION"))),
+        (".containerenv", "/run/.containerenv", containerenv),
     ];
     let mut binds = Vec::new();
     for (name, dest, content) in files {
@@ -707,7 +727,7 @@ mod tests {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(capabilities(&d, &s(&["net_raw"]), &s(&["kill"])).unwrap(), s(&["CAP_CHOWN", "CAP_NET_RAW"]));
         assert_eq!(capabilities(&d, &s(&["chown"]), &s(&["ALL"])).unwrap(), s(&["CAP_CHOWN"]));
-        assert_eq!(capabilities(&d, &s(&["all"]), &[]).unwrap().len(), rpod_runtime::caps::ALL.len());
+        assert_eq!(capabilities(&d, &s(&["all"]), &[]).unwrap(), s(&["ALL"]));
         assert!(capabilities(&d, &s(&["bogus"]), &[]).is_err());
     }
 
