@@ -1,12 +1,16 @@
 //! The container lifecycle on the CLI side, from flag to monitor:
 //!
 //! - [`create`]: the image found (pulled when missing), the process worked
-//!   out by Docker's rules, the image's layers held, the record stored
-//!   (status `created`).
-//! - [`start`]: the root file system mounted (overlay of the layers plus the
-//!   container's upper layer, in this command's private mount namespace),
-//!   the OCI spec built, and the monitor ([`super::monitor`]) started: it
-//!   detaches, owns the container's stdio and records how it ends.
+//!   out by Docker's rules, the storage driver and `--userns` settled, the
+//!   image's layers held, the record stored (status `created`).
+//! - [`start`]: the root file system assembled by the container's driver
+//!   ([`super::rootfs`]: overlay of the layers plus the container's upper
+//!   layer in this command's private mount namespace, through
+//!   fuse-overlayfs when configured, or a vfs copy; for keep-id on the
+//!   image's owner-translated copy), the engine's files written into the
+//!   run directory, the OCI spec built, and the monitor
+//!   ([`super::monitor`]) started: it detaches, owns the container's stdio
+//!   and records how it ends.
 //! - [`stop`], [`kill`], [`remove`], [`wait_for`].
 //!
 //! Commands that change a container hold its lock ([`Containers::lock`]);

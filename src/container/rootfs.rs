@@ -1,7 +1,14 @@
-//! A container's root file system: the image's layer directories as
-//! overlay lower layers (top first) under a private upper layer, mounted in
-//! rpod's own mount namespace (rootless: with `userxattr`, the form the
-//! store extracts whiteouts in), plus the files rpod writes into it.
+//! A container's root file system, by its storage driver:
+//! - overlay: the image's layer directories as lower layers (top first)
+//!   under a private upper layer, mounted in rpod's own mount namespace
+//!   (rootless: with `userxattr`, the form the store extracts whiteouts
+//!   in), by the kernel or by a FUSE `mount_program` (fuse-overlayfs);
+//! - vfs: a plain copy, the layers applied in order ([`Rootfs::materialize`]);
+//! - for `--userns=keep-id` the lower layer is the image's copy with
+//!   translated owners ([`Rootfs::shifted_image`]).
+//!
+//! Also [`write_in_root`], for files rpod changes inside the root
+//! (keep-id's passwd and group entries).
 
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
