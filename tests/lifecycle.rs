@@ -854,6 +854,21 @@ fn user_namespace_modes() {
         }
         let bed = Bed::get();
         let (uid, gid) = (bed.test_uid, bed.test_gid);
+        // The first keep-id starts of an image, at once: each makes the
+        // owner-translated copy, one lands, all run, no staging is left.
+        let runs: Vec<_> = (0..4)
+            .map(|_| {
+                let mut cmd = e.cmd(&["run", "--rm", "--userns=keep-id", &e.image, "id", "-u"]);
+                std::thread::spawn(move || output_with_timeout(&mut cmd, Duration::from_secs(120)))
+            })
+            .collect();
+        for r in runs {
+            let out = r.join().unwrap();
+            assert!(out.status.success(), "{}", describe(&out));
+            assert_eq!(text(&out.stdout).trim(), uid.to_string());
+        }
+        let staging: Vec<_> = std::fs::read_dir(e.dir.path().join("root/tmp")).unwrap().flatten().map(|d| d.file_name()).collect();
+        assert!(staging.is_empty(), "{staging:?}");
         let out = e.ok(&[
             "run",
             "--name",
