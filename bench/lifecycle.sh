@@ -263,16 +263,10 @@ fi
 
 # The table.
 med() { echo "${1%% *}"; }
-ratio() { # A B
-  if [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ && $2 -gt 0 ]]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "-"; fi
-}
 cell() { # "median min max" | FAILED | skipped | "ms (n/N ok)" -> shown
   local a
   read -r -a a <<<"$1"
   if [[ ${#a[@]} == 3 && ${a[0]} =~ ^[0-9]+$ && ${a[1]} =~ ^[0-9]+$ ]]; then echo "${a[0]} (${a[1]}-${a[2]})"; else echo "$1"; fi
-}
-verdict() { # VALUE LIMIT -> met / MISSED
-  if [[ $1 =~ ^[0-9]+$ ]] && (($1 <= $2)); then echo met; else echo MISSED; fi
 }
 memline() { # ENGINE WHAT
   local en=$1 what=$2
@@ -308,7 +302,10 @@ memline() { # ENGINE WHAT
     echo "run --rm (true) below runc's bare bundle run: rpod $v ms vs runc $(med "${BUNDLE_RES[0]}") ms: $(verdict "$v" "$(med "${BUNDLE_RES[0]}")")"
   fi
   pv=$(med "${RES[run-rm,podman]:--}")
-  [[ $pv =~ ^[0-9]+$ ]] && echo "run --rm (true) <= 0.13x podman: rpod/podman $(ratio "$v" "$pv")"
+  if [[ $pv =~ ^[0-9]+$ ]]; then
+    r=$(ratio "$v" "$pv")
+    echo "run --rm (true) <= 0.13x podman: rpod/podman $r: $(verdict "$r" 0.13)"
+  fi
   v=$(med "${RES[create,rpod]}")
   echo "create: rpod $v ms <= 10 ms: $(verdict "$v" 10)"
   v=$(med "${MEM[rpod,rss]:--}")

@@ -146,9 +146,6 @@ done
 
 # The table.
 med() { echo "${1%% *}"; }
-ratio() { # A B
-  if [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ && $2 -gt 0 ]]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "-"; fi
-}
 range() { local a; read -r -a a <<<"$1"; if [[ ${#a[@]} == 3 ]]; then echo "(${a[1]}-${a[2]})"; fi; }
 verdicts=()
 {
@@ -162,12 +159,12 @@ verdicts=()
       printf '%-20s %-20s %-20s %-20s %-12s %-10s\n' "$task/$place" "$rm_ $(range "$r")" "$fm $(range "$f")" \
         "$pm $(range "$p")" "$(ratio "$rm_" "$pm")" "$(ratio "$rm_" "$fm")"
       case $task/$place in
-        busybox/*) [[ $rm_ =~ ^[0-9]+$ ]] && verdicts+=("$task/$place: rpod ${rm_} ms <= 60 ms: $( ((rm_ <= 60)) && echo met || echo MISSED)") ;;
+        busybox/*) [[ $rm_ =~ ^[0-9]+$ ]] && verdicts+=("$task/$place: rpod ${rm_} ms <= 60 ms: $(verdict "$rm_" 60)") ;;
         big-*/tmpfs)
-          verdicts+=("$task/$place: rpod/podman $(ratio "$rm_" "$pm") <= 0.5: $(awk -v x="$(ratio "$rm_" "$pm")" 'BEGIN { print (x != "-" && x <= 0.5) ? "met" : "MISSED" }')")
-          verdicts+=("$task/$place: rpod/floor $(ratio "$rm_" "$fm") <= 1.3: $(awk -v x="$(ratio "$rm_" "$fm")" 'BEGIN { print (x != "-" && x <= 1.3) ? "met" : "MISSED" }')") ;;
+          verdicts+=("$task/$place: rpod/podman $(ratio "$rm_" "$pm") <= 0.5: $(verdict "$(ratio "$rm_" "$pm")" 0.5)")
+          verdicts+=("$task/$place: rpod/floor $(ratio "$rm_" "$fm") <= 1.3: $(verdict "$(ratio "$rm_" "$fm")" 1.3)") ;;
         big-*/disk)
-          verdicts+=("$task/$place: rpod/podman $(ratio "$rm_" "$pm") <= 1: $(awk -v x="$(ratio "$rm_" "$pm")" 'BEGIN { print (x != "-" && x <= 1.0) ? "met" : "MISSED" }')") ;;
+          verdicts+=("$task/$place: rpod/podman $(ratio "$rm_" "$pm") <= 1: $(verdict "$(ratio "$rm_" "$pm")" 1.0)") ;;
       esac
     done
   done

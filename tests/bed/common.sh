@@ -13,6 +13,15 @@ BED_SCRIPT=${BED_SCRIPT:-$(basename "$(dirname "$0")")/$(basename "$0")}
 step() { echo "==> [$(date +%T) +${SECONDS}s] $*" >&2; }
 die() { echo "$BED_SCRIPT: $*" >&2; exit 1; }
 
+# Benchmark tables: A/B with two decimals ("-" unless both are whole numbers, B > 0).
+ratio() { # A B
+  if [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ && $2 -gt 0 ]]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; else echo "-"; fi
+}
+# met / MISSED: VALUE (a number, whole or decimal; anything else is MISSED) <= LIMIT.
+verdict() { # VALUE LIMIT
+  awk -v x="$1" -v l="$2" 'BEGIN { print (x ~ /^[0-9]+(\.[0-9]+)?$/ && x + 0 <= l + 0) ? "met" : "MISSED" }'
+}
+
 # Root, cargo on PATH, loopback never through a proxy (everything is on 127.0.0.1).
 bed_prelude() {
   [[ $(id -u) == 0 ]] || die "must run as root (it installs packages and sets up the test bed and its user)"
