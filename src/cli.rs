@@ -1,20 +1,22 @@
-//! The command tree: every command and flag is defined once, here and in
-//! the `Args` structs of `src/commands/*.rs`. The man pages and the shell
+//! The root of the command tree: the global flags, the top-level commands
+//! and shortcuts, parsing and dispatch. Each command's flags are defined
+//! once, in the `Args` struct of its file under `src/commands/<noun>/`; a
+//! noun's `mod.rs` owns its subcommand enum. The man pages and the shell
 //! completions are generated from this definition (see [`crate::generate`]).
 //!
 //! A management command (`system info`) and its top-level shortcut (`info`)
 //! hold the same `Args` type and reach the same handler.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    attach, completion, container_exists, container_inspect, container_prune, create, exec, history, image_inspect, image_prune,
-    images, import, info, inspect, kill, load, login, logout, logs, monitor, network_ls, oci, pause, port, ps, pull, push, rename, restart, rm, rmi, run,
-    save, search, start, stats, stop, tag, top, unshare, update, untag, version, wait,
+    completion, container, image, inspect, internal, login, logout, network, oci, system, unshare, version,
 };
-use crate::logging::LogLevel;
+use crate::context::{Context, GlobalArgs};
+use crate::error::{self, ExitCode, Failure};
 
 /// What `--version` prints after the program name.
 pub const VERSION: &str = concat!("version ", env!("CARGO_PKG_VERSION"));
@@ -39,217 +41,203 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command accepts.
-#[derive(Debug, Clone, Args)]
-pub struct GlobalArgs {
-    /// Path to the root directory in which data, including images, is stored
-    #[arg(long, global = true, value_name = "PATH")]
-    pub root: Option<PathBuf>,
-
-    /// Path to the 'run directory' where all state information is stored
-    #[arg(long, global = true, value_name = "PATH")]
-    pub runroot: Option<PathBuf>,
-
-    /// Select which storage driver is used to manage storage of images and containers
-    #[arg(long, global = true, value_name = "DRIVER")]
-    pub storage_driver: Option<String>,
-
-    /// Log messages above specified level
-    #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value = "warn")]
-    pub log_level: LogLevel,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Attach to a running container
-    Attach(attach::AttachArgs),
+    Attach(container::attach::AttachArgs),
     /// Generate shell completion scripts
     Completion(completion::CompletionArgs),
     /// Manage containers
     #[command(subcommand)]
-    Container(ContainerCommand),
+    Container(container::ContainerCommand),
     /// Create but do not start a container
-    Create(create::CreateArgs),
+    Create(container::create::CreateArgs),
     /// Run a process in a running container
-    Exec(exec::ExecArgs),
+    Exec(container::exec::ExecArgs),
     /// Show history of a specified image
-    History(history::HistoryArgs),
+    History(image::history::HistoryArgs),
     /// Manage images
     #[command(subcommand)]
-    Image(ImageCommand),
+    Image(image::ImageCommand),
     /// List images in local storage
-    Images(images::ImagesArgs),
+    Images(image::list::ImagesArgs),
     /// Import a tarball to create a filesystem image
-    Import(import::ImportArgs),
+    Import(image::import::ImportArgs),
     /// Display rpod related system information
-    Info(info::InfoArgs),
+    Info(system::info::InfoArgs),
     /// Display the configuration of object denoted by ID
     Inspect(inspect::InspectArgs),
     /// Kill one or more running containers with a specific signal
-    Kill(kill::KillArgs),
+    Kill(container::kill::KillArgs),
     /// Load image(s) from a tar archive
-    Load(load::LoadArgs),
+    Load(image::load::LoadArgs),
     /// Log in to a container registry
     Login(login::LoginArgs),
     /// Log out of a container registry
     Logout(logout::LogoutArgs),
     /// Fetch the logs of a container
-    Logs(logs::LogsArgs),
-    /// The monitor of one container (started by rpod itself)
-    #[command(name = "__monitor", hide = true)]
-    Monitor(monitor::MonitorArgs),
+    Logs(container::logs::LogsArgs),
     /// Manage networks
     #[command(subcommand)]
-    Network(NetworkCommand),
+    Network(network::NetworkCommand),
     /// The OCI runtime command line (runc's) over rpod's built-in runtime
     #[command(hide = true)]
     Oci(oci::OciArgs),
     /// Pause all the processes in one or more containers
-    Pause(pause::PauseArgs),
+    Pause(container::pause::PauseArgs),
     /// List port mappings of a container
-    Port(port::PortArgs),
+    Port(container::port::PortArgs),
     /// List containers
-    Ps(ps::PsArgs),
+    Ps(container::list::PsArgs),
     /// Pull an image from a registry
-    Pull(pull::PullArgs),
+    Pull(image::pull::PullArgs),
     /// Push an image to a specified destination
-    Push(push::PushArgs),
+    Push(image::push::PushArgs),
     /// Rename an existing container
-    Rename(rename::RenameArgs),
+    Rename(container::rename::RenameArgs),
     /// Restart one or more containers
-    Restart(restart::RestartArgs),
+    Restart(container::restart::RestartArgs),
     /// Remove one or more containers
-    Rm(rm::RmArgs),
+    Rm(container::rm::RmArgs),
     /// Removes one or more images from local storage
-    Rmi(rmi::RmiArgs),
+    Rmi(image::rm::RmiArgs),
     /// Run a command in a new container
-    Run(run::RunArgs),
+    Run(container::run::RunArgs),
     /// Save image(s) to an archive
-    Save(save::SaveArgs),
+    Save(image::save::SaveArgs),
     /// Search registries for images
-    Search(search::SearchArgs),
+    Search(image::search::SearchArgs),
     /// Start one or more containers
-    Start(start::StartArgs),
+    Start(container::start::StartArgs),
     /// Display a live stream of container resource usage statistics
-    Stats(stats::StatsArgs),
+    Stats(container::stats::StatsArgs),
     /// Stop one or more containers
-    Stop(stop::StopArgs),
+    Stop(container::stop::StopArgs),
     /// Manage rpod
     #[command(subcommand)]
-    System(SystemCommand),
+    System(system::SystemCommand),
     /// Add an additional name to a local image
-    Tag(tag::TagArgs),
+    Tag(image::tag::TagArgs),
     /// Display the running processes of a container
-    Top(top::TopArgs),
+    Top(container::top::TopArgs),
     /// Unpause the processes in one or more containers
-    Unpause(pause::PauseArgs),
+    Unpause(container::pause::PauseArgs),
     /// Run a command in a modified user namespace
     Unshare(unshare::UnshareArgs),
     /// Remove a name from a local image
-    Untag(untag::UntagArgs),
+    Untag(image::untag::UntagArgs),
     /// Update the resource limits of containers
-    Update(update::UpdateArgs),
+    Update(container::update::UpdateArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
     /// Block on one or more containers
-    Wait(wait::WaitArgs),
+    Wait(container::wait::WaitArgs),
 }
 
-/// `rpod container ...`
-#[derive(Debug, Subcommand)]
-pub enum ContainerCommand {
-    /// Attach to a running container
-    Attach(attach::AttachArgs),
-    /// Create but do not start a container
-    Create(create::CreateArgs),
-    /// Run a process in a running container
-    Exec(exec::ExecArgs),
-    /// Check if a container exists in local storage
-    Exists(container_exists::ContainerExistsArgs),
-    /// Display the configuration of a container
-    Inspect(container_inspect::ContainerInspectArgs),
-    /// Kill one or more running containers with a specific signal
-    Kill(kill::KillArgs),
-    /// List containers
-    #[command(visible_aliases = ["ls", "ps"])]
-    List(ps::PsArgs),
-    /// Pause all the processes in one or more containers
-    Pause(pause::PauseArgs),
-    /// List port mappings of a container
-    Port(port::PortArgs),
-    /// Fetch the logs of a container
-    Logs(logs::LogsArgs),
-    /// Remove all non running containers
-    Prune(container_prune::ContainerPruneArgs),
-    /// Rename an existing container
-    Rename(rename::RenameArgs),
-    /// Restart one or more containers
-    Restart(restart::RestartArgs),
-    /// Remove one or more containers
-    Rm(rm::RmArgs),
-    /// Run a command in a new container
-    Run(run::RunArgs),
-    /// Start one or more containers
-    Start(start::StartArgs),
-    /// Display a live stream of container resource usage statistics
-    Stats(stats::StatsArgs),
-    /// Stop one or more containers
-    Stop(stop::StopArgs),
-    /// Display the running processes of a container
-    Top(top::TopArgs),
-    /// Unpause the processes in one or more containers
-    Unpause(pause::PauseArgs),
-    /// Update the resource limits of containers
-    Update(update::UpdateArgs),
-    /// Block on one or more containers
-    Wait(wait::WaitArgs),
+/// Run rpod with `args` (program name first); returns the exit code.
+pub fn main(args: Vec<OsString>) -> i32 {
+    // The internal entry points (the monitor, the pause process) take the
+    // short way: no command tree to build, so that a long-lived process
+    // touches as little of the binary as it can.
+    if let Some(entry) = internal::parse(&args) {
+        return internal::run(entry);
+    }
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e, &args),
+    };
+    crate::logging::init(cli.global.log_level);
+    let ctx = Context::new(cli.global);
+    match dispatch(&ctx, cli.command) {
+        Ok(()) => 0,
+        Err(e) => {
+            // A container's own exit code carries no message.
+            if error::failure_of(&e).is_none_or(|f| !f.to_string().is_empty()) {
+                eprintln!("{}", error::render(&e));
+            }
+            error::exit_code_of(&e)
+        }
+    }
 }
 
-/// `rpod image ...`
-#[derive(Debug, Subcommand)]
-pub enum ImageCommand {
-    /// Show history of a specified image
-    History(history::HistoryArgs),
-    /// Import a tarball to create a filesystem image
-    Import(import::ImportArgs),
-    /// Display the configuration of an image
-    Inspect(image_inspect::ImageInspectArgs),
-    /// List images in local storage
-    #[command(visible_alias = "ls")]
-    List(images::ImagesArgs),
-    /// Load image(s) from a tar archive
-    Load(load::LoadArgs),
-    /// Remove unused images
-    Prune(image_prune::ImagePruneArgs),
-    /// Pull an image from a registry
-    Pull(pull::PullArgs),
-    /// Push an image to a specified destination
-    Push(push::PushArgs),
-    /// Removes one or more images from local storage
-    Rm(rmi::RmiArgs),
-    /// Save image(s) to an archive
-    Save(save::SaveArgs),
-    /// Search registries for images
-    Search(search::SearchArgs),
-    /// Add an additional name to a local image
-    Tag(tag::TagArgs),
-    /// Remove a name from a local image
-    Untag(untag::UntagArgs),
+/// Send a parsed command to its handler. A shortcut and its long form
+/// (`info`, `system info`) reach the same function.
+pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
+    use container::ContainerCommand as C;
+    use image::ImageCommand as I;
+    match command {
+        Command::Container(c) => container::dispatch(ctx, c),
+        Command::Image(i) => image::dispatch(ctx, i),
+        Command::Network(n) => network::dispatch(ctx, n),
+        Command::System(s) => system::dispatch(ctx, s),
+        // Shortcuts of container commands.
+        Command::Attach(args) => container::dispatch(ctx, C::Attach(args)),
+        Command::Create(args) => container::dispatch(ctx, C::Create(args)),
+        Command::Exec(args) => container::dispatch(ctx, C::Exec(args)),
+        Command::Kill(args) => container::dispatch(ctx, C::Kill(args)),
+        Command::Logs(args) => container::dispatch(ctx, C::Logs(args)),
+        Command::Pause(args) => container::dispatch(ctx, C::Pause(args)),
+        Command::Port(args) => container::dispatch(ctx, C::Port(args)),
+        Command::Ps(args) => container::dispatch(ctx, C::List(args)),
+        Command::Rename(args) => container::dispatch(ctx, C::Rename(args)),
+        Command::Restart(args) => container::dispatch(ctx, C::Restart(args)),
+        Command::Rm(args) => container::dispatch(ctx, C::Rm(args)),
+        Command::Run(args) => container::dispatch(ctx, C::Run(args)),
+        Command::Start(args) => container::dispatch(ctx, C::Start(args)),
+        Command::Stats(args) => container::dispatch(ctx, C::Stats(args)),
+        Command::Stop(args) => container::dispatch(ctx, C::Stop(args)),
+        Command::Top(args) => container::dispatch(ctx, C::Top(args)),
+        Command::Unpause(args) => container::dispatch(ctx, C::Unpause(args)),
+        Command::Update(args) => container::dispatch(ctx, C::Update(args)),
+        Command::Wait(args) => container::dispatch(ctx, C::Wait(args)),
+        // Shortcuts of image commands.
+        Command::History(args) => image::dispatch(ctx, I::History(args)),
+        Command::Images(args) => image::dispatch(ctx, I::List(args)),
+        Command::Import(args) => image::dispatch(ctx, I::Import(args)),
+        Command::Load(args) => image::dispatch(ctx, I::Load(args)),
+        Command::Pull(args) => image::dispatch(ctx, I::Pull(args)),
+        Command::Push(args) => image::dispatch(ctx, I::Push(args)),
+        Command::Rmi(args) => image::dispatch(ctx, I::Rm(args)),
+        Command::Save(args) => image::dispatch(ctx, I::Save(args)),
+        Command::Search(args) => image::dispatch(ctx, I::Search(args)),
+        Command::Tag(args) => image::dispatch(ctx, I::Tag(args)),
+        Command::Untag(args) => image::dispatch(ctx, I::Untag(args)),
+        // Shortcut of a system command.
+        Command::Info(args) => system::dispatch(ctx, system::SystemCommand::Info(args)),
+        // Commands of no noun.
+        Command::Completion(args) => completion::run(args),
+        Command::Inspect(args) => inspect::run(ctx, args),
+        Command::Login(args) => login::run(ctx, args),
+        Command::Logout(args) => logout::run(ctx, args),
+        Command::Oci(args) => oci::run(ctx, args),
+        Command::Unshare(args) => unshare::run(ctx, args),
+        Command::Version(args) => version::run(args),
+    }
 }
 
-/// `rpod network ...`
-#[derive(Debug, Subcommand)]
-pub enum NetworkCommand {
-    /// List networks
-    #[command(visible_alias = "list")]
-    Ls(network_ls::NetworkLsArgs),
-}
-
-/// `rpod system ...`
-#[derive(Debug, Subcommand)]
-pub enum SystemCommand {
-    /// Display rpod related system information
-    Info(info::InfoArgs),
+/// Help and version requests print and succeed; anything else is a usage
+/// error: Podman's message, the `See 'rpod X --help'.` hint, exit 125.
+fn usage_error(e: clap::Error, args: &[OsString]) -> i32 {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let path = command_path(&args);
+    let message = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return 0;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            format!("missing command '{path} COMMAND'")
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            first.strip_prefix("error: ").unwrap_or(first).to_string()
+        }
+    };
+    let failure = Failure::new(ExitCode::Engine, message).with_hint(format!("See '{path} --help'."));
+    let err = anyhow::Error::from(failure);
+    eprintln!("{}", error::render(&err));
+    error::exit_code_of(&err)
 }
 
 /// The clap definition of the whole tree.
@@ -319,7 +307,7 @@ mod tests {
         let a = Cli::try_parse_from(["rpod", "info", "--format", "json"]).unwrap();
         let b = Cli::try_parse_from(["rpod", "system", "info", "--format", "json"]).unwrap();
         match (a.command, b.command) {
-            (Command::Info(x), Command::System(SystemCommand::Info(y))) => assert_eq!(x.format, y.format),
+            (Command::Info(x), Command::System(system::SystemCommand::Info(y))) => assert_eq!(x.format, y.format),
             other => panic!("unexpected parse {other:?}"),
         }
     }

@@ -4,15 +4,37 @@
 
 use std::cell::OnceCell;
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Context as _;
+use clap::Args;
 
 use rpod_runtime::rootless::Identity;
 use rpod_storage::{Store, StoreOptions};
 
-use crate::cli::GlobalArgs;
 use crate::config::{Config, Sources};
+use crate::logging::LogLevel;
 use crate::paths::{self, PathEnv, Paths};
+
+/// Flags every command accepts.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Path to the root directory in which data, including images, is stored
+    #[arg(long, global = true, value_name = "PATH")]
+    pub root: Option<PathBuf>,
+
+    /// Path to the 'run directory' where all state information is stored
+    #[arg(long, global = true, value_name = "PATH")]
+    pub runroot: Option<PathBuf>,
+
+    /// Select which storage driver is used to manage storage of images and containers
+    #[arg(long, global = true, value_name = "DRIVER")]
+    pub storage_driver: Option<String>,
+
+    /// Log messages above specified level
+    #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value = "warn")]
+    pub log_level: LogLevel,
+}
 
 pub struct Context {
     pub global: GlobalArgs,

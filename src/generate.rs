@@ -42,7 +42,7 @@ pub fn completion_script(shell: Shell) -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
-/// The tree without its hidden top-level commands (`__monitor`, `oci`):
+/// The tree without its hidden top-level commands (`oci`):
 /// clap_complete would offer them.
 fn without_hidden_commands(cmd: clap::Command) -> clap::Command {
     let mut out = clap::Command::new(cmd.get_name().to_string());

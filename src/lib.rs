@@ -1,9 +1,9 @@
 //! rpod: a daemonless, rootless container engine.
 //!
-//! The binary (`src/main.rs`) only parses the command line and calls
-//! [`commands::dispatch`]. Every command lives in its own file under
-//! `src/commands/`; shared pieces are:
-//! - [`cli`]: the whole command tree and its flags (also the source of the
+//! The binary (`src/main.rs`) only calls [`cli::main`], which parses the
+//! command line and dispatches. Every command lives in its own file under
+//! `src/commands/<noun>/<verb>.rs`; shared pieces are:
+//! - [`cli`]: the root of the command tree (also the source of the
 //!   man pages and shell completions),
 //! - [`context`]: global flags, paths and configuration, resolved lazily,
 //! - [`config`]: Podman's configuration files,
@@ -23,7 +23,9 @@ pub mod format;
 pub mod generate;
 pub mod image;
 pub mod logging;
+pub mod oci_state;
 pub mod paths;
+pub mod procfs;
 pub mod pause;
 pub mod registry;
 pub mod sys;

@@ -4,5 +4,5 @@
 fn main() {
     rpod::sys::restore_sigpipe();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    std::process::exit(rpod::commands::main(args));
+    std::process::exit(rpod::cli::main(args));
 }

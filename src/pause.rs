@@ -20,7 +20,7 @@ use nix::fcntl::{Flock, FlockArg};
 use rpod_runtime::rootless::{self, Identity};
 use rpod_runtime::userns;
 
-use crate::container::record::process_start;
+use crate::procfs::process_start;
 
 /// Enter the user's user namespace: join the pause process's, or create
 /// one (and a pause process keeping it). Call it while single-threaded.

@@ -1,5 +1,10 @@
 //! Linux capabilities: names and the default set of a container.
 
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use oci_spec::runtime::{Capabilities, Capability};
+
 /// Podman's default capability set for containers (containers.conf
 /// `default_capabilities`).
 pub const DEFAULT_CAPABILITIES: [&str; 11] = [
@@ -86,6 +91,39 @@ pub fn normalize(name: &str) -> Option<String> {
     }
     let full = if upper.starts_with("CAP_") { upper } else { format!("CAP_{upper}") };
     ALL.contains(&full.as_str()).then_some(full)
+}
+
+/// The kernel's highest capability number (`/proc/sys/kernel/cap_last_cap`).
+pub fn cap_last_cap() -> u32 {
+    std::fs::read_to_string("/proc/sys/kernel/cap_last_cap").ok().and_then(|s| s.trim().parse().ok()).unwrap_or(40)
+}
+
+/// Parse a capability name (any spelling [`normalize`] accepts) into
+/// the oci-spec type. `ALL` is not a single capability: `None`.
+pub fn parse_capability(name: &str) -> Option<Capability> {
+    let full = normalize(name)?;
+    Capability::from_str(full.strip_prefix("CAP_")?).ok()
+}
+
+/// The set of capabilities named, with `ALL` expanded to every capability
+/// this kernel knows. Unknown names are skipped (the CLI validates them).
+pub fn capability_set(names: &[String]) -> Capabilities {
+    let mut set = HashSet::new();
+    for n in names {
+        if normalize(n).as_deref() == Some("ALL") {
+            // Every capability this process can give (Podman's --privileged
+            // is the caller's bounding set): root without some of them, as
+            // in some sandboxes, cannot raise them in a container.
+            let last = cap_last_cap() as usize;
+            let bounding = bounding_mask();
+            set.extend(
+                ALL.iter().enumerate().take(last + 1).filter(|(i, _)| bounding >> i & 1 == 1).filter_map(|(_, c)| parse_capability(c)),
+            );
+        } else if let Some(c) = parse_capability(n) {
+            set.insert(c);
+        }
+    }
+    set
 }
 
 #[cfg(test)]

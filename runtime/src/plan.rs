@@ -1098,7 +1098,7 @@ mod tests {
     #[test]
     fn every_capability_has_a_bit() {
         for (i, name) in crate::caps::ALL.iter().enumerate() {
-            let c = crate::spec::parse_capability(name).unwrap_or_else(|| panic!("{name}"));
+            let c = crate::caps::parse_capability(name).unwrap_or_else(|| panic!("{name}"));
             assert_eq!(cap_bit(&c), Some(1 << i), "{name}");
         }
     }

@@ -243,7 +243,7 @@ impl Profile {
     /// `excludes` it does, are left out.
     pub fn to_oci(&self, caps: &Capabilities) -> LinuxSeccomp {
         let kernel = running_kernel();
-        let has_cap = |name: &String| crate::spec::parse_capability(name).is_some_and(|c| caps.contains(&c));
+        let has_cap = |name: &String| crate::caps::parse_capability(name).is_some_and(|c| caps.contains(&c));
         let arch_ok = |a: &String| a == NATIVE_GO_ARCH;
         let kernel_ok = |k: &Option<String>| match (k.as_deref().and_then(parse_kernel_version), kernel) {
             (Some(min), Some(running)) => running >= min,
@@ -471,7 +471,7 @@ pub(crate) fn compile(s: &LinuxSeccomp) -> Result<Program, RuntimeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::capability_set;
+    use crate::caps::capability_set;
     use oci_spec::runtime::LinuxSyscall;
 
     fn caps(names: &[&str]) -> Capabilities {

@@ -1,11 +1,9 @@
 //! A Podman-like default OCI runtime configuration for a container.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
-use std::str::FromStr;
 
 use oci_spec::runtime::{
-    Capabilities, Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxIdMapping, LinuxIdMappingBuilder,
+    Capabilities, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxIdMapping, LinuxIdMappingBuilder,
     LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType, Mount, MountBuilder, PosixRlimit, PosixRlimitBuilder,
     PosixRlimitType, ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
@@ -164,39 +162,6 @@ impl Default for SpecOptions {
     }
 }
 
-/// The kernel's highest capability number (`/proc/sys/kernel/cap_last_cap`).
-pub fn cap_last_cap() -> u32 {
-    std::fs::read_to_string("/proc/sys/kernel/cap_last_cap").ok().and_then(|s| s.trim().parse().ok()).unwrap_or(40)
-}
-
-/// Parse a capability name (any spelling [`caps::normalize`] accepts) into
-/// the oci-spec type. `ALL` is not a single capability: `None`.
-pub fn parse_capability(name: &str) -> Option<Capability> {
-    let full = caps::normalize(name)?;
-    Capability::from_str(full.strip_prefix("CAP_")?).ok()
-}
-
-/// The set of capabilities named, with `ALL` expanded to every capability
-/// this kernel knows. Unknown names are skipped (the CLI validates them).
-pub fn capability_set(names: &[String]) -> Capabilities {
-    let mut set = HashSet::new();
-    for n in names {
-        if caps::normalize(n).as_deref() == Some("ALL") {
-            // Every capability this process can give (Podman's --privileged
-            // is the caller's bounding set): root without some of them, as
-            // in some sandboxes, cannot raise them in a container.
-            let last = cap_last_cap() as usize;
-            let bounding = caps::bounding_mask();
-            set.extend(
-                caps::ALL.iter().enumerate().take(last + 1).filter(|(i, _)| bounding >> i & 1 == 1).filter_map(|(_, c)| parse_capability(c)),
-            );
-        } else if let Some(c) = parse_capability(n) {
-            set.insert(c);
-        }
-    }
-    set
-}
-
 /// Parse an rlimit name: `RLIMIT_NOFILE`, `nofile`.
 pub fn parse_rlimit_kind(name: &str) -> Option<PosixRlimitType> {
     let upper = name.trim().to_ascii_uppercase();
@@ -308,7 +273,7 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
     let user = user.build().expect("user has no validation");
 
     let cap_names: Vec<String> = if opts.privileged { vec!["ALL".into()] } else { opts.capabilities.clone() };
-    let caps = capability_set(&cap_names);
+    let caps = caps::capability_set(&cap_names);
     // Podman: the default profile with its rules resolved for these
     // capabilities; `--privileged` alone means no filter.
     let seccomp = match (&opts.seccomp, opts.privileged) {
@@ -432,6 +397,8 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::caps::parse_capability;
+    use oci_spec::runtime::Capability;
 
     fn ns_types(spec: &Spec) -> Vec<LinuxNamespaceType> {
         spec.linux().as_ref().unwrap().namespaces().as_ref().unwrap().iter().map(|n| n.typ()).collect()

@@ -31,16 +31,16 @@ pub fn run(ctx: &Context, args: InspectArgs) -> anyhow::Result<()> {
         let mut rest = Vec::new();
         for n in &args.names {
             match containers.find(n) {
-                Ok(c) => docs.push(super::container_inspect::document(&containers, &c)),
+                Ok(c) => docs.push(super::container::inspect::document(&containers, &c)),
                 Err(e) if args.kind == "container" => return Err(e),
                 Err(_) => rest.push(n.clone()),
             }
         }
         if rest.is_empty() {
-            return super::container_inspect::print_documents(&docs, args.format.as_deref());
+            return super::container::inspect::print_documents(&docs, args.format.as_deref());
         }
         if !docs.is_empty() {
-            super::container_inspect::print_documents(&docs, args.format.as_deref())?;
+            super::container::inspect::print_documents(&docs, args.format.as_deref())?;
         }
         return inspect_images(ctx, &rest, args.format.as_deref(), false);
     }
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: InspectArgs) -> anyhow::Result<()> {
 }
 
 fn inspect_images(ctx: &Context, names: &[String], format: Option<&str>, by_type: bool) -> anyhow::Result<()> {
-    super::image_inspect::inspect_images(ctx, names, format, |name, e| match e {
+    super::image::inspect::inspect_images(ctx, names, format, |name, e| match e {
         StorageError::ImageUnknown(_) if by_type => {
             Failure::new(ExitCode::Engine, format!("{name}: image not known")).into()
         }

@@ -5,23 +5,16 @@
 //! (containers/common `auth.Login`): `Login Succeeded!`, `--get-login`,
 //! reusing valid stored credentials, `logging into "REG": invalid
 //! username/password`.
-//!
-//! Also the pieces `logout` and `search` share: the auth files for an
-//! `--authfile`, the registry a `login`/`logout` argument names, a small
-//! runtime for the registry client.
 
 use std::io::{self, BufRead, IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{anyhow, bail, Context as _};
+use anyhow::{bail, Context as _};
 use clap::Args;
 
-use crate::config::RegistriesConf;
 use crate::context::{print, Context};
-use crate::registry::auth::normalize_login_key;
-use crate::registry::{
-    resolve_registry, AuthEnv, AuthFiles, Client, ClientOptions, Credentials, Error as RegistryError,
-};
+use crate::registry::session::{auth_files, client_options, login_key, runtime};
+use crate::registry::{resolve_registry, Client, Credentials, Error as RegistryError};
 
 #[derive(Debug, Args)]
 pub struct LoginArgs {
@@ -195,50 +188,4 @@ fn read_password_tty(prompt: &str) -> anyhow::Result<String> {
     read?;
     restored.context("restoring the terminal settings")?;
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
-}
-
-/// The key to store credentials under and the registry (`host[:port]`) to
-/// contact, for a `login`/`logout` argument; without one, the first
-/// unqualified-search registry (as Podman).
-pub(crate) fn login_key(arg: Option<&str>, conf: &RegistriesConf) -> anyhow::Result<(String, String)> {
-    let key = match arg {
-        Some(a) => normalize_login_key(a)?,
-        None => {
-            let first = conf
-                .search_registries()
-                .first()
-                .ok_or_else(|| anyhow!("no registries found in registries.conf, a registry must be provided"))?;
-            log::debug!("registry not specified, default to the first registry {first:?} from registries.conf");
-            normalize_login_key(first)?
-        }
-    };
-    let registry = key.split('/').next().unwrap_or_default().to_string();
-    Ok((key, registry))
-}
-
-/// The auth files, `--authfile` replacing `$REGISTRY_AUTH_FILE`.
-pub(crate) fn auth_files(authfile: Option<&Path>) -> AuthFiles {
-    let mut env = AuthEnv::from_process();
-    if let Some(f) = authfile {
-        env.registry_auth_file = Some(f.to_path_buf());
-    }
-    AuthFiles::from_env(&env)
-}
-
-/// Podman's `CheckAuthFile` (logout, search): a given `--authfile` must exist.
-pub(crate) fn check_authfile(authfile: Option<&Path>) -> anyhow::Result<()> {
-    if let Some(f) = authfile {
-        std::fs::metadata(f).with_context(|| format!("checking authfile: stat {}", f.display()))?;
-    }
-    Ok(())
-}
-
-/// The client's TLS settings: `--cert-dir`, else the `certs.d` search.
-pub(crate) fn client_options(ctx: &Context, cert_dir: Option<PathBuf>) -> ClientOptions {
-    ClientOptions { cert_dir, ..ClientOptions::system(ctx.rootless()) }
-}
-
-/// A single-threaded runtime for the few requests of login, logout, search.
-pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the registry client")
 }

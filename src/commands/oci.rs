@@ -3,30 +3,24 @@
 //! both and conformance tools can drive rpod's runtime.
 //!
 //! State lives in `--root DIR` (default `/run/rpod-oci` as root,
-//! `$XDG_RUNTIME_DIR/rpod-oci` rootless): one directory per container with
-//! `state.json` (written atomically) and, between `create` and `start`, the
-//! start gate `exec.fifo`. The status is derived, never stored: `stopped`
-//! when the init is gone (or a zombie, or its PID was reused: the start time
-//! is kept), `created` while the gate exists, else `running`.
+//! `$XDG_RUNTIME_DIR/rpod-oci` rootless), kept by [`crate::oci_state`].
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use anyhow::{anyhow, bail, Context as _};
 use clap::{Args, Subcommand};
 use nix::sys::signal::{SigSet, Signal};
 use nix::unistd::Pid;
-use serde::{Deserialize, Serialize};
 
 use rpod_runtime::oci_spec::runtime::{Process, Spec};
 use rpod_runtime::{StartGate, Stdio};
 
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
-
-/// The OCI runtime spec version the state reports.
-const OCI_VERSION: &str = "1.0.2";
+use crate::oci_state::{
+    container_dir, default_config, load, load_bundle, now_rfc3339, parse_signal, save, state_document, state_root, status, write_pid_file, Saved,
+    Status,
+};
 
 #[derive(Debug, Args)]
 pub struct OciArgs {
@@ -153,38 +147,8 @@ pub struct ExecArgs {
     pub command: Vec<String>,
 }
 
-/// What `state.json` holds.
-#[derive(Debug, Serialize, Deserialize)]
-struct Saved {
-    id: String,
-    pid: i32,
-    bundle: PathBuf,
-    /// Field 22 of `/proc/PID/stat`: tells a reused PID apart.
-    start_time: u64,
-    created: String,
-    #[serde(default)]
-    annotations: serde_json::Map<String, serde_json::Value>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Created,
-    Running,
-    Stopped,
-}
-
-impl Status {
-    fn as_str(self) -> &'static str {
-        match self {
-            Status::Created => "created",
-            Status::Running => "running",
-            Status::Stopped => "stopped",
-        }
-    }
-}
-
 pub fn run(ctx: &Context, args: OciArgs) -> anyhow::Result<()> {
-    let root = state_root(ctx);
+    let root = state_root(ctx.global.root.as_deref());
     match args.command {
         OciCommand::Spec(a) => spec(&a),
         OciCommand::Create(a) => create(&root, &a, false),
@@ -197,142 +161,6 @@ pub fn run(ctx: &Context, args: OciArgs) -> anyhow::Result<()> {
     }
 }
 
-/// `--root`, else the default for the caller.
-fn state_root(ctx: &Context) -> PathBuf {
-    if let Some(r) = &ctx.global.root {
-        return r.clone();
-    }
-    if nix::unistd::geteuid().is_root() {
-        return PathBuf::from("/run/rpod-oci");
-    }
-    match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
-        Some(d) => PathBuf::from(d).join("rpod-oci"),
-        None => std::env::temp_dir().join(format!("rpod-oci-{}", nix::unistd::geteuid())),
-    }
-}
-
-fn valid_id(id: &str) -> anyhow::Result<()> {
-    let ok = !id.is_empty()
-        && id != "."
-        && id != ".."
-        && id.len() <= 1024
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.+".contains(c));
-    if !ok {
-        bail!("invalid container ID {id:?}");
-    }
-    Ok(())
-}
-
-fn container_dir(root: &Path, id: &str) -> anyhow::Result<PathBuf> {
-    valid_id(id)?;
-    Ok(root.join(id))
-}
-
-fn load(root: &Path, id: &str) -> anyhow::Result<(PathBuf, Saved)> {
-    let dir = container_dir(root, id)?;
-    let data = match std::fs::read(dir.join("state.json")) {
-        Ok(d) => d,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!("container {id} does not exist"),
-        Err(e) => return Err(e).with_context(|| format!("reading the state of container {id}")),
-    };
-    let saved: Saved = serde_json::from_slice(&data).with_context(|| format!("parsing the state of container {id}"))?;
-    Ok((dir, saved))
-}
-
-fn save(dir: &Path, saved: &Saved) -> anyhow::Result<()> {
-    let tmp = dir.join(".state.json.tmp");
-    let mut f = std::fs::File::create(&tmp).with_context(|| format!("writing {}", tmp.display()))?;
-    f.write_all(&serde_json::to_vec(saved)?)?;
-    f.sync_data().ok();
-    std::fs::rename(&tmp, dir.join("state.json")).context("saving the container's state")?;
-    Ok(())
-}
-
-/// (state letter, start time) of a process from `/proc/PID/stat`.
-fn proc_stat(pid: i32) -> Option<(char, u64)> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command may hold spaces and parentheses: the fields follow the last ')'.
-    let rest = &s[s.rfind(')')? + 2..];
-    let fields: Vec<&str> = rest.split(' ').collect();
-    let state = fields.first()?.chars().next()?;
-    let start = fields.get(19)?.parse().ok()?;
-    Some((state, start))
-}
-
-fn status(dir: &Path, saved: &Saved) -> Status {
-    match proc_stat(saved.pid) {
-        Some((st, start)) if start == saved.start_time && st != 'Z' && st != 'X' => {
-            if dir.join("exec.fifo").exists() {
-                Status::Created
-            } else {
-                Status::Running
-            }
-        }
-        _ => Status::Stopped,
-    }
-}
-
-fn now_rfc3339() -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    crate::timefmt::rfc3339_nano(now.as_secs() as i64, now.subsec_nanos())
-}
-
-/// A default config.json, the same as `runc spec` writes.
-fn default_config(rootless: bool) -> serde_json::Value {
-    let caps = serde_json::json!(["CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"]);
-    let mut devpts = vec!["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"];
-    if !rootless {
-        devpts.push("gid=5");
-    }
-    let mut mounts = vec![
-        serde_json::json!({"destination": "/proc", "type": "proc", "source": "proc"}),
-        serde_json::json!({"destination": "/dev", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "strictatime", "mode=755", "size=65536k"]}),
-        serde_json::json!({"destination": "/dev/pts", "type": "devpts", "source": "devpts", "options": devpts}),
-        serde_json::json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm", "options": ["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"]}),
-        serde_json::json!({"destination": "/dev/mqueue", "type": "mqueue", "source": "mqueue", "options": ["nosuid", "noexec", "nodev"]}),
-    ];
-    let mut namespaces = vec![serde_json::json!({"type": "pid"})];
-    if rootless {
-        mounts.push(serde_json::json!({"destination": "/sys", "type": "none", "source": "/sys", "options": ["rbind", "nosuid", "noexec", "nodev", "ro"]}));
-    } else {
-        mounts.push(serde_json::json!({"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": ["nosuid", "noexec", "nodev", "ro"]}));
-        mounts.push(serde_json::json!({"destination": "/sys/fs/cgroup", "type": "cgroup", "source": "cgroup", "options": ["nosuid", "noexec", "nodev", "relatime", "ro"]}));
-        namespaces.push(serde_json::json!({"type": "network"}));
-    }
-    namespaces.extend([serde_json::json!({"type": "ipc"}), serde_json::json!({"type": "uts"}), serde_json::json!({"type": "mount"})]);
-    let mut linux = serde_json::json!({
-        "namespaces": namespaces,
-        "maskedPaths": ["/proc/acpi", "/proc/asound", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/sys/firmware", "/proc/scsi"],
-        "readonlyPaths": ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"],
-    });
-    if rootless {
-        linux["namespaces"].as_array_mut().expect("array").push(serde_json::json!({"type": "user"}));
-        let uid = nix::unistd::geteuid().as_raw();
-        let gid = nix::unistd::getegid().as_raw();
-        linux["uidMappings"] = serde_json::json!([{"containerID": 0, "hostID": uid, "size": 1}]);
-        linux["gidMappings"] = serde_json::json!([{"containerID": 0, "hostID": gid, "size": 1}]);
-    } else {
-        linux["resources"] = serde_json::json!({"devices": [{"allow": false, "access": "rwm"}]});
-    }
-    serde_json::json!({
-        "ociVersion": "1.0.2-dev",
-        "process": {
-            "terminal": true,
-            "user": {"uid": 0, "gid": 0},
-            "args": ["sh"],
-            "env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "TERM=xterm"],
-            "cwd": "/",
-            "capabilities": {"bounding": caps, "effective": caps, "permitted": caps, "ambient": caps},
-            "rlimits": [{"type": "RLIMIT_NOFILE", "hard": 1024, "soft": 1024}],
-            "noNewPrivileges": true
-        },
-        "root": {"path": "rootfs", "readonly": true},
-        "hostname": "rpod",
-        "mounts": mounts,
-        "linux": linux,
-    })
-}
-
 fn spec(a: &SpecArgs) -> anyhow::Result<()> {
     let path = a.bundle.join("config.json");
     if path.exists() {
@@ -340,18 +168,6 @@ fn spec(a: &SpecArgs) -> anyhow::Result<()> {
     }
     let text = serde_json::to_string_pretty(&default_config(a.rootless))?;
     std::fs::write(&path, text + "\n").with_context(|| format!("writing {}", path.display()))
-}
-
-/// The bundle's config with the root path made absolute.
-fn load_bundle(bundle: &Path) -> anyhow::Result<(PathBuf, Spec)> {
-    let bundle = std::fs::canonicalize(bundle).with_context(|| format!("bundle {}", bundle.display()))?;
-    let config = bundle.join("config.json");
-    let mut spec = Spec::load(&config).map_err(|e| anyhow!("loading {}: {e}", config.display()))?;
-    let mut root = spec.root().clone().ok_or_else(|| anyhow!("{}: no root", config.display()))?;
-    let abs = bundle.join(root.path());
-    root.set_path(abs);
-    spec.set_root(Some(root));
-    Ok((bundle, spec))
 }
 
 fn runtime_failure(e: rpod_runtime::RuntimeError) -> anyhow::Error {
@@ -412,7 +228,7 @@ fn create_in(dir: &Path, bundle: &Path, spec: &Spec, a: &CreateArgs, run: bool) 
         id: a.id.clone(),
         pid: pid.as_raw(),
         bundle: bundle.to_path_buf(),
-        start_time: proc_stat(pid.as_raw()).map(|s| s.1).unwrap_or(0),
+        start_time: crate::procfs::stat(pid.as_raw()).map(|s| s.1).unwrap_or(0),
         created: now_rfc3339(),
         annotations: spec
             .annotations()
@@ -443,13 +259,6 @@ fn create_in(dir: &Path, bundle: &Path, spec: &Spec, a: &CreateArgs, run: bool) 
     }
 }
 
-/// `--pid-file`, written atomically.
-fn write_pid_file(path: &Path, pid: Pid) -> anyhow::Result<()> {
-    let tmp = path.with_extension("rpod-tmp");
-    std::fs::write(&tmp, pid.to_string()).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
-}
-
 fn start(root: &Path, id: &str) -> anyhow::Result<()> {
     let (dir, saved) = load(root, id)?;
     match status(&dir, &saved) {
@@ -461,31 +270,8 @@ fn start(root: &Path, id: &str) -> anyhow::Result<()> {
 
 fn state(root: &Path, id: &str) -> anyhow::Result<()> {
     let (dir, saved) = load(root, id)?;
-    let st = status(&dir, &saved);
-    let mut out = serde_json::json!({
-        "ociVersion": OCI_VERSION,
-        "id": saved.id,
-        "status": st.as_str(),
-        "bundle": saved.bundle,
-        "rootfs": saved.bundle.join("rootfs"),
-        "created": saved.created,
-        "annotations": saved.annotations,
-    });
-    if st != Status::Stopped {
-        out["pid"] = serde_json::json!(saved.pid);
-    } else {
-        out["pid"] = serde_json::json!(0);
-    }
-    crate::context::print(&format!("{}\n", serde_json::to_string_pretty(&out)?))
-}
-
-fn parse_signal(s: &str) -> anyhow::Result<Signal> {
-    if let Ok(n) = s.parse::<i32>() {
-        return Signal::try_from(n).map_err(|_| anyhow!("invalid signal {s:?}"));
-    }
-    let up = s.to_ascii_uppercase();
-    let name = if up.starts_with("SIG") { up } else { format!("SIG{up}") };
-    Signal::from_str(&name).map_err(|_| anyhow!("invalid signal {s:?}"))
+    let doc = state_document(&saved, status(&dir, &saved));
+    crate::context::print(&format!("{}\n", serde_json::to_string_pretty(&doc)?))
 }
 
 fn kill(root: &Path, a: &KillArgs) -> anyhow::Result<()> {
@@ -513,7 +299,7 @@ fn delete(root: &Path, a: &DeleteArgs) -> anyhow::Result<()> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while status(&dir, &saved) != Status::Stopped {
             // A wait-gated init has no exec'd process yet: the fifo stays.
-            if proc_stat(saved.pid).is_none_or(|(s, t)| t != saved.start_time || s == 'Z' || s == 'X') {
+            if crate::procfs::stat(saved.pid).is_none_or(|(s, t)| t != saved.start_time || s == 'Z' || s == 'X') {
                 break;
             }
             if std::time::Instant::now() > deadline {
@@ -570,29 +356,5 @@ fn exec(root: &Path, a: &ExecArgs) -> anyhow::Result<()> {
     match rpod_runtime::wait(created.pid).map_err(runtime_failure)? {
         0 => Ok(()),
         code => Err(Failure::new(ExitCode::Container(code), "").into()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn signals_and_ids() {
-        assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
-        assert_eq!(parse_signal("TERM").unwrap(), Signal::SIGTERM);
-        assert_eq!(parse_signal("sigusr1").unwrap(), Signal::SIGUSR1);
-        assert!(parse_signal("NOPE").is_err());
-        assert!(valid_id("abc-1.2_x").is_ok());
-        assert!(valid_id("../x").is_err() && valid_id("").is_err() && valid_id("a/b").is_err());
-    }
-
-    #[test]
-    fn default_config_parses_as_a_spec() {
-        for rootless in [false, true] {
-            let v = default_config(rootless);
-            let spec: Spec = serde_json::from_value(v).unwrap();
-            assert_eq!(spec.process().as_ref().unwrap().args().as_ref().unwrap(), &["sh"]);
-        }
     }
 }

@@ -41,7 +41,8 @@ use nix::unistd::Pid;
 
 use super::attach::{self, Decoder};
 use super::logfile::LogWriter;
-use super::record::{now_ns, process_start, Containers, Status};
+use super::record::{now_ns, Containers, Status};
+use crate::procfs::process_start;
 use super::rootfs::Rootfs;
 use crate::context::Context;
 

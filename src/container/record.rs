@@ -223,23 +223,6 @@ pub fn now_ns() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)
 }
 
-/// Field 22 of `/proc/PID/stat` (start time in clock ticks since boot), if
-/// the process exists and is not a zombie.
-pub fn process_start(pid: i32) -> Option<u64> {
-    if pid <= 0 {
-        return None;
-    }
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name may hold spaces and parentheses: skip to the last ')'.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = rest.split(' ').collect();
-    // rest starts at field 3 (state).
-    if fields.first() == Some(&"Z") || fields.first() == Some(&"X") {
-        return None;
-    }
-    fields.get(22 - 3)?.parse().ok()
-}
-
 /// The container table, opened without entering the user namespace.
 pub struct Containers {
     db: rpod_storage::Containers,
@@ -434,7 +417,7 @@ impl Containers {
 
 /// The monitor recorded in `s` is alive.
 pub fn monitor_alive(s: &State) -> bool {
-    s.monitor_pid > 0 && process_start(s.monitor_pid) == Some(s.monitor_start)
+    s.monitor_pid > 0 && crate::procfs::process_start(s.monitor_pid) == Some(s.monitor_start)
 }
 
 /// The error for a name or ID that matches no container.
@@ -478,13 +461,5 @@ mod tests {
         assert!(RestartPolicy::parse("sometimes").is_err());
         assert!(RestartPolicy::parse("always:3").is_err());
         assert!(RestartPolicy::parse("on-failure:x").is_err());
-    }
-
-    #[test]
-    fn own_start_time_is_read() {
-        let me = std::process::id() as i32;
-        assert!(process_start(me).is_some());
-        assert_eq!(process_start(me), process_start(me));
-        assert_eq!(process_start(0), None);
     }
 }

@@ -20,3 +20,4 @@ pub mod lookup;
 pub mod names;
 pub mod progress;
 pub mod pull;
+pub mod remove;

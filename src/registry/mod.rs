@@ -15,6 +15,8 @@
 //!   verifies size and digest at EOF) and [`decompress`].
 //! - [`manifest`]: media types, manifest/index/descriptor types, platform
 //!   selection.
+//! - [`session`]: what the registry commands share (auth files for
+//!   `--authfile`, login keys, TLS options, a small runtime).
 //!
 //! Everything here reports [`Error`], whose messages are what the user sees
 //! (exit code 125 through `anyhow`).
@@ -47,6 +49,7 @@ mod error;
 pub mod manifest;
 pub mod reference;
 pub mod resolve;
+pub mod session;
 
 #[cfg(test)]
 mod tests;

@@ -100,7 +100,7 @@ pub fn report(ctx: &Context) -> anyhow::Result<Value> {
             "runRoot": paths.run_root,
         },
         "registries": registries_report(ctx)?,
-        "version": super::version::report()["Client"].clone(),
+        "version": crate::commands::version::report()["Client"].clone(),
     }))
 }
 

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use anyhow::{anyhow, bail, Context as _};
 use clap::{Args, ValueEnum};
 
-use super::login::{auth_files, check_authfile, client_options};
+use crate::registry::session::{auth_files, check_authfile, client_options};
 use crate::context::Context;
 use crate::image::archive::{
     self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold,

@@ -1,6 +1,6 @@
-//! `rpod pause` / `rpod unpause` (and `container pause|unpause`): freeze
-//! and thaw every process of running containers through their cgroup v2
-//! (`cgroup.freeze`).
+//! `rpod pause` (and `container pause`): freeze every process of running
+//! containers through their cgroup v2 (`cgroup.freeze`); `unpause` thaws
+//! them through the same code.
 
 use clap::Args;
 
@@ -54,7 +54,7 @@ fn set(containers: &mut Containers, c: &Container, frozen: bool, rootless: bool)
     Ok(())
 }
 
-fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::Result<()> {
+pub(super) fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
     let want = if frozen { Status::Running } else { Status::Paused };
     let targets: Vec<String> = if args.all {
@@ -62,17 +62,13 @@ fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::Result<()> {
     } else {
         args.containers.clone()
     };
-    super::each(&targets, |name| {
+    crate::commands::each(&targets, |name| {
         let c = containers.find(name)?;
         set(&mut containers, &c, frozen, ctx.rootless())?;
         print(&format!("{name}\n"))
     })
 }
 
-pub fn pause(ctx: &Context, args: PauseArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, args: PauseArgs) -> anyhow::Result<()> {
     run_all(ctx, args, true)
-}
-
-pub fn unpause(ctx: &Context, args: PauseArgs) -> anyhow::Result<()> {
-    run_all(ctx, args, false)
 }

@@ -1,35 +1,30 @@
-//! `rpod __monitor ID` (hidden): the monitor of one container, started by
+//! `rpod __monitor ID`: the monitor of one container, started by
 //! `run`, `start` and `restart`; see [`crate::container::monitor`].
 
-use clap::Args;
-
 use crate::container::monitor::{self, MonitorOptions};
-use crate::context::Context;
+use crate::context::{Context, GlobalArgs};
 
-#[derive(Debug, Args)]
-pub struct MonitorArgs {
-    /// Wait for the first attach client before starting the container
-    #[arg(long)]
-    pub attach_first: bool,
-
-    /// The store belongs to an unprivileged user (this process is in their user namespace)
-    #[arg(long)]
-    pub rootless: bool,
-
-    /// The container's full ID
-    #[arg(value_name = "ID")]
-    pub id: String,
+/// What `rpod __monitor` was told: the global flags and the container.
+pub struct Invocation {
+    pub global: GlobalArgs,
+    pub options: MonitorOptions,
 }
 
-pub fn run(ctx: &Context, args: MonitorArgs) -> anyhow::Result<()> {
-    monitor::main(ctx, MonitorOptions { id: args.id, attach_first: args.attach_first, rootless: args.rootless })
+/// Run the monitor; 125 when it fails before the container's end is recorded.
+pub fn run(inv: Invocation) -> i32 {
+    crate::logging::init(inv.global.log_level);
+    let ctx = Context::new(inv.global);
+    match monitor::main(&ctx, inv.options) {
+        Ok(()) => 0,
+        Err(_) => 125,
+    }
 }
 
 /// The arguments [`crate::container::monitor::command`] writes, read
 /// without clap: `--root R --runroot RR --log-level L __monitor
 /// [--attach-first] [--rootless] ID`. Anything else: `None` (the normal
 /// parser handles it, errors included).
-pub fn parse_fast(args: &[std::ffi::OsString]) -> Option<(crate::cli::GlobalArgs, MonitorOptions)> {
+pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
     let a: Vec<&str> = args.iter().skip(1).map(|x| x.to_str()).collect::<Option<_>>()?;
     let [r, root, rr, runroot, l, level, cmd, rest @ ..] = a.as_slice() else { return None };
     if (*r, *rr, *l, *cmd) != ("--root", "--runroot", "--log-level", "__monitor") {
@@ -45,13 +40,13 @@ pub fn parse_fast(args: &[std::ffi::OsString]) -> Option<(crate::cli::GlobalArgs
             _ => return None,
         }
     }
-    let global = crate::cli::GlobalArgs {
+    let global = GlobalArgs {
         root: Some(root.into()),
         runroot: Some(runroot.into()),
         storage_driver: None,
         log_level,
     };
-    Some((global, opts))
+    Some(Invocation { global, options: opts })
 }
 
 #[cfg(test)]
@@ -65,10 +60,10 @@ mod tests {
                 .iter()
                 .map(Into::into)
                 .collect();
-        let (g, o) = parse_fast(&args).unwrap();
+        let Invocation { global: g, options: o } = parse(&args).unwrap();
         assert_eq!(g.root.unwrap(), std::path::PathBuf::from("/r"));
         assert!(o.rootless && !o.attach_first && o.id == "abc");
         let other: Vec<std::ffi::OsString> = ["rpod", "ps", "-a"].iter().map(Into::into).collect();
-        assert!(parse_fast(&other).is_none());
+        assert!(parse(&other).is_none());
     }
 }

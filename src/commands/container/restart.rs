@@ -1,5 +1,5 @@
-//! `rpod stop` / `rpod container stop`: the stop signal, then SIGKILL
-//! after the timeout.
+//! `rpod restart` / `rpod container restart`: stop (if running), then
+//! start again.
 
 use std::time::Duration;
 
@@ -9,12 +9,12 @@ use crate::container::lifecycle;
 use crate::context::{print, Context};
 
 #[derive(Debug, Args)]
-pub struct StopArgs {
-    /// Stop all running containers
+pub struct RestartArgs {
+    /// Restart all containers
     #[arg(short, long)]
     pub all: bool,
 
-    /// Seconds to wait for the stop signal before killing the container (default: the container's stop timeout)
+    /// Seconds to wait for the stop signal before killing the container
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
 
@@ -23,13 +23,17 @@ pub struct StopArgs {
     pub containers: Vec<String>,
 }
 
-pub fn run(ctx: &Context, args: StopArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, args: RestartArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets = super::targets(&mut containers, args.all, true, &args.containers)?;
-    super::each(&targets, |name| {
+    let targets = crate::commands::targets(&mut containers, args.all, false, &args.containers)?;
+    crate::commands::each(&targets, |name| {
         let c = containers.find(name)?;
         let t = Duration::from_secs(args.time.unwrap_or(u64::from(c.config.stop_timeout)));
         lifecycle::stop(&mut containers, &c, t)?;
+        // The monitor of the old run finishes its clean-up first.
+        let c = containers.find(&c.id)?;
+        lifecycle::wait_monitor_gone(&c.state, Duration::from_secs(10));
+        lifecycle::start(ctx, &mut containers, &c, false)?;
         print(&format!("{name}\n"))
     })
 }

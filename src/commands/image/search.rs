@@ -21,7 +21,7 @@ use anyhow::{anyhow, bail, Context as _};
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::login::{auth_files, check_authfile, client_options, runtime};
+use crate::registry::session::{auth_files, check_authfile, client_options, runtime};
 use crate::context::{print, Context};
 use crate::format;
 use crate::registry::{resolve_push, resolve_registry, AuthFiles, Client, Endpoint};

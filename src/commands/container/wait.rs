@@ -32,7 +32,7 @@ pub struct WaitArgs {
 pub fn run(ctx: &Context, args: WaitArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
     let conds = args.condition.clone();
-    super::each(&args.containers, |name| {
+    crate::commands::each(&args.containers, |name| {
         let c = containers.find(name)?;
         let state = lifecycle::wait_for(
             &mut containers,

@@ -1,34 +1,18 @@
-//! `rpod top` / `rpod container top`: the processes of a running
-//! container, with ps-style columns. Descriptors (Podman's): user, uid,
-//! group, gid, pid, ppid, pcpu, etime, tty, time, args, comm, vsz, rss;
-//! default `user pid ppid pcpu etime tty time args`. The processes are
-//! those in the container's PID namespace, shown with their PIDs and
-//! users as the container sees them.
+//! The processes of a running container as `top` shows them, with
+//! ps-style columns. Descriptors (Podman's): user, uid, group, gid, pid,
+//! ppid, pcpu, etime, tty, time, args, comm, vsz, rss; default `user pid
+//! ppid pcpu etime tty time args`. The processes are those in the
+//! container's PID namespace, shown with their PIDs and users as the
+//! container sees them.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context as _};
-use clap::Args;
 
-use crate::container::record::Status;
-use crate::context::{print, Context};
-use crate::error::{ExitCode, Failure};
+pub const DEFAULT: [&str; 8] = ["user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args"];
 
-#[derive(Debug, Args)]
-pub struct TopArgs {
-    /// The container (name or ID)
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
-
-    /// Format descriptors, separated by spaces or commas
-    #[arg(value_name = "DESCRIPTORS")]
-    pub descriptors: Vec<String>,
-}
-
-const DEFAULT: [&str; 8] = ["user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args"];
-
-fn header(d: &str) -> Option<&'static str> {
+pub fn header(d: &str) -> Option<&'static str> {
     Some(match d {
         "user" => "USER",
         "uid" => "UID",
@@ -65,9 +49,11 @@ struct Proc {
     rss_kib: u64,
 }
 
-pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
+/// The descriptors `args` name (separated by spaces or commas), the
+/// default ones when none; an unknown one is an error.
+pub fn descriptors(args: &[String]) -> anyhow::Result<Vec<String>> {
     let mut descriptors: Vec<String> = Vec::new();
-    for d in &args.descriptors {
+    for d in args {
         descriptors.extend(d.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
     }
     if descriptors.is_empty() {
@@ -78,16 +64,12 @@ pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
             bail!("unknown descriptor {d:?}: use user, uid, group, gid, pid, ppid, pcpu, etime, tty, time, args, comm, vsz, rss");
         }
     }
-    let mut containers = ctx.containers()?;
-    let c = containers.find(&args.container)?;
-    if c.state.status != Status::Running && c.state.status != Status::Paused {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            format!("top can only be used on running containers: {} is {}", c.name, c.state.status.as_str()),
-        )
-        .into());
-    }
-    let init = c.state.pid;
+    Ok(descriptors)
+}
+
+/// The table of the processes in the PID namespace of `init` (a host PID):
+/// a header row, then a row per process, a cell per descriptor.
+pub fn table(init: i32, descriptors: &[String]) -> anyhow::Result<Vec<Vec<String>>> {
     let procs = container_processes(init)?;
     let root = format!("/proc/{init}/root");
     let (users, groups) = names(&root);
@@ -121,22 +103,7 @@ pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
                 .collect(),
         );
     }
-    // Aligned like Podman's tabwriter; the last column is not padded.
-    let cols = descriptors.len();
-    let widths: Vec<usize> =
-        (0..cols).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for r in &rows {
-        for (i, cell) in r.iter().enumerate() {
-            if i + 1 == cols {
-                out.push_str(cell);
-            } else {
-                out.push_str(&format!("{cell:<w$}", w = widths[i].max(10) + 2));
-            }
-        }
-        out.push('\n');
-    }
-    print(&out)
+    Ok(rows)
 }
 
 /// Go's duration style for seconds: `1m2.5s`, `350ms`, `0s`.

@@ -27,8 +27,8 @@ pub struct RmArgs {
 
 pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets = super::targets(&mut containers, args.all, false, &args.containers)?;
-    super::each(&targets, |name| {
+    let targets = crate::commands::targets(&mut containers, args.all, false, &args.containers)?;
+    crate::commands::each(&targets, |name| {
         // `rm -f` of a missing container is not an error (Podman).
         let c = match containers.try_find(name)? {
             Some(c) => c,

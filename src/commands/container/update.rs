@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: UpdateArgs) -> anyhow::Result<()> {
     }
     crate::container::limits::plan(&asked, ctx.rootless())?;
     let mut containers = ctx.containers()?;
-    super::each(&args.containers, |name| {
+    crate::commands::each(&args.containers, |name| {
         let c = containers.find(name)?;
         let _lock = containers.lock(&c.id)?;
         let mut c = containers.find(&c.id)?;

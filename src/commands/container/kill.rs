@@ -24,8 +24,8 @@ pub struct KillArgs {
 pub fn run(ctx: &Context, args: KillArgs) -> anyhow::Result<()> {
     let signal = lifecycle::parse_signal(&args.signal)?;
     let mut containers = ctx.containers()?;
-    let targets = super::targets(&mut containers, args.all, true, &args.containers)?;
-    super::each(&targets, |name| {
+    let targets = crate::commands::targets(&mut containers, args.all, true, &args.containers)?;
+    crate::commands::each(&targets, |name| {
         let c = containers.find(name)?;
         lifecycle::kill(&mut containers, &c, signal)?;
         print(&format!("{name}\n"))

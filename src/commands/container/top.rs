@@ -1,0 +1,51 @@
+//! `rpod container top` / `rpod top`: the processes of a running
+//! container, with ps-style columns (see [`crate::container::top`]).
+
+use clap::Args;
+
+use crate::container::record::Status;
+use crate::container::top;
+use crate::context::{print, Context};
+use crate::error::{ExitCode, Failure};
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// The container (name or ID)
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+
+    /// Format descriptors, separated by spaces or commas
+    #[arg(value_name = "DESCRIPTORS")]
+    pub descriptors: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
+    let descriptors = top::descriptors(&args.descriptors)?;
+    let mut containers = ctx.containers()?;
+    let c = containers.find(&args.container)?;
+    if c.state.status != Status::Running && c.state.status != Status::Paused {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("top can only be used on running containers: {} is {}", c.name, c.state.status.as_str()),
+        )
+        .into());
+    }
+    let rows = top::table(c.state.pid, &descriptors)?;
+    // Aligned like Podman's tabwriter; the last column is not padded.
+    let cols = descriptors.len();
+    let widths: Vec<usize> =
+        (0..cols).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in &rows {
+        for (i, cell) in r.iter().enumerate() {
+            if i + 1 == cols {
+                out.push_str(cell);
+            } else {
+                out.push_str(&format!("{cell:<w$}", w = widths[i].max(10) + 2));
+            }
+        }
+        out.push('\n');
+    }
+    print(&out)
+}
+

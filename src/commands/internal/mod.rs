@@ -1,0 +1,32 @@
+//! The entry points rpod starts itself, never typed by a user and not in
+//! the command tree: `rpod __monitor ID` (a container's monitor) and `rpod
+//! __pause PIDFILE` (the pause process that keeps the rootless user
+//! namespace). They are read here, once, without clap, so that these
+//! long-lived processes touch as little of the binary as they can.
+
+pub mod monitor;
+pub mod pause;
+
+use std::ffi::OsString;
+
+/// An internal entry point and what it was told.
+pub enum Entry {
+    Monitor(monitor::Invocation),
+    Pause(pause::Invocation),
+}
+
+/// The internal entry point `args` name, or `None` for a user's command.
+pub fn parse(args: &[OsString]) -> Option<Entry> {
+    if let Some(p) = pause::parse(args) {
+        return Some(Entry::Pause(p));
+    }
+    monitor::parse(args).map(Entry::Monitor)
+}
+
+/// Run an internal entry point; its exit code.
+pub fn run(entry: Entry) -> i32 {
+    match entry {
+        Entry::Monitor(m) => monitor::run(m),
+        Entry::Pause(p) => pause::run(p),
+    }
+}
