@@ -93,8 +93,14 @@ impl Context {
         }
         crate::pause::join_or_enter(&id, self.paths()?.user_run_dir.as_deref())?;
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
-        nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
-            .context("making the mount namespace private")?;
+        nix::mount::mount(
+            None::<&str>,
+            "/",
+            None::<&str>,
+            nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+            None::<&str>,
+        )
+        .context("making the mount namespace private")?;
         let _ = self.in_userns.set(());
         Ok(())
     }
@@ -108,8 +114,14 @@ impl Context {
             return Ok(());
         }
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
-        nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
-            .context("making the mount namespace private")?;
+        nix::mount::mount(
+            None::<&str>,
+            "/",
+            None::<&str>,
+            nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+            None::<&str>,
+        )
+        .context("making the mount namespace private")?;
         let _ = self.in_userns.set(());
         Ok(())
     }

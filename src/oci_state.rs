@@ -141,7 +141,11 @@ pub fn default_config(rootless: bool) -> serde_json::Value {
         mounts.push(serde_json::json!({"destination": "/sys/fs/cgroup", "type": "cgroup", "source": "cgroup", "options": ["nosuid", "noexec", "nodev", "relatime", "ro"]}));
         namespaces.push(serde_json::json!({"type": "network"}));
     }
-    namespaces.extend([serde_json::json!({"type": "ipc"}), serde_json::json!({"type": "uts"}), serde_json::json!({"type": "mount"})]);
+    namespaces.extend([
+        serde_json::json!({"type": "ipc"}),
+        serde_json::json!({"type": "uts"}),
+        serde_json::json!({"type": "mount"}),
+    ]);
     let mut linux = serde_json::json!({
         "namespaces": namespaces,
         "maskedPaths": ["/proc/acpi", "/proc/asound", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/sys/firmware", "/proc/scsi"],

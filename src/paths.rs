@@ -80,7 +80,11 @@ pub fn resolve(env: &PathEnv, root: Option<&Path>, runroot: Option<&Path>) -> Re
             Some(d) => Ok(d.join("rpod")),
             None => {
                 if let Some(d) = &env.xdg_runtime_dir {
-                    log::debug!("XDG_RUNTIME_DIR {} is not a directory owned by uid {}; using a private one", d.display(), env.uid);
+                    log::debug!(
+                        "XDG_RUNTIME_DIR {} is not a directory owned by uid {}; using a private one",
+                        d.display(),
+                        env.uid
+                    );
                 }
                 Ok(private_run_dir(&env.tmp_dir.join(format!("rpod-run-{}", env.uid)), env.uid)?.join("rpod"))
             }

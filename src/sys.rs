@@ -83,4 +83,3 @@ pub fn fork_into_background() {
         }
     }
 }
-

@@ -30,7 +30,15 @@ fn parts(secs: i64) -> Parts {
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    Parts { year, month, day, hour: rem / 3600, min: rem % 3600 / 60, sec: rem % 60, weekday: (days + 4).rem_euclid(7) as usize }
+    Parts {
+        year,
+        month,
+        day,
+        hour: rem / 3600,
+        min: rem % 3600 / 60,
+        sec: rem % 60,
+        weekday: (days + 4).rem_euclid(7) as usize,
+    }
 }
 
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -80,7 +88,11 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         Some(sign @ ('+' | '-')) => {
             let mut z = zone[1..].split(':');
             let secs = z.next()?.parse::<i64>().ok()? * 3600 + z.next().unwrap_or("0").parse::<i64>().ok()? * 60;
-            if sign == '+' { secs } else { -secs }
+            if sign == '+' {
+                secs
+            } else {
+                -secs
+            }
         }
         _ => 0,
     };
@@ -94,7 +106,6 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let days = era * 146_097 + doe - 719_468;
     Some(days * 86_400 + hh * 3600 + mm * 60 + ss - offset)
 }
-
 
 #[cfg(test)]
 mod tests {

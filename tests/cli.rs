@@ -17,7 +17,13 @@ fn text(b: &[u8]) -> String {
 
 #[track_caller]
 fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", out.status.code(), text(&out.stdout), text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     text(&out.stdout)
 }
 
@@ -46,10 +52,47 @@ fn help_lists_exactly_the_working_commands() {
     assert_eq!(
         commands,
         [
-            "attach", "completion", "container", "create", "exec", "history", "image", "images", "import", "info",
-            "inspect", "kill", "load", "login", "logout", "logs", "network", "pause", "port", "ps", "pull", "push", "rename", "restart", "rm",
-            "rmi", "run", "save", "search", "start", "stats", "stop", "system", "tag", "top", "unpause", "unshare",
-            "untag", "update", "version", "wait"
+            "attach",
+            "completion",
+            "container",
+            "create",
+            "exec",
+            "history",
+            "image",
+            "images",
+            "import",
+            "info",
+            "inspect",
+            "kill",
+            "load",
+            "login",
+            "logout",
+            "logs",
+            "network",
+            "pause",
+            "port",
+            "ps",
+            "pull",
+            "push",
+            "rename",
+            "restart",
+            "rm",
+            "rmi",
+            "run",
+            "save",
+            "search",
+            "start",
+            "stats",
+            "stop",
+            "system",
+            "tag",
+            "top",
+            "unpause",
+            "unshare",
+            "untag",
+            "update",
+            "version",
+            "wait"
         ],
         "{help}"
     );
@@ -168,7 +211,8 @@ fn info_reports_this_host() {
         let mountpoint = line.split_whitespace().nth(4).unwrap();
         let controllers = std::fs::read_to_string(Path::new(mountpoint).join("cgroup.controllers")).unwrap();
         let expected: Vec<&str> = controllers.split_whitespace().collect();
-        let got: Vec<&str> = host["cgroupControllers"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let got: Vec<&str> =
+            host["cgroupControllers"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(got, expected);
     }
 

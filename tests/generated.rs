@@ -46,7 +46,9 @@ fn man_pages_and_completions_match_the_code() {
 #[test]
 fn every_command_has_a_man_page() {
     let names: BTreeSet<String> = rpod::generate::man_pages().into_iter().map(|(n, _)| n).collect();
-    for expected in ["rpod.1", "rpod-info.1", "rpod-system.1", "rpod-system-info.1", "rpod-version.1", "rpod-completion.1"] {
+    for expected in
+        ["rpod.1", "rpod-info.1", "rpod-system.1", "rpod-system-info.1", "rpod-version.1", "rpod-completion.1"]
+    {
         assert!(names.contains(expected), "{expected} missing from {names:?}");
     }
 }

@@ -107,8 +107,9 @@ fn lines(s: &str) -> Vec<&str> {
 /// cell unpadded): the expected text of a table.
 fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.len() + 2).max().unwrap_or(0).max(12)).collect();
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.len() + 2).max().unwrap_or(0).max(12))
+        .collect();
     let mut out = String::new();
     for r in rows {
         for (i, cell) in r.iter().enumerate() {
@@ -157,7 +158,12 @@ fn fixture(name: &str, tag: &str) -> Fixture {
         reference: bed.image(name, tag),
         digest: entry.digest.clone(),
         id: config_digest.trim_start_matches("sha256:").to_string(),
-        diff_ids: config["rootfs"]["diff_ids"].as_array().unwrap().iter().map(|d| d.as_str().unwrap().to_string()).collect(),
+        diff_ids: config["rootfs"]["diff_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap().to_string())
+            .collect(),
         history: config["history"].as_array().cloned().unwrap_or_default(),
     }
 }
@@ -378,7 +384,13 @@ fn images_lists_one_row_per_name_newest_first() {
     let out = env.ok(&["images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}"]);
     assert_eq!(
         out,
-        format!("{}:latest {}\n{bb_repo}:latest {}\nlocalhost/extra/name:v1 {}\n", d.repository, &d.id[..12], &bb.id[..12], &bb.id[..12])
+        format!(
+            "{}:latest {}\n{bb_repo}:latest {}\nlocalhost/extra/name:v1 {}\n",
+            d.repository,
+            &d.id[..12],
+            &bb.id[..12],
+            &bb.id[..12]
+        )
     );
     // -q: unique IDs, newest first; --no-trunc: full IDs.
     assert_eq!(env.ok(&["images", "-q"]), format!("{}\n{}\n", &d.id[..12], &bb.id[..12]));
@@ -417,7 +429,10 @@ fn images_lists_one_row_per_name_newest_first() {
     assert_eq!(bbj["Digest"], bb.digest);
     assert_eq!(bbj["Names"], json!([bb.reference, "localhost/extra/name:v1"]));
     assert_eq!(bbj["RepoTags"], json!([bb.reference, "localhost/extra/name:v1"]));
-    assert_eq!(bbj["RepoDigests"], json!([format!("{bb_repo}@{}", bb.digest), format!("localhost/extra/name@{}", bb.digest)]));
+    assert_eq!(
+        bbj["RepoDigests"],
+        json!([format!("{bb_repo}@{}", bb.digest), format!("localhost/extra/name@{}", bb.digest)])
+    );
     assert_eq!(bbj["Created"], 1_704_067_200);
     assert_eq!(bbj["CreatedAt"], "2024-01-01T00:00:00Z");
     assert_eq!(bbj["Size"], bb_size);
@@ -427,7 +442,22 @@ fn images_lists_one_row_per_name_newest_first() {
     let keys: Vec<&str> = bbj.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["Id", "ParentId", "RepoTags", "RepoDigests", "Size", "SharedSize", "VirtualSize", "Labels", "Containers", "Names", "Digest", "History", "Created", "CreatedAt"]
+        [
+            "Id",
+            "ParentId",
+            "RepoTags",
+            "RepoDigests",
+            "Size",
+            "SharedSize",
+            "VirtualSize",
+            "Labels",
+            "Containers",
+            "Names",
+            "Digest",
+            "History",
+            "Created",
+            "CreatedAt"
+        ]
     );
     assert_eq!(env.ok(&["images", "--filter", "dangling=true", "--format", "json"]), "[]\n");
 }
@@ -533,9 +563,28 @@ fn inspect_prints_docker_image_inspect_json() {
     assert_eq!(
         keys,
         [
-            "Id", "Digest", "RepoTags", "RepoDigests", "Parent", "Comment", "Created", "Config", "Version", "Author",
-            "Architecture", "Os", "Size", "VirtualSize", "GraphDriver", "RootFS", "Labels", "Annotations", "ManifestType",
-            "User", "History", "NamesHistory"
+            "Id",
+            "Digest",
+            "RepoTags",
+            "RepoDigests",
+            "Parent",
+            "Comment",
+            "Created",
+            "Config",
+            "Version",
+            "Author",
+            "Architecture",
+            "Os",
+            "Size",
+            "VirtualSize",
+            "GraphDriver",
+            "RootFS",
+            "Labels",
+            "Annotations",
+            "ManifestType",
+            "User",
+            "History",
+            "NamesHistory"
         ]
     );
 
@@ -585,7 +634,10 @@ fn inspect_prints_docker_image_inspect_json() {
 
     // Templates.
     assert_eq!(env.ok(&["image", "inspect", "--format", "{{.Id}}", "busybox"]), format!("{}\n", bb.id));
-    assert_eq!(env.ok(&["inspect", "-f", "{{.ID}} {{.Config.Cmd}} {{.Architecture}}", "busybox"]), format!("{} [sh] amd64\n", bb.id));
+    assert_eq!(
+        env.ok(&["inspect", "-f", "{{.ID}} {{.Config.Cmd}} {{.Architecture}}", "busybox"]),
+        format!("{} [sh] amd64\n", bb.id)
+    );
     assert_eq!(
         env.ok(&["inspect", "--format", "{{.Id}} {{.Os}} {{.Config.WorkingDir}}", &bb.id, &d.id]),
         format!("{} linux \n{} linux /tmp\n", bb.id, d.id)
@@ -639,16 +691,25 @@ fn history_shows_the_build_steps() {
     let expected = table(&[
         row(&["ID", "CREATED", "CREATED BY", "SIZE", "COMMENT"]),
         row(&[&d.id[..12], &ago(1_748_779_200), "/bin/sh -c #(nop)  CMD [\"echo hi\"]", "0 B", ""]),
-        row(&["<missing>", &ago(1_748_779_200), "/bin/sh -c echo derived > /etc/derived", &human::size(top_size), "added"]),
-        row(&[&bb.id[..12], &ago(1_748_779_200), &trunc("/bin/sh -c #(nop)  LABEL tier=web org.rpod.test=derived"), "0 B", ""]),
+        row(&[
+            "<missing>",
+            &ago(1_748_779_200),
+            "/bin/sh -c echo derived > /etc/derived",
+            &human::size(top_size),
+            "added",
+        ]),
+        row(&[
+            &bb.id[..12],
+            &ago(1_748_779_200),
+            &trunc("/bin/sh -c #(nop)  LABEL tier=web org.rpod.test=derived"),
+            "0 B",
+            "",
+        ]),
         row(&["<missing>", &ago(1_704_067_200), &trunc(bb_by), &human::size(base_size), "rpod-fixtures"]),
     ]);
     assert_eq!(env.ok(&["history", &d.reference]), expected);
     assert_eq!(env.ok(&["image", "history", &d.id[..12]]), expected);
-    assert_eq!(
-        env.ok(&["history", "-q", &d.id]),
-        format!("{}\n<missing>\n{}\n<missing>\n", &d.id[..12], &bb.id[..12])
-    );
+    assert_eq!(env.ok(&["history", "-q", &d.id]), format!("{}\n<missing>\n{}\n<missing>\n", &d.id[..12], &bb.id[..12]));
     let out = env.ok(&["history", "--no-trunc", "--format", "{{.ID}}|{{.CreatedBy}}", &d.id]);
     assert_eq!(lines(&out)[0], format!("{}|/bin/sh -c #(nop)  CMD [\"echo hi\"]", d.id));
     assert_eq!(lines(&out)[2], format!("{}|/bin/sh -c #(nop)  LABEL tier=web org.rpod.test=derived", bb.id));
@@ -688,7 +749,13 @@ fn names_and_removal(env: &Env) {
     env.ok(&["image", "tag", &bb.id[..8], "localhost/baz:1"]);
     assert_eq!(
         names(&bb.id),
-        json!([bb.reference, "localhost/foo:latest", "quay.io/x/y:v2", "docker.io/library/bar:latest", "localhost/baz:1"])
+        json!([
+            bb.reference,
+            "localhost/foo:latest",
+            "quay.io/x/y:v2",
+            "docker.io/library/bar:latest",
+            "localhost/baz:1"
+        ])
     );
     let out = env.rpod(&["tag", "busybox", "Bad:Name"]).assert_code(125);
     assert!(out.stderr_str().starts_with("Error: normalizing name \"Bad:Name\""), "{}", out.stderr_str());
@@ -715,7 +782,10 @@ fn names_and_removal(env: &Env) {
     let out = env.rpod(&["rmi", &bb.id[..12]]).assert_code(125);
     assert_eq!(
         out.stderr_str(),
-        format!("Error: unable to delete {} (must be forced) - image is referenced in multiple repositories\n", &bb.id[..12])
+        format!(
+            "Error: unable to delete {} (must be forced) - image is referenced in multiple repositories\n",
+            &bb.id[..12]
+        )
     );
     assert_eq!(
         env.ok(&["image", "rm", "-f", &bb.id[..12]]),
@@ -739,7 +809,10 @@ fn names_and_removal(env: &Env) {
     // Dangling images: untag leaves one, prune removes it.
     env.pull(&bb.reference);
     env.ok(&["untag", "busybox"]);
-    assert_eq!(env.ok(&["images", "--format", "{{.Repository}} {{.Tag}} {{.ID}}"]), format!("<none> <none> {}\n", &bb.id[..12]));
+    assert_eq!(
+        env.ok(&["images", "--format", "{{.Repository}} {{.Tag}} {{.ID}}"]),
+        format!("<none> <none> {}\n", &bb.id[..12])
+    );
     let out = env.rpod(&["image", "prune"]).assert_code(125);
     assert!(out.stderr_str().contains("--force"), "{}", out.stderr_str());
     assert_eq!(env.ok(&["images", "-q"]), format!("{}\n", &bb.id[..12]));
@@ -775,7 +848,10 @@ fn shared_layers(env: &Env) {
     assert!(env.layer_dir(&chains[0]).join("bin").is_dir(), "the shared base layer went with busybox");
     assert_eq!(env.layer_dirs(), all);
     let lower = env.ok(&["image", "inspect", "--format", "{{.GraphDriver.Data.LowerDir}}", &d.id]);
-    assert_eq!(lower.trim(), format!("{}:{}", env.layer_dir(&chains[1]).display(), env.layer_dir(&chains[0]).display()));
+    assert_eq!(
+        lower.trim(),
+        format!("{}:{}", env.layer_dir(&chains[1]).display(), env.layer_dir(&chains[0]).display())
+    );
 
     // prune -a: every image (no container uses any).
     env.pull(&bb.reference);

@@ -198,7 +198,12 @@ fn assert_no_leftovers(e: &Eng) {
             if left.is_empty() {
                 break;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "{:?}: leftovers in {}: {left:?}", e.mode, dir.display());
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{:?}: leftovers in {}: {left:?}",
+                e.mode,
+                dir.display()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -271,7 +276,11 @@ fn create_start_wait_logs_inspect_rm() {
         assert!(!e.status("c2").is_empty());
         let missing = e.run(&["rm", "nosuch"]);
         assert_eq!(missing.status.code(), Some(125));
-        assert!(text(&missing.stderr).contains("no container with name or ID \"nosuch\" found"), "{}", describe(&missing));
+        assert!(
+            text(&missing.stderr).contains("no container with name or ID \"nosuch\" found"),
+            "{}",
+            describe(&missing)
+        );
         assert_eq!(e.code(&["rm", "-f", "nosuch"]), 0, "rm -f of a missing container is not an error");
         assert_eq!(e.code(&["container", "exists", "c2"]), 0);
         assert_eq!(e.code(&["container", "exists", "nosuch"]), 1);
@@ -405,7 +414,10 @@ fn logs_options_and_rotation() {
         // -f follows until the container ends.
         e.ok(&["run", "-d", "--name", "f", &e.image, "sh", "-c", "echo a; sleep 0.5; echo b"]);
         assert_eq!(e.ok(&["logs", "-f", "f"]), "a\nb\n");
-        let raw = std::fs::read_to_string(e.dir.path().join("root/containers").join(e.inspect("f")["Id"].as_str().unwrap()).join("ctr.log")).unwrap();
+        let raw = std::fs::read_to_string(
+            e.dir.path().join("root/containers").join(e.inspect("f")["Id"].as_str().unwrap()).join("ctr.log"),
+        )
+        .unwrap();
         let first = raw.lines().next().unwrap();
         assert!(first.ends_with(" stdout F a"), "k8s-file format: {first}");
         // --log-driver none: nothing to read.
@@ -421,7 +433,8 @@ fn ps_filters_and_formats() {
         assert_eq!(e.code(&["run", "--name", "b", &e.image, "sh", "-c", "exit 2"]), 2);
         e.ok(&["run", "-d", "--name", "c", &e.image, "sleep", "100"]);
         let names = |f: &str| -> Vec<String> {
-            let mut v: Vec<String> = e.ok(&["ps", "-a", "--filter", f, "--format", "{{.Names}}"]).lines().map(String::from).collect();
+            let mut v: Vec<String> =
+                e.ok(&["ps", "-a", "--filter", f, "--format", "{{.Names}}"]).lines().map(String::from).collect();
             v.sort();
             v
         };
@@ -712,7 +725,8 @@ fn top_and_an_image_in_use() {
 #[test]
 fn limits_without_cgroup_v2_are_refused_not_dropped() {
     let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
-    let unified = mountinfo.lines().any(|l| l.contains(" - cgroup2 ")) && !mountinfo.lines().any(|l| l.contains(" - cgroup "));
+    let unified =
+        mountinfo.lines().any(|l| l.contains(" - cgroup2 ")) && !mountinfo.lines().any(|l| l.contains(" - cgroup "));
     if unified {
         eprintln!("skipped: this host is in cgroup v2 unified mode (the VM tests cover it)");
         return;
@@ -747,7 +761,8 @@ fn limits_without_cgroup_v2_are_refused_not_dropped() {
 #[test]
 fn init_reaps_and_forwards() {
     each_mode("lc-init", |e| {
-        let out = e.ok(&["run", "--rm", "--init", &e.image, "sh", "-c", "(sleep 0.1 &); sleep 0.4; ps -o pid,stat,comm"]);
+        let out =
+            e.ok(&["run", "--rm", "--init", &e.image, "sh", "-c", "(sleep 0.1 &); sleep 0.4; ps -o pid,stat,comm"]);
         let rows: Vec<Vec<&str>> = out.lines().skip(1).map(|l| l.split_whitespace().collect()).collect();
         assert_eq!(rows[0][0], "1");
         assert_eq!(rows[0][2], "rpod-init", "{out}");
@@ -767,7 +782,10 @@ fn init_reaps_and_forwards() {
 #[test]
 fn oom_score_adj_and_ports() {
     each_mode("lc-oomadj", |e| {
-        assert_eq!(e.ok(&["run", "--rm", "--oom-score-adj", "500", &e.image, "cat", "/proc/self/oom_score_adj"]), "500\n");
+        assert_eq!(
+            e.ok(&["run", "--rm", "--oom-score-adj", "500", &e.image, "cat", "/proc/self/oom_score_adj"]),
+            "500\n"
+        );
         assert_eq!(e.code(&["run", "--rm", "--oom-score-adj", "2000", &e.image, "true"]), 125);
         e.ok(&["create", "--name", "pt", "--oom-score-adj", "300", &e.image, "true"]);
         assert_eq!(e.inspect("pt")["HostConfig"]["OomScoreAdj"], 300);
@@ -793,7 +811,8 @@ fn an_external_runtime() {
         return;
     }
     let e = Eng::new(Mode::Rootless, "lc-runc");
-    let out = e.run(&["run", "--rm", "--runtime", "runc", &e.image, "sh", "-c", "echo hi from $(cat /proc/1/comm); exit 3"]);
+    let out =
+        e.run(&["run", "--rm", "--runtime", "runc", &e.image, "sh", "-c", "echo hi from $(cat /proc/1/comm); exit 3"]);
     assert_eq!(out.status.code(), Some(3), "{}", describe(&out));
     assert_eq!(text(&out.stdout), "hi from sh\n");
     e.ok(&["run", "-d", "--name", "r", "--runtime", "runc", &e.image, "sleep", "100"]);
@@ -867,7 +886,8 @@ fn user_namespace_modes() {
             assert!(out.status.success(), "{}", describe(&out));
             assert_eq!(text(&out.stdout).trim(), uid.to_string());
         }
-        let staging: Vec<_> = std::fs::read_dir(e.dir.path().join("root/tmp")).unwrap().flatten().map(|d| d.file_name()).collect();
+        let staging: Vec<_> =
+            std::fs::read_dir(e.dir.path().join("root/tmp")).unwrap().flatten().map(|d| d.file_name()).collect();
         assert!(staging.is_empty(), "{staging:?}");
         let out = e.ok(&[
             "run",
@@ -880,7 +900,11 @@ fn user_namespace_modes() {
             "id -u; id -g; id -un; stat -c %u:%g / /bin /bin/sh /etc/hostname; echo made > /tmp/made; cat /proc/self/uid_map",
         ]);
         let lines: Vec<&str> = out.lines().map(str::trim).collect();
-        assert_eq!(lines[..7], [&uid.to_string(), &gid.to_string(), &bed.test_user, "0:0", "0:0", "0:0", "0:0"], "{out}");
+        assert_eq!(
+            lines[..7],
+            [&uid.to_string(), &gid.to_string(), &bed.test_user, "0:0", "0:0", "0:0", "0:0"],
+            "{out}"
+        );
         let map: Vec<Vec<&str>> = lines[7..].iter().map(|l| l.split_whitespace().collect()).collect();
         let me = uid.to_string();
         assert_eq!(map[0], ["0", "1", &me], "{out}");
@@ -897,7 +921,18 @@ fn user_namespace_modes() {
         e.ok(&["run", "-d", "--name", "kd", "--userns=keep-id", &e.image, "sleep", "100"]);
         assert_eq!(e.ok(&["exec", "kd", "id", "-u"]).trim(), me);
         assert_eq!(e.ok(&["exec", "-u", "0", "kd", "sh", "-c", "id -u; touch /etc/x; stat -c %u /etc/x"]), "0\n0\n");
-        assert_eq!(e.ok(&["run", "--rm", "--userns=keep-id:uid=200,gid=210", &e.image, "sh", "-c", "id -u; id -g; touch /tmp/y; stat -c %u:%g /tmp/y /"]), "200\n210\n200:210\n0:0\n");
+        assert_eq!(
+            e.ok(&[
+                "run",
+                "--rm",
+                "--userns=keep-id:uid=200,gid=210",
+                &e.image,
+                "sh",
+                "-c",
+                "id -u; id -g; touch /tmp/y; stat -c %u:%g /tmp/y /"
+            ]),
+            "200\n210\n200:210\n0:0\n"
+        );
         // One copy per mapping, in the top layer's directory.
         let copies: Vec<_> = std::fs::read_dir(e.dir.path().join("root/layers"))
             .unwrap()
@@ -943,7 +978,10 @@ fn engine_files_are_bind_mounted() {
         // Podman's /run/.containerenv: empty, with --privileged the engine's facts.
         assert_eq!(e.ok(&["exec", "f", "cat", "/run/.containerenv"]), "");
         let env = e.ok(&["run", "--rm", "--privileged", "--name", "p", &e.image, "cat", "/run/.containerenv"]);
-        assert!(env.starts_with("engine=\"rpod-") && env.contains("name=\"p\"\n") && env.contains("imageid=\""), "{env}");
+        assert!(
+            env.starts_with("engine=\"rpod-") && env.contains("name=\"p\"\n") && env.contains("imageid=\""),
+            "{env}"
+        );
         assert_eq!(env.contains("rootless=1\n"), e.mode == Mode::Rootless, "{env}");
         let upper = std::path::PathBuf::from(v["GraphDriver"]["Data"]["UpperDir"].as_str().unwrap());
         for f in ["etc/hostname", "etc/hosts", "etc/resolv.conf", "run/.containerenv"] {
@@ -987,7 +1025,12 @@ fn assert_multilayer_tree(e: &Eng, root: &Path) {
         })
         .map(|l| format!("{l}\n"))
         .collect();
-    assert!(actual == expected, "{:?}: tree differs (- expected, + actual):\n{}", e.mode, diff_trees(&expected, &actual));
+    assert!(
+        actual == expected,
+        "{:?}: tree differs (- expected, + actual):\n{}",
+        e.mode,
+        diff_trees(&expected, &actual)
+    );
     check_mtimes(root, &mtimes).unwrap();
 }
 
@@ -1013,9 +1056,24 @@ fn vfs_and_fuse_overlayfs_drivers() {
         e.ok(&["--storage-driver", "vfs", "create", "--name", "w", &ml, "sh", "-c", script]);
         assert_eq!(e.ok(&["start", "-a", "w"]), "first\n");
         assert_eq!(e.ok(&["start", "-a", "w"]), "again\n");
-        assert_eq!(e.ok(&["--storage-driver", "vfs", "run", "--rm", &ml, "sh", "-c", "test -f /data/mine || echo clean"]), "clean\n");
+        assert_eq!(
+            e.ok(&["--storage-driver", "vfs", "run", "--rm", &ml, "sh", "-c", "test -f /data/mine || echo clean"]),
+            "clean\n"
+        );
         if e.mode == Mode::Rootless {
-            let out = e.ok(&["--storage-driver", "vfs", "run", "--rm", "--userns=keep-id", "-u", "0", &ml, "sh", "-c", "stat -c %u:%g /data/chown-me /bin/busybox"]);
+            let out = e.ok(&[
+                "--storage-driver",
+                "vfs",
+                "run",
+                "--rm",
+                "--userns=keep-id",
+                "-u",
+                "0",
+                &ml,
+                "sh",
+                "-c",
+                "stat -c %u:%g /data/chown-me /bin/busybox",
+            ]);
             assert_eq!(out, "1000:1000\n0:0\n");
         }
         let out = e.run(&["--storage-driver", "btrfs", "run", "--rm", &ml, "sh", "-c", ":"]);
@@ -1025,7 +1083,11 @@ fn vfs_and_fuse_overlayfs_drivers() {
         // tests/bed/deps.sh installs it; a missing one is a broken test bed.
         assert!(fuse, "/usr/bin/fuse-overlayfs is missing: run tests/bed/deps.sh");
         let conf = e.dir.path().join("storage.conf");
-        std::fs::write(&conf, "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n").unwrap();
+        std::fs::write(
+            &conf,
+            "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\n",
+        )
+        .unwrap();
         let fuse_run = |args: &[&str]| {
             let out = output_with_timeout(e.cmd(args).env("CONTAINERS_STORAGE_CONF", &conf), Duration::from_secs(60));
             assert!(out.status.success(), "{:?} {args:?}\n{}", e.mode, describe(&out));

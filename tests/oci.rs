@@ -21,7 +21,13 @@ fn is_root() -> bool {
 
 #[track_caller]
 fn ok(out: Output) -> String {
-    assert!(out.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", out.status.code(), text(&out.stdout), text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     text(&out.stdout)
 }
 
@@ -150,7 +156,8 @@ fn lifecycle_create_start_state_kill_delete() {
     assert_eq!(t.status("life"), "running");
     assert!(!t.rpod(&["start", "life"]).status.success(), "start twice");
     // exec in the running container.
-    let out = t.cmd(&["exec", "life", "--", "sh", "-c", "echo $$ inside; exit 4"]).stdin(Stdio::null()).output().unwrap();
+    let out =
+        t.cmd(&["exec", "life", "--", "sh", "-c", "echo $$ inside; exit 4"]).stdin(Stdio::null()).output().unwrap();
     assert_eq!(out.status.code(), Some(4), "{}", text(&out.stderr));
     assert!(text(&out.stdout).ends_with(" inside\n"));
 
@@ -167,7 +174,12 @@ fn lifecycle_create_start_state_kill_delete() {
     assert!(!t.rpod(&["delete", "life"]).status.success());
 
     // delete -f of a created container kills it.
-    let st = t.cmd(&["create", "-b", b.to_str().unwrap(), "gated"]).stdin(Stdio::null()).stdout(Stdio::null()).status().unwrap();
+    let st = t
+        .cmd(&["create", "-b", b.to_str().unwrap(), "gated"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
     assert!(st.success());
     assert_eq!(t.status("gated"), "created");
     let pid: Value = serde_json::from_str(&ok(t.rpod(&["state", "gated"]))).unwrap();
@@ -223,7 +235,9 @@ fn a_runc_spec_bundle_gives_the_same_output_as_runc() {
     std::fs::create_dir_all(&gen).unwrap();
     ok(Command::new("runc").args(["spec", "--bundle", gen.to_str().unwrap()]).output().unwrap());
     let spec: Value = serde_json::from_slice(&std::fs::read(gen.join("config.json")).unwrap()).unwrap();
-    let b = t.bundle("root", spec, |c| c["process"]["args"] = serde_json::json!(["sh", "-c", "echo hi; echo pid $$; hostname"]));
+    let b = t.bundle("root", spec, |c| {
+        c["process"]["args"] = serde_json::json!(["sh", "-c", "echo hi; echo pid $$; hostname"])
+    });
     assert_eq!(ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "root"])), "hi\npid 1\nrunc\n");
 }
 

@@ -485,7 +485,8 @@ fn search_plain(env: &Env) {
     );
     // Other tests may push repositories of their own to the same registry.
     let everything = names(env.run(&["search", insecure, "--format", "{{.Name}}", &term("")]));
-    let library: Vec<String> = everything.iter().filter(|n| n.starts_with(&format!("{reg}/library/"))).cloned().collect();
+    let library: Vec<String> =
+        everything.iter().filter(|n| n.starts_with(&format!("{reg}/library/"))).cloned().collect();
     assert_eq!(library, all, "REGISTRY/ lists everything: {everything:?}");
     assert_eq!(names(env.run(&["search", insecure, &term("no-such-repository")])), Vec::<String>::new());
 

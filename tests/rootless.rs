@@ -19,7 +19,13 @@ fn text(b: &[u8]) -> String {
 
 #[track_caller]
 fn ok(out: Output) -> String {
-    assert!(out.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", out.status.code(), text(&out.stdout), text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     text(&out.stdout)
 }
 
@@ -71,7 +77,11 @@ fn rootless_cgroup_controllers_are_those_delegated_to_the_user() {
 fn native_overlay_report_matches_what_the_kernel_allows() {
     let bed = Bed::get();
     let scratch = bed.user_tempdir("ovl");
-    let info = info_json(bed.run_rootless(&rpod(), &["--runroot", scratch.path().join("run").to_str().unwrap(), "info", "--format", "json"], &[]));
+    let info = info_json(bed.run_rootless(
+        &rpod(),
+        &["--runroot", scratch.path().join("run").to_str().unwrap(), "info", "--format", "json"],
+        &[],
+    ));
     // Independently: can this user mount overlay with userxattr in a user namespace?
     let dir = scratch.path().join("probe");
     let script = format!(
@@ -137,8 +147,16 @@ fn user_configuration_files_are_read_and_bad_ones_named() {
         ),
     )
     .unwrap();
-    std::fs::write(containers.join("registries.conf.d/50-blocked.conf"), "[[registry]]\nprefix = \"evil.example.com\"\nlocation = \"evil.example.com\"\nblocked = true\n").unwrap();
-    std::fs::write(containers.join("containers.conf"), "[containers]\ndefault_capabilities = [\"chown\", \"KILL\"]\nsome_future_key = 1\n").unwrap();
+    std::fs::write(
+        containers.join("registries.conf.d/50-blocked.conf"),
+        "[[registry]]\nprefix = \"evil.example.com\"\nlocation = \"evil.example.com\"\nblocked = true\n",
+    )
+    .unwrap();
+    std::fs::write(
+        containers.join("containers.conf"),
+        "[containers]\ndefault_capabilities = [\"chown\", \"KILL\"]\nsome_future_key = 1\n",
+    )
+    .unwrap();
     let env = [("XDG_CONFIG_HOME", config_home.to_str().unwrap())];
 
     let info = info_json(bed.run_rootless(&rpod(), &["info", "--format", "json"], &env));
@@ -150,7 +168,8 @@ fn user_configuration_files_are_read_and_bad_ones_named() {
     assert_eq!(info["host"]["security"]["capabilities"], "CAP_CHOWN,CAP_KILL");
 
     // A syntax error on line 3 is reported with the file and line, exit 125.
-    std::fs::write(containers.join("registries.conf"), "# comment\n\nunqualified-search-registries = [\"a\"\n").unwrap();
+    std::fs::write(containers.join("registries.conf"), "# comment\n\nunqualified-search-registries = [\"a\"\n")
+        .unwrap();
     let out = bed.run_rootless(&rpod(), &["info"], &env);
     assert_eq!(out.status.code(), Some(125));
     let err = text(&out.stderr);
@@ -163,8 +182,7 @@ fn user_configuration_files_are_read_and_bad_ones_named() {
 fn unshare_runs_commands_as_root_over_the_subordinate_ids() {
     let bed = Bed::get();
     let out = ok(bed.run_rootless(&rpod(), &["unshare", "cat", "/proc/self/uid_map", "/proc/self/gid_map"], &[]));
-    let rows: Vec<Vec<u64>> =
-        out.lines().map(|l| l.split_whitespace().map(|n| n.parse().unwrap()).collect()).collect();
+    let rows: Vec<Vec<u64>> = out.lines().map(|l| l.split_whitespace().map(|n| n.parse().unwrap()).collect()).collect();
     let subuid = std::fs::read_to_string("/etc/subuid").unwrap();
     let range: Vec<u64> = subuid
         .lines()

@@ -60,7 +60,13 @@ impl Ctx {
 
 #[track_caller]
 fn ok(out: Output) -> String {
-    assert!(out.status.success(), "exit {:?}\nstdout:\n{}\nstderr:\n{}", out.status.code(), text(&out.stdout), text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status.code(),
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     text(&out.stdout)
 }
 
@@ -81,7 +87,11 @@ fn runs_a_command_and_returns_its_exit_code() {
     each_mode(|c| {
         assert_eq!(ok(c.run(&[], &["echo", "hi"])), "hi\n", "{:?}", c.mode);
         assert_eq!(c.run(&[], &["sh", "-c", "exit 3"]).status.code(), Some(3));
-        assert_eq!(c.run(&[], &["sh", "-c", "kill -9 $$; sleep 1"]).status.code(), Some(0), "PID 1 ignores SIGKILL from inside");
+        assert_eq!(
+            c.run(&[], &["sh", "-c", "kill -9 $$; sleep 1"]).status.code(),
+            Some(0),
+            "PID 1 ignores SIGKILL from inside"
+        );
         assert_eq!(c.run(&[], &["sh", "-c", "sleep 10 & kill -9 $!; wait $!"]).status.code(), Some(137));
         let out = c.run(&[], &["no-such-command"]);
         assert_eq!(out.status.code(), Some(127), "{}", text(&out.stderr));
@@ -95,7 +105,10 @@ fn runs_a_command_and_returns_its_exit_code() {
 #[test]
 fn the_container_is_isolated() {
     for masked in ["/proc/timer_list", "/proc/keys"] {
-        assert!(!std::fs::read(masked).unwrap().is_empty(), "{masked} is empty on the host: the masking check would prove nothing");
+        assert!(
+            !std::fs::read(masked).unwrap().is_empty(),
+            "{masked} is empty on the host: the masking check would prove nothing"
+        );
     }
     let sentinel = std::env::temp_dir().join(format!("rpod-run-sentinel-{}", std::process::id()));
     std::fs::write(&sentinel, "host").unwrap();
@@ -108,7 +121,11 @@ fn the_container_is_isolated() {
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "pid=1", "{out}");
         assert_eq!(lines[1].len(), 12, "hostname is the short ID: {out}");
-        assert!(!out.contains("VISIBLE") && !out.contains("WRITABLE") && !out.contains("MOUNTED"), "{:?}: {out}", c.mode);
+        assert!(
+            !out.contains("VISIBLE") && !out.contains("WRITABLE") && !out.contains("MOUNTED"),
+            "{:?}: {out}",
+            c.mode
+        );
         assert_eq!(lines[2], "lo", "{out}");
         assert_eq!(lines[3], "CapEff:\t00000000800405fb", "the 11 default capabilities: {out}");
         // Both are non-empty on the host (checked below): masked, they read empty.
@@ -127,7 +144,20 @@ fn flags_shape_the_process() {
             let _ = std::os::unix::fs::chown(&env_file, Some(Bed::get().test_uid), None);
         }
         let out = ok(c.run(
-            &["-e", "A=b c", "-e", "BOTH=flag", "--env-file", env_file.to_str().unwrap(), "-w", "/new/dir", "-u", "65534:65534", "--hostname", "box"],
+            &[
+                "-e",
+                "A=b c",
+                "-e",
+                "BOTH=flag",
+                "--env-file",
+                env_file.to_str().unwrap(),
+                "-w",
+                "/new/dir",
+                "-u",
+                "65534:65534",
+                "--hostname",
+                "box",
+            ],
             &["sh", "-c", "echo $A; echo $FROM_FILE $BOTH; pwd; id -u; id -g; hostname; echo $HOSTNAME; echo $PATH"],
         ));
         assert_eq!(
@@ -140,7 +170,10 @@ fn flags_shape_the_process() {
         assert_eq!(ok(c.run(&["-u", "nobody"], &["id", "-un"])), "nobody\n");
         let ro = c.run(&["--read-only"], &["touch", "/x"]);
         assert_ne!(ro.status.code(), Some(0), "read-only root accepted a write");
-        assert_eq!(ok(c.run(&["--cap-drop", "all"], &["grep", "CapEff", "/proc/self/status"])), "CapEff:\t0000000000000000\n");
+        assert_eq!(
+            ok(c.run(&["--cap-drop", "all"], &["grep", "CapEff", "/proc/self/status"])),
+            "CapEff:\t0000000000000000\n"
+        );
         let host_ifaces = std::fs::read_dir("/sys/class/net").unwrap().count();
         let out = ok(c.run(&["--network", "host"], &["ls", "/sys/class/net"]));
         assert_eq!(out.lines().count(), host_ifaces, "{out}");

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# THE test command: sets up the offline test bed and runs every test of the workspace.
+# THE test command: sets up the offline test bed, checks formatting and clippy, and runs
+# every test of the workspace.
 #   bash tests/run.sh [extra cargo test args...]     (as root; e.g. -- --nocapture)
 # On a fresh machine it installs the Debian packages, creates the unprivileged test
 # user, builds the workspace and the fixture images (the big one takes minutes the first
@@ -48,6 +49,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+step "cargo fmt --check; cargo clippy (warnings are errors)"
+cargo fmt --all --check 9>&-
+cargo clippy --workspace --all-targets 9>&- -- -D warnings
 
 step "cargo build --workspace --all-targets"
 cargo build --workspace --all-targets 9>&-

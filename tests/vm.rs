@@ -244,17 +244,13 @@ fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .and_then(|l| l.split_whitespace().nth(2).map(|euid| euid == "0"))
+            s.lines().find(|l| l.starts_with("Uid:")).and_then(|l| l.split_whitespace().nth(2).map(|euid| euid == "0"))
         })
         .unwrap_or(false)
 }
 
 fn in_path(name: &str) -> bool {
-    std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
-        .unwrap_or(false)
+    std::env::var_os("PATH").map(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file())).unwrap_or(false)
 }
 
 fn has_cloud_kernel() -> bool {
@@ -272,9 +268,7 @@ fn has_cloud_kernel() -> bool {
 /// Why this machine cannot run the VM at all, if it cannot.
 fn skip_reason() -> Option<String> {
     if !is_root() {
-        return Some(
-            "not root (the VM's initramfs needs device nodes and setuid root files)".into(),
-        );
+        return Some("not root (the VM's initramfs needs device nodes and setuid root files)".into());
     }
     if !in_path("qemu-system-x86_64") {
         return Some("no qemu-system-x86_64 (installed by tests/bed/deps.sh)".into());
@@ -308,11 +302,7 @@ fn parse_checks(console: &str) -> BTreeMap<String, Result<(), String>> {
         let result = if verdict == "ok" {
             Ok(())
         } else {
-            Err(verdict
-                .strip_prefix("FAIL")
-                .unwrap_or(verdict)
-                .trim()
-                .to_string())
+            Err(verdict.strip_prefix("FAIL").unwrap_or(verdict).trim().to_string())
         };
         let slot = checks.entry(name.to_string()).or_insert(Ok(()));
         if slot.is_ok() {
@@ -330,10 +320,7 @@ fn vm_cgroup_v2_limits_oom_stats_pause() {
     }
     let fixtures = fixtures();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::Builder::new()
-        .prefix("rpod-vm-test")
-        .tempdir()
-        .expect("tempdir");
+    let dir = tempfile::Builder::new().prefix("rpod-vm-test").tempdir().expect("tempdir");
     let script = dir.path().join("test.sh");
     std::fs::write(&script, SCRIPT).expect("writing the VM script");
     let out_dir = dir.path().join("out");

@@ -39,7 +39,9 @@ fn stats(mut v: Vec<Duration>) -> (f64, f64, f64) {
 
 fn measure(mode: &str, runs: usize) {
     let root = rootfs();
-    let null = || -> std::os::fd::OwnedFd { std::fs::OpenOptions::new().read(true).write(true).open("/dev/null").unwrap().into() };
+    let null = || -> std::os::fd::OwnedFd {
+        std::fs::OpenOptions::new().read(true).write(true).open("/dev/null").unwrap().into()
+    };
     let opts = SpecOptions {
         rootfs: root.path().to_path_buf(),
         args: vec!["true".into()],

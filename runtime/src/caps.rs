@@ -117,7 +117,11 @@ pub fn capability_set(names: &[String]) -> Capabilities {
             let last = cap_last_cap() as usize;
             let bounding = bounding_mask();
             set.extend(
-                ALL.iter().enumerate().take(last + 1).filter(|(i, _)| bounding >> i & 1 == 1).filter_map(|(_, c)| parse_capability(c)),
+                ALL.iter()
+                    .enumerate()
+                    .take(last + 1)
+                    .filter(|(i, _)| bounding >> i & 1 == 1)
+                    .filter_map(|(_, c)| parse_capability(c)),
             );
         } else if let Some(c) = parse_capability(n) {
             set.insert(c);

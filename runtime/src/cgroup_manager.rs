@@ -140,7 +140,10 @@ pub fn place(info: &CgroupInfo, rootless: bool) -> Placement {
         ));
     }
     if info.controllers.is_empty() {
-        return Placement::Unavailable(format!("no cgroup v2 controllers are available to you; {}", delegation_help(rootless)));
+        return Placement::Unavailable(format!(
+            "no cgroup v2 controllers are available to you; {}",
+            delegation_help(rootless)
+        ));
     }
     if rootless {
         let Some(own) = &info.own_path else {
@@ -369,7 +372,11 @@ mod tests {
         assert_eq!(r.controllers(), ["memory", "cpu", "pids"]);
         assert_eq!(
             r.writes(),
-            [("memory.max", "67108864".to_string()), ("cpu.max", "50000 100000".to_string()), ("pids.max", "100".to_string())]
+            [
+                ("memory.max", "67108864".to_string()),
+                ("cpu.max", "50000 100000".to_string()),
+                ("pids.max", "100".to_string())
+            ]
         );
         assert!(Resources::default().is_empty());
         let u = Resources { memory_swap_max: Some(-1), cpu_max: Some((None, 100_000)), ..Default::default() };

@@ -461,8 +461,9 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
     }
     // On a cgroup v2 host the process joins the container's cgroup.
     let cgroup_dir = container_cgroup(&pid_s);
-    let cgroup_fd = cgroup_dir
-        .and_then(|d| nix::fcntl::open(d.as_path(), OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()).ok());
+    let cgroup_fd = cgroup_dir.and_then(|d| {
+        nix::fcntl::open(d.as_path(), OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()).ok()
+    });
     let cgroup_fd = cgroup_fd.as_ref().map(|f| f.as_raw_fd());
     let (parent_sock, child_sock) = report_socket()?;
     let (chan, stdio_raw, pty) = (child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty));

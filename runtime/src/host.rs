@@ -24,9 +24,7 @@ pub fn oci_arch_of(rust_arch: &str) -> &'static str {
 
 /// Kernel release, e.g. `6.1.0-28-cloud-amd64`.
 pub fn kernel_release() -> String {
-    nix::sys::utsname::uname()
-        .map(|u| u.release().to_string_lossy().into_owned())
-        .unwrap_or_default()
+    nix::sys::utsname::uname().map(|u| u.release().to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 pub fn hostname() -> String {

@@ -374,7 +374,19 @@ impl IoPlan {
     pub fn new(chan: RawFd, stdio: [Option<RawFd>; 3], pty: bool, preserve: Vec<RawFd>) -> IoPlan {
         // stdio, preserved, report socket + gate + exec file + up to 7 namespaces.
         let scratch = vec![-1; 3 + preserve.len() + 3 + NAMESPACES.len()];
-        IoPlan { chan, stdio, pty, preserve, gate: None, exec_fd: None, scratch, top: 3, parent_death_signal: 0, init: false, cmdline: None }
+        IoPlan {
+            chan,
+            stdio,
+            pty,
+            preserve,
+            gate: None,
+            exec_fd: None,
+            scratch,
+            top: 3,
+            parent_death_signal: 0,
+            init: false,
+            cmdline: None,
+        }
     }
 }
 

@@ -39,7 +39,13 @@ impl Identity {
             userns::read_subids(Path::new(p), user.as_deref(), uid.as_raw())
                 .map_err(|e| EnterError::Read { path: PathBuf::from(p), source: e })
         };
-        Ok(Identity { uid: uid.as_raw(), gid: gid.as_raw(), subuids: read("/etc/subuid")?, subgids: read("/etc/subgid")?, user })
+        Ok(Identity {
+            uid: uid.as_raw(),
+            gid: gid.as_raw(),
+            subuids: read("/etc/subuid")?,
+            subgids: read("/etc/subgid")?,
+            user,
+        })
     }
 
     pub fn uid_map(&self) -> Vec<IdMap> {
@@ -117,7 +123,8 @@ pub fn enter(id: &Identity) -> Result<Entered, EnterError> {
     if !id.has_ranges() {
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWUSER).map_err(EnterError::Unshare)?;
         let write = |what: &'static str, path: &str, text: String| {
-            std::fs::write(path, text).map_err(|e| EnterError::Write { what, source: nix::Error::from_raw(e.raw_os_error().unwrap_or(0)) })
+            std::fs::write(path, text)
+                .map_err(|e| EnterError::Write { what, source: nix::Error::from_raw(e.raw_os_error().unwrap_or(0)) })
         };
         write("/proc/self/setgroups", "/proc/self/setgroups", "deny".into())?;
         write("/proc/self/uid_map", "/proc/self/uid_map", format!("0 {} 1\n", id.uid))?;
@@ -229,7 +236,10 @@ mod tests {
 
     #[test]
     fn helper_arguments() {
-        let maps = [IdMap { container_id: 0, host_id: 1000, size: 1 }, IdMap { container_id: 1, host_id: 100000, size: 65536 }];
+        let maps = [
+            IdMap { container_id: 0, host_id: 1000, size: 1 },
+            IdMap { container_id: 1, host_id: 100000, size: 65536 },
+        ];
         let helper = CString::new("/usr/bin/newuidmap").unwrap();
         let args: Vec<String> = map_args(&helper, 42, &maps).into_iter().map(|c| c.into_string().unwrap()).collect();
         assert_eq!(args, ["/usr/bin/newuidmap", "42", "0", "1000", "1", "1", "100000", "65536"]);

@@ -18,12 +18,11 @@ use std::path::Path;
 use std::str::FromStr;
 
 use oci_spec::runtime::{
-    Arch, Capabilities, LinuxSeccomp, LinuxSeccompAction, LinuxSeccompArg, LinuxSeccompArgBuilder,
-    LinuxSeccompBuilder, LinuxSeccompOperator, LinuxSyscallBuilder,
+    Arch, Capabilities, LinuxSeccomp, LinuxSeccompAction, LinuxSeccompArg, LinuxSeccompArgBuilder, LinuxSeccompBuilder,
+    LinuxSeccompOperator, LinuxSyscallBuilder,
 };
 use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter, SeccompRule,
-    TargetArch,
+    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter, SeccompRule, TargetArch,
 };
 use serde::Deserialize;
 
@@ -182,8 +181,7 @@ impl Profile {
     pub fn from_file(path: &Path) -> Result<Profile, RuntimeError> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| RuntimeError::io(format!("reading the seccomp profile {}", path.display()), e))?;
-        Profile::parse(&text)
-            .map_err(|e| RuntimeError::InvalidSpec(format!("seccomp profile {}: {e}", path.display())))
+        Profile::parse(&text).map_err(|e| RuntimeError::InvalidSpec(format!("seccomp profile {}: {e}", path.display())))
     }
 
     /// Parse and validate a profile; the error says what is wrong.
@@ -193,8 +191,7 @@ impl Profile {
             return Err("listenerPath (a seccomp agent) is not supported".into());
         }
         let default_action = parse_action(&raw.default_action).map_err(|e| format!("defaultAction: {e}"))?;
-        let architectures =
-            raw.architectures.iter().flatten().map(|a| parse_arch(a)).collect::<Result<Vec<_>, _>>()?;
+        let architectures = raw.architectures.iter().flatten().map(|a| parse_arch(a)).collect::<Result<Vec<_>, _>>()?;
         let mut arch_map = Vec::new();
         for m in raw.arch_map.iter().flatten() {
             let subs = m.sub_architectures.iter().flatten().map(|a| parse_arch(a)).collect::<Result<Vec<_>, _>>()?;
@@ -394,7 +391,11 @@ pub(crate) fn compile(s: &LinuxSeccomp) -> Result<Program, RuntimeError> {
             return Err(invalid("action SCMP_ACT_NOTIFY is not supported (rpod has no seccomp agent)"));
         }
         if sc.errno_ret().is_some_and(|e| e > 0xffff) {
-            return Err(invalid(format!("errnoRet {} of {:?} is out of range", sc.errno_ret().unwrap_or(0), sc.names())));
+            return Err(invalid(format!(
+                "errnoRet {} of {:?} is out of range",
+                sc.errno_ret().unwrap_or(0),
+                sc.names()
+            )));
         }
         let action = sc.action().as_u32(sc.errno_ret());
         if action == RET_TRACE | NEXT_DATA {
@@ -442,13 +443,9 @@ pub(crate) fn compile(s: &LinuxSeccomp) -> Result<Program, RuntimeError> {
         }
         let rules: BTreeMap<i64, Vec<SeccompRule>> =
             syscalls.into_iter().map(|(nr, chain)| (nr, chain.unwrap_or_default())).collect();
-        let filter = SeccompFilter::new(
-            rules,
-            SeccompAction::Trace(NEXT_DATA),
-            SeccompAction::Trace(MATCH_DATA),
-            target,
-        )
-        .map_err(invalid)?;
+        let filter =
+            SeccompFilter::new(rules, SeccompAction::Trace(NEXT_DATA), SeccompAction::Trace(MATCH_DATA), target)
+                .map_err(invalid)?;
         let prog: BpfProgram = filter.try_into().map_err(invalid)?;
         let n = prog.len();
         for (pc, ins) in prog.into_iter().enumerate() {
@@ -463,7 +460,10 @@ pub(crate) fn compile(s: &LinuxSeccomp) -> Result<Program, RuntimeError> {
     }
     out.push(libc::sock_filter { code: BPF_RET_K, jt: 0, jf: 0, k: default });
     if out.len() > BPF_MAXINSNS {
-        return Err(invalid(format!("the filter has {} instructions, more than the kernel's {BPF_MAXINSNS}", out.len())));
+        return Err(invalid(format!(
+            "the filter has {} instructions, more than the kernel's {BPF_MAXINSNS}",
+            out.len()
+        )));
     }
     Ok(Program(out))
 }
@@ -513,8 +513,10 @@ mod tests {
 
     #[test]
     fn bad_profiles_say_why() {
-        let e = Profile::parse(r#"{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mkdir"],"action":"SCMP_ACT_NOTIFY"}]}"#)
-            .unwrap_err();
+        let e = Profile::parse(
+            r#"{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mkdir"],"action":"SCMP_ACT_NOTIFY"}]}"#,
+        )
+        .unwrap_err();
         assert!(e.contains("SCMP_ACT_NOTIFY is not supported"), "{e}");
         let e = Profile::parse(r#"{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mkdir"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":1,"op":"SCMP_CMP_ALMOST"}]}]}"#)
             .unwrap_err();

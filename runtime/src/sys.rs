@@ -325,7 +325,12 @@ pub(crate) fn seccomp_set_filter(prog: &[libc::sock_filter]) -> SysResult<()> {
     // SAFETY: fprog points at `len` valid instructions for the duration of
     // the call; the kernel copies the program.
     check(unsafe {
-        libc::syscall(libc::SYS_seccomp, libc::SECCOMP_SET_MODE_FILTER, 0 as libc::c_uint, &fprog as *const libc::sock_fprog)
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            0 as libc::c_uint,
+            &fprog as *const libc::sock_fprog,
+        )
     })
     .map(drop)
 }

@@ -93,7 +93,9 @@ pub fn mapped_count(maps: &[IdMap]) -> u32 {
 
 /// `id` (inside) translated to the outside of `maps`; None when unmapped.
 pub fn to_host(maps: &[IdMap], id: u32) -> Option<u32> {
-    maps.iter().find(|m| id >= m.container_id && id - m.container_id < m.size).map(|m| m.host_id + (id - m.container_id))
+    maps.iter()
+        .find(|m| id >= m.container_id && id - m.container_id < m.size)
+        .map(|m| m.host_id + (id - m.container_id))
 }
 
 /// Parse `/proc/PID/uid_map` or `gid_map`.
@@ -168,7 +170,10 @@ mod tests {
         );
         // No subordinate IDs: the user alone.
         assert_eq!(keep_id_mapping(1000, 1), vec![IdMap { container_id: 1000, host_id: 0, size: 1 }]);
-        assert_eq!(keep_id_mapping(0, 65537), vec![IdMap { container_id: 0, host_id: 0, size: 1 }, IdMap { container_id: 1, host_id: 1, size: 65536 }]);
+        assert_eq!(
+            keep_id_mapping(0, 65537),
+            vec![IdMap { container_id: 0, host_id: 0, size: 1 }, IdMap { container_id: 1, host_id: 1, size: 65536 }]
+        );
     }
 
     #[test]

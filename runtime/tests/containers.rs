@@ -222,7 +222,10 @@ fn no_fd_or_cwd_leak() {
 fn user_switch() {
     let root = rootfs();
     let user = rpod_runtime::user::resolve(root.path(), "alice").unwrap();
-    assert_eq!(user, UserSpec { uid: 1000, gid: 1000, additional_gids: vec![10, 29], umask: None, home: "/home/alice".into() });
+    assert_eq!(
+        user,
+        UserSpec { uid: 1000, gid: 1000, additional_gids: vec![10, 29], umask: None, home: "/home/alice".into() }
+    );
     let mut o = options(root.path(), &["sh", "-c", "id -u; id -g; id -G; grep CapEff /proc/self/status"]);
     o.user = user;
     let result = run(&rpod_runtime::default_spec(&o));

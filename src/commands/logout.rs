@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _};
 use clap::Args;
 
-use crate::registry::session::{auth_files, check_authfile, client_options, login_key, runtime};
 use crate::context::{print, Context};
+use crate::registry::session::{auth_files, check_authfile, client_options, login_key, runtime};
 use crate::registry::{resolve_registry, Client, RemoveOutcome};
 
 #[derive(Debug, Args)]

@@ -18,8 +18,8 @@ use rpod_runtime::{StartGate, Stdio};
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 use crate::oci_state::{
-    container_dir, default_config, load, load_bundle, now_rfc3339, parse_signal, save, state_document, state_root, status, write_pid_file, Saved,
-    Status,
+    container_dir, default_config, load, load_bundle, now_rfc3339, parse_signal, save, state_document, state_root,
+    status, write_pid_file, Saved, Status,
 };
 
 #[derive(Debug, Args)]

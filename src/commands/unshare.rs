@@ -37,6 +37,5 @@ pub fn run(ctx: &Context, args: UnshareArgs) -> anyhow::Result<()> {
         std::io::ErrorKind::NotFound => ExitCode::NotFound,
         _ => ExitCode::CannotInvoke,
     };
-    Err(anyhow::Error::from(err))
-        .context(Failure::new(exit, format!("executing {}", command[0])))
+    Err(anyhow::Error::from(err)).context(Failure::new(exit, format!("executing {}", command[0])))
 }

@@ -225,7 +225,8 @@ fn send_size(sock: &mut UnixStream) {
 fn copy_loop(sock: &mut UnixStream, sfd: &SignalFd, opts: &ClientOptions) -> anyhow::Result<Ended> {
     let stdin = io::stdin();
     let mut stdin_open = opts.stdin;
-    let mut matcher = DetachMatcher { keys: if opts.tty || opts.stdin { opts.detach_keys.clone() } else { Vec::new() }, matched: 0 };
+    let mut matcher =
+        DetachMatcher { keys: if opts.tty || opts.stdin { opts.detach_keys.clone() } else { Vec::new() }, matched: 0 };
     let mut dec = Decoder::default();
     let mut buf = vec![0u8; 32 * 1024];
     let mut out = io::stdout();
@@ -240,9 +241,7 @@ fn copy_loop(sock: &mut UnixStream, sfd: &SignalFd, opts: &ClientOptions) -> any
             Err(e) => return Err(e).context("waiting for the container's output"),
             Ok(_) => {}
         }
-        let ready = |i: usize, fds: &[PollFd]| {
-            fds.get(i).and_then(|f| f.revents()).is_some_and(|r| !r.is_empty())
-        };
+        let ready = |i: usize, fds: &[PollFd]| fds.get(i).and_then(|f| f.revents()).is_some_and(|r| !r.is_empty());
         let (sock_ready, sig_ready, in_ready) = (ready(0, &fds), ready(1, &fds), stdin_open && ready(2, &fds));
         drop(fds);
         if sig_ready {

@@ -123,7 +123,9 @@ pub fn security_opts(opts: &[String]) -> anyhow::Result<(rpod_runtime::Seccomp, 
                     .map_err(|e| anyhow::anyhow!("--security-opt {opt}: {e}"))?;
                 seccomp = rpod_runtime::Seccomp::Profile(Box::new(profile));
             }
-            ("seccomp", _) => anyhow::bail!("--security-opt {opt}: expected seccomp=unconfined or seccomp=PROFILE.json"),
+            ("seccomp", _) => {
+                anyhow::bail!("--security-opt {opt}: expected seccomp=unconfined or seccomp=PROFILE.json")
+            }
             ("no-new-privileges", None | Some("true")) => no_new_privileges = true,
             ("no-new-privileges", Some("false")) => no_new_privileges = false,
             ("label" | "apparmor" | "mask" | "unmask" | "proc-opts" | "systempaths", _) => {
@@ -184,7 +186,8 @@ mod tests {
 
     #[test]
     fn image_config_fields() {
-        let v: Value = serde_json::json!({"config": {"Cmd": ["sh"], "Env": ["PATH=/bin"], "WorkingDir": "/w", "User": "1:2"}});
+        let v: Value =
+            serde_json::json!({"config": {"Cmd": ["sh"], "Env": ["PATH=/bin"], "WorkingDir": "/w", "User": "1:2"}});
         let c = ImageConfig::from_json(&v);
         assert_eq!(c.cmd, s(&["sh"]));
         assert_eq!(c.working_dir, "/w");

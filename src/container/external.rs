@@ -103,7 +103,8 @@ impl External {
 
     /// Removes the runtime's state of the container (best effort).
     pub fn delete(&self) {
-        let _ = self.command().arg("delete").arg("-f").arg(&self.name).stdout(Stdio::null()).stderr(Stdio::null()).status();
+        let _ =
+            self.command().arg("delete").arg("-f").arg(&self.name).stdout(Stdio::null()).stderr(Stdio::null()).status();
     }
 }
 

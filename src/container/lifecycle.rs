@@ -88,7 +88,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         None => None,
         Some(r) => {
             if opts.tty {
-                return Err(Failure::new(ExitCode::Engine, "--runtime cannot be used with -t: the external runtime would own the terminal").into());
+                return Err(Failure::new(
+                    ExitCode::Engine,
+                    "--runtime cannot be used with -t: the external runtime would own the terminal",
+                )
+                .into());
             }
             if !opts.resources.is_empty() {
                 return Err(Failure::new(ExitCode::Engine, "resource limits cannot be used with --runtime").into());
@@ -166,8 +170,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let from_flags: Vec<String> = opts.env.iter().filter_map(|e| expand_env(e)).collect();
     let defaults = ctx.config()?.containers.env();
     let own = vec![format!("HOSTNAME={hostname}"), "container=rpod".to_string()];
-    let env =
-        merge_env([defaults.as_slice(), img.env.as_slice(), own.as_slice(), from_files.as_slice(), from_flags.as_slice()]);
+    let env = merge_env([
+        defaults.as_slice(),
+        img.env.as_slice(),
+        own.as_slice(),
+        from_files.as_slice(),
+        from_flags.as_slice(),
+    ]);
     let mut labels = std::collections::BTreeMap::new();
     if let Some(l) = image_config["config"]["Labels"].as_object() {
         for (k, v) in l {
@@ -192,11 +201,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         entrypoint,
         cmd,
         env,
-        working_dir: opts
-            .workdir
-            .clone()
-            .filter(|w| !w.is_empty())
-            .unwrap_or_else(|| if img.working_dir.is_empty() { "/".into() } else { img.working_dir.clone() }),
+        working_dir: opts.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| {
+            if img.working_dir.is_empty() {
+                "/".into()
+            } else {
+                img.working_dir.clone()
+            }
+        }),
         // keep-id runs as the kept user unless --user says otherwise.
         user: opts.user.clone().unwrap_or_else(|| match &keep_id {
             Some(k) => format!("{}:{}", k.uid, k.gid),
@@ -430,7 +441,8 @@ fn build_spec(
         },
         rootless: ctx.rootless(),
         privileged: conf.privileged,
-        user_namespace: mapping.map(|m| rpod_runtime::UserNamespace { uid_mappings: m.uids.clone(), gid_mappings: m.gids.clone() }),
+        user_namespace: mapping
+            .map(|m| rpod_runtime::UserNamespace { uid_mappings: m.uids.clone(), gid_mappings: m.gids.clone() }),
         seccomp,
         no_new_privileges,
         bind_files,
@@ -518,7 +530,8 @@ fn write_files(
         std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644))
             .with_context(|| format!("chmod {}", path.display()))?;
         if let Some((uid, gid)) = owner {
-            std::os::unix::fs::chown(&path, Some(uid), Some(gid)).with_context(|| format!("chown {}", path.display()))?;
+            std::os::unix::fs::chown(&path, Some(uid), Some(gid))
+                .with_context(|| format!("chown {}", path.display()))?;
         }
         binds.push((path, dest.to_string()));
     }
@@ -564,7 +577,11 @@ pub fn kill(containers: &mut Containers, c: &Container, signal: Signal) -> anyho
     if !c.state.status.is_live() || c.state.pid <= 0 {
         return Err(Failure::new(
             ExitCode::Engine,
-            format!("can only kill running containers. {} is in state {}: container state improper", c.id, c.state.status.as_str()),
+            format!(
+                "can only kill running containers. {} is in state {}: container state improper",
+                c.id,
+                c.state.status.as_str()
+            ),
         )
         .into());
     }
@@ -600,7 +617,12 @@ pub fn stop(containers: &mut Containers, c: &Container, timeout: Duration) -> an
         if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(timeout))?.is_some() {
             return Ok(());
         }
-        log::warn!("StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL", c.config.stop_signal, c.name, timeout.as_secs());
+        log::warn!(
+            "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
+            c.config.stop_signal,
+            c.name,
+            timeout.as_secs()
+        );
     }
     match kill(containers, &c, Signal::SIGKILL) {
         Ok(()) => {}
@@ -626,7 +648,9 @@ pub fn wait_for(
     let mut pause = Duration::from_millis(2);
     loop {
         let Some(c) = containers.get(id)? else {
-            return Err(Failure::new(ExitCode::Engine, format!("no container with ID {id} found: no such container")).into());
+            return Err(
+                Failure::new(ExitCode::Engine, format!("no container with ID {id} found: no such container")).into()
+            );
         };
         if cond(&c.state) {
             return Ok(Some(c.state));

@@ -222,10 +222,7 @@ mod tests {
         let (entries, end) = read_entries(&p, 0, true).unwrap();
         assert_eq!(end, text.len() as u64);
         let texts: Vec<(bool, &[u8])> = entries.iter().map(|e| (e.stderr, e.text.as_slice())).collect();
-        assert_eq!(
-            texts,
-            vec![(false, &b"one\n"[..]), (false, b"two\n"), (true, b"oops\n"), (false, b"partial\n")]
-        );
+        assert_eq!(texts, vec![(false, &b"one\n"[..]), (false, b"two\n"), (true, b"oops\n"), (false, b"partial\n")]);
         assert_eq!(entries[0].time, t);
     }
 

@@ -24,7 +24,7 @@ pub mod monitor;
 pub mod names;
 pub mod record;
 pub mod rootfs;
+pub(crate) mod terminal;
 pub mod top;
 pub mod userns;
-pub(crate) mod terminal;
 pub mod view;

@@ -42,13 +42,19 @@ use nix::unistd::Pid;
 use super::attach::{self, Decoder};
 use super::logfile::LogWriter;
 use super::record::{now_ns, Containers, Status};
-use crate::procfs::process_start;
 use super::rootfs::Rootfs;
 use crate::context::Context;
+use crate::procfs::process_start;
 
 /// The command that starts a monitor for container `id`; `report` becomes
 /// its descriptor 3.
-pub fn command(ctx: &Context, id: &str, attach_first: bool, rootless: bool, report: BorrowedFd) -> anyhow::Result<Command> {
+pub fn command(
+    ctx: &Context,
+    id: &str,
+    attach_first: bool,
+    rootless: bool,
+    report: BorrowedFd,
+) -> anyhow::Result<Command> {
     let paths = ctx.paths()?;
     let exe = std::env::current_exe().context("finding rpod's own executable")?;
     let mut cmd = Command::new(exe);
@@ -335,9 +341,7 @@ fn launch_external(
     };
     let ext = super::external::External::new(runtime, run_dir, id);
     match ext.start(spec, stdin, stdout, stderr) {
-        Ok((child, init)) => {
-            Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext) })
-        }
+        Ok((child, init)) => Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext) }),
         Err(e) => {
             ext.delete();
             Err((125, format!("{e:#}")))
@@ -565,4 +569,3 @@ fn finish(containers: &mut Containers, id: &str, auto_remove: bool) {
         true
     });
 }
-

@@ -209,7 +209,8 @@ impl Container {
             created: r.created,
             config: serde_json::from_slice(&r.config)
                 .with_context(|| format!("container {}: reading its configuration", r.id))?,
-            state: serde_json::from_slice(&r.state).with_context(|| format!("container {}: reading its state", r.id))?,
+            state: serde_json::from_slice(&r.state)
+                .with_context(|| format!("container {}: reading its state", r.id))?,
         })
     }
 
@@ -399,8 +400,7 @@ impl Containers {
             .write(true)
             .open(&path)
             .with_context(|| format!("opening {}", path.display()))?;
-        Flock::lock(f, FlockArg::LockExclusive)
-            .map_err(|(_, e)| anyhow::anyhow!("locking container {id}: {e}"))
+        Flock::lock(f, FlockArg::LockExclusive).map_err(|(_, e)| anyhow::anyhow!("locking container {id}: {e}"))
     }
 
     /// The lock if nobody holds it.

@@ -46,11 +46,13 @@ impl Rootfs {
         root_owner: Option<(u32, u32)>,
     ) -> anyhow::Result<()> {
         for d in ["upper", "work", "merged"] {
-            std::fs::create_dir_all(self.dir.join(d)).with_context(|| format!("creating {}", self.dir.join(d).display()))?;
+            std::fs::create_dir_all(self.dir.join(d))
+                .with_context(|| format!("creating {}", self.dir.join(d).display()))?;
         }
         if let Some((uid, gid)) = root_owner {
             let upper = self.dir.join("upper");
-            std::os::unix::fs::chown(&upper, Some(uid), Some(gid)).with_context(|| format!("chown {}", upper.display()))?;
+            std::os::unix::fs::chown(&upper, Some(uid), Some(gid))
+                .with_context(|| format!("chown {}", upper.display()))?;
         }
         let mut opts = format!(
             "lowerdir={},upperdir={},workdir={}",
@@ -181,8 +183,9 @@ pub fn write_in_root(root: &Path, path: &str, content: &[u8], owner: Option<(u32
         Some((p, n)) => (p, n),
         None => ("", rel),
     };
-    let root_fd: OwnedFd = nix::fcntl::open(root, OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
-        .with_context(|| format!("opening {}", root.display()))?;
+    let root_fd: OwnedFd =
+        nix::fcntl::open(root, OFlag::O_DIRECTORY | OFlag::O_RDONLY | OFlag::O_CLOEXEC, Mode::empty())
+            .with_context(|| format!("opening {}", root.display()))?;
     // Each prefix of the parent is opened from the root with
     // RESOLVE_IN_ROOT, so absolute symlinks resolve inside the container;
     // missing directories are created.
@@ -229,7 +232,9 @@ pub fn write_in_root(root: &Path, path: &str, content: &[u8], owner: Option<(u32
 
 fn chown_fd(fd: &OwnedFd, owner: Option<(u32, u32)>) -> nix::Result<()> {
     match owner {
-        Some((u, g)) => nix::unistd::fchown(fd, Some(nix::unistd::Uid::from_raw(u)), Some(nix::unistd::Gid::from_raw(g))),
+        Some((u, g)) => {
+            nix::unistd::fchown(fd, Some(nix::unistd::Uid::from_raw(u)), Some(nix::unistd::Gid::from_raw(g)))
+        }
         None => Ok(()),
     }
 }

@@ -157,7 +157,8 @@ fn container_processes(init: i32) -> anyhow::Result<Vec<Proc>> {
         let cpu = (num(14) + num(15)) / ticks;
         let elapsed = (uptime - num(22) / ticks).max(0.0);
         let vsz_kib = num(23) as u64 / 1024;
-        let page_kib = (nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok().flatten().unwrap_or(4096) / 1024) as u64;
+        let page_kib =
+            (nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok().flatten().unwrap_or(4096) / 1024) as u64;
         let rss_kib = num(24) as u64 * page_kib;
         let args = std::fs::read(e.path().join("cmdline"))
             .map(|b| String::from_utf8_lossy(&b).trim_end_matches('\0').replace('\0', " "))
@@ -166,21 +167,28 @@ fn container_processes(init: i32) -> anyhow::Result<Vec<Proc>> {
             "?".to_string()
         } else {
             let (major, minor) = ((tty_nr >> 8) & 0xfff, (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00));
-            if (136..=143).contains(&major) { format!("pts/{}", (major - 136) * 256 + minor) } else { "?".into() }
+            if (136..=143).contains(&major) {
+                format!("pts/{}", (major - 136) * 256 + minor)
+            } else {
+                "?".into()
+            }
         };
-        raw.push((host_ppid, Proc {
-            pid: nspid,
-            ppid: 0,
-            uid,
-            gid,
-            args: if args.is_empty() { format!("[{comm}]") } else { args },
-            comm,
-            tty,
-            cpu,
-            elapsed,
-            vsz_kib,
-            rss_kib,
-        }));
+        raw.push((
+            host_ppid,
+            Proc {
+                pid: nspid,
+                ppid: 0,
+                uid,
+                gid,
+                args: if args.is_empty() { format!("[{comm}]") } else { args },
+                comm,
+                tty,
+                cpu,
+                elapsed,
+                vsz_kib,
+                rss_kib,
+            },
+        ));
     }
     let mut procs: Vec<Proc> = raw
         .into_iter()

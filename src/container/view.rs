@@ -206,7 +206,11 @@ mod tests {
             name: "n".into(),
             image_id: "b".repeat(64),
             created: 0,
-            config: ContainerConfig { path: "sleep".into(), args: vec!["1000000000000000".into()], ..Default::default() },
+            config: ContainerConfig {
+                path: "sleep".into(),
+                args: vec!["1000000000000000".into()],
+                ..Default::default()
+            },
             state: State { status, started_at: started, finished_at: finished, exit_code: code, ..Default::default() },
         }
     }

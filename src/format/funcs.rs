@@ -11,14 +11,12 @@ use serde_json::Value as Json;
 /// Names of the functions Go's `text/template` always provides. Used to
 /// reject an unknown function when the template is parsed, as Go does.
 pub(crate) const GO_BUILTINS: &[&str] = &[
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
-    "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
+    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq",
+    "ge", "gt", "le", "lt", "ne",
 ];
 
 /// Names of the functions registered by [`func_map`].
-pub(crate) const CUSTOM: &[&str] = &[
-    "json", "lower", "upper", "title", "split", "join", "truncate", "pad",
-];
+pub(crate) const CUSTOM: &[&str] = &["json", "lower", "upper", "title", "split", "join", "truncate", "pad"];
 
 /// Convert a JSON value into the engine's value. Integers stay integers so
 /// they print without a fractional part.
@@ -37,11 +35,7 @@ pub(crate) fn to_tmpl(v: &Json) -> Value {
         }
         Json::String(s) => Value::String(Arc::from(s.as_str())),
         Json::Array(a) => Value::List(a.iter().map(to_tmpl).collect::<Vec<_>>().into()),
-        Json::Object(o) => Value::Map(Arc::new(
-            o.iter()
-                .map(|(k, v)| (Arc::from(k.as_str()), to_tmpl(v)))
-                .collect(),
-        )),
+        Json::Object(o) => Value::Map(Arc::new(o.iter().map(|(k, v)| (Arc::from(k.as_str()), to_tmpl(v))).collect())),
     }
 }
 
@@ -66,9 +60,7 @@ impl KeyOrders {
             Json::Object(o) => {
                 let mut keys: Vec<&str> = o.keys().map(String::as_str).collect();
                 keys.sort_unstable();
-                self.0
-                    .entry(keys.join("\0"))
-                    .or_insert_with(|| o.keys().cloned().collect());
+                self.0.entry(keys.join("\0")).or_insert_with(|| o.keys().cloned().collect());
                 o.values().for_each(|v| self.add(v));
             }
             Json::Array(a) => a.iter().for_each(|v| self.add(v)),
@@ -96,11 +88,7 @@ fn to_json(v: &Value, orders: &KeyOrders) -> Result<Json, TemplateError> {
             .map(Json::Number)
             .ok_or_else(|| exec_err(format!("json: unsupported value: {f}")))?,
         Value::String(s) => Json::String(s.to_string()),
-        Value::List(l) => Json::Array(
-            l.iter()
-                .map(|v| to_json(v, orders))
-                .collect::<Result<_, _>>()?,
-        ),
+        Value::List(l) => Json::Array(l.iter().map(|v| to_json(v, orders)).collect::<Result<_, _>>()?),
         Value::Map(m) => {
             let sorted: Vec<&str> = m.keys().map(|k| k.as_ref()).collect();
             let mut obj = serde_json::Map::with_capacity(m.len());
@@ -128,8 +116,7 @@ fn to_json(v: &Value, orders: &KeyOrders) -> Result<Json, TemplateError> {
 /// they are, U+2028 and U+2029 are escaped.
 pub(crate) fn go_json_escapes(s: String) -> String {
     if s.contains(['\u{2028}', '\u{2029}']) {
-        s.replace('\u{2028}', "\\u2028")
-            .replace('\u{2029}', "\\u2029")
+        s.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
     } else {
         s
     }
@@ -139,18 +126,12 @@ fn check_args(name: &str, args: &[Value], want: usize) -> Result<(), TemplateErr
     if args.len() == want {
         Ok(())
     } else {
-        Err(exec_err(format!(
-            "wrong number of args for {name}: want {want} got {}",
-            args.len()
-        )))
+        Err(exec_err(format!("wrong number of args for {name}: want {want} got {}", args.len())))
     }
 }
 
 fn wrong_type(name: &str, expected: &str, got: &Value) -> TemplateError {
-    exec_err(format!(
-        "{name}: wrong type for value; expected {expected}; got {}",
-        got.type_name()
-    ))
+    exec_err(format!("{name}: wrong type for value; expected {expected}; got {}", got.type_name()))
 }
 
 fn arg_str<'a>(name: &str, v: &'a Value) -> Result<&'a str, TemplateError> {
@@ -281,11 +262,7 @@ pub(crate) fn func_map(orders: Arc<KeyOrders>) -> FuncMap {
             if s.is_empty() {
                 return Ok(args[0].clone());
             }
-            Ok(string(format!(
-                "{}{s}{}",
-                " ".repeat(left),
-                " ".repeat(right)
-            )))
+            Ok(string(format!("{}{s}{}", " ".repeat(left), " ".repeat(right))))
         }),
     );
     m
@@ -297,10 +274,7 @@ mod tests {
 
     #[test]
     fn title_follows_go_strings_title() {
-        assert_eq!(
-            title("hello wORLD foo_bar x-y 1a"),
-            "Hello WORLD Foo_bar X-Y 1a"
-        );
+        assert_eq!(title("hello wORLD foo_bar x-y 1a"), "Hello WORLD Foo_bar X-Y 1a");
         assert_eq!(title(""), "");
     }
 
@@ -309,10 +283,7 @@ mod tests {
         let row = serde_json::json!({"Z": 1, "A": {"y": true, "b": null}, "M": [1.5, "s"]});
         let orders = KeyOrders::collect([&row]);
         let back = to_json(&to_tmpl(&row), &orders).unwrap();
-        assert_eq!(
-            serde_json::to_string(&back).unwrap(),
-            r#"{"Z":1,"A":{"y":true,"b":null},"M":[1.5,"s"]}"#
-        );
+        assert_eq!(serde_json::to_string(&back).unwrap(), r#"{"Z":1,"A":{"y":true,"b":null},"M":[1.5,"s"]}"#);
     }
 
     #[test]

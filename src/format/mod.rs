@@ -199,9 +199,7 @@ fn push_line(buf: &mut String, s: &str) {
 }
 
 fn execute(template: &Template, data: &Value) -> Result<String, FormatError> {
-    template
-        .execute_to_string(data)
-        .map_err(|e| FormatError::Exec(e.to_string()))
+    template.execute_to_string(data).map_err(|e| FormatError::Exec(e.to_string()))
 }
 
 /// Turn `\t` and `\n` typed in a shell into TAB and newline in the text of
@@ -272,9 +270,7 @@ fn parse_error(e: TemplateError) -> FormatError {
 /// Parse `src` with our functions, checking what `gotmpl` leaves unchecked.
 /// `orders` is only computed when the template calls `json`.
 fn compile(src: &str, orders: impl FnOnce() -> KeyOrders) -> Result<Compiled, FormatError> {
-    let (tree, defines) = Parser::new(src, LEFT_DELIM, RIGHT_DELIM)
-        .and_then(Parser::parse)
-        .map_err(parse_error)?;
+    let (tree, defines) = Parser::new(src, LEFT_DELIM, RIGHT_DELIM).and_then(Parser::parse).map_err(parse_error)?;
     if !parses_to_the_end(src) {
         return Err(FormatError::Parse(stray_keyword_error(src)));
     }
@@ -297,20 +293,11 @@ fn compile(src: &str, orders: impl FnOnce() -> KeyOrders) -> Result<Compiled, Fo
     }
     if let Some((offset, line, name)) = unknown {
         let col = column(src, offset);
-        return Err(FormatError::Parse(format!(
-            "template: {line}:{col}: function \"{name}\" not defined"
-        )));
+        return Err(FormatError::Parse(format!("template: {line}:{col}: function \"{name}\" not defined")));
     }
 
-    let orders = Arc::new(if uses_json {
-        orders()
-    } else {
-        KeyOrders::default()
-    });
-    let template = Template::new("")
-        .funcs(funcs::func_map(orders))
-        .parse(src)
-        .map_err(parse_error)?;
+    let orders = Arc::new(if uses_json { orders() } else { KeyOrders::default() });
+    let template = Template::new("").funcs(funcs::func_map(orders)).parse(src).map_err(parse_error)?;
     Ok(Compiled { template, tree })
 }
 
@@ -348,9 +335,7 @@ fn stray_keyword_error(src: &str) -> String {
     for (i, _) in src.match_indices(LEFT_DELIM) {
         let after = &src[i + LEFT_DELIM.len()..];
         let after = after.strip_prefix('-').unwrap_or(after).trim_start();
-        let word_len = after
-            .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-            .unwrap_or(after.len());
+        let word_len = after.find(|c: char| !c.is_ascii_alphanumeric() && c != '_').unwrap_or(after.len());
         let word = &after[..word_len];
         if (word == "end" || word == "else") && parses_to_the_end(&src[..i]) {
             let line = src[..i].matches('\n').count() + 1;
@@ -361,10 +346,7 @@ fn stray_keyword_error(src: &str) -> String {
     // No stray keyword: a block (`if`, `range`, `with`, `define`) is left
     // open at the end, which `gotmpl` 0.6.1 accepts as well.
     let line = src.matches('\n').count() + 1;
-    format!(
-        "template: {line}:{}: unexpected EOF",
-        column(src, src.len())
-    )
+    format!("template: {line}:{}: unexpected EOF", column(src, src.len()))
 }
 
 fn walk_list(list: &ListNode, f: &mut impl FnMut(&Expr)) {
@@ -447,16 +429,8 @@ fn header_of_node(node: &Node, headers: Headers, out: &mut String) {
             }
         }
         // `{{range .}}` runs over the rows; `if` and `with` print their body.
-        Node::Range(b) if is_dot_pipe(&b.pipe) => b
-            .body
-            .nodes
-            .iter()
-            .for_each(|n| header_of_node(n, headers, out)),
-        Node::If(b) | Node::With(b) => b
-            .body
-            .nodes
-            .iter()
-            .for_each(|n| header_of_node(n, headers, out)),
+        Node::Range(b) if is_dot_pipe(&b.pipe) => b.body.nodes.iter().for_each(|n| header_of_node(n, headers, out)),
+        Node::If(b) | Node::With(b) => b.body.nodes.iter().for_each(|n| header_of_node(n, headers, out)),
         Node::Range(b) => {
             if let Some(path) = first_field(&b.pipe) {
                 out.push_str(&header_for(&path, headers));
@@ -471,11 +445,7 @@ fn header_for(path: &[String], headers: Headers) -> String {
     let key = path.join(".");
     match headers.iter().find(|(field, _)| *field == key) {
         Some((_, header)) => header.to_string(),
-        None => path
-            .iter()
-            .map(|p| humanize(p))
-            .collect::<Vec<_>>()
-            .join(" "),
+        None => path.iter().map(|p| humanize(p)).collect::<Vec<_>>().join(" "),
     }
 }
 

@@ -24,14 +24,7 @@ struct Cell<'a> {
 pub(crate) fn align(input: &str) -> String {
     let lines: Vec<Vec<Cell<'_>>> = input
         .split('\n')
-        .map(|line| {
-            line.split(['\t', '\u{b}'])
-                .map(|text| Cell {
-                    text,
-                    width: text.chars().count(),
-                })
-                .collect()
-        })
+        .map(|line| line.split(['\t', '\u{b}']).map(|text| Cell { text, width: text.chars().count() }).collect())
         .collect();
     let mut out = String::with_capacity(input.len() + input.len() / 2);
     let mut widths = Vec::new();
@@ -41,13 +34,7 @@ pub(crate) fn align(input: &str) -> String {
 
 /// Go's `(*Writer).format`: lay out lines `line0..line1`, knowing the widths
 /// of the columns left of `widths.len()`.
-fn format(
-    out: &mut String,
-    widths: &mut Vec<usize>,
-    lines: &[Vec<Cell<'_>>],
-    mut line0: usize,
-    line1: usize,
-) {
+fn format(out: &mut String, widths: &mut Vec<usize>, lines: &[Vec<Cell<'_>>], mut line0: usize, line1: usize) {
     let column = widths.len();
     let has_column = |line: &Vec<Cell<'_>>| column + 1 < line.len();
     let mut this = line0;
@@ -75,13 +62,7 @@ fn format(
 
 /// Go's `(*Writer).writeLines`: every line but the very last one (the text
 /// after the final newline) is followed by a newline.
-fn write_lines(
-    out: &mut String,
-    widths: &[usize],
-    lines: &[Vec<Cell<'_>>],
-    line0: usize,
-    line1: usize,
-) {
+fn write_lines(out: &mut String, widths: &[usize], lines: &[Vec<Cell<'_>>], line0: usize, line1: usize) {
     for (i, line) in lines.iter().enumerate().take(line1).skip(line0) {
         for (j, cell) in line.iter().enumerate() {
             out.push_str(cell.text);
@@ -102,27 +83,18 @@ mod tests {
     #[test]
     fn podman_network_ls() {
         let got = align("NETWORK ID\tNAME\tDRIVER\n2f259bab93aa\tpodman\tbridge\n");
-        assert_eq!(
-            got,
-            "NETWORK ID    NAME        DRIVER\n2f259bab93aa  podman      bridge\n"
-        );
+        assert_eq!(got, "NETWORK ID    NAME        DRIVER\n2f259bab93aa  podman      bridge\n");
     }
 
     #[test]
     fn header_alone_uses_minwidth() {
-        assert_eq!(
-            align("NETWORK ID\tNAME\tDRIVER\n"),
-            "NETWORK ID  NAME        DRIVER\n"
-        );
+        assert_eq!(align("NETWORK ID\tNAME\tDRIVER\n"), "NETWORK ID  NAME        DRIVER\n");
     }
 
     #[test]
     fn last_cell_is_not_padded_and_widths_follow_longest() {
         let got = align("a\tb\tc\nlonger-than-twelve\tx\ty\n");
-        assert_eq!(
-            got,
-            "a                   b           c\nlonger-than-twelve  x           y\n"
-        );
+        assert_eq!(got, "a                   b           c\nlonger-than-twelve  x           y\n");
     }
 
     #[test]
@@ -145,10 +117,7 @@ mod tests {
     fn nested_blocks_and_ragged_lines() {
         // Column 1 exists only on the first two lines; it is sized from them.
         let got = align("a\tb\tc\nd\te\tf\ng\th\n");
-        assert_eq!(
-            got,
-            "a           b           c\nd           e           f\ng           h\n"
-        );
+        assert_eq!(got, "a           b           c\nd           e           f\ng           h\n");
     }
 
     #[test]

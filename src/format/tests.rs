@@ -117,15 +117,9 @@ fn search_template_with_typed_backslash_t() {
 #[test]
 fn table_with_header_from_headers_map() {
     let out = list("table {{.ID}}\t{{.Names}}", &ps_rows()).unwrap();
-    assert_eq!(
-        out,
-        "CONTAINER ID  NAMES\n3f0e5a1c2b7d  bx0\n9b1d2e3f4a5c  bx1\n"
-    );
+    assert_eq!(out, "CONTAINER ID  NAMES\n3f0e5a1c2b7d  bx0\n9b1d2e3f4a5c  bx1\n");
     // Also with a literal backslash-t, and a header alone for no rows.
-    assert_eq!(
-        list(r"table {{.ID}}\t{{.Names}}", &[]).unwrap(),
-        "CONTAINER ID  NAMES\n"
-    );
+    assert_eq!(list(r"table {{.ID}}\t{{.Names}}", &[]).unwrap(), "CONTAINER ID  NAMES\n");
 }
 
 #[test]
@@ -134,53 +128,25 @@ fn default_table_for_none_empty_and_table_keyword() {
                     3f0e5a1c2b7d  docker.io/library/busybox:latest  bx0\n\
                     9b1d2e3f4a5c  docker.io/library/busybox:latest  bx1\n";
     let rows = ps_rows();
-    assert_eq!(
-        render_list(None, &rows, PS_TABLE, PS_HEADERS).unwrap(),
-        expected
-    );
-    assert_eq!(
-        render_list(Some(""), &rows, PS_TABLE, PS_HEADERS).unwrap(),
-        expected
-    );
-    assert_eq!(
-        render_list(Some("table"), &rows, PS_TABLE, PS_HEADERS).unwrap(),
-        expected
-    );
-    assert_eq!(
-        render_list(Some(" table "), &rows, PS_TABLE, PS_HEADERS).unwrap(),
-        expected
-    );
+    assert_eq!(render_list(None, &rows, PS_TABLE, PS_HEADERS).unwrap(), expected);
+    assert_eq!(render_list(Some(""), &rows, PS_TABLE, PS_HEADERS).unwrap(), expected);
+    assert_eq!(render_list(Some("table"), &rows, PS_TABLE, PS_HEADERS).unwrap(), expected);
+    assert_eq!(render_list(Some(" table "), &rows, PS_TABLE, PS_HEADERS).unwrap(), expected);
 }
 
 #[test]
 fn default_headers_split_camel_case() {
-    let rows = vec![
-        json!({"NetworkID": "2f259bab93aa", "Name": "podman", "Driver": "bridge",
-                           "CreatedAt": "2024-01-01", "IsOfficial": true}),
-    ];
-    let out = render_list(
-        None,
-        &rows,
-        "table {{.NetworkID}}\t{{.Name}}\t{{.Driver}}",
-        &[],
-    )
-    .unwrap();
-    assert_eq!(
-        out,
-        "NETWORK ID    NAME        DRIVER\n2f259bab93aa  podman      bridge\n"
-    );
+    let rows = vec![json!({"NetworkID": "2f259bab93aa", "Name": "podman", "Driver": "bridge",
+                           "CreatedAt": "2024-01-01", "IsOfficial": true})];
+    let out = render_list(None, &rows, "table {{.NetworkID}}\t{{.Name}}\t{{.Driver}}", &[]).unwrap();
+    assert_eq!(out, "NETWORK ID    NAME        DRIVER\n2f259bab93aa  podman      bridge\n");
     assert_eq!(humanize("CreatedAt"), "CREATED AT");
     assert_eq!(humanize("IsOfficial"), "IS OFFICIAL");
     assert_eq!(humanize("ID"), "ID");
     assert_eq!(humanize("HTTPServer"), "HTTP SERVER");
     assert_eq!(humanize("Version2"), "VERSION 2");
-    let out = render_list(
-        Some("table {{.CreatedAt | upper}} {{if .IsOfficial}}{{.Name}}{{end}}"),
-        &rows,
-        "",
-        &[],
-    )
-    .unwrap();
+    let out =
+        render_list(Some("table {{.CreatedAt | upper}} {{if .IsOfficial}}{{.Name}}{{end}}"), &rows, "", &[]).unwrap();
     assert_eq!(out, "CREATED AT NAME\n2024-01-01 podman\n");
 }
 
@@ -208,16 +174,10 @@ fn render_one_json_and_templates() {
         assert_eq!(render_one(f, &info).unwrap(), format!("{pretty}\n"));
     }
     assert_eq!(one("{{.Host.Arch}}", &info).unwrap(), "amd64\n");
-    assert_eq!(
-        one("{{.Host.Cpus}} {{.Host.MemFree}} {{.Host.Rootless}}", &info).unwrap(),
-        "2 1.5 true\n"
-    );
+    assert_eq!(one("{{.Host.Cpus}} {{.Host.MemFree}} {{.Host.Rootless}}", &info).unwrap(), "2 1.5 true\n");
     assert_eq!(one("{{.Host.Arch}}\n", &info).unwrap(), "amd64\n");
     assert_eq!(one(r"{{.Host.Arch}}\n", &info).unwrap(), "amd64\n");
-    assert_eq!(
-        one(r"a\tb\n{{.Version.APIVersion}}", &info).unwrap(),
-        "a           b\n4.3.1\n"
-    );
+    assert_eq!(one(r"a\tb\n{{.Version.APIVersion}}", &info).unwrap(), "a           b\n4.3.1\n");
     assert_eq!(one("table {{.Host.Arch}}", &info).unwrap(), "amd64\n");
 }
 
@@ -226,52 +186,23 @@ fn go_value_printing() {
     let v = json!({"L": ["a", "b", "c"], "E": [], "N": 42, "Neg": -7, "Big": 18446744073709551615u64,
                    "F": 0.5, "T": true, "Nil": null, "M": {"k": "v", "a": 1}});
     assert_eq!(
-        one(
-            "{{.L}}|{{.E}}|{{.N}}|{{.Neg}}|{{.Big}}|{{.F}}|{{.T}}|{{.Nil}}|{{.M}}",
-            &v
-        )
-        .unwrap(),
+        one("{{.L}}|{{.E}}|{{.N}}|{{.Neg}}|{{.Big}}|{{.F}}|{{.T}}|{{.Nil}}|{{.M}}", &v).unwrap(),
         "[a b c]|[]|42|-7|18446744073709551615|0.5|true|<no value>|map[a:1 k:v]\n"
     );
     // Missing keys of a map print <no value>, as Go does for map[string]interface{}.
-    assert_eq!(
-        one("{{.Missing}} {{.M.missing}}", &v).unwrap(),
-        "<no value> <no value>\n"
-    );
+    assert_eq!(one("{{.Missing}} {{.M.missing}}", &v).unwrap(), "<no value> <no value>\n");
 }
 
 #[test]
 fn range_if_with_pipelines_and_variables() {
     let rows = ps_rows();
-    assert_eq!(
-        list("{{.Names}}:{{range .Ports}} {{.}}{{end}}", &rows).unwrap(),
-        "bx0:\nbx1: 8080/tcp 53/udp\n"
-    );
-    assert_eq!(
-        list("{{if .Labels}}{{.Labels.app}}{{else}}none{{end}}", &rows).unwrap(),
-        "web\nnone\n"
-    );
-    assert_eq!(
-        list(
-            "{{with .Labels}}{{range $k, $v := .}}{{$k}}={{$v}}{{end}}{{end}}",
-            &rows
-        )
-        .unwrap(),
-        "app=web\n\n"
-    );
-    assert_eq!(
-        list("{{.Names | upper | printf \"<%s>\"}} {{len .Ports}}", &rows).unwrap(),
-        "<BX0> 0\n<BX1> 2\n"
-    );
+    assert_eq!(list("{{.Names}}:{{range .Ports}} {{.}}{{end}}", &rows).unwrap(), "bx0:\nbx1: 8080/tcp 53/udp\n");
+    assert_eq!(list("{{if .Labels}}{{.Labels.app}}{{else}}none{{end}}", &rows).unwrap(), "web\nnone\n");
+    assert_eq!(list("{{with .Labels}}{{range $k, $v := .}}{{$k}}={{$v}}{{end}}{{end}}", &rows).unwrap(), "app=web\n\n");
+    assert_eq!(list("{{.Names | upper | printf \"<%s>\"}} {{len .Ports}}", &rows).unwrap(), "<BX0> 0\n<BX1> 2\n");
     // A template ranging over dot runs once over the whole list (Podman).
-    assert_eq!(
-        list("{{range .}}{{.Names}},{{end}}", &rows).unwrap(),
-        "bx0,bx1,\n"
-    );
-    assert_eq!(
-        list("{{range .}}{{.Names}}\n{{end}}", &rows).unwrap(),
-        "bx0\nbx1\n"
-    );
+    assert_eq!(list("{{range .}}{{.Names}},{{end}}", &rows).unwrap(), "bx0,bx1,\n");
+    assert_eq!(list("{{range .}}{{.Names}}\n{{end}}", &rows).unwrap(), "bx0\nbx1\n");
 }
 
 #[test]
@@ -280,38 +211,17 @@ fn printf_verbs() {
     assert_eq!(one(r#"{{printf "%q" "x"}}"#, &v).unwrap(), "\"x\"\n");
     assert_eq!(one(r#"{{printf "%q" .SB}}"#, &v).unwrap(), "\"false\"\n");
     assert_eq!(one(r#"{{.SB | printf "%q"}}"#, &v).unwrap(), "\"false\"\n");
-    assert_eq!(
-        one(r#"{{printf "%q" .B}}"#, &v).unwrap(),
-        "%!q(bool=false)\n"
-    );
+    assert_eq!(one(r#"{{printf "%q" .B}}"#, &v).unwrap(), "%!q(bool=false)\n");
     assert_eq!(one(r#"{{printf "%t" .B}}"#, &v).unwrap(), "false\n");
-    assert_eq!(
-        one(r#"{{printf "%s|%-6s|%6s|" .S .S .S}}"#, &v).unwrap(),
-        "bx0|bx0   |   bx0|\n"
-    );
-    assert_eq!(
-        one(r#"{{printf "%d|%5d|%-5d|%05d" .N .N .N .N}}"#, &v).unwrap(),
-        "42|   42|42   |00042\n"
-    );
-    assert_eq!(
-        one(r#"{{printf "%x %X %x" .N .N .S}}"#, &v).unwrap(),
-        "2a 2A 627830\n"
-    );
-    assert_eq!(
-        one(r#"{{printf "%v %v %v" .L .N .F}}"#, &v).unwrap(),
-        "[a b] 42 2.5\n"
-    );
+    assert_eq!(one(r#"{{printf "%s|%-6s|%6s|" .S .S .S}}"#, &v).unwrap(), "bx0|bx0   |   bx0|\n");
+    assert_eq!(one(r#"{{printf "%d|%5d|%-5d|%05d" .N .N .N .N}}"#, &v).unwrap(), "42|   42|42   |00042\n");
+    assert_eq!(one(r#"{{printf "%x %X %x" .N .N .S}}"#, &v).unwrap(), "2a 2A 627830\n");
+    assert_eq!(one(r#"{{printf "%v %v %v" .L .N .F}}"#, &v).unwrap(), "[a b] 42 2.5\n");
     assert_eq!(one(r#"{{printf "%.1f" .F}}"#, &v).unwrap(), "2.5\n");
-    assert_eq!(
-        one(r#"{{printf "%d" "x"}}"#, &v).unwrap(),
-        "%!d(string=x)\n"
-    );
+    assert_eq!(one(r#"{{printf "%d" "x"}}"#, &v).unwrap(), "%!d(string=x)\n");
     assert_eq!(one(r#"{{println .S .N}}"#, &v).unwrap(), "bx0 42\n");
     // Go's print puts spaces only between operands that are not strings.
-    assert_eq!(
-        one(r#"{{print .S .N}}|{{print .N .N}}"#, &v).unwrap(),
-        "bx042|42 42\n"
-    );
+    assert_eq!(one(r#"{{print .S .N}}|{{print .N .N}}"#, &v).unwrap(), "bx042|42 42\n");
 }
 
 #[test]
@@ -320,19 +230,13 @@ fn custom_functions() {
                    "U": "héllo"});
     let t = |f: &str| one(f, &v).unwrap();
     assert_eq!(t("{{lower .S}}|{{upper .S}}"), "hello world|HELLO WORLD\n");
-    assert_eq!(
-        t(r#"{{title "hello wORLD foo-bar"}}"#),
-        "Hello WORLD Foo-Bar\n"
-    );
+    assert_eq!(t(r#"{{title "hello wORLD foo-bar"}}"#), "Hello WORLD Foo-Bar\n");
     assert_eq!(t(r#"{{split .Csv ","}}"#), "[a b  c]\n");
     assert_eq!(t(r#"{{len (split .Csv ",")}}"#), "4\n");
     assert_eq!(t(r#"{{split "abc" ""}}"#), "[a b c]\n");
     assert_eq!(t(r#"{{join .L ", "}}"#), "x, y, 3\n");
     assert_eq!(t(r#"{{join (split .Csv ",") "+"}}"#), "a+b++c\n");
-    assert_eq!(
-        t("{{truncate .S 5}}|{{truncate .S 50}}|{{truncate .U 2}}"),
-        "Hello|Hello World|hé\n"
-    );
+    assert_eq!(t("{{truncate .S 5}}|{{truncate .S 50}}|{{truncate .U 2}}"), "Hello|Hello World|hé\n");
     assert_eq!(t("[{{pad .S 2 3}}]"), "[  Hello World   ]\n");
     assert_eq!(t("[{{pad .E 2 3}}]"), "[]\n");
     assert_eq!(t("{{.S | lower | printf \"%.3s\"}}"), "hel\n");
@@ -342,18 +246,9 @@ fn custom_functions() {
 fn custom_function_errors() {
     let v = json!({"S": "x", "N": 3});
     let err = |f: &str| one(f, &v).unwrap_err().to_string();
-    assert_eq!(
-        err("{{lower .N}}"),
-        "template: execution error: lower: wrong type for value; expected string; got int"
-    );
-    assert_eq!(
-        err("{{upper}}"),
-        "template: execution error: wrong number of args for upper: want 1 got 0"
-    );
-    assert_eq!(
-        err("{{truncate .S -1}}"),
-        "template: execution error: truncate: negative count -1"
-    );
+    assert_eq!(err("{{lower .N}}"), "template: execution error: lower: wrong type for value; expected string; got int");
+    assert_eq!(err("{{upper}}"), "template: execution error: wrong number of args for upper: want 1 got 0");
+    assert_eq!(err("{{truncate .S -1}}"), "template: execution error: truncate: negative count -1");
     assert_eq!(
         err("{{join .S \",\"}}"),
         "template: execution error: join: wrong type for value; expected []string; got string"
@@ -375,28 +270,13 @@ fn parse_errors_carry_engine_messages() {
     assert_eq!(parse("{{.A"), "template: 1:5: unclosed action");
     assert_eq!(parse("x{{"), "template: 1:4: unclosed action");
     assert_eq!(parse("{{range}}{{end}}"), "template: 1:10: empty command");
-    assert_eq!(
-        parse("{{foo .}}"),
-        "template: 1:3: function \"foo\" not defined"
-    );
-    assert_eq!(
-        parse("ok\n{{if .A}}{{bar 1}}{{end}}"),
-        "template: 2:12: function \"bar\" not defined"
-    );
+    assert_eq!(parse("{{foo .}}"), "template: 1:3: function \"foo\" not defined");
+    assert_eq!(parse("ok\n{{if .A}}{{bar 1}}{{end}}"), "template: 2:12: function \"bar\" not defined");
     assert_eq!(parse("a{{end}}b"), "template: 1:2: unexpected {{end}}");
-    assert_eq!(
-        parse("{{if .A}}x{{end}}\n{{else}}"),
-        "template: 2:1: unexpected {{else}}"
-    );
+    assert_eq!(parse("{{if .A}}x{{end}}\n{{else}}"), "template: 2:1: unexpected {{else}}");
     assert_eq!(parse("{{if .A}}x"), "template: 1:11: unexpected EOF");
-    assert_eq!(
-        parse("{{range .A}}\n{{define \"x\"}}{{end}}"),
-        "template: 2:22: unexpected EOF"
-    );
-    assert_eq!(
-        parse("{{if .A}}{{end}}{{end}}{{if .B}}"),
-        "template: 1:17: unexpected {{end}}"
-    );
+    assert_eq!(parse("{{range .A}}\n{{define \"x\"}}{{end}}"), "template: 2:22: unexpected EOF");
+    assert_eq!(parse("{{if .A}}{{end}}{{end}}{{if .B}}"), "template: 1:17: unexpected {{end}}");
     // Unknown functions are found even when there are no rows to run on.
     match render_list(Some("{{nope .}}"), &[], "", &[]) {
         Err(FormatError::Parse(m)) => assert_eq!(m, "template: 1:3: function \"nope\" not defined"),
@@ -411,10 +291,7 @@ fn execution_errors_carry_engine_messages() {
         Err(FormatError::Exec(m)) => m,
         other => panic!("{f}: expected exec error, got {other:?}"),
     };
-    assert_eq!(
-        exec("{{.Name.Foo}}"),
-        "execution error: can't evaluate field Foo in type string"
-    );
+    assert_eq!(exec("{{.Name.Foo}}"), "execution error: can't evaluate field Foo in type string");
     assert_eq!(exec("{{index .L 5}}"), "index out of range: 5");
     assert_eq!(exec("{{range .Name}}{{end}}"), "cannot range over string");
     assert_eq!(
@@ -427,16 +304,10 @@ fn execution_errors_carry_engine_messages() {
 fn backslash_escapes_only_outside_actions() {
     let v = json!({"A": "x"});
     // Inside a string literal Go reads \t itself.
-    assert_eq!(
-        one(r#"{{printf "%s\t%s" .A .A}}"#, &v).unwrap(),
-        "x           x\n"
-    );
+    assert_eq!(one(r#"{{printf "%s\t%s" .A .A}}"#, &v).unwrap(), "x           x\n");
     assert_eq!(one(r#"{{printf "}}\n"}}{{.A}}\n"#, &v).unwrap(), "}}\nx\n");
     assert_eq!(one(r"{{/* \t }} */}}{{.A}}", &v).unwrap(), "x\n");
-    assert_eq!(
-        normalize_escapes(r#"a\tb{{"\t"}}c\nd"#),
-        "a\tb{{\"\\t\"}}c\nd"
-    );
+    assert_eq!(normalize_escapes(r#"a\tb{{"\t"}}c\nd"#), "a\tb{{\"\\t\"}}c\nd");
     assert_eq!(normalize_escapes(r"{{.A"), r"{{.A");
     assert_eq!(normalize_escapes(r"{{'\''}}\t"), "{{'\\''}}\t");
 }
@@ -529,11 +400,7 @@ fn malformed_templates_never_panic() {
     }
     let deep_parens = format!("{{{{{}.A{}}}}}", "(".repeat(5000), ")".repeat(5000));
     let mut panicked = Vec::new();
-    for t in templates
-        .iter()
-        .copied()
-        .chain([deep.as_str(), deep_parens.as_str()])
-    {
+    for t in templates.iter().copied().chain([deep.as_str(), deep_parens.as_str()]) {
         let list_ok = std::panic::catch_unwind(|| {
             let _ = render_list(Some(t), &rows, PS_TABLE, PS_HEADERS);
         });

@@ -39,8 +39,8 @@ use super::copy::Blobs;
 use super::lookup::normalize_name;
 use super::progress::Progress;
 use crate::registry::manifest::{
-    select_platform, DOCKER_CONFIG, DOCKER_LAYER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, OCI_CONFIG, OCI_INDEX,
-    OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST,
+    select_platform, DOCKER_CONFIG, DOCKER_LAYER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, OCI_CONFIG, OCI_INDEX, OCI_LAYER,
+    OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST,
 };
 use crate::registry::{
     decompress, Compression, Descriptor, Digest, ImageIndex, ImageManifest, Manifest, ManifestKind, Platform,
@@ -124,7 +124,10 @@ impl Files for DirFiles {
 
 #[derive(Debug, Clone)]
 enum TarEntry {
-    Data { offset: u64, size: u64 },
+    Data {
+        offset: u64,
+        size: u64,
+    },
     /// A symlink or hard link, to this clean path.
     Link(String),
 }
@@ -199,8 +202,9 @@ fn not_a_tar(e: io::Error) -> anyhow::Error {
 
 impl Files for TarFiles {
     fn open(&self, path: &str) -> io::Result<(Box<dyn Read + Send>, u64)> {
-        let (offset, size) =
-            self.find(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{path}: not in the archive")))?;
+        let (offset, size) = self
+            .find(path)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{path}: not in the archive")))?;
         Ok((Box::new(SliceReader { file: self.file.clone(), pos: offset, end: offset + size }), size))
     }
 
@@ -269,7 +273,8 @@ pub fn open(input: Input, tmp: &Path) -> anyhow::Result<Archive> {
         file
     } else {
         fs::create_dir_all(tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        let mut spool = tempfile::tempfile_in(tmp).with_context(|| format!("creating a temporary file in {}", tmp.display()))?;
+        let mut spool =
+            tempfile::tempfile_in(tmp).with_context(|| format!("creating a temporary file in {}", tmp.display()))?;
         let mut tar = decompress("archive", BufReader::new(file)).context("reading the archive")?;
         io::copy(&mut tar, &mut spool).context("decompressing the archive")?;
         spool.rewind().context("rewinding the temporary file")?;
@@ -366,7 +371,8 @@ impl Archive {
             bail!("blob {}: {} bytes is too large", desc.digest, desc.size);
         }
         let path = blob_path(&desc.digest);
-        let (r, _) = self.files.open(&path).with_context(|| format!("blob {} is missing from the archive", desc.digest))?;
+        let (r, _) =
+            self.files.open(&path).with_context(|| format!("blob {} is missing from the archive", desc.digest))?;
         let mut v = VerifyingReader::new(r, format!("blob {}", desc.digest), &desc.digest, Some(desc.size))?;
         let mut out = Vec::with_capacity(desc.size as usize);
         v.read_to_end(&mut out).with_context(|| format!("reading blob {}", desc.digest))?;
@@ -449,7 +455,9 @@ impl Archive {
             }
         }
         match &self.source {
-            Source::Tar => ref_name.and_then(|n| normalize_name(n).ok()).map(|r| vec![r.to_string()]).unwrap_or_default(),
+            Source::Tar => {
+                ref_name.and_then(|n| normalize_name(n).ok()).map(|r| vec![r.to_string()]).unwrap_or_default()
+            }
             Source::Dir(path) => {
                 let tag = ref_name.filter(|t| crate::registry::reference::is_tag(t)).unwrap_or("latest");
                 let repo = path.to_string_lossy().trim_matches('/').to_string();
@@ -535,7 +543,8 @@ impl Archive {
     /// digest is its diff ID (checked as it is stored); a compressed one is
     /// hashed here.
     fn docker_layer(&self, path: &str, diff_id: &str) -> anyhow::Result<Descriptor> {
-        let (mut r, size) = self.files.open(path).with_context(|| format!("layer {path} is missing from the archive"))?;
+        let (mut r, size) =
+            self.files.open(path).with_context(|| format!("layer {path} is missing from the archive"))?;
         let mut head = [0u8; 6];
         let mut n = 0;
         while n < head.len() {
@@ -642,7 +651,12 @@ pub fn image_layers(image: &ImageRecord) -> anyhow::Result<Vec<(String, Digest)>
     let config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
     let diff_ids = config["rootfs"]["diff_ids"].as_array().cloned().unwrap_or_default();
     if diff_ids.len() != image.layers.len() {
-        bail!("image {}: its configuration lists {} layers, the store {}", image.id, diff_ids.len(), image.layers.len());
+        bail!(
+            "image {}: its configuration lists {} layers, the store {}",
+            image.id,
+            diff_ids.len(),
+            image.layers.len()
+        );
     }
     image
         .layers
@@ -736,7 +750,13 @@ pub fn prepare_layers(
     Ok(out)
 }
 
-fn prepare_layer(store: &Store, chain: &str, diff: &Digest, how: LayerCompression, tmp: &Path) -> anyhow::Result<LayerBlob> {
+fn prepare_layer(
+    store: &Store,
+    chain: &str,
+    diff: &Digest,
+    how: LayerCompression,
+    tmp: &Path,
+) -> anyhow::Result<LayerBlob> {
     let what = || format!("layer {diff}");
     let mut tar = store.layer_tar(chain).with_context(what)?;
     if how.compression == Compression::None {
@@ -834,13 +854,19 @@ impl<R: Read> Read for ExactReader<R> {
             let mut one = [0u8; 1];
             return match self.inner.read(&mut one)? {
                 0 => Ok(0),
-                _ => Err(io::Error::new(io::ErrorKind::InvalidData, format!("{} changed size while it was read", self.what))),
+                _ => Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{} changed size while it was read", self.what),
+                )),
             };
         }
         let want = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         if n == 0 {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, format!("{} changed size while it was read", self.what)));
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                format!("{} changed size while it was read", self.what),
+            ));
         }
         self.left -= n as u64;
         Ok(n)
@@ -917,7 +943,9 @@ pub fn save(
         let ls = image_layers(&img.image)?;
         let idx: Vec<usize> = ls
             .iter()
-            .map(|(c, d)| blobs.iter().position(|b| &b.diff_id == d).ok_or_else(|| anyhow!("layer {c} was not prepared")))
+            .map(|(c, d)| {
+                blobs.iter().position(|b| &b.diff_id == d).ok_or_else(|| anyhow!("layer {c} was not prepared"))
+            })
             .collect::<anyhow::Result<_>>()?;
         let descs: Vec<&Descriptor> = idx.iter().map(|&i| &blobs[i].desc).collect();
         let manifest = build_manifest(&img.image.config, &descs, docker)?;
@@ -967,13 +995,23 @@ fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, path: &str, data: &[u8]) ->
     tar.append(&h, data).with_context(|| format!("writing {path}"))
 }
 
-fn append_layer<W: Write>(tar: &mut tar::Builder<W>, path: &str, store: &Store, blob: &LayerBlob) -> anyhow::Result<()> {
+fn append_layer<W: Write>(
+    tar: &mut tar::Builder<W>,
+    path: &str,
+    store: &Store,
+    blob: &LayerBlob,
+) -> anyhow::Result<()> {
     let h = tar_header(path, blob.desc.size, false)?;
     let r = blob.open(store)?;
     tar.append(&h, r).with_context(|| format!("writing {path}"))
 }
 
-fn write_docker_archive(store: &Store, images: &[Written], blobs: &[LayerBlob], out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_docker_archive(
+    store: &Store,
+    images: &[Written],
+    blobs: &[LayerBlob],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut entries = Vec::new();
     for w in images {
         entries.push(serde_json::json!({
@@ -1034,7 +1072,12 @@ fn oci_index(images: &[Written], previous: Option<ImageIndex>) -> anyhow::Result
 
 const OCI_LAYOUT: &[u8] = br#"{"imageLayoutVersion":"1.0.0"}"#;
 
-fn write_oci_archive(store: &Store, images: &[Written], blobs: &[LayerBlob], out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_oci_archive(
+    store: &Store,
+    images: &[Written],
+    blobs: &[LayerBlob],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut tar = tar::Builder::new(out);
     append_bytes(&mut tar, "oci-layout", OCI_LAYOUT)?;
     append_bytes(&mut tar, "index.json", &oci_index(images, None)?)?;
@@ -1072,7 +1115,9 @@ fn write_oci_dir(store: &Store, images: &[Written], blobs: &[LayerBlob], dir: &P
     let blob_dir = dir.join("blobs/sha256");
     fs::create_dir_all(&blob_dir).with_context(|| format!("creating {}", blob_dir.display()))?;
     let previous = match fs::read(dir.join("index.json")) {
-        Ok(b) => Some(serde_json::from_slice::<ImageIndex>(&b).with_context(|| format!("{}/index.json", dir.display()))?),
+        Ok(b) => {
+            Some(serde_json::from_slice::<ImageIndex>(&b).with_context(|| format!("{}/index.json", dir.display()))?)
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e).with_context(|| format!("reading {}/index.json", dir.display())),
     };
@@ -1150,7 +1195,10 @@ mod tests {
     #[test]
     fn tar_index_reads_entries_and_links() {
         let big: Vec<u8> = (0..100_000u32).map(|i| (i % 253) as u8).collect();
-        let f = tar_of(&[("./manifest.json", b"[]"), ("abc.tar", &big)], &[("x/layer.tar", "../abc.tar"), ("loop", "loop")]);
+        let f = tar_of(
+            &[("./manifest.json", b"[]"), ("abc.tar", &big)],
+            &[("x/layer.tar", "../abc.tar"), ("loop", "loop")],
+        );
         let t = TarFiles::index(f).unwrap();
         assert_eq!(read(&t, "manifest.json"), b"[]");
         assert_eq!(read(&t, "abc.tar"), big);
@@ -1206,7 +1254,8 @@ mod tests {
         old.manifests[1].digest = Digest::sha256_of(b"older");
         old.manifests[1].annotations = Some(BTreeMap::from([(REF_NAME.to_string(), "localhost/c:3".to_string())]));
         let idx: ImageIndex = serde_json::from_slice(&oci_index(&[w], Some(old)).unwrap()).unwrap();
-        let names: Vec<&str> = idx.manifests.iter().map(|d| d.annotations.as_ref().unwrap()[REF_NAME].as_str()).collect();
+        let names: Vec<&str> =
+            idx.manifests.iter().map(|d| d.annotations.as_ref().unwrap()[REF_NAME].as_str()).collect();
         assert_eq!(names, ["localhost/c:3", "localhost/a:1", "localhost/b:2"]);
     }
 }

@@ -16,7 +16,11 @@ use super::names::repo_tag;
 pub enum Filter {
     Dangling(bool),
     Reference(String),
-    Label { key: String, value: Option<String>, negate: bool },
+    Label {
+        key: String,
+        value: Option<String>,
+        negate: bool,
+    },
     /// Created strictly before this Unix time.
     Before(i64),
     /// Created strictly after this Unix time.
@@ -26,7 +30,10 @@ pub enum Filter {
 
 /// Parse `--filter` values; `created_of` looks up the image a `before=` or
 /// `since=` names and returns its creation time.
-pub fn parse(filters: &[String], mut created_of: impl FnMut(&str) -> anyhow::Result<i64>) -> anyhow::Result<Vec<Filter>> {
+pub fn parse(
+    filters: &[String],
+    mut created_of: impl FnMut(&str) -> anyhow::Result<i64>,
+) -> anyhow::Result<Vec<Filter>> {
     let mut out = Vec::with_capacity(filters.len());
     for f in filters {
         let (key, value, negate) = match f.split_once("!=") {
@@ -40,7 +47,9 @@ pub fn parse(filters: &[String], mut created_of: impl FnMut(&str) -> anyhow::Res
             bail!("invalid image filter {f:?}: only label filters can be negated with !=");
         }
         out.push(match key {
-            "dangling" => Filter::Dangling(parse_bool(value).ok_or_else(|| anyhow!("non-boolean value {value:?} for dangling filter"))?),
+            "dangling" => Filter::Dangling(
+                parse_bool(value).ok_or_else(|| anyhow!("non-boolean value {value:?} for dangling filter"))?,
+            ),
             "reference" => Filter::Reference(value.to_string()),
             "label" => match value.split_once('=') {
                 Some((k, v)) => Filter::Label { key: k.to_string(), value: Some(v.to_string()), negate },
@@ -222,7 +231,15 @@ mod tests {
     #[test]
     fn reference_candidates() {
         let n = "127.0.0.1:5000/library/busybox:latest";
-        for p in ["*busy*", "busybox", "busybox:latest", "library/busybox", "library/*:latest", "127.0.0.1:5000/library/busybox", n] {
+        for p in [
+            "*busy*",
+            "busybox",
+            "busybox:latest",
+            "library/busybox",
+            "library/*:latest",
+            "127.0.0.1:5000/library/busybox",
+            n,
+        ] {
             assert!(reference_matches(p, n), "{p}");
         }
         for p in ["busybox:v2", "hello", "*/*/busybox:v2", "*.0.0.1"] {

@@ -100,8 +100,18 @@ pub fn go_time_string(secs: i64) -> String {
 /// fields in their Go order, absent and empty ones left out (Docker-only
 /// keys such as `Hostname` are not part of it).
 pub fn oci_config(config: &Value) -> Value {
-    const FIELDS: [&str; 10] =
-        ["User", "ExposedPorts", "Env", "Entrypoint", "Cmd", "Volumes", "WorkingDir", "Labels", "StopSignal", "ArgsEscaped"];
+    const FIELDS: [&str; 10] = [
+        "User",
+        "ExposedPorts",
+        "Env",
+        "Entrypoint",
+        "Cmd",
+        "Volumes",
+        "WorkingDir",
+        "Labels",
+        "StopSignal",
+        "ArgsEscaped",
+    ];
     let src = &config["config"];
     let mut out = Map::new();
     for f in FIELDS {
@@ -406,7 +416,10 @@ mod tests {
         let d = format!("sha256:{}", "d".repeat(64));
         assert_eq!(doc["RepoDigests"], json!([format!("r.io/a/b@{d}")]));
         assert_eq!(doc["NamesHistory"], json!(["r.io/a/b:2", "r.io/a/b:1"]));
-        assert_eq!(doc["History"][1], json!({"created": "2025-06-01T12:00:00Z", "created_by": "label", "empty_layer": true}));
+        assert_eq!(
+            doc["History"][1],
+            json!({"created": "2025-06-01T12:00:00Z", "created_by": "label", "empty_layer": true})
+        );
         let keys: Vec<&String> = doc.as_object().unwrap().keys().collect();
         assert_eq!(keys[..4], ["Id", "Digest", "RepoTags", "RepoDigests"]);
     }

@@ -3,7 +3,7 @@
 //! names `tag` gives, both following Podman (libimage's `LookupImage` and
 //! `NormalizeName`).
 
-use rpod_storage::{ImageRecord, Store, StorageError};
+use rpod_storage::{ImageRecord, StorageError, Store};
 
 use super::names::repo_tag;
 use crate::registry::{ParsedReference, Reference};

@@ -63,8 +63,10 @@ impl Progress {
                 let short = digest.strip_prefix("sha256:").unwrap_or(digest);
                 let bar = self.bars.add(ProgressBar::new(size));
                 bar.set_style(
-                    ProgressStyle::with_template("Copying blob {prefix} {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    ProgressStyle::with_template(
+                        "Copying blob {prefix} {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
                 );
                 bar.set_prefix(short[..short.len().min(12)].to_string());
                 Box::new(BarReader { inner: reader, bar })

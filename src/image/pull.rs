@@ -14,8 +14,8 @@ use super::copy::{store_image, Blobs, Incoming};
 use super::progress::Progress;
 use crate::context::Context;
 use crate::registry::{
-    resolve_pull, AuthEnv, AuthFiles, Candidate, Client, ClientOptions, Credentials, Descriptor, Platform, ResolveOptions,
-    ResolvedBy,
+    resolve_pull, AuthEnv, AuthFiles, Candidate, Client, ClientOptions, Credentials, Descriptor, Platform,
+    ResolveOptions, ResolvedBy,
 };
 
 /// How to pull.
@@ -86,7 +86,10 @@ impl<'a> Puller<'a> {
         let resolution = resolve_pull(
             input,
             &config.registries,
-            &ResolveOptions { tls_verify: opts.tls_verify, registries_conf: config.registries.search_registries_origin() },
+            &ResolveOptions {
+                tls_verify: opts.tls_verify,
+                registries_conf: config.registries.search_registries_origin(),
+            },
         )?;
         if let ResolvedBy::Alias { short_name, alias } = &resolution.resolved_by {
             self.progress.line(&format!("Resolved \"{short_name}\" as an alias ({alias})"));
@@ -114,7 +117,8 @@ impl<'a> Puller<'a> {
                 }
             };
             self.progress.line("Getting image source signatures");
-            let blobs = RegistryBlobs { client: &self.client, handle: self.runtime.handle(), candidate, creds: creds.as_ref() };
+            let blobs =
+                RegistryBlobs { client: &self.client, handle: self.runtime.handle(), candidate, creds: creds.as_ref() };
             let manifest_digest = img.manifest.digest.to_string();
             let record = store_image(
                 store,

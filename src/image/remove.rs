@@ -74,7 +74,9 @@ pub fn remove(ctx: &Context, inputs: &[String], opts: RemoveOptions) -> anyhow::
                     }
                 }
                 Err(StorageError::ImageUnknown(_)) if opts.ignore => {}
-                Err(e @ StorageError::ImageUnknown(_)) => errors.push((ExitCode::Container(EXIT_NOT_KNOWN), e.to_string())),
+                Err(e @ StorageError::ImageUnknown(_)) => {
+                    errors.push((ExitCode::Container(EXIT_NOT_KNOWN), e.to_string()))
+                }
                 Err(e) => errors.push((ExitCode::Engine, e.to_string())),
             }
         }

@@ -82,7 +82,8 @@ impl Containers {
     /// Adds a new container; fails with [`StorageError::NameInUse`] when
     /// the name (or the ID) is taken.
     pub fn create(&mut self, rec: &ContainerRecord) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
         let owner: Option<String> = tx
             .query_row("SELECT id FROM containers WHERE name = ?1 OR id = ?2", params![rec.name, rec.id], |r| r.get(0))
             .optional()
@@ -135,9 +136,11 @@ impl Containers {
                 .conn
                 .prepare_cached(&format!("SELECT {COLUMNS} FROM containers WHERE id LIKE ?1 ORDER BY id"))
                 .map_err(self.err("read containers"))?;
-            let mut found =
-                st.query_map([pattern], row).map_err(self.err("read containers"))?.collect::<rusqlite::Result<Vec<_>>>()
-                    .map_err(self.err("read containers"))?;
+            let mut found = st
+                .query_map([pattern], row)
+                .map_err(self.err("read containers"))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(self.err("read containers"))?;
             match found.len() {
                 0 => {}
                 1 => return Ok(found.remove(0)),
@@ -190,7 +193,8 @@ impl Containers {
 
     /// Gives a container a new (unused) name.
     pub fn rename(&mut self, id: &str, name: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
         let owner: Option<String> = tx
             .query_row("SELECT id FROM containers WHERE name = ?1", [name], |r| r.get(0))
             .optional()
@@ -219,7 +223,8 @@ impl Containers {
     /// Removes a container's record and `holder`'s holds on layers (see
     /// [`crate::Store::hold`]) in one transaction.
     pub fn remove_with_holds(&mut self, id: &str, holder: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
         tx.execute("DELETE FROM containers WHERE id = ?1", [id]).map_err(db(&self.db_path, "delete container"))?;
         tx.execute("DELETE FROM holds WHERE holder = ?1", [holder]).map_err(db(&self.db_path, "delete holds"))?;
         tx.commit().map_err(db(&self.db_path, "commit"))

@@ -70,7 +70,10 @@ mod tests {
 
     #[test]
     fn choice_order() {
-        assert_eq!(Driver::choose(true, Some("/usr/bin/fuse-overlayfs".into())), Driver::Overlay { mount_program: None });
+        assert_eq!(
+            Driver::choose(true, Some("/usr/bin/fuse-overlayfs".into())),
+            Driver::Overlay { mount_program: None }
+        );
         assert_eq!(
             Driver::choose(false, Some("/usr/bin/fuse-overlayfs".into())),
             Driver::Overlay { mount_program: Some("/usr/bin/fuse-overlayfs".into()) }

@@ -95,8 +95,15 @@ pub fn copy_shifted(src: &Path, dst: &Path, uid: IdFn<'_>, gid: IdFn<'_>) -> Res
     let s = open(src)?;
     let d = open(dst)?;
     let dst_root = rustix::io::dup(&d).map_err(io_err(b"", "dup"))?;
-    let mut c =
-        Copier { merge: false, uid, gid, dst_root, links: HashMap::new(), stats: CopyStats::default(), buf: vec![0; 1 << 16] };
+    let mut c = Copier {
+        merge: false,
+        uid,
+        gid,
+        dst_root,
+        links: HashMap::new(),
+        stats: CopyStats::default(),
+        buf: vec![0; 1 << 16],
+    };
     c.dir(&s, &d, b"")?;
     let st = rustix::fs::fstat(&s).map_err(io_err(b"", "stat"))?;
     c.finish(&s, &d, b"", &st)?;
@@ -112,8 +119,11 @@ pub fn copy_shifted(src: &Path, dst: &Path, uid: IdFn<'_>, gid: IdFn<'_>) -> Res
 /// [`copy_shifted`] (whiteouts of the first layer are skipped).
 pub fn apply_layer(layer: &Path, dst: &Path, uid: IdFn<'_>, gid: IdFn<'_>) -> Result<CopyStats, ShiftError> {
     let open = |p: &Path| {
-        rustix::fs::open(p, DIR_FLAGS, Mode::empty())
-            .map_err(|e| ShiftError::Io { path: p.display().to_string(), what: "open", source: e.into() })
+        rustix::fs::open(p, DIR_FLAGS, Mode::empty()).map_err(|e| ShiftError::Io {
+            path: p.display().to_string(),
+            what: "open",
+            source: e.into(),
+        })
     };
     let s = open(layer)?;
     let d = open(dst)?;
@@ -146,8 +156,11 @@ fn overlay_xattr(fd: &OwnedFd, name: &str, buf: &mut [u8]) -> Option<Vec<u8>> {
 /// Removes `name` in `d` whatever it is (a directory with its content).
 fn remove_at(d: &OwnedFd, name: &CStr, rel: &[u8]) -> Result<(), ShiftError> {
     use std::os::fd::AsFd;
-    crate::fsutil::remove_tree_at(d.as_fd(), name.to_bytes())
-        .map_err(|e| ShiftError::Io { path: display(rel), what: "remove", source: e })
+    crate::fsutil::remove_tree_at(d.as_fd(), name.to_bytes()).map_err(|e| ShiftError::Io {
+        path: display(rel),
+        what: "remove",
+        source: e,
+    })
 }
 
 impl Copier<'_> {
@@ -265,7 +278,9 @@ impl Copier<'_> {
         let mut existing_dir = false;
         if self.merge {
             match rustix::fs::statat(d, name, AtFlags::SYMLINK_NOFOLLOW) {
-                Ok(old) if kind == FileType::Directory && FileType::from_raw_mode(old.st_mode) == FileType::Directory => {
+                Ok(old)
+                    if kind == FileType::Directory && FileType::from_raw_mode(old.st_mode) == FileType::Directory =>
+                {
                     existing_dir = true;
                 }
                 Ok(_) => remove_at(d, name, &rel)?,
@@ -433,8 +448,11 @@ mod tests {
         nix::sys::stat::mknod(&l2.join("a/x"), nix::sys::stat::SFlag::S_IFCHR, nix::sys::stat::Mode::empty(), 0)
             .unwrap();
         std::fs::write(l2.join("a/y"), b"").unwrap();
-        let xattrs = rustix::fs::setxattr(l2.join("a/y"), "user.overlay.whiteout", b"", rustix::fs::XattrFlags::empty())
-            .and_then(|()| rustix::fs::setxattr(l2.join("d"), "user.overlay.opaque", b"y", rustix::fs::XattrFlags::empty()));
+        let xattrs =
+            rustix::fs::setxattr(l2.join("a/y"), "user.overlay.whiteout", b"", rustix::fs::XattrFlags::empty())
+                .and_then(|()| {
+                    rustix::fs::setxattr(l2.join("d"), "user.overlay.opaque", b"y", rustix::fs::XattrFlags::empty())
+                });
         if xattrs.is_err() {
             eprintln!("skipped: no user xattrs on {}", t.path().display());
             return;

@@ -565,7 +565,10 @@ impl Store {
                 Ok(dest)
             }
             // Made by another process meanwhile.
-            Err(e) if dest.is_dir() && matches!(e.kind(), io::ErrorKind::AlreadyExists | io::ErrorKind::DirectoryNotEmpty) => {
+            Err(e)
+                if dest.is_dir()
+                    && matches!(e.kind(), io::ErrorKind::AlreadyExists | io::ErrorKind::DirectoryNotEmpty) =>
+            {
                 Ok(dest)
             }
             Err(e) => Err(StorageError::io("rename", &staged, e)),

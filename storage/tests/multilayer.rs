@@ -261,7 +261,9 @@ fn multilayer_fixture_rootless_in_a_user_namespace() {
     // run as ourselves (needs our own subordinate ID range).
     let user = if is_root() {
         let Some(user) = test_user() else {
-            panic!("no test user with a subordinate ID range: run the tests through tests/run.sh (or set RPOD_TEST_USER)");
+            panic!(
+                "no test user with a subordinate ID range: run the tests through tests/run.sh (or set RPOD_TEST_USER)"
+            );
         };
         Some(user)
     } else {

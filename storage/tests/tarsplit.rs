@@ -166,10 +166,7 @@ fn fixture_roundtrips(name: &str) -> usize {
             assert_eq!(&digest_of(&tar), diff_id, "{name} {digest}: fixture broken");
             let info = roundtrip_on(&s, parent.as_deref(), &tar);
             let size = split_size(t.path(), &info);
-            eprintln!(
-                "{name} {manifest:.19} {media_type}: layer of {} bytes, tar-split {size} bytes",
-                tar.len()
-            );
+            eprintln!("{name} {manifest:.19} {media_type}: layer of {} bytes, tar-split {size} bytes", tar.len());
             parent = Some(info.chain_id);
             checked += 1;
         }

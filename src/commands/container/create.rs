@@ -219,7 +219,9 @@ impl ResourceFlags {
                 r.memory_swap_max = Some(-1);
             } else {
                 let total = parse_size(swap)? as i64;
-                let Some(m) = memory else { anyhow::bail!("you must provide a memory limit when setting --memory-swap") };
+                let Some(m) = memory else {
+                    anyhow::bail!("you must provide a memory limit when setting --memory-swap")
+                };
                 if total < m {
                     anyhow::bail!("--memory-swap must be larger than or equal to --memory");
                 }

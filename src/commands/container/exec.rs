@@ -67,7 +67,11 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     if c.state.status != Status::Running || c.state.pid <= 0 {
         return Err(Failure::new(
             ExitCode::Engine,
-            format!("can only create exec sessions on running containers: container state improper ({} is {})", c.name, c.state.status.as_str()),
+            format!(
+                "can only create exec sessions on running containers: container state improper ({} is {})",
+                c.name,
+                c.state.status.as_str()
+            ),
         )
         .into());
     }
@@ -80,8 +84,9 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
             .with_context(|| format!("joining the user namespace of container {}", c.name))?;
     }
     let spec_path = containers.run_dir(&c.id).join("config.json");
-    let spec: Spec = serde_json::from_slice(&std::fs::read(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?)
-        .context("parsing the container's spec")?;
+    let spec: Spec =
+        serde_json::from_slice(&std::fs::read(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?)
+            .context("parsing the container's spec")?;
     let mut process = spec.process().clone().ok_or_else(|| anyhow!("the container's spec has no process"))?;
     process.set_args(Some(args.command.clone()));
     process.set_terminal(Some(args.tty));
@@ -98,7 +103,9 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     }
     if let Some(u) = &args.user {
         let root = std::path::PathBuf::from(format!("/proc/{}/root", c.state.pid));
-        let spec = rpod_runtime::user::resolve(&root, u).map_err(|e| anyhow!("{e}")).with_context(|| format!("resolving user {u:?} in the container"))?;
+        let spec = rpod_runtime::user::resolve(&root, u)
+            .map_err(|e| anyhow!("{e}"))
+            .with_context(|| format!("resolving user {u:?} in the container"))?;
         let mut b = UserBuilder::default().uid(spec.uid).gid(spec.gid);
         if !spec.additional_gids.is_empty() {
             b = b.additional_gids(spec.additional_gids.clone());
@@ -127,7 +134,8 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
             ));
         }
     }
-    let null = || -> anyhow::Result<OwnedFd> { Ok(std::fs::File::open("/dev/null").context("opening /dev/null")?.into()) };
+    let null =
+        || -> anyhow::Result<OwnedFd> { Ok(std::fs::File::open("/dev/null").context("opening /dev/null")?.into()) };
     let dup = |fd: std::os::fd::BorrowedFd| fd.try_clone_to_owned().context("duplicating a descriptor");
     let stdio = if args.detach {
         rpod_runtime::Stdio::Fds { stdin: null()?, stdout: null()?, stderr: null()? }
@@ -136,7 +144,11 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     } else if args.interactive {
         rpod_runtime::Stdio::Inherit
     } else {
-        rpod_runtime::Stdio::Fds { stdin: null()?, stdout: dup(std::io::stdout().as_fd())?, stderr: dup(std::io::stderr().as_fd())? }
+        rpod_runtime::Stdio::Fds {
+            stdin: null()?,
+            stdout: dup(std::io::stdout().as_fd())?,
+            stderr: dup(std::io::stderr().as_fd())?,
+        }
     };
     let mut forwarded = SigSet::empty();
     if !args.detach && !args.tty {
@@ -145,7 +157,8 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         }
         forwarded.thread_block().context("blocking signals")?;
     }
-    let created = rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, stdio).map_err(runtime_failure)?;
+    let created =
+        rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, stdio).map_err(runtime_failure)?;
     if args.detach {
         return Ok(());
     }

@@ -34,7 +34,15 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
             .layers
             .iter()
             .rev()
-            .map(|l| containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff").display().to_string())
+            .map(|l| {
+                containers
+                    .graph_root()
+                    .join("layers")
+                    .join(l.trim_start_matches("sha256:"))
+                    .join("diff")
+                    .display()
+                    .to_string()
+            })
             .collect(),
     };
     let mut doc = view::inspect(
@@ -57,7 +65,9 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
 /// Prints the documents as a JSON array or through the template.
 pub fn print_documents(docs: &[Value], fmt: Option<&str>) -> anyhow::Result<()> {
     let text = match fmt.map(str::trim) {
-        None | Some("") | Some("json") | Some("{{json .}}") => format::to_json_pretty(&Value::Array(docs.to_vec())) + "\n",
+        None | Some("") | Some("json") | Some("{{json .}}") => {
+            format::to_json_pretty(&Value::Array(docs.to_vec())) + "\n"
+        }
         Some(_) => {
             let mut out = String::new();
             for d in docs {

@@ -174,7 +174,11 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
     let fmt = match fmt.trim_start().strip_prefix("table") {
         Some(rest) if args.noheading => {
             let body = rest.trim_start();
-            if body.is_empty() { default.trim_start_matches("table ").to_string() } else { body.to_string() }
+            if body.is_empty() {
+                default.trim_start_matches("table ").to_string()
+            } else {
+                body.to_string()
+            }
         }
         _ => fmt,
     };
@@ -184,8 +188,12 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
 /// (bytes in the container's upper layer, plus the image's layers).
 fn sizes(containers: &Containers, c: &Container) -> (u64, u64) {
     let rw = du(&containers.dir(&c.id).join("upper"));
-    let image: u64 =
-        c.config.layers.iter().map(|l| du(&containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff"))).sum();
+    let image: u64 = c
+        .config
+        .layers
+        .iter()
+        .map(|l| du(&containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff")))
+        .sum();
     (rw, rw + image)
 }
 

@@ -55,7 +55,10 @@ pub struct StatsArgs {
 fn mem_total() -> u64 {
     std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().find_map(|l| l.strip_prefix("MemTotal:").map(|v| v.trim().trim_end_matches("kB").trim().to_string())))
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:").map(|v| v.trim().trim_end_matches("kB").trim().to_string()))
+        })
         .and_then(|v| v.parse::<u64>().ok())
         .map_or(0, |kb| kb * 1024)
 }
@@ -88,7 +91,8 @@ fn row(c: &Container, prev: Option<(u64, i64)>, no_trunc: bool, total_mem: u64) 
     let now = now_ns();
     let (cpu0, t0) = prev.unwrap_or((0, c.state.started_at));
     let dt_us = ((now - t0).max(1) / 1000) as f64;
-    let cpu = if c.state.status.is_live() { 100.0 * (s.cpu_usage_usec.saturating_sub(cpu0)) as f64 / dt_us } else { 0.0 };
+    let cpu =
+        if c.state.status.is_live() { 100.0 * (s.cpu_usage_usec.saturating_sub(cpu0)) as f64 / dt_us } else { 0.0 };
     let limit = s.memory_max.unwrap_or(total_mem);
     let mem_perc = if limit > 0 { 100.0 * s.memory_current as f64 / limit as f64 } else { 0.0 };
     let (rx, tx) = if c.state.pid > 0 { net_io(c.state.pid) } else { (0, 0) };

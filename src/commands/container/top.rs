@@ -33,8 +33,7 @@ pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
     let rows = top::table(c.state.pid, &descriptors)?;
     // Aligned like Podman's tabwriter; the last column is not padded.
     let cols = descriptors.len();
-    let widths: Vec<usize> =
-        (0..cols).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..cols).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for r in &rows {
         for (i, cell) in r.iter().enumerate() {
@@ -48,4 +47,3 @@ pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
     }
     print(&out)
 }
-

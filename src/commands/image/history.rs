@@ -60,7 +60,9 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> anyhow::Result<()> {
     let search = ctx.config()?.registries.search_registries().to_vec();
     let store = ctx.store()?;
     let found = lookup::find(store, &search, &args.image).map_err(|e| match e {
-        StorageError::ImageUnknown(_) => Failure::new(ExitCode::Engine, format!("{}: image not known", args.image)).into(),
+        StorageError::ImageUnknown(_) => {
+            Failure::new(ExitCode::Engine, format!("{}: image not known", args.image)).into()
+        }
         e => anyhow::Error::from(e),
     })?;
     let rec = found.image;

@@ -71,11 +71,8 @@ fn confirm(all: bool) -> anyhow::Result<bool> {
         )
         .into());
     }
-    let what = if all {
-        "all images without at least one container associated with them"
-    } else {
-        "all dangling images"
-    };
+    let what =
+        if all { "all images without at least one container associated with them" } else { "all dangling images" };
     let mut err = std::io::stderr().lock();
     write!(err, "WARNING! This command removes {what}.\nAre you sure you want to continue? [y/N] ")
         .and_then(|()| err.flush())

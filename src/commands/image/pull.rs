@@ -55,7 +55,8 @@ pub fn run(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
         let image = puller.pull(&args.image, &opts)?;
         return print(&format!("{}\n", image.id));
     }
-    let (repo, tags) = puller.tags(&args.image, args.tls_verify).with_context(|| format!("listing the tags of {}", args.image))?;
+    let (repo, tags) =
+        puller.tags(&args.image, args.tls_verify).with_context(|| format!("listing the tags of {}", args.image))?;
     for tag in tags {
         let image = puller.pull(&format!("{repo}:{tag}"), &opts)?;
         print(&format!("{}\n", image.id))?;

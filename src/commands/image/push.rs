@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use anyhow::{anyhow, bail, Context as _};
 use clap::{Args, ValueEnum};
 
-use crate::registry::session::{auth_files, check_authfile, client_options};
 use crate::context::Context;
 use crate::image::archive::{
     self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold,
@@ -18,6 +17,7 @@ use crate::image::archive::{
 use crate::image::lookup;
 use crate::image::progress::Progress;
 use crate::registry::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
+use crate::registry::session::{auth_files, check_authfile, client_options};
 use crate::registry::{resolve_push, BlobSource, Client, Compression, Credentials, PushEvent, PushImage, PushLayer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -28,7 +28,11 @@ pub struct RmiArgs {
 
 pub fn run(ctx: &Context, args: RmiArgs) -> anyhow::Result<()> {
     if args.all && !args.images.is_empty() {
-        return Err(Failure::new(ExitCode::Engine, "when using the --all switch, you may not pass any images names or IDs").into());
+        return Err(Failure::new(
+            ExitCode::Engine,
+            "when using the --all switch, you may not pass any images names or IDs",
+        )
+        .into());
     }
     if !args.all && args.images.is_empty() {
         return Err(Failure::new(ExitCode::Engine, "image name or ID must be specified").into());

@@ -21,9 +21,9 @@ use anyhow::{anyhow, bail, Context as _};
 use clap::Args;
 use serde_json::{json, Value};
 
-use crate::registry::session::{auth_files, check_authfile, client_options, runtime};
 use crate::context::{print, Context};
 use crate::format;
+use crate::registry::session::{auth_files, check_authfile, client_options, runtime};
 use crate::registry::{resolve_push, resolve_registry, AuthFiles, Client, Endpoint};
 
 /// Podman's default `--limit` (`searchMaxQueries`), per registry.

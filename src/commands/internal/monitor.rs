@@ -40,12 +40,7 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
             _ => return None,
         }
     }
-    let global = GlobalArgs {
-        root: Some(root.into()),
-        runroot: Some(runroot.into()),
-        storage_driver: None,
-        log_level,
-    };
+    let global = GlobalArgs { root: Some(root.into()), runroot: Some(runroot.into()), storage_driver: None, log_level };
     Some(Invocation { global, options: opts })
 }
 
@@ -55,11 +50,21 @@ mod tests {
 
     #[test]
     fn the_fast_parse_reads_what_the_starter_writes() {
-        let args: Vec<std::ffi::OsString> =
-            ["rpod-monitor", "--root", "/r", "--runroot", "/rr", "--log-level", "warn", "__monitor", "--rootless", "abc"]
-                .iter()
-                .map(Into::into)
-                .collect();
+        let args: Vec<std::ffi::OsString> = [
+            "rpod-monitor",
+            "--root",
+            "/r",
+            "--runroot",
+            "/rr",
+            "--log-level",
+            "warn",
+            "__monitor",
+            "--rootless",
+            "abc",
+        ]
+        .iter()
+        .map(Into::into)
+        .collect();
         let Invocation { global: g, options: o } = parse(&args).unwrap();
         assert_eq!(g.root.unwrap(), std::path::PathBuf::from("/r"));
         assert!(o.rootless && !o.attach_first && o.id == "abc");

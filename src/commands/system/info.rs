@@ -52,10 +52,11 @@ fn go_field_names(value: &Value) -> Value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
-                    let name = RENAMES.iter().find(|(from, _)| from == k).map(|(_, to)| to.to_string()).unwrap_or_else(|| {
-                        let mut c = k.chars();
-                        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-                    });
+                    let name =
+                        RENAMES.iter().find(|(from, _)| from == k).map(|(_, to)| to.to_string()).unwrap_or_else(|| {
+                            let mut c = k.chars();
+                            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                        });
                     let v = if KEEP_KEYS_BELOW.contains(&k.as_str()) { v.clone() } else { go_field_names(v) };
                     (name, v)
                 })
@@ -196,4 +197,3 @@ fn supports_d_type(graph_root: &Path) -> bool {
     let found = d.iter().flatten().any(|e| e.file_name().to_bytes() == b"." && e.file_type() == Some(Type::Directory));
     found
 }
-

@@ -136,9 +136,7 @@ impl Bed {
     /// Like [`Bed::get`] but returns the reason instead of panicking.
     pub fn try_get() -> Result<&'static Bed, String> {
         static BED: OnceLock<Result<Bed, String>> = OnceLock::new();
-        BED.get_or_init(Self::from_env)
-            .as_ref()
-            .map_err(Clone::clone)
+        BED.get_or_init(Self::from_env).as_ref().map_err(Clone::clone)
     }
 
     fn from_env() -> Result<Bed, String> {
@@ -150,10 +148,7 @@ impl Bed {
             ca: env_var("RPOD_TEST_REGISTRY_CA")?.into(),
             cert_dir: match std::env::var("RPOD_TEST_REGISTRY_CERT_DIR") {
                 Ok(v) if !v.is_empty() => v.into(),
-                _ => Path::new(&env_var("RPOD_TEST_REGISTRY_CA")?)
-                    .parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_default(),
+                _ => Path::new(&env_var("RPOD_TEST_REGISTRY_CA")?).parent().map(Path::to_path_buf).unwrap_or_default(),
             },
             user: env_var("RPOD_TEST_REGISTRY_USER")?,
             password: env_var("RPOD_TEST_REGISTRY_PASSWORD")?,
@@ -171,10 +166,7 @@ impl Bed {
                 .into(),
         };
         if !bed.fixtures.join("fixtures.json").is_file() {
-            return Err(format!(
-                "{NEED_BED} ({} has no fixtures.json)",
-                bed.fixtures.display()
-            ));
+            return Err(format!("{NEED_BED} ({} has no fixtures.json)", bed.fixtures.display()));
         }
         Ok(bed)
     }
@@ -182,8 +174,7 @@ impl Bed {
     /// The entries of `fixtures.json`.
     pub fn fixture_entries(&self) -> Vec<FixtureEntry> {
         let path = self.fixtures.join("fixtures.json");
-        let text =
-            fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))
     }
 
@@ -215,13 +206,8 @@ impl Bed {
     /// file) atomically (temp file + rename), only when the content changed, and returns
     /// the copy's path. Binaries of the same build directory land in the same directory.
     pub fn install_bin(&self, src: &Path) -> PathBuf {
-        install_bin_into(&self.bin_dir, src).unwrap_or_else(|e| {
-            panic!(
-                "installing {} into {}: {e}",
-                src.display(),
-                self.bin_dir.display()
-            )
-        })
+        install_bin_into(&self.bin_dir, src)
+            .unwrap_or_else(|e| panic!("installing {} into {}: {e}", src.display(), self.bin_dir.display()))
     }
 
     /// A command that runs `program` as root with a clean environment: HOME = the root
@@ -333,10 +319,8 @@ impl Drop for UserTempDir {
 fn unique_dir(parent: &Path, prefix: &str) -> PathBuf {
     static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     parent.join(format!("{prefix}-{}-{n}-{nanos:08x}", std::process::id()))
 }
 
@@ -413,9 +397,7 @@ pub fn install_bin_into(bin_dir: &Path, src: &Path) -> std::io::Result<PathBuf> 
         return Ok(p.clone());
     }
 
-    let name = src
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("source has no file name"))?;
+    let name = src.file_name().ok_or_else(|| std::io::Error::other("source has no file name"))?;
     let src_dir = src.parent().unwrap_or(Path::new("/"));
     let dir_key = hex(&Sha256::digest(src_dir.as_os_str().as_encoded_bytes()))[..12].to_string();
     ensure_dir_0755(bin_dir)?;
@@ -427,17 +409,12 @@ pub fn install_bin_into(bin_dir: &Path, src: &Path) -> std::io::Result<PathBuf> 
     let want = sha256_file(&src)?;
     let current = fs::read_to_string(&stamp).ok();
     let up_to_date = current.as_deref().map(str::trim) == Some(want.as_str())
-        && fs::metadata(&dest)
-            .map(|m| m.len() == meta.len())
-            .unwrap_or(false);
+        && fs::metadata(&dest).map(|m| m.len() == meta.len()).unwrap_or(false);
     if !up_to_date {
         let unique = format!(
             "{}.{}.{:?}",
             std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0),
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0),
             std::thread::current().id()
         )
         .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "");
@@ -458,12 +435,8 @@ pub fn install_bin_into(bin_dir: &Path, src: &Path) -> std::io::Result<PathBuf> 
 /// longer than `limit` (then panics with what it printed so far).
 pub fn output_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
     let desc = format!("{cmd:?}");
-    cmd.stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0);
-    let mut child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("spawning {desc}: {e}"));
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("spawning {desc}: {e}"));
     let pid = child.id();
     let collect = |r: Option<Box<dyn Read + Send>>| {
         let buf = Arc::new(Mutex::new(Vec::new()));
@@ -494,10 +467,7 @@ pub fn output_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
             Ok(Some(st)) => break st,
             Ok(None) if start.elapsed() >= limit => {
                 // Kill the whole process group (it was made a group leader above).
-                let _ = Command::new("kill")
-                    .args(["-KILL", "--", &format!("-{pid}")])
-                    .stderr(Stdio::null())
-                    .status();
+                let _ = Command::new("kill").args(["-KILL", "--", &format!("-{pid}")]).stderr(Stdio::null()).status();
                 let _ = child.kill();
                 let _ = child.wait();
                 std::thread::sleep(Duration::from_millis(200));
@@ -517,11 +487,7 @@ pub fn output_with_timeout(cmd: &mut Command, limit: Duration) -> Output {
     let _ = err_done.recv_timeout(grace);
     let stdout = out_buf.lock().unwrap().clone();
     let stderr = err_buf.lock().unwrap().clone();
-    Output {
-        status,
-        stdout,
-        stderr,
-    }
+    Output { status, stdout, stderr }
 }
 
 /// Runs `cmd` (via [`output_with_timeout`], default limit) and panics unless it succeeds,

@@ -9,25 +9,17 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use rpod_testbed::fixtures::{
-    build, check_mtimes, diff_trees, read_tree, BuildOptions, FixtureEntry,
-};
+use rpod_testbed::fixtures::{build, check_mtimes, diff_trees, read_tree, BuildOptions, FixtureEntry};
 
 fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
+    let found = Command::new(tool).arg("--version").output().map(|o| o.status.success()).unwrap_or(false);
     assert!(found, "{tool} is not installed (run tests/bed/deps.sh, or apt-get install {tool})");
     found
 }
 
 fn is_root() -> bool {
     use std::os::unix::fs::MetadataExt;
-    fs::metadata("/proc/self")
-        .map(|m| m.uid() == 0)
-        .unwrap_or(false)
+    fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
 }
 
 fn run(cmd: &mut Command) -> String {
@@ -56,11 +48,8 @@ fn mask_owners(tree: &str) -> String {
 }
 
 fn small(out: &Path, only: &[&str]) -> Vec<FixtureEntry> {
-    build(&BuildOptions {
-        only: Some(only.iter().map(|s| s.to_string()).collect()),
-        ..BuildOptions::small(out)
-    })
-    .unwrap()
+    build(&BuildOptions { only: Some(only.iter().map(|s| s.to_string()).collect()), ..BuildOptions::small(out) })
+        .unwrap()
 }
 
 #[test]
@@ -90,16 +79,9 @@ fn umoci_extraction_matches_expected_tree() {
     let rootfs = bundle.join("rootfs");
     let actual = read_tree(&rootfs).unwrap();
     let expected = fs::read_to_string(out.path().join("expected/multilayer.tree")).unwrap();
-    let (actual, expected) = if rootless {
-        (mask_owners(&actual), mask_owners(&expected))
-    } else {
-        (actual, expected)
-    };
+    let (actual, expected) = if rootless { (mask_owners(&actual), mask_owners(&expected)) } else { (actual, expected) };
     let diff = diff_trees(&expected, &actual);
-    assert!(
-        diff.is_empty(),
-        "umoci's extraction differs from expected/multilayer.tree:\n{diff}"
-    );
+    assert!(diff.is_empty(), "umoci's extraction differs from expected/multilayer.tree:\n{diff}");
     assert_eq!(actual, expected);
     let mtimes = fs::read_to_string(out.path().join("expected/multilayer.mtimes")).unwrap();
     assert!(!mtimes.is_empty());
@@ -125,18 +107,9 @@ fn skopeo_reads_every_tag() {
         });
         assert_eq!(digest, e.digest, "{src}");
         // a full copy verifies every blob digest along the way
-        let target = format!(
-            "oci:{}:{}",
-            dest.path().join(format!("c{i}")).display(),
-            e.tag
-        );
+        let target = format!("oci:{}:{}", dest.path().join(format!("c{i}")).display(), e.tag);
         let mut cmd = Command::new("skopeo");
-        cmd.args([
-            "copy",
-            "--quiet",
-            "--preserve-digests",
-            "--dest-oci-accept-uncompressed-layers",
-        ]);
+        cmd.args(["copy", "--quiet", "--preserve-digests", "--dest-oci-accept-uncompressed-layers"]);
         if e.kind == "index" {
             cmd.arg("--all");
         }
@@ -146,19 +119,14 @@ fn skopeo_reads_every_tag() {
         assert_eq!(copied, raw, "{src}: copy is not byte-identical");
     }
     // each platform of the hello index resolves to its own config
-    let src = entries
-        .iter()
-        .find(|e| e.name == "hello" && e.tag == "latest")
-        .unwrap()
-        .oci_ref(out.path());
+    let src = entries.iter().find(|e| e.name == "hello" && e.tag == "latest").unwrap().oci_ref(out.path());
     for (arch, variant) in [("amd64", None), ("arm64", Some("v8"))] {
         let mut cmd = Command::new("skopeo");
         cmd.args(["--override-arch", arch]);
         if let Some(v) = variant {
             cmd.args(["--override-variant", v]);
         }
-        let cfg: serde_json::Value =
-            serde_json::from_str(&run(cmd.args(["inspect", "--config", &src]))).unwrap();
+        let cfg: serde_json::Value = serde_json::from_str(&run(cmd.args(["inspect", "--config", &src]))).unwrap();
         assert_eq!(cfg["architecture"], arch);
         assert_eq!(cfg["config"]["Cmd"][0], "/hello");
         if let Some(v) = variant {

@@ -43,35 +43,19 @@ fn parse(args: &[String]) -> Result<BuildOptions, String> {
             _ => (a.as_str(), None),
         };
         let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
+            inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| format!("{name} needs a value"))
         };
         match flag {
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--cache" => cache = PathBuf::from(value("--cache")?),
-            "--only" => {
-                only = Some(
-                    value("--only")?
-                        .split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect(),
-                )
-            }
+            "--only" => only = Some(value("--only")?.split(',').filter(|s| !s.is_empty()).map(String::from).collect()),
             "--skip-big" if inline.is_none() => skip_big = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     let out = out.ok_or("--out DIR is required")?;
-    Ok(BuildOptions {
-        out,
-        cache,
-        skip_big,
-        only,
-    })
+    Ok(BuildOptions { out, cache, skip_big, only })
 }
 
 fn main() -> ExitCode {
