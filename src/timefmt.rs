@@ -48,14 +48,28 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// trailing zeros of the fraction dropped, `Z` for the zone.
 pub fn rfc3339_nano(secs: i64, nanos: u32) -> String {
     let p = parts(secs);
-    let mut frac = String::new();
-    if nanos > 0 {
-        frac = format!(".{nanos:09}");
-        while frac.ends_with('0') {
-            frac.pop();
-        }
-    }
+    let frac = fraction(nanos);
     format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{frac}Z", p.year, p.month, p.day, p.hour, p.min, p.sec)
+}
+
+/// Go's `.999999999`: the fraction of a second without trailing zeros,
+/// nothing for whole seconds.
+fn fraction(nanos: u32) -> String {
+    if nanos == 0 {
+        return String::new();
+    }
+    format!(".{nanos:09}").trim_end_matches('0').to_string()
+}
+
+/// Go's `time.Time.String()` of a UTC time, as Podman prints `CreatedAt`
+/// in `ps` templates: `2026-12-07 03:15:58.123456789 +0000 UTC` (trailing
+/// zeros of the fraction dropped, no fraction for whole seconds).
+pub fn go_time_string(ns: i64) -> String {
+    let secs = ns.div_euclid(1_000_000_000);
+    let nanos = ns.rem_euclid(1_000_000_000) as u32;
+    let p = parts(secs);
+    let frac = fraction(nanos);
+    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}{frac} +0000 UTC", p.year, p.month, p.day, p.hour, p.min, p.sec)
 }
 
 /// Go's `time.ANSIC`: `Mon Jan  2 15:04:05 2006`.
@@ -119,6 +133,9 @@ mod tests {
         assert_eq!(ansic(0), "Thu Jan  1 00:00:00 1970");
         assert_eq!(ansic(1_800_000_000), "Fri Jan 15 08:00:00 2027");
         assert_eq!(rfc3339_nano(-1, 0), "1969-12-31T23:59:59Z");
+        assert_eq!(go_time_string(1_796_613_358_123_456_789), "2026-12-07 03:15:58.123456789 +0000 UTC");
+        assert_eq!(go_time_string(1_796_613_358_120_000_000), "2026-12-07 03:15:58.12 +0000 UTC");
+        assert_eq!(go_time_string(1_796_613_358_000_000_000), "2026-12-07 03:15:58 +0000 UTC");
     }
 
     #[test]

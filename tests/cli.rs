@@ -163,6 +163,37 @@ fn template_errors_exit_125_with_the_template_message() {
 }
 
 #[test]
+fn unknown_template_fields_exit_125_and_json_is_indented_as_podman() {
+    // A struct has no field Nosuch: Go's error, exit 125 (Podman), not `<no value>`.
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["version", "--format", "{{.Nosuch}}"][..],
+        &["version", "--format", "{{.Client.Versoin}}"],
+        &["info", "--format", "{{.Host.Nosuch}}"],
+        &["images", "--format", "{{.Nosuch}}"],
+    ] {
+        let out = rpod_in(dir.path(), args);
+        let err = text(&out.stderr);
+        if args[0] == "images" {
+            // No images, so no row to run on: nothing printed, as in Podman.
+            assert_eq!(ok(&out), "", "{args:?}");
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(125), "{args:?}: {err}");
+        assert!(err.contains("can't evaluate field "), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // A map's missing key is still `<no value>`.
+    let out = rpod_in(dir.path(), &["info", "--format", "{{.Store.GraphOptions.nosuch}}"]);
+    assert_eq!(ok(&out), "<no value>\n");
+    // `version --format json` is one compact line; `info` is indented by 2.
+    let v = ok(&rpod(&["version", "--format", "json"]));
+    assert!(v.starts_with("{\"Client\":{") && v.matches('\n').count() == 1, "{v}");
+    let i = ok(&rpod_in(dir.path(), &["info", "--format", "json"]));
+    assert!(i.starts_with("{\n  \"host\": {\n    \""), "{i}");
+}
+
+#[test]
 fn arbitrary_arguments_never_panic() {
     let cases: &[&[&str]] = &[
         &["--root"],

@@ -414,10 +414,11 @@ fn images_lists_one_row_per_name_newest_first() {
     assert_eq!(env.ok(&["images", "--sort", "size", "-q"]), format!("{}\n{}\n", &bb.id[..12], &d.id[..12]));
     let out = env.rpod(&["images", "--sort", "nosuch"]).assert_code(125);
     assert!(out.stderr_str().contains("nosuch"), "{}", out.stderr_str());
-    // table templates have headers; field names are upper-cased.
+    // table templates have headers; field names are upper-cased; a space
+    // between columns aligns them like a TAB (Podman).
     assert_eq!(
         env.ok(&["images", "--format", "table {{.ID}} {{.CreatedAt}}", "--filter", "reference=*derived*"]),
-        format!("IMAGE ID CREATED AT\n{} 2025-06-01 12:00:00 +0000 UTC\n", &d.id[..12])
+        format!("IMAGE ID      CREATED AT\n{}  2025-06-01 12:00:00 +0000 UTC\n", &d.id[..12])
     );
 
     // --format json: Podman's image summaries, one per image.

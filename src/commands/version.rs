@@ -55,6 +55,8 @@ pub fn run(args: VersionArgs) -> anyhow::Result<()> {
             }
             print(&text)
         }
+        // Podman prints the JSON of `version` compact.
+        Some(f) if format::is_json(f) => print(&(format::to_json_indent(&report, 0) + "\n")),
         Some(f) => print(&format::render_one(Some(f), &report)?),
     }
 }

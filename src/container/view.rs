@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::record::{Container, Status};
 use crate::format::human;
+use crate::timefmt;
 
 /// Docker's STATUS column: `Created`, `Up 2 seconds`, `Up 3 minutes
 /// (Paused)`, `Exited (0) 7 minutes ago`.
@@ -46,16 +47,19 @@ pub fn image_text(c: &Container) -> String {
     c.config.image_name.clone()
 }
 
-/// One `ps` row.
+/// One `ps` row for templates: the fields of Podman's `psReporter`
+/// (`.Created` and `.CreatedAt` a Go time, `.RunningFor` as
+/// `.CreatedHuman`).
 pub fn ps_row(c: &Container, now_ns: i64, no_trunc: bool, size: Option<(u64, u64)>) -> Value {
     let id = if no_trunc { c.id.clone() } else { c.short_id().to_string() };
+    let ago = human::ago(c.created / 1_000_000_000, now_ns / 1_000_000_000);
     let exited = c.state.status == Status::Exited;
     json!({
         "AutoRemove": c.config.auto_remove,
         "Command": command_text(c, no_trunc),
-        "CreatedAt": human::ago(c.created / 1_000_000_000, now_ns / 1_000_000_000),
-        "CreatedHuman": human::ago(c.created / 1_000_000_000, now_ns / 1_000_000_000),
-        "Created": c.created / 1_000_000_000,
+        "CreatedAt": timefmt::go_time_string(c.created),
+        "CreatedHuman": ago,
+        "Created": timefmt::go_time_string(c.created),
         "Exited": exited,
         "ExitedAt": if exited { c.state.finished_at / 1_000_000_000 } else { 0 },
         "ExitCode": c.state.exit_code,
@@ -69,7 +73,7 @@ pub fn ps_row(c: &Container, now_ns: i64, no_trunc: bool, size: Option<(u64, u64
         "Pid": c.state.pid,
         "Ports": "",
         "RestartCount": c.state.restart_count,
-        "RunningFor": human::duration(Duration::from_nanos(now_ns.saturating_sub(c.created).max(0) as u64)),
+        "RunningFor": ago,
         "Size": size.map(|(rw, rootfs)| format!("{} (virtual {})", human::size(rw), human::size(rootfs))).unwrap_or_default(),
         "StartedAt": c.state.started_at / 1_000_000_000,
         "State": c.state.status.as_str(),
@@ -224,6 +228,18 @@ mod tests {
         assert_eq!(status_text(&ctr(Status::Paused, now - 180 * s, 0, 0), now), "Up 3 minutes (Paused)");
         assert_eq!(status_text(&ctr(Status::Exited, 1, now - 420 * s, 0), now), "Exited (0) 7 minutes ago");
         assert_eq!(status_text(&ctr(Status::Exited, 1, now - s / 2, 137), now), "Exited (137) Less than a second ago");
+    }
+
+    #[test]
+    fn ps_times_as_podman_prints_them_in_templates() {
+        let s = 1_000_000_000i64;
+        let mut c = ctr(Status::Created, 0, 0, 0);
+        c.created = 1_796_613_358 * s + 123_456_789;
+        let row = ps_row(&c, c.created + 300 * s, false, None);
+        assert_eq!(row["CreatedAt"], "2026-12-07 03:15:58.123456789 +0000 UTC");
+        assert_eq!(row["Created"], "2026-12-07 03:15:58.123456789 +0000 UTC");
+        assert_eq!(row["RunningFor"], "5 minutes ago");
+        assert_eq!(row["CreatedHuman"], "5 minutes ago");
     }
 
     #[test]

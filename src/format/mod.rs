@@ -22,6 +22,7 @@
 //! - The engine's maps are sorted; `{{json .}}` restores the rows' key order
 //!   (rows stand for Go structs, printed in field order).
 
+mod fields;
 mod funcs;
 pub mod human;
 mod tabwriter;
@@ -80,7 +81,7 @@ pub fn render_list(
 ) -> Result<String, FormatError> {
     match list_mode(format.unwrap_or(""), default_table) {
         Mode::Json => Ok(to_json_pretty(&Json::Array(rows.to_vec())) + "\n"),
-        Mode::Table(body) => render_rows(body, rows, Some(headers)),
+        Mode::Table(body) => render_rows(&spaces_to_tabs(body), rows, Some(headers)),
         Mode::Plain(body) => render_rows(body, rows, None),
     }
 }
@@ -95,6 +96,7 @@ pub fn render_one(format: Option<&str>, value: &Json) -> Result<String, FormatEr
     };
     let src = normalize_escapes(body);
     let compiled = compile(&src, || KeyOrders::collect([value]))?;
+    check_fields(&src, &compiled.tree, value)?;
     let mut text = String::new();
     push_line(&mut text, &execute(&compiled.template, &to_tmpl(value))?);
     Ok(tabwriter::align(&text))
@@ -106,16 +108,28 @@ pub fn align_columns(text: &str) -> String {
     tabwriter::align(text)
 }
 
-/// Pretty JSON with 4-space indentation, as podman prints it (helper also used by inspect).
-/// Keys keep their order; like Go's encoder with `SetEscapeHTML(false)`
-/// (Podman's inspect) `<`, `>`, `&` are not escaped. No trailing newline.
+/// Pretty JSON with 4-space indentation, as Podman prints `images` and
+/// `search` (helper also used by inspect). See [`to_json_indent`].
 pub fn to_json_pretty(value: &Json) -> String {
+    to_json_indent(value, 4)
+}
+
+/// JSON as Go's encoder writes it with `SetEscapeHTML(false)`: keys keep
+/// their order, `<`, `>`, `&` are not escaped. `indent` spaces per level
+/// (Podman: `ps`, `info`, `network ls` 2; `images`, `search` 4), 0 for the
+/// compact form (`version`, `history`). No trailing newline.
+pub fn to_json_indent(value: &Json, indent: usize) -> String {
     let mut buf = Vec::with_capacity(128);
-    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
+    let indent = " ".repeat(indent);
     // Writing a `serde_json::Value` into a Vec cannot fail, and the output
     // of serde_json is always UTF-8.
-    if value.serialize(&mut ser).is_err() {
+    let written = if indent.is_empty() {
+        value.serialize(&mut serde_json::Serializer::new(&mut buf))
+    } else {
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut buf, formatter))
+    };
+    if written.is_err() {
         return String::new();
     }
     funcs::go_json_escapes(String::from_utf8(buf).unwrap_or_default())
@@ -145,12 +159,14 @@ fn list_mode<'a>(format: &'a str, default_table: &'a str) -> Mode<'a> {
 
 /// Podman's `IsJSON`: `json`, and `{{json .}}` as the whole format, both
 /// print the pretty JSON document (a list as one array, not a line per row).
-fn is_json(format: &str) -> bool {
+pub fn is_json(format: &str) -> bool {
     let f = format.trim();
     if f == "json" {
         return true;
     }
     let Some(inner) = f.strip_prefix("{{").and_then(|r| r.strip_suffix("}}")) else { return false };
+    let inner = inner.strip_prefix('-').unwrap_or(inner);
+    let inner = inner.strip_suffix('-').unwrap_or(inner);
     let mut words = inner.split_whitespace();
     words.next() == Some("json") && words.next() == Some(".") && words.next().is_none()
 }
@@ -178,6 +194,7 @@ fn render_rows(body: &str, rows: &[Json], headers: Option<Headers>) -> Result<St
         push_line(&mut text, &header);
     }
     if compiled.tree.nodes.iter().any(is_range_over_dot) {
+        check_fields(&src, &compiled.tree, &Json::Array(rows.to_vec()))?;
         let list = Value::List(rows.iter().map(to_tmpl).collect::<Vec<_>>().into());
         let out = execute(&compiled.template, &list)?;
         if !out.is_empty() {
@@ -185,6 +202,7 @@ fn render_rows(body: &str, rows: &[Json], headers: Option<Headers>) -> Result<St
         }
     } else {
         for row in rows {
+            check_fields(&src, &compiled.tree, row)?;
             push_line(&mut text, &execute(&compiled.template, &to_tmpl(row))?);
         }
     }
@@ -198,6 +216,30 @@ fn push_line(buf: &mut String, s: &str) {
     }
 }
 
+/// Go's error for a field that a struct does not have (see `fields`), e.g.
+/// `template: 1:2: executing at <.Nosuch>: can't evaluate field Nosuch in
+/// type struct` (Go counts the column from 0 here).
+fn check_fields(src: &str, tree: &ListNode, value: &Json) -> Result<(), FormatError> {
+    match fields::unknown_field(tree, value) {
+        None => Ok(()),
+        Some(u) => Err(FormatError::Exec(format!(
+            "{}:{}: executing at <{}>: can't evaluate field {} in type struct",
+            u.line,
+            column(src, u.offset) - 1,
+            u.expr,
+            u.field
+        ))),
+    }
+}
+
+/// Podman's `table` directive turns every space of its template into a
+/// column break (a TAB), so `table {{.ID}} {{.Names}}` aligns like
+/// `table {{.ID}}\t{{.Names}}`. Done here in the text between actions only:
+/// inside an action a space is either insignificant or part of a string.
+fn spaces_to_tabs(body: &str) -> String {
+    map_text(body, |text| text.replace(' ', "\t"))
+}
+
 fn execute(template: &Template, data: &Value) -> Result<String, FormatError> {
     template.execute_to_string(data).map_err(|e| FormatError::Exec(e.to_string()))
 }
@@ -207,6 +249,11 @@ fn execute(template: &Template, data: &Value) -> Result<String, FormatError> {
 /// in string literals, where Go reads the escape itself (and a raw newline
 /// would end the literal).
 fn normalize_escapes(src: &str) -> String {
+    map_text(src, |text| text.replace("\\t", "\t").replace("\\n", "\n"))
+}
+
+/// `src` with `f` applied to the text between its actions.
+fn map_text(src: &str, f: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(src.len());
     let mut rest = src;
     loop {
@@ -214,7 +261,7 @@ fn normalize_escapes(src: &str) -> String {
             Some(i) => (&rest[..i], Some(&rest[i..])),
             None => (rest, None),
         };
-        out.push_str(&text.replace("\\t", "\t").replace("\\n", "\n"));
+        out.push_str(&f(text));
         let Some(action) = action else { break };
         let end = action_end(action.as_bytes());
         out.push_str(&action[..end]);

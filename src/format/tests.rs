@@ -59,7 +59,7 @@ fn json_function_in_a_row_template_prints_one_line_per_row_in_key_order() {
         one("{{json .Z}} {{json .}}", &v).unwrap(),
         "{\"b\":1,\"a\":[1,\"x<&>\"]} {\"Z\":{\"b\":1,\"a\":[1,\"x<&>\"]},\"A\":null}\n"
     );
-    assert_eq!(one("{{json .Missing}}", &v).unwrap(), "null\n");
+    assert_eq!(one("{{json .Z.missing}}", &v).unwrap(), "null\n");
     assert_eq!(one("{{json \"s\"}}|{{json 3}}", &v).unwrap(), "\"s\"|3\n");
 }
 
@@ -147,7 +147,7 @@ fn default_headers_split_camel_case() {
     assert_eq!(humanize("Version2"), "VERSION 2");
     let out =
         render_list(Some("table {{.CreatedAt | upper}} {{if .IsOfficial}}{{.Name}}{{end}}"), &rows, "", &[]).unwrap();
-    assert_eq!(out, "CREATED AT NAME\n2024-01-01 podman\n");
+    assert_eq!(out, "CREATED AT  NAME\n2024-01-01  podman\n");
 }
 
 #[test]
@@ -190,7 +190,73 @@ fn go_value_printing() {
         "[a b c]|[]|42|-7|18446744073709551615|0.5|true|<no value>|map[a:1 k:v]\n"
     );
     // Missing keys of a map print <no value>, as Go does for map[string]interface{}.
-    assert_eq!(one("{{.Missing}} {{.M.missing}}", &v).unwrap(), "<no value> <no value>\n");
+    assert_eq!(one("{{.M.missing}}", &v).unwrap(), "<no value>\n");
+}
+
+#[test]
+fn unknown_fields_of_structs_are_errors_like_go() {
+    let rows = ps_rows();
+    let exec = |r: Result<String, FormatError>| match r {
+        Err(FormatError::Exec(m)) => m,
+        other => panic!("expected exec error, got {other:?}"),
+    };
+    // Podman: `can't evaluate field Nosuch in type ...`, exit 125.
+    assert_eq!(
+        exec(list("{{.Nosuch}}", &rows)),
+        "1:2: executing at <.Nosuch>: can't evaluate field Nosuch in type struct"
+    );
+    assert_eq!(
+        list("{{.Names}} {{.Nosuch}}", &rows).unwrap_err().to_string(),
+        "template: 1:13: executing at <.Nosuch>: can't evaluate field Nosuch in type struct"
+    );
+    assert!(exec(list("table {{.ID}}\t{{.Nosuch}}", &rows)).contains("field Nosuch"));
+    assert!(exec(list("{{range .}}{{.Nosuch}}{{end}}", &rows)).contains("field Nosuch"));
+    assert!(exec(list("{{if .Pid}}x{{else}}{{$.Nosuch}}{{end}}", &rows)).contains("<$.Nosuch>"));
+    assert!(exec(list("{{upper .Nosuch}}", &rows)).contains("field Nosuch"));
+    assert!(exec(list("{{json .Nosuch}}", &rows)).contains("field Nosuch"));
+    // No rows, nothing runs (Go), but unknown functions are still found.
+    assert_eq!(list("{{.Nosuch}}", &[]).unwrap(), "");
+    // Maps keep map semantics.
+    assert_eq!(list("{{.Labels.nosuch}}|{{index .Labels \"x\"}}", &rows[..1]).unwrap(), "<no value>|<no value>\n");
+    assert_eq!(list("{{.Labels.nosuch}}", &rows).unwrap(), "<no value>\n<no value>\n");
+    assert_eq!(list("{{with .Labels}}{{.app}}{{end}}", &rows).unwrap(), "web\n\n");
+    // Nested structs, lists of structs and inspect's map fields.
+    let doc = json!({"Config": {"Labels": {"a": "1"}, "Env": ["A=1"], "ExposedPorts": {"80/tcp": {}}},
+                     "HostConfig": {"LogConfig": {"Type": "k8s-file", "Config": {}}},
+                     "Mounts": [{"Type": "bind", "Source": "/x"}],
+                     "NetworkSettings": {"Ports": {}, "Networks": {}}});
+    assert_eq!(
+        one("{{.Config.Labels.b}} {{.HostConfig.LogConfig.Config.max}} {{.NetworkSettings.Ports.x}}", &doc).unwrap(),
+        "<no value> <no value> <no value>\n"
+    );
+    assert_eq!(one("{{range .Mounts}}{{.Source}}{{end}}", &doc).unwrap(), "/x\n");
+    let err = |f: &str| one(f, &doc).unwrap_err().to_string();
+    assert!(err("{{.Config.Nosuch}}").ends_with("at <.Config.Nosuch>: can't evaluate field Nosuch in type struct"));
+    assert!(err("{{.HostConfig.LogConfig.Typo}}").contains("field Typo"));
+    assert!(err("{{range .Mounts}}{{.Sourc}}{{end}}").contains("field Sourc"));
+    assert!(err("{{with .HostConfig}}{{.Nope}}{{end}}").contains("field Nope"));
+    assert!(err("{{(.HostConfig).Nope}}").contains("field Nope"));
+}
+
+#[test]
+fn table_columns_separated_by_spaces_align_like_tabs() {
+    let rows = ps_rows();
+    // Podman's `table` turns each space of the template into a TAB.
+    assert_eq!(list("table {{.ID}} {{.Names}}", &rows).unwrap(), list("table {{.ID}}\t{{.Names}}", &rows).unwrap());
+    assert_eq!(
+        list("table {{.Names}} {{printf \"%s %s\" .Names .Names}}", &rows).unwrap(),
+        "NAMES       NAMES\nbx0         bx0 bx0\nbx1         bx1 bx1\n"
+    );
+    // Without `table`, spaces stay spaces.
+    assert_eq!(list("{{.ID}} {{.Names}}", &rows).unwrap(), "3f0e5a1c2b7d bx0\n9b1d2e3f4a5c bx1\n");
+}
+
+#[test]
+fn json_indentation_as_podman_prints_it() {
+    let v = json!([{"A": [1], "B": "<&>"}]);
+    assert_eq!(to_json_indent(&v, 2), "[\n  {\n    \"A\": [\n      1\n    ],\n    \"B\": \"<&>\"\n  }\n]");
+    assert_eq!(to_json_indent(&v, 0), "[{\"A\":[1],\"B\":\"<&>\"}]");
+    assert!(to_json_pretty(&v).starts_with("[\n    {\n        \"A\""));
 }
 
 #[test]

@@ -10,13 +10,7 @@ use crate::container::view;
 use crate::context::{print, Context};
 use crate::format;
 
-const HEADERS: format::Headers = &[
-    ("ID", "CONTAINER ID"),
-    ("CreatedHuman", "CREATED"),
-    ("CreatedAt", "CREATED"),
-    ("RunningFor", "CREATED"),
-    ("Names", "NAMES"),
-];
+const HEADERS: format::Headers = &[("ID", "CONTAINER ID"), ("CreatedHuman", "CREATED"), ("Names", "NAMES")];
 
 const DEFAULT: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 

@@ -82,7 +82,8 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> anyhow::Result<()> {
     let fmt = args.format.as_deref().unwrap_or("").trim();
     if fmt == "json" || fmt == "{{json .}}" {
         let list: Vec<Value> = rows.iter().map(json_row).collect();
-        return print(&(format::to_json_pretty(&Value::Array(list)) + "\n"));
+        // Compact, as Podman's encoder writes it.
+        return print(&(format::to_json_indent(&Value::Array(list), 0) + "\n"));
     }
     let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     let data: Vec<Value> = rows.iter().map(|r| template_row(r, &args, now)).collect();

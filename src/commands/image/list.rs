@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> anyhow::Result<()> {
     };
     let fmt = args.format.as_deref().unwrap_or("");
 
-    if is_json(fmt) {
+    if format::is_json(fmt) {
         let mut seen = std::collections::HashSet::new();
         let list: Vec<Value> =
             rows.iter().filter(|r| seen.insert(r.image.id.clone())).map(|r| inspect::summary(r.image)).collect();
@@ -139,18 +139,6 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> anyhow::Result<()> {
         _ => format.to_string(),
     };
     print(&format::render_list(Some(&format), &data, &default, HEADERS)?)
-}
-
-/// Podman's `IsJSON`: `json` or `{{json .}}` as the whole format.
-fn is_json(format: &str) -> bool {
-    let f = format.trim();
-    if f == "json" {
-        return true;
-    }
-    let Some(inner) = f.strip_prefix("{{").and_then(|r| r.strip_suffix("}}")) else { return false };
-    let inner = inner.trim_matches('-');
-    let mut words = inner.split_whitespace();
-    words.next() == Some("json") && words.next() == Some(".") && words.next().is_none()
 }
 
 /// Podman's default columns for the flags given.

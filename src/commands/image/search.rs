@@ -312,14 +312,7 @@ fn truncate_description(description: &str, no_trunc: bool) -> String {
 
 /// Podman's `IsJSON`: `json`, or `{{json .}}` as the whole format.
 fn is_json(format: Option<&str>) -> bool {
-    let f = format.unwrap_or("").trim();
-    if f == "json" {
-        return true;
-    }
-    let Some(inner) = f.strip_prefix("{{").and_then(|r| r.strip_suffix("}}")) else { return false };
-    let inner = inner.strip_prefix('-').unwrap_or(inner).strip_suffix('-').unwrap_or(inner);
-    let mut words = inner.split_whitespace();
-    words.next() == Some("json") && words.next() == Some(".") && words.next().is_none()
+    format::is_json(format.unwrap_or(""))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: InfoArgs) -> anyhow::Result<()> {
     let report = report(ctx)?;
     match args.format.as_deref() {
         None | Some("") => print(&yaml::to_yaml(&report)),
-        Some("json") => print(&format::render_one(Some("json"), &report)?),
+        Some(f) if format::is_json(f) => print(&(format::to_json_indent(&report, 2) + "\n")),
         Some(f) => print(&format::render_one(Some(f), &go_field_names(&report))?),
     }
 }
