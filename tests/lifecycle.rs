@@ -452,8 +452,33 @@ fn ps_filters_and_formats() {
         for col in ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"] {
             assert!(header.contains(col), "{header}");
         }
-        let json: Value = serde_json::from_str(&e.ok(&["ps", "-a", "--format", "json"])).unwrap();
+        let out = e.ok(&["ps", "-a", "--format", "json"]);
+        assert!(out.starts_with("[\n  {\n    \"AutoRemove\""), "indented by 2 as Podman's: {out}");
+        let json: Value = serde_json::from_str(&out).unwrap();
         assert_eq!(json.as_array().unwrap().len(), 3);
+        // Podman's ListContainer: full ID, the command and names as lists, times.
+        let b = json.as_array().unwrap().iter().find(|c| c["Names"] == serde_json::json!(["b"])).unwrap();
+        assert_eq!(b["Id"].as_str().unwrap().len(), 64, "{b}");
+        assert_eq!(b["Command"], serde_json::json!(["sh", "-c", "exit 2"]));
+        assert_eq!(
+            (b["Exited"].as_bool(), b["ExitCode"].as_i64(), b["State"].as_str()),
+            (Some(true), Some(2), Some("exited"))
+        );
+        assert!(b["ExitedAt"].as_i64().unwrap() >= b["StartedAt"].as_i64().unwrap(), "{b}");
+        assert!(b["StartedAt"].as_i64().unwrap() >= b["Created"].as_i64().unwrap(), "{b}");
+        assert!(b["Created"].as_i64().unwrap() > 1_600_000_000, "{b}");
+        assert!(b["CreatedAt"].as_str().unwrap().ends_with(" ago"), "{b}");
+        for key in ["Pod", "PodName", "Namespaces", "IsInfra", "Mounts", "Ports", "Size", "ImageID", "Labels", "Pid"] {
+            assert!(b.get(key).is_some(), "{key} missing: {b}");
+        }
+        // A misspelt field is an error (125), a missing label is <no value>.
+        let out = e.run(&["ps", "-a", "--format", "{{.Nosuch}}"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("can't evaluate field Nosuch"));
+        let out = e.ok(&["ps", "-l", "--format", "{{.Labels.nosuch}}|{{.RunningFor}}"]);
+        assert!(out.starts_with("<no value>|") && out.ends_with(" ago\n"), "{out}");
+        let at = e.ok(&["ps", "-l", "--format", "{{.CreatedAt}}"]);
+        assert!(at.ends_with(" +0000 UTC\n") && at.as_bytes()[10] == b' ', "{at}");
         assert_eq!(e.ok(&["container", "ls", "--format", "{{.Names}}: {{.Status}}"]).lines().count(), 1);
         assert_eq!(e.code(&["ps", "--filter", "bogus=1"]), 125);
         e.ok(&["rm", "-f", "c"]);

@@ -81,6 +81,54 @@ pub fn ps_row(c: &Container, now_ns: i64, no_trunc: bool, size: Option<(u64, u64
     })
 }
 
+/// Unix seconds of a time kept in nanoseconds, with Go's zero time
+/// (`0001-01-01`, -62135596800) for never, as Podman prints times that
+/// never happened.
+fn unix_or_go_zero(ns: i64) -> i64 {
+    const GO_ZERO_TIME_UNIX: i64 = -62_135_596_800;
+    if ns == 0 {
+        GO_ZERO_TIME_UNIX
+    } else {
+        ns.div_euclid(1_000_000_000)
+    }
+}
+
+/// One container of `ps --format json`: Podman 4.3's `ListContainer`, in
+/// its field order, with `Created` (Unix seconds) last and `CreatedAt` and
+/// `Status` as its `ps` prints them. Full ID and command, `Names` a list;
+/// `size` is (rw bytes, rootfs bytes) with `--size`.
+pub fn ps_json(c: &Container, now_ns: i64, size: Option<(u64, u64)>) -> Value {
+    let mut command = vec![c.config.path.clone()];
+    command.extend(c.config.args.iter().cloned());
+    let exited = c.state.status == Status::Exited && c.state.finished_at != 0;
+    json!({
+        "AutoRemove": c.config.auto_remove,
+        "Command": command,
+        "CreatedAt": human::ago(c.created / 1_000_000_000, now_ns / 1_000_000_000),
+        "Exited": exited,
+        "ExitedAt": unix_or_go_zero(c.state.finished_at),
+        "ExitCode": c.state.exit_code,
+        "Id": c.id,
+        "Image": image_text(c),
+        "ImageID": c.image_id,
+        "IsInfra": false,
+        "Labels": c.config.labels,
+        "Mounts": Vec::<String>::new(),
+        "Names": [c.name],
+        "Namespaces": {},
+        "Networks": Vec::<String>::new(),
+        "Pid": c.state.pid,
+        "Pod": "",
+        "PodName": "",
+        "Ports": null,
+        "Size": size.map(|(rw, rootfs)| json!({"rootFsSize": rootfs, "rwSize": rw})),
+        "StartedAt": unix_or_go_zero(c.state.started_at),
+        "State": c.state.status.as_str(),
+        "Status": status_text(c, now_ns),
+        "Created": c.created.div_euclid(1_000_000_000),
+    })
+}
+
 /// `inspect` of a container, in Docker's shape (with Podman's additions
 /// where Podman has them).
 pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &str, lowers: &[String]) -> Value {
@@ -240,6 +288,63 @@ mod tests {
         assert_eq!(row["Created"], "2026-12-07 03:15:58.123456789 +0000 UTC");
         assert_eq!(row["RunningFor"], "5 minutes ago");
         assert_eq!(row["CreatedHuman"], "5 minutes ago");
+    }
+
+    #[test]
+    fn ps_json_is_podmans_list_container() {
+        let s = 1_000_000_000i64;
+        let mut c = ctr(Status::Exited, 1_700_000_000 * s, 1_700_000_060 * s, 3);
+        c.created = 1_699_999_990 * s;
+        c.config.args = vec!["-c".into(), "i=0; while true; do i=$((i+1)); done".into()];
+        c.config.path = "sh".into();
+        let j = ps_json(&c, 1_700_000_360 * s, None);
+        let keys: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "AutoRemove",
+                "Command",
+                "CreatedAt",
+                "Exited",
+                "ExitedAt",
+                "ExitCode",
+                "Id",
+                "Image",
+                "ImageID",
+                "IsInfra",
+                "Labels",
+                "Mounts",
+                "Names",
+                "Namespaces",
+                "Networks",
+                "Pid",
+                "Pod",
+                "PodName",
+                "Ports",
+                "Size",
+                "StartedAt",
+                "State",
+                "Status",
+                "Created"
+            ]
+        );
+        assert_eq!(j["Command"], json!(["sh", "-c", "i=0; while true; do i=$((i+1)); done"]));
+        assert_eq!(j["Id"], "a".repeat(64));
+        assert_eq!(j["Names"], json!(["n"]));
+        assert_eq!(j["Created"], 1_699_999_990);
+        assert_eq!(j["CreatedAt"], "6 minutes ago");
+        assert_eq!(j["StartedAt"], 1_700_000_000);
+        assert_eq!(j["ExitedAt"], 1_700_000_060);
+        assert_eq!(j["Exited"], true);
+        assert_eq!(j["ExitCode"], 3);
+        assert_eq!(j["State"], "exited");
+        assert_eq!(j["Status"], "Exited (3) 5 minutes ago");
+        assert_eq!(j["Size"], Value::Null);
+        assert_eq!(j["Namespaces"], json!({}));
+        let j = ps_json(&ctr(Status::Created, 0, 0, 0), s, Some((10, 20)));
+        assert_eq!((j["StartedAt"].as_i64(), j["ExitedAt"].as_i64()), (Some(-62_135_596_800), Some(-62_135_596_800)));
+        assert_eq!(j["Exited"], false);
+        assert_eq!(j["Size"], json!({"rootFsSize": 20, "rwSize": 10}));
     }
 
     #[test]

@@ -153,6 +153,11 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
         }
         return print(&format::align_columns(&text));
     }
+    if args.format.as_deref().is_some_and(format::is_json) {
+        let size = |c| args.size.then(|| sizes(&containers, c));
+        let list = kept.iter().map(|c| view::ps_json(c, now, size(c))).collect();
+        return print(&(format::to_json_indent(&Value::Array(list), 2) + "\n"));
+    }
     let rows: Vec<Value> = kept
         .iter()
         .map(|c| {
