@@ -121,6 +121,162 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     Some(days * 86_400 + hh * 3600 + mm * 60 + ss - offset)
 }
 
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's
+/// `days_from_civil`), None for a date that does not exist.
+fn days_from_civil(y: i64, m: i64, d: i64) -> Option<i64> {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d < 1 || d > month_days[m as usize - 1] {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// A run of ASCII digits at the start of `s` of `min..=max` length: (value,
+/// rest).
+fn digits(s: &str, min: usize, max: usize) -> Option<(i64, &str)> {
+    let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    if n < min {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+/// Go's zone `Z07:00`: `Z`, or `+hh:mm`/`-hh:mm`; seconds east of UTC.
+fn zone(s: &str) -> Option<i64> {
+    if s == "Z" {
+        return Some(0);
+    }
+    let sign = match s.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (h, rest) = digits(&s[1..], 2, 2)?;
+    let (m, rest) = digits(rest.strip_prefix(':')?, 2, 2)?;
+    (rest.is_empty() && h < 24 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// A time in one of the layouts Podman's `ParseInputTime` tries, as Go's
+/// `time.Parse` reads them: RFC 3339 (`2020-01-01T10:00:00Z`, with an
+/// offset, with a fraction), `2006-01-02T15:04:05` (UTC, fraction allowed),
+/// `2006-01-02Z07:00` and `2006-01-02`. Unix nanoseconds.
+pub fn parse_go_time_ns(s: &str) -> Option<i64> {
+    let (y, rest) = digits(s, 4, 4)?;
+    let (mo, rest) = digits(rest.strip_prefix('-')?, 2, 2)?;
+    let (d, rest) = digits(rest.strip_prefix('-')?, 2, 2)?;
+    let day_ns = days_from_civil(y, mo, d)? * 86_400 * 1_000_000_000;
+    let Some(time) = rest.strip_prefix('T') else {
+        let offset = if rest.is_empty() { 0 } else { zone(rest)? };
+        return Some(day_ns - offset * 1_000_000_000);
+    };
+    let (h, rest) = digits(time, 1, 2)?;
+    let (mi, rest) = digits(rest.strip_prefix(':')?, 2, 2)?;
+    let (sec, mut rest) = digits(rest.strip_prefix(':')?, 2, 2)?;
+    if h > 23 || mi > 59 || sec > 59 {
+        return None;
+    }
+    let mut nanos = 0;
+    if let Some(frac) = rest.strip_prefix(['.', ',']) {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return None;
+        }
+        nanos = fraction_nanos(&frac[..n])?;
+        rest = &frac[n..];
+    }
+    let offset = if rest.is_empty() { 0 } else { zone(rest)? };
+    Some(day_ns + ((h * 60 + mi) * 60 + sec - offset) * 1_000_000_000 + nanos)
+}
+
+/// Go's `time.ParseDuration`: `300ms`, `-1.5h`, `2h45m`, `1µs`, `0`; in
+/// nanoseconds.
+pub fn parse_go_duration_ns(s: &str) -> Option<i64> {
+    let (negative, mut rest) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if rest == "0" {
+        return Some(0);
+    }
+    if rest.is_empty() {
+        return None;
+    }
+    let mut total = 0f64;
+    while !rest.is_empty() {
+        let n = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        let number = &rest[..n];
+        if number.is_empty() || number == "." || number.matches('.').count() > 1 {
+            return None;
+        }
+        let value: f64 = number.parse().ok()?;
+        rest = &rest[n..];
+        let u = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
+        let unit = match &rest[..u] {
+            "ns" => 1.0,
+            "us" | "\u{b5}s" | "\u{3bc}s" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return None,
+        };
+        rest = &rest[u..];
+        total += value * unit;
+    }
+    if total > i64::MAX as f64 {
+        return None;
+    }
+    let ns = total.round() as i64;
+    Some(if negative { -ns } else { ns })
+}
+
+/// Nanoseconds of the digits after a decimal point (beyond 9 cut off).
+fn fraction_nanos(digits: &str) -> Option<i64> {
+    format!("{:0<9}", &digits[..digits.len().min(9)]).parse().ok()
+}
+
+/// Unix seconds with an optional fraction (`1600000000`, `1600000000.123`,
+/// `-5`), read exactly (Go goes through a float).
+fn unix_seconds_ns(s: &str) -> Option<i64> {
+    let (negative, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if (whole.is_empty() && frac.is_empty()) || !(whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let secs: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let nanos = if frac.is_empty() { 0 } else { fraction_nanos(frac)? };
+    let ns = secs.checked_mul(1_000_000_000)?.checked_add(nanos)?;
+    Some(if negative { -ns } else { ns })
+}
+
+/// Podman's `ParseInputTime` for `--since`/`--until` (logs, events, ...):
+/// a time in one of Go's layouts ([`parse_go_time_ns`]), Unix seconds with
+/// an optional fraction, or a Go duration, which counts back from `now`
+/// for `since` and forward for `until` (as Podman). Unix nanoseconds.
+pub fn parse_input_time(s: &str, since: bool, now_ns: i64) -> Result<i64, String> {
+    if let Some(t) = parse_go_time_ns(s) {
+        return Ok(t);
+    }
+    if let Some(t) = unix_seconds_ns(s) {
+        return Ok(t);
+    }
+    match parse_go_duration_ns(s) {
+        Some(d) if since => Ok(now_ns.saturating_sub(d)),
+        Some(d) => Ok(now_ns.saturating_add(d)),
+        None => Err("unable to interpret time value".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +292,48 @@ mod tests {
         assert_eq!(go_time_string(1_796_613_358_123_456_789), "2026-12-07 03:15:58.123456789 +0000 UTC");
         assert_eq!(go_time_string(1_796_613_358_120_000_000), "2026-12-07 03:15:58.12 +0000 UTC");
         assert_eq!(go_time_string(1_796_613_358_000_000_000), "2026-12-07 03:15:58 +0000 UTC");
+    }
+
+    #[test]
+    fn podman_input_times() {
+        const S: i64 = 1_000_000_000;
+        let t = |s: &str| parse_go_time_ns(s);
+        assert_eq!(t("2020-01-01"), Some(1_577_836_800 * S));
+        assert_eq!(t("2020-01-01Z"), Some(1_577_836_800 * S));
+        assert_eq!(t("2020-01-01+01:00"), Some((1_577_836_800 - 3600) * S));
+        assert_eq!(t("2020-01-01T10:00:00"), Some((1_577_836_800 + 36_000) * S));
+        assert_eq!(t("2020-01-01T10:00:00Z"), Some((1_577_836_800 + 36_000) * S));
+        assert_eq!(t("2020-01-01T10:00:00-02:30"), Some((1_577_836_800 + 36_000 + 9000) * S));
+        assert_eq!(t("2020-01-01T10:00:00.5Z"), Some((1_577_836_800 + 36_000) * S + 500_000_000));
+        assert_eq!(t("2020-01-01T10:00:00.123456789+00:00"), Some((1_577_836_800 + 36_000) * S + 123_456_789));
+        assert_eq!(t("2020-01-01T10:00:00.25"), Some((1_577_836_800 + 36_000) * S + 250_000_000));
+        assert_eq!(t("2024-02-29"), Some(1_709_164_800 * S));
+        for bad in ["2023-02-29", "2020-13-01", "2020-01-01T25:00:00", "2020-01-01T10:00", "2020-1-1", "20200101", "x"]
+        {
+            assert_eq!(t(bad), None, "{bad}");
+        }
+
+        let d = |s: &str| parse_go_duration_ns(s);
+        assert_eq!(d("10m"), Some(600 * S));
+        assert_eq!(d("1h30m"), Some(5400 * S));
+        assert_eq!(d("1.5h"), Some(5400 * S));
+        assert_eq!(d("500ms"), Some(S / 2));
+        assert_eq!(d("2us"), Some(2000));
+        assert_eq!(d("2\u{b5}s"), Some(2000));
+        assert_eq!(d("-1m"), Some(-60 * S));
+        assert_eq!(d("0"), Some(0));
+        for bad in ["", "10", "5x", "1h30", "m", ".s", "1..2s"] {
+            assert_eq!(d(bad), None, "{bad}");
+        }
+
+        let now = 1_700_000_000 * S;
+        let p = |s: &str, since: bool| parse_input_time(s, since, now);
+        assert_eq!(p("1600000000", true), Ok(1_600_000_000 * S));
+        assert_eq!(p("1600000000.123", true), Ok(1_600_000_000 * S + 123_000_000));
+        assert_eq!(p("10m", true), Ok(now - 600 * S));
+        assert_eq!(p("10m", false), Ok(now + 600 * S));
+        assert_eq!(p("2020-01-01", false), Ok(1_577_836_800 * S));
+        assert_eq!(p("yesterday", true), Err("unable to interpret time value".into()));
     }
 
     #[test]

@@ -411,6 +411,32 @@ fn logs_options_and_rotation() {
         assert_eq!(rest, "partial");
         assert_eq!(e.ok(&["logs", "--since", "1h", "--tail", "1", "l"]), "partial");
         assert_eq!(e.ok(&["logs", "--until", "2000-01-01T00:00:00Z", "l"]), "");
+        // Every form of Podman's ParseInputTime: dates, RFC 3339 with or
+        // without a zone, offsets and fractions, Unix times, Go durations.
+        let tail = |flag: &str, v: &str| e.ok(&["logs", flag, v, "--tail", "1", "l"]);
+        for past in [
+            "2020-01-01",
+            "2020-01-01Z",
+            "2020-01-01T10:00:00",
+            "2020-01-01T10:00:00+02:00",
+            "1600000000",
+            "1600000000.123",
+            "2020-01-01T10:00:00.5Z",
+            "1.5h",
+            "90m",
+            "1h30m",
+        ] {
+            assert_eq!(tail("--since", past), "partial", "--since {past}");
+        }
+        for future in ["2100-01-01", "4102444800.5", "10m", "500ms"] {
+            // A duration counts forward from now for --until (Podman).
+            assert_eq!(tail("--until", future), "partial", "--until {future}");
+        }
+        assert_eq!(e.ok(&["logs", "--until", "1600000000", "l"]), "");
+        let out = e.run(&["logs", "--since", "yesterday", "l"]);
+        assert_eq!(out.status.code(), Some(125));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("parsing --since \"yesterday\": unable to interpret time value"), "{err}");
         // -f follows until the container ends.
         e.ok(&["run", "-d", "--name", "f", &e.image, "sh", "-c", "echo a; sleep 0.5; echo b"]);
         assert_eq!(e.ok(&["logs", "-f", "f"]), "a\nb\n");

@@ -11,6 +11,7 @@ use crate::container::logfile::{self, Entry};
 use crate::container::record::now_ns;
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
+use crate::timefmt;
 
 #[derive(Debug, Args)]
 pub struct LogsArgs {
@@ -18,11 +19,11 @@ pub struct LogsArgs {
     #[arg(short, long)]
     pub follow: bool,
 
-    /// Show logs since TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)
+    /// Show logs since TIMESTAMP (RFC 3339 or a date, Unix seconds, or a duration like 10m: that long ago)
     #[arg(long, value_name = "TIMESTAMP")]
     pub since: Option<String>,
 
-    /// Show logs until TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)
+    /// Show logs until TIMESTAMP (RFC 3339 or a date, Unix seconds, or a duration like 10m: that long from now)
     #[arg(long, value_name = "TIMESTAMP")]
     pub until: Option<String>,
 
@@ -39,50 +40,13 @@ pub struct LogsArgs {
     pub container: String,
 }
 
-/// `2026-01-01T00:00:00Z`, `1700000000`, `1700000000.5`, `10m`, `1h30m`,
-/// `90s`: Unix nanoseconds (a duration counts back from now).
-pub fn parse_time(s: &str, now: i64) -> anyhow::Result<i64> {
-    if let Some(t) = logfile::parse_time_ns(s) {
-        return Ok(t);
-    }
-    if let Ok(secs) = s.parse::<f64>() {
-        return Ok((secs * 1e9) as i64);
-    }
-    let mut total = 0f64;
-    let mut num = String::new();
-    let mut any = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() || c == '.' {
-            num.push(c);
-            continue;
-        }
-        let unit = if c == 'm' && chars.peek() == Some(&'s') {
-            chars.next();
-            1e-3
-        } else {
-            match c {
-                'h' => 3600.0,
-                'm' => 60.0,
-                's' => 1.0,
-                _ => anyhow::bail!("invalid time {s:?}"),
-            }
-        };
-        let n: f64 = num.parse().map_err(|_| anyhow::anyhow!("invalid time {s:?}"))?;
-        total += n * unit;
-        num.clear();
-        any = true;
-    }
-    if !any || !num.is_empty() {
-        anyhow::bail!("invalid time {s:?}: expected RFC 3339, Unix seconds or a duration like 10m");
-    }
-    Ok(now - (total * 1e9) as i64)
-}
-
 pub fn run(ctx: &Context, args: LogsArgs) -> anyhow::Result<()> {
     let now = now_ns();
-    let since = args.since.as_deref().map(|s| parse_time(s, now)).transpose()?;
-    let until = args.until.as_deref().map(|s| parse_time(s, now)).transpose()?;
+    let time = |flag: &str, value: &str, since: bool| {
+        timefmt::parse_input_time(value, since, now).map_err(|e| anyhow::anyhow!("parsing {flag} {value:?}: {e}"))
+    };
+    let since = args.since.as_deref().map(|s| time("--since", s, true)).transpose()?;
+    let until = args.until.as_deref().map(|s| time("--until", s, false)).transpose()?;
     let mut containers = ctx.containers()?;
     let c = containers.find(&args.container)?;
     if c.config.log_driver == "none" {
@@ -154,21 +118,4 @@ fn emit(e: &Entry, timestamps: bool) -> anyhow::Result<()> {
         out.write_all(&data).and_then(|()| out.flush())
     };
     r.context("writing the log")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_time;
-
-    #[test]
-    fn times() {
-        let now = 10_000_000_000_000i64;
-        assert_eq!(parse_time("10m", now).unwrap(), now - 600_000_000_000);
-        assert_eq!(parse_time("1h30m", now).unwrap(), now - 5_400_000_000_000);
-        assert_eq!(parse_time("1700000000", now).unwrap(), 1_700_000_000_000_000_000);
-        assert_eq!(parse_time("2023-11-14T22:13:20Z", now).unwrap(), 1_700_000_000_000_000_000);
-        assert!(parse_time("yesterday", now).is_err());
-        assert!(parse_time("10", now).is_ok());
-        assert!(parse_time("5x", now).is_err());
-    }
 }
