@@ -31,9 +31,14 @@ pub const VERSION: &str = concat!("version ", env!("CARGO_PKG_VERSION"));
     subcommand_required = true,
     arg_required_else_help = true,
     disable_help_subcommand = true,
+    disable_version_flag = true,
     max_term_width = 100
 )]
 pub struct Cli {
+    /// Print the version (Podman's -v as well as --version)
+    #[arg(short = 'v', long, action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -292,6 +297,33 @@ mod tests {
     #[test]
     fn definition_is_consistent() {
         command().debug_assert();
+    }
+
+    fn parse(line: &[&str]) -> Command {
+        Cli::try_parse_from(std::iter::once(&"rpod").chain(line)).unwrap_or_else(|e| panic!("{line:?}: {e}")).command
+    }
+
+    #[test]
+    fn everything_after_the_image_is_the_containers_command() {
+        let Command::Run(r) = parse(&["run", "--rm", "--entrypoint", "sh", "busybox", "-c", "echo hi"]) else {
+            panic!()
+        };
+        assert_eq!(r.flags.image_and_command, ["busybox", "-c", "echo hi"]);
+        assert!(r.flags.rm && r.flags.resources.cpu_shares.is_none());
+        let Command::Run(r) = parse(&["run", "--entrypoint", "ls", "busybox", "-d", "/tmp"]) else { panic!() };
+        assert!(!r.detach);
+        assert_eq!(r.flags.image_and_command, ["busybox", "-d", "/tmp"]);
+        let Command::Create(c) = parse(&["create", "busybox", "-e", "x", "-l", "--", "y"]) else { panic!() };
+        assert!(c.flags.env.is_empty() && c.flags.label.is_empty());
+        assert_eq!(c.flags.image_and_command, ["busybox", "-e", "x", "-l", "--", "y"]);
+        let Command::Exec(e) = parse(&["exec", "-u", "0", "ctr", "ls", "-d", "-u", "/"]) else { panic!() };
+        assert!(!e.detach && e.user.as_deref() == Some("0"));
+        assert_eq!(e.container_and_command, ["ctr", "ls", "-d", "-u", "/"]);
+        let Command::Run(r) = parse(&["run", "-h", "web", "busybox"]) else { panic!() };
+        assert_eq!(r.flags.hostname.as_deref(), Some("web"));
+        // Flags before the image still count.
+        let Command::Run(r) = parse(&["run", "-d", "--name", "x", "busybox"]) else { panic!() };
+        assert!(r.detach && r.flags.name.as_deref() == Some("x"));
     }
 
     #[test]

@@ -32,10 +32,23 @@ impl ExitCode {
     }
 }
 
+/// What kind of failure, where a command's exit code depends on it
+/// (Podman's `setExitCode`: `rm`, `stop`, `kill` of a missing container
+/// exit 1, of one in the wrong state 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    Other,
+    /// No container (or image) by that name or ID.
+    NoSuchObject,
+    /// The container is in a state the command cannot act on.
+    StateImproper,
+}
+
 /// An error with the exit code rpod must leave with.
 #[derive(Debug)]
 pub struct Failure {
     pub exit: ExitCode,
+    pub cause: Cause,
     message: String,
     /// Printed after the message (e.g. `See 'rpod run --help'.`).
     pub hint: Option<String>,
@@ -43,7 +56,19 @@ pub struct Failure {
 
 impl Failure {
     pub fn new(exit: ExitCode, message: impl Into<String>) -> Self {
-        Failure { exit, message: message.into(), hint: None }
+        Failure { exit, cause: Cause::Other, message: message.into(), hint: None }
+    }
+
+    /// A missing container or image (exit 125 unless the command says
+    /// otherwise).
+    pub fn no_such(message: impl Into<String>) -> Self {
+        Failure { cause: Cause::NoSuchObject, ..Failure::new(ExitCode::Engine, message) }
+    }
+
+    /// A container in the wrong state for the command (exit 125 unless the
+    /// command says otherwise).
+    pub fn state_improper(message: impl Into<String>) -> Self {
+        Failure { cause: Cause::StateImproper, ..Failure::new(ExitCode::Engine, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -63,6 +88,11 @@ impl std::error::Error for Failure {}
 /// The exit code an error chain asks for: the first [`Failure`] in it, else 125.
 pub fn exit_code_of(err: &anyhow::Error) -> i32 {
     failure_of(err).map(|f| f.exit.code()).unwrap_or(125)
+}
+
+/// The [`Cause`] of an error chain (of its first [`Failure`]).
+pub fn cause_of(err: &anyhow::Error) -> Cause {
+    failure_of(err).map_or(Cause::Other, |f| f.cause)
 }
 
 /// The first [`Failure`] in an error chain, if any.

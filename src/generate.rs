@@ -61,7 +61,7 @@ fn without_hidden_commands(cmd: clap::Command) -> clap::Command {
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         out = out.subcommand(sub.clone());
     }
-    out.subcommand_required(true).disable_help_subcommand(true)
+    out.subcommand_required(true).disable_help_subcommand(true).disable_version_flag(cmd.is_disable_version_flag_set())
 }
 
 /// Every man page: `rpod.1`, and `rpod-<sub>[-<verb>].1` for each command.

@@ -1193,3 +1193,65 @@ fn privileged_gets_the_engines_capabilities() {
         }
     });
 }
+
+/// The first paragraph of the command-line issue: Podman's flags and exit
+/// codes that used to fail with "unexpected argument" or the wrong code.
+#[test]
+fn podmans_command_line_and_exit_codes() {
+    each_mode("parity", |e| {
+        let img = e.image.as_str();
+        // Everything after the image is the container's command.
+        assert_eq!(e.ok(&["run", "--rm", "--entrypoint", "sh", img, "-c", "echo hi"]), "hi\n");
+        assert_eq!(e.ok(&["run", "--rm", "--entrypoint", "ls", img, "-d", "/tmp"]), "/tmp\n");
+        assert_eq!(e.ok(&["run", "--rm", img, "sh", "-c", "printf '%s,' \"$0\" \"$@\"", "-e", "-l", "x"]), "-e,-l,x,");
+        // -h is the hostname; -v the version.
+        assert_eq!(e.ok(&["run", "--rm", "-h", "web", img, "hostname"]), "web\n");
+        assert!(e.ok(&["-v"]).starts_with("rpod version "));
+        // Missing containers: exit 1 with Podman's message; running without -f: 2.
+        let out = e.run(&["rm", "missing"]);
+        assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("no container with name or ID \"missing\" found: no such container"));
+        assert_eq!(e.code(&["stop", "missing"]), 1);
+        assert_eq!(e.code(&["kill", "missing"]), 1);
+        assert_eq!(e.code(&["stop", "--ignore", "missing"]), 0);
+        assert_eq!(e.code(&["rm", "--ignore", "missing"]), 0);
+        e.ok(&["run", "-d", "--name", "p1", img, "sleep", "300"]);
+        assert_eq!(e.code(&["rm", "p1"]), 2);
+        assert_eq!(e.code(&["rm", "p1", "missing"]), 1, "a missing one wins over a running one");
+        assert_eq!(e.code(&["kill", "--all", "p1"]), 125, "--all with names is a usage error");
+        // --replace, --cidfile, --latest, stop -s, stop --time 0.
+        let cid = e.dir.path().join("cid");
+        let cid = cid.to_str().unwrap();
+        e.ok(&["run", "-d", "--replace", "--name", "p1", img, "sleep", "300"]);
+        assert_eq!(e.status("p1").split(' ').next(), Some("Up"));
+        assert_eq!(e.ok(&["ps", "-a", "-q"]).lines().count(), 1, "the old p1 was replaced");
+        e.ok(&["create", "--name", "p2", img, "true"]);
+        let p2 = e.inspect("p2")["Id"].as_str().unwrap().to_string();
+        std::fs::write(cid, &p2).unwrap();
+        assert_eq!(e.code(&["rm", "--cidfile", cid]), 0);
+        assert_eq!(e.code(&["container", "exists", "p2"]), 1);
+        assert_eq!(e.code(&["stop", "--time", "0", "--latest"]), 0);
+        assert_eq!(e.inspect("p1")["State"]["ExitCode"], 137);
+        e.ok(&["start", "p1"]);
+        e.ok(&["stop", "-s", "KILL", "-t", "30", "p1"]);
+        assert_eq!(e.inspect("p1")["State"]["ExitCode"], 137);
+        // ps --all --external, --sort.
+        e.ok(&["create", "--name", "a0", img, "true"]);
+        let names = e.ok(&["ps", "--all", "--external", "--sort", "names", "--format", "{{.Names}}"]);
+        assert_eq!(names, "a0\np1\n");
+        // --pull=never of an image that is not there; --pull=always of one that is.
+        let out = e.run(&["run", "--rm", "--pull=never", "nosuch.example/none:1", "true"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(text(&out.stderr).contains("image not known"), "{}", describe(&out));
+        e.ok(&["run", "--rm", "--pull=always", "--tls-verify=false", "-q", img, "true"]);
+        // Docker-isms of --security-opt on a host without SELinux/AppArmor.
+        e.ok(&["run", "--rm", "--security-opt", "label=disable", "--security-opt", "apparmor=unconfined", img, "true"]);
+        // image exists / container exists: silent 0/1.
+        let out = e.run(&["image", "exists", img]);
+        assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
+        assert_eq!(e.code(&["image", "exists", "nosuch"]), 1);
+        // The issue's own example.
+        assert_eq!(e.code(&["rm", "-t", "0", "--all", "--force", "--ignore"]), 0);
+        assert_eq!(e.ok(&["ps", "-aq"]), "");
+    });
+}

@@ -16,6 +16,7 @@ pub mod login;
 pub mod logout;
 pub mod network;
 pub mod oci;
+pub mod select;
 pub mod system;
 pub mod unshare;
 pub mod version;
@@ -34,18 +35,4 @@ pub fn each(names: &[String], mut f: impl FnMut(&String) -> anyhow::Result<()>) 
         }
     }
     last.map_or(Ok(()), Err)
-}
-
-/// The containers a command acts on: the names given, or with `all` the
-/// IDs of every container (only the live ones when `live_only`).
-pub fn targets(
-    containers: &mut crate::container::record::Containers,
-    all: bool,
-    live_only: bool,
-    names: &[String],
-) -> anyhow::Result<Vec<String>> {
-    if !all {
-        return Ok(names.to_vec());
-    }
-    Ok(containers.list()?.into_iter().filter(|c| !live_only || c.state.status.is_live()).map(|c| c.id).collect())
 }

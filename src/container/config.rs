@@ -106,8 +106,28 @@ pub fn merge_env<'a>(lists: impl IntoIterator<Item = &'a [String]>) -> Vec<Strin
     out
 }
 
+/// The Linux security modules enabled on the host.
+#[derive(Debug, Clone, Copy)]
+pub struct Lsm {
+    pub selinux: bool,
+    pub apparmor: bool,
+}
+
+impl Lsm {
+    pub fn host() -> Lsm {
+        Lsm {
+            selinux: std::path::Path::new("/sys/fs/selinux/enforce").exists(),
+            apparmor: std::fs::read_to_string("/sys/module/apparmor/parameters/enabled").is_ok_and(|s| s.trim() == "Y"),
+        }
+    }
+}
+
 /// `--security-opt` values: the seccomp profile and no_new_privileges.
 pub fn security_opts(opts: &[String]) -> anyhow::Result<(rpod_runtime::Seccomp, bool)> {
+    security_opts_on(opts, Lsm::host())
+}
+
+fn security_opts_on(opts: &[String], lsm: Lsm) -> anyhow::Result<(rpod_runtime::Seccomp, bool)> {
     let mut seccomp = rpod_runtime::Seccomp::Default;
     let mut no_new_privileges = false;
     for opt in opts {
@@ -128,6 +148,14 @@ pub fn security_opts(opts: &[String]) -> anyhow::Result<(rpod_runtime::Seccomp, 
             }
             ("no-new-privileges", None | Some("true")) => no_new_privileges = true,
             ("no-new-privileges", Some("false")) => no_new_privileges = false,
+            // rpod applies no SELinux label and no AppArmor profile: asking
+            // for none is met; on a host without SELinux any label is a
+            // no-op, as in Podman; a profile that would confine is refused.
+            ("label", Some("disable")) | ("apparmor", Some("unconfined")) => {}
+            ("label", Some(_)) if !lsm.selinux => {}
+            ("apparmor", Some(p)) if !lsm.apparmor => anyhow::bail!(
+                "--security-opt {opt}: AppArmor profile {p:?} specified, but AppArmor is not enabled on this system"
+            ),
             ("label" | "apparmor" | "mask" | "unmask" | "proc-opts" | "systempaths", _) => {
                 anyhow::bail!("--security-opt {opt}: {key} is not supported by rpod")
             }
@@ -152,8 +180,17 @@ mod tests {
         let (s, nnp) = security_opts(&["seccomp=unconfined".into(), "no-new-privileges".into()]).unwrap();
         assert!(matches!(s, rpod_runtime::Seccomp::Unconfined) && nnp);
         assert!(matches!(security_opts(&[]).unwrap().0, rpod_runtime::Seccomp::Default));
-        assert!(sec_err("label=disable").contains("label is not supported"));
-        assert!(sec_err("apparmor=unconfined").contains("apparmor is not supported"));
+        let none = Lsm { selinux: false, apparmor: false };
+        let both = Lsm { selinux: true, apparmor: true };
+        for lsm in [none, both] {
+            assert!(security_opts_on(&["label=disable".into(), "apparmor=unconfined".into()], lsm).is_ok());
+        }
+        assert!(security_opts_on(&["label=type:spc_t".into()], none).is_ok());
+        let err = |o: &str, lsm| security_opts_on(&[o.to_string()], lsm).unwrap_err().to_string();
+        assert!(err("label=type:spc_t", both).contains("label is not supported"));
+        assert!(err("apparmor=myprofile", none).contains("AppArmor is not enabled"));
+        assert!(err("apparmor=myprofile", both).contains("apparmor is not supported"));
+        assert!(sec_err("mask=/proc/x").contains("mask is not supported"));
         assert!(sec_err("seccomp=/nonexistent/profile.json").contains("/nonexistent/profile.json"));
         assert!(sec_err("bogus=1").contains("unknown option"));
     }

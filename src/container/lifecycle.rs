@@ -69,6 +69,23 @@ pub struct CreateOptions {
     pub resources: rpod_runtime::cgroup_manager::Resources,
     pub quiet_pull: bool,
     pub tls_verify: Option<bool>,
+    pub pull: PullPolicy,
+    /// Remove a container of the same name first (`--replace`).
+    pub replace: bool,
+}
+
+/// `--pull`: when `create` and `run` pull the image.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PullPolicy {
+    /// Pull the image before every create
+    Always,
+    /// Pull only when the image is not in local storage
+    #[default]
+    Missing,
+    /// Never pull: the image must be in local storage
+    Never,
+    /// Pull when the registry has a newer image (layers already stored are reused)
+    Newer,
 }
 
 /// The holder name of a container's layer hold in the store.
@@ -132,9 +149,18 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // pull needs it.
     let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
-    let image = match crate::image::lookup::find(store, &search, &opts.image) {
-        Ok(found) => found.image,
-        Err(rpod_storage::StorageError::ImageUnknown(_)) => {
+    let local = match crate::image::lookup::find(store, &search, &opts.image) {
+        Ok(found) => Some(found.image),
+        Err(rpod_storage::StorageError::ImageUnknown(_)) => None,
+        Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
+    };
+    let image = match (local, opts.pull) {
+        (Some(image), PullPolicy::Missing | PullPolicy::Never) => image,
+        (None, PullPolicy::Never) => {
+            return Err(Failure::no_such(format!("{}: image not known", opts.image)).into());
+        }
+        // --pull always|newer with a local image pulls by the name the image was asked by.
+        (_, _) => {
             store = ctx.store()?;
             let puller = Puller::new(ctx, opts.quiet_pull)?;
             puller.pull(
@@ -142,7 +168,6 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
                 &PullOptions { platform: Platform::host(), tls_verify: opts.tls_verify, quiet: opts.quiet_pull },
             )?
         }
-        Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
     };
     let image_config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
     let img = ImageConfig::from_json(&image_config);
@@ -263,6 +288,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         state: State::default(),
     };
     let top = image.layers.last().cloned().ok_or_else(|| anyhow!("image {} has no layers", image.id))?;
+    if opts.replace {
+        if let Some(old) = containers.try_find(&c.name)?.filter(|o| o.name == c.name) {
+            remove(ctx, &mut containers, &old, true).with_context(|| format!("replacing container {}", old.name))?;
+        }
+    }
     store.hold(&holder(&id), &top).context("holding the image's layers")?;
     if let Err(e) = containers.create(&c) {
         let _ = store.release(&holder(&id));
@@ -575,24 +605,26 @@ pub fn kill(containers: &mut Containers, c: &Container, signal: Signal) -> anyho
     })?;
     let Some(c) = c else { bail!("container was removed") };
     if !c.state.status.is_live() || c.state.pid <= 0 {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            format!(
-                "can only kill running containers. {} is in state {}: container state improper",
-                c.id,
-                c.state.status.as_str()
-            ),
-        )
+        return Err(Failure::state_improper(format!(
+            "can only kill running containers. {} is in state {}: container state improper",
+            c.id,
+            c.state.status.as_str()
+        ))
         .into());
     }
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.state.pid), signal)
         .with_context(|| format!("sending {signal} to container {}", c.id))
 }
 
-/// `stop`: the stop signal, then SIGKILL after `timeout`; returns when the
-/// monitor has recorded the exit. A container that is not running is
-/// left as it is.
-pub fn stop(containers: &mut Containers, c: &Container, timeout: Duration) -> anyhow::Result<()> {
+/// `stop`: the container's stop signal (or `signal`), then SIGKILL after
+/// `timeout` (at once when zero); returns when the monitor has recorded
+/// the exit. A container that is not running is left as it is.
+pub fn stop(
+    containers: &mut Containers,
+    c: &Container,
+    timeout: Duration,
+    signal: Option<Signal>,
+) -> anyhow::Result<()> {
     let _lock = containers.lock(&c.id)?;
     let Some(c) = containers.get(&c.id)? else { return Ok(()) };
     if !c.state.status.is_live() {
@@ -610,7 +642,7 @@ pub fn stop(containers: &mut Containers, c: &Container, timeout: Duration) -> an
             }
         })?;
     }
-    let signal = parse_signal(&c.config.stop_signal).unwrap_or(Signal::SIGTERM);
+    let signal = signal.unwrap_or_else(|| parse_signal(&c.config.stop_signal).unwrap_or(Signal::SIGTERM));
     if !timeout.is_zero() {
         kill(containers, &c, signal)?;
         // Paused containers get the signal once they are thawed.
@@ -619,7 +651,7 @@ pub fn stop(containers: &mut Containers, c: &Container, timeout: Duration) -> an
         }
         log::warn!(
             "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
-            c.config.stop_signal,
+            signal.as_str().trim_start_matches("SIG"),
             c.name,
             timeout.as_secs()
         );
@@ -666,10 +698,20 @@ pub fn wait_for(
 /// `rm`: a live container only with `force` (killed first). Removes the
 /// record, the container's files and its hold on the image's layers.
 pub fn remove(ctx: &Context, containers: &mut Containers, c: &Container, force: bool) -> anyhow::Result<()> {
+    remove_stopping(ctx, containers, c, force.then_some(Duration::ZERO))
+}
+
+/// Remove a container; a running or paused one is refused, or with
+/// `stop_first` stopped first with that timeout before SIGKILL (`rm -f -t`).
+pub fn remove_stopping(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+    stop_first: Option<Duration>,
+) -> anyhow::Result<()> {
     if c.state.status.is_live() {
-        if !force {
-            return Err(Failure::new(
-                ExitCode::Engine,
+        let Some(timeout) = stop_first else {
+            return Err(Failure::state_improper(
                 format!(
                     "cannot remove container {} as it is {} - running or paused containers cannot be removed without force: container state improper",
                     c.id,
@@ -677,8 +719,8 @@ pub fn remove(ctx: &Context, containers: &mut Containers, c: &Container, force: 
                 ),
             )
             .into());
-        }
-        stop(containers, c, Duration::ZERO)?;
+        };
+        stop(containers, c, timeout, None)?;
     }
     let _lock = containers.lock(&c.id)?;
     let Some(c) = containers.get(&c.id)? else { return Ok(()) };

@@ -425,12 +425,12 @@ pub fn unknown(key: &str) -> anyhow::Error {
     not_found(StorageError::ContainerUnknown(key.to_string()))
 }
 
-/// "no such container" exits 125 with Podman's wording.
+/// "no such container" with Podman's wording (exit 125, or 1 for the
+/// commands that say so).
 fn not_found(e: StorageError) -> anyhow::Error {
     match e {
-        StorageError::ContainerUnknown(_) | StorageError::ContainerAmbiguous { .. } => {
-            Failure::new(ExitCode::Engine, e.to_string()).into()
-        }
+        StorageError::ContainerUnknown(_) => Failure::no_such(e.to_string()).into(),
+        StorageError::ContainerAmbiguous { .. } => Failure::new(ExitCode::Engine, e.to_string()).into(),
         e => e.into(),
     }
 }

@@ -71,7 +71,7 @@ pub enum StorageError {
     NameInUse { name: String, owner: String },
 
     /// No container with this name, ID or ID prefix.
-    #[error("no container with name or ID \"{0}\" found")]
+    #[error("no container with name or ID \"{0}\" found: no such container")]
     ContainerUnknown(String),
 
     /// An ID prefix matches several containers.

@@ -4,7 +4,7 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::container::lifecycle::{self, CreateOptions};
+use crate::container::lifecycle::{self, CreateOptions, PullPolicy};
 use crate::container::record::RestartPolicy;
 use crate::context::{print, Context};
 
@@ -29,9 +29,15 @@ pub enum LogDriver {
     None,
 }
 
-/// The flags that describe a container (`create` and `run`).
+/// The flags that describe a container (`create` and `run`). `-h` is the
+/// hostname, as in Docker and Podman: help is `--help` only.
 #[derive(Debug, Args)]
+#[command(disable_help_flag = true)]
 pub struct ContainerFlags {
+    /// Print help
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
+
     /// Assign a name to the container
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
@@ -81,7 +87,7 @@ pub struct ContainerFlags {
     pub user: Option<String>,
 
     /// Set container hostname (default: the short container ID)
-    #[arg(long, value_name = "NAME")]
+    #[arg(short = 'h', long, value_name = "NAME")]
     pub hostname: Option<String>,
 
     /// Connect the container to a network
@@ -139,6 +145,14 @@ pub struct ContainerFlags {
     #[command(flatten)]
     pub resources: ResourceFlags,
 
+    /// Pull the image: always, missing (when not in local storage), never, newer
+    #[arg(long, value_enum, value_name = "POLICY", default_value = "missing", hide_possible_values = true)]
+    pub pull: PullPolicy,
+
+    /// Replace (remove) a container of the same name first
+    #[arg(long)]
+    pub replace: bool,
+
     /// Suppress output information when pulling images
     #[arg(short, long)]
     pub quiet: bool,
@@ -147,13 +161,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
 
-    /// The image to run
-    #[arg(value_name = "IMAGE")]
-    pub image: String,
-
-    /// The command and its arguments (default: the image's)
-    #[arg(value_name = "COMMAND", allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    /// The image to run, then the command and its arguments (default: the image's). Everything after
+    /// the image belongs to the container's command, as in Docker and Podman.
+    #[arg(value_name = "IMAGE", value_names = ["IMAGE", "COMMAND"], num_args = 1.., required = true, trailing_var_arg = true)]
+    pub image_and_command: Vec<String>,
 }
 
 /// Resource limits (`create`, `run`, `update`), applied through the
@@ -266,9 +277,9 @@ impl ContainerFlags {
             }
         }
         Ok(CreateOptions {
-            image: self.image.clone(),
+            image: self.image_and_command[0].clone(),
             name: self.name.clone(),
-            args: self.command.clone(),
+            args: self.image_and_command[1..].to_vec(),
             entrypoint: self.entrypoint.clone(),
             env: self.env.clone(),
             env_files: self.env_file.clone(),
@@ -304,6 +315,8 @@ impl ContainerFlags {
             resources: self.resources.to_resources()?,
             quiet_pull: self.quiet,
             tls_verify: self.tls_verify,
+            pull: self.pull,
+            replace: self.replace,
         })
     }
 }
@@ -327,7 +340,6 @@ pub fn parse_size(s: &str) -> anyhow::Result<u64> {
 }
 
 #[derive(Debug, Args)]
-#[command(trailing_var_arg = true)]
 pub struct CreateArgs {
     #[command(flatten)]
     pub flags: ContainerFlags,

@@ -18,7 +18,6 @@ use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
-#[command(trailing_var_arg = true)]
 pub struct ExecArgs {
     /// Run the process in the background
     #[arg(short, long)]
@@ -52,18 +51,15 @@ pub struct ExecArgs {
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
 
-    /// The container (name or ID)
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
-
-    /// The command and its arguments
-    #[arg(value_name = "COMMAND", required = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    /// The container (name or ID), then the command and its arguments. Everything after the
+    /// container belongs to the command, as in Docker and Podman.
+    #[arg(value_name = "CONTAINER", value_names = ["CONTAINER", "COMMAND"], num_args = 2.., required = true, trailing_var_arg = true)]
+    pub container_and_command: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let c = containers.find(&args.container)?;
+    let c = containers.find(&args.container_and_command[0])?;
     if c.state.status != Status::Running || c.state.pid <= 0 {
         return Err(Failure::new(
             ExitCode::Engine,
@@ -88,7 +84,7 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         serde_json::from_slice(&std::fs::read(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?)
             .context("parsing the container's spec")?;
     let mut process = spec.process().clone().ok_or_else(|| anyhow!("the container's spec has no process"))?;
-    process.set_args(Some(args.command.clone()));
+    process.set_args(Some(args.container_and_command[1..].to_vec()));
     process.set_terminal(Some(args.tty));
     process.set_console_size(None);
     let mut extra = Vec::new();

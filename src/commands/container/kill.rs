@@ -1,8 +1,10 @@
-//! `rpod kill` / `rpod container kill`: send a signal to running
-//! containers.
+//! `rpod container kill` / `rpod kill`: send a signal to running
+//! containers. A missing container exits 1, one that is not running 2, as
+//! in Podman.
 
 use clap::Args;
 
+use crate::commands::select::{self, All, Selection};
 use crate::container::lifecycle;
 use crate::context::{print, Context};
 
@@ -16,16 +18,15 @@ pub struct KillArgs {
     #[arg(short, long, value_name = "SIGNAL", default_value = "KILL")]
     pub signal: String,
 
-    /// The containers (names or IDs)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
-    pub containers: Vec<String>,
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
 pub fn run(ctx: &Context, args: KillArgs) -> anyhow::Result<()> {
     let signal = lifecycle::parse_signal(&args.signal)?;
     let mut containers = ctx.containers()?;
-    let targets = crate::commands::targets(&mut containers, args.all, true, &args.containers)?;
-    crate::commands::each(&targets, |name| {
+    let targets = args.selection.resolve(&mut containers, args.all.then_some(All::Live))?;
+    select::each(&targets, args.selection.ignore, |name| {
         let c = containers.find(name)?;
         lifecycle::kill(&mut containers, &c, signal)?;
         print(&format!("{name}\n"))

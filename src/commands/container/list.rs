@@ -2,7 +2,7 @@
 //! records only (no lock, no user namespace), so it never waits for a
 //! container that is starting.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use serde_json::Value;
 
 use crate::container::record::{now_ns, Container, Containers, Status};
@@ -14,11 +14,28 @@ const HEADERS: format::Headers = &[("ID", "CONTAINER ID"), ("CreatedHuman", "CRE
 
 const DEFAULT: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    Command,
+    Created,
+    Id,
+    Image,
+    Names,
+    Runningfor,
+    Size,
+    Status,
+}
+
 #[derive(Debug, Args)]
 pub struct PsArgs {
     /// Show all the containers, default is only running containers
     #[arg(short, long)]
     pub all: bool,
+
+    /// Show containers in storage not controlled by rpod (accepted for Podman's scripts: rpod's store has none)
+    #[arg(long)]
+    pub external: bool,
 
     /// Filter output based on conditions given (status=, name=, id=, label=, ancestor=, exited=)
     #[arg(short, long, value_name = "FILTER")]
@@ -51,6 +68,10 @@ pub struct PsArgs {
     /// Display the total file sizes
     #[arg(short, long)]
     pub size: bool,
+
+    /// Sort output by command, created, id, image, names, runningfor, size or status
+    #[arg(long, value_enum, value_name = "KEY", default_value = "created", hide_possible_values = true)]
+    pub sort: SortKey,
 }
 
 /// One `--filter KEY=VALUE`.
@@ -117,13 +138,15 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
     if !show_all {
         kept.retain(|c| c.state.status.is_live());
     }
-    // Newest first, like Podman.
+    // Newest first, like Podman; --latest and --last count from there.
     kept.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     if args.latest {
         kept.truncate(1);
     } else if let Some(n) = args.last {
         kept.truncate(n);
     }
+    let now = now_ns();
+    sort(&mut kept, args.sort, &containers, now);
     if args.quiet {
         let mut out = String::new();
         for c in &kept {
@@ -132,7 +155,6 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
         }
         return print(&out);
     }
-    let now = now_ns();
     if args.format.as_deref().is_none_or(|f| f.trim().is_empty() || f.trim() == "table") && !args.size {
         // The default table, without the template engine (it dominates
         // with many containers).
@@ -182,6 +204,19 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
         _ => fmt,
     };
     print(&format::render_list(Some(&fmt), &rows, &default, HEADERS)?)
+}
+
+/// Podman's `--sort`: newest first for the times, ascending otherwise.
+fn sort(list: &mut [Container], key: SortKey, containers: &Containers, now: i64) {
+    match key {
+        SortKey::Created | SortKey::Runningfor => {}
+        SortKey::Command => list.sort_by_cached_key(|c| view::command_text(c, true)),
+        SortKey::Id => list.sort_by(|a, b| a.id.cmp(&b.id)),
+        SortKey::Image => list.sort_by_cached_key(|c| view::image_text(c).to_string()),
+        SortKey::Names => list.sort_by(|a, b| a.name.cmp(&b.name)),
+        SortKey::Size => list.sort_by_cached_key(|c| sizes(containers, c).0),
+        SortKey::Status => list.sort_by_cached_key(|c| view::status_text(c, now)),
+    }
 }
 
 /// (bytes in the container's upper layer, plus the image's layers).

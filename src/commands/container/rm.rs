@@ -1,8 +1,12 @@
-//! `rpod rm` / `rpod container rm`: remove containers (`-f` stops running
-//! ones first).
+//! `rpod container rm` / `rpod rm`: remove containers (`-f` stops running
+//! ones first). A missing container exits 1, a running one without `-f` 2,
+//! as in Podman.
+
+use std::time::Duration;
 
 use clap::Args;
 
+use crate::commands::select::{self, All, Selection};
 use crate::container::lifecycle;
 use crate::context::{print, Context};
 
@@ -12,30 +16,31 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub all: bool,
 
-    /// Force removal of a running or paused container
+    /// Force removal of a running or paused container (and ignore missing ones)
     #[arg(short, long)]
     pub force: bool,
+
+    /// Seconds to wait for the stop signal before killing a running container with --force (default 0)
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
 
     /// Remove anonymous volumes associated with the container (rpod creates none yet)
     #[arg(short, long)]
     pub volumes: bool,
 
-    /// The containers (names or IDs)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
-    pub containers: Vec<String>,
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
 pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets = crate::commands::targets(&mut containers, args.all, false, &args.containers)?;
-    crate::commands::each(&targets, |name| {
-        // `rm -f` of a missing container is not an error (Podman).
-        let c = match containers.try_find(name)? {
-            Some(c) => c,
-            None if args.force => return Ok(()),
-            None => return Err(crate::container::record::unknown(name)),
-        };
-        lifecycle::remove(ctx, &mut containers, &c, args.force)?;
+    let targets = args.selection.resolve(&mut containers, args.all.then_some(All::Every))?;
+    let stop_first = args.force.then(|| Duration::from_secs(args.time.unwrap_or(0)));
+    // `rm -f` of a missing container is not an error (Podman).
+    let ignore = args.selection.ignore || args.force;
+    select::each(&targets, ignore, |name| {
+        let c = containers.find(name)?;
+        lifecycle::remove_stopping(ctx, &mut containers, &c, stop_first)?;
         let shown = if args.all { c.id.clone() } else { name.clone() };
         print(&format!("{shown}\n"))
     })

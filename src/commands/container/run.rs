@@ -11,7 +11,6 @@ use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
-#[command(trailing_var_arg = true)]
 pub struct RunArgs {
     /// Run the container in the background and print its ID
     #[arg(short, long)]

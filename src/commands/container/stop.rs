@@ -1,10 +1,11 @@
-//! `rpod stop` / `rpod container stop`: the stop signal, then SIGKILL
-//! after the timeout.
+//! `rpod container stop` / `rpod stop`: the stop signal, then SIGKILL
+//! after the timeout. A missing container exits 1, as in Podman.
 
 use std::time::Duration;
 
 use clap::Args;
 
+use crate::commands::select::{self, All, Selection};
 use crate::container::lifecycle;
 use crate::context::{print, Context};
 
@@ -18,18 +19,22 @@ pub struct StopArgs {
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
 
-    /// The containers (names or IDs)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
-    pub containers: Vec<String>,
+    /// Signal to send instead of the container's stop signal (Docker's flag)
+    #[arg(short, long, value_name = "SIGNAL")]
+    pub signal: Option<String>,
+
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
 pub fn run(ctx: &Context, args: StopArgs) -> anyhow::Result<()> {
+    let signal = args.signal.as_deref().map(lifecycle::parse_signal).transpose()?;
     let mut containers = ctx.containers()?;
-    let targets = crate::commands::targets(&mut containers, args.all, true, &args.containers)?;
-    crate::commands::each(&targets, |name| {
+    let targets = args.selection.resolve(&mut containers, args.all.then_some(All::Live))?;
+    select::each(&targets, args.selection.ignore, |name| {
         let c = containers.find(name)?;
         let t = Duration::from_secs(args.time.unwrap_or(u64::from(c.config.stop_timeout)));
-        lifecycle::stop(&mut containers, &c, t)?;
+        lifecycle::stop(&mut containers, &c, t, signal)?;
         print(&format!("{name}\n"))
     })
 }

@@ -2,6 +2,7 @@
 //! pull`, `rpod images`, `rpod rmi`, ...) hold the same `Args` and reach the
 //! same handler through [`dispatch`].
 
+pub mod exists;
 pub mod history;
 pub mod import;
 pub mod inspect;
@@ -23,6 +24,8 @@ use crate::context::Context;
 /// `rpod image ...`
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
+    /// Check if an image exists in local storage
+    Exists(exists::ImageExistsArgs),
     /// Show history of a specified image
     History(history::HistoryArgs),
     /// Import a tarball to create a filesystem image
@@ -55,6 +58,7 @@ pub enum ImageCommand {
 pub fn dispatch(ctx: &Context, command: ImageCommand) -> anyhow::Result<()> {
     use ImageCommand as I;
     match command {
+        I::Exists(args) => exists::run(ctx, args),
         I::History(args) => history::run(ctx, args),
         I::Import(args) => import::run(ctx, args),
         I::Inspect(args) => inspect::run(ctx, args),
