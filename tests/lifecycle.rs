@@ -275,7 +275,7 @@ fn create_start_wait_logs_inspect_rm() {
         e.ok(&["rename", "c1", "c2"]);
         assert!(!e.status("c2").is_empty());
         let missing = e.run(&["rm", "nosuch"]);
-        assert_eq!(missing.status.code(), Some(125));
+        assert_eq!(missing.status.code(), Some(1), "Podman's exit code for a missing container");
         assert!(
             text(&missing.stderr).contains("no container with name or ID \"nosuch\" found"),
             "{}",
@@ -311,9 +311,9 @@ fn detached_exec_stop_restart_kill_rm() {
         assert_eq!(e.ok(&["exec", "-e", "X=y z", "web", "sh", "-c", "echo $X"]), "y z\n");
         let ps = e.ok(&["exec", "web", "ps", "-o", "pid,comm"]);
         assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "sh"]), "{ps}");
-        // rm without -f refuses a running container.
+        // rm without -f refuses a running container (Podman's exit code 2).
         let out = e.run(&["rm", "web"]);
-        assert_eq!(out.status.code(), Some(125));
+        assert_eq!(out.status.code(), Some(2));
         assert!(text(&out.stderr).contains("running"), "{}", describe(&out));
         // stop: the trap runs, exit 0.
         assert_eq!(e.ok(&["stop", "web"]), "web\n");
