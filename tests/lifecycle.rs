@@ -1171,8 +1171,8 @@ fn vfs_and_fuse_overlayfs_drivers() {
     });
 }
 
-/// `--privileged` (and `--cap-add ALL`) give every capability the engine
-/// has: its bounding set, which as root here lacks CAP_SYS_RESOURCE (the
+/// `--privileged` (and `--cap-add ALL`, and `exec --privileged`) give every
+/// capability the engine has: its bounding set, which as root here lacks CAP_SYS_RESOURCE (the
 /// container failed to start with EPERM when asked for all of them).
 #[test]
 fn privileged_gets_the_engines_capabilities() {
@@ -1191,6 +1191,15 @@ fn privileged_gets_the_engines_capabilities() {
             let got = u64::from_str_radix(out.trim().trim_start_matches("CapEff:").trim(), 16).unwrap();
             assert_eq!(got, want, "{:?} {flags:?}: {out}", e.mode);
         }
+        // exec --privileged: the same set (it failed with EPERM, asking for
+        // capabilities beyond the engine's bounding set), nothing ambient.
+        e.ok(&["run", "-d", "--name", "busy", &e.image, "sleep", "1000"]);
+        let out = e.ok(&["exec", "--privileged", "busy", "grep", "-E", "Cap(Eff|Amb)", "/proc/self/status"]);
+        let field = |name: &str| {
+            let v = out.lines().find_map(|l| l.strip_prefix(name)).unwrap_or_else(|| panic!("{name} in {out}"));
+            u64::from_str_radix(v.trim(), 16).unwrap()
+        };
+        assert_eq!((field("CapEff:"), field("CapAmb:")), (want, 0), "{:?} exec --privileged: {out}", e.mode);
     });
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::str::FromStr;
 
-use oci_spec::runtime::{Capabilities, Capability};
+use oci_spec::runtime::{Capabilities, Capability, LinuxCapabilities, LinuxCapabilitiesBuilder};
 
 /// Podman's default capability set for containers (containers.conf
 /// `default_capabilities`).
@@ -128,6 +128,19 @@ pub fn capability_set(names: &[String]) -> Capabilities {
         }
     }
     set
+}
+
+/// A process's capabilities in the OCI spec: `caps` bounding, effective
+/// and permitted; nothing inheritable or ambient.
+pub fn process_capabilities(caps: Capabilities) -> LinuxCapabilities {
+    LinuxCapabilitiesBuilder::default()
+        .bounding(caps.clone())
+        .effective(caps.clone())
+        .permitted(caps)
+        .inheritable(Capabilities::new())
+        .ambient(Capabilities::new())
+        .build()
+        .expect("capabilities have no validation")
 }
 
 #[cfg(test)]

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use oci_spec::runtime::{
-    Capabilities, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxIdMapping, LinuxIdMappingBuilder, LinuxNamespace,
-    LinuxNamespaceBuilder, LinuxNamespaceType, Mount, MountBuilder, PosixRlimit, PosixRlimitBuilder, PosixRlimitType,
-    ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
+    LinuxBuilder, LinuxIdMapping, LinuxIdMappingBuilder, LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType,
+    Mount, MountBuilder, PosixRlimit, PosixRlimitBuilder, PosixRlimitType, ProcessBuilder, RootBuilder, Spec,
+    SpecBuilder, UserBuilder,
 };
 
 use crate::caps;
@@ -281,14 +281,7 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
         (Seccomp::Default, false) => Some(crate::seccomp::Profile::podman_default().to_oci(&caps)),
         (Seccomp::Profile(p), _) => Some(p.to_oci(&caps)),
     };
-    let capabilities = LinuxCapabilitiesBuilder::default()
-        .bounding(caps.clone())
-        .effective(caps.clone())
-        .permitted(caps)
-        .inheritable(Capabilities::new())
-        .ambient(Capabilities::new())
-        .build()
-        .expect("capabilities have no validation");
+    let capabilities = caps::process_capabilities(caps);
 
     let mut rlimits = vec![
         rlimit(

@@ -10,7 +10,7 @@ use anyhow::{anyhow, Context as _};
 use clap::Args;
 use nix::sys::signal::{SigSet, Signal};
 
-use rpod_runtime::oci_spec::runtime::{Capability, LinuxCapabilitiesBuilder, Spec, UserBuilder};
+use rpod_runtime::oci_spec::runtime::{Spec, UserBuilder};
 
 use crate::container::config::{expand_env, merge_env, read_env_file};
 use crate::container::record::Status;
@@ -109,15 +109,11 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         process.set_user(b.build().map_err(|e| anyhow!("{e}"))?);
     }
     if args.privileged {
-        let all: std::collections::HashSet<Capability> =
-            rpod_runtime::caps::ALL.iter().filter_map(|n| n.parse().ok()).collect();
-        let caps = LinuxCapabilitiesBuilder::default()
-            .bounding(all.clone())
-            .effective(all.clone())
-            .permitted(all)
-            .build()
-            .map_err(|e| anyhow!("{e}"))?;
-        process.set_capabilities(Some(caps));
+        // What `run --privileged` gives: every capability this process can
+        // give, its bounding set (in the container's user namespace when
+        // rootless); asking for more fails with EPERM.
+        let all = rpod_runtime::caps::capability_set(&["ALL".to_string()]);
+        process.set_capabilities(Some(rpod_runtime::caps::process_capabilities(all)));
     }
     if args.tty {
         if let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) {
