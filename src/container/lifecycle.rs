@@ -384,7 +384,7 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let mut report = BufReader::new(std::fs::File::from(rd));
     let first = read_line(&mut report)?;
     if first != "listening" {
-        return Err(outcome_error(&first));
+        return Err(failed(&mut report, &first));
     }
     if attach_first {
         return Ok(Started { pid: None, report: Some(report) });
@@ -400,13 +400,40 @@ fn read_line(r: &mut BufReader<std::fs::File>) -> anyhow::Result<String> {
 }
 
 /// The monitor's second report: `started <pid>`, or the error that kept the
-/// container from starting (with Docker's exit codes 125, 126, 127).
+/// container from starting (with Docker's exit codes 125, 126, 127), once
+/// the monitor has finished with the container (recorded its end, removed
+/// it with `--rm`).
 pub fn read_outcome(r: &mut BufReader<std::fs::File>) -> anyhow::Result<i32> {
     let line = read_line(r)?;
     match line.strip_prefix("started ") {
         Some(pid) => pid.parse().map_err(|_| anyhow!("bad report from the monitor: {line}")),
-        None => Err(outcome_error(&line)),
+        None => Err(failed(r, &line)),
     }
+}
+
+/// The error the monitor reported, returned once the monitor has exited:
+/// the end of its report pipe (only the monitor holds the writing end),
+/// or at most 30 seconds.
+fn failed(r: &mut BufReader<std::fs::File>, line: &str) -> anyhow::Error {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    use std::io::Read as _;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut buf = [0u8; 256];
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let mut fds = [PollFd::new(r.get_ref().as_fd(), PollFlags::POLLIN)];
+        let ms = u16::try_from(left.as_millis()).unwrap_or(u16::MAX);
+        match poll(&mut fds, PollTimeout::from(ms)) {
+            Ok(0) => break,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => break,
+            Ok(_) => {}
+        }
+        match r.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    outcome_error(line)
 }
 
 fn outcome_error(line: &str) -> anyhow::Error {
