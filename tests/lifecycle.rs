@@ -396,6 +396,32 @@ fn restart_policies_and_auto_remove() {
     });
 }
 
+/// `run --rm` returns once the container is gone, also when its start
+/// fails: before the monitor (an unknown user) or in it (a command that is
+/// not there), in the foreground and with `-d`. Without `--rm` a failed
+/// start keeps the container, as in Podman.
+#[test]
+fn run_rm_leaves_nothing_even_when_the_start_fails() {
+    each_mode("lc-rm", |e| {
+        let nothing_left = |what: &str| assert_eq!(e.ok(&["ps", "-aq"]), "", "{:?}: {what} left a container", e.mode);
+        for _ in 0..10 {
+            e.ok(&["run", "--rm", &e.image, "true"]);
+            nothing_left("run --rm true");
+        }
+        for detach in [&[][..], &["-d"]] {
+            let run = |rest: &[&str]| e.code(&[&["run", "--rm"][..], detach, rest].concat());
+            assert_eq!(run(&["--user", "nosuch", &e.image, "id"]), 125, "{:?} {detach:?}", e.mode);
+            nothing_left("run --rm --user nosuch");
+            for _ in 0..5 {
+                assert_eq!(run(&[&e.image, "nosuchcmd"]), 127, "{:?} {detach:?}", e.mode);
+                nothing_left("run --rm nosuchcmd");
+            }
+        }
+        assert_eq!(e.code(&["run", "--name", "kept", "--user", "nosuch", &e.image, "id"]), 125);
+        assert_eq!(e.status("kept"), "Created", "{:?}", e.mode);
+    });
+}
+
 #[test]
 fn logs_options_and_rotation() {
     each_mode("lc-logs", |e| {

@@ -7,6 +7,7 @@ use clap::Args;
 use super::create::ContainerFlags;
 use crate::container::attach::{self, ClientOptions, Ended};
 use crate::container::lifecycle;
+use crate::container::record::Containers;
 use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
 
@@ -40,15 +41,29 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
     }
     let c = lifecycle::create(ctx, &opts)?;
     let mut containers = ctx.containers()?;
+    // A start that fails leaves nothing behind with --rm, as in Podman
+    // (without it the container stays, `created` or `exited`): the monitor
+    // removes it when it got that far, else this command does.
+    let failed_start = |containers: &mut Containers, e: anyhow::Error| -> anyhow::Error {
+        if opts.rm {
+            if let Err(r) = lifecycle::remove(ctx, containers, &c, true) {
+                log::warn!("removing container {} after its failed start: {r:#}", c.id);
+            }
+        }
+        e
+    };
     if args.detach {
-        lifecycle::start(ctx, &mut containers, &c, false)?;
+        lifecycle::start(ctx, &mut containers, &c, false).map_err(|e| failed_start(&mut containers, e))?;
         return print(&format!("{}\n", c.id));
     }
     let streams = |s: &str| args.attach.is_empty() || args.attach.iter().any(|a| a.eq_ignore_ascii_case(s));
-    let started = lifecycle::start(ctx, &mut containers, &c, true)?;
-    let sock = attach::connect(&containers.run_dir(&c.id))?;
-    let mut report = started.report.ok_or_else(|| anyhow::anyhow!("the monitor did not wait for the attach"))?;
-    let pid = lifecycle::read_outcome(&mut report)?;
+    let attached = (|| {
+        let started = lifecycle::start(ctx, &mut containers, &c, true)?;
+        let sock = attach::connect(&containers.run_dir(&c.id))?;
+        let mut report = started.report.ok_or_else(|| anyhow::anyhow!("the monitor did not wait for the attach"))?;
+        Ok((sock, lifecycle::read_outcome(&mut report)?))
+    })();
+    let (sock, pid) = attached.map_err(|e| failed_start(&mut containers, e))?;
     let ended = attach::client(
         sock,
         &ClientOptions {
