@@ -19,11 +19,11 @@ pub struct LogsArgs {
     #[arg(short, long)]
     pub follow: bool,
 
-    /// Show logs since TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)
+    /// Show logs since TIMESTAMP (RFC 3339 or a date, Unix seconds, or a duration like 10m: that long ago)
     #[arg(long, value_name = "TIMESTAMP")]
     pub since: Option<String>,
 
-    /// Show logs until TIMESTAMP (RFC 3339, Unix seconds, or a duration like 10m)
+    /// Show logs until TIMESTAMP (RFC 3339 or a date, Unix seconds, or a duration like 10m: that long from now)
     #[arg(long, value_name = "TIMESTAMP")]
     pub until: Option<String>,
 
