@@ -230,9 +230,18 @@ fn usage_error(e: clap::Error, args: &[OsString]) -> i32 {
             let _ = e.print();
             return 0;
         }
+        // `rpod help [COMMAND...]`: that command's help (Cobra's help command).
+        _ if first_word(&args).as_deref() == Some("help") => {
+            let topic = args.iter().skip_while(|a| *a != "help").skip(1);
+            print_help(&command_path(&std::iter::once(args[0].clone()).chain(topic.cloned()).collect::<Vec<_>>()));
+            return 0;
+        }
+        // Podman prints the command's help, then the error (exit 125).
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            print_help(&path);
             format!("missing command '{path} COMMAND'")
         }
+        ErrorKind::MissingRequiredArgument => missing_arguments(&e, &args),
         _ => {
             let rendered = e.render().to_string();
             let first = rendered.lines().next().unwrap_or("invalid arguments");
@@ -245,6 +254,65 @@ fn usage_error(e: clap::Error, args: &[OsString]) -> i32 {
     error::exit_code_of(&err)
 }
 
+/// Print the help of the command at `path` (`rpod system`) to stdout, as
+/// `--help` does.
+fn print_help(path: &str) {
+    let argv = path.split(' ').chain(["--help"]);
+    if let Err(e) = Cli::try_parse_from(argv) {
+        if e.kind() == ErrorKind::DisplayHelp {
+            let _ = e.print();
+        }
+    }
+}
+
+/// The first word that is not a global flag (or its value).
+fn first_word(args: &[String]) -> Option<String> {
+    let (path, _, words) = walk_command_line(args);
+    words.into_iter().next().filter(|_| path.len() == 1)
+}
+
+/// Cobra's message for missing arguments, as Podman prints it: `requires at
+/// least 1 arg(s), only received 0` (or `accepts 2 arg(s), received 1`,
+/// `accepts between 1 and 2 arg(s), received 0`); for a missing required
+/// flag `required flag(s) "name" not set`.
+fn missing_arguments(e: &clap::Error, args: &[String]) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let missing = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    let flags: Vec<String> = missing
+        .iter()
+        .filter(|m| m.starts_with('-'))
+        .filter_map(|m| m.split([' ', '=']).next())
+        .map(|f| format!("\"{}\"", f.trim_start_matches('-')))
+        .collect();
+    if !flags.is_empty() {
+        return format!("required flag(s) {} not set", flags.join(", "));
+    }
+    let (_, cmd, words) = walk_command_line(args);
+    let given = words.len();
+    let (mut min, mut max) = (0usize, Some(0usize));
+    for a in cmd.get_positionals() {
+        let range = a.get_num_args().unwrap_or_else(|| 1.into());
+        // Required, or required here (`required_unless_present`): named in
+        // the error as `<CONTAINER>...`.
+        let names = a.get_value_names().map(|n| n.to_vec()).unwrap_or_default();
+        let named = |m: &String| names.iter().any(|n| m.contains(&format!("<{n}>")));
+        if a.is_required_set() || missing.iter().any(named) {
+            min += range.min_values().max(1);
+        }
+        let unbounded = range.max_values() == usize::MAX || matches!(a.get_action(), clap::ArgAction::Append);
+        max = max.filter(|_| !unbounded).map(|m| m + range.max_values());
+    }
+    match max {
+        None => format!("requires at least {min} arg(s), only received {given}"),
+        Some(max) if max == min => format!("accepts {min} arg(s), received {given}"),
+        Some(max) => format!("accepts between {min} and {max} arg(s), received {given}"),
+    }
+}
+
 /// The clap definition of the whole tree.
 pub fn command() -> clap::Command {
     Cli::command()
@@ -254,9 +322,16 @@ pub fn command() -> clap::Command {
 /// `See 'rpod system info --help'.` hint. Flags and their values are
 /// skipped; the walk stops at the first word that is not a subcommand.
 pub fn command_path(args: &[String]) -> String {
+    walk_command_line(args).0.join(" ")
+}
+
+/// The command a command line names (its path of names and its definition)
+/// and the words after it that are not flags or flag values.
+fn walk_command_line(args: &[String]) -> (Vec<String>, clap::Command, Vec<String>) {
     let root = command();
     let mut cmd = &root;
     let mut path = vec![root.get_name().to_string()];
+    let mut words = Vec::new();
     let takes_value = |c: &clap::Command, flag: &str| {
         let name = flag.trim_start_matches('-');
         c.get_arguments().any(|a| {
@@ -267,23 +342,24 @@ pub fn command_path(args: &[String]) -> String {
     let mut iter = args.iter().skip(1);
     while let Some(arg) = iter.next() {
         if arg == "--" {
+            words.extend(iter.cloned());
             break;
         }
-        if arg.starts_with('-') {
+        if arg.starts_with('-') && arg.len() > 1 {
             if !arg.contains('=') && (takes_value(cmd, arg) || takes_value(&root, arg)) {
                 iter.next();
             }
             continue;
         }
-        match cmd.find_subcommand(arg) {
+        match cmd.find_subcommand(arg).filter(|_| words.is_empty()) {
             Some(sub) => {
                 path.push(sub.get_name().to_string());
                 cmd = sub;
             }
-            None => break,
+            None => words.push(arg.clone()),
         }
     }
-    path.join(" ")
+    (path, cmd.clone(), words)
 }
 
 #[cfg(test)]
@@ -332,6 +408,27 @@ mod tests {
         assert_eq!(command_path(&args("rpod info extra")), "rpod info");
         assert_eq!(command_path(&args("rpod --log-level debug nosuch")), "rpod");
         assert_eq!(command_path(&args("rpod --root=/x version")), "rpod version");
+        assert_eq!(command_path(&args("rpod rm -f -- a rm")), "rpod rm");
+    }
+
+    /// The message of a usage error, as `usage_error` renders it.
+    fn message(line: &str) -> String {
+        let argv = args(line);
+        let e = Cli::try_parse_from(&argv).unwrap_err();
+        match e.kind() {
+            ErrorKind::MissingRequiredArgument => missing_arguments(&e, &argv),
+            kind => panic!("{line}: {kind:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_arguments_are_counted_as_cobra_does() {
+        assert_eq!(message("rpod run"), "requires at least 1 arg(s), only received 0");
+        assert_eq!(message("rpod --root /x run --rm -e A=1"), "requires at least 1 arg(s), only received 0");
+        assert_eq!(message("rpod --root /x logs -f"), "accepts 1 arg(s), received 0");
+        assert_eq!(message("rpod tag"), "requires at least 2 arg(s), only received 0");
+        assert_eq!(message("rpod tag busybox"), "requires at least 2 arg(s), only received 1");
+        assert_eq!(message("rpod container rename a"), "accepts 2 arg(s), received 1");
     }
 
     #[test]

@@ -145,6 +145,31 @@ fn usage_errors_exit_125_with_a_hint() {
     let out = rpod(&["system"]);
     assert_eq!(out.status.code(), Some(125));
     assert_eq!(text(&out.stderr), "Error: missing command 'rpod system COMMAND'\nSee 'rpod system --help'.\n");
+    assert_eq!(text(&out.stdout), ok(&rpod(&["system", "--help"])), "the command's help first, as Podman");
+
+    // Bare rpod: the help on stdout, then the error (Podman, exit 125).
+    let out = rpod(&[]);
+    assert_eq!(out.status.code(), Some(125));
+    assert_eq!(text(&out.stdout), ok(&rpod(&["--help"])));
+    assert_eq!(text(&out.stderr), "Error: missing command 'rpod COMMAND'\nSee 'rpod --help'.\n");
+    // `rpod help CMD` is `rpod CMD --help` (Cobra's help command).
+    assert_eq!(ok(&rpod(&["help", "system", "info"])), ok(&rpod(&["system", "info", "--help"])));
+    assert_eq!(ok(&rpod(&["help", "run"])), ok(&rpod(&["run", "--help"])));
+    assert_eq!(ok(&rpod(&["help"])), ok(&rpod(&["--help"])));
+
+    // Missing arguments are named by count, as Cobra's validators do.
+    for (args, message) in [
+        (&["run"][..], "requires at least 1 arg(s), only received 0"),
+        (&["history"], "accepts 1 arg(s), received 0"),
+        (&["tag", "busybox"], "requires at least 2 arg(s), only received 1"),
+        (&["logs"], "accepts 1 arg(s), received 0"),
+        (&["container", "rename", "a"], "accepts 2 arg(s), received 1"),
+    ] {
+        let out = rpod(args);
+        assert_eq!(out.status.code(), Some(125), "{args:?}");
+        let path = if args[0] == "container" { "container rename" } else { args[0] };
+        assert_eq!(text(&out.stderr), format!("Error: {message}\nSee 'rpod {path} --help'.\n"), "{args:?}");
+    }
 
     let out = rpod(&["--log-level", "loud", "version"]);
     assert_eq!(out.status.code(), Some(125));

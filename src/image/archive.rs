@@ -147,9 +147,9 @@ impl TarFiles {
         let mut entries = HashMap::new();
         {
             let mut archive = tar::Archive::new(&file);
-            let iter = archive.entries_with_seek().map_err(not_a_tar)?;
-            for entry in iter {
-                let entry = entry.map_err(not_a_tar)?;
+            let iter = archive.entries_with_seek().map_err(|e| tar_header_error(&e, 0))?;
+            for (n, entry) in iter.enumerate() {
+                let entry = entry.map_err(|e| tar_header_error(&e, n))?;
                 let raw = entry.path_bytes();
                 let name = String::from_utf8_lossy(&raw).into_owned();
                 let Some(path) = clean(&name).filter(|p| !p.is_empty()) else {
@@ -196,8 +196,17 @@ impl TarFiles {
     }
 }
 
-fn not_a_tar(e: io::Error) -> anyhow::Error {
-    anyhow!("not a tar archive, or a damaged one: {e}")
+/// A tar header that cannot be read, `entries` entries into the archive.
+/// The tar crate's message quotes the header's raw bytes (the start of
+/// whatever file it was given, e.g. `/etc/passwd`): only logged, the error
+/// says what the file is not.
+pub fn tar_header_error(e: &io::Error, entries: usize) -> anyhow::Error {
+    log::debug!("tar header after {entries} entries: {e}");
+    if entries == 0 {
+        anyhow!("not a tar archive")
+    } else {
+        anyhow!("damaged tar archive: the header after {entries} entries is unreadable")
+    }
 }
 
 impl Files for TarFiles {
@@ -280,7 +289,14 @@ pub fn open(input: Input, tmp: &Path) -> anyhow::Result<Archive> {
         spool.rewind().context("rewinding the temporary file")?;
         spool
     };
-    let files = TarFiles::index(file)?;
+    let files = TarFiles::index(file).map_err(|e| {
+        // Podman's words for input that is none of its formats.
+        if e.to_string() == "not a tar archive" {
+            anyhow!("payload does not match any of the supported image formats (oci-archive, docker-archive, oci-dir): not a tar archive")
+        } else {
+            e
+        }
+    })?;
     Ok(Archive { files: Box::new(files), source: Source::Tar })
 }
 
@@ -1217,10 +1233,18 @@ mod tests {
         assert!(e.contains("truncated"), "{e}");
 
         let mut f = tempfile::tempfile().unwrap();
-        f.write_all(&[b'x'; 2000]).unwrap();
+        f.write_all(&b"root:x:0:0:root:/root:/bin/bash\n".repeat(60)).unwrap();
         f.rewind().unwrap();
         let e = TarFiles::index(f).err().unwrap().to_string();
-        assert!(e.contains("not a tar archive"), "{e}");
+        // What it is not, without the raw bytes the tar crate quotes.
+        assert_eq!(e, "not a tar archive");
+
+        let mut f = tar_of(&[("a", b"x")], &[]);
+        f.seek(io::SeekFrom::Start(1024)).unwrap();
+        f.write_all(&[b'y'; 512]).unwrap();
+        f.rewind().unwrap();
+        let e = TarFiles::index(f).err().unwrap().to_string();
+        assert_eq!(e, "damaged tar archive: the header after 1 entries is unreadable");
     }
 
     #[test]

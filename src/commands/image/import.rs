@@ -9,7 +9,7 @@ use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use anyhow::{anyhow, bail, Context as _};
+use anyhow::{bail, Context as _};
 use clap::Args;
 use serde_json::{json, Map, Value};
 use sha2::Digest as _;
@@ -188,8 +188,8 @@ fn check_tar(file: &File) -> anyhow::Result<()> {
     let len = file.metadata()?.len();
     let mut a = tar::Archive::new(file);
     let mut n = 0;
-    for e in a.entries_with_seek().map_err(|e| anyhow!("not a tar archive: {e}"))? {
-        let e = e.map_err(|e| anyhow!("not a tar archive: {e}"))?;
+    for e in a.entries_with_seek().map_err(|e| archive::tar_header_error(&e, 0))? {
+        let e = e.map_err(|e| archive::tar_header_error(&e, n))?;
         if e.raw_file_position().saturating_add(e.size()) > len {
             bail!("the tarball is truncated");
         }
