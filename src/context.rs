@@ -39,6 +39,9 @@ pub struct GlobalArgs {
 pub struct Context {
     pub global: GlobalArgs,
     rootless: bool,
+    /// The user rpod runs for: its effective UID at the start, before it
+    /// entered a user namespace of its own (where it is 0).
+    user_uid: u32,
     paths: OnceCell<Paths>,
     config: OnceCell<Config>,
     in_userns: OnceCell<()>,
@@ -48,9 +51,11 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs) -> Context {
+        let euid = nix::unistd::geteuid();
         Context {
             global,
-            rootless: !nix::unistd::geteuid().is_root(),
+            rootless: !euid.is_root(),
+            user_uid: euid.as_raw(),
             paths: OnceCell::new(),
             config: OnceCell::new(),
             in_userns: OnceCell::new(),
@@ -62,6 +67,12 @@ impl Context {
     /// True when rpod runs as an unprivileged user.
     pub fn rootless(&self) -> bool {
         self.rootless
+    }
+
+    /// The UID of the user rpod runs for, also inside its user namespace
+    /// (what the user's files, such as credentials, are found by).
+    pub fn user_uid(&self) -> u32 {
+        self.user_uid
     }
 
     pub fn paths(&self) -> anyhow::Result<&Paths> {

@@ -34,18 +34,20 @@ fn b64(s: &str) -> String {
 struct Env {
     rootless: bool,
     dir: UserTempDir,
+    /// rpod runs where root has used Podman: see [`where_root_used_podman`].
+    root_used_podman: bool,
 }
 
 impl Env {
     fn rootless(prefix: &str) -> Env {
         let bed = Bed::get();
-        let env = Env { rootless: true, dir: bed.user_tempdir(prefix) };
+        let env = Env { rootless: true, dir: bed.user_tempdir(prefix), root_used_podman: false };
         env.init();
         env
     }
 
     fn root(prefix: &str) -> Env {
-        let env = Env { rootless: false, dir: Bed::get().root_tempdir(prefix) };
+        let env = Env { rootless: false, dir: Bed::get().root_tempdir(prefix), root_used_podman: false };
         env.init();
         env
     }
@@ -128,6 +130,9 @@ impl Env {
                 .env("CONTAINERS_REGISTRIES_CONF", self.path("config/containers/registries.conf"));
         }
         cmd.args(args);
+        if self.root_used_podman {
+            return where_root_used_podman(&cmd);
+        }
         cmd
     }
 
@@ -156,6 +161,32 @@ impl Env {
         let text = fs::read_to_string(self.auth_file()).unwrap();
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", self.auth_file().display()))
     }
+}
+
+/// `cmd` in a private mount namespace whose `/run` is a fresh tmpfs with
+/// what root's Podman leaves there: a root-owned 0700 `/run/containers`
+/// with `0/auth.json`. The machine's own `/run` is not ours to change
+/// (other tests and users run on it), and this way the test does not
+/// depend on whether root has used Podman here.
+fn where_root_used_podman(cmd: &Command) -> Command {
+    let script = "mount -t tmpfs -o mode=0755 rpod-test-run /run \
+        && mkdir -m 0700 /run/containers /run/containers/0 \
+        && echo '{}' > /run/containers/0/auth.json && exec \"$@\"";
+    let mut w = Command::new("/usr/bin/unshare");
+    w.args(["--mount", "--propagation", "private", "/bin/sh", "-c", script, "sh"])
+        .arg(cmd.get_program())
+        .args(cmd.get_args())
+        .env_clear()
+        .stdin(Stdio::null());
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            w.env(k, v);
+        }
+    }
+    if let Some(d) = cmd.get_current_dir() {
+        w.current_dir(d);
+    }
+    w
 }
 
 #[track_caller]
@@ -262,6 +293,64 @@ fn rootless_login_pull_logout() {
     let out = env.run(&["logout", "--all"]).assert_success();
     assert_eq!(out.stdout_str(), "Removed login credentials for all registries\n");
     assert_eq!(env.auth_json()["auths"], serde_json::json!({}));
+}
+
+/// Rootless where root has used Podman: rpod is UID 0 in its user
+/// namespace, which named root's `/run/containers/0/auth.json` ("reading
+/// credentials ...: Permission denied" for `run`/`create` of an image that
+/// is not local). Every registry command uses the user's own files, and a
+/// default file the user may not read is skipped (a named one is not).
+#[test]
+fn rootless_credentials_are_the_users_where_root_used_podman() {
+    let bed = Bed::get();
+    let mut env = Env::rootless("rootpodman");
+    env.root_used_podman = true;
+    env.trust_tls_registry();
+    let reg = bed.registry_tls.as_str();
+    let image = bed.image_tls("busybox", "latest");
+    // The condition: root's file is there, and the user may not read it.
+    let mut cat = where_root_used_podman(&bed.rootless_command("/bin/cat"));
+    cat.arg("/run/containers/0/auth.json");
+    let out = output_with_timeout(&mut cat, Duration::from_secs(30));
+    assert!(out.stderr_str().contains("Permission denied"), "{}", describe(&out));
+
+    let out = env.run(&["login", "-u", &bed.user, "-p", &bed.password, reg]).assert_success();
+    assert_eq!(out.stdout_str(), "Login Succeeded!\n");
+    assert!(env.auth_file().exists());
+    assert_eq!(env.run(&["login", "--get-login", reg]).assert_success().stdout_str(), format!("{}\n", bed.user));
+    // run and create pull the image (into stores of their own) with the user's credentials.
+    let store = |name: &str| {
+        let d = env.path(name);
+        env.mkdir(&d);
+        d.display().to_string()
+    };
+    let out = env.run(&["--root", &store("store-run"), "run", "--rm", &image, "echo", "ran"]).assert_success();
+    assert_eq!(out.stdout_str(), "ran\n");
+    let out = env.run(&["--root", &store("store-create"), "create", "-q", &image]).assert_success();
+    assert!(out.stdout_str().trim().len() == 64, "{}", describe(&out));
+    env.run(&["--root", &store("store-create"), "rm", "-a"]).assert_success();
+    assert_pulled(env.pull(&[], &image));
+    let pushed = format!("{reg}/library/rootpodman:latest");
+    env.run(&["--root", &store("store"), "push", "-q", &image, &pushed]).assert_success();
+    let out = env.run(&["search", "--format", "{{.Name}}", &format!("{reg}/rootpodman")]).assert_success();
+    assert_eq!(out.stdout_str(), format!("{reg}/library/rootpodman\n"));
+    let out = env.run(&["logout", reg]).assert_success();
+    assert_eq!(out.stdout_str(), format!("Removed login credentials for {reg}\n"));
+    assert_pull_needs_login(env.pull(&[], &image));
+
+    // A default file the user may not read (root's, in the user's config
+    // directory) is skipped with a warning; the same file named is an error.
+    let unreadable = env.path("config/containers/auth.json");
+    fs::write(&unreadable, "{}").unwrap();
+    fs::set_permissions(&unreadable, fs::Permissions::from_mode(0o600)).unwrap();
+    let out = env.pull(&["--tls-verify=false"], &bed.image("busybox", "latest"));
+    assert!(out.stderr_str().contains("skipping the credentials file"), "{}", describe(&out));
+    assert_pulled(out);
+    let mut named = env.command(&["--root", &store("store"), "pull", "-q", &image]);
+    named.env("REGISTRY_AUTH_FILE", &unreadable);
+    let out = output_with_timeout(&mut named, Duration::from_secs(120));
+    assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+    assert!(out.stderr_str().contains("Permission denied"), "{}", describe(&out));
 }
 
 #[test]

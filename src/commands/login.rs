@@ -58,7 +58,7 @@ pub struct LoginArgs {
 pub fn run(ctx: &Context, args: LoginArgs) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let (key, registry) = login_key(args.registry.as_deref(), &config.registries)?;
-    let auth = auth_files(args.authfile.as_deref());
+    let auth = auth_files(ctx, args.authfile.as_deref());
     let stored = auth.lookup(&key).context("get credentials")?;
 
     if args.get_login {

@@ -28,7 +28,7 @@ pub struct LogoutArgs {
 
 pub fn run(ctx: &Context, args: LogoutArgs) -> anyhow::Result<()> {
     check_authfile(args.authfile.as_deref())?;
-    let auth = auth_files(args.authfile.as_deref());
+    let auth = auth_files(ctx, args.authfile.as_deref());
     if args.all {
         if args.registry.is_some() {
             bail!("--all takes no arguments");

@@ -56,7 +56,7 @@ impl<'a> Puller<'a> {
     /// Resolve everything that depends on the caller's identity, enter the
     /// user namespace (rootless), then start the runtime's threads.
     pub fn new(ctx: &'a Context, quiet: bool) -> anyhow::Result<Puller<'a>> {
-        let auth = AuthFiles::from_env(&AuthEnv::from_process());
+        let auth = AuthFiles::from_env(&AuthEnv::from_process(ctx.user_uid()));
         let client_options = ClientOptions::system(ctx.rootless());
         let parallel = ctx.config()?.containers.image_parallel_copies();
         ctx.store()?;

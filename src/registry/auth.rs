@@ -3,14 +3,16 @@
 //! Read, in order, until one has credentials for the registry:
 //! 1. the primary file: `$REGISTRY_AUTH_FILE` (or `--authfile`) if set, else
 //!    `$XDG_RUNTIME_DIR/containers/auth.json` (rootless) or
-//!    `/run/containers/0/auth.json` (root);
+//!    `/run/containers/0/auth.json` (root); rootless or root is the user
+//!    rpod runs for, never the UID 0 it has in its own user namespace;
 //! 2. `$XDG_CONFIG_HOME/containers/auth.json` (`~/.config/...`);
 //! 3. `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`;
 //! 4. `~/.dockercfg` (Docker's legacy format).
 //!
 //! Within a file, entries are keyed by `host[:port]` or by
 //! `host[:port]/namespace/.../repo`; the most specific key matching the
-//! image wins. `auth` is base64(`user:password`). `login` and `logout` only
+//! image wins. A missing file is skipped, and so is a default file the user
+//! may not read (with a warning); a file the user named must be readable. `auth` is base64(`user:password`). `login` and `logout` only
 //! write the primary file, atomically (temporary file + rename, mode 0600,
 //! parent directory created 0700). Credential helpers (`credHelpers`,
 //! `credsStore`) are not run.
@@ -68,10 +70,13 @@ pub struct AuthEnv {
 }
 
 impl AuthEnv {
-    pub fn from_process() -> AuthEnv {
+    /// From this process's environment, for the user `uid`: the user rpod
+    /// runs for, recorded before it entered its user namespace (where the
+    /// effective UID is 0 and would name root's file).
+    pub fn from_process(uid: u32) -> AuthEnv {
         let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
         AuthEnv {
-            uid: nix::unistd::geteuid().as_raw(),
+            uid,
             home: var("HOME"),
             xdg_runtime_dir: var("XDG_RUNTIME_DIR"),
             xdg_config_home: var("XDG_CONFIG_HOME"),
@@ -92,7 +97,9 @@ enum Format {
 /// The credentials files, in reading order; the first is the one written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuthFiles {
-    files: Vec<(PathBuf, Format)>,
+    /// Each with its format and whether the user named it
+    /// (`--authfile`, `$REGISTRY_AUTH_FILE`) rather than it being a default.
+    files: Vec<(PathBuf, Format, bool)>,
 }
 
 /// What `logout` did.
@@ -127,8 +134,9 @@ impl AuthFiles {
         };
         let mut files = Vec::new();
         for p in [primary, config_file].into_iter().flatten() {
-            if !files.iter().any(|(f, _)| f == &p) {
-                files.push((p, Format::Current));
+            if !files.iter().any(|(f, _, _)| f == &p) {
+                let given = env.registry_auth_file.as_ref() == Some(&p);
+                files.push((p, Format::Current, given));
             }
         }
         let docker = match (&env.docker_config, &env.home) {
@@ -137,27 +145,27 @@ impl AuthFiles {
             (None, None) => None,
         };
         if let Some(d) = docker {
-            files.push((d, Format::Current));
+            files.push((d, Format::Current, false));
         }
         if let Some(h) = &env.home {
-            files.push((h.join(".dockercfg"), Format::Legacy));
+            files.push((h.join(".dockercfg"), Format::Legacy, false));
         }
         AuthFiles { files }
     }
 
     /// Explicit files (the first is written), for tests and `--authfile`.
     pub fn with_paths(paths: Vec<PathBuf>) -> AuthFiles {
-        AuthFiles { files: paths.into_iter().map(|p| (p, Format::Current)).collect() }
+        AuthFiles { files: paths.into_iter().map(|p| (p, Format::Current, true)).collect() }
     }
 
     /// The file `login`/`logout` write (`None` only without any location).
     pub fn primary(&self) -> Option<&Path> {
-        self.files.first().map(|(p, _)| p.as_path())
+        self.files.first().map(|(p, _, _)| p.as_path())
     }
 
     /// All files, in reading order.
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.files.iter().map(|(p, _)| p.as_path())
+        self.files.iter().map(|(p, _, _)| p.as_path())
     }
 
     /// Credentials for an image at `location` (`host[:port]/repo/path`, tag
@@ -171,8 +179,8 @@ impl AuthFiles {
     pub fn lookup_with_source(&self, location: &str) -> Result<Option<(Credentials, PathBuf)>, AuthError> {
         let repo = strip_tag_digest(location);
         let registry = repo.split('/').next().unwrap_or_default();
-        for (path, format) in &self.files {
-            let Some(auths) = read_auths(path, *format)? else { continue };
+        for (path, format, given) in &self.files {
+            let Some(auths) = read_auths_or_skip(path, *format, *given)? else { continue };
             // Namespaced keys, most specific first.
             let mut key = repo;
             while key.len() > registry.len() {
@@ -233,8 +241,8 @@ impl AuthFiles {
                 return Ok(RemoveOutcome::Removed);
             }
         }
-        for (other, format) in self.files.iter().skip(1) {
-            let Some(auths) = read_auths(other, *format)? else { continue };
+        for (other, format, given) in self.files.iter().skip(1) {
+            let Some(auths) = read_auths_or_skip(other, *format, *given)? else { continue };
             let want = if key.contains('/') { key.clone() } else { normalize_registry(&key).to_string() };
             if auths.keys().any(|k| k == &key || normalize_key(k, *format) == want) {
                 return Ok(RemoveOutcome::InOtherFile(other.clone()));
@@ -344,6 +352,19 @@ fn read_auths(path: &Path, format: Format) -> Result<Option<Map<String, Value>>,
             _ => None,
         },
     })
+}
+
+/// [`read_auths`], where a default file this user may not read (root's
+/// `/run/containers/0`, a `HOME` that is not theirs) is skipped with a
+/// warning, as if it were missing; a file the user named is an error.
+fn read_auths_or_skip(path: &Path, format: Format, given: bool) -> Result<Option<Map<String, Value>>, AuthError> {
+    match read_auths(path, format) {
+        Err(AuthError::Io { source, .. }) if !given && source.kind() == io::ErrorKind::PermissionDenied => {
+            log::warn!("skipping the credentials file {}: {source}", path.display());
+            Ok(None)
+        }
+        other => other,
+    }
 }
 
 /// `{"auth": base64(user:pass)}`; entries with only an `identitytoken` are skipped.
@@ -496,7 +517,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let legacy = dir.path().join(".dockercfg");
         write(&legacy, &format!(r#"{{"https://quay.io/v1/": {{"auth": "{}", "email": "x"}}}}"#, b64("q:p")));
-        let f = AuthFiles { files: vec![(dir.path().join("missing.json"), Format::Current), (legacy, Format::Legacy)] };
+        let f = AuthFiles {
+            files: vec![(dir.path().join("missing.json"), Format::Current, false), (legacy, Format::Legacy, false)],
+        };
         assert_eq!(f.lookup("quay.io/a/b").unwrap().unwrap().username, "q");
         let bad = dir.path().join("bad.json");
         write(&bad, "{nope");

@@ -25,7 +25,7 @@
 //!
 //! ```ignore
 //! let res = resolve_pull("busybox", &config.registries, &ResolveOptions { tls_verify, registries_conf })?;
-//! let auth = AuthFiles::from_env(&AuthEnv::from_process());
+//! let auth = AuthFiles::from_env(&AuthEnv::from_process(ctx.user_uid()));
 //! let client = Client::new(ClientOptions::system(rootless));
 //! let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 //! for c in &res.candidates {                        // mirrors first, then the registry

@@ -31,9 +31,9 @@ pub fn login_key(arg: Option<&str>, conf: &RegistriesConf) -> anyhow::Result<(St
     Ok((key, registry))
 }
 
-/// The auth files, `--authfile` replacing `$REGISTRY_AUTH_FILE`.
-pub fn auth_files(authfile: Option<&Path>) -> AuthFiles {
-    let mut env = AuthEnv::from_process();
+/// The user's auth files, `--authfile` replacing `$REGISTRY_AUTH_FILE`.
+pub fn auth_files(ctx: &Context, authfile: Option<&Path>) -> AuthFiles {
+    let mut env = AuthEnv::from_process(ctx.user_uid());
     if let Some(f) = authfile {
         env.registry_auth_file = Some(f.to_path_buf());
     }

@@ -85,7 +85,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
     check_authfile(args.authfile.as_deref())?;
     // The auth files depend on who we are: resolve them before entering the
     // user namespace.
-    let auth = auth_files(args.authfile.as_deref());
+    let auth = auth_files(ctx, args.authfile.as_deref());
     let creds_flag = match &args.creds {
         Some(c) => {
             let (u, p) = c.split_once(':').unwrap_or((c.as_str(), ""));

@@ -163,7 +163,7 @@ pub fn run(ctx: &Context, args: SearchArgs) -> anyhow::Result<()> {
     let filter = Filter::parse(&args.filter)?;
     let limit = if args.limit == 0 { DEFAULT_LIMIT } else { args.limit };
     let config = ctx.config()?;
-    let auth = auth_files(args.authfile.as_deref());
+    let auth = auth_files(ctx, args.authfile.as_deref());
     let client = Client::new(client_options(ctx, args.cert_dir.clone()));
     let rt = runtime()?;
 
