@@ -80,6 +80,21 @@ impl Env {
         self.store().join("layers").join(chain.trim_start_matches("sha256:")).join("diff")
     }
 
+    /// Runs SQL on the store's database as the store's owner: for states
+    /// only older rpod versions could leave.
+    #[track_caller]
+    fn sql(&self, sql: &str) {
+        let db = self.store().join("db.sqlite");
+        let args = [db.to_str().unwrap(), sql];
+        let sqlite3 = Path::new("/usr/bin/sqlite3");
+        let out = if self.rootless {
+            self.bed.run_rootless(sqlite3, &args, &[])
+        } else {
+            self.bed.run_root(sqlite3, &args, &[])
+        };
+        out.assert_success();
+    }
+
     /// Names of the layer directories in the store.
     fn layer_dirs(&self) -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(self.store().join("layers"))
@@ -863,6 +878,59 @@ fn shared_layers(env: &Env) {
     assert_eq!(pruned, want);
     assert_eq!(env.layer_dirs(), Vec::<String>::new());
     assert_eq!(env.ok(&["images"]), table(&[row(&["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"])]));
+}
+
+/// `image prune` never removes an image a container uses (`-a` did, and
+/// the image's layers then stayed for good once the container went); a
+/// layer goes with its last reference, image or container; and `prune`
+/// collects the layers stores of older versions leaked.
+fn prune_and_the_last_reference(env: &Env) {
+    let bb = fixture("busybox", "latest");
+    let d = derived();
+    env.pull(&bb.reference);
+    env.pull(&d.reference);
+    let mut all: Vec<String> = chain_ids(&d.diff_ids).iter().map(|c| c.trim_start_matches("sha256:").into()).collect();
+    all.sort();
+    let none = Vec::<String>::new();
+    env.ok(&["create", "--name", "user", &d.reference]);
+    assert_eq!(env.ok(&["image", "prune", "-a", "-f"]), format!("{}\n", bb.id), "only the image no container uses");
+    assert_eq!(env.ok(&["images", "-q"]), format!("{}\n", &d.id[..12]));
+    env.ok(&["untag", &d.id]);
+    assert_eq!(env.ok(&["image", "prune", "-f"]), "", "dangling, but in use");
+    assert_eq!(env.layer_dirs(), all);
+    env.ok(&["rm", "user"]);
+    assert_eq!(env.ok(&["image", "prune", "-f"]), format!("{}\n", d.id));
+    assert_eq!(env.layer_dirs(), none);
+
+    // An image removed before its last container (as `prune -a` did): the
+    // container's removal takes the layers.
+    env.pull(&d.reference);
+    env.ok(&["create", "--name", "last", &d.reference]);
+    env.sql(&format!("PRAGMA foreign_keys = ON; DELETE FROM images WHERE id = '{}'", d.id));
+    assert_eq!(env.ok(&["images", "-q"]), "");
+    assert_eq!(env.layer_dirs(), all, "held by the container");
+    env.ok(&["rm", "last"]);
+    assert_eq!(env.layer_dirs(), none);
+
+    // Layers such a store leaked long ago (no image, no holder): prune
+    // collects them; a young one may belong to a pull in progress.
+    env.pull(&d.reference);
+    env.sql(&format!("PRAGMA foreign_keys = ON; DELETE FROM images WHERE id = '{}'", d.id));
+    assert_eq!(env.ok(&["image", "prune", "-f"]), "");
+    assert_eq!(env.layer_dirs(), all, "too young to be collected");
+    env.sql("UPDATE layers SET created = 0");
+    assert_eq!(env.ok(&["image", "prune", "-f"]), "");
+    assert_eq!(env.layer_dirs(), none);
+}
+
+#[test]
+fn prune_and_the_last_reference_rootless() {
+    prune_and_the_last_reference(&Env::rootless("prune"));
+}
+
+#[test]
+fn prune_and_the_last_reference_as_root() {
+    prune_and_the_last_reference(&Env::root("prune"));
 }
 
 #[test]

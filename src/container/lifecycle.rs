@@ -774,12 +774,13 @@ pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
     true
 }
 
-/// Deletes what a container leaves: the record first (so nothing lists a
-/// half-removed container), then its directories and the layer hold. Runs
-/// in the user namespace (the upper layer holds the container's files).
+/// Deletes what a container leaves: the record and the layer hold first (so
+/// nothing lists a half-removed container), then its directories, and the
+/// image's layers when it was their last user. Runs in the user namespace
+/// (the upper layer holds the container's files).
 pub fn remove_files(containers: &mut Containers, graph_root: &std::path::Path, id: &str) -> anyhow::Result<()> {
     // The record and the hold on the image's layers go first, together.
-    containers.remove_record(id)?;
+    let unreferenced = containers.remove_record(id)?;
     let mut errors = Vec::new();
     if let Err(e) = Rootfs::new(graph_root, id).remove() {
         errors.push(format!("{e:#}"));
@@ -788,6 +789,17 @@ pub fn remove_files(containers: &mut Containers, graph_root: &std::path::Path, i
     if let Err(e) = std::fs::remove_dir_all(&run_dir) {
         if e.kind() != std::io::ErrorKind::NotFound {
             errors.push(format!("removing {}: {e}", run_dir.display()));
+        }
+    }
+    // Layers this container was the last user of (its image was removed
+    // while it existed) go with it, after its own layer that lies on them.
+    if !unreferenced.is_empty() {
+        let removed =
+            rpod_storage::Store::open_metadata(graph_root, rpod_storage::StoreOptions::default()).and_then(|store| {
+                unreferenced.iter().try_for_each(|top| store.remove_layer_chain_if_unused(top).map(drop))
+            });
+        if let Err(e) = removed {
+            errors.push(format!("removing the layers it was the last user of: {e}"));
         }
     }
     containers.drop_lock_file(id);

@@ -375,8 +375,10 @@ impl Containers {
         })
     }
 
-    /// Removes the record and the container's hold on its image's layers.
-    pub fn remove_record(&mut self, id: &str) -> anyhow::Result<()> {
+    /// Removes the record and the container's hold on its image's layers;
+    /// returns the layers that hold was the last reference to (see
+    /// [`rpod_storage::Containers::remove_with_holds`]).
+    pub fn remove_record(&mut self, id: &str) -> anyhow::Result<Vec<String>> {
         Ok(self.db.remove_with_holds(id, &super::lifecycle::holder(id))?)
     }
 

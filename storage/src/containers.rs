@@ -221,13 +221,38 @@ impl Containers {
     }
 
     /// Removes a container's record and `holder`'s holds on layers (see
-    /// [`crate::Store::hold`]) in one transaction.
-    pub fn remove_with_holds(&mut self, id: &str, holder: &str) -> Result<()> {
+    /// [`crate::Store::hold`]) in one transaction. Returns the layers those
+    /// holds were the last reference to (no image lists them, nobody else
+    /// holds them: their image was removed first): the caller removes
+    /// them with [`crate::Store::remove_layer_chain_if_unused`], which
+    /// needs the layer directories (and, rootless, the user namespace).
+    pub fn remove_with_holds(&mut self, id: &str, holder: &str) -> Result<Vec<String>> {
         let tx =
             self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
+        let held: Vec<String> = {
+            let mut st =
+                tx.prepare("SELECT chain_id FROM holds WHERE holder = ?1").map_err(db(&self.db_path, "read holds"))?;
+            let rows = st.query_map([holder], |r| r.get(0)).map_err(db(&self.db_path, "read holds"))?;
+            rows.collect::<rusqlite::Result<_>>().map_err(db(&self.db_path, "read holds"))?
+        };
         tx.execute("DELETE FROM containers WHERE id = ?1", [id]).map_err(db(&self.db_path, "delete container"))?;
         tx.execute("DELETE FROM holds WHERE holder = ?1", [holder]).map_err(db(&self.db_path, "delete holds"))?;
-        tx.commit().map_err(db(&self.db_path, "commit"))
+        let mut unreferenced = Vec::new();
+        for chain in held {
+            let used: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM image_layers WHERE chain_id = ?1)
+                         OR EXISTS (SELECT 1 FROM holds WHERE chain_id = ?1)",
+                    [&chain],
+                    |r| r.get(0),
+                )
+                .map_err(db(&self.db_path, "count layer users"))?;
+            if !used {
+                unreferenced.push(chain);
+            }
+        }
+        tx.commit().map_err(db(&self.db_path, "commit"))?;
+        Ok(unreferenced)
     }
 
     /// A container has this name.

@@ -880,6 +880,23 @@ impl Store {
         )
     }
 
+    /// Removes the layer `chain_id` and then each layer below it, as long
+    /// as nothing references it any more: no image lists it, nobody holds
+    /// it, no remaining layer builds on it. For the last container of an
+    /// image removed before it (see [`crate::Containers::remove_with_holds`]).
+    /// Returns the removed layers' chain IDs.
+    pub fn remove_layer_chain_if_unused(&self, chain_id: &str) -> Result<Vec<String>> {
+        self.remove_layers_where(
+            "WITH RECURSIVE chain(id) AS (
+                 SELECT ?1
+                 UNION SELECT layers.parent FROM layers JOIN chain ON layers.chain_id = chain.id
+                     WHERE layers.parent IS NOT NULL)
+             SELECT id FROM chain WHERE id IN (SELECT chain_id FROM layers)",
+            params![chain_id],
+            None,
+        )
+    }
+
     // ---- images ----
 
     /// Stores an image: inserts it (or, when the ID exists, adds the

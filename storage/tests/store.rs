@@ -9,7 +9,7 @@ use std::sync::{Arc, Barrier};
 
 use common::*;
 use rpod_storage::layout::Layout;
-use rpod_storage::{ImageRecord, LayerSpec, StorageError, Store, StoreOptions};
+use rpod_storage::{ContainerRecord, Containers, ImageRecord, LayerSpec, StorageError, Store, StoreOptions};
 
 fn opts() -> StoreOptions {
     StoreOptions { rootless_xattrs: true, ..StoreOptions::default() }
@@ -328,18 +328,24 @@ fn ambiguous_prefixes_list_the_matches() {
     assert_eq!(s.lookup(&first.id[..3]).unwrap().id, second.id);
 }
 
-#[test]
-fn removal_keeps_shared_and_held_layers() {
-    let t = tempfile::tempdir().unwrap();
-    let s = open(t.path());
-    let (base, top) = two_layers(&s);
+/// Image `one` (base, top) and image `two` (base, other).
+fn two_images_sharing_a_base(s: &Store) -> (String, String, LayerSpec, ImageRecord, ImageRecord) {
+    let (base, top) = two_layers(s);
     let other_tar = layer_tar("other");
     let other = child_spec(&base, &other_tar);
-    put(&s, &other, &other_tar).unwrap();
+    put(s, &other, &other_tar).unwrap();
     let one = image("one", &[&base, &top], &["one"]);
     let two = image("two", &[&base, &other.chain_id], &["two"]);
     s.put_image(&one).unwrap();
     s.put_image(&two).unwrap();
+    (base, top, other, one, two)
+}
+
+#[test]
+fn removal_keeps_shared_and_held_layers() {
+    let t = tempfile::tempdir().unwrap();
+    let s = open(t.path());
+    let (base, top, other, one, two) = two_images_sharing_a_base(&s);
     assert_eq!(s.layer(&base).unwrap().unwrap().images, 2);
 
     let removed = s.remove_image(&one.id).unwrap();
@@ -385,6 +391,44 @@ fn a_held_layer_keeps_its_parents() {
     let mut want = vec![base, top];
     want.sort();
     assert_eq!(removed, want);
+    assert!(names(&t.path().join("layers")).is_empty());
+}
+
+/// A container's removal reports the layers its hold was the last
+/// reference to, and those go with their chain (not a layer another image
+/// or holder still uses).
+#[test]
+fn a_container_removed_after_its_image_takes_the_layers() {
+    let t = tempfile::tempdir().unwrap();
+    let s = open(t.path());
+    let (base, top, other, one, two) = two_images_sharing_a_base(&s);
+    let rec = |id: &str| ContainerRecord {
+        id: id.repeat(64),
+        name: id.into(),
+        image_id: one.id.clone(),
+        created: 0,
+        config: b"{}".to_vec(),
+        state: b"{}".to_vec(),
+    };
+    let mut c = Containers::open(t.path()).unwrap();
+    for id in ["a", "b"] {
+        c.create(&rec(id)).unwrap();
+        s.hold(&format!("container-{id}"), &top).unwrap();
+    }
+    // The image still lists the layers: nothing to take.
+    assert!(c.remove_with_holds(&"a".repeat(64), "container-a").unwrap().is_empty());
+    assert!(s.remove_image(&one.id).unwrap().is_empty(), "held by b");
+    let last = c.remove_with_holds(&"b".repeat(64), "container-b").unwrap();
+    assert_eq!(last, std::slice::from_ref(&top));
+    assert_eq!(s.remove_layer_chain_if_unused(&top).unwrap(), std::slice::from_ref(&top), "base: image two");
+    assert!(!s.layer_diff_path(&top).exists());
+    assert!(s.has_layer(&base) && s.has_layer(&other.chain_id));
+    assert!(tmp_is_empty(t.path()));
+    // Once the other image goes, the whole chain does.
+    s.hold("container-c", &other.chain_id).unwrap();
+    assert!(s.remove_image(&two.id).unwrap().is_empty());
+    s.release("container-c").unwrap();
+    assert_eq!(s.remove_layer_chain_if_unused(&other.chain_id).unwrap(), [other.chain_id.as_str(), base.as_str()]);
     assert!(names(&t.path().join("layers")).is_empty());
 }
 

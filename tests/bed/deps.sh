@@ -17,6 +17,7 @@ PACKAGES=(
   ca-certificates
   curl              # readiness probes of the registries
   jq                # reads fixtures.json in shell
+  sqlite3           # puts test stores into states older rpod versions left (images)
   python3           # free-port picking
   tmux procps       # interactive/terminal tests, ps/pkill-free process checks
   util-linux        # setpriv, runuser, flock, unshare

@@ -1,6 +1,8 @@
 //! `rpod image prune`: remove dangling images (those without names), or
-//! with `--all` every image no container uses (containers do not hold
-//! images yet, so: all of them). Prints the removed images' IDs.
+//! with `--all` every image; never one a container uses (as `rmi`).
+//! Prints the removed images' IDs. Then it collects the layers nothing
+//! references (no image, no container, no layer above), which older
+//! versions left behind when an image went before its last container.
 //!
 //! Without `--force` it asks for confirmation on a terminal, and refuses
 //! when standard input is not one (there is nobody to answer).
@@ -40,9 +42,13 @@ pub fn run(ctx: &Context, args: ImagePruneArgs) -> anyhow::Result<()> {
     let filters = filter::parse(&args.filter, |name| {
         Ok(lookup::find(store, &search, name).with_context(|| format!("looking up {name}"))?.image.created)
     })?;
+    let containers = ctx.containers()?;
     let mut out = String::new();
     for img in store.images().context("listing images")? {
         if (!args.all && !img.names.is_empty()) || !filter::matches(&filters, &img) {
+            continue;
+        }
+        if !containers.users_of_image(&img.id)?.is_empty() {
             continue;
         }
         match store.remove_image(&img.id) {
@@ -58,8 +64,18 @@ pub fn run(ctx: &Context, args: ImagePruneArgs) -> anyhow::Result<()> {
             }
         }
     }
-    print(&out)
+    print(&out)?;
+    // A younger layer may belong to a pull that has stored it but not yet
+    // held it or stored its image.
+    let collected = store.remove_unused_layers(UNUSED_LAYER_MIN_AGE).context("removing unused layers")?;
+    if !collected.is_empty() {
+        log::info!("removed {} layers nothing used: {}", collected.len(), collected.join(" "));
+    }
+    Ok(())
 }
+
+/// How old a layer nothing references must be for `prune` to remove it.
+const UNUSED_LAYER_MIN_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Podman's prompt; `Ok(false)` when the answer is not yes.
 fn confirm(all: bool) -> anyhow::Result<bool> {
