@@ -474,9 +474,10 @@ fn build_spec(
             write_in_root(&rootfs.merged, "/etc/group", g.as_bytes(), owner)?;
         }
     }
-    let user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
+    let mut user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("resolving user {:?} in the container", conf.user))?;
+    user.additional_gids = super::userns::keep_settable_groups(&user.additional_gids, mapping);
     let capabilities = capabilities(&ctx.config()?.containers.default_capabilities(), &conf.cap_add, &conf.cap_drop)?;
     let (seccomp, no_new_privileges) = super::config::security_opts(&conf.security_opt)?;
     let mut args = vec![conf.path.clone()];

@@ -138,6 +138,46 @@ pub fn passwd_entries(k: &KeepId, passwd: &str, group: &str) -> (Option<String>,
     (p, g)
 }
 
+/// The supplementary groups a container's process can get, out of
+/// `gids`: those its user namespace maps (`maps`, the container's gid map,
+/// or the engine's own when the container has none) and none at all when
+/// setgroups is denied there (`setgroups_denied`: a rootless namespace
+/// made without subordinate IDs). Like Podman, the others are skipped with
+/// a warning instead of failing the start.
+pub fn settable_groups(gids: &[u32], maps: &[IdMap], setgroups_denied: bool) -> (Vec<u32>, Vec<String>) {
+    let mut keep = Vec::new();
+    let mut warnings = Vec::new();
+    for &gid in gids {
+        if rpod_runtime::userns::to_host(maps, gid).is_none() {
+            warnings.push(format!("Additional gid={gid} is not present in the user namespace, skip setting it"));
+        } else if setgroups_denied {
+            warnings.push(format!(
+                "Additional gid={gid} cannot be set: setgroups is denied in the user namespace (no subordinate IDs), skip setting it"
+            ));
+        } else {
+            keep.push(gid);
+        }
+    }
+    (keep, warnings)
+}
+
+/// [`settable_groups`] for a process of this engine (call inside its user
+/// namespace): the container's `mapping` when it has one, else this
+/// process's gid map; the warnings are logged.
+pub fn keep_settable_groups(gids: &[u32], mapping: Option<&Mapping>) -> Vec<u32> {
+    if gids.is_empty() {
+        return Vec::new();
+    }
+    let own = parse_proc_map(&std::fs::read_to_string("/proc/self/gid_map").unwrap_or_default());
+    let maps = mapping.map(|m| m.gids.as_slice()).unwrap_or(&own);
+    let denied = std::fs::read_to_string("/proc/self/setgroups").map(|s| s.trim() == "deny").unwrap_or(false);
+    let (keep, warnings) = settable_groups(gids, maps, denied);
+    for w in warnings {
+        log::warn!("{w}");
+    }
+    keep
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +213,21 @@ mod tests {
         let m = Mapping { uids: keep_id_mapping(k.uid, 65537), gids: keep_id_mapping(k.gid, 65537) };
         assert_eq!(m.key(), "u-0-1-1000-1000-0-1-1001-1001-64536-g-0-1-1000-1000-0-1-1001-1001-64536");
         assert_eq!(m.root(), (1, 1));
+    }
+
+    #[test]
+    fn unmapped_groups_are_skipped_with_a_warning() {
+        let single = [IdMap { container_id: 0, host_id: 1000, size: 1 }];
+        let (keep, warn) = settable_groups(&[0, 10], &single, false);
+        assert_eq!(keep, [0]);
+        assert_eq!(warn, ["Additional gid=10 is not present in the user namespace, skip setting it"]);
+        let (keep, warn) = settable_groups(&[0], &single, true);
+        assert!(keep.is_empty());
+        assert!(warn[0].contains("setgroups is denied"), "{warn:?}");
+        let full = [
+            IdMap { container_id: 0, host_id: 1000, size: 1 },
+            IdMap { container_id: 1, host_id: 100000, size: 65536 },
+        ];
+        assert_eq!(settable_groups(&[10, 65536, 65537], &full, false).0, [10, 65536]);
     }
 }

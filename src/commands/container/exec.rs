@@ -103,8 +103,10 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
             .map_err(|e| anyhow!("{e}"))
             .with_context(|| format!("resolving user {u:?} in the container"))?;
         let mut b = UserBuilder::default().uid(spec.uid).gid(spec.gid);
-        if !spec.additional_gids.is_empty() {
-            b = b.additional_gids(spec.additional_gids.clone());
+        // This process is in the container's user namespace now (rootless) or the host's.
+        let groups = crate::container::userns::keep_settable_groups(&spec.additional_gids, None);
+        if !groups.is_empty() {
+            b = b.additional_gids(groups);
         }
         process.set_user(b.build().map_err(|e| anyhow!("{e}"))?);
     }

@@ -19,6 +19,7 @@
 //! | `RPOD_TEST_USER` | name of the unprivileged test user (has subuid/subgid ranges) |
 //! | `RPOD_TEST_HOME` | its HOME |
 //! | `RPOD_TEST_RUNTIME_DIR` | its XDG_RUNTIME_DIR (0700, owned by it) |
+//! | `RPOD_TEST_NOIDS_USER`, `RPOD_TEST_NOIDS_HOME`, `RPOD_TEST_NOIDS_RUNTIME_DIR` | a second unprivileged user with no subordinate ranges, its HOME and XDG_RUNTIME_DIR (see [`Bed::noids_user`]) |
 //! | `RPOD_TEST_BIN_DIR` | a 0755 directory where binaries under test are copied |
 //! | `RPOD_TEST_ROOT_HOME` | optional: HOME for commands run as root (default `/var/tmp/rpod-testbed/root-home`) |
 //!
@@ -83,6 +84,17 @@ pub struct Bed {
     pub bin_dir: PathBuf,
     /// HOME for commands run as root.
     pub root_home: PathBuf,
+}
+
+/// An unprivileged user of the bed (see [`Bed::main_user`], [`Bed::noids_user`]).
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub name: String,
+    pub uid: u32,
+    pub gid: u32,
+    pub home: PathBuf,
+    /// Its XDG_RUNTIME_DIR (0700, owned by it).
+    pub runtime_dir: PathBuf,
 }
 
 /// One entry of `fixtures.json`.
@@ -171,6 +183,33 @@ impl Bed {
         Ok(bed)
     }
 
+    /// The test user (with subordinate ranges) as a [`TestUser`].
+    pub fn main_user(&self) -> TestUser {
+        TestUser {
+            name: self.test_user.clone(),
+            uid: self.test_uid,
+            gid: self.test_gid,
+            home: self.test_home.clone(),
+            runtime_dir: self.test_runtime_dir.clone(),
+        }
+    }
+
+    /// The second test user, who has no lines in `/etc/subuid` and `/etc/subgid` (the
+    /// bed removes any at set-up). Tests that give it a range for a while must restore
+    /// the files and must not run in parallel with each other.
+    pub fn noids_user(&self) -> TestUser {
+        let get = |name: &str| env_var(name).unwrap_or_else(|e| panic!("{e}"));
+        let name = get("RPOD_TEST_NOIDS_USER");
+        let (uid, gid) = lookup_user(&name).unwrap_or_else(|e| panic!("{e}"));
+        TestUser {
+            name,
+            uid,
+            gid,
+            home: get("RPOD_TEST_NOIDS_HOME").into(),
+            runtime_dir: get("RPOD_TEST_NOIDS_RUNTIME_DIR").into(),
+        }
+    }
+
     /// The entries of `fixtures.json`.
     pub fn fixture_entries(&self) -> Vec<FixtureEntry> {
         let path = self.fixtures.join("fixtures.json");
@@ -237,23 +276,28 @@ impl Bed {
     /// when set). Its working directory is HOME; stdin is /dev/null. `program` must be
     /// reachable by that user (see [`Bed::install_rpod`]).
     pub fn rootless_command(&self, program: impl AsRef<OsStr>) -> Command {
+        self.user_command(&self.main_user(), program)
+    }
+
+    /// Like [`Bed::rootless_command`] for any [`TestUser`].
+    pub fn user_command(&self, user: &TestUser, program: impl AsRef<OsStr>) -> Command {
         let mut cmd = Command::new("/usr/bin/setpriv");
         cmd.arg("--reuid")
-            .arg(self.test_uid.to_string())
+            .arg(user.uid.to_string())
             .arg("--regid")
-            .arg(self.test_gid.to_string())
+            .arg(user.gid.to_string())
             .arg("--init-groups")
             .arg("--")
             .arg(program);
         cmd.env_clear()
-            .env("HOME", &self.test_home)
-            .env("XDG_RUNTIME_DIR", &self.test_runtime_dir)
-            .env("XDG_CONFIG_HOME", self.test_home.join(".config"))
-            .env("XDG_DATA_HOME", self.test_home.join(".local/share"))
+            .env("HOME", &user.home)
+            .env("XDG_RUNTIME_DIR", &user.runtime_dir)
+            .env("XDG_CONFIG_HOME", user.home.join(".config"))
+            .env("XDG_DATA_HOME", user.home.join(".local/share"))
             .env("PATH", TEST_PATH)
-            .env("USER", &self.test_user)
-            .env("LOGNAME", &self.test_user)
-            .current_dir(&self.test_home)
+            .env("USER", &user.name)
+            .env("LOGNAME", &user.name)
+            .current_dir(&user.home)
             .stdin(Stdio::null());
         pass_debug_env(&mut cmd);
         cmd
@@ -278,10 +322,15 @@ impl Bed {
     /// A fresh directory owned by the test user (0700) below its HOME, removed (as root,
     /// errors ignored) when dropped. Use it for a rootless `--root`/`--runroot`.
     pub fn user_tempdir(&self, prefix: &str) -> UserTempDir {
-        let parent = self.test_home.join("tmp");
-        make_owned_dir(&parent, self.test_uid, self.test_gid, 0o700);
+        self.tempdir_of(&self.main_user(), prefix)
+    }
+
+    /// Like [`Bed::user_tempdir`] for any [`TestUser`].
+    pub fn tempdir_of(&self, user: &TestUser, prefix: &str) -> UserTempDir {
+        let parent = user.home.join("tmp");
+        make_owned_dir(&parent, user.uid, user.gid, 0o700);
         let path = unique_dir(&parent, prefix);
-        make_owned_dir(&path, self.test_uid, self.test_gid, 0o700);
+        make_owned_dir(&path, user.uid, user.gid, 0o700);
         UserTempDir { path }
     }
 
