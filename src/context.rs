@@ -147,7 +147,7 @@ impl Context {
         self.enter_user_namespace()?;
         self.enter_mount_namespace()?;
         let root = &self.paths()?.graph_root;
-        let store = Store::open(root, StoreOptions { rootless_xattrs: self.rootless, durable: false })
+        let store = Store::open(root, self.store_options()?)
             .with_context(|| format!("opening the store in {}", root.display()))?;
         Ok(self.store.get_or_init(|| store))
     }
@@ -170,10 +170,18 @@ impl Context {
             return Ok(s);
         }
         let root = &self.paths()?.graph_root;
-        match Store::open_metadata(root, StoreOptions { rootless_xattrs: self.rootless, durable: false }) {
+        match Store::open_metadata(root, self.store_options()?) {
             Ok(s) => Ok(self.metadata.get_or_init(|| s)),
             Err(_) => self.store(),
         }
+    }
+
+    fn store_options(&self) -> anyhow::Result<StoreOptions> {
+        Ok(StoreOptions {
+            rootless_xattrs: self.rootless,
+            durable: false,
+            ignore_chown_errors: self.config()?.storage.ignore_chown_errors,
+        })
     }
 
     pub fn config(&self) -> anyhow::Result<&Config> {

@@ -351,7 +351,7 @@ fn store_report_helper() {
     let rootless = std::env::var_os("RPOD_PULL_TEST_ROOTLESS").is_some();
     let store = rpod_storage::Store::open(
         Path::new(&root),
-        rpod_storage::StoreOptions { rootless_xattrs: rootless, durable: false },
+        rpod_storage::StoreOptions { rootless_xattrs: rootless, ..Default::default() },
     )
     .expect("opening the store");
     let images: Vec<Value> = store

@@ -37,6 +37,10 @@ pub struct StorageConf {
     pub options_mount_program: Option<PathBuf>,
     /// `[storage.options.overlay] mount_program`.
     pub overlay_mount_program: Option<PathBuf>,
+    /// `ignore_chown_errors` of `[storage.options]`, `[storage.options.overlay]`
+    /// or `[storage.options.vfs]` (Podman's option for users with a single ID:
+    /// files of unmapped owners are stored as the user's own).
+    pub ignore_chown_errors: bool,
     /// The file these came from, if any.
     pub file: Option<PathBuf>,
 }
@@ -97,6 +101,14 @@ impl StorageConf {
         let file: FileToml = Source { path, text }.parse()?;
         let s = file.storage.unwrap_or_default();
         let opts = s.options.unwrap_or_default();
+        let overlay = opts.overlay.unwrap_or_default();
+        let ignore_chown_errors = [
+            &opts.ignore_chown_errors,
+            &overlay.ignore_chown_errors,
+            &opts.vfs.unwrap_or_default().ignore_chown_errors,
+        ]
+        .iter()
+        .any(|v| v.as_ref().is_some_and(Flag::is_true));
         let nonempty = |v: Option<String>| v.filter(|v| !v.is_empty());
         let as_path = |v: Option<String>| nonempty(v).map(PathBuf::from);
         Ok(StorageConf {
@@ -105,7 +117,8 @@ impl StorageConf {
             runroot: as_path(s.runroot),
             rootless_storage_path: as_path(s.rootless_storage_path),
             options_mount_program: as_path(opts.mount_program),
-            overlay_mount_program: as_path(opts.overlay.unwrap_or_default().mount_program),
+            overlay_mount_program: as_path(overlay.mount_program),
+            ignore_chown_errors,
             file: Some(path.to_path_buf()),
         })
     }
@@ -128,10 +141,36 @@ struct StorageToml {
 #[derive(Deserialize, Default)]
 struct OptionsToml {
     mount_program: Option<String>,
+    ignore_chown_errors: Option<Flag>,
     overlay: Option<OverlayToml>,
+    vfs: Option<VfsToml>,
 }
 
 #[derive(Deserialize, Default)]
 struct OverlayToml {
     mount_program: Option<String>,
+    ignore_chown_errors: Option<Flag>,
+}
+
+#[derive(Deserialize, Default)]
+struct VfsToml {
+    ignore_chown_errors: Option<Flag>,
+}
+
+/// containers/storage writes its booleans as strings (`"true"`); a TOML
+/// boolean is taken too.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(untagged)]
+enum Flag {
+    Bool(bool),
+    Text(String),
+}
+
+impl Flag {
+    fn is_true(&self) -> bool {
+        match self {
+            Flag::Bool(b) => *b,
+            Flag::Text(t) => t.trim().eq_ignore_ascii_case("true"),
+        }
+    }
 }

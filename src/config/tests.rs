@@ -583,6 +583,16 @@ fn storage_fields_and_errors() {
     assert!(e.to_string().starts_with("/s.conf:3:"), "{e}");
 }
 
+#[test]
+fn ignore_chown_errors_in_any_of_its_places() {
+    let parse = |t: &str| StorageConf::parse(Path::new("s.conf"), t).unwrap().ignore_chown_errors;
+    assert!(!parse(""));
+    assert!(parse("[storage.options.overlay]\nignore_chown_errors = \"true\"\n"));
+    assert!(parse("[storage.options.vfs]\nignore_chown_errors = \"True\"\n"));
+    assert!(parse("[storage.options]\nignore_chown_errors = true\n"));
+    assert!(!parse("[storage.options.overlay]\nignore_chown_errors = \"false\"\n"));
+}
+
 // ---------------------------------------------------------------------------
 // containers.conf
 

@@ -67,7 +67,12 @@ fn main() {
                 println!("run {i}: layer_tar {:?} ({n} bytes, verified)", t.elapsed());
             }
         } else {
-            let opts = ExtractOptions { layer: "bench", rootless_xattrs: true, force_xattr_whiteouts: false };
+            let opts = ExtractOptions {
+                layer: "bench",
+                rootless_xattrs: true,
+                force_xattr_whiteouts: false,
+                ignore_chown_errors: false,
+            };
             let st = extract(&dest, &mut r, &opts).unwrap();
             println!("run {i}: extract {:?} ({} entries, {} bytes)", t.elapsed(), st.entries, st.file_bytes);
         }

@@ -45,7 +45,7 @@ pub enum StorageError {
 
     /// An owner of a tar entry is outside the user namespace's ID map.
     #[error(
-        "layer {layer}: entry {entry:?}: {kind} {id} not mapped; the user needs a larger subordinate ID range in /etc/sub{kind}"
+        "layer {layer}: entry {entry:?}: {kind} {id} not mapped; the user needs a larger subordinate ID range in /etc/sub{kind} (65536 IDs), or ignore_chown_errors = \"true\" in storage.conf to store such files as yours; `rpod system doctor` prints the command"
     )]
     UnmappedId { layer: String, entry: String, kind: &'static str, id: u64 },
 

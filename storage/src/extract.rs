@@ -105,6 +105,9 @@ pub struct ExtractOptions<'a> {
     /// Test hook: write xattr whiteouts without trying the 0:0 device.
     #[doc(hidden)]
     pub force_xattr_whiteouts: bool,
+    /// Owners outside the user namespace are not an error: such entries
+    /// keep the extractor's own IDs (storage.conf's `ignore_chown_errors`).
+    pub ignore_chown_errors: bool,
 }
 
 /// What an extraction did.
@@ -124,6 +127,9 @@ pub struct ExtractStats {
     pub skipped_devices: u64,
     /// Extended attributes skipped (refused by the kernel or overlay's own).
     pub skipped_xattrs: u64,
+    /// Entries whose unmapped owner was replaced by the extractor's own
+    /// (`ignore_chown_errors`).
+    pub squashed_owners: u64,
 }
 
 /// Where [`extract_with_tar_split`] records the tar-split.
@@ -303,6 +309,7 @@ struct Extractor<'a> {
     layer: &'a str,
     prefix: &'static str,
     force_xattr_whiteouts: bool,
+    ignore_chown_errors: bool,
     /// None = not tried yet.
     mknod_whiteouts: Option<bool>,
     buf: Vec<u8>,
@@ -326,6 +333,7 @@ impl<'a> Extractor<'a> {
             layer: opts.layer,
             prefix: if opts.rootless_xattrs { "user.overlay." } else { "trusted.overlay." },
             force_xattr_whiteouts: opts.force_xattr_whiteouts,
+            ignore_chown_errors: opts.ignore_chown_errors,
             mknod_whiteouts: None,
             buf: vec![0u8; COPY_BUF],
             raw: Vec::with_capacity(256),
@@ -924,7 +932,7 @@ impl<'a> Extractor<'a> {
         }
         let (uid, gid) = match (u32::try_from(meta.uid), u32::try_from(meta.gid)) {
             (Ok(u), Ok(g)) if u != u32::MAX && g != u32::MAX => (Uid::from_raw(u), Gid::from_raw(g)),
-            _ => return Err(self.unmapped(raw, meta)),
+            _ => return self.unmapped_or_squash(raw, meta),
         };
         let r = match t {
             Target::Fd(fd) => fchown(fd, Some(uid), Some(gid)),
@@ -932,13 +940,30 @@ impl<'a> Extractor<'a> {
         };
         match r {
             Ok(()) => Ok(()),
-            Err(Errno::EINVAL) => Err(self.unmapped(raw, meta)),
+            Err(Errno::EINVAL) => self.unmapped_or_squash(raw, meta),
             Err(e) => Err(self.entry_err(
                 raw,
                 "set owner (is rpod running as root of its user namespace?)",
                 io::Error::other(format!("chown to {}:{}: {}", meta.uid, meta.gid, e.desc())),
             )),
         }
+    }
+
+    /// An owner outside our user namespace: an error, or with
+    /// `ignore_chown_errors` the entry keeps our own IDs.
+    fn unmapped_or_squash(&mut self, raw: &[u8], meta: &Meta) -> Result<()> {
+        if self.ignore_chown_errors {
+            log::debug!(
+                "layer {}: entry {:?}: owner {}:{} not mapped, kept as ours",
+                self.layer,
+                String::from_utf8_lossy(raw),
+                meta.uid,
+                meta.gid
+            );
+            self.stats.squashed_owners += 1;
+            return Ok(());
+        }
+        Err(self.unmapped(raw, meta))
     }
 
     /// The error for an owner outside our user namespace: names the uid

@@ -97,6 +97,74 @@ impl Layout {
     }
 }
 
+/// What `rpod system doctor` reports about a store, read without locking,
+/// creating or repairing anything (opening a [`crate::Store`] would repair).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Health {
+    /// Whether the database exists (a store not created yet is healthy).
+    pub exists: bool,
+    /// SQLite's `PRAGMA quick_check` answer: `ok`, or what is broken.
+    pub integrity: String,
+    /// Layer directories the database does not know (hex names): the next
+    /// command that opens the store removes them.
+    pub orphans: Vec<String>,
+    /// Layers recorded without a directory: the next command forgets them
+    /// and the images using them.
+    pub missing: Vec<String>,
+    /// Layers no image and no container uses (`image prune` territory is
+    /// images; these are left over by interrupted removals).
+    pub unused: usize,
+    /// Images without a name (what `image prune` removes).
+    pub dangling_images: usize,
+}
+
+impl Layout {
+    /// See [`Health`].
+    pub fn health(&self) -> io::Result<Health> {
+        let db = self.db_path();
+        if !db.exists() {
+            let (orphans, missing) = crate::store::compare_layers(self, &[])?;
+            return Ok(Health { integrity: "ok".into(), orphans, missing, ..Health::default() });
+        }
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = rusqlite::Connection::open_with_flags(&db, flags).map_err(io::Error::other)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(io::Error::other)?;
+        let integrity: Vec<String> = {
+            let mut st = conn.prepare("PRAGMA quick_check").map_err(io::Error::other)?;
+            let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(io::Error::other)?;
+            rows.collect::<Result<_, _>>().map_err(io::Error::other)?
+        };
+        let count = |sql: &str| -> io::Result<usize> {
+            match conn.query_row(sql, [], |r| r.get::<_, i64>(0)) {
+                Ok(n) => Ok(usize::try_from(n).unwrap_or(0)),
+                Err(rusqlite::Error::SqliteFailure(_, Some(msg))) if msg.contains("no such table") => Ok(0),
+                Err(e) => Err(io::Error::other(e)),
+            }
+        };
+        let known: Vec<String> = match conn.prepare("SELECT chain_id FROM layers") {
+            Ok(mut st) => {
+                let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(io::Error::other)?;
+                rows.collect::<Result<_, _>>().map_err(io::Error::other)?
+            }
+            Err(rusqlite::Error::SqliteFailure(_, Some(msg))) if msg.contains("no such table") => Vec::new(),
+            Err(e) => return Err(io::Error::other(e)),
+        };
+        let (orphans, missing) = crate::store::compare_layers(self, &known)?;
+        Ok(Health {
+            exists: true,
+            integrity: integrity.join("; "),
+            orphans,
+            missing,
+            unused: count(
+                "SELECT count(*) FROM layers l WHERE NOT EXISTS (SELECT 1 FROM image_layers i WHERE i.chain_id = l.chain_id) \
+                 AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.chain_id = l.chain_id) \
+                 AND NOT EXISTS (SELECT 1 FROM layers c WHERE c.parent = l.chain_id)",
+            )?,
+            dangling_images: count("SELECT count(*) FROM images m WHERE NOT EXISTS (SELECT 1 FROM names n WHERE n.image_id = m.id)")?,
+        })
+    }
+}
+
 /// Entries of a directory, ignoring names that start with `.` (staging
 /// areas, locks); a missing directory has none.
 fn count_entries(dir: &Path) -> io::Result<usize> {

@@ -105,6 +105,8 @@ pub struct StoreOptions {
     /// layer before it is made visible and `synchronous=FULL` for SQLite.
     /// Off by default, like Podman: it costs a full writeback per layer.
     pub durable: bool,
+    /// See [`crate::extract::ExtractOptions::ignore_chown_errors`].
+    pub ignore_chown_errors: bool,
 }
 
 /// A layer to store.
@@ -406,26 +408,8 @@ impl Store {
             let rows = st.query_map([], |r| r.get::<_, String>(0)).map_err(self.dberr("list layers"))?;
             rows.collect::<std::result::Result<_, _>>().map_err(self.dberr("list layers"))?
         };
-        let mut known_hex = HashSet::with_capacity(known.len());
-        let mut missing = Vec::new();
-        for chain in &known {
-            let hex = chain.strip_prefix("sha256:").unwrap_or(chain);
-            known_hex.insert(hex.to_string());
-            if !is_hex64(hex) || !self.layout.layer_diff_dir(hex).is_dir() {
-                missing.push(chain.clone());
-            }
-        }
-        let mut orphans = Vec::new();
         let dir = self.layout.layers_dir();
-        let rd = fs::read_dir(&dir).map_err(|e| StorageError::io("read", &dir, e))?;
-        for ent in rd {
-            let ent = ent.map_err(|e| StorageError::io("read", &dir, e))?;
-            let name = ent.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if is_hex64(name) && !known_hex.contains(name) {
-                orphans.push(name.to_string());
-            }
-        }
+        let (orphans, missing) = compare_layers(&self.layout, &known).map_err(|e| StorageError::io("read", &dir, e))?;
         Ok(Scan { orphans, missing })
     }
 
@@ -621,6 +605,7 @@ impl Store {
             layer: &spec.diff_id,
             rootless_xattrs: self.opts.rootless_xattrs,
             force_xattr_whiteouts: false,
+            ignore_chown_errors: self.opts.ignore_chown_errors,
         };
         let split_path = layer_dir.join(tarsplit::FILE_NAME);
         // Outside the layer directory: removed with the staging dir.
@@ -1226,6 +1211,34 @@ fn check_name(name: &str) -> Result<()> {
         return Err(StorageError::invalid("image name", name, "must be non-empty without spaces"));
     }
     Ok(())
+}
+
+/// The layer directories the database does not know (hex names) and the
+/// chain IDs of `known` whose directory is missing.
+pub(crate) fn compare_layers(layout: &Layout, known: &[String]) -> io::Result<(Vec<String>, Vec<String>)> {
+    let mut known_hex = HashSet::with_capacity(known.len());
+    let mut missing = Vec::new();
+    for chain in known {
+        let hex = chain.strip_prefix("sha256:").unwrap_or(chain);
+        known_hex.insert(hex.to_string());
+        if !is_hex64(hex) || !layout.layer_diff_dir(hex).is_dir() {
+            missing.push(chain.clone());
+        }
+    }
+    let mut orphans = Vec::new();
+    let rd = match fs::read_dir(layout.layers_dir()) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && known.is_empty() => return Ok((orphans, missing)),
+        Err(e) => return Err(e),
+    };
+    for ent in rd {
+        let name = ent?.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_hex64(name) && !known_hex.contains(name) {
+            orphans.push(name.to_string());
+        }
+    }
+    Ok((orphans, missing))
 }
 
 struct Scan {

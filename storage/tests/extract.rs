@@ -44,7 +44,12 @@ impl Sandbox {
     }
 
     fn run_with(&self, tar: &[u8], rootless: bool, force_xattr: bool) -> Result<ExtractStats, StorageError> {
-        let opts = ExtractOptions { layer: LAYER, rootless_xattrs: rootless, force_xattr_whiteouts: force_xattr };
+        let opts = ExtractOptions {
+            layer: LAYER,
+            rootless_xattrs: rootless,
+            force_xattr_whiteouts: force_xattr,
+            ignore_chown_errors: false,
+        };
         extract(&self.layer, &mut &tar[..], &opts)
     }
 
@@ -446,7 +451,12 @@ fn truncated_and_failing_streams_are_read_errors() {
     for cut in [100, 600, 50_000, tar.len() - 2000] {
         let s = Sandbox::new();
         let mut r = FailAfter { data: &tar, ok: cut, pos: 0 };
-        let opts = ExtractOptions { layer: LAYER, rootless_xattrs: true, force_xattr_whiteouts: false };
+        let opts = ExtractOptions {
+            layer: LAYER,
+            rootless_xattrs: true,
+            force_xattr_whiteouts: false,
+            ignore_chown_errors: false,
+        };
         let e = extract(&s.layer, &mut r, &opts).unwrap_err();
         assert!(matches!(e, StorageError::Read { .. }), "cut {cut}: {e}");
         assert!(e.to_string().contains("blob digest mismatch (test)"), "{e}");
@@ -477,9 +487,23 @@ fn unmapped_owner_is_a_clear_error() {
             t.gid = 0;
             t.file("f", 0o644, b"x").finish()
         };
-        let opts = ExtractOptions { layer: LAYER, rootless_xattrs: true, force_xattr_whiteouts: false };
-        let e = extract(Path::new(&dir), &mut &tar[..], &opts).unwrap_err();
+        let mut opts = ExtractOptions {
+            layer: LAYER,
+            rootless_xattrs: true,
+            force_xattr_whiteouts: false,
+            ignore_chown_errors: false,
+        };
+        for sub in ["strict", "lenient"] {
+            std::fs::create_dir_all(Path::new(&dir).join(sub)).unwrap();
+        }
+        let e = extract(&Path::new(&dir).join("strict"), &mut &tar[..], &opts).unwrap_err();
         println!("ERROR: {e}");
+        // ignore_chown_errors: the file is extracted, owned by us (root here).
+        opts.ignore_chown_errors = true;
+        let lenient = Path::new(&dir).join("lenient");
+        let st = extract(&lenient, &mut &tar[..], &opts).unwrap();
+        let meta = std::fs::metadata(lenient.join("f")).unwrap();
+        println!("SQUASHED: {} owner {}", st.squashed_owners, std::os::unix::fs::MetadataExt::uid(&meta));
         return;
     }
     let t = tempfile::tempdir().unwrap();
@@ -501,4 +525,6 @@ fn unmapped_owner_is_a_clear_error() {
         stdout.contains("uid 1234 not mapped; the user needs a larger subordinate ID range in /etc/subuid"),
         "{stdout}"
     );
+    assert!(stdout.contains("ignore_chown_errors"), "{stdout}");
+    assert!(stdout.contains("SQUASHED: 1 owner 0"), "{stdout}");
 }

@@ -156,7 +156,12 @@ fn extract_fallback(dir: &Path, root: &Path) -> Vec<PathBuf> {
         .map(|(i, (compressed, diff_id))| {
             let d = root.join(format!("l{i}"));
             std::fs::create_dir_all(&d).unwrap();
-            let opts = ExtractOptions { layer: diff_id, rootless_xattrs: true, force_xattr_whiteouts: true };
+            let opts = ExtractOptions {
+                layer: diff_id,
+                rootless_xattrs: true,
+                force_xattr_whiteouts: true,
+                ignore_chown_errors: false,
+            };
             let st = extract(&d, &mut layer_reader(dir, compressed), &opts).unwrap();
             assert_eq!(st.whiteouts, 0);
             d

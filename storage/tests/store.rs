@@ -563,7 +563,8 @@ fn disk_full_is_a_clear_error_and_leaves_nothing() {
 #[test]
 fn durable_mode_syncs_and_works() {
     let t = tempfile::tempdir().unwrap();
-    let s = Store::open(t.path(), StoreOptions { rootless_xattrs: false, durable: true }).unwrap();
+    let s = Store::open(t.path(), StoreOptions { rootless_xattrs: false, durable: true, ignore_chown_errors: false })
+        .unwrap();
     let tar = layer_tar("durable");
     put(&s, &base_spec(&tar), &tar).unwrap();
     assert_eq!(s.layers().unwrap().len(), 1);
