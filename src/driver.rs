@@ -31,7 +31,7 @@ pub fn storage_driver(ctx: &Context, native: bool) -> anyhow::Result<Driver> {
     }
 }
 
-fn find_in_path(program: &str) -> Option<PathBuf> {
+pub fn find_in_path(program: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).map(|d| d.join(program)).collect::<Vec<_>>())
         .unwrap_or_default()

@@ -16,6 +16,7 @@ pub mod commands;
 pub mod config;
 pub mod container;
 pub mod context;
+pub mod doctor;
 pub mod driver;
 pub mod error;
 pub mod files;

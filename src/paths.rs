@@ -106,7 +106,7 @@ pub fn resolve(env: &PathEnv, root: Option<&Path>, runroot: Option<&Path>) -> Re
     Ok(Paths { graph_root, run_root, rootless, user_run_dir })
 }
 
-fn usable_runtime_dir(dir: &Path, uid: u32) -> bool {
+pub fn usable_runtime_dir(dir: &Path, uid: u32) -> bool {
     fs::metadata(dir).map(|m| m.is_dir() && m.uid() == uid).unwrap_or(false)
 }
 

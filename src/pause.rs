@@ -49,13 +49,28 @@ pub fn join_or_enter(id: &Identity, dir: Option<&Path>) -> anyhow::Result<()> {
 /// The PID in `pidfile` if that process runs, started when recorded, in a
 /// namespace with the mappings `id` asks for.
 fn live_pause(pidfile: &Path, id: &Identity) -> Option<i32> {
+    let pid = recorded_pause(pidfile)?;
+    same_maps(pid, id).then_some(pid)
+}
+
+/// The pause process recorded in `<dir>/pause.pid`, if it still runs:
+/// its PID and whether its namespace has the mappings `id` asks for now.
+pub fn status(dir: &Path, id: &Identity) -> Option<(i32, bool)> {
+    let pid = recorded_pause(&dir.join("pause.pid"))?;
+    Some((pid, same_maps(pid, id)))
+}
+
+/// The PID in `pidfile` if that process runs and started when recorded.
+fn recorded_pause(pidfile: &Path) -> Option<i32> {
     let text = std::fs::read_to_string(pidfile).ok()?;
     let mut f = text.split_whitespace();
     let pid: i32 = f.next()?.parse().ok()?;
     let start: u64 = f.next()?.parse().ok()?;
-    if process_start(pid) != Some(start) {
-        return None;
-    }
+    (process_start(pid) == Some(start)).then_some(pid)
+}
+
+/// Whether process `pid` is in a user namespace mapped as `id` asks.
+fn same_maps(pid: i32, id: &Identity) -> bool {
     let map = |file: &str| userns::parse_proc_map(&std::fs::read_to_string(format!("/proc/{pid}/{file}")).ok()?).into();
     let uid: Option<Vec<userns::IdMap>> = map("uid_map");
     let gid: Option<Vec<userns::IdMap>> = map("gid_map");
@@ -67,7 +82,24 @@ fn live_pause(pidfile: &Path, id: &Identity) -> Option<i32> {
             g == w
         })
     };
-    (same(uid, id.uid_map()) && same(gid, id.gid_map())).then_some(pid)
+    same(uid, id.uid_map()) && same(gid, id.gid_map())
+}
+
+/// Ends the recorded pause process (`rpod system migrate`): the next
+/// command makes a new namespace from the ranges of now. Returns its PID.
+pub fn stop(dir: &Path) -> anyhow::Result<Option<i32>> {
+    let pidfile = dir.join("pause.pid");
+    let pid = recorded_pause(&pidfile);
+    match std::fs::remove_file(&pidfile) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("removing {}", pidfile.display())),
+    }
+    if let Some(pid) = pid {
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGTERM)
+            .with_context(|| format!("stopping the pause process {pid}"))?;
+    }
+    Ok(pid)
 }
 
 /// Starts `rpod __pause` in the namespace just entered and records it.
@@ -108,4 +140,37 @@ pub fn pause_forever(pidfile: &Path) -> ! {
         }
         std::thread::sleep(std::time::Duration::from_secs(30));
     }
+}
+
+/// `rpod system migrate`: stop the running containers (they live in the
+/// namespace of the old ranges) and the pause process, so that the next
+/// command makes a namespace from `/etc/subuid` and `/etc/subgid` as they
+/// are now. Returns the names of the containers stopped and the PIDs of
+/// the pause processes ended (the recorded one, and the one this command
+/// started when it found the recorded one stale). As root there is no
+/// pause process: nothing to do.
+pub fn migrate(ctx: &crate::context::Context) -> anyhow::Result<(Vec<String>, Vec<i32>)> {
+    let Some(dir) = ctx.paths()?.user_run_dir.clone() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let before = recorded_pause(&dir.join("pause.pid"));
+    let mut stopped = Vec::new();
+    let mut containers = ctx.containers()?;
+    for c in containers.list()? {
+        if c.state.status.is_live() {
+            let timeout = std::time::Duration::from_secs(u64::from(c.config.stop_timeout));
+            crate::container::lifecycle::stop(&mut containers, &c, timeout, None)
+                .with_context(|| format!("stopping container {}", c.name))?;
+            stopped.push(c.name.clone());
+        }
+    }
+    let mut ended: Vec<i32> = stop(&dir)?.into_iter().collect();
+    if let Some(old) = before.filter(|p| !ended.contains(p)) {
+        // Replaced while entering above: it would exit by itself within
+        // half a minute; end it now.
+        if nix::sys::signal::kill(nix::unistd::Pid::from_raw(old), nix::sys::signal::Signal::SIGTERM).is_ok() {
+            ended.insert(0, old);
+        }
+    }
+    Ok((stopped, ended))
 }

@@ -83,3 +83,28 @@ pub fn fork_into_background() {
         }
     }
 }
+
+/// Whether `path` has the extended attribute `name` (e.g.
+/// `security.capability`: file capabilities).
+pub fn has_xattr(path: &std::path::Path, name: &str) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(p), Ok(n)) = (std::ffi::CString::new(path.as_os_str().as_bytes()), std::ffi::CString::new(name)) else {
+        return false;
+    };
+    // SAFETY: both strings are NUL-terminated; a zero-sized query writes nothing.
+    unsafe { libc::getxattr(p.as_ptr(), n.as_ptr(), std::ptr::null_mut(), 0) >= 0 }
+}
+
+/// Sets the extended attribute `name` of `path` to `value`.
+pub fn set_xattr(path: &std::path::Path, name: &str, value: &[u8]) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let p = std::ffi::CString::new(path.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
+    let n = std::ffi::CString::new(name).map_err(std::io::Error::other)?;
+    // SAFETY: both strings are NUL-terminated; `value` is valid for its length.
+    let r = unsafe { libc::setxattr(p.as_ptr(), n.as_ptr(), value.as_ptr().cast(), value.len(), 0) };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}

@@ -68,8 +68,8 @@ pub enum EnterError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("creating a user namespace: {0} (are unprivileged user namespaces disabled? see /proc/sys/kernel/unprivileged_userns_clone and /proc/sys/user/max_user_namespaces)")]
     Unshare(nix::Error),
-    #[error("{helper} failed to set up the user namespace ({status}); check the ranges of {user} in {file} (e.g. \"{user}:100000:65536\") and that {helper} is installed setuid root (Debian package uidmap)")]
-    Helper { helper: &'static str, file: &'static str, user: String, status: String },
+    #[error("{helper} failed to set up the user namespace ({status}); check the ranges of {user} in {file} (e.g. \"{user}:100000:65536\") and that {path} is setuid root or has file capabilities (Debian package uidmap); `rpod system doctor` checks both")]
+    Helper { helper: &'static str, path: String, file: &'static str, user: String, status: String },
     #[error("{0} not found: install the uidmap package, or remove the ranges of this user from /etc/subuid and /etc/subgid to map only one ID")]
     HelperMissing(&'static str),
     #[error("writing {what}: {source}")]
@@ -94,12 +94,18 @@ pub fn in_user_namespace() -> bool {
     userns::parse_proc_map(&map) != [IdMap { container_id: 0, host_id: 0, size: u32::MAX }]
 }
 
-fn find_helper(name: &'static str) -> Result<CString, EnterError> {
+/// The `newuidmap`/`newgidmap` rpod runs: the first on `PATH`, else the
+/// one in `/usr/bin` or `/usr/sbin`.
+pub fn helper_path(name: &str) -> Option<PathBuf> {
     let dirs = std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect::<Vec<_>>()).unwrap_or_default();
     dirs.iter()
         .map(|d| d.join(name))
         .chain([PathBuf::from("/usr/bin").join(name), PathBuf::from("/usr/sbin").join(name)])
         .find(|p| p.is_file())
+}
+
+fn find_helper(name: &'static str) -> Result<CString, EnterError> {
+    helper_path(name)
         .and_then(|p| CString::new(p.into_os_string().into_encoded_bytes()).ok())
         .ok_or(EnterError::HelperMissing(name))
 }
@@ -186,9 +192,14 @@ pub fn enter(id: &Identity) -> Result<Entered, EnterError> {
     unshared.map_err(EnterError::Unshare)?;
     if waited != helper || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
         let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
-        let (helper_name, file) = if code == 102 { ("newgidmap", "/etc/subgid") } else { ("newuidmap", "/etc/subuid") };
+        let (helper_name, file, path) = if code == 102 {
+            ("newgidmap", "/etc/subgid", &newgidmap)
+        } else {
+            ("newuidmap", "/etc/subuid", &newuidmap)
+        };
         return Err(EnterError::Helper {
             helper: helper_name,
+            path: path.to_string_lossy().into_owned(),
             file,
             user: id.user.clone().unwrap_or_else(|| id.uid.to_string()),
             status: match code {

@@ -1,7 +1,9 @@
 //! `rpod system VERB`: one file per verb (`rpod info` is the shortcut of
 //! `system info`).
 
+pub mod doctor;
 pub mod info;
+pub mod migrate;
 
 use clap::Subcommand;
 
@@ -12,10 +14,16 @@ use crate::context::Context;
 pub enum SystemCommand {
     /// Display rpod related system information
     Info(info::InfoArgs),
+    /// Check this machine for what containers need, and say how to fix it
+    Doctor(doctor::DoctorArgs),
+    /// Stop the running containers and the pause process after the subordinate ID ranges changed
+    Migrate(migrate::MigrateArgs),
 }
 
 pub fn dispatch(ctx: &Context, command: SystemCommand) -> anyhow::Result<()> {
     match command {
         SystemCommand::Info(args) => info::run(ctx, args),
+        SystemCommand::Doctor(args) => doctor::run(ctx, args),
+        SystemCommand::Migrate(args) => migrate::run(ctx, args),
     }
 }
