@@ -63,12 +63,12 @@ pub fn checks(env: &Env) -> Vec<Check> {
     } else {
         Check::ok("registries", found)
     });
-    out.push(auth_check());
+    out.push(auth_check(env.uid));
     out
 }
 
-fn auth_check() -> Check {
-    let files = AuthFiles::from_env(&AuthEnv::from_process());
+fn auth_check(uid: u32) -> Check {
+    let files = AuthFiles::from_env(&AuthEnv::from_process(uid));
     let mut present = Vec::new();
     for p in files.paths() {
         match std::fs::read(p) {
