@@ -94,3 +94,134 @@ pub fn all_files() -> Vec<(PathBuf, Vec<u8>)> {
     }
     files
 }
+
+/// Every command path of the tree users can type (`rm`, `container rm`,
+/// `image ls`'s canonical `image list`, ...), in tree order, without the
+/// hidden ones.
+pub fn command_paths() -> Vec<String> {
+    fn walk(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let path = if prefix.is_empty() { sub.get_name().to_string() } else { format!("{prefix} {}", sub.get_name()) };
+            out.push(path.clone());
+            walk(sub, &path, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&crate::cli::command(), "", &mut out);
+    out
+}
+
+/// The flags of `podman CMD --help` output as snapshot lines:
+/// `CMD<TAB>-s<TAB>--long` (`-` when there is no short form). `CMD` is
+/// empty for the global flags.
+pub fn podman_flag_lines(command: &str, help: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_options = false;
+    for line in help.lines() {
+        if line.ends_with("Options:") || line == "Flags:" {
+            in_options = true;
+            continue;
+        }
+        if !in_options {
+            continue;
+        }
+        let t = line.trim_start();
+        let (short, rest) = match t.strip_prefix('-') {
+            Some(r) if !r.starts_with('-') && r.chars().nth(1) == Some(',') => {
+                (format!("-{}", &r[..1]), r[2..].trim_start().to_string())
+            }
+            _ => ("-".to_string(), t.to_string()),
+        };
+        let Some(long) = rest.strip_prefix("--") else { continue };
+        let long: String = long.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        if long.is_empty() || long == "help" {
+            continue;
+        }
+        out.push(format!("{command}\t{short}\t--{long}"));
+    }
+    out
+}
+
+/// Why rpod does not have a flag of Podman's yet: "not yet", or the area
+/// (issue) that brings it.
+fn missing_area(command: &str, long: &str) -> &'static str {
+    match long {
+        "network" | "net" | "network-alias" | "ip" | "ip6" | "mac-address" | "dns" | "dns-opt" | "dns-option"
+        | "dns-search" | "add-host" | "publish" | "publish-all" | "expose" | "no-hosts" | "http-proxy"
+        | "rootless-netns" => "not yet (networks)",
+        "volume" | "mount" | "tmpfs" | "volumes-from" | "image-volume" => "not yet (volumes)",
+        "pod" | "pod-id-file" | "infra" | "infra-command" | "infra-conmon-pidfile" | "infra-image" | "infra-name" => {
+            "not yet (pods)"
+        }
+        "remote" | "url" | "connection" | "identity" | "ssh" => "not planned (remote API)",
+        "conmon" | "runtime-flag" | "cgroup-manager" | "events-backend" | "hooks-dir" | "namespace"
+        | "network-cmd-path" | "network-config-dir" | "syslog" | "tmpdir" | "volumepath" | "storage-opt" | "noout"
+            if command.is_empty() =>
+        {
+            "not yet (global engine settings)"
+        }
+        _ => "not yet",
+    }
+}
+
+/// `man/compat.md`: per command, each of Podman 4.3's flags (from the
+/// snapshot of `podman CMD --help`) as supported by rpod, or not yet with
+/// the area that brings it; totals first.
+pub fn compat_table(snapshot: &str) -> String {
+    let root = crate::cli::command();
+    let find = |path: &str| -> Option<clap::Command> {
+        let mut cmd = root.clone();
+        for word in path.split_whitespace() {
+            cmd = cmd.find_subcommand(word)?.clone();
+        }
+        Some(cmd)
+    };
+    let mut sections: Vec<(String, Vec<(String, String, String)>)> = Vec::new();
+    for line in snapshot.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        let (cmd, short, long) = (f.next().unwrap_or(""), f.next().unwrap_or("-"), f.next().unwrap_or(""));
+        if sections.last().is_none_or(|(c, _)| c != cmd) {
+            sections.push((cmd.to_string(), Vec::new()));
+        }
+        let name = long.trim_start_matches("--");
+        let ours = find(cmd).is_some_and(|c| {
+            c.get_arguments().chain(root.get_arguments().filter(|a| a.is_global_set())).any(|a| {
+                a.get_long() == Some(name)
+                    || a.get_all_aliases().is_some_and(|al| al.contains(&name))
+                    || (name == "version" && cmd.is_empty() && a.get_id() == "version")
+            })
+        });
+        let shown = if short == "-" { long.to_string() } else { format!("{short}, {long}") };
+        let status = if ours { "supported" } else { missing_area(cmd, name) }.to_string();
+        sections.last_mut().expect("pushed").1.push((shown, status, name.to_string()));
+    }
+    let total: usize = sections.iter().map(|s| s.1.len()).sum();
+    let supported: usize = sections.iter().map(|s| s.1.iter().filter(|f| f.1 == "supported").count()).sum();
+    let mut by_area: std::collections::BTreeMap<&str, usize> = Default::default();
+    for (_, flags) in &sections {
+        for (_, status, _) in flags {
+            if status != "supported" {
+                *by_area.entry(status).or_default() += 1;
+            }
+        }
+    }
+    let mut out = String::from(
+        "# rpod and Podman 4.3: flag by flag\n\n\
+         Generated by `RPOD_UPDATE_GENERATED=1 cargo test --test generated` from rpod's clap tree and\n\
+         `tests/podman-4.3-flags.txt` (the flags of `podman CMD --help` for every command rpod has; the\n\
+         same test checks that snapshot against the installed Podman). Do not edit.\n\n",
+    );
+    out.push_str(&format!("Totals: {supported} of {total} of Podman's flags supported"));
+    for (area, n) in &by_area {
+        out.push_str(&format!("; {area}: {n}"));
+    }
+    out.push_str(".\n");
+    for (cmd, flags) in &sections {
+        let title = if cmd.is_empty() { "rpod (global flags)".to_string() } else { format!("rpod {cmd}") };
+        out.push_str(&format!("\n## {title}\n\n| flag | rpod |\n|---|---|\n"));
+        for (shown, status, _) in flags {
+            out.push_str(&format!("| `{shown}` | {status} |\n"));
+        }
+    }
+    out
+}

@@ -4,12 +4,52 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::process::Command;
+
+/// Podman's flags for every command rpod has, from the installed Podman
+/// (`None` when Podman is not installed).
+fn live_podman_snapshot() -> Option<String> {
+    let version = Command::new("podman").arg("--version").output().ok()?;
+    let mut lines = vec![format!("# {}", String::from_utf8_lossy(&version.stdout).trim())];
+    for path in std::iter::once(String::new()).chain(rpod::generate::command_paths()) {
+        let out = Command::new("podman").args(path.split_whitespace()).arg("--help").output().ok()?;
+        if !out.status.success() {
+            lines.push(format!("# podman {path}: no such command"));
+            continue;
+        }
+        lines.extend(rpod::generate::podman_flag_lines(&path, &String::from_utf8_lossy(&out.stdout)));
+    }
+    Some(lines.join("\n") + "\n")
+}
+
+/// The committed snapshot of Podman's flags matches the installed Podman
+/// (the test bed installs Debian's podman 4.3 for this; rpod never runs it).
+#[test]
+fn podman_flag_snapshot_matches_the_installed_podman() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("tests/podman-4.3-flags.txt");
+    let Some(live) = live_podman_snapshot() else {
+        assert!(std::env::var_os("CI").is_none(), "podman must be installed in CI (tests/bed/deps.sh)");
+        return;
+    };
+    if std::env::var_os("RPOD_UPDATE_GENERATED").is_some() {
+        std::fs::write(&path, &live).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == live, "{} is out of date: regenerate with RPOD_UPDATE_GENERATED=1 cargo test --test generated", path.display());
+}
 
 #[test]
 fn man_pages_and_completions_match_the_code() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = rpod::generate::all_files();
     let update = std::env::var_os("RPOD_UPDATE_GENERATED").is_some();
+    // Updating: from the installed Podman when there is one.
+    let snapshot = match live_podman_snapshot().filter(|_| update) {
+        Some(live) => live,
+        None => std::fs::read_to_string(root.join("tests/podman-4.3-flags.txt")).unwrap(),
+    };
+    let mut files = rpod::generate::all_files();
+    files.push(("man/compat.md".into(), rpod::generate::compat_table(&snapshot).into_bytes()));
     if update {
         for dir in ["man", "completions"] {
             let _ = std::fs::remove_dir_all(root.join(dir));
