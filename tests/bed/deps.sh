@@ -26,6 +26,7 @@ PACKAGES=(
   qemu-system-x86         # tests/vm: throw-away VM with a real cgroup v2 hierarchy
   linux-image-cloud-amd64 # tests/vm: the VM's kernel (+ its modules: overlay, fuse, tun)
   lz4 cpio                # tests/vm: vmlinux extraction, initramfs
+  podman                  # reference only: man/compat.md's snapshot of `podman CMD --help` is checked against it (rpod never runs it)
 )
 
 missing=()
