@@ -176,6 +176,29 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read in a line-delimited file of labels' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l variant -d 'Use VARIANT instead of the default architecture variant when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
@@ -209,6 +232,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Use all the current host environment variables in the container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables' -r
@@ -484,6 +509,29 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read in a line-delimited file of labels' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l variant -d 'Use VARIANT instead of the default architecture variant when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
@@ -518,6 +566,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Use all the current host environment variables in the container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Override the key sequence for detaching a container' -r
@@ -652,6 +702,29 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-timeout -d 'Se
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l label-file -d 'Read in a line-delimited file of labels' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l variant -d 'Use VARIANT instead of the default architecture variant when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
@@ -685,6 +758,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l rm -d 'Remove the c
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-host -d 'Use all the current host environment variables in the container'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s e -l env -d 'Set environment variables' -r
@@ -879,10 +954,10 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
-complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
-complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Use OS instead of the host\'s operating system' -r
-complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Use VARIANT instead of the default architecture variant' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Use VARIANT instead of the default architecture variant when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1237,10 +1312,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand ps" -l noheading -d 'Do not pr
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s q -l quiet -d 'Print the numeric IDs of the containers only'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s s -l size -d 'Display the total file sizes'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand pull" -l platform -d 'Pull for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
-complete -c rpod -n "__fish_rpod_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture' -r
-complete -c rpod -n "__fish_rpod_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system' -r
-complete -c rpod -n "__fish_rpod_using_subcommand pull" -l variant -d 'Use VARIANT instead of the default architecture variant' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l variant -d 'Use VARIANT instead of the default architecture variant when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1368,6 +1443,29 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-timeout -d 'Secon
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l label-file -d 'Read in a line-delimited file of labels' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l variant -d 'Use VARIANT instead of the default architecture variant when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
@@ -1402,6 +1500,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l rm -d 'Remove the cont
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-host -d 'Use all the current host environment variables in the container'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -s o -l output -d 'Write to FILE (a directory for oci-dir and docker-dir) instead of standard output' -r -F

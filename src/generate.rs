@@ -101,7 +101,8 @@ pub fn all_files() -> Vec<(PathBuf, Vec<u8>)> {
 pub fn command_paths() -> Vec<String> {
     fn walk(cmd: &clap::Command, prefix: &str, out: &mut Vec<String>) {
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-            let path = if prefix.is_empty() { sub.get_name().to_string() } else { format!("{prefix} {}", sub.get_name()) };
+            let path =
+                if prefix.is_empty() { sub.get_name().to_string() } else { format!("{prefix} {}", sub.get_name()) };
             out.push(path.clone());
             walk(sub, &path, out);
         }
@@ -176,7 +177,9 @@ pub fn compat_table(snapshot: &str) -> String {
         }
         Some(cmd)
     };
-    let mut sections: Vec<(String, Vec<(String, String, String)>)> = Vec::new();
+    // (command, [(flag as shown, status, long name)])
+    type Section = (String, Vec<(String, String, String)>);
+    let mut sections: Vec<Section> = Vec::new();
     for line in snapshot.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let mut f = line.split('\t');
         let (cmd, short, long) = (f.next().unwrap_or(""), f.next().unwrap_or("-"), f.next().unwrap_or(""));

@@ -36,7 +36,11 @@ fn podman_flag_snapshot_matches_the_installed_podman() {
         std::fs::write(&path, &live).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == live, "{} is out of date: regenerate with RPOD_UPDATE_GENERATED=1 cargo test --test generated", path.display());
+    assert!(
+        committed == live,
+        "{} is out of date: regenerate with RPOD_UPDATE_GENERATED=1 cargo test --test generated",
+        path.display()
+    );
 }
 
 #[test]

@@ -1290,3 +1290,121 @@ fn podmans_command_line_and_exit_codes() {
         assert_eq!(e.ok(&["ps", "-aq"]), "");
     });
 }
+
+/// run/create's process, namespace and file options (Podman's flags).
+#[test]
+fn run_and_create_options() {
+    each_mode("options", |e| {
+        let img = e.image.as_str();
+        let dir = e.dir.path();
+        let cid = dir.join("cid").display().to_string();
+        let pidfile = dir.join("pid").display().to_string();
+        let labels = dir.join("labels");
+        std::fs::write(&labels, "# comment\na=1\n\nb=2\n").unwrap();
+        let labels = labels.display().to_string();
+        let out = e.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "o1",
+            "--cidfile",
+            &cid,
+            "--pidfile",
+            &pidfile,
+            "--annotation",
+            "k=v",
+            "--label-file",
+            &labels,
+            "--umask",
+            "0077",
+            "--ulimit",
+            "nofile=1000:2000",
+            "--sysctl",
+            "net.ipv4.ip_unprivileged_port_start=80",
+            "--shm-size",
+            "8m",
+            "--group-add",
+            "wheel",
+            "--group-add",
+            "4321",
+            "--tz",
+            "UTC",
+            img,
+            "sleep",
+            "300",
+        ]);
+        let id = out.trim();
+        assert_eq!(std::fs::read_to_string(&cid).unwrap(), id);
+        let v = e.inspect("o1");
+        assert_eq!(std::fs::read_to_string(&pidfile).unwrap(), v["State"]["Pid"].to_string());
+        assert_eq!(v["Config"]["Annotations"]["k"], "v");
+        assert_eq!((v["Config"]["Labels"]["a"].as_str(), v["Config"]["Labels"]["b"].as_str()), (Some("1"), Some("2")));
+        assert_eq!(v["HostConfig"]["ShmSize"], 8 << 20);
+        let ex = |cmd: &str| e.ok(&["exec", "o1", "sh", "-c", cmd]);
+        assert_eq!(ex("umask"), "0077\n");
+        assert_eq!(ex("ulimit -n; ulimit -Hn"), "1000\n2000\n");
+        assert_eq!(ex("cat /proc/sys/net/ipv4/ip_unprivileged_port_start"), "80\n");
+        assert!(ex("df -k /dev/shm | tail -1").split_whitespace().nth(1) == Some("8192"), "{}", ex("df -k /dev/shm"));
+        let groups = e.ok(&["exec", "o1", "id", "-G"]);
+        assert!(groups.split_whitespace().any(|g| g == "10") && groups.contains("4321"), "{groups}");
+        assert!(ex("ls -l /etc/localtime").contains("/etc/localtime"));
+        // A second container with the same --cidfile is refused before it is created.
+        let out = e.run(&["create", "--cidfile", &cid, img, "true"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(text(&out.stderr).contains("container id file exists"), "{}", describe(&out));
+        assert_eq!(e.ok(&["ps", "-aq"]).lines().count(), 1);
+        // Namespaces: another container's UTS and IPC, the host's PID and cgroup namespaces.
+        let host_uts = std::fs::read_link("/proc/self/ns/pid").unwrap();
+        let out = e.ok(&["run", "--rm", "--uts", "container:o1", "--ipc", "container:o1", img, "hostname"]);
+        assert_eq!(out.trim(), &id[..12]);
+        let pidns = e.ok(&["run", "--rm", "--pid", "host", img, "readlink", "/proc/self/ns/pid"]);
+        assert_eq!(pidns.trim(), host_uts.to_str().unwrap(), "--pid host shares the host's PID namespace");
+        // Refusals: not namespaced, --uts host with --hostname, an unknown zone, keep-groups.
+        for bad in [
+            &["--sysctl", "vm.swappiness=1"][..],
+            &["--uts", "host", "--hostname", "x"],
+            &["--tz", "Nowhere/Atlantis"],
+            &["--group-add", "keep-groups"],
+            &["--ulimit", "bogus=1"],
+            &["--pid", "container:o1"],
+        ] {
+            let mut args = vec!["create"];
+            args.extend_from_slice(bad);
+            args.extend([img, "true"]);
+            let out = e.run(&args);
+            assert_eq!(out.status.code(), Some(125), "{bad:?}: {}", describe(&out));
+        }
+        // Environment: --env-host, --env-merge, --unsetenv, --unsetenv-all.
+        let mut cmd = e.cmd(&["run", "--rm", "--env-host", img, "sh", "-c", "echo $RPOD_HOST_VAR"]);
+        cmd.env("RPOD_HOST_VAR", "from-host");
+        let out = output_with_timeout(&mut cmd, Duration::from_secs(60));
+        assert_eq!(text(&out.stdout), "from-host\n", "{}", describe(&out));
+        let path = e.ok(&["run", "--rm", "--env-merge", "PATH=/opt/x:${PATH}", img, "/bin/sh", "-c", "echo $PATH"]);
+        assert!(path.starts_with("/opt/x:/") && path.len() > 8, "{path}");
+        assert_eq!(e.code(&["run", "--rm", img, "/bin/sh", "-c", "test -z \"$container\""]), 1);
+        assert_eq!(
+            e.code(&["run", "--rm", "--unsetenv", "container", img, "/bin/sh", "-c", "test -z \"$container\""]),
+            0
+        );
+        let env = e.ok(&["run", "--rm", "--unsetenv-all", "-e", "ONLY=1", img, "/bin/sh", "-c", "env"]);
+        assert!(env.contains("ONLY=1") && !env.contains("HOSTNAME=") && !env.contains("container="), "{env}");
+        // --read-only: tmpfs on /tmp, /var/tmp and /run by default; off with --read-only-tmpfs=false.
+        assert_eq!(e.code(&["run", "--rm", "--read-only", img, "sh", "-c", "touch /tmp/a /var/tmp/a /run/a"]), 0);
+        assert_ne!(e.code(&["run", "--rm", "--read-only", "--read-only-tmpfs=false", img, "touch", "/tmp/a"]), 0);
+        assert_ne!(e.code(&["run", "--rm", "--read-only", img, "touch", "/etc/a"]), 0);
+        // --device: a host device node inside.
+        assert_eq!(
+            e.ok(&[
+                "run",
+                "--rm",
+                "--device",
+                "/dev/null:/dev/mynull",
+                img,
+                "sh",
+                "-c",
+                "echo x > /dev/mynull && echo ok"
+            ]),
+            "ok\n"
+        );
+    });
+}

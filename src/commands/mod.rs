@@ -9,6 +9,7 @@
 
 pub mod completion;
 pub mod container;
+pub mod flags;
 pub mod image;
 pub mod inspect;
 pub mod internal;

@@ -90,6 +90,31 @@ pub fn expand_env(entry: &str) -> Option<String> {
     }
 }
 
+/// `--env-merge KEY=VALUE`: `${NAME}` in VALUE replaced by NAME's value in
+/// `env` (the image's), empty when unset.
+pub fn expand_from(entry: &str, env: &[String]) -> String {
+    let lookup = |name: &str| {
+        env.iter().find_map(|e| e.strip_prefix(name).and_then(|r| r.strip_prefix('='))).unwrap_or("").to_string()
+    };
+    let mut out = String::new();
+    let mut rest = entry;
+    while let Some(i) = rest.find("${") {
+        out.push_str(&rest[..i]);
+        match rest[i + 2..].find('}') {
+            Some(j) => {
+                out.push_str(&lookup(&rest[i + 2..i + 2 + j]));
+                rest = &rest[i + 3 + j..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Merge environment lists: later entries replace earlier ones with the
 /// same key, keeping the first position.
 pub fn merge_env<'a>(lists: impl IntoIterator<Item = &'a [String]>) -> Vec<String> {
@@ -173,6 +198,13 @@ mod tests {
 
     fn sec_err(opt: &str) -> String {
         security_opts(&[opt.to_string()]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn env_merge_expands_from_the_image() {
+        let img = vec!["PATH=/usr/bin:/bin".to_string(), "A=1".to_string()];
+        assert_eq!(expand_from("PATH=/opt/x:${PATH}", &img), "PATH=/opt/x:/usr/bin:/bin");
+        assert_eq!(expand_from("B=${A}${NOPE}-${A", &img), "B=1-${A");
     }
 
     #[test]

@@ -72,6 +72,19 @@ pub struct CreateOptions {
     pub pull: PullPolicy,
     /// Remove a container of the same name first (`--replace`).
     pub replace: bool,
+    /// Pull for this platform instead of the host's.
+    pub platform: Option<Platform>,
+    /// `--env-host`: the caller's whole environment, below the image's.
+    pub env_host: bool,
+    /// `--env-merge KEY=VALUE` with `${KEY}` expanded from the image's value.
+    pub env_merge: Vec<String>,
+    /// `--unsetenv KEY`, `--unsetenv-all` (only the `--env` given stays).
+    pub unsetenv: Vec<String>,
+    pub unsetenv_all: bool,
+    /// `--label-file` contents, before `--label`.
+    pub label_files: Vec<String>,
+    /// Settings applied to the spec at start (see [`super::options`]).
+    pub options: super::options::Options,
 }
 
 /// `--pull`: when `create` and `run` pull the image.
@@ -149,6 +162,18 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // pull needs it.
     let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
+    opts.options.validate(opts.network == NetworkMode::Host, opts.hostname.is_some(), ctx.rootless())?;
+    let mut options = opts.options.clone();
+    {
+        // container:NAME modes name the container by its ID from here on.
+        let paths = ctx.paths()?;
+        let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+        for mode in [&mut options.pid, &mut options.ipc, &mut options.uts, &mut options.cgroupns] {
+            if let super::options::NsMode::Container(name) = mode {
+                *name = containers.find(name)?.id;
+            }
+        }
+    }
     let local = match crate::image::lookup::find(store, &search, &opts.image) {
         Ok(found) => Some(found.image),
         Err(rpod_storage::StorageError::ImageUnknown(_)) => None,
@@ -163,10 +188,8 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         (_, _) => {
             store = ctx.store()?;
             let puller = Puller::new(ctx, opts.quiet_pull)?;
-            puller.pull(
-                &opts.image,
-                &PullOptions { platform: Platform::host(), tls_verify: opts.tls_verify, quiet: opts.quiet_pull },
-            )?
+            let platform = opts.platform.clone().unwrap_or_else(Platform::host);
+            puller.pull(&opts.image, &PullOptions { platform, tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
         }
     };
     let image_config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
@@ -195,20 +218,31 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let from_flags: Vec<String> = opts.env.iter().filter_map(|e| expand_env(e)).collect();
     let defaults = ctx.config()?.containers.env();
     let own = vec![format!("HOSTNAME={hostname}"), "container=rpod".to_string()];
-    let env = merge_env([
-        defaults.as_slice(),
-        img.env.as_slice(),
-        own.as_slice(),
-        from_files.as_slice(),
-        from_flags.as_slice(),
-    ]);
+    let host: Vec<String> =
+        if opts.env_host { std::env::vars().map(|(k, v)| format!("{k}={v}")).collect() } else { Vec::new() };
+    let base = merge_env([defaults.as_slice(), img.env.as_slice()]);
+    let merged: Vec<String> = opts.env_merge.iter().map(|e| super::config::expand_from(e, &base)).collect();
+    let mut env = if opts.unsetenv_all {
+        merge_env([from_files.as_slice(), from_flags.as_slice()])
+    } else {
+        merge_env([
+            defaults.as_slice(),
+            host.as_slice(),
+            img.env.as_slice(),
+            own.as_slice(),
+            merged.as_slice(),
+            from_files.as_slice(),
+            from_flags.as_slice(),
+        ])
+    };
+    env.retain(|e| !opts.unsetenv.iter().any(|u| e.split('=').next() == Some(u.as_str())));
     let mut labels = std::collections::BTreeMap::new();
     if let Some(l) = image_config["config"]["Labels"].as_object() {
         for (k, v) in l {
             labels.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
         }
     }
-    for l in &opts.labels {
+    for l in opts.label_files.iter().chain(&opts.labels) {
         let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
         labels.insert(k.to_string(), v.to_string());
     }
@@ -268,6 +302,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         cap_drop: opts.cap_drop.clone(),
         security_opt: opts.security_opt.clone(),
         resources: opts.resources.clone(),
+        options,
         spec: Value::Null,
     };
     let paths = ctx.paths()?;
@@ -507,6 +542,19 @@ fn build_spec(
         ..SpecOptions::default()
     });
     let mut spec = spec;
+    let groups = rpod_runtime::user::parse_group(
+        &rpod_runtime::user::read_in_root(&rootfs.merged, "/etc/group").map_err(|e| anyhow!("{e}"))?,
+    );
+    let ns_of = |id: &str| -> anyhow::Result<i32> {
+        let paths = ctx.paths()?;
+        let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+        let other = containers.find(id)?;
+        if !other.state.status.is_live() || other.state.pid <= 0 {
+            bail!("joining the namespaces of container {}: it is not running", other.name);
+        }
+        Ok(other.state.pid)
+    };
+    conf.options.apply(&mut spec, &groups, &ns_of, ctx.rootless())?;
     if let (Some(adj), Some(process)) = (conf.oom_score_adj, spec.process_mut()) {
         process.set_oom_score_adj(Some(adj));
     }

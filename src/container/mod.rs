@@ -22,6 +22,7 @@ pub mod limits;
 pub mod logfile;
 pub mod monitor;
 pub mod names;
+pub mod options;
 pub mod record;
 pub mod rootfs;
 pub(crate) mod terminal;

@@ -210,6 +210,11 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
             s.stopped_by_user = false;
             true
         })?;
+        if let Some(f) = &c.config.options.pidfile {
+            if let Err(e) = crate::files::write_atomic(f, pid.to_string().as_bytes()) {
+                log::error!("writing --pidfile {}: {e:#}", f.display());
+            }
+        }
         send(report, &format!("started {pid}"));
         // Nobody reads the rest.
         *report = None;

@@ -159,6 +159,9 @@ pub struct ContainerConfig {
     /// Limits asked for (`--memory`, `--cpus`, ...), cgroup v2 terms.
     #[serde(default)]
     pub resources: rpod_runtime::cgroup_manager::Resources,
+    /// Settings applied to the spec at start (`--sysctl`, `--ulimit`, `--pid`, ...).
+    #[serde(default)]
+    pub options: super::options::Options,
     /// The OCI runtime configuration the monitor starts.
     pub spec: serde_json::Value,
 }

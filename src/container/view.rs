@@ -138,7 +138,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
     let mut cmd_env = conf.env.clone();
     cmd_env.sort_by_key(|e| e.split('=').next().unwrap_or_default().to_string());
     cmd_env.dedup();
-    json!({
+    let mut doc = json!({
         "Id": c.id,
         "Created": time_text(c.created),
         "Path": conf.path,
@@ -244,7 +244,36 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "IPAddress": "",
             "Networks": {},
         },
-    })
+    });
+    add_options(&mut doc, &conf.options);
+    doc
+}
+
+/// The inspect keys of [`super::options::Options`] (Docker's names).
+fn add_options(doc: &mut Value, o: &super::options::Options) {
+    let config = json!({
+        "Annotations": o.annotations,
+        "Umask": format!("{:04o}", o.umask.unwrap_or(0o022)),
+        "Timezone": o.tz.clone().unwrap_or_default(),
+    });
+    let host = json!({
+        "PidMode": o.pid.text(),
+        "IpcMode": o.ipc.text(),
+        "UTSMode": o.uts.text(),
+        "CgroupnsMode": o.cgroupns.text(),
+        "ShmSize": o.shm_size.unwrap_or(64 << 20),
+        "GroupAdd": o.group_add,
+        "Sysctls": o.sysctls,
+        "Ulimits": o.ulimits.iter().map(|(n, s, h)| json!({"Name": n, "Soft": s, "Hard": h})).collect::<Vec<_>>(),
+        "Devices": o.devices.iter().map(|d| json!({
+            "PathOnHost": d.host, "PathInContainer": d.container, "CgroupPermissions": d.permissions,
+        })).collect::<Vec<_>>(),
+    });
+    for (key, add) in [("Config", config), ("HostConfig", host)] {
+        if let (Some(to), Value::Object(from)) = (doc[key].as_object_mut(), add) {
+            to.extend(from);
+        }
+    }
 }
 
 #[cfg(test)]

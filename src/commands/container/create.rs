@@ -2,9 +2,14 @@
 //! started) and print its ID. The flags that describe a container are
 //! defined here once and shared with `run`.
 
+use std::path::PathBuf;
+
+use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
+use crate::commands::flags::PlatformFlags;
 use crate::container::lifecycle::{self, CreateOptions, PullPolicy};
+use crate::container::options::{self, Device, NsMode, Options};
 use crate::container::record::RestartPolicy;
 use crate::context::{print, Context};
 
@@ -141,6 +146,89 @@ pub struct ContainerFlags {
     /// Logging driver options: max-size=SIZE (e.g. 10m) rotates the log
     #[arg(long, value_name = "OPT")]
     pub log_opt: Vec<String>,
+
+    /// Add an annotation to the container (KEY=VALUE)
+    #[arg(long, value_name = "ANNOTATION")]
+    pub annotation: Vec<String>,
+
+    /// Write the container ID to the file (which must not exist)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
+
+    /// Write the container's PID to the file when it starts
+    #[arg(long, value_name = "FILE")]
+    pub pidfile: Option<PathBuf>,
+
+    /// Use all the current host environment variables in the container
+    #[arg(long)]
+    pub env_host: bool,
+
+    /// Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)
+    #[arg(long, value_name = "ENV")]
+    pub env_merge: Vec<String>,
+
+    /// Unset a default environment variable of the image or the engine
+    #[arg(long, value_name = "KEY")]
+    pub unsetenv: Vec<String>,
+
+    /// Unset all default environment variables (only those of --env and --env-file stay)
+    #[arg(long)]
+    pub unsetenv_all: bool,
+
+    /// Read in a line-delimited file of labels
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<PathBuf>,
+
+    /// Add additional groups to the container's process (names or GIDs)
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+
+    /// Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)
+    #[arg(long, value_name = "ULIMIT")]
+    pub ulimit: Vec<String>,
+
+    /// Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
+
+    /// Set the umask inside the container (octal, default 0022)
+    #[arg(long, value_name = "UMASK")]
+    pub umask: Option<String>,
+
+    /// Size of /dev/shm (e.g. 64m)
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+
+    /// PID namespace to use: private, host
+    #[arg(long, value_name = "PID")]
+    pub pid: Option<String>,
+
+    /// IPC namespace to use: private, host, container:NAME
+    #[arg(long, value_name = "IPC")]
+    pub ipc: Option<String>,
+
+    /// UTS namespace to use: private, host, container:NAME
+    #[arg(long, value_name = "UTS")]
+    pub uts: Option<String>,
+
+    /// Cgroup namespace to use: private, host, container:NAME
+    #[arg(long, value_name = "CGROUPNS")]
+    pub cgroupns: Option<String>,
+
+    /// Set the time zone in the container (local, or a zone such as Europe/Berlin)
+    #[arg(long, value_name = "TZ")]
+    pub tz: Option<String>,
+
+    /// With --read-only, mount tmpfs on /tmp, /var/tmp and /run
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
+    pub read_only_tmpfs: bool,
+
+    /// Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])
+    #[arg(long, value_name = "DEVICE")]
+    pub device: Vec<String>,
+
+    #[command(flatten)]
+    pub platform: PlatformFlags,
 
     #[command(flatten)]
     pub resources: ResourceFlags,
@@ -317,8 +405,80 @@ impl ContainerFlags {
             tls_verify: self.tls_verify,
             pull: self.pull,
             replace: self.replace,
+            platform: self.platform.chosen()?,
+            env_host: self.env_host,
+            env_merge: self.env_merge.clone(),
+            unsetenv: self.unsetenv.clone(),
+            unsetenv_all: self.unsetenv_all,
+            label_files: read_label_files(&self.label_file)?,
+            options: self.options()?,
         })
     }
+}
+
+impl ContainerFlags {
+    fn options(&self) -> anyhow::Result<Options> {
+        let mut o = Options::default();
+        for a in &self.annotation {
+            let (k, v) = a.split_once('=').ok_or_else(|| anyhow::anyhow!("--annotation {a}: expected KEY=VALUE"))?;
+            o.annotations.insert(k.to_string(), v.to_string());
+        }
+        o.group_add = self.group_add.clone();
+        o.ulimits = self.ulimit.iter().map(|u| options::parse_ulimit(u)).collect::<anyhow::Result<_>>()?;
+        for s in &self.sysctl {
+            let (k, v) = s.split_once('=').ok_or_else(|| anyhow::anyhow!("--sysctl {s}: expected KEY=VALUE"))?;
+            o.sysctls.insert(k.to_string(), v.to_string());
+        }
+        o.umask = match &self.umask {
+            Some(m) => Some(
+                u32::from_str_radix(m, 8)
+                    .ok()
+                    .filter(|v| *v <= 0o777)
+                    .ok_or_else(|| anyhow::anyhow!("--umask {m}: expected an octal mode such as 0022"))?,
+            ),
+            None => None,
+        };
+        o.shm_size = self.shm_size.as_deref().map(parse_size).transpose()?;
+        let ns = |flag: &str, v: &Option<String>| NsMode::parse(flag, v.as_deref().unwrap_or(""));
+        o.pid = ns("pid", &self.pid)?;
+        o.ipc = ns("ipc", &self.ipc)?;
+        o.uts = ns("uts", &self.uts)?;
+        o.cgroupns = ns("cgroupns", &self.cgroupns)?;
+        o.tz = self.tz.clone();
+        o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
+        o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
+        o.pidfile = self.pidfile.clone();
+        Ok(o)
+    }
+
+    /// `--cidfile`: refused before anything is created when the file exists (Podman).
+    pub fn check_cidfile(&self) -> anyhow::Result<()> {
+        match &self.cidfile {
+            Some(f) if f.exists() => anyhow::bail!(
+                "container id file exists. Ensure another container is not using it or delete {}",
+                f.display()
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// `--cidfile`: the new container's ID.
+    pub fn write_cidfile(&self, id: &str) -> anyhow::Result<()> {
+        match &self.cidfile {
+            Some(f) => crate::files::write_atomic(f, id.as_bytes()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `--label-file`: KEY=VALUE lines, blank lines and `#` comments skipped.
+fn read_label_files(files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("--label-file {}", f.display()))?;
+        out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+    }
+    Ok(out)
 }
 
 /// `10m`, `1g`, `512k`, `100` (bytes); decimal suffixes are powers of 1024
@@ -347,7 +507,9 @@ pub struct CreateArgs {
 
 pub fn run(ctx: &Context, args: CreateArgs) -> anyhow::Result<()> {
     let opts = args.flags.to_options()?;
+    args.flags.check_cidfile()?;
     let c = lifecycle::create(ctx, &opts)?;
+    args.flags.write_cidfile(&c.id)?;
     print(&format!("{}\n", c.id))
 }
 

@@ -39,7 +39,9 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
     if args.detach && !args.attach.is_empty() {
         anyhow::bail!("--attach and --detach cannot be used together");
     }
+    args.flags.check_cidfile()?;
     let c = lifecycle::create(ctx, &opts)?;
+    args.flags.write_cidfile(&c.id)?;
     let mut containers = ctx.containers()?;
     // A start that fails leaves nothing behind with --rm, as in Podman
     // (without it the container stays, `created` or `exited`): the monitor

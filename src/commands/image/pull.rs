@@ -4,9 +4,9 @@
 use anyhow::Context as _;
 use clap::Args;
 
+use crate::commands::flags::PlatformFlags;
 use crate::context::{print, Context};
 use crate::image::pull::{PullOptions, Puller};
-use crate::registry::Platform;
 
 #[derive(Debug, Args)]
 pub struct PullArgs {
@@ -22,21 +22,8 @@ pub struct PullArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Pull for this platform (OS/ARCH[/VARIANT]) instead of the host's
-    #[arg(long, value_name = "PLATFORM")]
-    pub platform: Option<String>,
-
-    /// Use ARCH instead of the host's architecture
-    #[arg(long, value_name = "ARCH")]
-    pub arch: Option<String>,
-
-    /// Use OS instead of the host's operating system
-    #[arg(long, value_name = "OS")]
-    pub os: Option<String>,
-
-    /// Use VARIANT instead of the default architecture variant
-    #[arg(long, value_name = "VARIANT")]
-    pub variant: Option<String>,
+    #[command(flatten)]
+    pub platform: PlatformFlags,
 
     /// Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
@@ -44,11 +31,7 @@ pub struct PullArgs {
 }
 
 pub fn run(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
-    let platform = match &args.platform {
-        Some(p) => Platform::parse(p)?,
-        None => Platform::host(),
-    }
-    .with_overrides(args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref());
+    let platform = args.platform.or_host()?;
     let opts = PullOptions { platform, tls_verify: args.tls_verify, quiet: args.quiet };
     let puller = Puller::new(ctx, args.quiet)?;
     if !args.all_tags {

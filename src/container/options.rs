@@ -1,0 +1,378 @@
+//! The container settings beyond the defaults that `create`/`run` record
+//! and `start` applies to the OCI spec: annotations, extra groups,
+//! ulimits, sysctls, umask, `/dev/shm` size, namespace modes (`--pid`,
+//! `--ipc`, `--uts`, `--cgroupns`), the time zone, tmpfs on a read-only
+//! root, host devices. Each is checked when the container is created, so a
+//! setting rpod cannot apply is refused then, never dropped at start.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context as _};
+use serde::{Deserialize, Serialize};
+
+use rpod_runtime::oci_spec::runtime::{
+    LinuxDeviceBuilder, LinuxDeviceType, LinuxNamespaceBuilder, LinuxNamespaceType, Mount, MountBuilder,
+    PosixRlimitBuilder, Spec,
+};
+
+/// `--pid`, `--ipc`, `--uts`, `--cgroupns`: a namespace of its own
+/// (`private`, the default), the host's, or another container's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NsMode {
+    #[default]
+    Private,
+    Host,
+    /// `container:NAME|ID` (the ID, resolved at create).
+    Container(String),
+}
+
+impl NsMode {
+    pub fn parse(flag: &str, value: &str) -> anyhow::Result<NsMode> {
+        match value {
+            "" | "private" => Ok(NsMode::Private),
+            "host" => Ok(NsMode::Host),
+            v => match v.strip_prefix("container:") {
+                Some(c) if !c.is_empty() => Ok(NsMode::Container(c.to_string())),
+                _ => bail!("--{flag} {value}: expected host, private or container:NAME"),
+            },
+        }
+    }
+
+    /// Docker's inspect words: `private`, `host`, `container:ID`.
+    pub fn text(&self) -> String {
+        match self {
+            NsMode::Private => "private".into(),
+            NsMode::Host => "host".into(),
+            NsMode::Container(id) => format!("container:{id}"),
+        }
+    }
+}
+
+/// One `--device HOST[:CONTAINER][:PERMISSIONS]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    pub host: PathBuf,
+    pub container: String,
+    pub permissions: String,
+}
+
+impl Device {
+    pub fn parse(s: &str) -> anyhow::Result<Device> {
+        let parts: Vec<&str> = s.split(':').collect();
+        let is_perm = |p: &str| !p.is_empty() && p.chars().all(|c| "rwm".contains(c));
+        let (host, container, permissions) = match parts.as_slice() {
+            [h] => (*h, *h, "rwm"),
+            [h, p] if is_perm(p) => (*h, *h, *p),
+            [h, c] => (*h, *c, "rwm"),
+            [h, c, p] if is_perm(p) => (*h, *c, *p),
+            _ => bail!("--device {s}: expected HOST[:CONTAINER][:PERMISSIONS]"),
+        };
+        if !host.starts_with('/') || !container.starts_with('/') {
+            bail!("--device {s}: paths must be absolute");
+        }
+        Ok(Device { host: host.into(), container: container.into(), permissions: permissions.into() })
+    }
+}
+
+/// What `create` records beyond the process and its limits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// `--annotation KEY=VALUE`.
+    pub annotations: BTreeMap<String, String>,
+    /// `--group-add`: group names or IDs, resolved in the container at start.
+    pub group_add: Vec<String>,
+    /// `--ulimit TYPE=SOFT[:HARD]` as (RLIMIT_ name, soft, hard).
+    pub ulimits: Vec<(String, u64, u64)>,
+    /// `--sysctl KEY=VALUE` (namespaced ones only).
+    pub sysctls: BTreeMap<String, String>,
+    /// `--umask` (octal).
+    pub umask: Option<u32>,
+    /// `--shm-size` in bytes.
+    pub shm_size: Option<u64>,
+    pub pid: NsMode,
+    pub ipc: NsMode,
+    pub uts: NsMode,
+    pub cgroupns: NsMode,
+    /// `--tz`: `local` or a zone name (`Europe/Berlin`).
+    pub tz: Option<String>,
+    /// `--read-only-tmpfs` (with `--read-only`): tmpfs on /tmp, /var/tmp, /run.
+    pub read_only_tmpfs: bool,
+    pub devices: Vec<Device>,
+    /// `--pidfile`: where the container's PID is written when it starts.
+    pub pidfile: Option<PathBuf>,
+}
+
+/// Podman's namespaced sysctls: the only ones a container may set.
+fn sysctl_allowed(key: &str, network_host: bool, ipc_host: bool) -> anyhow::Result<()> {
+    let ipc = ["kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax"];
+    let ipc_ok = ipc.contains(&key) || key.starts_with("kernel.shm") || key.starts_with("fs.mqueue.");
+    if ipc_ok {
+        if ipc_host {
+            bail!("--sysctl {key}: cannot be set with --ipc host");
+        }
+        return Ok(());
+    }
+    if key.starts_with("net.") {
+        if network_host {
+            bail!("--sysctl {key}: cannot be set with --network host");
+        }
+        return Ok(());
+    }
+    bail!("--sysctl {key}: not a namespaced sysctl (allowed: kernel.msg*, kernel.sem, kernel.shm*, fs.mqueue.*, net.*)")
+}
+
+/// `--ulimit nofile=1024:2048` (or `nofile=1024`, `-1` for unlimited).
+pub fn parse_ulimit(s: &str) -> anyhow::Result<(String, u64, u64)> {
+    let (name, values) = s.split_once('=').ok_or_else(|| anyhow!("--ulimit {s}: expected TYPE=SOFT[:HARD]"))?;
+    let kind =
+        rpod_runtime::spec::parse_rlimit_kind(name).ok_or_else(|| anyhow!("--ulimit {s}: unknown type {name}"))?;
+    let num = |v: &str| -> anyhow::Result<u64> {
+        if v == "-1" || v == "unlimited" {
+            return Ok(u64::MAX);
+        }
+        v.parse().map_err(|_| anyhow!("--ulimit {s}: bad value {v:?}"))
+    };
+    let (soft, hard) = match values.split_once(':') {
+        Some((a, b)) => (num(a)?, num(b)?),
+        None => (num(values)?, num(values)?),
+    };
+    if soft > hard {
+        bail!("--ulimit {s}: the soft limit is above the hard one");
+    }
+    Ok((serde_json::to_value(kind)?.as_str().unwrap_or(name).to_string(), soft, hard))
+}
+
+impl Options {
+    /// Checks what can be checked before anything is stored.
+    pub fn validate(&self, network_host: bool, hostname_given: bool, rootless: bool) -> anyhow::Result<()> {
+        for key in self.sysctls.keys() {
+            sysctl_allowed(key, network_host, self.ipc == NsMode::Host)?;
+        }
+        if self.uts == NsMode::Host && hostname_given {
+            bail!("--hostname cannot be set with --uts host");
+        }
+        if matches!(self.pid, NsMode::Container(_)) {
+            bail!("--pid container:NAME is not supported by rpod yet (host and private are)");
+        }
+        if self.group_add.iter().any(|g| g == "keep-groups") {
+            bail!("--group-add keep-groups is not supported by rpod (it needs crun)");
+        }
+        if let Some(tz) = &self.tz {
+            zone_file(tz)?;
+        }
+        for d in &self.devices {
+            let m = std::fs::metadata(&d.host).with_context(|| format!("--device {}", d.host.display()))?;
+            if !m.file_type().is_char_device() && !m.file_type().is_block_device() {
+                bail!("--device {}: not a device node", d.host.display());
+            }
+        }
+        let _ = rootless;
+        Ok(())
+    }
+
+    /// Apply to the spec `default_spec` made (`rootless`: the engine runs in
+    /// a user namespace). `ns_of` gives the host PID of
+    /// a running container's init, for `container:ID` modes; `groups` are
+    /// the container's `/etc/group` entries.
+    pub fn apply(
+        &self,
+        spec: &mut Spec,
+        groups: &[rpod_runtime::user::GroupEntry],
+        ns_of: &dyn Fn(&str) -> anyhow::Result<i32>,
+        rootless: bool,
+    ) -> anyhow::Result<()> {
+        if !self.annotations.is_empty() {
+            let mut a = spec.annotations().clone().unwrap_or_default();
+            a.extend(self.annotations.iter().map(|(k, v)| (k.clone(), v.clone())));
+            spec.set_annotations(Some(a.into_iter().collect()));
+        }
+        if let Some(process) = spec.process_mut() {
+            let mut user = process.user().clone();
+            let mut gids = user.additional_gids().clone().unwrap_or_default();
+            for g in &self.group_add {
+                let gid = match g.parse::<u32>() {
+                    Ok(n) => n,
+                    Err(_) => groups
+                        .iter()
+                        .find(|e| &e.name == g)
+                        .map(|e| e.gid)
+                        .ok_or_else(|| anyhow!("--group-add {g}: no such group in the container's /etc/group"))?,
+                };
+                if !gids.contains(&gid) {
+                    gids.push(gid);
+                }
+            }
+            user.set_additional_gids((!gids.is_empty()).then_some(gids));
+            if let Some(m) = self.umask {
+                user.set_umask(Some(m));
+            }
+            process.set_user(user);
+            if !self.ulimits.is_empty() {
+                let mut rl = process.rlimits().clone().unwrap_or_default();
+                for (name, soft, hard) in &self.ulimits {
+                    let typ = rpod_runtime::spec::parse_rlimit_kind(name).ok_or_else(|| anyhow!("ulimit {name}"))?;
+                    rl.retain(|r| r.typ() != typ);
+                    rl.push(PosixRlimitBuilder::default().typ(typ).soft(*soft).hard(*hard).build()?);
+                }
+                process.set_rlimits(Some(rl));
+            }
+        }
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        if let Some(size) = self.shm_size {
+            if let Some(m) = mounts.iter_mut().find(|m| m.destination() == Path::new("/dev/shm")) {
+                let mut opts: Vec<String> =
+                    m.options().clone().unwrap_or_default().into_iter().filter(|o| !o.starts_with("size=")).collect();
+                opts.push(format!("size={}k", size.div_ceil(1024)));
+                m.set_options(Some(opts));
+            }
+        }
+        if self.ipc == NsMode::Host {
+            // The host's IPC objects: its /dev/shm and /dev/mqueue (Podman's way).
+            for dest in ["/dev/shm", "/dev/mqueue"] {
+                if let Some(m) = mounts.iter_mut().find(|m| m.destination() == Path::new(dest)) {
+                    *m = bind(dest, dest, false)?;
+                }
+            }
+        }
+        if self.pid == NsMode::Host && rootless {
+            // procfs of a PID namespace the user namespace does not own cannot
+            // be mounted: the host's /proc, bound (Podman's way).
+            if let Some(m) = mounts.iter_mut().find(|m| m.destination() == Path::new("/proc")) {
+                *m = bind("/proc", "/proc", false)?;
+            }
+        }
+        if rootless {
+            // Device nodes cannot be made in a user namespace: the host's,
+            // bound (as Podman does rootless).
+            for d in &self.devices {
+                mounts.push(bind(&d.host.to_string_lossy(), &d.container, !d.permissions.contains('w'))?);
+            }
+        }
+        if let Some(tz) = &self.tz {
+            mounts.push(bind(&zone_file(tz)?.to_string_lossy(), "/etc/localtime", true)?);
+        }
+        if self.read_only_tmpfs {
+            let at = mounts.iter().position(|m| m.destination().starts_with("/run")).unwrap_or(mounts.len());
+            for (i, dest) in ["/tmp", "/var/tmp", "/run"].into_iter().enumerate() {
+                let opts = ["rw", "rprivate", "nosuid", "nodev", "mode=1777"].map(String::from).to_vec();
+                let m = MountBuilder::default().destination(dest).typ("tmpfs").source("tmpfs").options(opts).build()?;
+                mounts.insert(at + i, m);
+            }
+        }
+        spec.set_mounts(Some(mounts));
+        if self.uts != NsMode::Private {
+            // The host's or the other container's name.
+            spec.set_hostname(None);
+        }
+
+        let Some(linux) = spec.linux_mut() else { return Ok(()) };
+        if !self.sysctls.is_empty() {
+            let mut s = linux.sysctl().clone().unwrap_or_default();
+            s.extend(self.sysctls.iter().map(|(k, v)| (k.clone(), v.clone())));
+            linux.set_sysctl(Some(s));
+        }
+        if !self.devices.is_empty() && !rootless {
+            let mut devs = linux.devices().clone().unwrap_or_default();
+            for d in &self.devices {
+                let m = std::fs::metadata(&d.host).with_context(|| format!("--device {}", d.host.display()))?;
+                let rdev = m.rdev();
+                let typ = if m.file_type().is_block_device() { LinuxDeviceType::B } else { LinuxDeviceType::C };
+                devs.push(
+                    LinuxDeviceBuilder::default()
+                        .path(&d.container)
+                        .typ(typ)
+                        .major(nix::sys::stat::major(rdev) as i64)
+                        .minor(nix::sys::stat::minor(rdev) as i64)
+                        .file_mode(m.mode() & 0o777)
+                        .uid(m.uid())
+                        .gid(m.gid())
+                        .build()?,
+                );
+            }
+            linux.set_devices(Some(devs));
+        }
+        let mut namespaces = linux.namespaces().clone().unwrap_or_default();
+        for (mode, typ, file) in [
+            (&self.pid, LinuxNamespaceType::Pid, "pid"),
+            (&self.ipc, LinuxNamespaceType::Ipc, "ipc"),
+            (&self.uts, LinuxNamespaceType::Uts, "uts"),
+            (&self.cgroupns, LinuxNamespaceType::Cgroup, "cgroup"),
+        ] {
+            match mode {
+                NsMode::Private => {
+                    if typ == LinuxNamespaceType::Cgroup && !namespaces.iter().any(|n| n.typ() == typ) {
+                        namespaces.push(LinuxNamespaceBuilder::default().typ(typ).build()?);
+                    }
+                }
+                NsMode::Host => namespaces.retain(|n| n.typ() != typ),
+                NsMode::Container(id) => {
+                    let pid = ns_of(id)?;
+                    namespaces.retain(|n| n.typ() != typ);
+                    namespaces.push(
+                        LinuxNamespaceBuilder::default().typ(typ).path(format!("/proc/{pid}/ns/{file}")).build()?,
+                    );
+                }
+            }
+        }
+        linux.set_namespaces(Some(namespaces));
+        Ok(())
+    }
+}
+
+fn bind(source: &str, dest: &str, read_only: bool) -> anyhow::Result<Mount> {
+    let mut opts = vec!["rbind".to_string(), "rprivate".to_string()];
+    if read_only {
+        opts.push("ro".into());
+    }
+    Ok(MountBuilder::default().destination(dest).typ("bind").source(source).options(opts).build()?)
+}
+
+/// The host's zone file for `--tz` (`local` = the host's /etc/localtime).
+fn zone_file(tz: &str) -> anyhow::Result<PathBuf> {
+    let path = if tz == "local" {
+        std::fs::canonicalize("/etc/localtime").context("--tz local: reading /etc/localtime")?
+    } else {
+        if tz.split('/').any(|p| p.is_empty() || p == "." || p == "..") {
+            bail!("--tz {tz}: not a time zone name");
+        }
+        Path::new("/usr/share/zoneinfo").join(tz)
+    };
+    if !path.is_file() {
+        bail!("--tz {tz}: no such time zone on this host ({} is missing)", path.display());
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespace_modes() {
+        assert_eq!(NsMode::parse("pid", "host").unwrap(), NsMode::Host);
+        assert_eq!(NsMode::parse("ipc", "container:db").unwrap(), NsMode::Container("db".into()));
+        assert_eq!(NsMode::parse("uts", "private").unwrap(), NsMode::Private);
+        assert!(NsMode::parse("uts", "container:").is_err() && NsMode::parse("uts", "ns:/x").is_err());
+    }
+
+    #[test]
+    fn devices_ulimits_sysctls() {
+        let d = Device::parse("/dev/fuse").unwrap();
+        assert_eq!((d.container.as_str(), d.permissions.as_str()), ("/dev/fuse", "rwm"));
+        let d = Device::parse("/dev/null:/dev/mynull:r").unwrap();
+        assert_eq!((d.container.as_str(), d.permissions.as_str()), ("/dev/mynull", "r"));
+        assert!(Device::parse("dev/null").is_err());
+        assert_eq!(parse_ulimit("nofile=1024:2048").unwrap(), ("RLIMIT_NOFILE".into(), 1024, 2048));
+        assert_eq!(parse_ulimit("nproc=-1").unwrap().1, u64::MAX);
+        assert!(parse_ulimit("nofile=2:1").is_err() && parse_ulimit("bogus=1").is_err());
+        assert!(sysctl_allowed("net.ipv4.ip_forward", false, false).is_ok());
+        assert!(sysctl_allowed("net.ipv4.ip_forward", true, false).is_err());
+        assert!(sysctl_allowed("kernel.shmmax", false, false).is_ok());
+        assert!(sysctl_allowed("kernel.shmmax", false, true).is_err());
+        assert!(sysctl_allowed("vm.swappiness", false, false).is_err());
+        assert!(zone_file("../etc/passwd").is_err());
+    }
+}
