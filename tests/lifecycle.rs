@@ -334,6 +334,40 @@ fn detached_exec_stop_restart_kill_rm() {
     });
 }
 
+/// `exec`'s exit codes as Podman's: 125 when no process could be started
+/// for a reason of the engine's (a container that is not running, an
+/// unknown user or group), 127 for a `-w` directory that does not exist
+/// (Podman's class of what the runtime reports: "no such file or
+/// directory"; runc and crun do not create an exec's directory).
+#[test]
+fn exec_exit_codes_as_podman() {
+    each_mode("lc-execcodes", |e| {
+        e.ok(&["run", "-d", "--name", "x", &e.image, "sleep", "600"]);
+        let fails = |args: &[&str], code: i32, message: &str| {
+            let out = e.run(args);
+            assert_eq!(out.status.code(), Some(code), "{:?} rpod {args:?}\n{}", e.mode, describe(&out));
+            assert!(
+                text(&out.stderr).to_lowercase().contains(&message.to_lowercase()),
+                "{:?} rpod {args:?}: wanted {message:?}\n{}",
+                e.mode,
+                describe(&out)
+            );
+        };
+        fails(
+            &["exec", "-u", "nosuch", "x", "true"],
+            125,
+            "unable to find user nosuch: no matching entries in passwd file",
+        );
+        fails(&["exec", "-u", "0:nosuch", "x", "true"], 125, "unable to find group nosuch");
+        fails(&["exec", "-w", "/nosuch", "x", "pwd"], 127, "no such file or directory");
+        fails(&["exec", "--workdir", "/nosuch/deeper", "x", "pwd"], 127, "no such file or directory");
+        e.ok(&["stop", "-t", "0", "x"]);
+        fails(&["exec", "x", "true"], 125, "can only create exec sessions on running containers");
+        e.ok(&["create", "--name", "y", &e.image, "true"]);
+        fails(&["exec", "y", "true"], 125, "can only create exec sessions on running containers");
+    });
+}
+
 #[test]
 fn killed_monitor_container_and_cli_leave_a_true_state() {
     each_mode("lc-kill9", |e| {

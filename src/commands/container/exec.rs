@@ -99,9 +99,12 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     }
     if let Some(u) = &args.user {
         let root = std::path::PathBuf::from(format!("/proc/{}/root", c.state.pid));
-        let spec = rpod_runtime::user::resolve(&root, u)
-            .map_err(|e| anyhow!("{e}"))
-            .with_context(|| format!("resolving user {u:?} in the container"))?;
+        // An unknown user or group is Podman's "unable to find user NAME: no
+        // matching entries in passwd file", exit 125 (no process started).
+        let spec = rpod_runtime::user::resolve(&root, u).map_err(|e| match e {
+            rpod_runtime::RuntimeError::InvalidSpec(m) => Failure::new(ExitCode::Engine, m),
+            e => Failure::new(ExitCode::Engine, format!("resolving user {u:?} in the container: {e}")),
+        })?;
         let mut b = UserBuilder::default().uid(spec.uid).gid(spec.gid);
         // This process is in the container's user namespace now (rootless) or the host's.
         let groups = crate::container::userns::keep_settable_groups(&spec.additional_gids, None);
@@ -174,12 +177,16 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     }
 }
 
-/// A runtime error with the exit code Docker gives it (127 not found, 126
-/// cannot invoke, 125 otherwise).
+/// A runtime error with the exit code Podman gives it: 127 when the command
+/// is not found, 126 when it cannot be invoked, and, as Podman classifies
+/// what its OCI runtime reports, 127 for a set-up step that failed with "no
+/// such file or directory" (a missing `-w` directory); 125 otherwise.
 pub fn runtime_failure(e: rpod_runtime::RuntimeError) -> anyhow::Error {
-    let exit = match e.exit_code() {
-        127 => ExitCode::NotFound,
-        126 => ExitCode::CannotInvoke,
+    let exit = match (&e, e.exit_code()) {
+        (_, 127) | (rpod_runtime::RuntimeError::Setup { errno: nix::errno::Errno::ENOENT, .. }, _) => {
+            ExitCode::NotFound
+        }
+        (_, 126) => ExitCode::CannotInvoke,
         _ => ExitCode::Engine,
     };
     Failure::new(exit, e.to_string()).into()
