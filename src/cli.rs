@@ -57,6 +57,8 @@ pub enum Command {
     Container(container::ContainerCommand),
     /// Create but do not start a container
     Create(container::create::CreateArgs),
+    /// Show rpod events
+    Events(system::events::EventsArgs),
     /// Run a process in a running container
     Exec(container::exec::ExecArgs),
     /// Show history of a specified image
@@ -207,8 +209,9 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Search(args) => image::dispatch(ctx, I::Search(args)),
         Command::Tag(args) => image::dispatch(ctx, I::Tag(args)),
         Command::Untag(args) => image::dispatch(ctx, I::Untag(args)),
-        // Shortcut of a system command.
+        // Shortcuts of system commands.
         Command::Info(args) => system::dispatch(ctx, system::SystemCommand::Info(args)),
+        Command::Events(args) => system::dispatch(ctx, system::SystemCommand::Events(args)),
         // Commands of no noun.
         Command::Completion(args) => completion::run(args),
         Command::Inspect(args) => inspect::run(ctx, args),

@@ -193,6 +193,15 @@ impl Context {
     }
 }
 
+impl Context {
+    /// Record `event` in this user's events log (never fails the command).
+    pub fn event(&self, event: &crate::events::Event) {
+        if let Ok(p) = self.paths() {
+            crate::events::record(&p.run_root, event);
+        }
+    }
+}
+
 /// Write a command's output to standard output.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

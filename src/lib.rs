@@ -19,6 +19,7 @@ pub mod context;
 pub mod doctor;
 pub mod driver;
 pub mod error;
+pub mod events;
 pub mod files;
 pub mod format;
 pub mod generate;

@@ -1442,3 +1442,156 @@ fn run_and_create_options() {
         );
     });
 }
+
+/// `events --stream=false --format TEMPLATE` for one container, one line
+/// per event.
+fn event_lines(e: &Eng, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["events", "--stream=false"];
+    all.extend_from_slice(args);
+    e.ok(&all).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn events_of_the_lifecycle_filters_and_times() {
+    each_mode("lc-events", |e| {
+        e.ok(&["create", "--name", "ev1", "--label", "app=x", &e.image, "sh", "-c", "exit 4"]);
+        e.ok(&["start", "ev1"]);
+        assert_eq!(e.ok(&["wait", "ev1"]), "4\n");
+        e.ok(&["rm", "ev1"]);
+        let fmt = ["--format", "{{.Type}} {{.Status}} {{.Name}}"];
+        let mine = [&["--filter", "container=ev1"][..], &fmt[..]].concat();
+        assert_eq!(
+            event_lines(e, &mine),
+            ["create", "init", "start", "died", "remove"].map(|s| format!("container {s} ev1")),
+            "{:?}",
+            e.mode
+        );
+        // Podman's default line, full IDs (--no-trunc is true by default).
+        let human = event_lines(e, &["--filter", "container=ev1", "--filter", "event=create"]);
+        assert_eq!(human.len(), 1, "{human:?}");
+        let h = &human[0];
+        let (time, rest) = h.split_once(" +0000 UTC ").unwrap_or_else(|| panic!("{h}"));
+        assert!(time.len() >= 19 && time.as_bytes()[4] == b'-' && time.as_bytes()[10] == b' ', "{h}");
+        let id = rest.strip_prefix("container create ").unwrap_or_else(|| panic!("{h}"));
+        assert!(is_id(&id[..64]), "{h}");
+        assert_eq!(&id[64..], format!(" (image={}, name=ev1, app=x)", e.image), "{h}");
+        let short = e.ok(&["events", "--stream=false", "--no-trunc=false", "--filter", "event=create"]);
+        assert!(short.contains(&format!("container create {} (", &id[..12])), "{short}");
+        // JSON lines in Podman's field names; died carries the exit code.
+        let json = event_lines(e, &["--filter", "container=ev1", "--format", "json"]);
+        let docs: Vec<Value> = json.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(docs[0]["Status"], "create");
+        assert_eq!(docs[0]["Type"], "container");
+        assert_eq!(docs[0]["ID"], &id[..64]);
+        assert_eq!(docs[0]["Attributes"]["app"], "x");
+        assert_eq!(docs[3]["Status"], "died");
+        assert_eq!(docs[3]["ContainerExitCode"], 4);
+        // Filters: one key's values are alternatives, different keys all apply.
+        assert_eq!(
+            event_lines(e, &["--filter", "event=died", "--filter", "event=remove", "--format", "{{.Status}}"]),
+            ["died", "remove"]
+        );
+        assert_eq!(event_lines(e, &["--filter", "event=died", "--format", "{{.ContainerExitCode}}"]), ["4"]);
+        assert_eq!(
+            event_lines(e, &["--filter", "label=app=x", "--filter", "status=start", "--format", "{{.Name}}"]),
+            ["ev1"]
+        );
+        assert!(event_lines(e, &["--filter", "label=app=y"]).is_empty());
+        let images = event_lines(e, &["--filter", "type=image", "--format", "{{.Status}} {{.Name}}"]);
+        assert_eq!(images, [format!("pull {}", e.image)]);
+        e.ok(&["tag", &e.image, "localhost/evtag:1"]);
+        e.ok(&["untag", "localhost/evtag:1", "localhost/evtag:1"]);
+        let images = event_lines(
+            e,
+            &[
+                "--filter",
+                "type=image",
+                "--filter",
+                "event=tag",
+                "--filter",
+                "event=untag",
+                "--format",
+                "{{.Status}} {{.Name}}",
+            ],
+        );
+        assert_eq!(images, ["tag localhost/evtag:1", "untag localhost/evtag:1"]);
+        // --since / --until: a time of the log, a date, a duration.
+        let died_at = docs[3]["Time"].as_str().unwrap();
+        assert_eq!(event_lines(e, &[&mine[..], &["--since", died_at]].concat()).len(), 2, "since {died_at}");
+        assert_eq!(event_lines(e, &[&mine[..], &["--until", died_at]].concat()).len(), 4, "until {died_at}");
+        assert_eq!(event_lines(e, &[&mine[..], &["--since", "10m"]].concat()).len(), 5);
+        assert!(event_lines(e, &["--until", "2020-01-01"]).is_empty());
+        let bad = e.run(&["events", "--stream=false", "--filter", "nosuch=1"]);
+        assert_eq!(bad.status.code(), Some(125), "{}", describe(&bad));
+        assert!(text(&bad.stderr).contains("nosuch is an invalid filter"), "{}", describe(&bad));
+        assert_eq!(e.code(&["events", "--stream=false", "--since", "yesterday"]), 125);
+        assert_eq!(e.code(&["events", "--stream=false", "--format", "{{.Nosuch}}"]), 125);
+        // system events is the same command.
+        assert_eq!(
+            e.ok(&["system", "events", "--stream=false", "--filter", "event=died", "--format", "{{.Name}}"]),
+            "ev1\n"
+        );
+    });
+}
+
+#[test]
+fn events_stream_and_concurrent_writers() {
+    each_mode("lc-events-stream", |e| {
+        // Streaming shows the new events, as they come.
+        let mut follow = e.cmd(&["events", "--filter", "type=container", "--format", "{{.Status}} {{.Name}}"]);
+        let mut child = follow.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        let handles: Vec<_> = (0..10)
+            .map(|i| {
+                let mut cmd = e.cmd(&[
+                    "run",
+                    "--rm",
+                    "--name",
+                    &format!("par{i}"),
+                    "--label",
+                    &format!("n={i}"),
+                    &e.image,
+                    "true",
+                ]);
+                std::thread::spawn(move || output_with_timeout(&mut cmd, Duration::from_secs(120)))
+            })
+            .collect();
+        for h in handles {
+            let out = h.join().unwrap();
+            assert!(out.status.success(), "{:?}: {}", e.mode, describe(&out));
+        }
+        let mut streamed = Vec::new();
+        let start = Instant::now();
+        while streamed.iter().filter(|l: &&String| l.starts_with("remove ")).count() < 10 {
+            assert!(start.elapsed() < Duration::from_secs(30), "{:?}: streamed {streamed:?}", e.mode);
+            if let Ok(l) = rx.recv_timeout(Duration::from_millis(200)) {
+                streamed.push(l);
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(streamed.len(), 50, "{streamed:?}");
+        // Every line of the log is whole, and each container's events are in order.
+        let json = event_lines(e, &["--format", "json", "--filter", "type=container"]);
+        assert_eq!(json.len(), 50, "{json:?}");
+        for i in 0..10 {
+            let name = format!("par{i}");
+            let statuses: Vec<String> = json
+                .iter()
+                .map(|l| serde_json::from_str::<Value>(l).unwrap_or_else(|err| panic!("{err}: {l}")))
+                .filter(|v| v["Name"] == name.as_str())
+                .map(|v| v["Status"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(statuses, ["create", "init", "start", "died", "remove"], "{name}");
+        }
+    });
+}

@@ -333,6 +333,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         let _ = store.release(&holder(&id));
         return Err(e);
     }
+    containers.event(&c, "create");
     Ok(c)
 }
 
@@ -409,6 +410,7 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let spec = build_spec(ctx, &c, &rootfs, &run_dir, mapping.as_ref())?;
     crate::files::write_atomic(&run_dir.join("config.json"), &serde_json::to_vec(&spec)?[..])?;
 
+    containers.event(&c, "init");
     let (rd, wr) = nix::unistd::pipe().context("creating a pipe")?;
     let mut monitor = super::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd())?;
     let mut child = monitor.spawn().context("starting the container's monitor")?;
@@ -723,6 +725,7 @@ pub fn stop(
         kill(containers, &c, signal)?;
         // Paused containers get the signal once they are thawed.
         if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(timeout))?.is_some() {
+            containers.event(&c, "stop");
             return Ok(());
         }
         log::warn!(
@@ -735,12 +738,16 @@ pub fn stop(
     match kill(containers, &c, Signal::SIGKILL) {
         Ok(()) => {}
         // Exited in the meantime.
-        Err(_) if containers.get(&c.id)?.is_none_or(|c| !c.state.status.is_live()) => return Ok(()),
+        Err(_) if containers.get(&c.id)?.is_none_or(|c| !c.state.status.is_live()) => {
+            containers.event(&c, "stop");
+            return Ok(());
+        }
         Err(e) => return Err(e),
     }
     if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(Duration::from_secs(30)))?.is_none() {
         bail!("container {} did not exit after SIGKILL", c.id);
     }
+    containers.event(&c, "stop");
     Ok(())
 }
 
@@ -829,7 +836,11 @@ pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
 /// (the upper layer holds the container's files).
 pub fn remove_files(containers: &mut Containers, graph_root: &std::path::Path, id: &str) -> anyhow::Result<()> {
     // The record and the hold on the image's layers go first, together.
+    let record = containers.get(id).ok().flatten();
     let unreferenced = containers.remove_record(id)?;
+    if let Some(c) = &record {
+        containers.event(c, "remove");
+    }
     let mut errors = Vec::new();
     if let Err(e) = Rootfs::new(graph_root, id).remove() {
         errors.push(format!("{e:#}"));

@@ -215,6 +215,7 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
                 log::error!("writing --pidfile {}: {e:#}", f.display());
             }
         }
+        containers.event(&c, "start");
         send(report, &format!("started {pid}"));
         // Nobody reads the rest.
         *report = None;
@@ -230,6 +231,9 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
                 log::warn!("{e}");
             }
         }
+        // Before the state says so, so that whoever waits for the exit
+        // finds the event already there.
+        containers.event_of(&crate::events::Event { exit_code: code, ..c.event("died") });
         let after = containers.update_state(&c.id, |s| {
             s.status = Status::Exited;
             s.exit_code = code;

@@ -220,6 +220,18 @@ impl Container {
     pub fn short_id(&self) -> &str {
         &self.id[..12]
     }
+
+    /// An event about this container (its labels are the attributes, as
+    /// in Podman).
+    pub fn event(&self, status: &str) -> crate::events::Event {
+        crate::events::Event {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            image: self.config.image_name.clone(),
+            attributes: self.config.labels.clone(),
+            ..crate::events::Event::new(crate::events::CONTAINER, status)
+        }
+    }
 }
 
 /// Now, in Unix nanoseconds.
@@ -243,6 +255,16 @@ impl Containers {
 
     pub fn graph_root(&self) -> &Path {
         &self.graph_root
+    }
+
+    /// Record `status` of container `c` in the events log.
+    pub fn event(&self, c: &Container, status: &str) {
+        self.event_of(&c.event(status));
+    }
+
+    /// Record `event` in the events log (of this run root).
+    pub fn event_of(&self, event: &crate::events::Event) {
+        crate::events::record(&self.run_root, event);
     }
 
     /// `<graph root>/containers/<id>`: upper/work/merged, the log.

@@ -82,6 +82,12 @@ impl<'a> Puller<'a> {
 
     /// Pull one reference; returns the stored image.
     pub fn pull(&self, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
+        let image = self.pull_image(input, opts)?;
+        self.ctx.event(&crate::events::Event::image("pull", &image.id, input));
+        Ok(image)
+    }
+
+    fn pull_image(&self, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
         let config = self.ctx.config()?;
         let resolution = resolve_pull(
             input,

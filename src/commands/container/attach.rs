@@ -41,6 +41,7 @@ pub fn run(ctx: &Context, args: AttachArgs) -> anyhow::Result<()> {
         .into());
     }
     let sock = attach::connect(&containers.run_dir(&c.id))?;
+    containers.event(&c, "attach");
     let ended = attach::client(
         sock,
         &ClientOptions {

@@ -156,6 +156,7 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     }
     let created =
         rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, stdio).map_err(runtime_failure)?;
+    containers.event(&c, "exec");
     if args.detach {
         return Ok(());
     }

@@ -29,6 +29,7 @@ pub fn run(ctx: &Context, args: KillArgs) -> anyhow::Result<()> {
     select::each(&targets, args.selection.ignore, |name| {
         let c = containers.find(name)?;
         lifecycle::kill(&mut containers, &c, signal)?;
+        containers.event(&c, "kill");
         print(&format!("{name}\n"))
     })
 }

@@ -51,6 +51,7 @@ fn set(containers: &mut Containers, c: &Container, frozen: bool, rootless: bool)
             false
         }
     })?;
+    containers.event(&c, verb);
     Ok(())
 }
 

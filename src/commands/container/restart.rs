@@ -39,6 +39,7 @@ pub fn run(ctx: &Context, args: RestartArgs) -> anyhow::Result<()> {
         let c = containers.find(&c.id)?;
         lifecycle::wait_monitor_gone(&c.state, Duration::from_secs(10));
         lifecycle::start(ctx, &mut containers, &c, false)?;
+        containers.event(&c, "restart");
         print(&format!("{name}\n"))
     })
 }

@@ -179,6 +179,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         &progress,
     )
     .with_context(|| format!("importing {}", args.path))?;
+    ctx.event(&crate::events::Event::image("import", &record.id, &args.path));
     print(&format!("sha256:{}\n", record.id))
 }
 

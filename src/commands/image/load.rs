@@ -58,6 +58,7 @@ pub fn run(ctx: &Context, args: LoadArgs) -> anyhow::Result<()> {
             &progress,
         )
         .with_context(|| format!("loading {what}"))?;
+        ctx.event(&crate::events::Event::image("load", &record.id, &img.names.join(",")));
         if img.names.is_empty() {
             loaded.push(format!("sha256:{}", record.id));
         } else {

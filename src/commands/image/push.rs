@@ -185,6 +185,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
         ))
         .with_context(|| format!("pushing {} to docker://{}", args.image, candidate.location))?;
     drop(blobs);
+    ctx.event(&crate::events::Event::image("push", &image.id, &dest));
     if let Some(f) = &args.digestfile {
         std::fs::write(f, digest.to_string()).with_context(|| format!("writing {}", f.display()))?;
     }

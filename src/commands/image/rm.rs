@@ -41,9 +41,11 @@ pub fn run(ctx: &Context, args: RmiArgs) -> anyhow::Result<()> {
     let mut report = remove(ctx, &args.images, opts)?;
     let mut out = String::new();
     for n in &report.untagged {
+        ctx.event(&crate::events::Event::image("untag", "", n));
         out.push_str(&format!("Untagged: {n}\n"));
     }
     for id in &report.deleted {
+        ctx.event(&crate::events::Event::image("remove", id, ""));
         out.push_str(&format!("Deleted: {id}\n"));
     }
     print(&out)?;

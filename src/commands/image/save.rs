@@ -60,6 +60,16 @@ pub struct SaveArgs {
 }
 
 pub fn run(ctx: &Context, args: SaveArgs) -> anyhow::Result<()> {
+    let mut saved = Vec::new();
+    write(ctx, &args, &mut saved)?;
+    for (id, name) in &saved {
+        ctx.event(&crate::events::Event::image("save", id, name));
+    }
+    Ok(())
+}
+
+/// Save the images; `saved` gets the ID and name of each (for the events).
+fn write(ctx: &Context, args: &SaveArgs, saved: &mut Vec<(String, String)>) -> anyhow::Result<()> {
     let format = match args.format {
         Format::DockerArchive => SaveFormat::DockerArchive,
         Format::OciArchive => SaveFormat::OciArchive,
@@ -109,6 +119,7 @@ pub fn run(ctx: &Context, args: SaveArgs) -> anyhow::Result<()> {
             }
         }
     }
+    saved.extend(images.iter().map(|i| (i.image.id.clone(), i.names.join(","))));
     // Progress goes to stderr, the archive maybe to stdout.
     let progress = Progress::new(args.quiet);
 

@@ -36,6 +36,7 @@ pub fn run(ctx: &Context, args: TagArgs) -> anyhow::Result<()> {
     let image = lookup::find(store, &search, &args.image)?.image;
     for name in &targets {
         store.tag(&image.id, name).with_context(|| format!("tagging {} as {name}", args.image))?;
+        ctx.event(&crate::events::Event::image("tag", &image.id, name));
     }
     Ok(())
 }

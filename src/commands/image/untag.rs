@@ -39,6 +39,7 @@ pub fn run(ctx: &Context, args: UntagArgs) -> anyhow::Result<()> {
     };
     for name in &names {
         store.untag(&image.id, name).with_context(|| format!("removing the name {name}"))?;
+        ctx.event(&crate::events::Event::image("untag", &image.id, name));
     }
     Ok(())
 }

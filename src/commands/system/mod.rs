@@ -1,7 +1,8 @@
 //! `rpod system VERB`: one file per verb (`rpod info` is the shortcut of
-//! `system info`).
+//! `system info`, `rpod events` of `system events`).
 
 pub mod doctor;
+pub mod events;
 pub mod info;
 pub mod migrate;
 
@@ -14,6 +15,8 @@ use crate::context::Context;
 pub enum SystemCommand {
     /// Display rpod related system information
     Info(info::InfoArgs),
+    /// Show rpod events
+    Events(events::EventsArgs),
     /// Check this machine for what containers need, and say how to fix it
     Doctor(doctor::DoctorArgs),
     /// Stop the running containers and the pause process after the subordinate ID ranges changed
@@ -23,6 +26,7 @@ pub enum SystemCommand {
 pub fn dispatch(ctx: &Context, command: SystemCommand) -> anyhow::Result<()> {
     match command {
         SystemCommand::Info(args) => info::run(ctx, args),
+        SystemCommand::Events(args) => events::run(ctx, args),
         SystemCommand::Doctor(args) => doctor::run(ctx, args),
         SystemCommand::Migrate(args) => migrate::run(ctx, args),
     }
