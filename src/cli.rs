@@ -13,7 +13,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    completion, container, image, inspect, internal, login, logout, network, oci, system, unshare, version,
+    completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, system, unshare, version,
 };
 use crate::context::{Context, GlobalArgs};
 use crate::error::{self, ExitCode, Failure};
@@ -61,6 +61,9 @@ pub enum Command {
     Events(system::events::EventsArgs),
     /// Run a process in a running container
     Exec(container::exec::ExecArgs),
+    /// Manage health checks on containers
+    #[command(subcommand)]
+    Healthcheck(healthcheck::HealthcheckCommand),
     /// Show history of a specified image
     History(image::history::HistoryArgs),
     /// Manage images
@@ -176,6 +179,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(c) => container::dispatch(ctx, c),
         Command::Image(i) => image::dispatch(ctx, i),
         Command::Network(n) => network::dispatch(ctx, n),
+        Command::Healthcheck(h) => healthcheck::dispatch(ctx, h),
         Command::System(s) => system::dispatch(ctx, s),
         // Shortcuts of container commands.
         Command::Attach(args) => container::dispatch(ctx, C::Attach(args)),

@@ -1595,3 +1595,85 @@ fn events_stream_and_concurrent_writers() {
         }
     });
 }
+
+#[test]
+fn healthchecks_status_run_and_on_failure_restart() {
+    each_mode("lc-health", |e| {
+        let failing = ["--health-cmd", "echo nope; exit 2", "--health-interval", "1s", "--health-retries", "2"];
+        e.ok(&[&["run", "-d", "--name", "sick"][..], &failing[..], &[&e.image, "sleep", "1000"][..]].concat());
+        assert!(e.status("sick").ends_with(" (starting)"), "{}", e.status("sick"));
+        let v = e.wait_until("sick", "unhealthy", |v| v["State"]["Health"]["Status"] == "unhealthy");
+        let h = &v["State"]["Health"];
+        assert!(h["FailingStreak"].as_u64().unwrap() >= 2, "{h:#}");
+        let last = h["Log"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(last["ExitCode"], 2, "{h:#}");
+        assert_eq!(last["Output"], "nope\n", "{h:#}");
+        assert_eq!(v["Config"]["Healthcheck"]["Test"], serde_json::json!(["CMD-SHELL", "echo nope; exit 2"]));
+        assert!(e.status("sick").ends_with(" (unhealthy)"), "{}", e.status("sick"));
+        let out = e.run(&["healthcheck", "run", "sick"]);
+        assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+        assert_eq!(text(&out.stdout), "unhealthy\n");
+        let ev = e.ok(&[
+            "events",
+            "--stream=false",
+            "--filter",
+            "event=health_status",
+            "--format",
+            "{{.Name}} {{.HealthStatus}}",
+        ]);
+        assert!(ev.lines().any(|l| l == "sick unhealthy"), "{ev}");
+
+        // A passing check, exec form, run by hand only.
+        e.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "fine",
+            "--health-cmd",
+            r#"["true"]"#,
+            "--health-interval",
+            "disable",
+            &e.image,
+            "sleep",
+            "1000",
+        ]);
+        assert_eq!(e.code(&["healthcheck", "run", "fine"]), 0);
+        assert!(e.status("fine").ends_with(" (healthy)"), "{}", e.status("fine"));
+        let h = e.inspect("fine")["State"]["Health"].clone();
+        assert_eq!(h["Status"], "healthy");
+        assert_eq!(h["FailingStreak"], 0);
+
+        // No healthcheck, or not running: 125.
+        e.ok(&["run", "-d", "--name", "plain", &e.image, "sleep", "1000"]);
+        assert!(!e.status("plain").contains('('), "{}", e.status("plain"));
+        assert_eq!(e.code(&["healthcheck", "run", "plain"]), 125);
+        e.ok(&["create", "--name", "idle", "--health-cmd", "true", &e.image, "true"]);
+        assert_eq!(e.code(&["healthcheck", "run", "idle"]), 125);
+        assert_eq!(e.code(&["create", "--no-healthcheck", "--health-cmd", "true", &e.image]), 125);
+        e.ok(&["rm", "-f", "sick", "fine", "plain", "idle"]);
+
+        // --health-on-failure=restart restarts it.
+        e.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "flaky",
+            "--health-cmd",
+            "exit 1",
+            "--health-interval",
+            "1s",
+            "--health-retries",
+            "1",
+            "--health-on-failure",
+            "restart",
+            "--stop-timeout",
+            "1",
+            &e.image,
+            "sleep",
+            "1000",
+        ]);
+        e.wait_until("flaky", "restarted", |v| {
+            v["RestartCount"].as_u64().unwrap_or(0) >= 1 && v["State"]["Status"] == "running"
+        });
+    });
+}

@@ -10,6 +10,7 @@
 pub mod completion;
 pub mod container;
 pub mod flags;
+pub mod healthcheck;
 pub mod image;
 pub mod inspect;
 pub mod internal;

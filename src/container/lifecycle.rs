@@ -246,6 +246,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
         labels.insert(k.to_string(), v.to_string());
     }
+    options.healthcheck = super::health::resolve(&options.health_flags, &image_config["config"]["Healthcheck"])?;
     let stop_signal = match &opts.stop_signal {
         Some(s) => s.clone(),
         None => image_config["config"]["StopSignal"].as_str().unwrap_or("SIGTERM").to_string(),

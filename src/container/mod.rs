@@ -17,6 +17,7 @@
 pub mod attach;
 pub mod config;
 pub mod external;
+pub mod health;
 pub mod lifecycle;
 pub mod limits;
 pub mod logfile;

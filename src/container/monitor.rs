@@ -208,6 +208,7 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
             s.error.clear();
             s.oom_killed = false;
             s.stopped_by_user = false;
+            s.health = c.config.options.healthcheck.as_ref().map(|_| super::health::Health::starting());
             true
         })?;
         if let Some(f) = &c.config.options.pidfile {
@@ -220,7 +221,9 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         // Nobody reads the rest.
         *report = None;
 
-        let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), launched.watch)?;
+        let mut health = super::health::Timer::new(ctx, &c)?;
+        let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), launched.watch, &mut health)?;
+        let health_restart = health.is_some_and(|h| h.restart);
         if let Some(ext) = &launched.external {
             ext.delete();
         }
@@ -254,7 +257,8 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         }
         clients.clear();
         let Some(after) = after else { break };
-        if !c.config.restart.restarts(code, after.state.restart_count, after.state.stopped_by_user) {
+        // --health-on-failure=restart restarts whatever the policy says.
+        if !health_restart && !c.config.restart.restarts(code, after.state.restart_count, after.state.stopped_by_user) {
             break;
         }
         std::thread::sleep(backoff);
@@ -417,6 +421,7 @@ fn serve(
     mut io: Io,
     mut log: Option<&mut LogWriter>,
     pid: i32,
+    health: &mut Option<super::health::Timer>,
 ) -> anyhow::Result<i32> {
     let mut exit: Option<(i32, Instant)> = None;
     let mut buf = vec![0u8; 64 * 1024];
@@ -443,7 +448,13 @@ fn serve(
         for c in clients.iter() {
             fds.push(PollFd::new(c.sock.as_fd(), PollFlags::POLLIN));
         }
-        let timeout = if exit.is_some() { PollTimeout::from(100u16) } else { PollTimeout::NONE };
+        let timeout = match (exit, health.as_ref()) {
+            (Some(_), _) => PollTimeout::from(100u16),
+            (None, Some(h)) => {
+                PollTimeout::try_from(h.timeout().max(Duration::from_millis(1))).unwrap_or(PollTimeout::MAX)
+            }
+            (None, None) => PollTimeout::NONE,
+        };
         match poll(&mut fds, timeout) {
             Err(nix::errno::Errno::EINTR) => continue,
             Err(e) => return Err(e).context("poll"),
@@ -451,6 +462,9 @@ fn serve(
         }
         let ready: Vec<bool> = fds.iter().map(|f| f.revents().is_some_and(|r| !r.is_empty())).collect();
         drop(fds);
+        if let Some(h) = health.as_mut().filter(|_| exit.is_none()) {
+            h.tick(pid);
+        }
 
         if ready[0] {
             while let Ok(Some(info)) = sfd.read_signal() {
@@ -468,6 +482,11 @@ fn serve(
             loop {
                 match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
                     Ok(WaitStatus::Exited(p, code)) if p.as_raw() == pid => exit = Some((code, Instant::now())),
+                    Ok(WaitStatus::Exited(p, code)) => {
+                        if let Some(h) = health.as_mut() {
+                            h.reaped(p.as_raw(), code, pid);
+                        }
+                    }
                     Ok(WaitStatus::Signaled(p, sig, _)) if p.as_raw() == pid => {
                         exit = Some((128 + sig as i32, Instant::now()))
                     }

@@ -103,6 +103,12 @@ pub struct Options {
     pub devices: Vec<Device>,
     /// `--pidfile`: where the container's PID is written when it starts.
     pub pidfile: Option<PathBuf>,
+    /// The healthcheck (`--health-*` over the image's `HEALTHCHECK`),
+    /// resolved at create.
+    pub healthcheck: Option<super::health::HealthConfig>,
+    /// The `--health-*` flags, until `create` resolves them (not recorded).
+    #[serde(skip)]
+    pub health_flags: super::health::HealthFlags,
 }
 
 /// Podman's namespaced sysctls: the only ones a container may set.

@@ -189,6 +189,9 @@ pub struct State {
     /// host has no usable cgroup v2).
     #[serde(default)]
     pub cgroup: String,
+    /// The healthcheck's results, while it has one and runs.
+    #[serde(default)]
+    pub health: Option<super::health::Health>,
 }
 
 /// A container: its record and both documents.

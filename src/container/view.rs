@@ -15,7 +15,10 @@ pub fn status_text(c: &Container, now_ns: i64) -> String {
     let since = |t: i64| human::duration(Duration::from_nanos(now_ns.saturating_sub(t).max(0) as u64));
     match c.state.status {
         Status::Created => "Created".into(),
-        Status::Running => format!("Up {}", since(c.state.started_at)),
+        Status::Running => match c.state.health.as_ref().filter(|_| c.config.options.healthcheck.is_some()) {
+            Some(h) => format!("Up {} ({})", since(c.state.started_at), h.status),
+            None => format!("Up {}", since(c.state.started_at)),
+        },
         Status::Paused => format!("Up {} (Paused)", since(c.state.started_at)),
         Status::Exited if c.state.finished_at == 0 => "Created".into(),
         Status::Exited => format!("Exited ({}) {} ago", c.state.exit_code, since(c.state.finished_at)),
@@ -156,6 +159,11 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "Error": s.error,
             "StartedAt": time_text(s.started_at),
             "FinishedAt": time_text(s.finished_at),
+            "Health": match (&conf.options.healthcheck, &s.health) {
+                (Some(_), Some(h)) => h.to_docker(),
+                (Some(_), None) => super::health::Health::starting().to_docker(),
+                (None, _) => Value::Null,
+            },
         },
         "Image": c.image_id,
         "ImageName": conf.image_name,
@@ -180,6 +188,13 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "Labels": conf.labels,
             "StopSignal": conf.stop_signal,
             "StopTimeout": conf.stop_timeout,
+            "Healthcheck": conf.options.healthcheck.as_ref().map_or(Value::Null, |h| h.to_docker()),
+            "HealthcheckOnFailureAction": conf.options.healthcheck.as_ref().map_or("none", |h| match h.on_failure {
+                super::health::OnFailure::None => "none",
+                super::health::OnFailure::Kill => "kill",
+                super::health::OnFailure::Restart => "restart",
+                super::health::OnFailure::Stop => "stop",
+            }),
         },
         "HostConfig": {
             "AutoRemove": conf.auto_remove,

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use crate::commands::flags::PlatformFlags;
+use crate::container::health::{HealthFlags, OnFailure};
 use crate::container::lifecycle::{self, CreateOptions, PullPolicy};
 use crate::container::options::{self, Device, NsMode, Options};
 use crate::container::record::RestartPolicy;
@@ -158,6 +159,34 @@ pub struct ContainerFlags {
     /// Write the container's PID to the file when it starts
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
+
+    /// Healthcheck command: a shell command, a JSON array (exec form), or none
+    #[arg(long, value_name = "COMMAND")]
+    pub health_cmd: Option<String>,
+
+    /// Time between healthchecks (default 30s; disable: only `healthcheck run`)
+    #[arg(long, value_name = "INTERVAL")]
+    pub health_interval: Option<String>,
+
+    /// Consecutive failures before the container is unhealthy (default 3)
+    #[arg(long, value_name = "RETRIES")]
+    pub health_retries: Option<u32>,
+
+    /// Time after the start when failures do not count yet (default 0s)
+    #[arg(long, value_name = "PERIOD")]
+    pub health_start_period: Option<String>,
+
+    /// Time after which a healthcheck counts as failed (default 30s)
+    #[arg(long, value_name = "TIMEOUT")]
+    pub health_timeout: Option<String>,
+
+    /// What to do when the container becomes unhealthy
+    #[arg(long, value_name = "ACTION", value_enum, default_value_t = OnFailure::None)]
+    pub health_on_failure: OnFailure,
+
+    /// Disable any healthcheck defined in the image
+    #[arg(long)]
+    pub no_healthcheck: bool,
 
     /// Use all the current host environment variables in the container
     #[arg(long)]
@@ -448,6 +477,16 @@ impl ContainerFlags {
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
         o.pidfile = self.pidfile.clone();
+        // Resolved against the image's HEALTHCHECK at create.
+        o.health_flags = HealthFlags {
+            cmd: self.health_cmd.clone(),
+            interval: self.health_interval.clone(),
+            retries: self.health_retries,
+            start_period: self.health_start_period.clone(),
+            timeout: self.health_timeout.clone(),
+            on_failure: self.health_on_failure,
+            no_healthcheck: self.no_healthcheck,
+        };
         Ok(o)
     }
 
