@@ -1326,6 +1326,73 @@ fn podmans_command_line_and_exit_codes() {
 }
 
 /// run/create's process, namespace and file options (Podman's flags).
+/// Podman's `--passwd` (the default): a numeric `--user` the image does
+/// not know gets a passwd and a group entry (`id` names it, `HOME` is the
+/// working directory); `--passwd-entry` is the template of the entry,
+/// `--passwd=false` adds none; the user's supplementary groups come from
+/// the image's /etc/group.
+#[test]
+fn numeric_users_get_passwd_and_group_entries() {
+    each_mode("lc-passwd", |e| {
+        let img = e.image.as_str();
+        let script = "id; grep ^1000: /etc/passwd /etc/group; echo HOME=$HOME";
+        assert_eq!(
+            e.ok(&["run", "--rm", "--user", "1000:1000", img, "sh", "-c", script]),
+            "uid=1000(1000) gid=1000(1000) groups=1000(1000)\n\
+             /etc/passwd:1000:*:1000:1000:container user:/:/bin/sh\n\
+             /etc/group:1000:x:1000:1000\n\
+             HOME=/\n",
+            "{:?}",
+            e.mode
+        );
+        // The user only: GID 0, and the UID's group as a supplementary one.
+        let out =
+            e.ok(&["run", "--rm", "--user", "1000", "-w", "/tmp", img, "sh", "-c", "id -u; id -g; id -G; echo $HOME"]);
+        assert_eq!(out, "1000\n0\n0 1000\n/tmp\n", "{:?}", e.mode);
+        let entry = "$USERNAME:x:$UID:$GID:$NAME:$HOME:/bin/false";
+        let out = e.ok(&[
+            "run",
+            "--rm",
+            "--user",
+            "1000:1000",
+            "--passwd-entry",
+            entry,
+            "-w",
+            "/tmp",
+            img,
+            "grep",
+            "^1000:",
+            "/etc/passwd",
+        ]);
+        assert_eq!(out, "1000:x:1000:1000:container user:/tmp:/bin/false\n", "{:?}", e.mode);
+        let out = e.ok(&[
+            "run",
+            "--rm",
+            "--user",
+            "1000:1000",
+            "--passwd=false",
+            img,
+            "sh",
+            "-c",
+            "id; grep -c ^1000: /etc/passwd /etc/group || true",
+        ]);
+        assert_eq!(out, "uid=1000 gid=1000\n/etc/passwd:0\n/etc/group:0\n", "{:?}", e.mode);
+        // Known users keep the image's entries and get its groups (root is in wheel).
+        assert_eq!(e.ok(&["run", "--rm", "--user", "0:0", img, "id", "-G"]), "0 10\n", "{:?}", e.mode);
+        assert_eq!(
+            e.ok(&["run", "--rm", "--user", "nobody", img, "sh", "-c", "grep -c ^nobody: /etc/passwd; id -un"]),
+            "1\nnobody\n"
+        );
+        // A read-only root: the entries are there too.
+        assert_eq!(
+            e.ok(&["run", "--rm", "--read-only", "--user", "1000:1000", img, "id", "-un"]),
+            "1000\n",
+            "{:?}",
+            e.mode
+        );
+    });
+}
+
 #[test]
 fn run_and_create_options() {
     each_mode("options", |e| {

@@ -116,7 +116,9 @@ pub fn resolve_in(passwd: &str, group: &str, user: &str) -> Result<UserSpec, Run
     let mut additional: Vec<u32> = Vec::new();
     if !entry.name.is_empty() {
         for grp in &groups {
-            if grp.members.contains(&entry.name) && grp.gid != gid && !additional.contains(&grp.gid) {
+            // Every group that lists the user, its primary one too (runc's
+            // GetExecUser, which Podman and Docker use).
+            if grp.members.contains(&entry.name) && !additional.contains(&grp.gid) {
                 additional.push(grp.gid);
             }
         }
@@ -145,7 +147,7 @@ mod tests {
         assert_eq!((a.uid, a.gid, a.additional_gids.clone()), (1000, 1000, vec![10, 29]));
         let a = resolve_in(PASSWD, GROUP, "1000:wheel").unwrap();
         assert_eq!((a.uid, a.gid), (1000, 10));
-        assert_eq!(a.additional_gids, vec![29]);
+        assert_eq!(a.additional_gids, vec![10, 29]);
         let n = resolve_in(PASSWD, GROUP, "4242:4243").unwrap();
         assert_eq!((n.uid, n.gid, n.additional_gids.len()), (4242, 4243, 0));
         assert_eq!(resolve_in(PASSWD, GROUP, "").unwrap().uid, 0);

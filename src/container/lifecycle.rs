@@ -502,15 +502,29 @@ fn build_spec(
     // Files rpod writes belong to root inside the container.
     let owner = mapping.map(|m| m.root());
     let bind_files = write_files(run_dir, c, ctx.rootless(), owner)?;
-    if let Some(k) = &conf.keep_id {
-        let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
-        let (passwd, group) = super::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?);
+    // Entries for keep-id's user, then (Podman's --passwd, the default) for
+    // a numeric user the image does not know.
+    let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
+    let add = |(passwd, group): (Option<String>, Option<String>)| -> anyhow::Result<()> {
         if let Some(p) = passwd {
             write_in_root(&rootfs.merged, "/etc/passwd", p.as_bytes(), owner)?;
         }
         if let Some(g) = group {
             write_in_root(&rootfs.merged, "/etc/group", g.as_bytes(), owner)?;
         }
+        Ok(())
+    };
+    if let Some(k) = &conf.keep_id {
+        add(super::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?))?;
+    }
+    if !conf.options.no_passwd {
+        add(super::userns::user_entries(
+            &conf.user,
+            &conf.working_dir,
+            conf.options.passwd_entry.as_deref(),
+            &read("/etc/passwd")?,
+            &read("/etc/group")?,
+        )?)?;
     }
     let mut user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
         .map_err(|e| anyhow!("{e}"))

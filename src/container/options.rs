@@ -109,6 +109,10 @@ pub struct Options {
     /// The `--health-*` flags, until `create` resolves them (not recorded).
     #[serde(skip)]
     pub health_flags: super::health::HealthFlags,
+    /// `--passwd=false`: no passwd/group entries for a numeric `--user`.
+    pub no_passwd: bool,
+    /// `--passwd-entry`: the template of that passwd entry.
+    pub passwd_entry: Option<String>,
 }
 
 /// Podman's namespaced sysctls: the only ones a container may set.

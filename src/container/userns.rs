@@ -123,19 +123,79 @@ impl Mapping {
 /// has an entry; `name:x:GID:` to `group` likewise. None: nothing to add.
 pub fn passwd_entries(k: &KeepId, passwd: &str, group: &str) -> (Option<String>, Option<String>) {
     use rpod_runtime::user::{parse_group, parse_passwd};
-    let add = |text: &str, line: String| {
-        let mut t = text.to_string();
-        if !t.is_empty() && !t.ends_with('\n') {
-            t.push('\n');
-        }
-        t.push_str(&line);
-        t
-    };
     let p = (!parse_passwd(passwd).iter().any(|e| e.uid == k.uid))
-        .then(|| add(passwd, format!("{0}:*:{1}:{2}:{0}:{3}:/bin/sh\n", k.name, k.uid, k.gid, k.home)));
-    let g =
-        (!parse_group(group).iter().any(|e| e.gid == k.gid)).then(|| add(group, format!("{}:x:{}:\n", k.name, k.gid)));
+        .then(|| append_line(passwd, &format!("{0}:*:{1}:{2}:{0}:{3}:/bin/sh", k.name, k.uid, k.gid, k.home)));
+    let g = (!parse_group(group).iter().any(|e| e.gid == k.gid))
+        .then(|| append_line(group, &format!("{}:x:{}:", k.name, k.gid)));
     (p, g)
+}
+
+/// Podman's `--passwd` entries for the container's user (`--user`, else the
+/// image's): when the user is a number with no entry in `passwd`,
+/// `UID:*:UID:GID:container user:WORKDIR:/bin/sh` (GID that of `:GROUP`, a
+/// number or a name in `group`, else 0), or `template` with `$USERNAME`,
+/// `$UID`, `$GID`, `$NAME` and `$HOME` replaced (`--passwd-entry`); when
+/// the group part (else the user part) is a number with no entry in
+/// `group`, `GID:x:GID:USER`. Returns the new texts (None: unchanged).
+pub fn user_entries(
+    user: &str,
+    workdir: &str,
+    template: Option<&str>,
+    passwd: &str,
+    group: &str,
+) -> anyhow::Result<(Option<String>, Option<String>)> {
+    use rpod_runtime::user::{parse_group, parse_passwd};
+    if user.is_empty() {
+        return Ok((None, None));
+    }
+    let (u, g) = match user.split_once(':') {
+        Some((u, g)) => (u, Some(g)),
+        None => (user, None),
+    };
+    let groups = parse_group(group);
+    let group_known = |g: &str| groups.iter().any(|e| e.name == g || g.parse() == Ok(e.gid));
+    let home = if workdir.is_empty() { "/" } else { workdir };
+    let mut new_passwd = None;
+    if let Ok(uid) = u.parse::<u32>() {
+        if !parse_passwd(passwd).iter().any(|e| e.uid == uid || e.name == u) {
+            let gid = match g.filter(|g| !g.is_empty()) {
+                None => 0,
+                Some(g) => match g.parse::<u32>() {
+                    Ok(gid) => gid,
+                    Err(_) => groups.iter().find(|e| e.name == g).map(|e| e.gid).ok_or_else(|| {
+                        anyhow::anyhow!("unable to get gid {g} from group file: no matching entries in group file")
+                    })?,
+                },
+            };
+            let line = match template {
+                Some(t) => t
+                    .replace("$USERNAME", u)
+                    .replace("$UID", u)
+                    .replace("$GID", &gid.to_string())
+                    .replace("$NAME", "container user")
+                    .replace("$HOME", home),
+                None => format!("{uid}:*:{uid}:{gid}:container user:{home}:/bin/sh"),
+            };
+            new_passwd = Some(append_line(passwd, &line));
+        }
+    }
+    let gname = g.unwrap_or(u);
+    let new_group = match gname.parse::<u32>() {
+        Ok(gid) if !group_known(gname) => Some(append_line(group, &format!("{gid}:x:{gid}:{u}"))),
+        _ => None,
+    };
+    Ok((new_passwd, new_group))
+}
+
+/// `text` with `line` appended as a line of its own.
+fn append_line(text: &str, line: &str) -> String {
+    let mut t = text.to_string();
+    if !t.is_empty() && !t.ends_with('\n') {
+        t.push('\n');
+    }
+    t.push_str(line.trim_end_matches('\n'));
+    t.push('\n');
+    t
 }
 
 /// The supplementary groups a container's process can get, out of
@@ -205,6 +265,29 @@ mod tests {
         assert_eq!(g.unwrap(), "root:x:0:\nalice:x:1001:\n");
         let (p, g) = passwd_entries(&k, "bob:x:1001:5::/:/bin/sh\n", "bob:x:1001:\n");
         assert!(p.is_none() && g.is_none());
+    }
+
+    #[test]
+    fn numeric_users_get_entries_as_in_podman() {
+        let (pw, gr) = ("root:x:0:0:root:/root:/bin/sh\n", "root:x:0:\nstaff:x:50:\n");
+        let (p, g) = user_entries("1000:1000", "/work", None, pw, gr).unwrap();
+        assert_eq!(p.unwrap(), format!("{pw}1000:*:1000:1000:container user:/work:/bin/sh\n"));
+        assert_eq!(g.unwrap(), format!("{gr}1000:x:1000:1000\n"));
+        // No group: GID 0 in passwd, the UID's number as a group.
+        let (p, g) = user_entries("1000", "", None, pw, gr).unwrap();
+        assert!(p.unwrap().ends_with("1000:*:1000:0:container user:/:/bin/sh\n"));
+        assert!(g.unwrap().ends_with("1000:x:1000:1000\n"));
+        // A group by name, a known group: no group entry.
+        let (p, g) = user_entries("1000:staff", "/", None, pw, gr).unwrap();
+        assert!(p.unwrap().ends_with("1000:*:1000:50:container user:/:/bin/sh\n"));
+        assert_eq!(g, None);
+        assert!(user_entries("1000:nosuch", "/", None, pw, gr).is_err());
+        // Known users and names: nothing.
+        assert_eq!(user_entries("0:0", "/", None, pw, gr).unwrap(), (None, None));
+        assert_eq!(user_entries("root", "/", None, pw, gr).unwrap(), (None, None));
+        // --passwd-entry.
+        let (p, _) = user_entries("7:8", "/w", Some("$USERNAME:x:$UID:$GID:$NAME:$HOME:/bin/false"), pw, gr).unwrap();
+        assert!(p.unwrap().ends_with("\n7:x:7:8:container user:/w:/bin/false\n"));
     }
 
     #[test]

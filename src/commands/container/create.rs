@@ -252,6 +252,14 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
     pub read_only_tmpfs: bool,
 
+    /// Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
+    pub passwd: bool,
+
+    /// Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)
+    #[arg(long, value_name = "ENTRY")]
+    pub passwd_entry: Option<String>,
+
     /// Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])
     #[arg(long, value_name = "DEVICE")]
     pub device: Vec<String>,
@@ -487,6 +495,8 @@ impl ContainerFlags {
             on_failure: self.health_on_failure,
             no_healthcheck: self.no_healthcheck,
         };
+        o.no_passwd = !self.passwd;
+        o.passwd_entry = self.passwd_entry.clone();
         Ok(o)
     }
 
