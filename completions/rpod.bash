@@ -555,7 +555,7 @@ _rpod() {
                     return 0
                     ;;
                 --log-driver)
-                    COMPREPLY=($(compgen -W "k8s-file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "k8s-file json-file journald none" -- "${cur}"))
                     return 0
                     ;;
                 --log-opt)
@@ -1349,7 +1349,7 @@ _rpod() {
                     return 0
                     ;;
                 --log-driver)
-                    COMPREPLY=($(compgen -W "k8s-file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "k8s-file json-file journald none" -- "${cur}"))
                     return 0
                     ;;
                 --log-opt)
@@ -1957,7 +1957,7 @@ _rpod() {
                     return 0
                     ;;
                 --log-driver)
-                    COMPREPLY=($(compgen -W "k8s-file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "k8s-file json-file journald none" -- "${cur}"))
                     return 0
                     ;;
                 --log-opt)
@@ -3963,7 +3963,7 @@ _rpod() {
                     return 0
                     ;;
                 --log-driver)
-                    COMPREPLY=($(compgen -W "k8s-file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "k8s-file json-file journald none" -- "${cur}"))
                     return 0
                     ;;
                 --log-opt)

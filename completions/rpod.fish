@@ -175,7 +175,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Logging driver for the container: k8s-file (default: containers.conf\'s log_driver), json-file, journald, none' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+json-file\t'Docker\'s json-file format, read by `rpod logs`'
+journald\t'The systemd journal (refused: rpod does not write to it)'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
@@ -521,7 +523,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Logging driver for the container: k8s-file (default: containers.conf\'s log_driver), json-file, journald, none' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+json-file\t'Docker\'s json-file format, read by `rpod logs`'
+journald\t'The systemd journal (refused: rpod does not write to it)'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
@@ -727,7 +731,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l runtime -d 'Start t
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-driver -d 'Logging driver for the container: k8s-file (default: containers.conf\'s log_driver), json-file, journald, none' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+json-file\t'Docker\'s json-file format, read by `rpod logs`'
+journald\t'The systemd journal (refused: rpod does not write to it)'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
@@ -1523,7 +1529,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l runtime -d 'Start the 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-driver -d 'Logging driver for the container: k8s-file (default: containers.conf\'s log_driver), json-file, journald, none' -r -f -a "k8s-file\t'Podman\'s k8s-file format, read by `rpod logs`'
+json-file\t'Docker\'s json-file format, read by `rpod logs`'
+journald\t'The systemd journal (refused: rpod does not write to it)'
 none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r

@@ -1744,3 +1744,54 @@ fn healthchecks_status_run_and_on_failure_restart() {
         });
     });
 }
+
+/// Docker's habits under `alias docker=rpod`: the json-file log driver,
+/// journald refused clearly, `top` with ps(1) options, Docker's
+/// `{{.ServerVersion}}` and `{{.Server.Version}}`.
+#[test]
+fn docker_isms_log_drivers_top_and_versions() {
+    each_mode("dockerisms", |e| {
+        let img = e.image.as_str();
+        e.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "j1",
+            "--log-driver",
+            "json-file",
+            img,
+            "sh",
+            "-c",
+            "echo out; echo err >&2; sleep 300",
+        ]);
+        e.wait_until("j1", "logged", |_| e.ok(&["logs", "j1"]).contains("out"));
+        let out = e.run(&["logs", "j1"]);
+        assert_eq!((text(&out.stdout).as_str(), text(&out.stderr).as_str()), ("out\n", "err\n"));
+        let path = e.inspect("j1")["LogPath"].as_str().unwrap().to_string();
+        let first = match e.mode {
+            Mode::Rootless => e.ok(&["unshare", "head", "-n1", &path]),
+            Mode::Root => std::fs::read_to_string(&path).unwrap().lines().next().unwrap().to_string(),
+        };
+        let record: Value = serde_json::from_str(first.trim()).unwrap_or_else(|err| panic!("{first:?}: {err}"));
+        assert_eq!((record["log"].as_str(), record["stream"].as_str()), (Some("out\n"), Some("stdout")));
+        assert_eq!(e.inspect("j1")["HostConfig"]["LogConfig"]["Type"], "json-file");
+        let out = e.run(&["run", "--rm", "--log-driver", "journald", img, "true"]);
+        assert_eq!(out.status.code(), Some(125));
+        assert!(text(&out.stderr).contains("journal"), "{}", describe(&out));
+        // top with ps(1) options.
+        let ef = e.ok(&["top", "j1", "-ef"]);
+        assert!(ef.starts_with("USER") && ef.contains("PPID") && ef.contains("sleep 300"), "{ef}");
+        let aux = e.ok(&["top", "j1", "aux"]);
+        assert!(aux.contains("RSS") && aux.contains("sleep 300"), "{aux}");
+        assert_eq!(
+            e.ok(&["top", "j1", "-o", "pid,comm"]).lines().nth(1).map(|l| l.split_whitespace().collect::<Vec<_>>()),
+            Some(vec!["1", "sleep"])
+        );
+        // Docker's template fields.
+        let v = e.ok(&["version", "--format", "{{.Server.Version}}={{.Client.Version}}"]);
+        let (server, client) = v.trim().split_once('=').unwrap();
+        assert!(!server.is_empty() && server == client, "{v}");
+        assert_eq!(e.ok(&["info", "--format", "{{.ServerVersion}}"]).trim(), server);
+        assert_eq!(e.ok(&["info", "--format", "{{.ContainersRunning}} {{.Driver}}"]).trim(), "1 overlay");
+    });
+}

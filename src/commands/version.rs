@@ -15,8 +15,15 @@ pub struct VersionArgs {
 }
 
 /// The version report, shaped like Podman's (`{{.Client.Version}}` works
-/// as with Docker and Podman).
+/// as with Docker and Podman). rpod has no daemon: `Server` is the same
+/// engine, so Docker's `{{.Server.Version}}` answers too.
 pub fn report() -> serde_json::Value {
+    let mut r = client_report();
+    r["Server"] = r["Client"].clone();
+    r
+}
+
+fn client_report() -> serde_json::Value {
     let built: i64 = env!("RPOD_BUILT").parse().unwrap_or(0);
     let os = std::env::consts::OS;
     let arch = rpod_runtime::host::oci_arch();

@@ -62,7 +62,8 @@ pub struct CreateOptions {
     pub userns: Option<String>,
     pub restart: RestartPolicy,
     pub labels: Vec<String>,
-    pub log_driver: String,
+    /// `None`: containers.conf's `log_driver`.
+    pub log_driver: Option<super::logfile::LogDriver>,
     pub log_max_size: u64,
     pub stop_signal: Option<String>,
     pub stop_timeout: Option<u32>,
@@ -163,6 +164,12 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
     opts.options.validate(opts.network == NetworkMode::Host, opts.hostname.is_some(), ctx.rootless())?;
+    let log_driver = match opts.log_driver {
+        Some(d) => d,
+        None => super::logfile::LogDriver::parse(ctx.config()?.containers.log_driver())
+            .map_err(|e| anyhow!("containers.conf log_driver: {e}"))?,
+    };
+    log_driver.check().map_err(|e| Failure::new(ExitCode::Engine, e))?;
     let mut options = opts.options.clone();
     {
         // container:NAME modes name the container by its ID from here on.
@@ -289,7 +296,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         stop_signal,
         stop_timeout: opts.stop_timeout.unwrap_or(10),
         labels,
-        log_driver: if opts.log_driver.is_empty() { "k8s-file".into() } else { opts.log_driver.clone() },
+        log_driver,
         log_max_size: opts.log_max_size,
         network: match opts.network {
             NetworkMode::None => "none",

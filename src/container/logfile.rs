@@ -1,7 +1,10 @@
-//! The container log in Podman's `k8s-file` format: one line per chunk of
+//! The container log, in Podman's `k8s-file` format: one line per chunk of
 //! output, `<RFC3339Nano UTC> <stdout|stderr> <F|P> <text>`, `F` for a
 //! complete line (its newline is the line's end), `P` for a partial one
-//! (the text continues in the next record of the same stream).
+//! (the text continues in the next record of the same stream); or in
+//! Docker's `json-file` format: `{"log":"text\n","stream":"stdout","time":"..."}`
+//! per record (a record whose `log` has no newline is partial). `logs`
+//! reads both, line by line.
 //!
 //! With `--log-opt max-size`, a log that grows past the size is renamed to
 //! `<log>.1` (replacing the previous one) and a new one started; `logs`
@@ -11,19 +14,74 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
+/// `--log-driver`: where a container's output goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+pub enum LogDriver {
+    /// Podman's k8s-file format, read by `rpod logs`
+    #[default]
+    #[value(name = "k8s-file")]
+    #[serde(rename = "k8s-file")]
+    K8sFile,
+    /// Docker's json-file format, read by `rpod logs`
+    #[value(name = "json-file")]
+    #[serde(rename = "json-file")]
+    JsonFile,
+    /// The systemd journal (refused: rpod does not write to it)
+    #[value(name = "journald")]
+    #[serde(rename = "journald")]
+    Journald,
+    /// No log
+    #[value(name = "none")]
+    #[serde(rename = "none")]
+    None,
+}
+
+impl LogDriver {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogDriver::K8sFile => "k8s-file",
+            LogDriver::JsonFile => "json-file",
+            LogDriver::Journald => "journald",
+            LogDriver::None => "none",
+        }
+    }
+
+    /// A driver name (containers.conf `log_driver`).
+    pub fn parse(name: &str) -> Result<LogDriver, String> {
+        <LogDriver as clap::ValueEnum>::from_str(name, false)
+            .map_err(|_| format!("unknown log driver {name:?} (k8s-file, json-file, journald, none)"))
+    }
+
+    /// Whether rpod can write this driver's log here; journald is refused
+    /// with the reason (never dropped silently).
+    pub fn check(self) -> Result<(), String> {
+        if self != LogDriver::Journald {
+            return Ok(());
+        }
+        if Path::new("/run/systemd/journal/socket").exists() {
+            Err("the journald log driver is not supported by rpod yet: use k8s-file or json-file".into())
+        } else {
+            Err("the journald log driver needs the systemd journal, and this host has none (/run/systemd/journal/socket is missing): use k8s-file or json-file".into())
+        }
+    }
+}
+
 /// Appends records to a container's log.
 pub struct LogWriter {
     path: PathBuf,
     file: File,
     size: u64,
     max_size: u64,
+    json: bool,
 }
 
 impl LogWriter {
-    pub fn open(path: &Path, max_size: u64) -> io::Result<LogWriter> {
+    /// Opens (appends to) the log at `path` in the format of `driver`
+    /// (k8s-file or json-file).
+    pub fn open(path: &Path, max_size: u64, driver: LogDriver) -> io::Result<LogWriter> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
         let size = file.metadata()?.len();
-        Ok(LogWriter { path: path.to_path_buf(), file, size, max_size })
+        Ok(LogWriter { path: path.to_path_buf(), file, size, max_size, json: driver == LogDriver::JsonFile })
     }
 
     /// Records `data` written by the container on `stream` ("stdout" or
@@ -33,11 +91,20 @@ impl LogWriter {
         let mut out = Vec::with_capacity(data.len() + 64);
         for (line, full) in split_lines(data) {
             let start = out.len();
-            out.extend_from_slice(ts.as_bytes());
-            out.push(b' ');
-            out.extend_from_slice(stream.as_bytes());
-            out.extend_from_slice(if full { b" F " } else { b" P " });
-            out.extend_from_slice(line);
+            if self.json {
+                let mut text = String::from_utf8_lossy(line).into_owned();
+                if full {
+                    text.push('\n');
+                }
+                let record = serde_json::json!({"log": text, "stream": stream, "time": ts});
+                out.extend_from_slice(record.to_string().as_bytes());
+            } else {
+                out.extend_from_slice(ts.as_bytes());
+                out.push(b' ');
+                out.extend_from_slice(stream.as_bytes());
+                out.extend_from_slice(if full { b" F " } else { b" P " });
+                out.extend_from_slice(line);
+            }
             out.push(b'\n');
             // Rotation happens between records, never inside one.
             let record = (out.len() - start) as u64;
@@ -105,9 +172,24 @@ pub struct Entry {
     pub text: Vec<u8>,
 }
 
-/// Parses one record; `None` for a malformed line.
-pub fn parse_line(line: &[u8]) -> Option<(String, bool, bool, &[u8])> {
+/// Parses one record of either format: (time, stderr, complete, text);
+/// `None` for a malformed line.
+pub fn parse_line(line: &[u8]) -> Option<(String, bool, bool, std::borrow::Cow<'_, [u8]>)> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
+    if line.first() == Some(&b'{') {
+        let v: serde_json::Value = serde_json::from_slice(line).ok()?;
+        let stderr = match v["stream"].as_str()? {
+            "stdout" => false,
+            "stderr" => true,
+            _ => return None,
+        };
+        let log = v["log"].as_str()?;
+        let (text, full) = match log.strip_suffix('\n') {
+            Some(t) => (t, true),
+            None => (log, false),
+        };
+        return Some((v["time"].as_str()?.to_string(), stderr, full, text.as_bytes().to_vec().into()));
+    }
     let mut parts = line.splitn(4, |&b| b == b' ');
     let ts = std::str::from_utf8(parts.next()?).ok()?.to_string();
     let stderr = match parts.next()? {
@@ -120,7 +202,7 @@ pub fn parse_line(line: &[u8]) -> Option<(String, bool, bool, &[u8])> {
         b"P" => false,
         _ => return None,
     };
-    Some((ts, stderr, full, parts.next().unwrap_or(b"")))
+    Some((ts, stderr, full, parts.next().unwrap_or(b"").into()))
 }
 
 /// Parses RFC 3339 with fractional seconds into Unix nanoseconds.
@@ -189,7 +271,7 @@ fn read_into(mut r: impl BufRead, entries: &mut Vec<Entry>, pending: &mut [Optio
             stderr,
             text: Vec::new(),
         });
-        e.text.extend_from_slice(text);
+        e.text.extend_from_slice(&text);
         if full {
             e.text.push(b'\n');
             entries.push(e);
@@ -207,7 +289,7 @@ mod tests {
     fn write_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("ctr.log");
-        let mut w = LogWriter::open(&p, 0).unwrap();
+        let mut w = LogWriter::open(&p, 0, LogDriver::K8sFile).unwrap();
         let t = 1_764_280_257_123_456_789i64;
         w.write("stdout", b"one\ntwo\npar", t).unwrap();
         w.write("stderr", b"oops\n", t + 1).unwrap();
@@ -227,10 +309,33 @@ mod tests {
     }
 
     #[test]
+    fn dockers_json_file_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ctr.log");
+        let mut w = LogWriter::open(&p, 0, LogDriver::JsonFile).unwrap();
+        let t = 1_764_280_257_123_456_789i64;
+        w.write("stdout", b"one \"q\"\npar", t).unwrap();
+        w.write("stderr", b"oops\n", t + 1).unwrap();
+        w.write("stdout", b"tial\n", t + 2).unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(
+            first,
+            serde_json::json!({"log": "one \"q\"\n", "stream": "stdout", "time": "2025-11-27T21:50:57.123456789Z"})
+        );
+        let (entries, _) = read_entries(&p, 0, true).unwrap();
+        let texts: Vec<(bool, &[u8])> = entries.iter().map(|e| (e.stderr, e.text.as_slice())).collect();
+        assert_eq!(texts, vec![(false, &b"one \"q\"\n"[..]), (true, b"oops\n"), (false, b"partial\n")]);
+        assert_eq!(entries[1].time, t + 1);
+        assert!(LogDriver::parse("json-file").is_ok() && LogDriver::parse("syslog").is_err());
+        assert!(LogDriver::Journald.check().is_err() && LogDriver::JsonFile.check().is_ok());
+    }
+
+    #[test]
     fn rotation_keeps_one_old_file() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("ctr.log");
-        let mut w = LogWriter::open(&p, 200).unwrap();
+        let mut w = LogWriter::open(&p, 200, LogDriver::K8sFile).unwrap();
         for i in 0..20 {
             w.write("stdout", format!("line {i}\n").as_bytes(), i).unwrap();
         }

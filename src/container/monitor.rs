@@ -40,7 +40,7 @@ use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::Pid;
 
 use super::attach::{self, Decoder};
-use super::logfile::LogWriter;
+use super::logfile::{LogDriver, LogWriter};
 use super::record::{now_ns, Containers, Status};
 use super::rootfs::Rootfs;
 use crate::context::Context;
@@ -161,8 +161,11 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         }
     }
 
-    let mut log = if c.config.log_driver == "k8s-file" {
-        Some(LogWriter::open(&containers.log_path(&c.id), c.config.log_max_size).context("opening the log")?)
+    let mut log = if matches!(c.config.log_driver, LogDriver::K8sFile | LogDriver::JsonFile) {
+        Some(
+            LogWriter::open(&containers.log_path(&c.id), c.config.log_max_size, c.config.log_driver)
+                .context("opening the log")?,
+        )
     } else {
         None
     };

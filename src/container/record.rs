@@ -146,8 +146,7 @@ pub struct ContainerConfig {
     pub stop_signal: String,
     pub stop_timeout: u32,
     pub labels: std::collections::BTreeMap<String, String>,
-    /// `k8s-file` or `none`.
-    pub log_driver: String,
+    pub log_driver: super::logfile::LogDriver,
     /// Rotate the log above this many bytes (0: never).
     pub log_max_size: u64,
     pub network: String,

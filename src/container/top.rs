@@ -53,18 +53,63 @@ struct Proc {
 /// default ones when none; an unknown one is an error.
 pub fn descriptors(args: &[String]) -> anyhow::Result<Vec<String>> {
     let mut descriptors: Vec<String> = Vec::new();
-    for d in args {
+    let mut args = args.iter();
+    while let Some(d) = args.next() {
+        if d == "-o" || d == "o" {
+            // ps -o LIST
+            let list = args.next().ok_or_else(|| anyhow::anyhow!("top: -o needs a list of columns"))?;
+            descriptors.extend(list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(ps_column));
+            continue;
+        }
+        if let Some(set) = ps_options(d) {
+            descriptors.extend(set.iter().map(|s| s.to_string()));
+            continue;
+        }
         descriptors.extend(d.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
     }
     if descriptors.is_empty() {
         descriptors = DEFAULT.iter().map(|s| s.to_string()).collect();
     }
+    descriptors.dedup();
     for d in &descriptors {
         if header(d).is_none() {
-            bail!("unknown descriptor {d:?}: use user, uid, group, gid, pid, ppid, pcpu, etime, tty, time, args, comm, vsz, rss");
+            bail!("unknown descriptor {d:?}: use user, uid, group, gid, pid, ppid, pcpu, etime, tty, time, args, comm, vsz, rss, or ps(1) options such as -ef, aux, -o pid,comm");
         }
     }
     Ok(descriptors)
+}
+
+/// ps(1)'s option sets as descriptors: `-f` (full), `u` (user-oriented),
+/// and the selection options (`-e`, `-A`, `a`, `x`: every process, which
+/// `top` always shows). `None` when `arg` is not ps options.
+fn ps_options(arg: &str) -> Option<&'static [&'static str]> {
+    if header(arg).is_some() || arg.contains(',') {
+        return None;
+    }
+    let letters = arg.strip_prefix('-').unwrap_or(arg);
+    if letters.is_empty() || !letters.chars().all(|c| "efAaxuwl".contains(c)) {
+        return None;
+    }
+    Some(if letters.contains('u') {
+        &["user", "pid", "pcpu", "vsz", "rss", "tty", "etime", "time", "args"]
+    } else if letters.contains('f') || letters.contains('l') {
+        &["user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args"]
+    } else {
+        &["pid", "tty", "time", "args"]
+    })
+}
+
+/// A ps(1) `-o` column name as a descriptor (`cmd` and `command` are `args`, `%cpu` is `pcpu`).
+fn ps_column(c: &str) -> String {
+    match c {
+        "cmd" | "command" => "args",
+        "%cpu" => "pcpu",
+        "ucmd" => "comm",
+        "euser" => "user",
+        "euid" => "uid",
+        other => other,
+    }
+    .to_string()
 }
 
 /// The table of the processes in the PID namespace of `init` (a host PID):
@@ -253,5 +298,17 @@ mod tests {
         assert_eq!(to_inner(&m, 165536 + 999), 1000);
         assert_eq!(to_inner(&[], 7), 7);
         assert!(header("pid").is_some() && header("bogus").is_none());
+    }
+
+    #[test]
+    fn ps_options_and_descriptors() {
+        let d = |a: &[&str]| descriptors(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(d(&["-ef"]).unwrap(), ["user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args"]);
+        assert_eq!(d(&["aux"]).unwrap()[..3], ["user", "pid", "pcpu"]);
+        assert_eq!(d(&["-e"]).unwrap(), ["pid", "tty", "time", "args"]);
+        assert_eq!(d(&["-o", "pid,cmd"]).unwrap(), ["pid", "args"]);
+        assert_eq!(d(&["pid", "user"]).unwrap(), ["pid", "user"]);
+        assert_eq!(d(&["pid,comm"]).unwrap(), ["pid", "comm"]);
+        assert!(d(&["-Z"]).is_err() && d(&["bogus"]).is_err());
     }
 }

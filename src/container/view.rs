@@ -205,7 +205,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
             "LogConfig": {
-                "Type": conf.log_driver,
+                "Type": conf.log_driver.as_str(),
                 "Config": if conf.log_max_size > 0 { json!({"max-size": conf.log_max_size.to_string()}) } else { json!({}) },
             },
             "NetworkMode": conf.network,

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use crate::commands::flags::PlatformFlags;
 use crate::container::health::{HealthFlags, OnFailure};
 use crate::container::lifecycle::{self, CreateOptions, PullPolicy};
+use crate::container::logfile::LogDriver;
 use crate::container::options::{self, Device, NsMode, Options};
 use crate::container::record::RestartPolicy;
 use crate::context::{print, Context};
@@ -23,16 +24,6 @@ pub enum Network {
     Host,
     /// An own network namespace (loopback only until rootless networking lands)
     Private,
-}
-
-/// `--log-driver`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LogDriver {
-    /// Podman's k8s-file format, read by `rpod logs`
-    #[value(name = "k8s-file")]
-    K8sFile,
-    /// No log
-    None,
 }
 
 /// The flags that describe a container (`create` and `run`). `-h` is the
@@ -140,9 +131,9 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u32>,
 
-    /// Logging driver for the container
-    #[arg(long, value_enum, default_value = "k8s-file")]
-    pub log_driver: LogDriver,
+    /// Logging driver for the container: k8s-file (default: containers.conf's log_driver), json-file, journald, none
+    #[arg(long, value_enum, value_name = "DRIVER", hide_possible_values = true)]
+    pub log_driver: Option<LogDriver>,
 
     /// Logging driver options: max-size=SIZE (e.g. 10m) rotates the log
     #[arg(long, value_name = "OPT")]
@@ -430,10 +421,7 @@ impl ContainerFlags {
             userns: self.userns.clone(),
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
-            log_driver: match self.log_driver {
-                LogDriver::K8sFile => "k8s-file".into(),
-                LogDriver::None => "none".into(),
-            },
+            log_driver: self.log_driver,
             log_max_size,
             stop_signal: self.stop_signal.clone(),
             stop_timeout: self.stop_timeout,

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use clap::Args;
 
-use crate::container::logfile::{self, Entry};
+use crate::container::logfile::{self, Entry, LogDriver};
 use crate::container::record::now_ns;
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
@@ -49,10 +49,14 @@ pub fn run(ctx: &Context, args: LogsArgs) -> anyhow::Result<()> {
     let until = args.until.as_deref().map(|s| time("--until", s, false)).transpose()?;
     let mut containers = ctx.containers()?;
     let c = containers.find(&args.container)?;
-    if c.config.log_driver == "none" {
+    if !matches!(c.config.log_driver, LogDriver::K8sFile | LogDriver::JsonFile) {
         return Err(Failure::new(
             ExitCode::Engine,
-            format!("container {} uses the log driver \"none\": there are no logs to read", c.name),
+            format!(
+                "container {} uses the log driver \"{}\": there are no logs to read",
+                c.name,
+                c.config.log_driver.as_str()
+            ),
         )
         .into());
     }

@@ -14,8 +14,8 @@ pub struct TopArgs {
     #[arg(value_name = "CONTAINER")]
     pub container: String,
 
-    /// Format descriptors, separated by spaces or commas
-    #[arg(value_name = "DESCRIPTORS")]
+    /// Format descriptors (Podman's: user pid ppid pcpu ...), separated by spaces or commas, or ps(1) options (-ef, aux, -o pid,comm)
+    #[arg(value_name = "DESCRIPTORS", allow_hyphen_values = true, trailing_var_arg = true)]
     pub descriptors: Vec<String>,
 }
 

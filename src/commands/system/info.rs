@@ -26,8 +26,41 @@ pub fn run(ctx: &Context, args: InfoArgs) -> anyhow::Result<()> {
     match args.format.as_deref() {
         None | Some("") => print(&yaml::to_yaml(&report)),
         Some(f) if format::is_json(f) => print(&(format::to_json_indent(&report, 2) + "\n")),
-        Some(f) => print(&format::render_one(Some(f), &go_field_names(&report))?),
+        Some(f) => print(&format::render_one(Some(f), &with_docker_fields(go_field_names(&report), &report))?),
     }
+}
+
+/// Templates also see the fields of Docker's `info` that scripts use
+/// (`{{.ServerVersion}}`, `{{.Driver}}`, `{{.NCPU}}`, ...), so they work
+/// under `alias docker=rpod`.
+fn with_docker_fields(mut data: Value, report: &Value) -> Value {
+    let host = &report["host"];
+    let store = &report["store"];
+    let containers = &store["containerStore"];
+    let docker = serde_json::json!({
+        "ServerVersion": report["version"]["Version"],
+        "Driver": store["graphDriverName"],
+        "DockerRootDir": store["graphRoot"],
+        "OperatingSystem": host["distribution"]["distribution"],
+        "OSType": host["os"],
+        "Architecture": host["arch"],
+        "KernelVersion": host["kernel"],
+        "NCPU": host["cpus"],
+        "MemTotal": host["memTotal"],
+        "Name": host["hostname"],
+        "Containers": containers["number"],
+        "ContainersRunning": containers["running"],
+        "ContainersPaused": containers["paused"],
+        "ContainersStopped": containers["stopped"],
+        "Images": store["imageStore"]["number"],
+        "CgroupVersion": host["cgroupVersion"].as_str().map(|v| v.trim_start_matches('v').to_string()),
+    });
+    if let (Some(to), Value::Object(from)) = (data.as_object_mut(), docker) {
+        for (k, v) in from {
+            to.entry(k).or_insert(v);
+        }
+    }
+    data
 }
 
 /// Templates see Podman's Go field names (`{{.Host.Arch}}`,
@@ -79,6 +112,18 @@ pub fn report(ctx: &Context) -> anyhow::Result<Value> {
     let images = store.image_count().with_context(|| format!("reading {}", store.images_dir().display()))?;
     let containers =
         store.container_count().with_context(|| format!("reading {}", store.containers_dir().display()))?;
+    // By state, from the records (the store's count stays the total).
+    let (mut running, mut paused) = (0, 0);
+    if containers > 0 {
+        for c in ctx.containers()?.list()? {
+            match c.state.status {
+                crate::container::record::Status::Running => running += 1,
+                crate::container::record::Status::Paused => paused += 1,
+                _ => {}
+            }
+        }
+    }
+    let stopped = containers.saturating_sub(running + paused);
 
     let mut graph_options = Map::new();
     if let Driver::Overlay { mount_program: Some(p) } = &driver {
@@ -89,7 +134,7 @@ pub fn report(ctx: &Context) -> anyhow::Result<Value> {
         "host": host_report(ctx)?,
         "store": {
             "configFile": config.storage.file.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
-            "containerStore": { "number": containers, "paused": 0, "running": 0, "stopped": containers },
+            "containerStore": { "number": containers, "paused": paused, "running": running, "stopped": stopped },
             "graphDriverName": driver.name(),
             "graphOptions": graph_options,
             "graphRoot": paths.graph_root,
