@@ -56,6 +56,7 @@ fn help_lists_exactly_the_working_commands() {
             "completion",
             "container",
             "create",
+            "events",
             "exec",
             "history",
             "image",
