@@ -58,6 +58,7 @@ fn help_lists_exactly_the_working_commands() {
             "create",
             "events",
             "exec",
+            "healthcheck",
             "history",
             "image",
             "images",
