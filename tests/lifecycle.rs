@@ -1231,6 +1231,39 @@ fn vfs_and_fuse_overlayfs_drivers() {
     });
 }
 
+/// `--privileged` exposes the host's device nodes in `/dev`, as Podman
+/// does: as root all of them (made in the container's own /dev); rootless
+/// bound, without `/dev/ptmx` and `/dev/tty*` and without those the user can
+/// neither read nor write. Only their presence is checked (nothing is
+/// opened).
+#[test]
+fn privileged_exposes_the_hosts_devices() {
+    let host = |p: &str| Path::new(p).exists();
+    each_mode("lc-privdev", |e| {
+        let list = |privileged: bool| {
+            let mut args = vec!["run", "--rm"];
+            if privileged {
+                args.push("--privileged");
+            }
+            let script = "for d in /dev/* /dev/net/*; do if [ -c $d ]; then echo $d; fi; done";
+            args.extend([e.image.as_str(), "sh", "-c", script]);
+            e.ok(&args).lines().map(str::to_string).collect::<Vec<_>>()
+        };
+        let (plain, privileged) = (list(false), list(true));
+        let has = |l: &[String], d: &str| l.iter().any(|x| x == d);
+        for d in ["/dev/fuse", "/dev/net/tun"].into_iter().filter(|d| host(d)) {
+            assert!(has(&privileged, d), "{:?} --privileged lacks {d}: {privileged:?}", e.mode);
+            assert!(!has(&plain, d), "{:?} {d} without --privileged: {plain:?}", e.mode);
+        }
+        for d in ["/dev/tty0", "/dev/loop-control"].into_iter().filter(|d| host(d)) {
+            // Root: every node; rootless: not the host's terminals, nor nodes of root's groups.
+            assert_eq!(has(&privileged, d), e.mode == Mode::Root, "{:?} {d}: {privileged:?}", e.mode);
+            assert!(!has(&plain, d), "{:?} {d} without --privileged: {plain:?}", e.mode);
+        }
+        assert!(has(&privileged, "/dev/null") && has(&plain, "/dev/null"));
+    });
+}
+
 /// `--privileged` (and `--cap-add ALL`, and `exec --privileged`) give every
 /// capability the engine has: its bounding set, which as root here lacks CAP_SYS_RESOURCE (the
 /// container failed to start with EPERM when asked for all of them).

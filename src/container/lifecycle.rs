@@ -579,6 +579,9 @@ fn build_spec(
         Ok(other.state.pid)
     };
     conf.options.apply(&mut spec, &groups, &ns_of, ctx.rootless())?;
+    if conf.privileged {
+        super::options::add_host_devices(&mut spec, ctx.rootless())?;
+    }
     if let (Some(adj), Some(process)) = (conf.oom_score_adj, spec.process_mut()) {
         process.set_oom_score_adj(Some(adj));
     }

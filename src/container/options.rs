@@ -115,6 +115,76 @@ pub struct Options {
     pub passwd_entry: Option<String>,
 }
 
+/// `--privileged`: the host's device nodes under `/dev`, found as Podman
+/// finds them (not in `pts`, `shm`, `fd`, `mqueue`, `.lxc`,
+/// `.lxd-mounts`; no `console`, no symlinks). Rootless they are bound
+/// (the runtime cannot make nodes in a user namespace), so, as Podman,
+/// `/dev/ptmx` and `/dev/tty*` are left out, and so are nodes the user can
+/// neither read nor write. Added to the spec's devices unless a device of
+/// the same path is there.
+pub fn add_host_devices(spec: &mut Spec, rootless: bool) -> anyhow::Result<()> {
+    fn walk(dir: &Path, rootless: bool, out: &mut Vec<(PathBuf, std::fs::Metadata)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let (path, name) = (e.path(), e.file_name());
+            let Ok(m) = std::fs::symlink_metadata(&path) else { continue };
+            let ft = m.file_type();
+            if ft.is_dir() {
+                if ![".lxc", ".lxd-mounts", "pts", "shm", "fd", "mqueue"].contains(&name.to_string_lossy().as_ref()) {
+                    walk(&path, rootless, out);
+                }
+                continue;
+            }
+            if name == "console" || !(ft.is_char_device() || ft.is_block_device()) {
+                continue;
+            }
+            if rootless {
+                use nix::unistd::{access, AccessFlags};
+                let usable = access(&path, AccessFlags::R_OK).is_ok() || access(&path, AccessFlags::W_OK).is_ok();
+                if path == Path::new("/dev/ptmx")
+                    || name.to_string_lossy().starts_with("tty") && dir == Path::new("/dev")
+                    || !usable
+                {
+                    continue;
+                }
+            }
+            out.push((path, m));
+        }
+    }
+    let mut found = Vec::new();
+    walk(Path::new("/dev"), rootless, &mut found);
+    let Some(linux) = spec.linux_mut() else { return Ok(()) };
+    let mut devs = linux.devices().clone().unwrap_or_default();
+    for (path, m) in found {
+        if devs.iter().any(|d| d.path() == &path) {
+            continue;
+        }
+        devs.push(host_device(&path, &path.to_string_lossy(), &m)?);
+    }
+    linux.set_devices(Some(devs));
+    Ok(())
+}
+
+/// The spec entry of the host's device node `host` (metadata `m`) at `path`.
+fn host_device(
+    host: &Path,
+    path: &str,
+    m: &std::fs::Metadata,
+) -> anyhow::Result<rpod_runtime::oci_spec::runtime::LinuxDevice> {
+    let rdev = m.rdev();
+    let typ = if m.file_type().is_block_device() { LinuxDeviceType::B } else { LinuxDeviceType::C };
+    LinuxDeviceBuilder::default()
+        .path(path)
+        .typ(typ)
+        .major(nix::sys::stat::major(rdev) as i64)
+        .minor(nix::sys::stat::minor(rdev) as i64)
+        .file_mode(m.mode() & 0o777)
+        .uid(m.uid())
+        .gid(m.gid())
+        .build()
+        .with_context(|| format!("device {}", host.display()))
+}
+
 /// Podman's namespaced sysctls: the only ones a container may set.
 fn sysctl_allowed(key: &str, network_host: bool, ipc_host: bool) -> anyhow::Result<()> {
     let ipc = ["kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall", "kernel.shmmax"];
@@ -288,19 +358,7 @@ impl Options {
             let mut devs = linux.devices().clone().unwrap_or_default();
             for d in &self.devices {
                 let m = std::fs::metadata(&d.host).with_context(|| format!("--device {}", d.host.display()))?;
-                let rdev = m.rdev();
-                let typ = if m.file_type().is_block_device() { LinuxDeviceType::B } else { LinuxDeviceType::C };
-                devs.push(
-                    LinuxDeviceBuilder::default()
-                        .path(&d.container)
-                        .typ(typ)
-                        .major(nix::sys::stat::major(rdev) as i64)
-                        .minor(nix::sys::stat::minor(rdev) as i64)
-                        .file_mode(m.mode() & 0o777)
-                        .uid(m.uid())
-                        .gid(m.gid())
-                        .build()?,
-                );
+                devs.push(host_device(&d.host, &d.container, &m)?);
             }
             linux.set_devices(Some(devs));
         }
