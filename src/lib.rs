@@ -10,6 +10,8 @@
 //! - [`format`]: `--format` (Go templates, `table`, `json`),
 //! - [`error`]: the error type that carries rpod's exit code.
 #![deny(unsafe_code)]
+// The inspect document (container/view.rs) is one json! literal of Podman's ~180 keys.
+#![recursion_limit = "512"]
 
 pub mod cli;
 pub mod commands;

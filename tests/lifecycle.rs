@@ -368,6 +368,94 @@ fn exec_exit_codes_as_podman() {
     });
 }
 
+/// The key paths of an inspect document, not descending into the maps
+/// whose keys are user data (as tests/podman-4.3-container-inspect-keys.txt
+/// was made).
+fn inspect_key_paths(v: &Value, prefix: &str, out: &mut Vec<String>) {
+    const USER_MAPS: [&str; 9] =
+        ["Labels", "Annotations", "Options", "Networks", "Ports", "Healthcheck", "Data", "Sysctls", "Tmpfs"];
+    let Some(map) = v.as_object() else { return };
+    for (k, child) in map {
+        let path = format!("{prefix}{k}");
+        out.push(path.clone());
+        if !USER_MAPS.contains(&k.as_str()) && path != "HostConfig.LogConfig.Config" {
+            inspect_key_paths(child, &format!("{path}."), out);
+        }
+    }
+}
+
+/// `container inspect` has every key Podman 4.3's has (the list captured
+/// from Podman, tests/podman-4.3-container-inspect-keys.txt), with
+/// Podman's value shapes: the stop signal a number, the entrypoint a
+/// string, no labels null, an empty health, `Config.Env` with the `HOME`
+/// the process gets, the image's digest and full name, the capabilities,
+/// the command line that created it, and Go times in templates.
+#[test]
+fn inspect_has_podmans_keys_and_shapes() {
+    let podman: Vec<String> = include_str!("podman-4.3-container-inspect-keys.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    each_mode("lc-inspect", |e| {
+        e.ok(&["create", "--name", "i", &e.image, "sleep", "100"]);
+        let v = e.inspect("i");
+        let mut keys = Vec::new();
+        inspect_key_paths(&v, "", &mut keys);
+        let missing: Vec<&String> = podman.iter().filter(|k| !keys.contains(k)).collect();
+        assert!(missing.is_empty(), "{:?}: keys Podman 4.3 has and rpod lacks: {missing:?}", e.mode);
+        assert_eq!(v["Config"]["StopSignal"], 15);
+        assert_eq!(v["Config"]["Entrypoint"], "");
+        assert_eq!(v["Config"]["Labels"], Value::Null);
+        assert_eq!(v["State"]["Health"]["Status"], "");
+        assert!(v["State"]["OciVersion"].as_str().is_some_and(|s| s.starts_with("1.")), "{}", v["State"]);
+        assert_eq!(v["ExecIDs"], serde_json::json!([]));
+        assert!(
+            v["ImageDigest"].as_str().is_some_and(|d| d.starts_with("sha256:") && d.len() == 71),
+            "{}",
+            v["ImageDigest"]
+        );
+        assert_eq!(v["ImageName"], e.image.as_str());
+        let caps = v["EffectiveCaps"].as_array().unwrap();
+        assert!(caps.contains(&Value::from("CAP_CHOWN")) && !caps.contains(&Value::from("CAP_SYS_ADMIN")), "{caps:?}");
+        assert_eq!(v["BoundingCaps"], v["EffectiveCaps"]);
+        let cc: Vec<&str> = v["Config"]["CreateCommand"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert!(cc.ends_with(&["create", "--name", "i", &e.image, "sleep", "100"]), "{cc:?}");
+        let env: Vec<&str> = v["Config"]["Env"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert!(env.contains(&"HOME=/root"), "{env:?}");
+        // A user of the image: its home.
+        e.ok(&[
+            "create",
+            "--name",
+            "n",
+            "--user",
+            "nobody",
+            "--entrypoint",
+            "sleep",
+            "--stop-signal",
+            "KILL",
+            "-l",
+            "a=b",
+            &e.image,
+            "1",
+        ]);
+        let n = e.inspect("n");
+        assert!(n["Config"]["Env"].as_array().unwrap().contains(&Value::from("HOME=/home")), "{}", n["Config"]["Env"]);
+        assert_eq!((n["Config"]["Entrypoint"].as_str(), n["Config"]["StopSignal"].as_i64()), (Some("sleep"), Some(9)));
+        assert_eq!(n["Config"]["Labels"]["a"], "b");
+        // A short name is shown fully qualified.
+        let short = e.image.rsplit_once('/').unwrap().1;
+        e.ok(&["tag", &e.image, "localhost/mine:1"]);
+        e.ok(&["create", "--name", "q", "mine:1", "true"]);
+        assert_eq!(e.inspect("q")["ImageName"], "localhost/mine:1", "{short}");
+        // Templates see Go times.
+        let t = e.ok(&["container", "inspect", "--format", "{{.Created}}|{{.State.StartedAt}}", "i"]);
+        let (created, started) = t.trim().split_once('|').unwrap();
+        assert!(created.ends_with(" +0000 UTC") && created.as_bytes()[10] == b' ', "{t}");
+        assert_eq!(started, "0001-01-01 00:00:00 +0000 UTC");
+    });
+}
+
 #[test]
 fn killed_monitor_container_and_cli_leave_a_true_state() {
     each_mode("lc-kill9", |e| {

@@ -182,11 +182,12 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         }
     }
     let local = match crate::image::lookup::find(store, &search, &opts.image) {
-        Ok(found) => Some(found.image),
+        Ok(found) => Some(found),
         Err(rpod_storage::StorageError::ImageUnknown(_)) => None,
         Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
     };
-    let image = match (local, opts.pull) {
+    let local_name = local.as_ref().and_then(|f| f.name.clone());
+    let image = match (local.map(|f| f.image), opts.pull) {
         (Some(image), PullPolicy::Missing | PullPolicy::Never) => image,
         (None, PullPolicy::Never) => {
             return Err(Failure::no_such(format!("{}: image not known", opts.image)).into());
@@ -199,6 +200,22 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             puller.pull(&opts.image, &PullOptions { platform, tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
         }
     };
+    // The image's full name, as Podman's ImageName and ps show it: the
+    // stored name that matched, else (by ID) its first name.
+    let qualified_name = local_name
+        .or_else(|| {
+            let asked = opts.image.as_str();
+            image
+                .names
+                .iter()
+                .find(|n| {
+                    n.as_str() == asked
+                        || [asked.to_string(), format!("{asked}:latest")].iter().any(|a| n.ends_with(&format!("/{a}")))
+                })
+                .cloned()
+        })
+        .or_else(|| image.names.first().cloned())
+        .unwrap_or_else(|| opts.image.clone());
     let image_config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
     let img = ImageConfig::from_json(&image_config);
     let all = process_args(&img, opts.entrypoint.as_deref(), &opts.args)?;
@@ -261,7 +278,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     parse_signal(&stop_signal)?;
 
     let config = ContainerConfig {
-        image_name: opts.image.clone(),
+        image_name: qualified_name,
         layers: image.layers.clone(),
         path: all[0].clone(),
         args: all[1..].to_vec(),
@@ -312,6 +329,18 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         resources: opts.resources.clone(),
         options,
         spec: Value::Null,
+        image_digest: image.digest.clone(),
+        create_command: std::env::args().collect(),
+        capabilities: {
+            let caps = capabilities(&ctx.config()?.containers.default_capabilities(), &opts.cap_add, &opts.cap_drop)?;
+            let caps = if opts.privileged { vec!["ALL".to_string()] } else { caps };
+            let mut names: Vec<String> = rpod_runtime::caps::capability_set(&caps)
+                .into_iter()
+                .filter_map(|c| serde_json::to_value(c).ok()?.as_str().map(str::to_string))
+                .collect();
+            names.sort();
+            names
+        },
     };
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;

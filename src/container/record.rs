@@ -163,6 +163,14 @@ pub struct ContainerConfig {
     pub options: super::options::Options,
     /// The OCI runtime configuration the monitor starts.
     pub spec: serde_json::Value,
+    /// For `inspect`: the image's manifest digest, the command line that
+    /// created the container, and its capabilities (full names, sorted).
+    #[serde(default)]
+    pub image_digest: String,
+    #[serde(default)]
+    pub create_command: Vec<String>,
+    #[serde(default)]
+    pub capabilities: Vec<String>,
 }
 
 /// Changed by the lifecycle.

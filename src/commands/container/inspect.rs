@@ -53,6 +53,20 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
         &dir.join("work").display().to_string(),
         &lowers,
     );
+    // Config.Env with the HOME the process gets: the runtime adds the
+    // user's home from the container's /etc/passwd unless the environment
+    // sets it (the container's own files first, then the image's layers).
+    if !c.config.env.iter().any(|e| e.starts_with("HOME=")) {
+        let dirs =
+            [dir.join("merged"), dir.join("upper")].into_iter().chain(lowers.iter().map(std::path::PathBuf::from));
+        let home = dirs
+            .filter(|d| d.join("etc/passwd").is_file())
+            .find_map(|d| rpod_runtime::user::resolve(&d, &c.config.user).ok())
+            .map_or_else(|| "/".to_string(), |u| if u.home.is_empty() { "/".into() } else { u.home });
+        if let Some(env) = doc["Config"]["Env"].as_array_mut() {
+            env.push(Value::String(format!("HOME={home}")));
+        }
+    }
     // The files bind-mounted into the container (written at its start).
     let run_dir = containers.run_dir(&c.id);
     for (key, name) in [("HostnamePath", "hostname"), ("HostsPath", "hosts"), ("ResolvConfPath", "resolv.conf")] {
@@ -60,6 +74,39 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
         doc[key] = Value::String(if p.exists() { p.display().to_string() } else { String::new() });
     }
     doc
+}
+
+/// The document as a template sees it in Podman, where the times are Go
+/// `time.Time`s: `2026-12-07 05:34:04.185341777 +0000 UTC`, not the JSON's
+/// RFC 3339 text.
+fn with_go_times(doc: &Value) -> Value {
+    let go = |v: &Value| -> Option<Value> {
+        let t = v.as_str()?;
+        if t.starts_with("0001-01-01") {
+            return Some(Value::String("0001-01-01 00:00:00 +0000 UTC".into()));
+        }
+        let secs = crate::timefmt::parse_rfc3339(t)?;
+        let frac = t.split_once('.').map_or("", |(_, f)| f.trim_end_matches(|c: char| !c.is_ascii_digit()));
+        let nanos: i64 = format!("{frac:0<9}").get(..9)?.parse().ok()?;
+        Some(Value::String(crate::timefmt::go_time_string(secs * 1_000_000_000 + nanos)))
+    };
+    let mut d = doc.clone();
+    for path in [
+        &["Created"][..],
+        &["State", "StartedAt"],
+        &["State", "FinishedAt"],
+        &["State", "CheckpointedAt"],
+        &["State", "RestoredAt"],
+    ] {
+        let mut at = &mut d;
+        for k in path {
+            at = &mut at[*k];
+        }
+        if let Some(v) = go(at) {
+            *at = v;
+        }
+    }
+    d
 }
 
 /// Prints the documents as a JSON array or through the template.
@@ -71,7 +118,7 @@ pub fn print_documents(docs: &[Value], fmt: Option<&str>) -> anyhow::Result<()> 
         Some(_) => {
             let mut out = String::new();
             for d in docs {
-                out.push_str(&format::render_one(fmt, d)?);
+                out.push_str(&format::render_one(fmt, &with_go_times(d))?);
             }
             out
         }
