@@ -31,6 +31,9 @@ pub struct Saved {
     pub created: String,
     #[serde(default)]
     pub annotations: serde_json::Map<String, serde_json::Value>,
+    /// The cgroup made for `linux.cgroupsPath`/`linux.resources` (removed by delete).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cgroup: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

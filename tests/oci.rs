@@ -301,3 +301,93 @@ fn rootless_user_runs_a_rootless_bundle() {
     assert!(user(&["delete", "r2"]).status.success());
     assert!(!user(&["state", "r2"]).status.success());
 }
+
+/// `linux.resources` limits and `linux.cgroupsPath` are applied through the
+/// cgroup v2 manager or refused with the reason: on a host without a usable
+/// cgroup v2 hierarchy (hybrid, like the CI host) create fails, naming how
+/// to get one, and leaves nothing behind; on a unified host the cgroup is
+/// made at the path with the limit, the init is in it, delete removes it.
+#[test]
+fn create_applies_or_refuses_cgroups_path_and_resources() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let path = format!("/rpod-oci-test-{}", std::process::id());
+    let spec = t.spec(false);
+    let b = t.bundle("lim", spec.clone(), |c| {
+        c["process"]["args"] = serde_json::json!(["sleep", "30"]);
+        c["linux"]["cgroupsPath"] = path.clone().into();
+        c["linux"]["resources"]["memory"] = serde_json::json!({"limit": 33554432});
+    });
+    // The container keeps create's stdio: stderr goes to a file, not a pipe.
+    let err_file = t.dir.path().join("create.err");
+    let out = t
+        .cmd(&["create", "--bundle", b.to_str().unwrap(), "lim"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&err_file).unwrap())
+        .output()
+        .unwrap();
+    let stderr = std::fs::read_to_string(&err_file).unwrap();
+    let info = rpod_runtime::cgroups::detect(false);
+    if info.layout != rpod_runtime::cgroups::Layout::Unified || !info.controllers.iter().any(|c| c == "memory") {
+        if out.status.success() {
+            let _ = t.rpod(&["delete", "-f", "lim"]);
+        }
+        assert_eq!(out.status.code(), Some(125), "create with a memory limit on a {:?} host: {stderr}", info.layout);
+        let err = stderr;
+        assert!(err.contains("linux.cgroupsPath/linux.resources") && err.contains("cgroup_no_v1=all"), "{err}");
+        assert!(!t.rpod(&["state", "lim"]).status.success(), "state left behind");
+        // A cgroupsPath alone is not dropped either.
+        let b = t.bundle("path", spec, |c| c["linux"]["cgroupsPath"] = path.clone().into());
+        let out = t.rpod(&["run", "--bundle", b.to_str().unwrap(), "path"]);
+        assert_eq!(out.status.code(), Some(125), "{}", text(&out.stderr));
+        return;
+    }
+    assert!(out.status.success(), "{stderr}");
+    let dir = info.v2_mount.unwrap().join(path.trim_start_matches('/'));
+    assert_eq!(std::fs::read_to_string(dir.join("memory.max")).unwrap().trim(), "33554432");
+    let state: Value = serde_json::from_str(&ok(t.rpod(&["state", "lim"]))).unwrap();
+    let procs = std::fs::read_to_string(dir.join("cgroup.procs")).unwrap();
+    let pid = state["pid"].to_string();
+    assert!(procs.split_whitespace().any(|p| p == pid), "{procs}");
+    ok(t.rpod(&["delete", "-f", "lim"]));
+    assert!(!dir.exists(), "cgroup left behind");
+}
+
+/// SELinux labels and AppArmor profiles are refused where the LSM is not
+/// enabled, never ignored.
+#[test]
+fn lsm_settings_are_refused_not_ignored() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let spec = t.spec(false);
+    for (name, field, edit) in [
+        (
+            "se",
+            "process.selinuxLabel",
+            serde_json::json!({"process": {"selinuxLabel": "system_u:system_r:container_t:s0"}}),
+        ),
+        (
+            "ml",
+            "linux.mountLabel",
+            serde_json::json!({"linux": {"mountLabel": "system_u:object_r:container_file_t:s0"}}),
+        ),
+        ("aa", "process.apparmorProfile", serde_json::json!({"process": {"apparmorProfile": "rpod-default"}})),
+    ] {
+        let b = t.bundle(name, spec.clone(), |c| {
+            c["process"]["args"] = serde_json::json!(["true"]);
+            for (k, v) in edit.as_object().unwrap() {
+                for (k2, v2) in v.as_object().unwrap() {
+                    c[k][k2] = v2.clone();
+                }
+            }
+        });
+        let out = t.rpod(&["run", "--bundle", b.to_str().unwrap(), name]);
+        assert_eq!(out.status.code(), Some(125), "{field} was ignored: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(field), "{}", text(&out.stderr));
+    }
+}

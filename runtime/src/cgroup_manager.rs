@@ -349,9 +349,178 @@ pub fn stats(dir: &Path) -> Stats {
     }
 }
 
+/// The limits of an OCI config's `linux.resources` in cgroup v2 terms. A
+/// setting this manager cannot apply is an error naming it, never dropped.
+/// Device rules: runc's default (deny everything first) matches what the
+/// runtime makes (only the listed device nodes exist); allow rules grant
+/// nothing beyond that; any other deny rule is refused.
+pub fn from_oci(r: &oci_spec::runtime::LinuxResources) -> Result<Resources, String> {
+    let unsupported = |what: &str| Err(format!("linux.resources.{what} is not supported by rpod's runtime"));
+    let mut out = Resources::default();
+    for (i, d) in r.devices().iter().flatten().enumerate() {
+        let all = d.typ().is_none_or(|t| t == oci_spec::runtime::LinuxDeviceType::A)
+            && d.major().is_none_or(|m| m < 0)
+            && d.minor().is_none_or(|m| m < 0)
+            && d.access().as_deref().is_none_or(|a| a == "rwm");
+        if !(d.allow() || i == 0 && all) {
+            return unsupported("devices (a deny rule other than the leading deny-all)");
+        }
+    }
+    if let Some(m) = r.memory() {
+        if m.kernel_tcp().is_some() || m.swappiness().is_some() || m.disable_oom_killer() == Some(true) {
+            return unsupported("memory (kernelTCP, swappiness, disableOOMKiller: cgroup v1 only)");
+        }
+        #[allow(deprecated)]
+        if m.kernel().is_some() {
+            return unsupported("memory.kernel (cgroup v1 only)");
+        }
+        out.memory_max = m.limit().filter(|&l| l != 0);
+        out.memory_low = m.reservation().filter(|&l| l != 0);
+        // OCI's swap is memory+swap (cgroup v1); v2 limits swap alone.
+        out.memory_swap_max = match (m.swap(), out.memory_max) {
+            (None | Some(0), _) => None,
+            (Some(-1), _) => Some(-1),
+            (Some(s), Some(l)) if l > 0 && s >= l => Some(s - l),
+            (Some(s), _) => return Err(format!("linux.resources.memory.swap {s} needs a memory limit no larger")),
+        };
+    }
+    if let Some(c) = r.cpu() {
+        if c.realtime_runtime().is_some() || c.realtime_period().is_some() || c.idle().is_some() || c.burst().is_some()
+        {
+            return unsupported("cpu (realtimeRuntime, realtimePeriod, idle, burst)");
+        }
+        out.cpu_weight = c.shares().filter(|&s| s != 0).map(shares_to_weight);
+        out.cpu_max = match (c.quota(), c.period()) {
+            (None | Some(0), None | Some(0)) => None,
+            (q, p) => Some((q.filter(|&q| q > 0).map(|q| q as u64), p.filter(|&p| p != 0).unwrap_or(100_000))),
+        };
+        out.cpuset_cpus = c.cpus().clone().filter(|s| !s.is_empty());
+        out.cpuset_mems = c.mems().clone().filter(|s| !s.is_empty());
+    }
+    if let Some(p) = r.pids() {
+        out.pids_max = Some(if p.limit() > 0 { p.limit() } else { -1 });
+    }
+    if r.block_io().is_some() {
+        return unsupported("blockIO");
+    }
+    if r.hugepage_limits().as_ref().is_some_and(|h| !h.is_empty()) {
+        return unsupported("hugepageLimits");
+    }
+    if r.network().is_some() {
+        return unsupported("network");
+    }
+    if r.rdma().as_ref().is_some_and(|h| !h.is_empty()) {
+        return unsupported("rdma");
+    }
+    if r.unified().as_ref().is_some_and(|h| !h.is_empty()) {
+        return unsupported("unified");
+    }
+    Ok(out)
+}
+
+/// Creates the cgroup of an OCI container (`linux.cgroupsPath`, as runc's
+/// cgroupfs driver reads it: an absolute path is from the root of the v2
+/// hierarchy, a relative one below where [`place`] puts containers, none
+/// means `default_name` there), with the controllers `res` needs enabled
+/// on the way down and `res` written. Where no usable cgroup v2 hierarchy
+/// exists the error says why and how to get one.
+pub fn create_oci(
+    info: &CgroupInfo,
+    rootless: bool,
+    cgroups_path: Option<&str>,
+    default_name: &str,
+    res: &Resources,
+) -> Result<PathBuf, String> {
+    let what = "cannot apply linux.cgroupsPath/linux.resources";
+    let (parent, available, needs_leaf) = match place(info, rootless) {
+        Placement::Unavailable(why) => return Err(format!("{what}: {why}")),
+        Placement::Under { parent, controllers, needs_leaf } => (parent, controllers, needs_leaf),
+    };
+    let need: Vec<String> = res.controllers().into_iter().map(String::from).collect();
+    let missing: Vec<&str> = need.iter().filter(|c| !available.contains(c)).map(String::as_str).collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "{what}: the cgroup controllers {} are not available (available: {}); {}",
+            missing.join(", "),
+            available.join(" "),
+            delegation_help(rootless)
+        ));
+    }
+    let mount = info.v2_mount.clone().ok_or_else(|| format!("{what}: no cgroup v2 hierarchy is mounted"))?;
+    let rel = cgroups_path.unwrap_or(default_name);
+    if rel.split('/').any(|c| c == "..") || rel.trim_matches('/').is_empty() {
+        return Err(format!("{what}: bad linux.cgroupsPath {rel:?}"));
+    }
+    let dir = if rel.starts_with('/') { mount.join(rel.trim_start_matches('/')) } else { parent.join(rel) };
+    let below =
+        dir.strip_prefix(&mount).map_err(|_| format!("{what}: {} is outside {}", dir.display(), mount.display()))?;
+    let fail = |e: CgroupError| format!("{what}: {e}");
+    let mut cur = mount.clone();
+    for comp in below.components() {
+        if enable(&cur, &need).is_err() && needs_leaf && cur == parent {
+            // The caller's own cgroup holds processes: move them to a leaf.
+            move_into_leaf(&cur, "init").map_err(fail)?;
+        }
+        enable(&cur, &need).map_err(fail)?;
+        cur.push(comp);
+        match std::fs::create_dir(&cur) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(fail(err(&cur, "creating")(e))),
+        }
+    }
+    apply(&dir, res).map_err(fail)?;
+    Ok(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn oci_resources_convert_or_are_refused() {
+        let r: oci_spec::runtime::LinuxResources = serde_json::from_value(serde_json::json!({
+            "devices": [{"allow": false, "access": "rwm"}, {"allow": true, "type": "c", "major": 1, "minor": 3}],
+            "memory": {"limit": 67108864, "swap": 134217728},
+            "cpu": {"shares": 1024, "quota": 50000, "period": 100000, "cpus": "0"},
+            "pids": {"limit": 0}
+        }))
+        .unwrap();
+        let res = from_oci(&r).unwrap();
+        assert_eq!(res.memory_max, Some(64 << 20));
+        assert_eq!(res.memory_swap_max, Some(64 << 20));
+        assert_eq!(res.cpu_weight, Some(39));
+        assert_eq!(res.cpu_max, Some((Some(50_000), 100_000)));
+        assert_eq!(res.cpuset_cpus.as_deref(), Some("0"));
+        assert_eq!(res.pids_max, Some(-1));
+        for bad in [
+            serde_json::json!({"devices": [{"allow": false, "type": "c", "major": 1, "minor": 3, "access": "rwm"}]}),
+            serde_json::json!({"blockIO": {"weight": 10}}),
+            serde_json::json!({"memory": {"swappiness": 10}}),
+            serde_json::json!({"hugepageLimits": [{"pageSize": "2MB", "limit": 1}]}),
+        ] {
+            let r: oci_spec::runtime::LinuxResources = serde_json::from_value(bad.clone()).unwrap();
+            let e = from_oci(&r).unwrap_err();
+            assert!(e.contains("not supported"), "{bad}: {e}");
+        }
+        // The default of `runc spec` asks for nothing this host must refuse.
+        let r: oci_spec::runtime::LinuxResources =
+            serde_json::from_value(serde_json::json!({"devices": [{"allow": false, "access": "rwm"}]})).unwrap();
+        assert!(from_oci(&r).unwrap().is_empty());
+    }
+
+    #[test]
+    fn oci_cgroups_on_a_hybrid_host_name_the_way_out() {
+        let info = CgroupInfo {
+            layout: Layout::Hybrid,
+            v2_mount: Some("/nonexistent/unified".into()),
+            own_path: Some("/".into()),
+            controllers: vec!["hugetlb".into()],
+        };
+        let res = Resources { memory_max: Some(1 << 20), ..Default::default() };
+        let e = create_oci(&info, false, Some("/x"), "y", &res).unwrap_err();
+        assert!(e.contains("linux.cgroupsPath") && e.contains("cgroup_no_v1=all"), "{e}");
+    }
 
     #[test]
     fn crun_weights() {

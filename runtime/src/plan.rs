@@ -628,6 +628,8 @@ pub(crate) fn process_plan(p: &Process, setgroups_ok: bool) -> Result<ProcessPla
     if arg0.is_empty() {
         return Err(RuntimeError::InvalidSpec("process.args[0] is empty".into()));
     }
+    lsm_setting("process.selinuxLabel", p.selinux_label().as_deref(), Lsm::SELinux)?;
+    lsm_setting("process.apparmorProfile", p.apparmor_profile().as_deref(), Lsm::AppArmor)?;
     let env = p.env().clone().unwrap_or_default();
     let cwd = if p.cwd().as_os_str().is_empty() { "/".to_string() } else { clean_abs(p.cwd())? };
 
@@ -715,6 +717,38 @@ pub(crate) fn process_plan(p: &Process, setgroups_ok: bool) -> Result<ProcessPla
     })
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Lsm {
+    SELinux,
+    AppArmor,
+}
+
+impl Lsm {
+    fn enabled(self) -> bool {
+        match self {
+            Lsm::SELinux => Path::new("/sys/fs/selinux/enforce").exists(),
+            Lsm::AppArmor => {
+                std::fs::read_to_string("/sys/module/apparmor/parameters/enabled").is_ok_and(|s| s.trim() == "Y")
+            }
+        }
+    }
+}
+
+/// A security label or profile the runtime cannot apply is refused, never
+/// ignored: where the LSM is not enabled, and (for now) where it is.
+fn lsm_setting(field: &str, value: Option<&str>, lsm: Lsm) -> Result<(), RuntimeError> {
+    let Some(v) = value.filter(|v| !v.is_empty()) else { return Ok(()) };
+    Err(RuntimeError::InvalidSpec(if lsm.enabled() {
+        format!(
+            "{field} {v:?}: applying {lsm:?} settings is not implemented in rpod's runtime (remove it from the config)"
+        )
+    } else {
+        format!(
+            "{field} {v:?}: {lsm:?} is not enabled on this host, so it cannot be applied (remove it from the config)"
+        )
+    }))
+}
+
 /// What the engine learned about the host that shapes the plan.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct HostFacts {
@@ -753,6 +787,7 @@ pub(crate) fn container_plan(
         return Err(RuntimeError::InvalidSpec(format!("root path {} is not a directory", rootfs.display())));
     }
     let linux = spec.linux().as_ref();
+    lsm_setting("linux.mountLabel", linux.and_then(|l| l.mount_label().as_deref()), Lsm::SELinux)?;
 
     // Namespaces: new ones become clone flags; those with a path are joined.
     let mut clone_flags: u64 = 0;
