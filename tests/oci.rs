@@ -391,3 +391,37 @@ fn lsm_settings_are_refused_not_ignored() {
         assert!(text(&out.stderr).contains(field), "{}", text(&out.stderr));
     }
 }
+
+/// Mounts are made in the order the config lists them (the kernel lists a
+/// namespace's mounts in the order they were made): a bind mount without a
+/// `type` used to be made before every tmpfs, /proc and /dev.
+#[test]
+fn mounts_are_made_in_the_listed_order() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let b = t.bundle("order", t.spec(false), |c| {
+        c["process"]["args"] = serde_json::json!(["cat", "/proc/self/mountinfo"]);
+        let mounts = c["mounts"].as_array_mut().unwrap();
+        mounts.push(serde_json::json!({"destination": "/m1", "type": "tmpfs", "source": "tmpfs"}));
+        mounts.push(serde_json::json!({"destination": "/m2", "source": "/etc", "options": ["bind"]}));
+        mounts.push(serde_json::json!({"destination": "/m3", "type": "tmpfs", "source": "tmpfs"}));
+        mounts.push(serde_json::json!({"destination": "/m4", "source": "/etc", "options": ["rbind", "ro"]}));
+    });
+    let config: Value = serde_json::from_slice(&std::fs::read(b.join("config.json")).unwrap()).unwrap();
+    let listed: Vec<String> =
+        config["mounts"].as_array().unwrap().iter().map(|m| m["destination"].as_str().unwrap().to_string()).collect();
+    let info = ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "order"]));
+    // The mount points in mountinfo's order, first occurrence, restricted to the listed ones.
+    let mut seen: Vec<String> = Vec::new();
+    for line in info.lines() {
+        let point = line.split_whitespace().nth(4).unwrap_or("").to_string();
+        if listed.contains(&point) && !seen.contains(&point) {
+            seen.push(point);
+        }
+    }
+    let expected: Vec<String> = listed.iter().filter(|d| seen.contains(d)).cloned().collect();
+    assert!(seen.len() >= 6, "listed mounts missing: {seen:?}\n{info}");
+    assert_eq!(seen, expected, "\n{info}");
+}

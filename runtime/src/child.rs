@@ -72,34 +72,43 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
     let rootfs = plan.rootfs.as_c_str();
     mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE).map_err(at(Step::BindRoot, 0))?;
     // Host paths to bind into the container are opened while they are
-    // still reachable; they are attached after pivot_root.
-    for (i, t) in plan.trees.iter().enumerate() {
-        match sys::open_tree_clone(&t.path, t.recursive) {
-            Ok(fd) => {
-                if let Some(slot) = plan.tree_fds.get_mut(i) {
-                    *slot = fd;
-                }
+    // still reachable, and new file system instances are made now too,
+    // detached (the kernel allows a new proc or sysfs in a user namespace
+    // only while an existing one is fully visible, which the host's stops
+    // being after pivot_root); all are attached after pivot_root. Both are
+    // made in the order the mounts are listed: the kernel lists a
+    // namespace's mounts (mountinfo) in the order they were made, and the
+    // spec says mounts are applied in order.
+    let (mounts, trees) = (&plan.mounts, &plan.trees);
+    let (tree_fds, mount_fds) = (&mut plan.tree_fds, &mut plan.mount_fds);
+    for (i, m) in mounts.iter().enumerate() {
+        let (fstype, source, options, attrs) = match &m.kind {
+            MountKind::Bind { tree } => {
+                open_tree_slot(trees, tree_fds, *tree)?;
+                continue;
             }
-            Err(e) if !t.optional => return Err((Step::OpenTree, i as u32, e)),
-            Err(_) => {}
+            MountKind::Fs { source, fstype, options, attrs } => (fstype, source, options, *attrs),
+        };
+        if let Fallback::Tree(t) = m.fallback {
+            open_tree_slot(trees, tree_fds, t)?;
         }
-    }
-    // New file system instances are made now too, detached: the kernel
-    // allows a new proc or sysfs in a user namespace only while an existing
-    // one is fully visible, which the host's stops being after pivot_root.
-    for (i, m) in plan.mounts.iter().enumerate() {
-        let MountKind::Fs { source, fstype, options, attrs } = &m.kind else { continue };
-        let state = match sys::fs_mount(fstype, source, options, *attrs) {
+        let state = match sys::fs_mount(fstype, source, options, attrs) {
             Ok(fd) => fd,
             Err(e) => match &m.fallback {
                 Fallback::Skip => MOUNT_SKIP,
-                Fallback::RetryOptions(o) => sys::fs_mount(fstype, source, o, *attrs).map_err(at(Step::Mount, i))?,
+                Fallback::RetryOptions(o) => sys::fs_mount(fstype, source, o, attrs).map_err(at(Step::Mount, i))?,
                 Fallback::Tree(_) if matches!(e, Errno::EPERM | Errno::EACCES) => MOUNT_USE_TREE,
                 _ => return Err((Step::Mount, i as u32, e)),
             },
         };
-        if let Some(slot) = plan.mount_fds.get_mut(i) {
+        if let Some(slot) = mount_fds.get_mut(i) {
             *slot = state;
+        }
+    }
+    // The rest (device nodes bound from the host).
+    for i in 0..trees.len() {
+        if tree_fds.get(i).is_some_and(|&fd| fd < 0) {
+            open_tree_slot(trees, tree_fds, i)?;
         }
     }
     nix::unistd::chdir(rootfs).map_err(at(Step::PivotRoot, 0))?;
@@ -164,6 +173,22 @@ fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> 
         setup_pty(io, &plan.process, false)?;
     }
     process_tail(&plan.process, io)
+}
+
+/// Open (`open_tree`, detached) the host tree `trees[i]` into its slot; an
+/// optional one that cannot be opened stays -1.
+fn open_tree_slot(trees: &[crate::plan::Tree], tree_fds: &mut [RawFd], i: usize) -> Result<(), Fail> {
+    let Some(t) = trees.get(i) else { return Ok(()) };
+    match sys::open_tree_clone(&t.path, t.recursive) {
+        Ok(fd) => {
+            if let Some(slot) = tree_fds.get_mut(i) {
+                *slot = fd;
+            }
+            Ok(())
+        }
+        Err(e) if !t.optional => Err((Step::OpenTree, i as u32, e)),
+        Err(_) => Ok(()),
+    }
 }
 
 /// Wait for the engine's go-ahead (the user namespace maps are written).
