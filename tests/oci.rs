@@ -63,7 +63,7 @@ impl Oci {
         let bin = b.join("rootfs/bin");
         std::fs::create_dir_all(&bin).unwrap();
         std::fs::copy("/bin/busybox", bin.join("busybox")).unwrap();
-        for applet in ["sh", "echo", "sleep", "id", "hostname", "cat", "true"] {
+        for applet in ["sh", "echo", "sleep", "id", "hostname", "cat", "true", "ls"] {
             std::os::unix::fs::symlink("busybox", bin.join(applet)).unwrap();
         }
         let mut config = config;
@@ -424,4 +424,54 @@ fn mounts_are_made_in_the_listed_order() {
     let expected: Vec<String> = listed.iter().filter(|d| seen.contains(d)).cloned().collect();
     assert!(seen.len() >= 6, "listed mounts missing: {seen:?}\n{info}");
     assert_eq!(seen, expected, "\n{info}");
+}
+
+/// A config without a mount namespace inherits the caller's (the spec's
+/// rule for every namespace type): the init only chroots, exec follows it
+/// into that root, and what would need mounting is refused.
+#[test]
+fn no_mount_namespace_unless_asked() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let spec = t.spec(false);
+    let no_mnt = |c: &mut Value| {
+        c["linux"]["namespaces"].as_array_mut().unwrap().retain(|n| n["type"] != "mount");
+    };
+    let b = t.bundle("refused", spec.clone(), |c| {
+        no_mnt(c);
+        c["process"]["args"] = serde_json::json!(["true"]);
+    });
+    let out = t.rpod(&["run", "--bundle", b.to_str().unwrap(), "refused"]);
+    assert_eq!(out.status.code(), Some(125), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("needs a mount namespace"), "{}", text(&out.stderr));
+
+    let b = t.bundle("chroot", spec, |c| {
+        no_mnt(c);
+        c["process"]["args"] = serde_json::json!(["sleep", "30"]);
+        c["mounts"] = serde_json::json!([]);
+        c["root"]["readonly"] = false.into();
+        c["linux"].as_object_mut().unwrap().remove("maskedPaths");
+        c["linux"].as_object_mut().unwrap().remove("readonlyPaths");
+    });
+    let st = t
+        .cmd(&["create", "--bundle", b.to_str().unwrap(), "chroot"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let state: Value = serde_json::from_str(&ok(t.rpod(&["state", "chroot"]))).unwrap();
+    let pid = state["pid"].as_i64().unwrap();
+    let theirs = std::fs::read_link(format!("/proc/{pid}/ns/mnt")).unwrap();
+    let ours = std::fs::read_link("/proc/self/ns/mnt").unwrap();
+    let root = std::fs::read_link(format!("/proc/{pid}/root")).unwrap();
+    ok(t.rpod(&["start", "chroot"]));
+    let listing = t.cmd(&["exec", "chroot", "--", "ls", "/"]).stdin(Stdio::null()).output().unwrap();
+    ok(t.rpod(&["delete", "-f", "chroot"]));
+    assert_eq!(theirs, ours, "the container got a mount namespace of its own");
+    assert_eq!(root, b.join("rootfs").canonicalize().unwrap());
+    assert_eq!(ok(listing), "bin\n", "exec did not follow the container's root");
 }

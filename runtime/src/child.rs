@@ -67,6 +67,22 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
     // its /proc files (its exe is the engine's binary) until it execs.
     sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
 
+    if plan.chroot_only {
+        // The caller's mount namespace: nothing is mounted (the plan refused
+        // what would need it), the root is only changed. The host's /proc
+        // stays reachable by descriptor until exec, for the start gate.
+        if io.gate.is_some() {
+            let fd = nix::fcntl::open(c"/proc", OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
+                .map_err(at(Step::Gate, 0))?;
+            io.proc_dir = std::os::fd::IntoRawFd::into_raw_fd(fd);
+            if io.proc_dir as u32 >= io.top {
+                io.top = io.proc_dir as u32 + 1;
+            }
+        }
+        nix::unistd::chroot(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
+        nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
+        return finish_container(plan, io);
+    }
     // The mount namespace: private first, then the root file system.
     mount(NONE, c"/", NONE, MsFlags::MS_REC | MsFlags::MS_PRIVATE, NONE).map_err(at(Step::MakePrivate, 0))?;
     let rootfs = plan.rootfs.as_c_str();
@@ -123,6 +139,11 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
         let fd = plan.mount_fds.get(i).copied().unwrap_or(-1);
         do_mount(m, fd, &mut plan.tree_fds).map_err(at(Step::Mount, i))?;
     }
+    finish_container(plan, io)
+}
+
+/// After the root is in place: devices, sysctls, names, then the process.
+fn finish_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     for (i, d) in plan.devices.iter().enumerate() {
         make_device(d, &mut plan.tree_fds).map_err(at(Step::Device, i))?;
     }
@@ -167,6 +188,11 @@ fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> 
     arrange_fds(io, &mut plan.ns).map_err(at(Step::Fds, 0))?;
     sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
     for &(fd, flag, idx) in &plan.ns {
+        if flag == 0 {
+            sys::fchdir(fd).map_err(at(Step::PivotRoot, 0))?;
+            nix::unistd::chroot(c".").map_err(at(Step::PivotRoot, 0))?;
+            continue;
+        }
         sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
     }
     if io.pty {
@@ -558,9 +584,13 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
         Some(g) => {
             sys::send(io.chan, &Msg::new(MSG_READY, Step::None, 0, 0).encode()).map_err(at(Step::Report, 0))?;
             let mut buf = [0u8; 32];
-            let path = number_path(&mut buf, b"/proc/self/fd/", g as u32);
+            let (dir, path) = if io.proc_dir >= 0 {
+                (io.proc_dir, number_path(&mut buf, b"self/fd/", g as u32))
+            } else {
+                (libc::AT_FDCWD, number_path(&mut buf, b"/proc/self/fd/", g as u32))
+            };
             let w = loop {
-                match nix::fcntl::open(path, OFlag::O_WRONLY | OFlag::O_CLOEXEC, Mode::empty()) {
+                match sys::open_at(dir, path, libc::O_WRONLY) {
                     Err(Errno::EINTR) => continue,
                     r => break r,
                 }

@@ -459,6 +459,17 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
             files.push(f);
         }
     }
+    // A container without a mount namespace of its own only chrooted: so
+    // does the process (its root, last).
+    if !ns.iter().any(|n| n.1 == libc::CLONE_NEWNS) {
+        let root = format!("/proc/{pid_s}/root");
+        let same = std::fs::read_link(&root).is_ok_and(|r| r == Path::new("/"));
+        if !same {
+            let f = std::fs::File::open(&root).map_err(|e| RuntimeError::io(format!("opening {root}"), e))?;
+            ns.push((f.as_raw_fd(), 0, 0));
+            files.push(f);
+        }
+    }
     // On a cgroup v2 host the process joins the container's cgroup.
     let cgroup_dir = container_cgroup(&pid_s);
     let cgroup_fd = cgroup_dir.and_then(|d| {

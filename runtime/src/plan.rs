@@ -304,6 +304,8 @@ pub(crate) struct ProcessPlan {
 #[derive(Debug)]
 pub(crate) struct ContainerPlan {
     pub clone_flags: u64,
+    /// No mount namespace of its own: chroot, no pivot_root, no mounts.
+    pub chroot_only: bool,
     /// A new user namespace: wait for the engine to write the maps.
     pub new_userns: bool,
     /// Existing namespaces to join first (OCI `namespaces[].path`), user first.
@@ -333,7 +335,9 @@ pub(crate) const MOUNT_SKIP: RawFd = -2;
 pub(crate) const MOUNT_USE_TREE: RawFd = -3;
 
 /// A process joining a running container: the namespaces to enter, in
-/// order (`fd`, `CLONE_NEW*`, index in [`NAMESPACES`]), then the process.
+/// order (`fd`, `CLONE_NEW*`, index in [`NAMESPACES`]; a flag of 0: a
+/// directory to chroot into, for a container without a mount namespace of
+/// its own), then the process.
 #[derive(Debug)]
 pub(crate) struct JoinPlan {
     pub ns: Vec<(RawFd, i32, u32)>,
@@ -368,12 +372,16 @@ pub(crate) struct IoPlan {
     pub init: bool,
     /// The engine's command line area, renamed to `rpod-init` by the init.
     pub cmdline: Option<(usize, usize)>,
+    /// The host's /proc (`O_PATH`), kept by an init that only chrooted
+    /// (no /proc in its root) to reopen the gate fifo; -1: none.
+    pub proc_dir: RawFd,
 }
 
 impl IoPlan {
     pub fn new(chan: RawFd, stdio: [Option<RawFd>; 3], pty: bool, preserve: Vec<RawFd>) -> IoPlan {
-        // stdio, preserved, report socket + gate + exec file + up to 7 namespaces.
-        let scratch = vec![-1; 3 + preserve.len() + 3 + NAMESPACES.len()];
+        // stdio, preserved, report socket + gate + exec file + up to 7
+        // namespaces + a root to chroot into.
+        let scratch = vec![-1; 3 + preserve.len() + 3 + NAMESPACES.len() + 1];
         IoPlan {
             chan,
             stdio,
@@ -386,6 +394,7 @@ impl IoPlan {
             parent_death_signal: 0,
             init: false,
             cmdline: None,
+            proc_dir: -1,
         }
     }
 }
@@ -818,9 +827,11 @@ pub(crate) fn container_plan(
             }
         }
     }
-    // A mount namespace of its own is not optional here: pivot_root in the
-    // caller's namespace would move the engine's root.
-    clone_flags |= libc::CLONE_NEWNS as u64;
+    // Without a mount namespace of its own (OCI: the runtime's is
+    // inherited) the init only chroots into the root file system: pivot_root
+    // or mounts there would change the caller's namespace, so a config that
+    // needs them is refused (as runc refuses masked paths without one).
+    let chroot_only = clone_flags & libc::CLONE_NEWNS as u64 == 0;
     let userns = new_user;
     // mknod works only for real root outside any user namespace.
     let can_mknod = host.init_root && !userns;
@@ -1026,11 +1037,28 @@ pub(crate) fn container_plan(
     let mut process = process_plan(process, setgroups_ok)?;
     process.seccomp = linux.and_then(|l| l.seccomp().as_ref()).map(crate::seccomp::compile).transpose()?;
 
+    if chroot_only {
+        let needs = [
+            ("mounts", !mounts.is_empty()),
+            ("linux.maskedPaths", !masked.is_empty()),
+            ("linux.readonlyPaths", !readonly.is_empty()),
+            ("root.readonly", root.readonly().unwrap_or(false)),
+            ("linux.rootfsPropagation", propagation.is_some()),
+            ("linux.devices (bound from the host)", !trees.is_empty()),
+        ];
+        if let Some((what, _)) = needs.iter().find(|n| n.1) {
+            return Err(RuntimeError::InvalidSpec(format!(
+                "{what} needs a mount namespace of the container's own (add {{\"type\": \"mount\"}} to \
+                 linux.namespaces); without one the runtime's is inherited and only a chroot is done"
+            )));
+        }
+    }
     let tree_fds = vec![-1; trees.len()];
     let mount_fds = vec![-1; mounts.len()];
     Ok((
         ContainerPlan {
             clone_flags,
+            chroot_only,
             new_userns: new_user,
             join,
             rootfs: cstring(rootfs.as_os_str().as_bytes(), "root path")?,

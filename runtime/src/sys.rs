@@ -164,6 +164,15 @@ pub(crate) fn openat2(dirfd: RawFd, path: &CStr, flags: i32, resolve: u64) -> Sy
     check(r).map(|fd| fd as RawFd)
 }
 
+/// `openat(dirfd, path, flags | O_CLOEXEC)` on a raw directory descriptor
+/// (or `AT_FDCWD`).
+pub(crate) fn open_at(dirfd: RawFd, path: &CStr, flags: i32) -> SysResult<OwnedFd> {
+    // SAFETY: `path` is NUL-terminated; the result is a new descriptor we own.
+    let fd = Errno::result(unsafe { libc::openat(dirfd, path.as_ptr(), flags | libc::O_CLOEXEC) })?;
+    // SAFETY: `fd` was just opened and is owned by nothing else.
+    Ok(unsafe { std::os::fd::FromRawFd::from_raw_fd(fd) })
+}
+
 /// `openat2` with `RESOLVE_IN_ROOT`, for the engine reading files of a
 /// rootfs from outside it (symlinks resolve inside `root`).
 pub(crate) fn open_in_root(root: RawFd, path: &CStr, flags: i32) -> SysResult<OwnedFd> {
@@ -182,6 +191,12 @@ pub(crate) fn close_from(first: u32, flags: u32) -> SysResult<()> {
 pub(crate) fn close(fd: RawFd) {
     // SAFETY: closing a descriptor number; the callers own it.
     unsafe { libc::close(fd) };
+}
+
+/// `fchdir(fd)` on a raw descriptor.
+pub(crate) fn fchdir(fd: RawFd) -> SysResult<()> {
+    // SAFETY: a plain system call on a descriptor number.
+    Errno::result(unsafe { libc::fchdir(fd) }).map(drop)
 }
 
 /// `fcntl(fd, F_DUPFD_CLOEXEC, min)`.
