@@ -37,7 +37,7 @@ CREATE TABLE layers (
     chain_id TEXT PRIMARY KEY NOT NULL,   -- sha256:<hex>; the directory is layers/<hex>
     diff_id  TEXT NOT NULL,               -- sha256 of the uncompressed tar
     parent   TEXT,                        -- parent chain id (not a foreign key: layers are put in parallel)
-    size     INTEGER NOT NULL,            -- bytes of file content unpacked
+    size     INTEGER NOT NULL,            -- bytes of the uncompressed tar (Podman's layer size)
     created  INTEGER NOT NULL             -- unix seconds
 );
 CREATE TABLE layer_compressed (
@@ -50,7 +50,7 @@ CREATE TABLE images (
     id       TEXT PRIMARY KEY NOT NULL,   -- hex sha256 of the config
     digest   TEXT NOT NULL,               -- the manifest digest last stored for it
     config   BLOB NOT NULL,
-    size     INTEGER NOT NULL,            -- sum of its layers' sizes
+    size     INTEGER NOT NULL,            -- its layers' sizes + config + manifest twice (Podman's)
     created  INTEGER NOT NULL,            -- unix seconds, from the config
     added    INTEGER NOT NULL             -- unix seconds, when stored
 );
@@ -129,7 +129,7 @@ pub struct LayerInfo {
     pub chain_id: String,
     pub diff_id: String,
     pub parent: Option<String>,
-    /// Bytes of regular-file content.
+    /// Bytes of the uncompressed layer tar (Podman's layer size).
     pub size: u64,
     /// Compressed blob digests seen for this layer.
     pub compressed_digests: Vec<String>,
@@ -155,7 +155,8 @@ pub struct ImageRecord {
     pub layers: Vec<String>,
     /// Names (`docker.io/library/busybox:latest`), in the order given.
     pub names: Vec<String>,
-    /// Sum of the layers' sizes.
+    /// Podman's image size: the layers' sizes, the config and the manifest
+    /// twice (as containers/storage counts its data items).
     pub size: u64,
     /// Unix seconds, from the config's `created`.
     pub created: i64,
@@ -202,16 +203,18 @@ fn mkdir_mode(path: &Path, mode: u32) -> io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(mode))
 }
 
-/// Hashes what is read through it.
+/// Hashes and counts what is read through it.
 struct HashReader<'a> {
     inner: &'a mut dyn Read,
     hasher: Sha256,
+    bytes: u64,
 }
 
 impl Read for HashReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
         Ok(n)
     }
 }
@@ -600,7 +603,7 @@ impl Store {
         let stage = Staging::create(&self.layout)?;
         let layer_dir = stage.layer();
         let diff = layer_dir.join("diff");
-        let mut hr = HashReader { inner: tar, hasher: Sha256::new() };
+        let mut hr = HashReader { inner: tar, hasher: Sha256::new(), bytes: 0 };
         let opts = ExtractOptions {
             layer: &spec.diff_id,
             rootless_xattrs: self.opts.rootless_xattrs,
@@ -612,7 +615,10 @@ impl Store {
         let scratch = stage.dir.join("replaced");
         mkdir_mode(&scratch, 0o700).map_err(|e| StorageError::io("create", &scratch, e))?;
         let split = TarSplitOptions { output: &split_path, scratch: &scratch };
-        let stats = extract::extract_with_tar_split(&diff, &mut hr, &opts, &split)?;
+        extract::extract_with_tar_split(&diff, &mut hr, &opts, &split)?;
+        // The whole stream was read (the diff ID is checked): its length is
+        // the layer's size as Podman shows it.
+        let tar_bytes = hr.bytes;
         let actual = digest::to_hex(&hr.hasher.finalize());
         if actual != diff_hex {
             return Err(StorageError::DiffIdMismatch { layer: spec.diff_id.clone(), actual });
@@ -644,7 +650,7 @@ impl Store {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(self.dberr("begin"))?;
                 tx.execute(
                     "INSERT INTO layers (chain_id, diff_id, parent, size, created) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![spec.chain_id, spec.diff_id, spec.parent, stats.file_bytes as i64, created],
+                    params![spec.chain_id, spec.diff_id, spec.parent, tar_bytes as i64, created],
                 )
                 .map_err(self.dberr("insert layer"))?;
                 if let Some(c) = &spec.compressed_digest {
@@ -666,7 +672,7 @@ impl Store {
                 chain_id: spec.chain_id.clone(),
                 diff_id: spec.diff_id.clone(),
                 parent: spec.parent.clone(),
-                size: stats.file_bytes,
+                size: tar_bytes,
                 compressed_digests: spec.compressed_digest.iter().cloned().collect(),
                 images: 0,
                 holds: 0,
@@ -915,6 +921,9 @@ impl Store {
                 .map_err(self.dberr("read layer"))?;
             size += s.ok_or_else(|| StorageError::LayerUnknown(l.clone()))?;
         }
+        // containers/storage adds the image's data items: the config and
+        // the manifest, stored twice (by digest and as the default).
+        size += (rec.config.len() + 2 * rec.manifest.len()) as i64;
         let exists: bool = tx
             .query_row("SELECT 1 FROM images WHERE id = ?1", [&rec.id], |_| Ok(()))
             .optional()
