@@ -1916,3 +1916,169 @@ fn docker_isms_log_drivers_top_and_versions() {
         assert_eq!(e.ok(&["info", "--format", "{{.ContainersRunning}} {{.Driver}}"]).trim(), "1 overlay");
     });
 }
+
+impl Eng {
+    /// Runs a command that streams until interrupted for `dur`, then kills
+    /// its process group; returns what it printed.
+    fn streamed(&self, args: &[&str], dur: Duration) -> String {
+        use std::io::Read;
+        use std::os::unix::process::CommandExt;
+        let mut child = self.cmd(args).stdout(Stdio::piped()).stderr(Stdio::null()).process_group(0).spawn().unwrap();
+        std::thread::sleep(dur);
+        let group = format!("-{}", child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = child.wait();
+        let mut out = String::new();
+        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        out
+    }
+}
+
+/// Podman's selections beyond names: `--filter` on rm/stop/restart/start/
+/// pause/unpause (the filters of `ps`), `start --all`, `--latest` on the
+/// single-container commands, `--cidfile` on pause/unpause, `rm --depend`.
+#[test]
+fn filters_latest_and_depend_select_containers() {
+    each_mode("select", |e| {
+        let img = e.image.as_str();
+        e.ok(&["create", "--name", "w1", "--label", "app=web", img, "sleep", "300"]);
+        e.ok(&["create", "--name", "w2", "--label", "app=web", img, "sleep", "300"]);
+        e.ok(&["create", "--name", "db", img, "sleep", "300"]);
+        let id = |n: &str| e.inspect(n)["Id"].as_str().unwrap().to_string();
+        // start --filter starts the matching ones only, printing their IDs.
+        let started = e.ok(&["start", "--filter", "label=app=web"]);
+        let mut want = vec![id("w1"), id("w2")];
+        want.sort();
+        let mut got: Vec<String> = started.lines().map(str::to_string).collect();
+        got.sort();
+        assert_eq!(got, want);
+        assert_eq!(e.inspect("db")["State"]["Status"], "created");
+        assert_eq!(e.code(&["start", "--filter", "nokey=1"]), 125);
+        // stop --filter with a name: only the named one among the matches.
+        assert_eq!(e.ok(&["stop", "-t", "0", "--filter", "label=app=web", "w1"]), format!("{}\n", id("w1")));
+        assert_eq!(e.inspect("w1")["State"]["Status"], "exited");
+        assert_eq!(e.inspect("w2")["State"]["Status"], "running");
+        // restart --filter status=exited restarts w1 only.
+        e.ok(&["restart", "-t", "0", "-f", "status=exited"]);
+        assert_eq!(e.inspect("w1")["State"]["Status"], "running");
+        assert_eq!(e.inspect("db")["State"]["Status"], "created");
+        // start --all: every container that is not running (db).
+        assert_eq!(e.ok(&["start", "--all"]), format!("{}\n", id("db")));
+        assert_eq!(e.inspect("db")["State"]["Status"], "running");
+        // pause/unpause select by --filter, --latest and --cidfile (the
+        // freezer needs cgroup v2: where there is none, the error names
+        // the container chosen).
+        let cid = e.dir.path().join("cid");
+        std::fs::write(&cid, id("w2")).unwrap();
+        let cid = cid.to_str().unwrap();
+        for (args, chosen) in [
+            (vec!["pause", "--filter", "name=db"], "db"),
+            (vec!["pause", "--latest"], "db"),
+            (vec!["pause", "--cidfile", cid], "w2"),
+        ] {
+            let out = e.run(&args);
+            if out.status.success() {
+                assert_eq!(e.inspect(chosen)["State"]["Status"], "paused", "{args:?}");
+                let mut back = args.clone();
+                back[0] = "unpause";
+                e.ok(&back);
+                assert_eq!(e.inspect(chosen)["State"]["Status"], "running", "{back:?}");
+            } else {
+                let err = text(&out.stderr);
+                assert!(err.contains(&format!("cannot pause {chosen}:")), "{args:?}: {}", describe(&out));
+            }
+        }
+        assert_eq!(e.code(&["pause", "--latest", "db"]), 125, "--latest with a name");
+        // --latest on the single-container commands: db was created last.
+        e.ok(&["exec", "db", "sh", "-c", "echo from-db > /tmp/who"]);
+        assert_eq!(e.ok(&["exec", "-l", "cat", "/tmp/who"]), "from-db\n");
+        let top = e.ok(&["top", "-l", "pid", "comm"]);
+        assert!(top.contains("sleep"), "{top}");
+        assert_eq!(e.ok(&["port", "-l"]), "");
+        let doc: Value = serde_json::from_str(&e.ok(&["inspect", "-l", "--size"])).unwrap();
+        assert_eq!(doc[0]["Name"], "db");
+        assert!(doc[0]["SizeRw"].as_u64().unwrap() > 0, "{}", doc[0]["SizeRw"]);
+        assert!(doc[0]["SizeRootFs"].as_u64() > doc[0]["SizeRw"].as_u64());
+        let doc: Value = serde_json::from_str(&e.ok(&["container", "inspect", "w1"])).unwrap();
+        assert!(doc[0].get("SizeRw").is_none(), "no sizes without --size");
+        assert_eq!(e.code(&["run", "--name", "last", img, "sh", "-c", "echo bye; exit 3"]), 3);
+        assert_eq!(e.ok(&["logs", "-l"]), "bye\n");
+        assert_eq!(e.ok(&["wait", "-l"]), "3\n");
+        assert_eq!(e.code(&["attach", "-l"]), 125, "the latest has exited");
+        assert_eq!(e.code(&["logs"]), 125, "a container or --latest is needed");
+        // rm --filter removes the matching ones; rm --depend the ones that
+        // joined a container's namespaces too, before it.
+        e.ok(&["rm", "-f", "--filter", "label=app=web"]);
+        assert_eq!(e.code(&["container", "exists", "w1"]), 1);
+        assert_eq!(e.code(&["container", "exists", "w2"]), 1);
+        e.ok(&["run", "-d", "--name", "joins", "--ipc", "container:db", "--uts", "container:db", img, "sleep", "300"]);
+        e.ok(&["create", "--name", "joins2", "--cgroupns", "container:joins", img, "true"]);
+        assert_eq!(e.code(&["rm", "-f", "--depend", "db"]), 0);
+        for n in ["db", "joins", "joins2"] {
+            assert_eq!(e.code(&["container", "exists", n]), 1, "{n} was removed");
+        }
+        assert_eq!(e.code(&["container", "exists", "last"]), 0, "unrelated containers stay");
+    });
+}
+
+/// `ps --ns --sync --watch`, `wait --interval`, `logs --names --color` with
+/// several containers, `stats --no-reset`.
+#[test]
+fn ps_namespaces_watch_wait_interval_logs_names_stats_no_reset() {
+    each_mode("psns", |e| {
+        let img = e.image.as_str();
+        e.ok(&["run", "-d", "--name", "n1", img, "sleep", "300"]);
+        let pid = e.inspect("n1")["State"]["Pid"].as_i64().unwrap();
+        let ino = |ns: &str| {
+            let link = std::fs::read_link(format!("/proc/{pid}/ns/{ns}")).unwrap();
+            let l = link.to_string_lossy().to_string();
+            l.split_once('[').unwrap().1.trim_end_matches(']').to_string()
+        };
+        let out = e.ok(&["ps", "--ns", "--sync"]);
+        let mut lines = out.lines();
+        let head: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+        assert_eq!(
+            head,
+            ["CONTAINER", "ID", "NAMES", "PID", "CGROUPNS", "IPC", "MNT", "NET", "PIDNS", "USERNS", "UTS"]
+        );
+        let row: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+        let want = [ino("cgroup"), ino("ipc"), ino("mnt"), ino("net"), ino("pid"), ino("user"), ino("uts")];
+        assert_eq!(row[1..3], ["n1".to_string(), pid.to_string()]);
+        assert_eq!(row[3..], want);
+        let js: Value = serde_json::from_str(&e.ok(&["ps", "--ns", "--format", "json"])).unwrap();
+        assert_eq!(js[0]["Namespaces"]["IPC"], ino("ipc").as_str());
+        assert_eq!(js[0]["Namespaces"]["User"], ino("user").as_str());
+        // --watch reprints on a cleared screen.
+        let watched = e.streamed(&["ps", "--watch", "1", "--format", "{{.Names}}"], Duration::from_millis(2500));
+        assert!(watched.matches("\x1b[2J\x1b[Hn1\n").count() >= 2, "{watched:?}");
+        // wait --interval: the state is read that often (a bare number is ms).
+        e.ok(&["run", "-d", "--name", "short", img, "sleep", "1"]);
+        let t = Instant::now();
+        assert_eq!(e.ok(&["wait", "--interval", "3s", "short"]), "0\n");
+        assert!(t.elapsed() >= Duration::from_secs(3), "polled every 3s: {:?}", t.elapsed());
+        assert_eq!(e.ok(&["wait", "-i", "100", "short"]), "0\n");
+        assert_eq!(e.code(&["wait", "-i", "soon", "short"]), 125);
+        // logs of several containers: each line prefixed by the short ID, or
+        // the name (--names), coloured per container (--color).
+        e.ok(&["run", "--name", "la", img, "echo", "from-a"]);
+        e.ok(&["run", "--name", "lb", img, "echo", "from-b"]);
+        let short = |n: &str| e.inspect(n)["Id"].as_str().unwrap()[..12].to_string();
+        assert_eq!(e.ok(&["logs", "la", "lb"]), format!("{} from-a\n{} from-b\n", short("la"), short("lb")));
+        assert_eq!(e.ok(&["logs", "--names", "la", "lb"]), "la from-a\nlb from-b\n");
+        assert_eq!(e.ok(&["logs", "--names", "la"]), "from-a\n", "one container: no prefix (Podman)");
+        let colored = e.ok(&["logs", "--names", "--color", "la", "lb"]);
+        let lines: Vec<&str> = colored.lines().collect();
+        assert!(lines[0].starts_with("\x1b[") && lines[0].ends_with("la\x1b[0m from-a"), "{colored:?}");
+        assert!(lines[1].ends_with("lb\x1b[0m from-b"), "{colored:?}");
+        assert_ne!(lines[0].split("la").next(), lines[1].split("lb").next(), "a colour each: {colored:?}");
+        // stats streams on a cleared screen, or below the last table with
+        // --no-reset (exited containers, which need no cgroup).
+        let args = ["stats", "-a", "--interval", "1", "--format", "{{.Name}}", "lb"];
+        let reset = e.streamed(&args, Duration::from_millis(2500));
+        assert!(reset.contains("\x1b[2J"), "{reset:?}");
+        let mut no_reset_args = args.to_vec();
+        no_reset_args.insert(1, "--no-reset");
+        let kept = e.streamed(&no_reset_args, Duration::from_millis(2500));
+        assert!(!kept.contains("\x1b[2J") && kept.matches("lb\n").count() >= 2, "{kept:?}");
+    });
+}

@@ -12,8 +12,16 @@ use crate::error::{ExitCode, Failure};
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// Objects to inspect, by name or ID
-    #[arg(value_name = "NAME", required = true)]
+    #[arg(value_name = "NAME", required_unless_present = "latest")]
     pub names: Vec<String>,
+
+    /// Inspect the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
+
+    /// Display the total file size of containers (SizeRw and SizeRootFs)
+    #[arg(short, long)]
+    pub size: bool,
 
     /// Format the output using the given Go template, or 'json' (the default)
     #[arg(short, long, value_name = "FORMAT")]
@@ -29,9 +37,13 @@ pub fn run(ctx: &Context, args: InspectArgs) -> anyhow::Result<()> {
         let mut containers = ctx.containers()?;
         let mut docs = Vec::new();
         let mut rest = Vec::new();
+        if args.latest {
+            let c = super::select::latest_of(&mut containers)?;
+            docs.push(super::container::inspect::document_sized(&containers, &c, args.size));
+        }
         for n in &args.names {
             match containers.find(n) {
-                Ok(c) => docs.push(super::container::inspect::document(&containers, &c)),
+                Ok(c) => docs.push(super::container::inspect::document_sized(&containers, &c, args.size)),
                 Err(e) if args.kind == "container" => return Err(e),
                 Err(_) => rest.push(n.clone()),
             }

@@ -2,14 +2,17 @@
 //! on, with Podman's flags and rules: names or IDs, `--all` (each command
 //! has its own, as its help differs), `--latest`, `--cidfile`, `--ignore`;
 //! and Podman's exit codes when several fail (1 when one was missing, 2
-//! when one was in the wrong state, else the last failure's).
+//! when one was in the wrong state, else the last failure's). [`one`]
+//! is the same for commands that act on one container (`--latest` or a
+//! name).
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::Args;
 
-use crate::container::record::Containers;
+use crate::container::filter::Filters;
+use crate::container::record::{Container, Containers};
 use crate::error::{self, Cause, ExitCode, Failure};
 
 /// The containers named on the command line, or found another way.
@@ -46,6 +49,31 @@ impl Selection {
     /// `--all`. Podman's checks: `--all`, `--latest` and names or
     /// `--cidfile` exclude each other, and something must be given.
     pub fn resolve(&self, containers: &mut Containers, all: Option<All>) -> anyhow::Result<Vec<String>> {
+        self.resolve_filtered(containers, all, &[])
+    }
+
+    /// [`Selection::resolve`] with the command's `--filter`s: as in Podman,
+    /// they pick among every container (`--all` adds nothing), and only
+    /// the named ones when names are given; the IDs are returned.
+    pub fn resolve_filtered(
+        &self,
+        containers: &mut Containers,
+        all: Option<All>,
+        filter: &[String],
+    ) -> anyhow::Result<Vec<String>> {
+        if !filter.is_empty() {
+            let filters = Filters::parse(filter)?;
+            let kept = filters.apply(containers.list()?)?;
+            if self.latest {
+                return Ok(kept.into_iter().max_by_key(|c| c.created).map(|c| c.id).into_iter().collect());
+            }
+            let named = self.named()?;
+            return Ok(kept
+                .into_iter()
+                .filter(|c| named.is_empty() || named.iter().any(|n| *n == c.id || *n == c.name))
+                .map(|c| c.id)
+                .collect());
+        }
         let named = !self.containers.is_empty() || !self.cidfile.is_empty();
         if all.is_some() && self.latest {
             return Err(usage("--all and --latest cannot be used together"));
@@ -66,12 +94,13 @@ impl Selection {
                 .collect());
         }
         if self.latest {
-            let latest = containers.list()?.into_iter().max_by_key(|c| c.created);
-            return match latest {
-                Some(c) => Ok(vec![c.id]),
-                None => Err(Failure::no_such("no containers to act on: no such container").into()),
-            };
+            return Ok(vec![latest_of(containers)?.id]);
         }
+        self.named()
+    }
+
+    /// The names given and the IDs in the `--cidfile`s.
+    fn named(&self) -> anyhow::Result<Vec<String>> {
         let mut names = self.containers.clone();
         for f in &self.cidfile {
             match std::fs::read_to_string(f) {
@@ -119,4 +148,24 @@ pub fn each(names: &[String], ignore: bool, mut f: impl FnMut(&String) -> anyhow
         }
         (Some(e), None) => Err(e),
     }
+}
+
+/// The one container a single-container command acts on: `name`, or the
+/// latest created with `--latest` (Podman's rules: one or the other).
+pub fn one(containers: &mut Containers, latest: bool, name: Option<&str>) -> anyhow::Result<Container> {
+    match (latest, name) {
+        (true, Some(_)) => Err(usage("--latest and containers cannot be used together")),
+        (false, None) => Err(usage("you must provide a container name or ID, or --latest")),
+        (false, Some(n)) => containers.find(n),
+        (true, None) => latest_of(containers),
+    }
+}
+
+/// The latest container created.
+pub fn latest_of(containers: &mut Containers) -> anyhow::Result<Container> {
+    containers
+        .list()?
+        .into_iter()
+        .max_by_key(|c| c.created)
+        .ok_or_else(|| Failure::no_such("no containers to act on: no such container").into())
 }

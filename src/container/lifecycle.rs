@@ -813,8 +813,20 @@ pub fn wait_for(
     cond: impl Fn(&State) -> bool,
     timeout: Option<Duration>,
 ) -> anyhow::Result<Option<State>> {
+    wait_polling(containers, id, cond, timeout, None)
+}
+
+/// [`wait_for`], reading the state every `interval` (`wait --interval`)
+/// instead of backing off from 2 to 50 ms.
+pub fn wait_polling(
+    containers: &mut Containers,
+    id: &str,
+    cond: impl Fn(&State) -> bool,
+    timeout: Option<Duration>,
+    interval: Option<Duration>,
+) -> anyhow::Result<Option<State>> {
     let start = Instant::now();
-    let mut pause = Duration::from_millis(2);
+    let mut pause = interval.unwrap_or(Duration::from_millis(2));
     loop {
         let Some(c) = containers.get(id)? else {
             return Err(
@@ -828,7 +840,9 @@ pub fn wait_for(
             return Ok(None);
         }
         std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(50));
+        if interval.is_none() {
+            pause = (pause * 2).min(Duration::from_millis(50));
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 pub mod attach;
 pub mod config;
 pub mod external;
+pub mod filter;
 pub mod health;
 pub mod lifecycle;
 pub mod limits;
@@ -26,6 +27,7 @@ pub mod names;
 pub mod options;
 pub mod record;
 pub mod rootfs;
+pub mod size;
 pub(crate) mod terminal;
 pub mod top;
 pub mod userns;

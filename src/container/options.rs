@@ -115,6 +115,17 @@ pub struct Options {
     pub passwd_entry: Option<String>,
 }
 
+impl Options {
+    /// The IDs of the containers whose namespaces this one joins
+    /// (`--pid/--ipc/--uts/--cgroupns container:ID`): it depends on them.
+    pub fn joins(&self) -> impl Iterator<Item = &str> {
+        [&self.pid, &self.ipc, &self.uts, &self.cgroupns].into_iter().filter_map(|m| match m {
+            NsMode::Container(id) => Some(id.as_str()),
+            _ => None,
+        })
+    }
+}
+
 /// `--privileged`: the host's device nodes under `/dev`, found as Podman
 /// finds them (not in `pts`, `shm`, `fd`, `mqueue`, `.lxc`,
 /// `.lxd-mounts`; no `console`, no symlinks). Rootless they are bound

@@ -132,6 +132,32 @@ pub fn ps_json(c: &Container, now_ns: i64, size: Option<(u64, u64)>) -> Value {
     })
 }
 
+/// The namespaces of a process, as Podman's `ps --ns` lists them: the
+/// inode numbers of `/proc/PID/ns/*` by Podman's keys (`{}` without a
+/// process).
+pub fn namespaces(pid: i32) -> Value {
+    let mut map = serde_json::Map::new();
+    if pid <= 0 {
+        return Value::Object(map);
+    }
+    for (key, file) in [
+        ("Cgroup", "cgroup"),
+        ("IPC", "ipc"),
+        ("MNT", "mnt"),
+        ("NET", "net"),
+        ("PIDNS", "pid"),
+        ("User", "user"),
+        ("UTS", "uts"),
+    ] {
+        let Ok(link) = std::fs::read_link(format!("/proc/{pid}/ns/{file}")) else { continue };
+        // `ipc:[4026531839]`
+        let text = link.to_string_lossy();
+        let inode = text.split_once('[').map_or("", |(_, r)| r.trim_end_matches(']'));
+        map.insert(key.into(), Value::from(inode));
+    }
+    Value::Object(map)
+}
+
 /// `inspect` of a container, in Docker's shape (with Podman's additions
 /// where Podman has them).
 pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &str, lowers: &[String]) -> Value {

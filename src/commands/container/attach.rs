@@ -4,6 +4,7 @@
 
 use clap::Args;
 
+use crate::commands::select;
 use crate::container::attach::{self, ClientOptions, Ended};
 use crate::container::lifecycle;
 use crate::container::record::{Containers, Status};
@@ -24,15 +25,19 @@ pub struct AttachArgs {
     #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
     pub sig_proxy: bool,
 
+    /// Act on the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
+
     /// The container (name or ID)
     #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    pub container: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: AttachArgs) -> anyhow::Result<()> {
     let detach_keys = attach::parse_detach_keys(&args.detach_keys)?;
     let mut containers = ctx.containers()?;
-    let c = containers.find(&args.container)?;
+    let c = select::one(&mut containers, args.latest, args.container.as_deref())?;
     if c.state.status != Status::Running {
         return Err(Failure::new(
             ExitCode::Engine,

@@ -12,6 +12,7 @@ use nix::sys::signal::{SigSet, Signal};
 
 use rpod_runtime::oci_spec::runtime::{Spec, UserBuilder};
 
+use crate::commands::select;
 use crate::container::config::{expand_env, merge_env, read_env_file};
 use crate::container::record::Status;
 use crate::context::Context;
@@ -51,15 +52,26 @@ pub struct ExecArgs {
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
 
-    /// The container (name or ID), then the command and its arguments. Everything after the
-    /// container belongs to the command, as in Docker and Podman.
-    #[arg(value_name = "CONTAINER", value_names = ["CONTAINER", "COMMAND"], num_args = 2.., required = true, trailing_var_arg = true)]
+    /// Act on the latest container rpod created (then every argument is the command)
+    #[arg(short, long)]
+    pub latest: bool,
+
+    /// The container (name or ID; not with --latest), then the command and its arguments.
+    /// Everything after the container belongs to the command, as in Docker and Podman.
+    #[arg(value_name = "CONTAINER", value_names = ["CONTAINER", "COMMAND"], num_args = 1.., required = true, trailing_var_arg = true)]
     pub container_and_command: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let c = containers.find(&args.container_and_command[0])?;
+    let (name, command) = match args.container_and_command.split_first() {
+        Some((first, rest)) if !args.latest => (Some(first.as_str()), rest.to_vec()),
+        _ => (None, args.container_and_command.clone()),
+    };
+    if command.is_empty() {
+        return Err(Failure::new(ExitCode::Engine, "you must provide a command to exec").into());
+    }
+    let c = select::one(&mut containers, args.latest, name)?;
     if c.state.status != Status::Running || c.state.pid <= 0 {
         return Err(Failure::new(
             ExitCode::Engine,
@@ -84,7 +96,7 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         serde_json::from_slice(&std::fs::read(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?)
             .context("parsing the container's spec")?;
     let mut process = spec.process().clone().ok_or_else(|| anyhow!("the container's spec has no process"))?;
-    process.set_args(Some(args.container_and_command[1..].to_vec()));
+    process.set_args(Some(command));
     process.set_terminal(Some(args.tty));
     process.set_console_size(None);
     let mut extra = Vec::new();

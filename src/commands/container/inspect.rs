@@ -3,6 +3,7 @@
 use clap::Args;
 use serde_json::Value;
 
+use crate::commands::select;
 use crate::container::record::{Container, Containers};
 use crate::container::view;
 use crate::context::{print, Context};
@@ -19,9 +20,25 @@ pub struct ContainerInspectArgs {
     #[arg(short, long)]
     pub latest: bool,
 
+    /// Display the total file size (SizeRw and SizeRootFs)
+    #[arg(short, long)]
+    pub size: bool,
+
     /// Containers to inspect, by name or ID
     #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
     pub names: Vec<String>,
+}
+
+/// The inspect document, with Podman's `SizeRw` and `SizeRootFs` when
+/// `size` (`--size`).
+pub fn document_sized(containers: &Containers, c: &Container, size: bool) -> Value {
+    let mut doc = document(containers, c);
+    if size {
+        let (rw, root) = crate::container::size::sizes(containers, c);
+        doc["SizeRw"] = Value::from(rw);
+        doc["SizeRootFs"] = Value::from(root);
+    }
+    doc
 }
 
 /// The inspect document of one container.
@@ -131,16 +148,14 @@ pub fn run(ctx: &Context, args: ContainerInspectArgs) -> anyhow::Result<()> {
     let mut docs = Vec::new();
     let mut missing = Vec::new();
     if args.latest {
-        let mut all = containers.list()?;
-        all.sort_by_key(|c| c.created);
-        match all.last() {
-            Some(c) => docs.push(document(&containers, c)),
-            None => missing.push("no containers to inspect".to_string()),
+        match select::latest_of(&mut containers) {
+            Ok(c) => docs.push(document_sized(&containers, &c, args.size)),
+            Err(_) => missing.push("no containers to inspect".to_string()),
         }
     }
     for n in &args.names {
         match containers.find(n) {
-            Ok(c) => docs.push(document(&containers, &c)),
+            Ok(c) => docs.push(document_sized(&containers, &c, args.size)),
             Err(e) => missing.push(format!("{e}")),
         }
     }

@@ -2,17 +2,35 @@
 //! records only (no lock, no user namespace), so it never waits for a
 //! container that is starting.
 
+use std::time::Duration;
+
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 
-use crate::container::record::{now_ns, Container, Containers, Status};
+use crate::container::filter::Filters;
+use crate::container::record::{now_ns, Container, Containers};
+use crate::container::size::sizes;
 use crate::container::view;
 use crate::context::{print, Context};
+use crate::error::{ExitCode, Failure};
 use crate::format;
 
 const HEADERS: format::Headers = &[("ID", "CONTAINER ID"), ("CreatedHuman", "CREATED"), ("Names", "NAMES")];
 
 const DEFAULT: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+
+/// `--ns`: Podman's table, and its columns' keys in `Namespaces`.
+const NS_TABLE: &str =
+    "table {{.ID}}\t{{.Names}}\t{{.Pid}}\t{{.CGROUPNS}}\t{{.IPC}}\t{{.MNT}}\t{{.NET}}\t{{.PIDNS}}\t{{.USERNS}}\t{{.UTS}}";
+const NS_COLUMNS: [(&str, &str); 7] = [
+    ("CGROUPNS", "Cgroup"),
+    ("IPC", "IPC"),
+    ("MNT", "MNT"),
+    ("NET", "NET"),
+    ("PIDNS", "PIDNS"),
+    ("USERNS", "User"),
+    ("UTS", "UTS"),
+];
 
 /// `--sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -37,7 +55,7 @@ pub struct PsArgs {
     #[arg(long)]
     pub external: bool,
 
-    /// Filter output based on conditions given (status=, name=, id=, label=, ancestor=, exited=)
+    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 
@@ -69,71 +87,44 @@ pub struct PsArgs {
     #[arg(short, long)]
     pub size: bool,
 
+    /// Display the namespaces of the containers' processes (CGROUPNS IPC MNT NET PIDNS USERNS UTS)
+    #[arg(long)]
+    pub ns: bool,
+
+    /// Sync container state with the OCI runtime (accepted: rpod's records are always in sync, each state change is written under the container's lock by the command or the monitor that makes it)
+    #[arg(long)]
+    pub sync: bool,
+
+    /// Watch the ps output on an interval in seconds
+    #[arg(short, long, value_name = "SECONDS")]
+    pub watch: Option<u64>,
+
     /// Sort output by command, created, id, image, names, runningfor, size or status
     #[arg(long, value_enum, value_name = "KEY", default_value = "created", hide_possible_values = true)]
     pub sort: SortKey,
 }
 
-/// One `--filter KEY=VALUE`.
-fn matches(c: &Container, key: &str, value: &str) -> anyhow::Result<bool> {
-    Ok(match key {
-        "status" => {
-            let s = match value {
-                "created" | "running" | "paused" | "exited" => value,
-                "stopped" => "exited",
-                _ => anyhow::bail!("invalid status filter {value:?}: use created, running, paused, exited or stopped"),
-            };
-            c.state.status.as_str() == s
-        }
-        "name" => c.name.contains(value),
-        "id" => c.id.starts_with(value),
-        "label" => match value.split_once('=') {
-            Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
-            None => c.config.labels.contains_key(value),
-        },
-        "ancestor" => {
-            let v = value.trim_start_matches("sha256:");
-            c.config.image_name == value
-                || c.image_id.starts_with(v)
-                || crate::image::lookup::normalize_name(value)
-                    .ok()
-                    .zip(crate::image::lookup::normalize_name(&c.config.image_name).ok())
-                    .is_some_and(|(a, b)| a == b)
-        }
-        "exited" => {
-            let code: i32 = value.parse().map_err(|_| anyhow::anyhow!("invalid exited filter {value:?}"))?;
-            c.state.status == Status::Exited && c.state.exit_code == code
-        }
-        _ => anyhow::bail!("invalid filter {key:?}: supported are status, name, id, label, ancestor, exited"),
-    })
+pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
+    let Some(every) = args.watch.filter(|n| *n > 0) else {
+        return print(&render(ctx, &args)?);
+    };
+    if args.latest {
+        return Err(Failure::new(ExitCode::Engine, "the watch and latest flags cannot be used together").into());
+    }
+    // Reprint, on a cleared screen, until interrupted (as Podman).
+    loop {
+        let text = render(ctx, &args)?;
+        print(&format!("\x1b[2J\x1b[H{text}"))?;
+        std::thread::sleep(Duration::from_secs(every));
+    }
 }
 
-pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
+/// The list as `ps` prints it once.
+fn render(ctx: &Context, args: &PsArgs) -> anyhow::Result<String> {
     let mut containers = ctx.containers()?;
-    let mut list = containers.list()?;
-    let mut filters = Vec::new();
-    for f in &args.filter {
-        let (k, v) = f.split_once('=').ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
-        filters.push((k.to_string(), v.to_string()));
-    }
-    let mut kept = Vec::new();
-    for c in list.drain(..) {
-        let mut ok = true;
-        // Filters on one key are alternatives; different keys must all match.
-        let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
-        keys.dedup();
-        for key in keys {
-            let mut any = false;
-            for (_, v) in filters.iter().filter(|(k, _)| k == key) {
-                any |= matches(&c, key, v)?;
-            }
-            ok &= any;
-        }
-        if ok {
-            kept.push(c);
-        }
-    }
-    let explicit_status = filters.iter().any(|(k, _)| k == "status" || k == "exited");
+    let filters = Filters::parse(&args.filter)?;
+    let mut kept = filters.apply(containers.list()?)?;
+    let explicit_status = filters.names_state();
     let show_all = args.all || args.latest || args.last.is_some() || explicit_status;
     if !show_all {
         kept.retain(|c| c.state.status.is_live());
@@ -153,9 +144,10 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
             out.push_str(if args.no_trunc { &c.id } else { c.short_id() });
             out.push('\n');
         }
-        return print(&out);
+        return Ok(out);
     }
-    if args.format.as_deref().is_none_or(|f| f.trim().is_empty() || f.trim() == "table") && !args.size {
+    let plain = args.format.as_deref().is_none_or(|f| f.trim().is_empty() || f.trim() == "table");
+    if plain && !args.size && !args.ns {
         // The default table, without the template engine (it dominates
         // with many containers).
         let mut text = String::with_capacity(128 * (kept.len() + 1));
@@ -173,21 +165,38 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
                 c.name
             ));
         }
-        return print(&format::align_columns(&text));
+        return Ok(format::align_columns(&text));
     }
     if args.format.as_deref().is_some_and(format::is_json) {
         let size = |c| args.size.then(|| sizes(&containers, c));
-        let list = kept.iter().map(|c| view::ps_json(c, now, size(c))).collect();
-        return print(&(format::to_json_indent(&Value::Array(list), 2) + "\n"));
+        let list = kept
+            .iter()
+            .map(|c| {
+                let mut j = view::ps_json(c, now, size(c));
+                if args.ns {
+                    j["Namespaces"] = view::namespaces(c.state.pid);
+                }
+                j
+            })
+            .collect();
+        return Ok(format::to_json_indent(&Value::Array(list), 2) + "\n");
     }
     let rows: Vec<Value> = kept
         .iter()
         .map(|c| {
             let size = args.size.then(|| sizes(&containers, c));
-            view::ps_row(c, now, args.no_trunc, size)
+            let mut row = view::ps_row(c, now, args.no_trunc, size);
+            if args.ns {
+                let ns = view::namespaces(c.state.pid);
+                for (col, key) in NS_COLUMNS {
+                    row[col] = ns.get(key).cloned().unwrap_or_else(|| Value::from(""));
+                }
+                row["Namespaces"] = ns;
+            }
+            row
         })
         .collect();
-    let mut default = DEFAULT.to_string();
+    let mut default = if args.ns { NS_TABLE.to_string() } else { DEFAULT.to_string() };
     if args.size {
         default.push_str("\t{{.Size}}");
     }
@@ -203,7 +212,7 @@ pub fn run(ctx: &Context, args: PsArgs) -> anyhow::Result<()> {
         }
         _ => fmt,
     };
-    print(&format::render_list(Some(&fmt), &rows, &default, HEADERS)?)
+    Ok(format::render_list(Some(&fmt), &rows, &default, HEADERS)?)
 }
 
 /// Podman's `--sort`: newest first for the times, ascending otherwise.
@@ -217,33 +226,4 @@ fn sort(list: &mut [Container], key: SortKey, containers: &Containers, now: i64)
         SortKey::Size => list.sort_by_cached_key(|c| sizes(containers, c).0),
         SortKey::Status => list.sort_by_cached_key(|c| view::status_text(c, now)),
     }
-}
-
-/// (bytes in the container's upper layer, plus the image's layers).
-fn sizes(containers: &Containers, c: &Container) -> (u64, u64) {
-    let rw = du(&containers.dir(&c.id).join("upper"));
-    let image: u64 = c
-        .config
-        .layers
-        .iter()
-        .map(|l| du(&containers.graph_root().join("layers").join(l.trim_start_matches("sha256:")).join("diff")))
-        .sum();
-    (rw, rw + image)
-}
-
-fn du(dir: &std::path::Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let Ok(m) = e.metadata() else { continue };
-            if m.is_dir() {
-                stack.push(e.path());
-            } else {
-                total += m.len();
-            }
-        }
-    }
-    total
 }

@@ -1,5 +1,7 @@
 //! `rpod logs` / `rpod container logs`: what a container wrote, from its
-//! `k8s-file` log; stdout to our stdout, stderr to our stderr.
+//! `k8s-file` log; stdout to our stdout, stderr to our stderr. With
+//! several containers each line starts with its container's short ID (or
+//! name, `--names`; coloured, `--color`), as in Podman.
 
 use std::io::Write;
 use std::time::Duration;
@@ -7,8 +9,9 @@ use std::time::Duration;
 use anyhow::Context as _;
 use clap::Args;
 
+use crate::commands::select;
 use crate::container::logfile::{self, Entry, LogDriver};
-use crate::container::record::now_ns;
+use crate::container::record::{now_ns, Container};
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 use crate::timefmt;
@@ -28,16 +31,51 @@ pub struct LogsArgs {
     pub until: Option<String>,
 
     /// Output the specified number of lines at the end of the logs (-1: all)
-    #[arg(short = 'n', long, value_name = "LINES", default_value_t = -1, allow_negative_numbers = true)]
+    #[arg(long, value_name = "LINES", default_value_t = -1, allow_negative_numbers = true)]
     pub tail: i64,
 
     /// Output the timestamps of the log entries
     #[arg(short, long)]
     pub timestamps: bool,
 
-    /// The container (name or ID)
+    /// Act on the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
+
+    /// Output the container names instead of the container IDs in the log (with several containers)
+    #[arg(short = 'n', long)]
+    pub names: bool,
+
+    /// Output the containers with different colors in the log (with several containers)
+    #[arg(long)]
+    pub color: bool,
+
+    /// The containers (names or IDs)
     #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    pub containers: Vec<String>,
+}
+
+/// One container being read.
+struct Source {
+    id: String,
+    path: std::path::PathBuf,
+    /// What starts each of its lines (empty with one container).
+    prefix: Vec<u8>,
+    offset: u64,
+    file_id: Option<(u64, u64)>,
+    done: bool,
+}
+
+/// Podman's colours for the prefixes, one per container in turn.
+const COLORS: [&str; 6] = ["\x1b[32m", "\x1b[33m", "\x1b[34m", "\x1b[35m", "\x1b[36m", "\x1b[31m"];
+
+/// The prefix of a container's lines when several are shown (Podman's
+/// `Multi`): its name with `--names`, else its short ID, coloured with
+/// `--color`.
+fn prefix(c: &Container, index: usize, names: bool, color: bool) -> Vec<u8> {
+    let who = if names { c.name.as_str() } else { c.short_id() };
+    let text = if color { format!("{}{who}\x1b[0m ", COLORS[index % COLORS.len()]) } else { format!("{who} ") };
+    text.into_bytes()
 }
 
 pub fn run(ctx: &Context, args: LogsArgs) -> anyhow::Result<()> {
@@ -48,54 +86,68 @@ pub fn run(ctx: &Context, args: LogsArgs) -> anyhow::Result<()> {
     let since = args.since.as_deref().map(|s| time("--since", s, true)).transpose()?;
     let until = args.until.as_deref().map(|s| time("--until", s, false)).transpose()?;
     let mut containers = ctx.containers()?;
-    let c = containers.find(&args.container)?;
-    if !matches!(c.config.log_driver, LogDriver::K8sFile | LogDriver::JsonFile) {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            format!(
-                "container {} uses the log driver \"{}\": there are no logs to read",
-                c.name,
-                c.config.log_driver.as_str()
-            ),
-        )
-        .into());
-    }
-    let path = containers.log_path(&c.id);
-    let (entries, mut offset) =
-        logfile::read_entries(&path, 0, true).with_context(|| format!("reading {}", path.display()))?;
+    let found = if args.latest || args.containers.is_empty() {
+        vec![select::one(&mut containers, args.latest, args.containers.first().map(String::as_str))?]
+    } else {
+        args.containers.iter().map(|n| containers.find(n)).collect::<anyhow::Result<Vec<_>>>()?
+    };
+    let multi = found.len() > 1;
     let keep = |e: &Entry| since.is_none_or(|s| e.time >= s) && until.is_none_or(|u| e.time <= u);
-    let mut shown: Vec<&Entry> = entries.iter().filter(|e| keep(e)).collect();
-    if args.tail >= 0 {
-        let n = args.tail as usize;
-        if shown.len() > n {
-            shown.drain(..shown.len() - n);
+    let mut sources = Vec::new();
+    let mut shown: Vec<(usize, Entry)> = Vec::new();
+    for (i, c) in found.iter().enumerate() {
+        if !matches!(c.config.log_driver, LogDriver::K8sFile | LogDriver::JsonFile) {
+            return Err(Failure::new(
+                ExitCode::Engine,
+                format!(
+                    "container {} uses the log driver \"{}\": there are no logs to read",
+                    c.name,
+                    c.config.log_driver.as_str()
+                ),
+            )
+            .into());
         }
+        let path = containers.log_path(&c.id);
+        let (entries, offset) =
+            logfile::read_entries(&path, 0, true).with_context(|| format!("reading {}", path.display()))?;
+        let mut mine: Vec<Entry> = entries.into_iter().filter(|e| keep(e)).collect();
+        if args.tail >= 0 {
+            let n = args.tail as usize;
+            if mine.len() > n {
+                mine.drain(..mine.len() - n);
+            }
+        }
+        shown.extend(mine.into_iter().map(|e| (i, e)));
+        let prefix = if multi { prefix(c, i, args.names, args.color) } else { Vec::new() };
+        let file_id = file_identity(&path);
+        sources.push(Source { id: c.id.clone(), path, prefix, offset, file_id, done: false });
     }
-    for e in shown {
-        emit(e, args.timestamps)?;
+    // Several containers: in time order.
+    shown.sort_by_key(|(_, e)| e.time);
+    for (i, e) in &shown {
+        emit(&sources[*i].prefix, e, args.timestamps)?;
     }
     if !args.follow {
         return Ok(());
     }
-    // Follow: new records as they come, until the container has stopped
+    // Follow: new records as they come, until each container has stopped
     // and its log holds nothing more.
-    let mut file_id = file_identity(&path);
     loop {
-        let live = containers.get(&c.id)?.is_some_and(|c| c.state.status.is_live());
-        if file_identity(&path) != file_id {
-            // Rotated: start over at the new file.
-            file_id = file_identity(&path);
-            offset = 0;
+        for s in sources.iter_mut().filter(|s| !s.done) {
+            let live = containers.get(&s.id)?.is_some_and(|c| c.state.status.is_live());
+            if file_identity(&s.path) != s.file_id {
+                // Rotated: start over at the new file.
+                s.file_id = file_identity(&s.path);
+                s.offset = 0;
+            }
+            let (entries, end) = logfile::read_entries(&s.path, s.offset, false).unwrap_or((Vec::new(), s.offset));
+            s.offset = end;
+            for e in entries.iter().filter(|e| keep(e)) {
+                emit(&s.prefix, e, args.timestamps)?;
+            }
+            s.done = !live && entries.is_empty();
         }
-        let (entries, end) = logfile::read_entries(&path, offset, false).unwrap_or((Vec::new(), offset));
-        offset = end;
-        for e in entries.iter().filter(|e| keep(e)) {
-            emit(e, args.timestamps)?;
-        }
-        if until.is_some_and(|u| now_ns() > u) {
-            return Ok(());
-        }
-        if !live && entries.is_empty() {
+        if until.is_some_and(|u| now_ns() > u) || sources.iter().all(|s| s.done) {
             return Ok(());
         }
         std::thread::sleep(Duration::from_millis(100));
@@ -107,8 +159,9 @@ fn file_identity(p: &std::path::Path) -> Option<(u64, u64)> {
     std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
 }
 
-fn emit(e: &Entry, timestamps: bool) -> anyhow::Result<()> {
+fn emit(prefix: &[u8], e: &Entry, timestamps: bool) -> anyhow::Result<()> {
     let mut data = Vec::with_capacity(e.text.len() + 40);
+    data.extend_from_slice(prefix);
     if timestamps {
         data.extend_from_slice(e.time_text.as_bytes());
         data.push(b' ');

@@ -2,7 +2,11 @@
 //! containers through their cgroup v2 (`cgroup.freeze`); `unpause` thaws
 //! them through the same code.
 
+use std::path::PathBuf;
+
 use clap::Args;
+
+use crate::commands::select::{All, Selection};
 
 use crate::container::record::{Container, Containers, Status};
 use crate::context::{print, Context};
@@ -14,8 +18,20 @@ pub struct PauseArgs {
     #[arg(short, long)]
     pub all: bool,
 
+    /// Read the container ID from the file (repeatable)
+    #[arg(long, value_name = "CIDFILE")]
+    pub cidfile: Vec<PathBuf>,
+
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+
+    /// Act on the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
+
     /// The containers (names or IDs)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
 
@@ -58,11 +74,14 @@ fn set(containers: &mut Containers, c: &Container, frozen: bool, rootless: bool)
 pub(super) fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
     let want = if frozen { Status::Running } else { Status::Paused };
-    let targets: Vec<String> = if args.all {
-        containers.list()?.into_iter().filter(|c| c.state.status == want).map(|c| c.id).collect()
-    } else {
-        args.containers.clone()
-    };
+    let selection =
+        Selection { latest: args.latest, cidfile: args.cidfile, ignore: false, containers: args.containers };
+    let mut targets = selection.resolve_filtered(&mut containers, args.all.then_some(All::Every), &args.filter)?;
+    if args.all && args.filter.is_empty() {
+        // Only those in the state to change (Podman skips the others).
+        let list = containers.list()?;
+        targets.retain(|id| list.iter().any(|c| c.id == *id && c.state.status == want));
+    }
     crate::commands::each(&targets, |name| {
         let c = containers.find(name)?;
         set(&mut containers, &c, frozen, ctx.rootless())?;

@@ -4,6 +4,7 @@
 
 use clap::Args;
 
+use crate::commands::select;
 use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
 
@@ -13,8 +14,12 @@ pub struct PortArgs {
     #[arg(short, long)]
     pub all: bool,
 
+    /// Act on the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
+
     /// The container (name or ID)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER")]
     pub container: Option<String>,
 
     /// A private port, e.g. 80 or 80/tcp
@@ -28,9 +33,10 @@ pub fn run(ctx: &Context, args: PortArgs) -> anyhow::Result<()> {
         containers.list()?;
         return print("");
     }
-    let name = args.container.unwrap_or_default();
-    containers.find(&name)?;
-    if let Some(p) = args.port {
+    // With --latest the one argument is the port.
+    let (name, port) = if args.latest { (None, args.container.or(args.port)) } else { (args.container, args.port) };
+    select::one(&mut containers, args.latest, name.as_deref())?;
+    if let Some(p) = port {
         let p = if p.contains('/') { p } else { format!("{p}/tcp") };
         return Err(Failure::new(ExitCode::Engine, format!("failed to find published port \"{p}\"")).into());
     }

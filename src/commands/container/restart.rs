@@ -23,6 +23,10 @@ pub struct RestartArgs {
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
 
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+
     #[command(flatten)]
     pub selection: Selection,
 }
@@ -30,7 +34,7 @@ pub struct RestartArgs {
 pub fn run(ctx: &Context, args: RestartArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
     let all = args.all.then_some(if args.running { All::Live } else { All::Every });
-    let targets = args.selection.resolve(&mut containers, all)?;
+    let targets = args.selection.resolve_filtered(&mut containers, all, &args.filter)?;
     select::each(&targets, args.selection.ignore, |name| {
         let c = containers.find(name)?;
         let t = Duration::from_secs(args.time.unwrap_or(u64::from(c.config.stop_timeout)));

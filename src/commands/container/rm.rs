@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::commands::select::{self, All, Selection};
 use crate::container::lifecycle;
+use crate::container::record::Container;
 use crate::context::{print, Context};
 
 #[derive(Debug, Args)]
@@ -28,20 +29,55 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub volumes: bool,
 
+    /// Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID) first
+    #[arg(long)]
+    pub depend: bool,
+
+    /// Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+
     #[command(flatten)]
     pub selection: Selection,
 }
 
 pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets = args.selection.resolve(&mut containers, args.all.then_some(All::Every))?;
+    let targets = args.selection.resolve_filtered(&mut containers, args.all.then_some(All::Every), &args.filter)?;
     let stop_first = args.force.then(|| Duration::from_secs(args.time.unwrap_or(0)));
     // `rm -f` of a missing container is not an error (Podman).
     let ignore = args.selection.ignore || args.force;
     select::each(&targets, ignore, |name| {
         let c = containers.find(name)?;
+        if args.depend {
+            // Dependents first, each printed by ID, as Podman does.
+            for d in dependents(&containers.list()?, &c.id) {
+                lifecycle::remove_stopping(ctx, &mut containers, &d, stop_first)?;
+                print(&format!("{}\n", d.id))?;
+            }
+        }
         lifecycle::remove_stopping(ctx, &mut containers, &c, stop_first)?;
-        let shown = if args.all { c.id.clone() } else { name.clone() };
+        let shown = if args.all || !args.filter.is_empty() || args.depend { c.id.clone() } else { name.clone() };
         print(&format!("{shown}\n"))
     })
+}
+
+/// The containers that joined `id`'s namespaces, and theirs in turn,
+/// each after the ones that depend on it (the order to remove them in).
+fn dependents(all: &[Container], id: &str) -> Vec<Container> {
+    let mut out: Vec<Container> = Vec::new();
+    let mut stack = vec![id.to_string()];
+    let mut seen = vec![id.to_string()];
+    while let Some(of) = stack.pop() {
+        for c in all.iter().filter(|c| c.config.options.joins().any(|j| j == of)) {
+            if !seen.contains(&c.id) {
+                seen.push(c.id.clone());
+                stack.push(c.id.clone());
+                out.push(c.clone());
+            }
+        }
+    }
+    // In the order found from `id`: the deepest last; remove those first.
+    out.reverse();
+    out
 }

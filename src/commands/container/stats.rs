@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::Args;
 use serde_json::{json, Value};
 
+use crate::commands::select;
 use crate::container::record::{now_ns, Container, Status};
 use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
@@ -45,6 +46,14 @@ pub struct StatsArgs {
     /// Seconds between refreshes when streaming
     #[arg(short, long, value_name = "SECONDS", default_value_t = 5)]
     pub interval: u64,
+
+    /// Act on the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
+
+    /// Do not clear the screen between intervals when streaming
+    #[arg(long)]
+    pub no_reset: bool,
 
     /// The containers (default: all running ones)
     #[arg(value_name = "CONTAINER")]
@@ -121,7 +130,9 @@ pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
     let total = mem_total();
     let mut prev: std::collections::HashMap<String, (u64, i64)> = std::collections::HashMap::new();
     loop {
-        let list: Vec<Container> = if args.containers.is_empty() {
+        let list: Vec<Container> = if args.latest {
+            vec![select::one(&mut containers, true, args.containers.first().map(String::as_str))?]
+        } else if args.containers.is_empty() {
             containers.list()?.into_iter().filter(|c| args.all || c.state.status.is_live()).collect()
         } else {
             let mut v = Vec::new();
@@ -156,8 +167,13 @@ pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
         if args.no_stream {
             return print(&text);
         }
-        // Streaming: redraw the table each interval.
-        print(&format!("\x1b[2J\x1b[H{text}"))?;
+        // Streaming: redraw the table each interval (or print it below
+        // the last one, --no-reset).
+        if args.no_reset {
+            print(&text)?;
+        } else {
+            print(&format!("\x1b[2J\x1b[H{text}"))?;
+        }
         std::thread::sleep(Duration::from_secs(args.interval.max(1)));
     }
 }

@@ -23,6 +23,10 @@ pub struct StopArgs {
     #[arg(short, long, value_name = "SIGNAL")]
     pub signal: Option<String>,
 
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+
     #[command(flatten)]
     pub selection: Selection,
 }
@@ -30,7 +34,7 @@ pub struct StopArgs {
 pub fn run(ctx: &Context, args: StopArgs) -> anyhow::Result<()> {
     let signal = args.signal.as_deref().map(lifecycle::parse_signal).transpose()?;
     let mut containers = ctx.containers()?;
-    let targets = args.selection.resolve(&mut containers, args.all.then_some(All::Live))?;
+    let targets = args.selection.resolve_filtered(&mut containers, args.all.then_some(All::Live), &args.filter)?;
     select::each(&targets, args.selection.ignore, |name| {
         let c = containers.find(name)?;
         let t = Duration::from_secs(args.time.unwrap_or(u64::from(c.config.stop_timeout)));

@@ -3,6 +3,7 @@
 
 use clap::Args;
 
+use crate::commands::select;
 use crate::container::record::Status;
 use crate::container::top;
 use crate::context::{print, Context};
@@ -10,19 +11,23 @@ use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
 pub struct TopArgs {
-    /// The container (name or ID)
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// Act on the latest container rpod created
+    #[arg(short, long)]
+    pub latest: bool,
 
-    /// Format descriptors (Podman's: user pid ppid pcpu ...), separated by spaces or commas, or ps(1) options (-ef, aux, -o pid,comm)
-    #[arg(value_name = "DESCRIPTORS", allow_hyphen_values = true, trailing_var_arg = true)]
-    pub descriptors: Vec<String>,
+    /// The container (name or ID; not with --latest), then format descriptors (Podman's: user pid ppid pcpu ...), separated by spaces or commas, or ps(1) options (-ef, aux, -o pid,comm)
+    #[arg(value_name = "CONTAINER", value_names = ["CONTAINER", "DESCRIPTORS"], allow_hyphen_values = true, trailing_var_arg = true)]
+    pub container_and_descriptors: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
-    let descriptors = top::descriptors(&args.descriptors)?;
+    let (name, descriptors) = match args.container_and_descriptors.split_first() {
+        Some((first, rest)) if !args.latest => (Some(first.as_str()), rest),
+        _ => (None, args.container_and_descriptors.as_slice()),
+    };
+    let descriptors = top::descriptors(descriptors)?;
     let mut containers = ctx.containers()?;
-    let c = containers.find(&args.container)?;
+    let c = select::one(&mut containers, args.latest, name)?;
     if c.state.status != Status::Running && c.state.status != Status::Paused {
         return Err(Failure::new(
             ExitCode::Engine,
