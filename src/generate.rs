@@ -35,11 +35,25 @@ impl Shell {
 }
 
 /// The completion script for `shell`.
-pub fn completion_script(shell: Shell) -> String {
+pub fn completion_script(shell: Shell, descriptions: bool) -> String {
     let mut cmd = without_hidden_commands(crate::cli::command());
+    if !descriptions {
+        cmd = without_descriptions(cmd);
+    }
     let mut buf = Vec::new();
     clap_complete::generate(shell.clap(), &mut cmd, "rpod", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// The tree without the help texts of its commands and flags
+/// (`completion --no-desc`).
+fn without_descriptions(cmd: clap::Command) -> clap::Command {
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let mut cmd = cmd.about(None).long_about(None).mut_args(|a| a.help(None).long_help(None));
+    for name in subs {
+        cmd = cmd.mut_subcommand(name, without_descriptions);
+    }
+    cmd
 }
 
 /// The tree without its hidden top-level commands (`oci`):
@@ -90,7 +104,7 @@ pub fn all_files() -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> =
         man_pages().into_iter().map(|(name, body)| (PathBuf::from("man").join(name), body)).collect();
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
-        files.push((PathBuf::from("completions").join(shell.file_name()), completion_script(shell).into_bytes()));
+        files.push((PathBuf::from("completions").join(shell.file_name()), completion_script(shell, true).into_bytes()));
     }
     files
 }

@@ -164,7 +164,6 @@ fn usage_errors_exit_125_with_a_hint() {
         (&["run"][..], "requires at least 1 arg(s), only received 0"),
         (&["history"], "accepts 1 arg(s), received 0"),
         (&["tag", "busybox"], "requires at least 2 arg(s), only received 1"),
-        (&["logs"], "accepts 1 arg(s), received 0"),
         (&["container", "rename", "a"], "accepts 2 arg(s), received 1"),
     ] {
         let out = rpod(args);
@@ -172,6 +171,11 @@ fn usage_errors_exit_125_with_a_hint() {
         let path = if args[0] == "container" { "container rename" } else { args[0] };
         assert_eq!(text(&out.stderr), format!("Error: {message}\nSee 'rpod {path} --help'.\n"), "{args:?}");
     }
+
+    // logs takes several containers, or --latest (Podman's check and words).
+    let out = rpod(&["logs"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert_eq!(text(&out.stderr), "Error: specify at least one container name or ID to log\n");
 
     let out = rpod(&["--log-level", "loud", "version"]);
     assert_eq!(out.status.code(), Some(125));
@@ -305,4 +309,44 @@ fn completion_prints_the_committed_scripts() {
         assert_eq!(printed, committed, "{shell}");
         assert!(printed.contains("info"), "{shell}");
     }
+}
+
+/// `completion --file FILE` writes the script there (stdout stays empty);
+/// `--no-desc` leaves the commands' and flags' descriptions out.
+#[test]
+fn completion_to_a_file_and_without_descriptions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("_rpod");
+    let out = rpod(&["completion", "zsh", "--file", file.to_str().unwrap()]);
+    assert_eq!(ok(&out), "");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(written, ok(&rpod(&["completion", "zsh"])));
+    assert!(written.contains("Remove one or more containers"), "zsh has descriptions");
+    let bare = ok(&rpod(&["completion", "fish", "--no-desc"]));
+    let full = ok(&rpod(&["completion", "fish"]));
+    assert!(full.contains("Remove one or more containers") && full.contains("Act on the latest container"));
+    assert!(!bare.contains("Remove one or more containers") && !bare.contains("Act on the latest container"));
+    assert!(bare.contains("-l 'latest'") || bare.contains("-l latest"), "the flags stay: {}", &bare[..400]);
+}
+
+/// `network ls --filter name=/id=/driver=` and `--noheading`.
+#[test]
+fn network_ls_filters_and_noheading() {
+    let names = |args: &[&str]| {
+        let mut a = vec!["network", "ls", "--format", "{{.Name}}"];
+        a.extend_from_slice(args);
+        ok(&rpod(&a))
+    };
+    assert_eq!(names(&[]), "host\nnone\nprivate\n");
+    assert_eq!(names(&["--filter", "name=os"]), "host\n");
+    assert_eq!(names(&["-f", "driver=null", "-f", "driver=host"]), "host\nnone\n");
+    assert_eq!(names(&["-f", "driver=null", "-f", "name=priv"]), "");
+    let id = ok(&rpod(&["network", "ls", "-q", "-f", "name=private"]));
+    assert_eq!(names(&["-f", &format!("id={}", &id[..6])]), "private\n");
+    let table = ok(&rpod(&["network", "ls"]));
+    assert!(table.starts_with("NETWORK ID"), "{table}");
+    let bare = ok(&rpod(&["network", "ls", "--noheading"]));
+    assert_eq!(bare.lines().count(), 3, "{bare}");
+    assert_eq!(bare.lines().collect::<Vec<_>>(), table.lines().skip(1).collect::<Vec<_>>());
+    assert_eq!(rpod(&["network", "ls", "-f", "label=x"]).status.code(), Some(125));
 }

@@ -851,6 +851,11 @@ fn names_and_removal(env: &Env) {
 
     // rmi by name of an image with other names: only the name goes.
     assert_eq!(env.ok(&["rmi", "baz:1"]), "Untagged: localhost/baz:1\n");
+    // --no-prune (Podman's: keep dangling parents; rpod's images have
+    // none): the same removal.
+    env.ok(&["tag", &bb.id, "np:1"]);
+    assert_eq!(env.ok(&["rmi", "--no-prune", "np:1"]), "Untagged: localhost/np:1\n");
+    assert_eq!(names(&bb.id), json!([bb.reference]));
     // The same image under a second manifest (zstd): one image, two names, two digests.
     assert_eq!(env.pull(&zstd.reference), bb.id);
     let doc = env.json(&["image", "inspect", &bb.id]);

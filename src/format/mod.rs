@@ -67,6 +67,23 @@ const RIGHT_DELIM: &str = "}}";
 /// "json" => pretty JSON array of the rows (4-space indent like podman; `[]` for no rows).
 /// "table" alone => the default table; "table TEMPLATE" => TEMPLATE per row, aligned into columns, preceded by a header line made from the `{{.Field}}` names in TEMPLATE via `headers`.
 /// anything else => TEMPLATE executed per row, each row followed by "\n" unless the output of the row already ends with one.
+/// `--noheading`: a `table` template without its `table` keyword (still
+/// aligned into columns, without the header line); `default` (a `table`
+/// template) when the format is `table` alone. Other formats unchanged.
+pub fn without_heading(format: &str, default: &str, noheading: bool) -> String {
+    match format.trim_start().strip_prefix("table") {
+        Some(rest) if noheading => {
+            let body = rest.trim_start();
+            if body.is_empty() {
+                default.trim_start_matches("table ").to_string()
+            } else {
+                body.to_string()
+            }
+        }
+        _ => format.to_string(),
+    }
+}
+
 /// `\t` and `\n` written literally (backslash + letter, as typed in a shell) in the format are turned into TAB / newline before parsing.
 /// Output of table and plain templates goes through a tab-aligner like Go's text/tabwriter as podman uses it (minwidth 12, tabwidth 2, padding 2, padchar ' ', flags 0): cells are separated by TAB; the last cell of a line is not padded.
 ///

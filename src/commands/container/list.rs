@@ -201,17 +201,7 @@ fn render(ctx: &Context, args: &PsArgs) -> anyhow::Result<String> {
         default.push_str("\t{{.Size}}");
     }
     let fmt = args.format.as_deref().filter(|f| !f.trim().is_empty()).unwrap_or(&default).to_string();
-    let fmt = match fmt.trim_start().strip_prefix("table") {
-        Some(rest) if args.noheading => {
-            let body = rest.trim_start();
-            if body.is_empty() {
-                default.trim_start_matches("table ").to_string()
-            } else {
-                body.to_string()
-            }
-        }
-        _ => fmt,
-    };
+    let fmt = format::without_heading(&fmt, &default, args.noheading);
     Ok(format::render_list(Some(&fmt), &rows, &default, HEADERS)?)
 }
 

@@ -86,7 +86,10 @@ pub fn run(ctx: &Context, args: LogsArgs) -> anyhow::Result<()> {
     let since = args.since.as_deref().map(|s| time("--since", s, true)).transpose()?;
     let until = args.until.as_deref().map(|s| time("--until", s, false)).transpose()?;
     let mut containers = ctx.containers()?;
-    let found = if args.latest || args.containers.is_empty() {
+    if !args.latest && args.containers.is_empty() {
+        return Err(Failure::new(ExitCode::Engine, "specify at least one container name or ID to log").into());
+    }
+    let found = if args.latest {
         vec![select::one(&mut containers, args.latest, args.containers.first().map(String::as_str))?]
     } else {
         args.containers.iter().map(|n| containers.find(n)).collect::<anyhow::Result<Vec<_>>>()?

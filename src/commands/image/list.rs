@@ -127,17 +127,7 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> anyhow::Result<()> {
     let format = if fmt.trim().is_empty() { default.as_str() } else { fmt };
     // --noheading: the same template without its `table` keyword, which is
     // still aligned into columns but has no header line.
-    let format = match format.trim_start().strip_prefix("table") {
-        Some(rest) if args.noheading => {
-            let body = rest.trim_start();
-            if body.is_empty() {
-                default.trim_start_matches("table ").to_string()
-            } else {
-                body.to_string()
-            }
-        }
-        _ => format.to_string(),
-    };
+    let format = format::without_heading(format, &default, args.noheading);
     print(&format::render_list(Some(&format), &data, &default, HEADERS)?)
 }
 

@@ -24,6 +24,10 @@ pub struct RmiArgs {
     /// Ignore errors when a specified image does not exist
     #[arg(short, long)]
     pub ignore: bool,
+
+    /// Do not remove dangling parent images (accepted: rpod's images have no parent images, pulled and loaded images are whole, so there are none to keep)
+    #[arg(long)]
+    pub no_prune: bool,
 }
 
 pub fn run(ctx: &Context, args: RmiArgs) -> anyhow::Result<()> {

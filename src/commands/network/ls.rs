@@ -25,14 +25,45 @@ pub struct NetworkLsArgs {
     /// Do not truncate the network IDs
     #[arg(long)]
     pub no_trunc: bool,
+
+    /// Do not print headers
+    #[arg(long)]
+    pub noheading: bool,
+
+    /// Provide filter values (name=, id=, driver=; the same key twice: either)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+}
+
+/// Podman's network filters that apply to the built-in networks: `name`
+/// (a part of the name), `id` (a prefix), `driver` (exact).
+fn keep(filters: &[(String, String)], name: &str, id: &str, driver: &str) -> bool {
+    let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
+    keys.dedup();
+    keys.iter().all(|key| {
+        filters.iter().filter(|(k, _)| k == key).any(|(_, v)| match *key {
+            "name" => name.contains(v.as_str()),
+            "id" => id.starts_with(v.as_str()),
+            _ => driver == v,
+        })
+    })
 }
 
 /// (name, driver) of the built-in networks.
 pub const NETWORKS: [(&str, &str); 3] = [("host", "host"), ("none", "null"), ("private", "loopback")];
 
 pub fn run(_ctx: &Context, args: NetworkLsArgs) -> anyhow::Result<()> {
+    let mut filters = Vec::new();
+    for f in &args.filter {
+        match f.split_once('=') {
+            Some((k, v)) if ["name", "id", "driver"].contains(&k) => filters.push((k.to_string(), v.to_string())),
+            _ => anyhow::bail!("invalid filter {f:?}: supported are name=, id= and driver="),
+        }
+    }
+    filters.sort();
     let rows: Vec<serde_json::Value> = NETWORKS
         .iter()
+        .filter(|(name, driver)| keep(&filters, name, &network_id(name), driver))
         .map(|(name, driver)| {
             let full = network_id(name);
             let id = if args.no_trunc { full } else { full[..12].to_string() };
@@ -48,7 +79,8 @@ pub fn run(_ctx: &Context, args: NetworkLsArgs) -> anyhow::Result<()> {
         return print(&out);
     }
     let default = "table {{.ID}}\t{{.Name}}\t{{.Driver}}";
-    print(&format::render_list(args.format.as_deref(), &rows, default, HEADERS)?)
+    let fmt = format::without_heading(args.format.as_deref().unwrap_or(default), default, args.noheading);
+    print(&format::render_list(Some(&fmt), &rows, default, HEADERS)?)
 }
 
 /// A stable ID for a built-in network: the SHA-256 of its name.
