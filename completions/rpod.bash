@@ -464,7 +464,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +575,10 @@ _rpod() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1270,7 +1274,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1397,6 +1401,10 @@ _rpod() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1930,7 +1938,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2041,6 +2049,10 @@ _rpod() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3956,7 +3968,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4083,6 +4095,10 @@ _rpod() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

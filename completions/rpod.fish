@@ -186,6 +186,7 @@ none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
@@ -555,6 +556,7 @@ none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
@@ -775,6 +777,7 @@ none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
@@ -1595,6 +1598,7 @@ none\t'No log'"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-opt -d 'Logging driver options: max-size=SIZE (e.g. 10m) rotates the log' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l annotation -d 'Add an annotation to the container (KEY=VALUE)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r

@@ -1614,6 +1614,10 @@ fn run_and_create_options() {
         assert_eq!(e.code(&["run", "--rm", "--read-only", img, "sh", "-c", "touch /tmp/a /var/tmp/a /run/a"]), 0);
         assert_ne!(e.code(&["run", "--rm", "--read-only", "--read-only-tmpfs=false", img, "touch", "/tmp/a"]), 0);
         assert_ne!(e.code(&["run", "--rm", "--read-only", img, "touch", "/etc/a"]), 0);
+        // --timeout: killed once it has run that long.
+        let start = Instant::now();
+        assert_eq!(e.code(&["run", "--rm", "--timeout", "1", img, "sleep", "60"]), 137);
+        assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
         // --device: a host device node inside.
         assert_eq!(
             e.ok(&[

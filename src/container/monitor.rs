@@ -225,7 +225,10 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         *report = None;
 
         let mut health = super::health::Timer::new(ctx, &c)?;
-        let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), launched.watch, &mut health)?;
+        // --timeout: the container is killed when it has run this long (Podman's conmon --timeout).
+        let deadline = c.config.options.timeout.filter(|t| *t > 0).map(|t| Instant::now() + Duration::from_secs(t));
+        let init = Init { pid: launched.watch, deadline };
+        let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), init, &mut health)?;
         let health_restart = health.is_some_and(|h| h.restart);
         if let Some(ext) = &launched.external {
             ext.delete();
@@ -417,15 +420,22 @@ fn accept_all(listener: &UnixListener, clients: &mut Vec<Client>) {
 
 /// The poll loop while the container runs; returns its exit code once it
 /// has exited and its output is drained.
+/// The process `serve` waits for, and when it must be killed (`--timeout`).
+struct Init {
+    pid: i32,
+    deadline: Option<Instant>,
+}
+
 fn serve(
     listener: &UnixListener,
     sfd: &SignalFd,
     clients: &mut Vec<Client>,
     mut io: Io,
     mut log: Option<&mut LogWriter>,
-    pid: i32,
+    init: Init,
     health: &mut Option<super::health::Timer>,
 ) -> anyhow::Result<i32> {
+    let Init { pid, mut deadline } = init;
     let mut exit: Option<(i32, Instant)> = None;
     let mut buf = vec![0u8; 64 * 1024];
     loop {
@@ -451,11 +461,14 @@ fn serve(
         for c in clients.iter() {
             fds.push(PollFd::new(c.sock.as_fd(), PollFlags::POLLIN));
         }
-        let timeout = match (exit, health.as_ref()) {
+        let wake =
+            [health.as_ref().map(|h| h.timeout()), deadline.map(|d| d.saturating_duration_since(Instant::now()))]
+                .into_iter()
+                .flatten()
+                .min();
+        let timeout = match (exit, wake) {
             (Some(_), _) => PollTimeout::from(100u16),
-            (None, Some(h)) => {
-                PollTimeout::try_from(h.timeout().max(Duration::from_millis(1))).unwrap_or(PollTimeout::MAX)
-            }
+            (None, Some(w)) => PollTimeout::try_from(w.max(Duration::from_millis(1))).unwrap_or(PollTimeout::MAX),
             (None, None) => PollTimeout::NONE,
         };
         match poll(&mut fds, timeout) {
@@ -467,6 +480,11 @@ fn serve(
         drop(fds);
         if let Some(h) = health.as_mut().filter(|_| exit.is_none()) {
             h.tick(pid);
+        }
+        if deadline.is_some_and(|d| exit.is_none() && Instant::now() >= d) {
+            deadline = None;
+            log::info!("the container ran past its --timeout: killing it");
+            let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
         }
 
         if ready[0] {

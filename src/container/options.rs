@@ -103,6 +103,8 @@ pub struct Options {
     pub devices: Vec<Device>,
     /// `--pidfile`: where the container's PID is written when it starts.
     pub pidfile: Option<PathBuf>,
+    /// `--timeout`: seconds the container may run before it is killed (0: no limit).
+    pub timeout: Option<u64>,
     /// The healthcheck (`--health-*` over the image's `HEALTHCHECK`),
     /// resolved at create.
     pub healthcheck: Option<super::health::HealthConfig>,

@@ -147,6 +147,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<PathBuf>,
 
+    /// Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
+
     /// Write the container's PID to the file when it starts
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
@@ -473,6 +477,7 @@ impl ContainerFlags {
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
         o.pidfile = self.pidfile.clone();
+        o.timeout = self.timeout;
         // Resolved against the image's HEALTHCHECK at create.
         o.health_flags = HealthFlags {
             cmd: self.health_cmd.clone(),
