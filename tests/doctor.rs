@@ -392,6 +392,24 @@ fn root_doctor_reports_the_cgroup_layout_and_a_stray_layer() {
     let report = doctor(s.run(&["system", "doctor", "--format", "json"]));
     assert_check(&report, "store", "warning", &["1 layer directories without a record"], &["rpod images"]);
     assert!(stray.exists(), "doctor must not repair");
+    // A monitor whose container is gone (a stand-in with a monitor's
+    // command line for this store) is reported with the kill that ends it.
+    assert_check(&report, "leftovers", "ok", &["no stale mounts"], &[]);
+    let root = s.dir.path().join("root");
+    let mut fake = std::process::Command::new("sh")
+        .args(["-c", "sleep 60", "sh", "--root", root.to_str().unwrap(), "__monitor", &"cd".repeat(32)])
+        .spawn()
+        .unwrap();
+    let report = doctor(s.run(&["system", "doctor", "--format", "json"]));
+    let _ = fake.kill();
+    let _ = fake.wait();
+    assert_check(
+        &report,
+        "leftovers",
+        "warning",
+        &["1 monitor processes of removed containers", "cdcdcdcdcdcd"],
+        &[&format!("kill {}", fake.id())],
+    );
     // A template sees the same fields.
     let out = s.run(&["system", "doctor", "--format", "{{.status}}"]);
     assert_eq!(text(&out.stdout).trim(), report["status"].as_str().unwrap(), "{}", describe(&out));

@@ -1,5 +1,6 @@
 //! Storage: the driver and why, the store's file system and free space,
-//! and the store itself (read without repairing anything).
+//! the store itself (read without repairing anything), and what crashed
+//! commands can leave (stale mounts, monitors of removed containers).
 
 use std::path::Path;
 
@@ -37,6 +38,67 @@ pub fn checks(env: &Env) -> Vec<Check> {
     let mut out = vec![driver_check(env, &driver)];
     out.extend(filesystem_checks(env, &paths.graph_root, &driver));
     out.push(store_check(&paths.graph_root));
+    out.push(leftovers_check(&paths.graph_root, &paths.run_root));
+    out
+}
+
+/// Mounts left under the store or the run directory in this mount
+/// namespace (rpod mounts container roots only in private namespaces), and
+/// monitor processes of this store whose container is gone. Read only.
+fn leftovers_check(graph_root: &Path, run_root: &Path) -> Check {
+    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    let mounts = stale_mounts(&mountinfo, &[graph_root, run_root]);
+    let monitors = orphan_monitors(graph_root);
+    if mounts.is_empty() && monitors.is_empty() {
+        return Check::ok("leftovers", "no stale mounts under the store, no monitor without its container");
+    }
+    let mut found = Vec::new();
+    let mut fix = Vec::new();
+    if !mounts.is_empty() {
+        found.push(format!("{} stale mounts ({})", mounts.len(), mounts.join(", ")));
+        fix.push(format!("umount {}", mounts.join(" ")));
+    }
+    if !monitors.is_empty() {
+        let pids: Vec<String> = monitors.iter().map(|(pid, _)| pid.to_string()).collect();
+        let ids: Vec<String> = monitors.iter().map(|(_, id)| id[..id.len().min(12)].to_string()).collect();
+        found.push(format!("{} monitor processes of removed containers ({})", monitors.len(), ids.join(", ")));
+        fix.push(format!("kill {}", pids.join(" ")));
+    }
+    Check::warning("leftovers", found.join("; "), fix.join("; "))
+}
+
+/// Mount points of `/proc/self/mountinfo` text under any of `roots`.
+fn stale_mounts(mountinfo: &str, roots: &[&Path]) -> Vec<String> {
+    mountinfo
+        .lines()
+        .filter_map(|l| l.split(' ').nth(4))
+        .filter(|m| roots.iter().any(|r| Path::new(m).starts_with(r) && Path::new(m) != *r))
+        .map(str::to_string)
+        .collect()
+}
+
+/// (PID, container ID) of the `rpod ... --root GRAPH_ROOT ... __monitor
+/// ID` processes whose container directory no longer exists.
+fn orphan_monitors(graph_root: &Path) -> Vec<(i32, String)> {
+    let mut out = Vec::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else { return out };
+    for e in dir.flatten() {
+        let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else { continue };
+        let Ok(cmdline) = std::fs::read(e.path().join("cmdline")) else { continue };
+        let args: Vec<String> = cmdline
+            .split(|&b| b == 0)
+            .filter(|a| !a.is_empty())
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        if !args.iter().any(|a| a == "__monitor") {
+            continue;
+        }
+        let root = args.windows(2).find(|w| w[0] == "--root").map(|w| w[1].as_str());
+        let Some(id) = args.last() else { continue };
+        if root.is_some_and(|r| Path::new(r) == graph_root) && !graph_root.join("containers").join(id).exists() {
+            out.push((pid, id.clone()));
+        }
+    }
     out
 }
 
@@ -228,4 +290,20 @@ fn store_check(graph_root: &Path) -> Check {
         ));
     }
     Check::ok("store", found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_mounts_under_the_store_only() {
+        let info = "36 25 0:32 / /var/lib/rpod rw - ext4 x rw\n\
+                    37 36 0:33 / /var/lib/rpod/containers/abc/merged rw - overlay overlay rw\n\
+                    38 25 0:34 / /run/rpod/x rw - tmpfs tmpfs rw\n\
+                    39 25 0:35 / /home rw - ext4 y rw\n";
+        let roots = [Path::new("/var/lib/rpod"), Path::new("/run/rpod")];
+        assert_eq!(stale_mounts(info, &roots), ["/var/lib/rpod/containers/abc/merged", "/run/rpod/x"]);
+        assert!(orphan_monitors(Path::new("/nonexistent/store")).is_empty());
+    }
 }
