@@ -5056,8 +5056,102 @@ _rpod() {
     esac
 }
 
+# Container and image names, asked from rpod at completion time.
+_rpod_name_table() {
+    case "$1" in
+        "attach") echo "containers first --detach-keys" ;;
+        "container attach") echo "containers first --detach-keys" ;;
+        "container create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "container exec") echo "containers first --env -e --env-file --user -u --workdir -w" ;;
+        "container exists") echo "containers first " ;;
+        "container inspect") echo "containers all --format -f" ;;
+        "container kill") echo "containers all --signal -s --cidfile" ;;
+        "container pause") echo "containers all --cidfile --filter -f" ;;
+        "container port") echo "containers first " ;;
+        "container logs") echo "containers all --since --until --tail" ;;
+        "container rename") echo "containers first " ;;
+        "container restart") echo "containers all --time -t --filter -f --cidfile" ;;
+        "container rm") echo "containers all --time -t --filter --cidfile" ;;
+        "container run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "container start") echo "containers all --detach-keys --filter -f" ;;
+        "container stats") echo "containers all --format --interval -i" ;;
+        "container stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
+        "container top") echo "containers first " ;;
+        "container unpause") echo "containers all --cidfile --filter -f" ;;
+        "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit" ;;
+        "container wait") echo "containers all --condition --interval -i" ;;
+        "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "exec") echo "containers first --env -e --env-file --user -u --workdir -w" ;;
+        "healthcheck run") echo "containers first " ;;
+        "history") echo "images first --format" ;;
+        "image exists") echo "images first " ;;
+        "image history") echo "images first --format" ;;
+        "image inspect") echo "images all --format -f" ;;
+        "image list") echo "images first --filter -f --format --sort" ;;
+        "image pull") echo "images first --platform --arch --os --variant" ;;
+        "image push") echo "images first --compression-format --compression-level --format -f --creds --authfile --cert-dir --digestfile" ;;
+        "image rm") echo "images all " ;;
+        "image save") echo "images all --output -o --format" ;;
+        "image tag") echo "images first " ;;
+        "image untag") echo "images first " ;;
+        "images") echo "images first --filter -f --format --sort" ;;
+        "kill") echo "containers all --signal -s --cidfile" ;;
+        "logs") echo "containers all --since --until --tail" ;;
+        "pause") echo "containers all --cidfile --filter -f" ;;
+        "port") echo "containers first " ;;
+        "pull") echo "images first --platform --arch --os --variant" ;;
+        "push") echo "images first --compression-format --compression-level --format -f --creds --authfile --cert-dir --digestfile" ;;
+        "rename") echo "containers first " ;;
+        "restart") echo "containers all --time -t --filter -f --cidfile" ;;
+        "rm") echo "containers all --time -t --filter --cidfile" ;;
+        "rmi") echo "images all " ;;
+        "run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "save") echo "images all --output -o --format" ;;
+        "start") echo "containers all --detach-keys --filter -f" ;;
+        "stats") echo "containers all --format --interval -i" ;;
+        "stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
+        "tag") echo "images first " ;;
+        "top") echo "containers first " ;;
+        "unpause") echo "containers all --cidfile --filter -f" ;;
+        "untag") echo "images first " ;;
+        "update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit" ;;
+        "wait") echo "containers all --condition --interval -i" ;;
+    esac
+}
+
+_rpod_with_names() {
+    _rpod "$@"
+    local cur="${COMP_WORDS[COMP_CWORD]}"
+    [[ "$cur" == -* ]] && return
+    local path="" entry="" i w skip=0 positionals=0
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${COMP_WORDS[i]}"
+        if ((skip)); then skip=0; continue; fi
+        if [[ -z "$entry" ]]; then
+            [[ "$w" == -* ]] && continue
+            path="${path:+$path }$w"
+            entry="$(_rpod_name_table "$path")"
+            continue
+        fi
+        if [[ "$w" == -* ]]; then
+            [[ "$w" != *=* && " ${entry#* * } " == *" $w "* ]] && skip=1
+            continue
+        fi
+        positionals=$((positionals + 1))
+    done
+    [[ -z "$entry" ]] && return
+    local kind="${entry%% *}" rest="${entry#* }"
+    [[ "${rest%% *}" == first && $positionals -gt 0 ]] && return
+    local list
+    case "$kind" in
+        containers) list="$(rpod ps -a --format '{{.Names}}' 2>/dev/null)" ;;
+        images) list="$(rpod images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>')" ;;
+    esac
+    COMPREPLY=($(compgen -W "$list" -- "$cur"))
+}
+
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _rpod -o nosort -o bashdefault -o default rpod
+    complete -F _rpod_with_names -o nosort -o bashdefault -o default rpod
 else
-    complete -F _rpod -o bashdefault -o default rpod
+    complete -F _rpod_with_names -o bashdefault -o default rpod
 fi

@@ -34,15 +34,215 @@ impl Shell {
     }
 }
 
-/// The completion script for `shell`.
+/// The completion script for `shell` (`descriptions`: with the flags' and
+/// commands' help): clap_complete's, plus the names of containers and
+/// images asked from rpod at completion time (as Podman's scripts ask
+/// `podman __complete`).
 pub fn completion_script(shell: Shell, descriptions: bool) -> String {
     let mut cmd = without_hidden_commands(crate::cli::command());
+    let names = name_positionals(&cmd);
     if !descriptions {
         cmd = without_descriptions(cmd);
     }
+    if shell == Shell::Zsh {
+        cmd = with_name_hints(cmd);
+    }
     let mut buf = Vec::new();
     clap_complete::generate(shell.clap(), &mut cmd, "rpod", &mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    let script = String::from_utf8_lossy(&buf).into_owned();
+    match shell {
+        Shell::Bash => bash_names(script, &names),
+        Shell::Zsh => zsh_names(script),
+        Shell::Fish => fish_names(script, &names),
+    }
+}
+
+/// What a command's positional names: containers or images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Containers,
+    Images,
+}
+
+impl Names {
+    /// The rpod command that lists them, one a line.
+    fn lister(self) -> &'static str {
+        match self {
+            Names::Containers => "rpod ps -a --format '{{.Names}}' 2>/dev/null",
+            Names::Images => "rpod images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>'",
+        }
+    }
+}
+
+/// A command whose first positional (every one when `all`) is a container
+/// or an image, with its flags that take a value (their values are not
+/// positionals).
+struct NamePositional {
+    path: Vec<String>,
+    kind: Names,
+    all: bool,
+    value_flags: Vec<String>,
+}
+
+fn name_positionals(root: &clap::Command) -> Vec<NamePositional> {
+    fn walk(cmd: &clap::Command, path: &[String], out: &mut Vec<NamePositional>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let mut p = path.to_vec();
+            p.push(sub.get_name().to_string());
+            if let Some(first) = sub.get_positionals().next() {
+                let names: Vec<String> =
+                    first.get_value_names().unwrap_or_default().iter().map(|n| n.to_string()).collect();
+                let kind = match names.first().map(String::as_str) {
+                    Some("CONTAINER") => Some(Names::Containers),
+                    Some("IMAGE") => Some(Names::Images),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let mut value_flags = Vec::new();
+                    for a in sub
+                        .get_arguments()
+                        .filter(|a| !a.is_positional() && a.get_action().takes_values() && !a.is_require_equals_set())
+                    {
+                        value_flags.extend(a.get_long().map(|l| format!("--{l}")));
+                        value_flags.extend(a.get_short().map(|c| format!("-{c}")));
+                    }
+                    let all = names.len() == 1 && first.get_num_args().is_some_and(|n| n.max_values() > 1);
+                    out.push(NamePositional { path: p.clone(), kind, all, value_flags });
+                }
+            }
+            walk(sub, &p, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &[], &mut out);
+    out
+}
+
+/// Bash: `_rpod` (clap's), then, on a container or image positional, the
+/// names rpod lists.
+fn bash_names(script: String, names: &[NamePositional]) -> String {
+    let mut table = String::new();
+    for n in names {
+        let kind = if n.kind == Names::Containers { "containers" } else { "images" };
+        let all = if n.all { "all" } else { "first" };
+        table.push_str(&format!(
+            "        \"{}\") echo \"{kind} {all} {}\" ;;\n",
+            n.path.join(" "),
+            n.value_flags.join(" ")
+        ));
+    }
+    let helper = format!(
+        r#"
+# Container and image names, asked from rpod at completion time.
+_rpod_name_table() {{
+    case "$1" in
+{table}    esac
+}}
+
+_rpod_with_names() {{
+    _rpod "$@"
+    local cur="${{COMP_WORDS[COMP_CWORD]}}"
+    [[ "$cur" == -* ]] && return
+    local path="" entry="" i w skip=0 positionals=0
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${{COMP_WORDS[i]}}"
+        if ((skip)); then skip=0; continue; fi
+        if [[ -z "$entry" ]]; then
+            [[ "$w" == -* ]] && continue
+            path="${{path:+$path }}$w"
+            entry="$(_rpod_name_table "$path")"
+            continue
+        fi
+        if [[ "$w" == -* ]]; then
+            [[ "$w" != *=* && " ${{entry#* * }} " == *" $w "* ]] && skip=1
+            continue
+        fi
+        positionals=$((positionals + 1))
+    done
+    [[ -z "$entry" ]] && return
+    local kind="${{entry%% *}}" rest="${{entry#* }}"
+    [[ "${{rest%% *}}" == first && $positionals -gt 0 ]] && return
+    local list
+    case "$kind" in
+        containers) list="$({containers})" ;;
+        images) list="$({images})" ;;
+    esac
+    COMPREPLY=($(compgen -W "$list" -- "$cur"))
+}}
+"#,
+        containers = Names::Containers.lister(),
+        images = Names::Images.lister(),
+    );
+    let script = script.replace("complete -F _rpod ", "complete -F _rpod_with_names ");
+    match script.rfind("\nif [[ \"${BASH_VERSINFO[0]}\"") {
+        Some(at) => format!("{}{helper}{}", &script[..at], &script[at..]),
+        None => script + &helper,
+    }
+}
+
+/// For zsh: a positional that is only a container (image) gets the value
+/// hint `Username` (`Hostname`), which rpod uses nowhere else, so that
+/// [`zsh_names`] can turn clap's `_users` (`_hosts`) into rpod's lists.
+fn with_name_hints(cmd: clap::Command) -> clap::Command {
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let mut cmd = cmd;
+    for name in subs {
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            let first = sub.get_positionals().next().and_then(|a| {
+                let names = a.get_value_names()?;
+                let hint = match names {
+                    [n] if n.as_str() == "CONTAINER" => clap::ValueHint::Username,
+                    [n] if n.as_str() == "IMAGE" => clap::ValueHint::Hostname,
+                    _ => return None,
+                };
+                Some((a.get_id().to_string(), hint))
+            });
+            // mut_arg moves an argument to the end: the later positionals
+            // are moved after it again, in their order.
+            let later: Vec<String> = sub.get_positionals().skip(1).map(|a| a.get_id().to_string()).collect();
+            let sub = match first {
+                Some((id, hint)) => {
+                    later.iter().fold(sub.mut_arg(id, |a| a.value_hint(hint)), |s, id| s.mut_arg(id, |a| a))
+                }
+                None => sub,
+            };
+            with_name_hints(sub)
+        });
+    }
+    cmd
+}
+
+/// Zsh: the positional's action becomes the names rpod lists.
+fn zsh_names(script: String) -> String {
+    let helper = format!(
+        "\n(( $+functions[_rpod_containers] )) ||\n_rpod_containers() {{\n    local -a names; names=(${{(f)\"$({})\"}})\n    compadd -a names\n}}\n(( $+functions[_rpod_images] )) ||\n_rpod_images() {{\n    local -a names; names=(${{(f)\"$({})\"}})\n    compadd -a names\n}}\n",
+        Names::Containers.lister(),
+        Names::Images.lister()
+    );
+    let script = script.replace(":_users' \\", ":_rpod_containers' \\").replace(":_hosts' \\", ":_rpod_images' \\");
+    match script.rfind("\nif [ \"$funcstack[1]\" = \"_rpod\" ]") {
+        Some(at) => format!("{}{helper}{}", &script[..at], &script[at..]),
+        None => script + &helper,
+    }
+}
+
+/// Fish: one more rule per command, offering the names.
+fn fish_names(mut script: String, names: &[NamePositional]) -> String {
+    script.push_str("\n# Container and image names, asked from rpod at completion time.\n");
+    for n in names {
+        let cond = match n.path.as_slice() {
+            [one] => format!("__fish_rpod_using_subcommand {one}"),
+            [first, rest @ ..] => {
+                format!("__fish_rpod_using_subcommand {first}; and __fish_seen_subcommand_from {}", rest.join(" "))
+            }
+            [] => continue,
+        };
+        script.push_str(&format!(
+            "complete -c rpod -n \"{cond}\" -f -a \"({})\"\n",
+            n.kind.lister().replace('"', "\\\"")
+        ));
+    }
+    script
 }
 
 /// The tree without the help texts of its commands and flags

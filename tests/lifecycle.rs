@@ -456,6 +456,68 @@ fn inspect_has_podmans_keys_and_shapes() {
     });
 }
 
+/// The bash completion (completions/rpod.bash, as `rpod completion bash`
+/// prints it) completes container and image names by asking rpod at
+/// completion time: `start`/`rm` any positional, `exec` its first only,
+/// `run` its image after flags and their values. The rpod it asks is the
+/// one on `PATH` (here a wrapper onto this test's store).
+#[test]
+fn bash_completion_asks_rpod_for_names() {
+    let script = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/rpod.bash")).unwrap();
+    each_mode("lc-complete", |e| {
+        e.ok(&["create", "--name", "alpha", &e.image, "true"]);
+        e.ok(&["create", "--name", "beta", &e.image, "true"]);
+        let dir = e.dir.path();
+        let bin = dir.join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let wrapper = bin.join("rpod");
+        let base: Vec<String> = e.base_args().iter().map(|a| shell_quote(a)).collect();
+        std::fs::write(
+            &wrapper,
+            format!("#!/bin/sh\nexec {} {} \"$@\"\n", shell_quote(&rpod().display().to_string()), base.join(" ")),
+        )
+        .unwrap();
+        std::fs::write(dir.join("rpod.bash"), &script).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if e.mode == Mode::Rootless {
+            let b = Bed::get();
+            for p in [&bin, &wrapper, &dir.join("rpod.bash")] {
+                std::os::unix::fs::chown(p, Some(b.test_uid), Some(b.test_gid)).unwrap();
+            }
+        }
+        let complete = |words: &[&str]| -> Vec<String> {
+            let quoted: Vec<String> = words.iter().map(|w| shell_quote(w)).collect();
+            let line = format!(
+                "source {}; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE=\"${{COMP_WORDS[*]}}\"; COMP_POINT=${{#COMP_LINE}}; _rpod_with_names rpod {} {}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+                shell_quote(&dir.join("rpod.bash").display().to_string()),
+                quoted.join(" "),
+                words.len() - 1,
+                shell_quote(words[words.len() - 1]),
+                shell_quote(words[words.len() - 2]),
+            );
+            let mut cmd = match e.mode {
+                Mode::Rootless => Bed::get().rootless_command("/bin/bash"),
+                Mode::Root => Bed::get().root_command("/bin/bash"),
+            };
+            cmd.env("PATH", format!("{}:/usr/bin:/bin", bin.display())).args(["-c", &line]);
+            let out = output_with_timeout(&mut cmd, Duration::from_secs(60));
+            assert!(out.status.success(), "{words:?}: {}", describe(&out));
+            let mut got: Vec<String> =
+                text(&out.stdout).lines().filter(|l| !l.is_empty()).map(str::to_string).collect();
+            got.sort();
+            got
+        };
+        assert_eq!(complete(&["rpod", "start", ""]), ["alpha", "beta"], "{:?}", e.mode);
+        assert_eq!(complete(&["rpod", "start", "al"]), ["alpha"], "{:?}", e.mode);
+        assert_eq!(complete(&["rpod", "container", "rm", "alpha", "b"]), ["beta"], "{:?}", e.mode);
+        assert_eq!(complete(&["rpod", "exec", "-w", "/tmp", "b"]), ["beta"], "{:?}", e.mode);
+        assert!(!complete(&["rpod", "exec", "alpha", "b"]).contains(&"beta".to_string()), "{:?}", e.mode);
+        assert_eq!(complete(&["rpod", "run", "--name", "x", "127"]), std::slice::from_ref(&e.image), "{:?}", e.mode);
+        assert_eq!(complete(&["rpod", "rmi", ""]), std::slice::from_ref(&e.image), "{:?}", e.mode);
+    });
+}
+
 #[test]
 fn killed_monitor_container_and_cli_leave_a_true_state() {
     each_mode("lc-kill9", |e| {
