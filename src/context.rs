@@ -103,15 +103,7 @@ impl Context {
             );
         }
         crate::pause::join_or_enter(&id, self.paths()?.user_run_dir.as_deref())?;
-        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
-        nix::mount::mount(
-            None::<&str>,
-            "/",
-            None::<&str>,
-            nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
-            None::<&str>,
-        )
-        .context("making the mount namespace private")?;
+        private_mount_namespace()?;
         let _ = self.in_userns.set(());
         Ok(())
     }
@@ -124,15 +116,7 @@ impl Context {
         if self.rootless || self.in_userns.get().is_some() {
             return Ok(());
         }
-        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
-        nix::mount::mount(
-            None::<&str>,
-            "/",
-            None::<&str>,
-            nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
-            None::<&str>,
-        )
-        .context("making the mount namespace private")?;
+        private_mount_namespace()?;
         let _ = self.in_userns.set(());
         Ok(())
     }
@@ -200,6 +184,20 @@ impl Context {
             crate::events::record(&p.run_root, event);
         }
     }
+}
+
+/// Move this process into a new mount namespace whose mounts do not
+/// propagate back to the host's.
+fn private_mount_namespace() -> anyhow::Result<()> {
+    nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
+    nix::mount::mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+        None::<&str>,
+    )
+    .context("making the mount namespace private")
 }
 
 /// Write a command's output to standard output.
