@@ -2782,7 +2782,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2806,6 +2806,18 @@ _rpod() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2832,16 +2844,12 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__push)
-            opts="-q -f -h --tls-verify --quiet --compression-format --compression-level --format --creds --authfile --cert-dir --digestfile --root --runroot --storage-driver --log-level --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --compress --digestfile --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --tls-verify)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --compression-format)
                     COMPREPLY=($(compgen -W "gzip zstd" -- "${cur}"))
                     return 0
@@ -2858,8 +2866,8 @@ _rpod() {
                     COMPREPLY=($(compgen -W "oci v2s2" -- "${cur}"))
                     return 0
                     ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --authfile)
@@ -2867,6 +2875,10 @@ _rpod() {
                     return 0
                     ;;
                 --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2970,7 +2982,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3696,7 +3708,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3720,6 +3732,18 @@ _rpod() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3746,16 +3770,12 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__push)
-            opts="-q -f -h --tls-verify --quiet --compression-format --compression-level --format --creds --authfile --cert-dir --digestfile --root --runroot --storage-driver --log-level --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --compress --digestfile --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --tls-verify)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --compression-format)
                     COMPREPLY=($(compgen -W "gzip zstd" -- "${cur}"))
                     return 0
@@ -3772,8 +3792,8 @@ _rpod() {
                     COMPREPLY=($(compgen -W "oci v2s2" -- "${cur}"))
                     return 0
                     ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --authfile)
@@ -3781,6 +3801,10 @@ _rpod() {
                     return 0
                     ;;
                 --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4336,7 +4360,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5088,8 +5112,8 @@ _rpod_name_table() {
         "image history") echo "images first --format" ;;
         "image inspect") echo "images all --format -f" ;;
         "image list") echo "images first --filter -f --format --sort" ;;
-        "image pull") echo "images first --platform --arch --os --variant" ;;
-        "image push") echo "images first --compression-format --compression-level --format -f --creds --authfile --cert-dir --digestfile" ;;
+        "image pull") echo "images first --platform --arch --os --variant --authfile --cert-dir --creds" ;;
+        "image push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile" ;;
         "image rm") echo "images all " ;;
         "image save") echo "images all --output -o --format" ;;
         "image tag") echo "images first " ;;
@@ -5099,8 +5123,8 @@ _rpod_name_table() {
         "logs") echo "containers all --since --until --tail" ;;
         "pause") echo "containers all --cidfile --filter -f" ;;
         "port") echo "containers first " ;;
-        "pull") echo "images first --platform --arch --os --variant" ;;
-        "push") echo "images first --compression-format --compression-level --format -f --creds --authfile --cert-dir --digestfile" ;;
+        "pull") echo "images first --platform --arch --os --variant --authfile --cert-dir --creds" ;;
+        "push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile" ;;
         "rename") echo "containers first " ;;
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;

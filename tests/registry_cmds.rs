@@ -334,6 +334,11 @@ fn rootless_credentials_are_the_users_where_root_used_podman() {
     env.run(&["--root", &store("store"), "push", "-q", &image, &pushed]).assert_success();
     let out = env.run(&["search", "--format", "{{.Name}}", &format!("{reg}/rootpodman")]).assert_success();
     assert_eq!(out.stdout_str(), format!("{reg}/library/rootpodman\n"));
+    // push --compress (Podman's flag for the dir transport; a registry's
+    // layers are compressed anyway): the pushed image pulls back.
+    let again = format!("{reg}/library/rootpodman:compress");
+    env.run(&["--root", &store("store"), "push", "-q", "--compress", &image, &again]).assert_success();
+    assert_pulled(env.run(&["--root", &store("store-again"), "pull", "-q", &again]));
     let out = env.run(&["logout", reg]).assert_success();
     assert_eq!(out.stdout_str(), format!("Removed login credentials for {reg}\n"));
     assert_pull_needs_login(env.pull(&[], &image));
@@ -403,11 +408,29 @@ fn root_login_with_authfile_and_password_stdin() {
         env.run(&["login", "--authfile", authfile_arg, "--get-login", reg]).assert_success().stdout_str(),
         format!("{}\n", bed.user)
     );
-    // pull has no --authfile: it reads REGISTRY_AUTH_FILE.
+    // pull reads REGISTRY_AUTH_FILE.
     let store = env.path("store");
     let mut pull = env.command(&["--root", store.to_str().unwrap(), "pull", "-q", "--tls-verify=false", &image]);
     pull.env("REGISTRY_AUTH_FILE", &authfile);
     assert_pulled(output_with_timeout(&mut pull, Duration::from_secs(120)));
+    // pull --authfile and --cert-dir (TLS verified with the bed's CA), and
+    // --creds instead of any auth file; each into a store of its own.
+    let pull_into = |store: &str, flags: &[&str]| {
+        let store = env.path(store);
+        let mut args = vec!["--root", store.to_str().unwrap(), "pull", "-q"];
+        args.extend_from_slice(flags);
+        args.push(&image);
+        env.run(&args)
+    };
+    assert_pulled(pull_into("s-authfile", &["--authfile", authfile_arg, "--cert-dir", cert_dir]));
+    assert_pull_needs_login(pull_into("s-noauth", &["--cert-dir", cert_dir]));
+    let good = format!("{}:{}", bed.user, bed.password);
+    assert_pulled(pull_into("s-creds", &["--creds", &good, "--cert-dir", cert_dir]));
+    let bad = format!("{}:wrong", bed.user);
+    let out = pull_into("s-badcreds", &["--creds", &bad, "--cert-dir", cert_dir]);
+    assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+    let out = pull_into("s-missing", &["--authfile", "/nonexistent/auth.json"]);
+    assert!(out.stderr_str().contains("checking authfile"), "{}", describe(&out));
     let out = env.run(&["logout", "--authfile", authfile_arg, reg]).assert_success();
     assert_eq!(out.stdout_str(), format!("Removed login credentials for {reg}\n"));
     assert_error(env.run(&["logout", "--authfile", authfile_arg, reg]), &format!("not logged into {reg}"));
@@ -561,6 +584,17 @@ fn search_plain(env: &Env) {
     assert_eq!(lines.len(), 2, "{text}");
     assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["NAME", "DESCRIPTION"], "{text}");
     assert_eq!(lines[1].trim_end(), format!("{reg}/library/busybox"), "{text}");
+    // --compatible: Docker's STARS, OFFICIAL and AUTOMATED columns too.
+    let out = env.run(&["search", "--compatible", insecure, &term("busybox")]).assert_success();
+    let text = out.stdout_str();
+    let lines: Vec<&str> = text.lines().collect();
+    let head: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(head, ["NAME", "DESCRIPTION", "STARS", "OFFICIAL", "AUTOMATED"], "{text}");
+    assert_eq!(
+        lines[1].split_whitespace().collect::<Vec<_>>(),
+        [format!("{reg}/library/busybox").as_str(), "0"],
+        "{text}"
+    );
 
     // Substring match on the repository; the catalog's order.
     let all = names(env.run(&["search", insecure, "--format", "{{.Name}}", &term("library")]));

@@ -1,9 +1,44 @@
 //! Flags that several commands share, defined once and flattened into
 //! each command's `Args`.
 
+use std::path::PathBuf;
+
 use clap::Args;
 
+use crate::registry::session::{parse_creds, Access};
 use crate::registry::Platform;
+
+/// How to reach a registry (`pull`, `push`): Podman's `--tls-verify`,
+/// `--authfile`, `--cert-dir`, `--creds`.
+#[derive(Debug, Args, Default)]
+pub struct RegistryFlags {
+    /// Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+
+    /// Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<PathBuf>,
+
+    /// Use the certificates (*.crt) in this directory to verify the registry
+    #[arg(long, value_name = "PATH")]
+    pub cert_dir: Option<PathBuf>,
+
+    /// Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file's)
+    #[arg(long, value_name = "USERNAME[:PASSWORD]")]
+    pub creds: Option<String>,
+}
+
+impl RegistryFlags {
+    /// The auth file, certificates and credentials asked for.
+    pub fn access(&self) -> anyhow::Result<Access> {
+        Ok(Access {
+            authfile: self.authfile.clone(),
+            cert_dir: self.cert_dir.clone(),
+            creds: self.creds.as_deref().map(parse_creds).transpose()?,
+        })
+    }
+}
 
 /// Which platform's image to pull (`pull`, `create`, `run`).
 #[derive(Debug, Args, Default)]

@@ -13,9 +13,9 @@ use rpod_storage::ImageRecord;
 use super::copy::{store_image, Blobs, Incoming};
 use super::progress::Progress;
 use crate::context::Context;
+use crate::registry::session::{self as access, Access};
 use crate::registry::{
-    resolve_pull, AuthEnv, AuthFiles, Candidate, Client, ClientOptions, Credentials, Descriptor, Platform,
-    ResolveOptions, ResolvedBy,
+    resolve_pull, AuthFiles, Candidate, Client, Credentials, Descriptor, Platform, ResolveOptions, ResolvedBy,
 };
 
 /// How to pull.
@@ -50,14 +50,22 @@ pub struct Puller<'a> {
     runtime: tokio::runtime::Runtime,
     parallel: usize,
     progress: Progress,
+    /// `--creds`: instead of the auth files.
+    creds: Option<Credentials>,
 }
 
 impl<'a> Puller<'a> {
     /// Resolve everything that depends on the caller's identity, enter the
     /// user namespace (rootless), then start the runtime's threads.
     pub fn new(ctx: &'a Context, quiet: bool) -> anyhow::Result<Puller<'a>> {
-        let auth = AuthFiles::from_env(&AuthEnv::from_process(ctx.user_uid()));
-        let client_options = ClientOptions::system(ctx.rootless());
+        Puller::with_access(ctx, quiet, &Access::default())
+    }
+
+    /// [`Puller::new`] with `--authfile`, `--cert-dir` and `--creds`.
+    pub fn with_access(ctx: &'a Context, quiet: bool, access: &Access) -> anyhow::Result<Puller<'a>> {
+        access::check_authfile(access.authfile.as_deref())?;
+        let auth = access::auth_files(ctx, access.authfile.as_deref());
+        let client_options = access::client_options(ctx, access.cert_dir.clone());
         let parallel = ctx.config()?.containers.image_parallel_copies();
         ctx.store()?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -65,7 +73,23 @@ impl<'a> Puller<'a> {
             .enable_all()
             .build()
             .context("starting the registry client")?;
-        Ok(Puller { ctx, auth, client: Client::new(client_options), runtime, parallel, progress: Progress::new(quiet) })
+        Ok(Puller {
+            ctx,
+            auth,
+            client: Client::new(client_options),
+            runtime,
+            parallel,
+            progress: Progress::new(quiet),
+            creds: access.creds.clone(),
+        })
+    }
+
+    /// The credentials for a repository: `--creds`, else the auth files'.
+    fn creds_for(&self, repo: &str) -> anyhow::Result<Option<Credentials>> {
+        match &self.creds {
+            Some(c) => Ok(Some(c.clone())),
+            None => Ok(self.auth.lookup(repo)?),
+        }
     }
 
     pub fn client(&self) -> &Client {
@@ -110,8 +134,7 @@ impl<'a> Puller<'a> {
                 announced = Some(name.clone());
             }
             let creds = self
-                .auth
-                .lookup(&candidate.location.name())
+                .creds_for(&candidate.location.name())
                 .with_context(|| format!("reading credentials for {}", candidate.registry()))?;
             let fetched = self.runtime.block_on(self.client.fetch_image(candidate, creds.as_ref(), &opts.platform));
             let img = match fetched {
@@ -166,7 +189,7 @@ impl<'a> Puller<'a> {
         )?;
         let mut last = None;
         for candidate in &resolution.candidates {
-            let creds = self.auth.lookup(&candidate.location.name())?;
+            let creds = self.creds_for(&candidate.location.name())?;
             match self.runtime.block_on(self.client.tags(candidate, creds.as_ref())) {
                 Ok(tags) => return Ok((candidate.name.name(), tags)),
                 Err(e) => last = Some(e),

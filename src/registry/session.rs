@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, Context as _};
 
 use super::auth::normalize_login_key;
-use super::{AuthEnv, AuthFiles, ClientOptions};
+use super::{AuthEnv, AuthFiles, ClientOptions, Credentials};
 use crate::config::RegistriesConf;
 use crate::context::Context;
 
@@ -29,6 +29,25 @@ pub fn login_key(arg: Option<&str>, conf: &RegistriesConf) -> anyhow::Result<(St
     };
     let registry = key.split('/').next().unwrap_or_default().to_string();
     Ok((key, registry))
+}
+
+/// How to reach registries beyond registries.conf: Podman's `--authfile`,
+/// `--cert-dir` and `--creds` (the flags of [`crate::commands::flags::RegistryFlags`]).
+#[derive(Debug, Clone, Default)]
+pub struct Access {
+    pub authfile: Option<PathBuf>,
+    pub cert_dir: Option<PathBuf>,
+    /// `--creds USER[:PASSWORD]`: used instead of the auth files.
+    pub creds: Option<Credentials>,
+}
+
+/// Podman's `--creds USERNAME[:PASSWORD]`.
+pub fn parse_creds(s: &str) -> anyhow::Result<Credentials> {
+    let (u, p) = s.split_once(':').unwrap_or((s, ""));
+    if u.is_empty() {
+        anyhow::bail!("--creds: expected USERNAME[:PASSWORD]");
+    }
+    Ok(Credentials::new(u, p))
 }
 
 /// The user's auth files, `--authfile` replacing `$REGISTRY_AUTH_FILE`.

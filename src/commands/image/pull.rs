@@ -4,7 +4,7 @@
 use anyhow::Context as _;
 use clap::Args;
 
-use crate::commands::flags::PlatformFlags;
+use crate::commands::flags::{PlatformFlags, RegistryFlags};
 use crate::context::{print, Context};
 use crate::image::pull::{PullOptions, Puller};
 
@@ -25,21 +25,21 @@ pub struct PullArgs {
     #[command(flatten)]
     pub platform: PlatformFlags,
 
-    /// Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
-    pub tls_verify: Option<bool>,
+    #[command(flatten)]
+    pub registry: RegistryFlags,
 }
 
 pub fn run(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
     let platform = args.platform.or_host()?;
-    let opts = PullOptions { platform, tls_verify: args.tls_verify, quiet: args.quiet };
-    let puller = Puller::new(ctx, args.quiet)?;
+    let tls_verify = args.registry.tls_verify;
+    let opts = PullOptions { platform, tls_verify, quiet: args.quiet };
+    let puller = Puller::with_access(ctx, args.quiet, &args.registry.access()?)?;
     if !args.all_tags {
         let image = puller.pull(&args.image, &opts)?;
         return print(&format!("{}\n", image.id));
     }
     let (repo, tags) =
-        puller.tags(&args.image, args.tls_verify).with_context(|| format!("listing the tags of {}", args.image))?;
+        puller.tags(&args.image, tls_verify).with_context(|| format!("listing the tags of {}", args.image))?;
     for tag in tags {
         let image = puller.pull(&format!("{repo}:{tag}"), &opts)?;
         print(&format!("{}\n", image.id))?;

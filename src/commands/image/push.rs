@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use anyhow::{anyhow, bail, Context as _};
 use clap::{Args, ValueEnum};
 
+use crate::commands::flags::RegistryFlags;
 use crate::context::Context;
 use crate::image::archive::{
     self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold,
@@ -18,7 +19,7 @@ use crate::image::lookup;
 use crate::image::progress::Progress;
 use crate::registry::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
 use crate::registry::session::{auth_files, check_authfile, client_options};
-use crate::registry::{resolve_push, BlobSource, Client, Compression, Credentials, PushEvent, PushImage, PushLayer};
+use crate::registry::{resolve_push, BlobSource, Client, Compression, PushEvent, PushImage, PushLayer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompressionFormat {
@@ -44,10 +45,6 @@ pub struct PushArgs {
     #[arg(value_name = "DESTINATION")]
     pub destination: Option<String>,
 
-    /// Require HTTPS and verify certificates when contacting registries (default: as registries.conf says)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
-    pub tls_verify: Option<bool>,
-
     /// Suppress the progress output
     #[arg(short, long)]
     pub quiet: bool,
@@ -64,17 +61,12 @@ pub struct PushArgs {
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     pub format: Option<ManifestFormat>,
 
-    /// Credentials for the registry: USERNAME[:PASSWORD]
-    #[arg(long, value_name = "USERNAME[:PASSWORD]")]
-    pub creds: Option<String>,
+    #[command(flatten)]
+    pub registry: RegistryFlags,
 
-    /// Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)
-    #[arg(long, value_name = "PATH")]
-    pub authfile: Option<PathBuf>,
-
-    /// Use the certificates (*.crt) in this directory to verify the registry
-    #[arg(long, value_name = "PATH")]
-    pub cert_dir: Option<PathBuf>,
+    /// Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)
+    #[arg(long)]
+    pub compress: bool,
 
     /// Write the digest of the pushed manifest to FILE
     #[arg(long, value_name = "FILE")]
@@ -82,20 +74,12 @@ pub struct PushArgs {
 }
 
 pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
-    check_authfile(args.authfile.as_deref())?;
+    let access = args.registry.access()?;
+    check_authfile(access.authfile.as_deref())?;
     // The auth files depend on who we are: resolve them before entering the
     // user namespace.
-    let auth = auth_files(ctx, args.authfile.as_deref());
-    let creds_flag = match &args.creds {
-        Some(c) => {
-            let (u, p) = c.split_once(':').unwrap_or((c.as_str(), ""));
-            if u.is_empty() {
-                bail!("--creds: expected USERNAME[:PASSWORD]");
-            }
-            Some(Credentials::new(u, p))
-        }
-        None => None,
-    };
+    let auth = auth_files(ctx, access.authfile.as_deref());
+    let creds_flag = access.creds;
     let compression = LayerCompression {
         compression: match args.compression_format {
             CompressionFormat::Gzip => Compression::Gzip,
@@ -113,7 +97,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
     let config = ctx.config()?;
     let search = config.registries.search_registries().to_vec();
     let parallel = config.containers.image_parallel_copies();
-    let client = Client::new(client_options(ctx, args.cert_dir.clone()));
+    let client = Client::new(client_options(ctx, access.cert_dir));
 
     let store = ctx.store()?;
     let found = lookup::find(store, &search, transport_free(&args.image)?)?;
@@ -122,7 +106,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
         (None, Some(n)) => n.clone(),
         (None, None) => bail!("{}: an image given by ID needs a DESTINATION", args.image),
     };
-    let candidate = resolve_push(&dest, &config.registries, args.tls_verify)?;
+    let candidate = resolve_push(&dest, &config.registries, args.registry.tls_verify)?;
     let creds = match creds_flag {
         Some(c) => Some(c),
         None => auth

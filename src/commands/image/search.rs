@@ -32,6 +32,8 @@ const DEFAULT_LIMIT: usize = 25;
 const DESCRIPTION_TRUNC: usize = 44;
 
 const DEFAULT_TABLE: &str = "table {{.Name}}\t{{.Description}}";
+/// `--compatible`: Docker's columns too.
+const COMPATIBLE_TABLE: &str = "table {{.Name}}\t{{.Description}}\t{{.Stars}}\t{{.Official}}\t{{.Automated}}";
 const TAGS_TABLE: &str = "table {{.Name}}\t{{.Tag}}";
 const HEADERS: format::Headers = &[("StarCount", "STARS"), ("IsOfficial", "OFFICIAL"), ("IsAutomated", "AUTOMATED")];
 
@@ -60,6 +62,10 @@ pub struct SearchArgs {
     /// List the tags of the repository TERM
     #[arg(long)]
     pub list_tags: bool,
+
+    /// List stars, official and automated columns (Docker compatibility)
+    #[arg(long)]
+    pub compatible: bool,
 
     /// Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)
     #[arg(long, value_name = "PATH")]
@@ -260,7 +266,8 @@ pub fn run(ctx: &Context, args: SearchArgs) -> anyhow::Result<()> {
         return print(&(format::to_json_pretty(&Value::Array(rows)) + "\n"));
     }
     let rows: Vec<Value> = found.iter().map(Found::with_docker_fields).collect();
-    print(&format::render_list(args.format.as_deref(), &rows, DEFAULT_TABLE, HEADERS)?)
+    let default = if args.compatible { COMPATIBLE_TABLE } else { DEFAULT_TABLE };
+    print(&format::render_list(args.format.as_deref(), &rows, default, HEADERS)?)
 }
 
 /// The repositories of one registry whose name contains `term`.
