@@ -464,7 +464,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,6 +748,10 @@ _rpod() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -1274,7 +1278,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1574,6 +1578,10 @@ _rpod() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -1938,7 +1946,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2222,6 +2230,10 @@ _rpod() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3992,7 +4004,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --root --runroot --storage-driver --log-level"
+            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4292,6 +4304,10 @@ _rpod() {
                     ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -5085,7 +5101,7 @@ _rpod_name_table() {
     case "$1" in
         "attach") echo "containers first --detach-keys" ;;
         "container attach") echo "containers first --detach-keys" ;;
-        "container create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "container create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --authfile" ;;
         "container exec") echo "containers first --env -e --env-file --user -u --workdir -w" ;;
         "container exists") echo "containers first " ;;
         "container inspect") echo "containers all --format -f" ;;
@@ -5096,7 +5112,7 @@ _rpod_name_table() {
         "container rename") echo "containers first " ;;
         "container restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "container rm") echo "containers all --time -t --filter --cidfile" ;;
-        "container run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "container run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --authfile" ;;
         "container start") echo "containers all --detach-keys --filter -f" ;;
         "container stats") echo "containers all --format --interval -i" ;;
         "container stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
@@ -5104,7 +5120,7 @@ _rpod_name_table() {
         "container unpause") echo "containers all --cidfile --filter -f" ;;
         "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit" ;;
         "container wait") echo "containers all --condition --interval -i" ;;
-        "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --authfile" ;;
         "exec") echo "containers first --env -e --env-file --user -u --workdir -w" ;;
         "healthcheck run") echo "containers first " ;;
         "history") echo "images first --format" ;;
@@ -5129,7 +5145,7 @@ _rpod_name_table() {
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;
         "rmi") echo "images all " ;;
-        "run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull" ;;
+        "run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --authfile" ;;
         "save") echo "images all --output -o --format" ;;
         "start") echo "containers all --detach-keys --filter -f" ;;
         "stats") echo "containers all --format --interval -i" ;;

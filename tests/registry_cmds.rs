@@ -431,6 +431,16 @@ fn root_login_with_authfile_and_password_stdin() {
     assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
     let out = pull_into("s-missing", &["--authfile", "/nonexistent/auth.json"]);
     assert!(out.stderr_str().contains("checking authfile"), "{}", describe(&out));
+    // run --authfile: the pull of a missing image uses that file.
+    let run_in = |store: &str, flags: &[&str]| {
+        let store = env.path(store);
+        let mut args = vec!["--root", store.to_str().unwrap(), "run", "--rm", "--tls-verify=false"];
+        args.extend_from_slice(flags);
+        args.extend([image.as_str(), "echo", "ran"]);
+        env.run(&args)
+    };
+    assert_eq!(run_in("s-run-auth", &["--authfile", authfile_arg]).assert_success().stdout_str(), "ran\n");
+    assert_pull_needs_login(run_in("s-run-noauth", &[]));
     let out = env.run(&["logout", "--authfile", authfile_arg, reg]).assert_success();
     assert_eq!(out.stdout_str(), format!("Removed login credentials for {reg}\n"));
     assert_error(env.run(&["logout", "--authfile", authfile_arg, reg]), &format!("not logged into {reg}"));

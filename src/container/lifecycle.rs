@@ -70,6 +70,8 @@ pub struct CreateOptions {
     pub resources: rpod_runtime::cgroup_manager::Resources,
     pub quiet_pull: bool,
     pub tls_verify: Option<bool>,
+    /// `--authfile` for that pull.
+    pub authfile: Option<std::path::PathBuf>,
     pub pull: PullPolicy,
     /// Remove a container of the same name first (`--replace`).
     pub replace: bool,
@@ -195,7 +197,8 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         // --pull always|newer with a local image pulls by the name the image was asked by.
         (_, _) => {
             store = ctx.store()?;
-            let puller = Puller::new(ctx, opts.quiet_pull)?;
+            let access = crate::registry::session::Access { authfile: opts.authfile.clone(), ..Default::default() };
+            let puller = Puller::with_access(ctx, opts.quiet_pull, &access)?;
             let platform = opts.platform.clone().unwrap_or_else(Platform::host);
             puller.pull(&opts.image, &PullOptions { platform, tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
         }

@@ -281,6 +281,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
 
+    /// Path of the authentication file for pulling a missing image (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)
+    #[arg(long, value_name = "PATH")]
+    pub authfile: Option<std::path::PathBuf>,
+
     /// The image to run, then the command and its arguments (default: the image's). Everything after
     /// the image belongs to the container's command, as in Docker and Podman.
     #[arg(value_name = "IMAGE", value_names = ["IMAGE", "COMMAND"], num_args = 1.., required = true, trailing_var_arg = true)]
@@ -432,6 +436,7 @@ impl ContainerFlags {
             resources: self.resources.to_resources()?,
             quiet_pull: self.quiet,
             tls_verify: self.tls_verify,
+            authfile: self.authfile.clone(),
             pull: self.pull,
             replace: self.replace,
             platform: self.platform.chosen()?,
