@@ -778,7 +778,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --latest --root --runroot --storage-driver --log-level --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --latest --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -809,6 +809,10 @@ _rpod() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2318,7 +2322,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --latest --root --runroot --storage-driver --log-level --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --latest --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2349,6 +2353,10 @@ _rpod() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5102,7 +5110,7 @@ _rpod_name_table() {
         "attach") echo "containers first --detach-keys" ;;
         "container attach") echo "containers first --detach-keys" ;;
         "container create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --authfile" ;;
-        "container exec") echo "containers first --env -e --env-file --user -u --workdir -w" ;;
+        "container exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys" ;;
         "container exists") echo "containers first " ;;
         "container inspect") echo "containers all --format -f" ;;
         "container kill") echo "containers all --signal -s --cidfile" ;;
@@ -5121,7 +5129,7 @@ _rpod_name_table() {
         "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit" ;;
         "container wait") echo "containers all --condition --interval -i" ;;
         "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --pull --authfile" ;;
-        "exec") echo "containers first --env -e --env-file --user -u --workdir -w" ;;
+        "exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys" ;;
         "healthcheck run") echo "containers first " ;;
         "history") echo "images first --format" ;;
         "image exists") echo "images first " ;;

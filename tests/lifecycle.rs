@@ -2148,3 +2148,25 @@ fn ps_namespaces_watch_wait_interval_logs_names_stats_no_reset() {
         assert!(!kept.contains("\x1b[2J") && kept.matches("lb\n").count() >= 2, "{kept:?}");
     });
 }
+
+/// `exec -it --detach-keys`: typing them leaves the process running (its
+/// terminal held by rpod's drain) and rpod exits 0.
+#[test]
+fn exec_detach_keys_leave_the_process_running() {
+    each_mode("execdk", |e| {
+        e.ok(&["run", "-d", "--name", "c", &e.image, "sleep", "300"]);
+        let mut line = shell_quote(&rpod().display().to_string());
+        for a in e.base_args() {
+            line.push(' ');
+            line.push_str(&shell_quote(&a));
+        }
+        line.push_str(" exec -it --detach-keys ctrl-a,x c sh -c 'sleep 2; touch /tmp/done; sleep 300'");
+        let t = Instant::now();
+        let (code, out) = e.in_pty_steps(&line, &[b"", b"\x01x"]);
+        assert_eq!(code, 0, "{out}");
+        assert!(t.elapsed() < Duration::from_secs(30), "detached, not waited for: {:?}", t.elapsed());
+        std::thread::sleep(Duration::from_secs(3));
+        assert_eq!(e.code(&["exec", "c", "test", "-e", "/tmp/done"]), 0, "the process went on after the detach");
+        assert_eq!(e.code(&["exec", "--detach-keys", "ctrl-", "c", "true"]), 125, "bad keys are refused");
+    });
+}

@@ -124,14 +124,14 @@ pub const DEFAULT_DETACH_KEYS: &str = "ctrl-p,ctrl-q";
 
 /// Finds the detach sequence in the typed bytes, holding back a partial
 /// match until it completes or fails.
-struct DetachMatcher {
-    keys: Vec<u8>,
-    matched: usize,
+pub(crate) struct DetachMatcher {
+    pub(crate) keys: Vec<u8>,
+    pub(crate) matched: usize,
 }
 
 impl DetachMatcher {
     /// Bytes to forward, and whether the sequence completed.
-    fn feed(&mut self, data: &[u8]) -> (Vec<u8>, bool) {
+    pub(crate) fn feed(&mut self, data: &[u8]) -> (Vec<u8>, bool) {
         if self.keys.is_empty() {
             return (data.to_vec(), false);
         }

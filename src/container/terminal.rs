@@ -35,12 +35,17 @@ impl Drop for RawMode {
 }
 
 /// Copy the pty master to stdout, and stdin to the master when
-/// `interactive`, until the container closes its side. Returns when the
-/// output side ends (the input copier is left to die with the process).
-pub fn proxy(master: OwnedFd, interactive: bool) -> std::io::Result<()> {
+/// `interactive`, until the container closes its side, or the
+/// `detach_keys` are typed (then `true`: the process goes on, its terminal
+/// held and drained by a `cat` of its own, as conmon holds it for Podman).
+/// The input copier is left to die with the process.
+pub fn proxy(master: OwnedFd, interactive: bool, detach_keys: &[u8]) -> std::io::Result<bool> {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     let mut reader = std::fs::File::from(master);
+    let (mut detached_tx, detached_rx) = std::os::unix::net::UnixStream::pair()?;
     if interactive {
         let mut writer = reader.try_clone()?;
+        let mut matcher = super::attach::DetachMatcher { keys: detach_keys.to_vec(), matched: 0 };
         std::thread::spawn(move || {
             let mut stdin = std::io::stdin().lock();
             let mut buf = [0u8; 4096];
@@ -48,7 +53,12 @@ pub fn proxy(master: OwnedFd, interactive: bool) -> std::io::Result<()> {
                 match stdin.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        if writer.write_all(&buf[..n]).is_err() {
+                        let (data, detach) = matcher.feed(&buf[..n]);
+                        if writer.write_all(&data).is_err() {
+                            break;
+                        }
+                        if detach {
+                            let _ = detached_tx.write_all(b"d");
                             break;
                         }
                     }
@@ -59,10 +69,30 @@ pub fn proxy(master: OwnedFd, interactive: bool) -> std::io::Result<()> {
     let mut out = std::io::stdout();
     let mut buf = [0u8; 8192];
     loop {
+        let mut fds =
+            [PollFd::new(reader.as_fd(), PollFlags::POLLIN), PollFd::new(detached_rx.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, PollTimeout::NONE) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
+            Ok(_) => {}
+        }
+        let detach = fds[1].revents().is_some_and(|r| !r.is_empty());
+        let output = fds[0].revents().is_some_and(|r| !r.is_empty());
+        if detach && !output {
+            use std::os::unix::process::CommandExt;
+            // In a process group of its own: not hung up with our terminal.
+            std::process::Command::new("cat")
+                .process_group(0)
+                .stdin(std::process::Stdio::from(reader))
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()?;
+            return Ok(true);
+        }
         match reader.read(&mut buf) {
-            Ok(0) => return Ok(()),
+            Ok(0) => return Ok(false),
             // EIO: every slave descriptor is closed (the container ended).
-            Err(e) if e.raw_os_error() == Some(libc::EIO) => return Ok(()),
+            Err(e) if e.raw_os_error() == Some(libc::EIO) => return Ok(false),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
             Ok(n) => {

@@ -52,6 +52,10 @@ pub struct ExecArgs {
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
 
+    /// Override the key sequence for detaching from the process (with -it; empty: none)
+    #[arg(long, value_name = "KEYS", default_value = crate::container::attach::DEFAULT_DETACH_KEYS)]
+    pub detach_keys: String,
+
     /// Act on the latest container rpod created (then every argument is the command)
     #[arg(short, long)]
     pub latest: bool,
@@ -63,6 +67,7 @@ pub struct ExecArgs {
 }
 
 pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
+    let detach_keys = crate::container::attach::parse_detach_keys(&args.detach_keys)?;
     let mut containers = ctx.containers()?;
     let (name, command) = match args.container_and_command.split_first() {
         Some((first, rest)) if !args.latest => (Some(first.as_str()), rest.to_vec()),
@@ -182,7 +187,12 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
     }
     if let Some(master) = created.pty_master {
         let _raw = if args.interactive { Some(crate::container::terminal::RawMode::enter()) } else { None };
-        crate::container::terminal::proxy(master, args.interactive).context("copying the terminal")?;
+        let detached = crate::container::terminal::proxy(master, args.interactive, &detach_keys)
+            .context("copying the terminal")?;
+        if detached {
+            // The process goes on (`exec` of Podman after its detach keys).
+            return Ok(());
+        }
     }
     match rpod_runtime::wait(pid).map_err(runtime_failure)? {
         0 => Ok(()),
