@@ -432,7 +432,7 @@ mod tests {
     fn missing_arguments_are_counted_as_cobra_does() {
         assert_eq!(message("rpod run"), "requires at least 1 arg(s), only received 0");
         assert_eq!(message("rpod --root /x run --rm -e A=1"), "requires at least 1 arg(s), only received 0");
-        assert_eq!(message("rpod --root /x logs -f"), "accepts 1 arg(s), received 0");
+        assert_eq!(message("rpod --root /x image exists"), "accepts 1 arg(s), received 0");
         assert_eq!(message("rpod tag"), "requires at least 2 arg(s), only received 0");
         assert_eq!(message("rpod tag busybox"), "requires at least 2 arg(s), only received 1");
         assert_eq!(message("rpod container rename a"), "accepts 2 arg(s), received 1");
