@@ -165,7 +165,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // pull needs it.
     let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
-    opts.options.validate(opts.network == NetworkMode::Host, opts.hostname.is_some(), ctx.rootless())?;
+    opts.options.validate(opts.network == NetworkMode::Host, opts.hostname.is_some())?;
     let log_driver = match opts.log_driver {
         Some(d) => d,
         None => super::logfile::LogDriver::parse(ctx.config()?.containers.log_driver())

@@ -240,7 +240,7 @@ pub fn parse_ulimit(s: &str) -> anyhow::Result<(String, u64, u64)> {
 
 impl Options {
     /// Checks what can be checked before anything is stored.
-    pub fn validate(&self, network_host: bool, hostname_given: bool, rootless: bool) -> anyhow::Result<()> {
+    pub fn validate(&self, network_host: bool, hostname_given: bool) -> anyhow::Result<()> {
         for key in self.sysctls.keys() {
             sysctl_allowed(key, network_host, self.ipc == NsMode::Host)?;
         }
@@ -262,7 +262,6 @@ impl Options {
                 bail!("--device {}: not a device node", d.host.display());
             }
         }
-        let _ = rootless;
         Ok(())
     }
 
