@@ -40,6 +40,10 @@ impl NsMode {
         }
     }
 
+    pub fn is_private(&self) -> bool {
+        *self == NsMode::Private
+    }
+
     /// Docker's inspect words: `private`, `host`, `container:ID`.
     pub fn text(&self) -> String {
         match self {
@@ -76,44 +80,63 @@ impl Device {
     }
 }
 
-/// What `create` records beyond the process and its limits.
+/// What `create` records beyond the process and its limits. Only what
+/// was set is written (every container record is read by `ps`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Options {
     /// `--annotation KEY=VALUE`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: BTreeMap<String, String>,
     /// `--group-add`: group names or IDs, resolved in the container at start.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub group_add: Vec<String>,
     /// `--ulimit TYPE=SOFT[:HARD]` as (RLIMIT_ name, soft, hard).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ulimits: Vec<(String, u64, u64)>,
     /// `--sysctl KEY=VALUE` (namespaced ones only).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub sysctls: BTreeMap<String, String>,
     /// `--umask` (octal).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub umask: Option<u32>,
     /// `--shm-size` in bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shm_size: Option<u64>,
+    #[serde(skip_serializing_if = "NsMode::is_private")]
     pub pid: NsMode,
+    #[serde(skip_serializing_if = "NsMode::is_private")]
     pub ipc: NsMode,
+    #[serde(skip_serializing_if = "NsMode::is_private")]
     pub uts: NsMode,
+    #[serde(skip_serializing_if = "NsMode::is_private")]
     pub cgroupns: NsMode,
     /// `--tz`: `local` or a zone name (`Europe/Berlin`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tz: Option<String>,
     /// `--read-only-tmpfs` (with `--read-only`): tmpfs on /tmp, /var/tmp, /run.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub read_only_tmpfs: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub devices: Vec<Device>,
     /// `--pidfile`: where the container's PID is written when it starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pidfile: Option<PathBuf>,
     /// `--timeout`: seconds the container may run before it is killed (0: no limit).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<u64>,
     /// The healthcheck (`--health-*` over the image's `HEALTHCHECK`),
     /// resolved at create.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub healthcheck: Option<super::health::HealthConfig>,
     /// The `--health-*` flags, until `create` resolves them (not recorded).
     #[serde(skip)]
     pub health_flags: super::health::HealthFlags,
     /// `--passwd=false`: no passwd/group entries for a numeric `--user`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub no_passwd: bool,
     /// `--passwd-entry`: the template of that passwd entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub passwd_entry: Option<String>,
 }
 
@@ -429,6 +452,14 @@ fn zone_file(tz: &str) -> anyhow::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_what_was_set_is_recorded() {
+        assert_eq!(serde_json::to_string(&Options::default()).unwrap(), "{}");
+        let o = Options { pid: NsMode::Host, umask: Some(0o077), read_only_tmpfs: true, ..Options::default() };
+        let text = serde_json::to_string(&o).unwrap();
+        assert_eq!(serde_json::from_str::<Options>(&text).unwrap(), o);
+    }
 
     #[test]
     fn namespace_modes() {
