@@ -620,19 +620,23 @@ fn build_spec(
     // The pty starts with the size of the terminal that starts it (an
     // attach client's later size changes reach it through the monitor).
     if conf.tty {
-        if let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) {
-            if let Some(process) = spec.process_mut() {
-                process.set_console_size(Some(
-                    rpod_runtime::oci_spec::runtime::BoxBuilder::default()
-                        .height(u64::from(rows))
-                        .width(u64::from(cols))
-                        .build()
-                        .map_err(|e| anyhow!("{e}"))?,
-                ));
-            }
+        if let (Some(size), Some(process)) = (stdin_console_size()?, spec.process_mut()) {
+            process.set_console_size(Some(size));
         }
     }
     Ok(spec)
+}
+
+/// The size of the terminal on standard input as an OCI console size
+/// (`None` when standard input is no terminal).
+pub fn stdin_console_size() -> anyhow::Result<Option<rpod_runtime::oci_spec::runtime::Box>> {
+    let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) else { return Ok(None) };
+    let size = rpod_runtime::oci_spec::runtime::BoxBuilder::default()
+        .height(u64::from(rows))
+        .width(u64::from(cols))
+        .build()
+        .map_err(|e| anyhow!("{e}"))?;
+    Ok(Some(size))
 }
 
 /// The default set with `--cap-add` / `--cap-drop` applied (`ALL` works in

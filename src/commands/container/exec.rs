@@ -138,14 +138,8 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         process.set_capabilities(Some(rpod_runtime::caps::process_capabilities(all)));
     }
     if args.tty {
-        if let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) {
-            process.set_console_size(Some(
-                rpod_runtime::oci_spec::runtime::BoxBuilder::default()
-                    .height(u64::from(rows))
-                    .width(u64::from(cols))
-                    .build()
-                    .map_err(|e| anyhow!("{e}"))?,
-            ));
+        if let Some(size) = crate::container::lifecycle::stdin_console_size()? {
+            process.set_console_size(Some(size));
         }
     }
     let null =
