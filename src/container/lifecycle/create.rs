@@ -1,0 +1,354 @@
+//! `create`: the image found (pulled when missing), the process worked out
+//! by Docker's rules, the storage driver and `--userns` settled, the image's
+//! layers held, the record stored.
+
+use anyhow::{anyhow, Context as _};
+use serde_json::Value;
+
+use rpod_runtime::NetworkMode;
+
+use super::*;
+use crate::container::config::{expand_env, merge_env, process_args, read_env_file, ImageConfig};
+use crate::container::record::{now_ns, random_id, Container, ContainerConfig, Containers, RestartPolicy, State};
+use crate::context::Context;
+use crate::error::{ExitCode, Failure};
+use crate::image::pull::{PullOptions, Puller};
+use crate::registry::Platform;
+
+/// What `create` and `run` were asked for.
+#[derive(Debug, Clone, Default)]
+pub struct CreateOptions {
+    pub image: String,
+    pub name: Option<String>,
+    pub args: Vec<String>,
+    pub entrypoint: Option<String>,
+    pub env: Vec<String>,
+    pub env_files: Vec<String>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+    pub network: NetworkMode,
+    pub read_only: bool,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    pub security_opt: Vec<String>,
+    pub interactive: bool,
+    pub tty: bool,
+    pub rm: bool,
+    pub init: bool,
+    pub oom_score_adj: Option<i32>,
+    pub runtime: Option<String>,
+    pub userns: Option<String>,
+    pub restart: RestartPolicy,
+    pub labels: Vec<String>,
+    /// `None`: containers.conf's `log_driver`.
+    pub log_driver: Option<crate::container::logfile::LogDriver>,
+    pub log_max_size: u64,
+    pub stop_signal: Option<String>,
+    pub stop_timeout: Option<u32>,
+    pub resources: rpod_runtime::cgroup_manager::Resources,
+    pub quiet_pull: bool,
+    pub tls_verify: Option<bool>,
+    /// `--authfile` for that pull.
+    pub authfile: Option<std::path::PathBuf>,
+    pub pull: PullPolicy,
+    /// Remove a container of the same name first (`--replace`).
+    pub replace: bool,
+    /// Pull for this platform instead of the host's.
+    pub platform: Option<Platform>,
+    /// `--env-host`: the caller's whole environment, below the image's.
+    pub env_host: bool,
+    /// `--env-merge KEY=VALUE` with `${KEY}` expanded from the image's value.
+    pub env_merge: Vec<String>,
+    /// `--unsetenv KEY`, `--unsetenv-all` (only the `--env` given stays).
+    pub unsetenv: Vec<String>,
+    pub unsetenv_all: bool,
+    /// `--label-file` contents, before `--label`.
+    pub label_files: Vec<String>,
+    /// Settings applied to the spec at start (see [`crate::container::options`]).
+    pub options: crate::container::options::Options,
+}
+
+/// `--pull`: when `create` and `run` pull the image.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum PullPolicy {
+    /// Pull the image before every create
+    Always,
+    /// Pull only when the image is not in local storage
+    #[default]
+    Missing,
+    /// Never pull: the image must be in local storage
+    Never,
+    /// Pull when the registry has a newer image (layers already stored are reused)
+    Newer,
+}
+
+/// `rpod create`: store a new container; returns it.
+pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> {
+    // Checked before anything is stored.
+    let _ = crate::container::config::security_opts(&opts.security_opt)?;
+    let _ = capabilities(&[], &opts.cap_add, &opts.cap_drop)?;
+    if opts.rm && opts.restart.name != "no" && !opts.restart.name.is_empty() {
+        return Err(Failure::new(ExitCode::Engine, "the --rm option conflicts with --restart").into());
+    }
+    let runtime = match &opts.runtime {
+        None => None,
+        Some(r) => {
+            if opts.tty {
+                return Err(Failure::new(
+                    ExitCode::Engine,
+                    "--runtime cannot be used with -t: the external runtime would own the terminal",
+                )
+                .into());
+            }
+            if !opts.resources.is_empty() {
+                return Err(Failure::new(ExitCode::Engine, "resource limits cannot be used with --runtime").into());
+            }
+            let info = rpod_runtime::cgroups::detect(ctx.rootless());
+            if !ctx.rootless() && info.layout != rpod_runtime::cgroups::Layout::Unified {
+                return Err(Failure::new(
+                    ExitCode::Engine,
+                    format!(
+                        "--runtime as root needs the cgroup v2 unified hierarchy: on this {} host the external runtime would create cgroups in the host's v1 hierarchy",
+                        info.layout.name()
+                    ),
+                )
+                .into());
+            }
+            Some(crate::container::external::resolve(r)?.display().to_string())
+        }
+    };
+    let userns = opts.userns.clone().unwrap_or_default();
+    let keep_id = crate::container::userns::Mode::parse(&userns)
+        .and_then(|m| m.keep_id(ctx.rootless()))
+        .map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
+    if keep_id.is_some() && runtime.is_some() {
+        return Err(Failure::new(ExitCode::Engine, "--userns=keep-id cannot be used with --runtime").into());
+    }
+    let driver = crate::driver::graph_driver(ctx)?;
+    let mount_program = match &driver {
+        rpod_storage::driver::Driver::Overlay { mount_program: Some(p) } => Some(p.display().to_string()),
+        _ => None,
+    };
+    // A limit is never dropped silently: without usable cgroup v2
+    // controllers it is refused, with the way to get them.
+    if !opts.resources.is_empty() {
+        crate::container::limits::plan(&opts.resources, ctx.rootless())?;
+    }
+    // The image is looked up without entering the user namespace; only a
+    // pull needs it.
+    let mut store = ctx.metadata_store()?;
+    let search = ctx.config()?.registries.search_registries().to_vec();
+    opts.options.validate(opts.network == NetworkMode::Host, opts.hostname.is_some())?;
+    let log_driver = match opts.log_driver {
+        Some(d) => d,
+        None => crate::container::logfile::LogDriver::parse(ctx.config()?.containers.log_driver())
+            .map_err(|e| anyhow!("containers.conf log_driver: {e}"))?,
+    };
+    log_driver.check().map_err(|e| Failure::new(ExitCode::Engine, e))?;
+    let mut options = opts.options.clone();
+    {
+        // container:NAME modes name the container by its ID from here on.
+        let paths = ctx.paths()?;
+        let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+        for mode in [&mut options.pid, &mut options.ipc, &mut options.uts, &mut options.cgroupns] {
+            if let crate::container::options::NsMode::Container(name) = mode {
+                *name = containers.find(name)?.id;
+            }
+        }
+    }
+    let local = match crate::image::lookup::find(store, &search, &opts.image) {
+        Ok(found) => Some(found),
+        Err(rpod_storage::StorageError::ImageUnknown(_)) => None,
+        Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
+    };
+    let local_name = local.as_ref().and_then(|f| f.name.clone());
+    let image = match (local.map(|f| f.image), opts.pull) {
+        (Some(image), PullPolicy::Missing | PullPolicy::Never) => image,
+        (None, PullPolicy::Never) => {
+            return Err(Failure::no_such(format!("{}: image not known", opts.image)).into());
+        }
+        // --pull always|newer with a local image pulls by the name the image was asked by.
+        (_, _) => {
+            store = ctx.store()?;
+            let access = crate::registry::session::Access { authfile: opts.authfile.clone(), ..Default::default() };
+            let puller = Puller::with_access(ctx, opts.quiet_pull, &access)?;
+            let platform = opts.platform.clone().unwrap_or_else(Platform::host);
+            puller.pull(&opts.image, &PullOptions { platform, tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
+        }
+    };
+    // The image's full name, as Podman's ImageName and ps show it: the
+    // stored name that matched, else (by ID) its first name.
+    let qualified_name = local_name
+        .or_else(|| {
+            let asked = opts.image.as_str();
+            image
+                .names
+                .iter()
+                .find(|n| {
+                    n.as_str() == asked
+                        || [asked.to_string(), format!("{asked}:latest")].iter().any(|a| n.ends_with(&format!("/{a}")))
+                })
+                .cloned()
+        })
+        .or_else(|| image.names.first().cloned())
+        .unwrap_or_else(|| opts.image.clone());
+    let image_config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
+    let img = ImageConfig::from_json(&image_config);
+    let all = process_args(&img, opts.entrypoint.as_deref(), &opts.args)?;
+    let entrypoint = match &opts.entrypoint {
+        Some(e) => crate::container::config::parse_entrypoint(e),
+        None => img.entrypoint.clone(),
+    };
+    let cmd: Vec<String> = all[entrypoint.len().min(all.len())..].to_vec();
+
+    let id = random_id()?;
+    // The short ID, or with the host's network the host's name (Docker's
+    // and Podman's default).
+    let hostname = match &opts.hostname {
+        Some(h) => h.clone(),
+        None if opts.network == NetworkMode::Host => {
+            nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_else(|| id[..12].to_string())
+        }
+        None => id[..12].to_string(),
+    };
+    let mut from_files = Vec::new();
+    for f in &opts.env_files {
+        from_files.extend(read_env_file(f)?);
+    }
+    let from_flags: Vec<String> = opts.env.iter().filter_map(|e| expand_env(e)).collect();
+    let defaults = ctx.config()?.containers.env();
+    let own = vec![format!("HOSTNAME={hostname}"), "container=rpod".to_string()];
+    let host: Vec<String> =
+        if opts.env_host { std::env::vars().map(|(k, v)| format!("{k}={v}")).collect() } else { Vec::new() };
+    let base = merge_env([defaults.as_slice(), img.env.as_slice()]);
+    let merged: Vec<String> = opts.env_merge.iter().map(|e| crate::container::config::expand_from(e, &base)).collect();
+    let mut env = if opts.unsetenv_all {
+        merge_env([from_files.as_slice(), from_flags.as_slice()])
+    } else {
+        merge_env([
+            defaults.as_slice(),
+            host.as_slice(),
+            img.env.as_slice(),
+            own.as_slice(),
+            merged.as_slice(),
+            from_files.as_slice(),
+            from_flags.as_slice(),
+        ])
+    };
+    env.retain(|e| !opts.unsetenv.iter().any(|u| e.split('=').next() == Some(u.as_str())));
+    let mut labels = std::collections::BTreeMap::new();
+    if let Some(l) = image_config["config"]["Labels"].as_object() {
+        for (k, v) in l {
+            labels.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
+        }
+    }
+    for l in opts.label_files.iter().chain(&opts.labels) {
+        let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
+        labels.insert(k.to_string(), v.to_string());
+    }
+    options.healthcheck =
+        crate::container::health::resolve(&options.health_flags, &image_config["config"]["Healthcheck"])?;
+    let stop_signal = match &opts.stop_signal {
+        Some(s) => s.clone(),
+        None => image_config["config"]["StopSignal"].as_str().unwrap_or("SIGTERM").to_string(),
+    };
+    parse_signal(&stop_signal)?;
+
+    let config = ContainerConfig {
+        image_name: qualified_name,
+        layers: image.layers.clone(),
+        path: all[0].clone(),
+        args: all[1..].to_vec(),
+        entrypoint,
+        cmd,
+        env,
+        working_dir: opts.workdir.clone().filter(|w| !w.is_empty()).unwrap_or_else(|| {
+            if img.working_dir.is_empty() {
+                "/".into()
+            } else {
+                img.working_dir.clone()
+            }
+        }),
+        // keep-id runs as the kept user unless --user says otherwise.
+        user: opts.user.clone().unwrap_or_else(|| match &keep_id {
+            Some(k) => format!("{}:{}", k.uid, k.gid),
+            None => img.user.clone(),
+        }),
+        hostname,
+        tty: opts.tty,
+        open_stdin: opts.interactive,
+        auto_remove: opts.rm,
+        init: opts.init,
+        oom_score_adj: opts.oom_score_adj,
+        runtime,
+        storage_driver: driver.name().to_string(),
+        mount_program,
+        userns,
+        keep_id,
+        shifted_root: None,
+        restart: opts.restart.clone(),
+        stop_signal,
+        stop_timeout: opts.stop_timeout.unwrap_or(10),
+        labels,
+        log_driver,
+        log_max_size: opts.log_max_size,
+        network: match opts.network {
+            NetworkMode::None => "none",
+            NetworkMode::Host => "host",
+            NetworkMode::Private => "private",
+        }
+        .into(),
+        read_only: opts.read_only,
+        privileged: opts.privileged,
+        cap_add: opts.cap_add.clone(),
+        cap_drop: opts.cap_drop.clone(),
+        security_opt: opts.security_opt.clone(),
+        resources: opts.resources.clone(),
+        options,
+        spec: Value::Null,
+        image_digest: image.digest.clone(),
+        create_command: std::env::args().collect(),
+        capabilities: {
+            let caps = capabilities(&ctx.config()?.containers.default_capabilities(), &opts.cap_add, &opts.cap_drop)?;
+            let caps = if opts.privileged { vec!["ALL".to_string()] } else { caps };
+            let mut names: Vec<String> = rpod_runtime::caps::capability_set(&caps)
+                .into_iter()
+                .filter_map(|c| serde_json::to_value(c).ok()?.as_str().map(str::to_string))
+                .collect();
+            names.sort();
+            names
+        },
+    };
+    let paths = ctx.paths()?;
+    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let name = match &opts.name {
+        Some(n) => {
+            check_name(n)?;
+            n.clone()
+        }
+        None => crate::container::names::generate(&containers)?,
+    };
+    let c = Container {
+        id: id.clone(),
+        name,
+        image_id: image.id.clone(),
+        created: now_ns(),
+        config,
+        state: State::default(),
+    };
+    let top = image.layers.last().cloned().ok_or_else(|| anyhow!("image {} has no layers", image.id))?;
+    if opts.replace {
+        if let Some(old) = containers.try_find(&c.name)?.filter(|o| o.name == c.name) {
+            remove(ctx, &mut containers, &old, true).with_context(|| format!("replacing container {}", old.name))?;
+        }
+    }
+    store.hold(&holder(&id), &top).context("holding the image's layers")?;
+    if let Err(e) = containers.create(&c) {
+        let _ = store.release(&holder(&id));
+        return Err(e);
+    }
+    containers.event(&c, "create");
+    Ok(c)
+}

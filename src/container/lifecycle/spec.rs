@@ -1,0 +1,143 @@
+//! The OCI spec of a container from its record, and the capability and
+//! terminal-size rules it uses.
+
+use std::os::fd::AsFd;
+
+use anyhow::{anyhow, bail, Context as _};
+
+use rpod_runtime::{default_spec, NetworkMode, SpecOptions};
+
+use super::*;
+use crate::container::record::{Container, Containers};
+use crate::container::rootfs::{write_in_root, Rootfs};
+use crate::context::Context;
+
+/// The OCI spec of a container whose root file system is mounted.
+pub(super) fn build_spec(
+    ctx: &Context,
+    c: &Container,
+    rootfs: &Rootfs,
+    run_dir: &std::path::Path,
+    mapping: Option<&crate::container::userns::Mapping>,
+) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
+    let conf = &c.config;
+    // Files rpod writes belong to root inside the container.
+    let owner = mapping.map(|m| m.root());
+    let bind_files = write_files(run_dir, c, ctx.rootless(), owner)?;
+    // Entries for keep-id's user, then (Podman's --passwd, the default) for
+    // a numeric user the image does not know.
+    let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
+    let add = |(passwd, group): (Option<String>, Option<String>)| -> anyhow::Result<()> {
+        if let Some(p) = passwd {
+            write_in_root(&rootfs.merged, "/etc/passwd", p.as_bytes(), owner)?;
+        }
+        if let Some(g) = group {
+            write_in_root(&rootfs.merged, "/etc/group", g.as_bytes(), owner)?;
+        }
+        Ok(())
+    };
+    if let Some(k) = &conf.keep_id {
+        add(crate::container::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?))?;
+    }
+    if !conf.options.no_passwd {
+        add(crate::container::userns::user_entries(
+            &conf.user,
+            &conf.working_dir,
+            conf.options.passwd_entry.as_deref(),
+            &read("/etc/passwd")?,
+            &read("/etc/group")?,
+        )?)?;
+    }
+    let mut user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
+        .map_err(|e| anyhow!("{e}"))
+        .with_context(|| format!("resolving user {:?} in the container", conf.user))?;
+    user.additional_gids = crate::container::userns::keep_settable_groups(&user.additional_gids, mapping);
+    let capabilities = capabilities(&ctx.config()?.containers.default_capabilities(), &conf.cap_add, &conf.cap_drop)?;
+    let (seccomp, no_new_privileges) = crate::container::config::security_opts(&conf.security_opt)?;
+    let mut args = vec![conf.path.clone()];
+    args.extend(conf.args.iter().cloned());
+    let spec = default_spec(&SpecOptions {
+        rootfs: rootfs.merged.clone(),
+        args,
+        env: conf.env.clone(),
+        cwd: conf.working_dir.clone(),
+        hostname: conf.hostname.clone(),
+        terminal: conf.tty,
+        user,
+        capabilities,
+        read_only: conf.read_only,
+        network: match conf.network.as_str() {
+            "none" => NetworkMode::None,
+            "host" => NetworkMode::Host,
+            _ => NetworkMode::Private,
+        },
+        rootless: ctx.rootless(),
+        privileged: conf.privileged,
+        user_namespace: mapping
+            .map(|m| rpod_runtime::UserNamespace { uid_mappings: m.uids.clone(), gid_mappings: m.gids.clone() }),
+        seccomp,
+        no_new_privileges,
+        bind_files,
+        ..SpecOptions::default()
+    });
+    let mut spec = spec;
+    let groups = rpod_runtime::user::parse_group(
+        &rpod_runtime::user::read_in_root(&rootfs.merged, "/etc/group").map_err(|e| anyhow!("{e}"))?,
+    );
+    let ns_of = |id: &str| -> anyhow::Result<i32> {
+        let paths = ctx.paths()?;
+        let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+        let other = containers.find(id)?;
+        if !other.state.status.is_live() || other.state.pid <= 0 {
+            bail!("joining the namespaces of container {}: it is not running", other.name);
+        }
+        Ok(other.state.pid)
+    };
+    conf.options.apply(&mut spec, &groups, &ns_of, ctx.rootless())?;
+    if conf.privileged {
+        crate::container::options::add_host_devices(&mut spec, ctx.rootless())?;
+    }
+    if let (Some(adj), Some(process)) = (conf.oom_score_adj, spec.process_mut()) {
+        process.set_oom_score_adj(Some(adj));
+    }
+    // The pty starts with the size of the terminal that starts it (an
+    // attach client's later size changes reach it through the monitor).
+    if conf.tty {
+        if let (Some(size), Some(process)) = (stdin_console_size()?, spec.process_mut()) {
+            process.set_console_size(Some(size));
+        }
+    }
+    Ok(spec)
+}
+
+/// The size of the terminal on standard input as an OCI console size
+/// (`None` when standard input is no terminal).
+pub fn stdin_console_size() -> anyhow::Result<Option<rpod_runtime::oci_spec::runtime::Box>> {
+    let Some((rows, cols)) = crate::sys::window_size(std::io::stdin().as_fd()) else { return Ok(None) };
+    let size = rpod_runtime::oci_spec::runtime::BoxBuilder::default()
+        .height(u64::from(rows))
+        .width(u64::from(cols))
+        .build()
+        .map_err(|e| anyhow!("{e}"))?;
+    Ok(Some(size))
+}
+
+/// The default set with `--cap-add` / `--cap-drop` applied (`ALL` works in
+/// both, as in Podman).
+pub fn capabilities(defaults: &[String], add: &[String], drop: &[String]) -> anyhow::Result<Vec<String>> {
+    let norm = |c: &String| rpod_runtime::caps::normalize(c).ok_or_else(|| anyhow!("unknown capability {c:?}"));
+    let add: Vec<String> = add.iter().map(norm).collect::<anyhow::Result<_>>()?;
+    let drop: Vec<String> = drop.iter().map(norm).collect::<anyhow::Result<_>>()?;
+    let mut caps: Vec<String> = if drop.iter().any(|c| c == "ALL") { Vec::new() } else { defaults.to_vec() };
+    caps.retain(|c| !drop.contains(c));
+    if add.iter().any(|c| c == "ALL") {
+        // Every capability rpod can give (see rpod_runtime::spec::capability_set).
+        return Ok(vec!["ALL".to_string()]);
+    }
+    for c in add {
+        if !caps.contains(&c) {
+            caps.push(c);
+        }
+    }
+    Ok(caps)
+}

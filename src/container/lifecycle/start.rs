@@ -1,0 +1,142 @@
+//! `start`: the root file system assembled, the engine's files written, the
+//! spec built and the monitor started; the monitor's report read back.
+
+use std::io::{BufRead, BufReader};
+use std::os::fd::AsFd;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context as _};
+
+use super::*;
+use crate::container::record::{Container, Containers};
+use crate::container::rootfs::Rootfs;
+use crate::context::Context;
+use crate::error::{ExitCode, Failure};
+
+/// How `start` hands over to the monitor.
+pub struct Started {
+    /// The container's init, when it started without waiting for a client.
+    pub pid: Option<i32>,
+    /// The monitor's report pipe, still open when `attach_first` (the
+    /// container starts once a client has connected; read the outcome with
+    /// [`read_outcome`]).
+    pub report: Option<BufReader<std::fs::File>>,
+}
+
+/// `rpod start` (and the second half of `run`): mount, build the spec, start
+/// the monitor. With `attach_first` the monitor waits for one attach client
+/// before it starts the container. A running container is left alone.
+pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_first: bool) -> anyhow::Result<Started> {
+    let _lock = containers.lock(&c.id)?;
+    let c = containers.get(&c.id)?.ok_or_else(|| anyhow!("container {} was removed", c.id))?;
+    if c.state.status.is_live() {
+        return Ok(Started { pid: Some(c.state.pid), report: None });
+    }
+    // The store is opened in the user namespace and a private mount
+    // namespace, where the overlay is mounted.
+    let store = ctx.store()?;
+    let paths = ctx.paths()?;
+    let rootfs = Rootfs::new(&paths.graph_root, &c.id);
+    let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
+    let mapping = c.config.keep_id.as_ref().map(crate::container::userns::Mapping::keep_id).transpose()?;
+    let program = c.config.mount_program.as_deref();
+    if c.config.storage_driver == "vfs" {
+        rootfs.materialize(&lowers, mapping.as_ref())?;
+    } else if let Some(m) = &mapping {
+        // keep-id: the image's copy with translated owners is the one lower layer.
+        let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
+        let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
+        rootfs.mount(std::slice::from_ref(&shifted), ctx.rootless(), program, Some(m.root()))?;
+        let shown = Some(shifted.display().to_string());
+        if c.config.shifted_root != shown {
+            let mut config = c.config.clone();
+            config.shifted_root = shown;
+            containers.set_config(&c.id, &config)?;
+        }
+    } else {
+        rootfs.mount(&lowers, ctx.rootless(), program, None)?;
+    }
+    let run_dir = containers.run_dir(&c.id);
+    std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
+    let spec = build_spec(ctx, &c, &rootfs, &run_dir, mapping.as_ref())?;
+    crate::files::write_atomic(&run_dir.join("config.json"), &serde_json::to_vec(&spec)?[..])?;
+
+    containers.event(&c, "init");
+    let (rd, wr) = nix::unistd::pipe().context("creating a pipe")?;
+    let mut monitor = crate::container::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd())?;
+    let mut child = monitor.spawn().context("starting the container's monitor")?;
+    drop(wr);
+    drop(monitor);
+    // The first monitor process forks the real one and exits at once.
+    let _ = child.wait();
+    let mut report = BufReader::new(std::fs::File::from(rd));
+    let first = read_line(&mut report)?;
+    if first != "listening" {
+        return Err(failed(&mut report, &first));
+    }
+    if attach_first {
+        return Ok(Started { pid: None, report: Some(report) });
+    }
+    let pid = read_outcome(&mut report)?;
+    Ok(Started { pid: Some(pid), report: None })
+}
+
+pub(crate) fn read_line(r: &mut BufReader<std::fs::File>) -> anyhow::Result<String> {
+    let mut line = String::new();
+    r.read_line(&mut line).context("reading the monitor's report")?;
+    Ok(line.trim_end().to_string())
+}
+
+/// The monitor's second report: `started <pid>`, or the error that kept the
+/// container from starting (with Docker's exit codes 125, 126, 127), once
+/// the monitor has finished with the container (recorded its end, removed
+/// it with `--rm`).
+pub fn read_outcome(r: &mut BufReader<std::fs::File>) -> anyhow::Result<i32> {
+    let line = read_line(r)?;
+    match line.strip_prefix("started ") {
+        Some(pid) => pid.parse().map_err(|_| anyhow!("bad report from the monitor: {line}")),
+        None => Err(failed(r, &line)),
+    }
+}
+
+/// The error the monitor reported, returned once the monitor has exited:
+/// the end of its report pipe (only the monitor holds the writing end),
+/// or at most 30 seconds.
+pub(crate) fn failed(r: &mut BufReader<std::fs::File>, line: &str) -> anyhow::Error {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    use std::io::Read as _;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut buf = [0u8; 256];
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let mut fds = [PollFd::new(r.get_ref().as_fd(), PollFlags::POLLIN)];
+        let ms = u16::try_from(left.as_millis()).unwrap_or(u16::MAX);
+        match poll(&mut fds, PollTimeout::from(ms)) {
+            Ok(0) => break,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => break,
+            Ok(_) => {}
+        }
+        match r.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+    outcome_error(line)
+}
+
+pub(crate) fn outcome_error(line: &str) -> anyhow::Error {
+    if let Some(rest) = line.strip_prefix("error ") {
+        let (code, msg) = rest.split_once(' ').unwrap_or((rest, ""));
+        let exit = match code {
+            "126" => ExitCode::CannotInvoke,
+            "127" => ExitCode::NotFound,
+            _ => ExitCode::Engine,
+        };
+        return Failure::new(exit, msg.to_string()).into();
+    }
+    if line.is_empty() {
+        return anyhow!("the container's monitor exited before starting the container");
+    }
+    anyhow!("unexpected report from the container's monitor: {line}")
+}
