@@ -1,0 +1,368 @@
+//! [`container_plan`]: the whole init of a new container from its spec
+//! (namespaces, devices, mounts, then the process).
+
+use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+
+use nix::mount::MsFlags;
+use oci_spec::runtime::{LinuxNamespaceType, Spec};
+
+use crate::error::RuntimeError;
+
+use super::*;
+
+pub(crate) struct DeviceSpec {
+    pub(crate) path: String,
+    pub(crate) kind: u32,
+    pub(crate) major: u64,
+    pub(crate) minor: u64,
+    pub(crate) mode: u32,
+    pub(crate) uid: u32,
+    pub(crate) gid: u32,
+}
+
+/// The standard devices of `/dev` (OCI's implicit default devices).
+pub(crate) const DEFAULT_DEVICES: [(&str, u64, u64); 6] =
+    [("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8), ("urandom", 1, 9), ("tty", 5, 0)];
+
+/// The plan for a container's init.
+pub(crate) fn container_plan(
+    spec: &Spec,
+    host: HostFacts,
+) -> Result<(ContainerPlan, Vec<std::fs::File>), RuntimeError> {
+    let process = spec.process().as_ref().ok_or_else(|| RuntimeError::InvalidSpec("no process".into()))?;
+    let root = spec.root().as_ref().ok_or_else(|| RuntimeError::InvalidSpec("no root".into()))?;
+    let rootfs = std::fs::canonicalize(root.path())
+        .map_err(|e| RuntimeError::io(format!("root path {}", root.path().display()), e))?;
+    if !rootfs.is_dir() {
+        return Err(RuntimeError::InvalidSpec(format!("root path {} is not a directory", rootfs.display())));
+    }
+    let linux = spec.linux().as_ref();
+    lsm_setting("linux.mountLabel", linux.and_then(|l| l.mount_label().as_deref()), Lsm::SELinux)?;
+
+    // Namespaces: new ones become clone flags; those with a path are joined.
+    let mut clone_flags: u64 = 0;
+    let mut join_files = Vec::new();
+    let mut join = Vec::new();
+    let ns_list = linux.and_then(|l| l.namespaces().as_ref());
+    let has_new =
+        |t: LinuxNamespaceType| ns_list.is_some_and(|ns| ns.iter().any(|n| n.typ() == t && n.path().is_none()));
+    let new_net = has_new(LinuxNamespaceType::Network);
+    let new_uts = has_new(LinuxNamespaceType::Uts);
+    let new_user = has_new(LinuxNamespaceType::User);
+    for (idx, (typ, flag, name)) in NAMESPACES.into_iter().enumerate() {
+        let Some(ns) = ns_list.and_then(|ns| ns.iter().find(|n| n.typ() == typ)) else {
+            continue;
+        };
+        match ns.path() {
+            None => clone_flags |= flag as u64,
+            Some(path) => {
+                if matches!(typ, LinuxNamespaceType::Pid | LinuxNamespaceType::Mount | LinuxNamespaceType::User) {
+                    return Err(RuntimeError::InvalidSpec(format!(
+                        "joining an existing {name} namespace is not supported"
+                    )));
+                }
+                let f = std::fs::File::open(path)
+                    .map_err(|e| RuntimeError::io(format!("{name} namespace {}", path.display()), e))?;
+                join.push((std::os::fd::AsRawFd::as_raw_fd(&f), flag, idx as u32));
+                join_files.push(f);
+            }
+        }
+    }
+    // Without a mount namespace of its own (OCI: the runtime's is
+    // inherited) the init only chroots into the root file system: pivot_root
+    // or mounts there would change the caller's namespace, so a config that
+    // needs them is refused (as runc refuses masked paths without one).
+    let chroot_only = clone_flags & libc::CLONE_NEWNS as u64 == 0;
+    let userns = new_user;
+    // mknod works only for real root outside any user namespace.
+    let can_mknod = host.init_root && !userns;
+    // sysfs can always be mounted by real root; elsewhere only when the
+    // container owns its network namespace (and even then it may be refused).
+    let sysfs_may_fail = !host.init_root || userns;
+
+    let mut trees: Vec<Tree> = Vec::new();
+    let tree = |path: &Path, recursive: bool, trees: &mut Vec<Tree>| -> Result<usize, RuntimeError> {
+        trees.push(Tree { path: cstring(path.as_os_str().as_bytes(), "mount source")?, recursive, optional: false });
+        Ok(trees.len() - 1)
+    };
+
+    let mut mounts = Vec::new();
+    let mut dev_mounted = false;
+    let mut pts_mounted = false;
+    for m in spec.mounts().iter().flatten() {
+        let dest = clean_abs(m.destination())?;
+        if dest == "/" {
+            return Err(RuntimeError::InvalidSpec("a mount on / is not supported (use root.path)".into()));
+        }
+        let typ = m.typ().clone().unwrap_or_default();
+        let opts = parse_mount_options(m.options().as_deref().unwrap_or(&[]));
+        let is_bind = opts.bind || typ == "bind";
+        let target = cstring(&dest, "mount destination")?;
+        if is_bind {
+            let src = m
+                .source()
+                .clone()
+                .ok_or_else(|| RuntimeError::InvalidSpec(format!("bind mount on {dest} without a source")))?;
+            let src =
+                if src.is_absolute() { src } else { std::env::current_dir().map(|d| d.join(&src)).unwrap_or(src) };
+            let meta = std::fs::metadata(&src)
+                .map_err(|e| RuntimeError::io(format!("bind mount source {}", src.display()), e))?;
+            let (set, clr) = bind_attrs(opts.flags, opts.clear);
+            let t = tree(&src, opts.recursive, &mut trees)?;
+            mounts.push(MountOp {
+                desc: format!("bind-mounting {} on {dest}", src.display()),
+                target,
+                file: !meta.is_dir(),
+                kind: MountKind::Bind { tree: t },
+                fallback: Fallback::Fail,
+                attr_set: set,
+                attr_clr: clr,
+                recursive: opts.recursive,
+                propagation: opts.propagation,
+            });
+            continue;
+        }
+        let fstype = match typ.as_str() {
+            "" => return Err(RuntimeError::InvalidSpec(format!("mount on {dest} has no type"))),
+            "cgroup" => "cgroup2".to_string(),
+            t => t.to_string(),
+        };
+        let source = m
+            .source()
+            .as_ref()
+            .map(|s| s.as_os_str().as_bytes().to_vec())
+            .unwrap_or_else(|| fstype.as_bytes().to_vec());
+        let (set, clr) = bind_attrs(opts.flags, opts.clear);
+        let fallback = match fstype.as_str() {
+            "cgroup2" => Fallback::Skip,
+            "sysfs" if sysfs_may_fail => {
+                let t = tree(Path::new("/sys"), true, &mut trees)?;
+                trees[t].optional = true;
+                Fallback::Tree(t)
+            }
+            "devpts" if opts.data.iter().any(|d| d.starts_with("gid=")) => {
+                let rest: Vec<String> = opts.data.iter().filter(|d| !d.starts_with("gid=")).cloned().collect();
+                Fallback::RetryOptions(fs_options(&rest)?)
+            }
+            "mqueue" if !host.init_root || userns => Fallback::Skip,
+            _ => Fallback::Fail,
+        };
+        if dest == "/dev" {
+            dev_mounted = true;
+        }
+        if fstype == "devpts" && dest == "/dev/pts" {
+            pts_mounted = true;
+        }
+        mounts.push(MountOp {
+            desc: format!("mounting {fstype} on {dest}"),
+            target,
+            file: false,
+            kind: MountKind::Fs {
+                source: cstring(&source, "mount source")?,
+                fstype: cstring(&fstype, "mount type")?,
+                options: {
+                    let mut o = fs_options(&opts.data)?;
+                    for (flag, name) in [(MsFlags::MS_SYNCHRONOUS, "sync"), (MsFlags::MS_DIRSYNC, "dirsync")] {
+                        if opts.flags.contains(flag) {
+                            o.push((cstring(name, "mount option")?, None));
+                        }
+                    }
+                    o
+                },
+                attrs: set,
+            },
+            fallback,
+            attr_set: set,
+            attr_clr: clr,
+            recursive: true,
+            propagation: opts.propagation,
+        });
+    }
+
+    // Devices: the standard ones when /dev is ours, plus the spec's.
+    let mut devices = Vec::new();
+    let add_device = |devices: &mut Vec<DeviceOp>, trees: &mut Vec<Tree>, d: DeviceSpec| -> Result<(), RuntimeError> {
+        let how = if can_mknod {
+            DevHow::Mknod { mode: d.kind | (d.mode & 0o7777), dev: nix::sys::stat::makedev(d.major, d.minor) }
+        } else {
+            DevHow::Bind { tree: tree(Path::new(&d.path), false, trees)? }
+        };
+        devices.retain(|x| x.path.as_bytes() != d.path.as_bytes());
+        devices.push(DeviceOp { path: cstring(&d.path, "device path")?, how, uid: d.uid, gid: d.gid });
+        Ok(())
+    };
+    if dev_mounted {
+        for (name, major, minor) in DEFAULT_DEVICES {
+            let d = DeviceSpec {
+                path: format!("/dev/{name}"),
+                kind: libc::S_IFCHR,
+                major,
+                minor,
+                mode: 0o666,
+                uid: 0,
+                gid: 0,
+            };
+            add_device(&mut devices, &mut trees, d)?;
+        }
+    }
+    for d in linux.and_then(|l| l.devices().as_ref()).into_iter().flatten() {
+        let kind = match d.typ() {
+            oci_spec::runtime::LinuxDeviceType::B => libc::S_IFBLK,
+            oci_spec::runtime::LinuxDeviceType::P => libc::S_IFIFO,
+            _ => libc::S_IFCHR,
+        };
+        let spec = DeviceSpec {
+            path: clean_abs(d.path())?,
+            kind,
+            major: d.major() as u64,
+            minor: d.minor() as u64,
+            mode: d.file_mode().unwrap_or(0o666),
+            uid: d.uid().unwrap_or(0),
+            gid: d.gid().unwrap_or(0),
+        };
+        add_device(&mut devices, &mut trees, spec)?;
+    }
+    let mut symlinks = Vec::new();
+    if dev_mounted {
+        for (target, link) in [
+            ("/proc/self/fd", "/dev/fd"),
+            ("/proc/self/fd/0", "/dev/stdin"),
+            ("/proc/self/fd/1", "/dev/stdout"),
+            ("/proc/self/fd/2", "/dev/stderr"),
+        ] {
+            symlinks.push((cstring(target, "symlink")?, cstring(link, "symlink")?));
+        }
+        if pts_mounted {
+            symlinks.push((cstring("pts/ptmx", "symlink")?, cstring("/dev/ptmx", "symlink")?));
+        }
+    }
+
+    let mut sysctls = Vec::new();
+    for (k, v) in linux.and_then(|l| l.sysctl().as_ref()).into_iter().flatten() {
+        if k.contains("..") || k.contains('/') && k.contains('.') {
+            return Err(RuntimeError::InvalidSpec(format!("bad sysctl name {k}")));
+        }
+        sysctls.push((cstring(format!("/proc/sys/{}", k.replace('.', "/")), "sysctl")?, cstring(v, "sysctl value")?));
+    }
+    let paths = |v: Option<&Vec<String>>| -> Result<Vec<CString>, RuntimeError> {
+        v.into_iter().flatten().map(|p| cstring(clean_abs(Path::new(p))?, "path")).collect()
+    };
+    let masked = paths(linux.and_then(|l| l.masked_paths().as_ref()))?;
+    let readonly = paths(linux.and_then(|l| l.readonly_paths().as_ref()))?;
+
+    let hostname = match spec.hostname() {
+        Some(h) if !h.is_empty() => {
+            if !new_uts {
+                return Err(RuntimeError::InvalidSpec(
+                    "a hostname needs a UTS namespace of the container's own".into(),
+                ));
+            }
+            Some(cstring(h, "hostname")?)
+        }
+        _ => None,
+    };
+    let domainname =
+        spec.domainname().as_ref().filter(|d| !d.is_empty()).map(|d| cstring(d, "domainname")).transpose()?;
+    let propagation = match linux.and_then(|l| l.rootfs_propagation().as_deref()) {
+        None | Some("") => None,
+        Some(p) => Some(
+            propagation_flags(p).ok_or_else(|| RuntimeError::InvalidSpec(format!("unknown rootfsPropagation {p}")))?,
+        ),
+    };
+
+    // A new user namespace: its maps are written by a caller with
+    // CAP_SETGID in its own namespace (setgroups stays as allowed as it is
+    // there) or by an unprivileged one, which must deny setgroups first
+    // (see `write_id_maps`).
+    let setgroups_ok = setgroups_allowed("self") && (!new_user || host.may_map);
+    let mut process = process_plan(process, setgroups_ok)?;
+    process.seccomp = linux.and_then(|l| l.seccomp().as_ref()).map(crate::seccomp::compile).transpose()?;
+
+    if chroot_only {
+        let needs = [
+            ("mounts", !mounts.is_empty()),
+            ("linux.maskedPaths", !masked.is_empty()),
+            ("linux.readonlyPaths", !readonly.is_empty()),
+            ("root.readonly", root.readonly().unwrap_or(false)),
+            ("linux.rootfsPropagation", propagation.is_some()),
+            ("linux.devices (bound from the host)", !trees.is_empty()),
+        ];
+        if let Some((what, _)) = needs.iter().find(|n| n.1) {
+            return Err(RuntimeError::InvalidSpec(format!(
+                "{what} needs a mount namespace of the container's own (add {{\"type\": \"mount\"}} to \
+                 linux.namespaces); without one the runtime's is inherited and only a chroot is done"
+            )));
+        }
+    }
+    let tree_fds = vec![-1; trees.len()];
+    let mount_fds = vec![-1; mounts.len()];
+    Ok((
+        ContainerPlan {
+            clone_flags,
+            chroot_only,
+            new_userns: new_user,
+            join,
+            rootfs: cstring(rootfs.as_os_str().as_bytes(), "root path")?,
+            trees,
+            tree_fds,
+            mounts,
+            mount_fds,
+            devices,
+            symlinks,
+            sysctls,
+            masked,
+            readonly,
+            hostname,
+            domainname,
+            loopback: new_net,
+            propagation,
+            root_readonly: root.readonly().unwrap_or(false),
+            process,
+        },
+        join_files,
+    ))
+}
+
+impl ContainerPlan {
+    /// The description of a failed step, with the plan's details.
+    pub fn describe(&self, step: Step, arg: u32) -> String {
+        let i = arg as usize;
+        let lossy = |c: &CString| c.to_string_lossy().into_owned();
+        match step {
+            Step::Mount => self.mounts.get(i).map(|m| m.desc.clone()),
+            Step::OpenTree => self.trees.get(i).map(|t| format!("opening {} for a bind mount", lossy(&t.path))),
+            Step::Device => self.devices.get(i).map(|d| format!("creating device {}", lossy(&d.path))),
+            Step::Symlink => {
+                self.symlinks.get(i).map(|(t, l)| format!("creating symlink {} -> {}", lossy(l), lossy(t)))
+            }
+            Step::Sysctl => self.sysctls.get(i).map(|(p, v)| format!("writing {} to {}", lossy(v), lossy(p))),
+            Step::Mask => self.masked.get(i).map(|p| format!("masking {}", lossy(p))),
+            Step::ReadOnlyPath => self.readonly.get(i).map(|p| format!("making {} read-only", lossy(p))),
+            Step::BindRoot => Some(format!("bind-mounting the root file system {} onto itself", lossy(&self.rootfs))),
+            Step::PivotRoot => Some(format!("pivot_root into {}", lossy(&self.rootfs))),
+            _ => None,
+        }
+        .unwrap_or_else(|| self.process.describe(step, arg))
+    }
+}
+
+impl ProcessPlan {
+    pub fn describe(&self, step: Step, arg: u32) -> String {
+        let cwd = self.cwd.to_string_lossy();
+        match step {
+            Step::Rlimit => self.rlimit_names.get(arg as usize).cloned().unwrap_or_else(|| step.generic().into()),
+            Step::MkdirCwd => format!("creating the working directory {cwd}"),
+            Step::Chdir => format!("changing to the working directory {cwd}"),
+            Step::CwdOutside => format!("the working directory {cwd} is outside the container"),
+            Step::Uid => format!("setting the user ID to {}", self.uid),
+            Step::Gid => format!("setting the group ID to {}", self.gid),
+            Step::Groups => format!("setting supplementary groups {:?}", self.groups.as_deref().unwrap_or(&[])),
+            Step::JoinNamespace => {
+                format!("joining the container's {} namespace", NAMESPACES.get(arg as usize).map_or("?", |n| n.2))
+            }
+            _ => step.generic().to_string(),
+        }
+    }
+}
