@@ -21,24 +21,29 @@ bed_packages
 
 install -d -m 0755 "$BASE"
 chmod 0755 "$BASE"
-# One run at a time on a machine (the fixtures dir and the test user are shared).
-exec 9>"$BASE/run.lock"
+# Runs of different checkouts (each with its own target dir) may overlap: the set-up
+# (test user, fixtures, removing state of dead runs) is done under a lock, the tests
+# are not (each run's registries and state dir are its own; the tests of one run
+# already run in parallel, each with its own store).
+exec 9>"$BASE/setup.lock"
 if ! flock -n 9; then
-  step "waiting for another tests/run.sh to finish"
+  step "waiting for another tests/run.sh's set-up"
   flock 9
 fi
 
 step "test user"
 eval "$(bash tests/bed/user.sh)"
 
-# Leftovers of runs that were killed: we hold the lock, so every other state dir is dead.
+# Leftovers of runs that were killed: a state dir whose run (its pid file) is gone.
 for old in "$BASE"/state-*; do
   [[ -d $old ]] || continue
+  if [[ -f $old/pid ]] && kill -0 "$(cat "$old/pid")" 2>/dev/null; then continue; fi
   bash tests/bed/registry.sh stop "$old" || true
   rm -rf "$old"
 done
 STATE=$(mktemp -d "$BASE/state-XXXXXX")
 chmod 0755 "$STATE"
+echo $$ >"$STATE/pid"
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
   local rc=$?
@@ -50,19 +55,22 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-step "cargo fmt --check; cargo clippy (warnings are errors)"
-cargo fmt --all --check 9>&-
-cargo clippy --workspace --all-targets 9>&- -- -D warnings
-
-step "cargo build --workspace --all-targets"
-cargo build --workspace --all-targets 9>&-
-
 step "fixtures -> $BASE/fixtures (cache $CACHE)"
 install -d -m 0755 "$CACHE" "$BASE/fixtures"
 skip_big=()
 [[ -n ${RPOD_TEST_SKIP_BIG:-} ]] && skip_big=(--skip-big)
 cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$BASE/fixtures" --cache "$CACHE" "${skip_big[@]}" 9>&-
 chmod -R a+rX "$BASE/fixtures"
+
+# The set-up is done: other runs may start theirs and run their tests beside ours.
+flock -u 9
+
+step "cargo fmt --check; cargo clippy (warnings are errors)"
+cargo fmt --all --check 9>&-
+cargo clippy --workspace --all-targets 9>&- -- -D warnings
+
+step "cargo build --workspace --all-targets"
+cargo build --workspace --all-targets 9>&-
 
 step "registries"
 bash tests/bed/registry.sh start "$STATE"

@@ -59,7 +59,7 @@ bed_rpod() {
   install -m 0755 "${CARGO_TARGET_DIR:-$REPO/target}/release/rpod" "$BIN/rpod"
 }
 
-# The fixtures (FIX), shared with tests/run.sh: built under its lock, as it does.
+# The fixtures (FIX), shared with tests/run.sh: built under its set-up lock, as it does.
 bed_fixtures() { # EXTRA-BUILD-ARGS...
   FIX="$BASE/fixtures"
   step "fixtures -> $FIX (cache $CACHE)"
@@ -68,7 +68,7 @@ bed_fixtures() { # EXTRA-BUILD-ARGS...
     install -d -m 0755 "$CACHE" "$FIX"
     cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$FIX" --cache "$CACHE" "$@" 9>&-
     chmod -R a+rX "$FIX"
-  ) 9>"$BASE/run.lock"
+  ) 9>"$BASE/setup.lock"
 }
 
 # A plain registry on loopback with the fixtures pushed (REG); stopped by bed_stop_registry.
