@@ -72,7 +72,7 @@ RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/r
 ENGINES=(rpod)
 if $have_podman; then
   PM=("${as_user[@]}" podman --root "$WORK/store/podman" --runroot "$WORK/run/podman"
-    --storage-driver overlay --cgroup-manager cgroupfs --events-backend file)
+    --storage-driver overlay --cgroup-manager cgroupfs --events-backend file --runtime runc)
   ENGINES+=(podman)
 fi
 

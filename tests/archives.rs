@@ -10,54 +10,34 @@ use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::Duration;
 
-use rpod_testbed::bed::{describe, fails_with, ok, output_with_timeout, run_ok, sha256_hex, text, Bed, UserTempDir};
+use rpod_testbed::bed::{describe, fails_with, ok, run_ok, sha256_hex, text, Bed};
+use rpod_testbed::engine::{Eng, Mode};
 use serde_json::Value;
 
-fn rpod() -> PathBuf {
-    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
-
-/// A private store (`--root`, `--runroot`) used as root or as the test user.
-struct Rpod {
-    rootless: bool,
-    dir: UserTempDir,
-}
+/// A private store used as root or as the test user, with nothing pulled
+/// (the shared engine handle), and the image helpers these tests use.
+struct Rpod(Eng);
 
 impl Rpod {
     fn new(rootless: bool, prefix: &str) -> Rpod {
-        let bed = Bed::get();
-        let dir = if rootless { bed.user_tempdir(prefix) } else { bed.root_tempdir(prefix) };
-        Rpod { rootless, dir }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let bed = Bed::get();
-        let mut cmd = if self.rootless { bed.rootless_command(rpod()) } else { bed.root_command(rpod()) };
-        cmd.arg("--root")
-            .arg(self.dir.path().join("root"))
-            .arg("--runroot")
-            .arg(self.dir.path().join("run"))
-            .args(args);
-        cmd
+        Rpod(Eng::empty(if rootless { Mode::Rootless } else { Mode::Root }, prefix))
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        output_with_timeout(&mut self.command(args), Duration::from_secs(300))
+        self.0.run_for(args, Duration::from_secs(300))
     }
 
     /// With standard input from `file`.
     fn run_stdin(&self, args: &[&str], file: &Path) -> Output {
-        let mut cmd = self.command(args);
-        cmd.stdin(Stdio::from(File::open(file).unwrap()));
-        output_with_timeout(&mut cmd, Duration::from_secs(300))
+        self.0.run_stdin(args, file)
     }
 
     /// A path in the private directory (the test user can write there).
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.0.path(name)
     }
 
     fn pull(&self, image: &str) -> String {

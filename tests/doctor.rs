@@ -13,11 +13,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rpod_testbed::bed::{describe, output_with_timeout, text, Bed, TestUser, UserTempDir, TEST_PATH};
+use rpod_testbed::engine::rpod;
 use serde_json::Value;
-
-fn rpod() -> PathBuf {
-    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
 
 /// Tests that change shared machine state take turns.
 fn serial() -> MutexGuard<'static, ()> {

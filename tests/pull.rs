@@ -23,15 +23,12 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use rpod_testbed::bed::{describe, fails_with, ok, output_with_timeout, sha256_hex, text, Bed, UserTempDir};
+use rpod_testbed::engine::rpod;
 use rpod_testbed::fixtures::{check_mtimes, diff_trees, read_tree_mapped, IdMapping};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------
 // Basics
-
-fn rpod() -> PathBuf {
-    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
 
 /// This test binary, where the test user can run it (for the report helper).
 fn helper_bin() -> PathBuf {

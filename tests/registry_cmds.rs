@@ -20,11 +20,8 @@ use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use rpod_testbed::bed::{describe, output_with_timeout, Bed, OutputExt, UserTempDir};
+use rpod_testbed::engine::rpod;
 use serde_json::Value;
-
-fn rpod() -> PathBuf {
-    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
 
 fn b64(s: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(s)

@@ -7,11 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use rpod_testbed::bed::Bed;
+use rpod_testbed::engine::rpod;
 use serde_json::Value;
-
-fn rpod() -> PathBuf {
-    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

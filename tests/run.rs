@@ -1,14 +1,11 @@
 //! `rpod run` end to end, rootless (the test bed's user) and as root: a
 //! real image from the bed's registry, a real container in every namespace.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use rpod_testbed::bed::{Bed, UserTempDir};
-
-fn rpod() -> PathBuf {
-    Bed::get().install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")))
-}
+use rpod_testbed::engine::rpod;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

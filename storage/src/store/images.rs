@@ -1,6 +1,5 @@
 //! Images: records, names (tags), manifests and their removal.
 
-
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::digest::{hex_of, is_hex64, sha256_hex};

@@ -1,3 +1,4 @@
 //! test bed
 pub mod bed;
+pub mod engine;
 pub mod fixtures;
