@@ -1927,3 +1927,6 @@ fn exec_detach_keys_leave_the_process_running() {
         assert_eq!(e.code(&["exec", "--detach-keys", "ctrl-", "c", "true"]), 125, "bad keys are refused");
     });
 }
+
+#[path = "lifecycle/escapes.rs"]
+mod escapes;

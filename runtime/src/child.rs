@@ -22,7 +22,7 @@ use nix::unistd::{Gid, Uid};
 
 use crate::plan::{
     ContainerPlan, DevHow, Fallback, IoPlan, JoinPlan, MountKind, MountOp, Msg, ProcessPlan, Step, MOUNT_SKIP,
-    MOUNT_USE_TREE, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PTY, MSG_READY,
+    MOUNT_USE_TREE, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PID, MSG_PTY, MSG_READY,
 };
 use crate::sys;
 
@@ -184,9 +184,17 @@ fn finish_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infalli
     process_tail(&plan.process, io)
 }
 
+/// Exec, first stage: a child of the engine outside the container's PID
+/// namespace. It makes itself non-dumpable, joins every namespace (the PID
+/// namespace for its children, the mount namespace or root too), and only
+/// then forks the process that appears in the container — already
+/// non-dumpable, already in the container's mounts, so nothing in the
+/// container ever sees a moment of it with the host's root, files or
+/// descriptors (runc's nsexec does the same). That process is made a child
+/// of the engine (`CLONE_PARENT`); this one reports its PID and exits.
 fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
-    arrange_fds(io, &mut plan.ns).map_err(at(Step::Fds, 0))?;
     sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
+    arrange_fds(io, &mut plan.ns).map_err(at(Step::Fds, 0))?;
     for &(fd, flag, idx) in &plan.ns {
         if flag == 0 {
             sys::fchdir(fd).map_err(at(Step::PivotRoot, 0))?;
@@ -195,10 +203,23 @@ fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> 
         }
         sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
     }
-    if io.pty {
-        setup_pty(io, &plan.process, false)?;
+    for &(fd, _, _) in &plan.ns {
+        sys::close(fd);
     }
-    process_tail(&plan.process, io)
+    let pid = sys::clone_child(libc::CLONE_PARENT as u64, None, || {
+        let r = (|| {
+            if io.pty {
+                setup_pty(io, &plan.process, false)?;
+            }
+            process_tail(&plan.process, io)
+        })();
+        let Err((step, arg, errno)) = r;
+        report(io.chan, Msg::new(MSG_FAIL, step, arg, errno as i32));
+        sys::exit_now(125)
+    })
+    .map_err(at(Step::Fork, 0))?;
+    report(io.chan, Msg::new(MSG_PID, Step::None, pid.as_raw() as u32, 0));
+    sys::exit_now(0)
 }
 
 /// Open (`open_tree`, detached) the host tree `trees[i]` into its slot; an
@@ -533,6 +554,10 @@ fn drop_bounding(keep: u64) -> Result<(), Errno> {
 fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     // Anything the set-up left open goes too (before chdir, CVE-2024-21626).
     sys::close_from(io.top, 0).map_err(at(Step::Fds, 0))?;
+    // Every process leads a session of its own: without a pty it has no
+    // controlling terminal, so it cannot open the caller's /dev/tty (and
+    // push input into it with TIOCSTI), as with runc and crun.
+    sys::setsid().map_err(at(Step::Session, 0))?;
     if io.pty {
         sys::set_controlling_tty(0).map_err(at(Step::Pty, 0))?;
     }

@@ -14,8 +14,11 @@
 //!   the container, so `/proc/1/exe` there is the container's own program
 //!   (the runc CVE-2019-5736 class). Until that `execve` the init is not
 //!   dumpable, so nothing in the container may ptrace it or open its
-//!   `/proc/PID/exe` (which is the engine's binary then); `exec` children,
-//!   which join a running container, are made non-dumpable before joining.
+//!   `/proc/PID/exe` (which is the engine's binary then). An `exec`'d
+//!   process is forked into the container's PID namespace only after a
+//!   first child made itself non-dumpable and joined every namespace, mount
+//!   included; it runs under the container's seccomp filter, capabilities
+//!   and no_new_privs, in a session of its own.
 //!   When the engine itself must run in the container (`--init`), pass a
 //!   [`sealed_copy`] of it as [`CreateOptions::exec_fd`].
 //! - The child's first act is to close every descriptor it does not need
@@ -41,7 +44,7 @@ use oci_spec::runtime::{Process, Spec};
 
 use crate::error::RuntimeError;
 use crate::plan::{
-    self, HostFacts, IoPlan, JoinPlan, Msg, Step, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PTY, MSG_READY,
+    self, HostFacts, IoPlan, JoinPlan, Msg, Step, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PID, MSG_PTY, MSG_READY,
 };
 use crate::{child, sys};
 
@@ -427,20 +430,25 @@ fn ns_id(path: &str) -> Option<(u64, u64)> {
 }
 
 /// Run `process` inside the running container whose init is
-/// `container_pid`: join each of its namespaces that differs from the
-/// caller's (user first, mount last; the PID namespace by forking into it),
-/// then the same process set-up as `create` (stdio, cwd, limits, user,
-/// capabilities, exec). Returns after the exec, like `create` with
-/// [`StartGate::Immediate`].
-pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Created, RuntimeError> {
+/// `container_pid`, confined as the container's own process: its seccomp
+/// filter (`seccomp`, the container's `linux.seccomp`), the process's
+/// capabilities, no_new_privs and user, a session of its own. A first
+/// child joins each of the container's namespaces that differs from the
+/// caller's (user first, mount last) and then forks the process into the
+/// PID namespace (see `child.rs`). Returns after the exec, like `create`
+/// with [`StartGate::Immediate`].
+pub fn exec(
+    container_pid: Pid,
+    process: &Process,
+    seccomp: Option<&oci_spec::runtime::LinuxSeccomp>,
+    stdio: Stdio,
+) -> Result<Created, RuntimeError> {
     let pid_s = container_pid.to_string();
     let setgroups_ok = plan::setgroups_allowed(&pid_s);
-    // Validated (and kept for error messages) here; the child gets its own
-    // copy made where it is cloned.
-    let described = plan::process_plan(process, setgroups_ok)?;
+    let mut join_process = plan::process_plan(process, setgroups_ok)?;
+    join_process.seccomp = seccomp.map(crate::seccomp::compile).transpose()?;
     let mut files = Vec::new();
     let mut ns = Vec::new();
-    let mut pid_ns = None;
     for (idx, (_, flag, name)) in plan::NAMESPACES.into_iter().enumerate() {
         let theirs = format!("/proc/{pid_s}/ns/{name}");
         let ours =
@@ -452,12 +460,8 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
             continue;
         }
         let f = std::fs::File::open(&theirs).map_err(|e| RuntimeError::io(format!("opening {theirs}"), e))?;
-        if name == "pid" {
-            pid_ns = Some(f);
-        } else {
-            ns.push((f.as_raw_fd(), flag, idx as u32));
-            files.push(f);
-        }
+        ns.push((f.as_raw_fd(), flag, idx as u32));
+        files.push(f);
     }
     // A container without a mount namespace of its own only chrooted: so
     // does the process (its root, last).
@@ -470,67 +474,70 @@ pub fn exec(container_pid: Pid, process: &Process, stdio: Stdio) -> Result<Creat
             files.push(f);
         }
     }
-    // On a cgroup v2 host the process joins the container's cgroup.
+    // On a cgroup v2 host the process joins the container's cgroup (the
+    // first child does, while its cgroup namespace is still the caller's;
+    // the process inherits it).
     let cgroup_dir = container_cgroup(&pid_s);
     let cgroup_fd = cgroup_dir.and_then(|d| {
         nix::fcntl::open(d.as_path(), OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()).ok()
     });
-    let cgroup_fd = cgroup_fd.as_ref().map(|f| f.as_raw_fd());
     let (parent_sock, child_sock) = report_socket()?;
-    let (chan, stdio_raw, pty) = (child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty));
-    let spawn = |pid_ns: Option<RawFd>| -> Result<Pid, RuntimeError> {
-        let mut join = JoinPlan { ns: ns.clone(), process: plan::process_plan(process, setgroups_ok)? };
-        let mut io = IoPlan::new(chan, stdio_raw, pty, Vec::new());
-        if let Some(fd) = pid_ns {
-            sys::setns(fd, libc::CLONE_NEWPID)
-                .map_err(|e| RuntimeError::sys("joining the container's pid namespace", e))?;
-        }
-        sys::clone_child(0, cgroup_fd, || child::run_exec(&mut join, &mut io))
-            .map_err(|e| RuntimeError::sys("clone3 of the exec process", e))
-    };
-    // A process enters a PID namespace only by being forked into it, and
-    // setns(CLONE_NEWPID) changes that for the calling thread for good (a
-    // rootless caller may not switch back), so fork from a short-lived
-    // thread of ours.
-    let pid = match &pid_ns {
-        None => spawn(None)?,
-        Some(f) => {
-            let fd = f.as_raw_fd();
-            std::thread::scope(|s| s.spawn(|| spawn(Some(fd))).join())
-                .map_err(|_| RuntimeError::sys("the exec thread panicked", Errno::EFAULT))??
-        }
-    };
+    let mut join = JoinPlan { ns, process: join_process };
+    let mut io = IoPlan::new(child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty), Vec::new());
+    let first = sys::clone_child(0, cgroup_fd.as_ref().map(|f| f.as_raw_fd()), || child::run_exec(&mut join, &mut io))
+        .map_err(|e| RuntimeError::sys("clone3 of the exec process", e))?;
     drop(child_sock);
     drop(files);
 
+    // The first child's reports (a failure, or the PID of the process it
+    // forked), and the process's own, which may come before its PID does.
+    let mut pid = None;
     let mut pty_master = None;
+    let mut failed: Option<RuntimeError> = None;
     loop {
-        match recv_report(&parent_sock, false) {
+        let report = match recv_report(&parent_sock, false) {
             Err(e) => {
-                kill_and_reap(pid);
+                kill_and_reap(pid.unwrap_or(first));
                 return Err(RuntimeError::sys("reading the exec process's report", e));
             }
-            Ok(None) => return Ok(Created { pid, pty_master }),
-            Ok(Some((m, fd))) => match m.kind {
+            Ok(r) => r,
+        };
+        match report {
+            None => {
+                return match pid {
+                    Some(pid) => Ok(Created { pid, pty_master }),
+                    None => {
+                        let status = reap(first);
+                        Err(failed.unwrap_or_else(|| RuntimeError::InitDied(describe_status(status))))
+                    }
+                }
+            }
+            Some((m, fd)) => match m.kind {
+                MSG_PID if pid.is_none() => {
+                    pid = Some(Pid::from_raw(m.arg as i32));
+                    reap(first);
+                }
                 MSG_PTY => pty_master = fd,
                 MSG_FAIL => {
-                    reap(pid);
                     let step = Step::from_u32(m.step);
-                    return Err(RuntimeError::Setup {
-                        step: described.describe(step, m.arg),
+                    failed = Some(RuntimeError::Setup {
+                        step: join.process.describe(step, m.arg),
                         errno: Errno::from_raw(m.errno),
                     });
                 }
                 MSG_EXEC_FAIL => {
-                    reap(pid);
-                    return Err(RuntimeError::from_exec(&described.arg0, Errno::from_raw(m.errno)));
+                    failed = Some(RuntimeError::from_exec(&join.process.arg0, Errno::from_raw(m.errno)));
                 }
-                _ => {
-                    kill_and_reap(pid);
-                    return Err(RuntimeError::sys("reading the exec process's report", Errno::EBADMSG));
-                }
+                _ => failed = Some(RuntimeError::sys("reading the exec process's report", Errno::EBADMSG)),
             },
         }
+        failed = match (pid, failed) {
+            (Some(p), Some(e)) => {
+                kill_and_reap(p);
+                return Err(e);
+            }
+            (_, f) => f,
+        };
     }
 }
 

@@ -53,7 +53,11 @@ pub(crate) fn clone_child<F: FnOnce() -> std::convert::Infallible>(
         args.flags |= CLONE_INTO_CGROUP;
         args.cgroup = fd as u64;
     }
-    args.exit_signal = libc::SIGCHLD as u64;
+    // With CLONE_PARENT the child takes its parent's exit signal (clone3
+    // refuses one of its own).
+    if flags & libc::CLONE_PARENT as u64 == 0 {
+        args.exit_signal = libc::SIGCHLD as u64;
+    }
     // SAFETY: clone3 with stack 0 and no CLONE_VM duplicates the address
     // space copy-on-write like fork; `args` is valid for the call. In the
     // child (return 0) we only run `child`, which never returns (see above).
@@ -413,11 +417,14 @@ pub(crate) fn set_winsize(fd: RawFd, rows: u16, cols: u16) -> SysResult<()> {
 
 /// Make `fd` (a terminal) the controlling terminal of this new session.
 pub(crate) fn set_controlling_tty(fd: RawFd) -> SysResult<()> {
-    // SAFETY: setsid has no arguments; TIOCSCTTY takes an int.
-    unsafe {
-        check_int(libc::setsid())?;
-        check_int(libc::ioctl(fd, libc::TIOCSCTTY, 0)).map(drop)
-    }
+    // SAFETY: TIOCSCTTY takes an int.
+    unsafe { check_int(libc::ioctl(fd, libc::TIOCSCTTY, 0)).map(drop) }
+}
+
+/// `setsid()`: lead a new session, with no controlling terminal.
+pub(crate) fn setsid() -> SysResult<()> {
+    // SAFETY: setsid has no arguments.
+    unsafe { check_int(libc::setsid()).map(drop) }
 }
 
 /// Is the working directory inside this process's root? (`getcwd` answers

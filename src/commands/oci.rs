@@ -361,6 +361,8 @@ fn exec(root: &Path, a: &ExecArgs) -> anyhow::Result<()> {
     if status(&dir, &saved) != Status::Running {
         bail!("container {} is not running", a.id);
     }
+    let (_, bundle_spec) = load_bundle(&saved.bundle)?;
+    let seccomp = bundle_spec.linux().as_ref().and_then(|l| l.seccomp().clone());
     let mut process: Process = match &a.process {
         Some(f) => {
             let data = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
@@ -370,8 +372,7 @@ fn exec(root: &Path, a: &ExecArgs) -> anyhow::Result<()> {
             if a.command.is_empty() {
                 bail!("exec needs a command (or --process)");
             }
-            let (_, spec) = load_bundle(&saved.bundle)?;
-            let mut p = spec.process().clone().ok_or_else(|| anyhow!("the bundle's config has no process"))?;
+            let mut p = bundle_spec.process().clone().ok_or_else(|| anyhow!("the bundle's config has no process"))?;
             p.set_args(Some(a.command.clone()));
             p
         }
@@ -394,7 +395,8 @@ fn exec(root: &Path, a: &ExecArgs) -> anyhow::Result<()> {
         user.set_gid(gid.parse().with_context(|| format!("--user {u}"))?);
         process.set_user(user);
     }
-    let created = rpod_runtime::exec(Pid::from_raw(saved.pid), &process, Stdio::Inherit).map_err(runtime_failure)?;
+    let created = rpod_runtime::exec(Pid::from_raw(saved.pid), &process, seccomp.as_ref(), Stdio::Inherit)
+        .map_err(runtime_failure)?;
     if let Some(f) = &a.pid_file {
         write_pid_file(f, created.pid)?;
     }

@@ -22,6 +22,9 @@ pub(crate) const MSG_FAIL: u32 = 3;
 pub(crate) const MSG_EXEC_FAIL: u32 = 4;
 /// Engine → child: the user namespace maps are written.
 pub(crate) const MSG_GO: u32 = 5;
+/// Exec's first child → engine: the process it forked into the container
+/// has this PID (`arg`, as the engine sees it).
+pub(crate) const MSG_PID: u32 = 6;
 
 impl Msg {
     pub const fn new(kind: u32, step: Step, arg: u32, errno: i32) -> Msg {
@@ -90,9 +93,11 @@ pub(crate) enum Step {
     Report,
     Seccomp,
     OomScoreAdj,
+    Fork,
+    Session,
 }
 
-pub(crate) const STEPS: [Step; 38] = [
+pub(crate) const STEPS: [Step; 40] = [
     Step::None,
     Step::UserNsWait,
     Step::BecomeRoot,
@@ -131,6 +136,8 @@ pub(crate) const STEPS: [Step; 38] = [
     Step::Report,
     Step::Seccomp,
     Step::OomScoreAdj,
+    Step::Fork,
+    Step::Session,
 ];
 
 impl Step {
@@ -180,6 +187,8 @@ impl Step {
             Step::Gate => "waiting for start on the gate fifo",
             Step::Report => "reporting to the engine",
             Step::Seccomp => "installing the seccomp filter",
+            Step::Fork => "forking into the container's PID namespace",
+            Step::Session => "starting a new session (setsid)",
         }
     }
 }

@@ -101,6 +101,9 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         serde_json::from_slice(&std::fs::read(&spec_path).with_context(|| format!("reading {}", spec_path.display()))?)
             .context("parsing the container's spec")?;
     let mut process = spec.process().clone().ok_or_else(|| anyhow!("the container's spec has no process"))?;
+    // The container's own filter: an exec'd process is confined like the
+    // container's, never less.
+    let seccomp = spec.linux().as_ref().and_then(|l| l.seccomp().clone());
     process.set_args(Some(command));
     process.set_terminal(Some(args.tty));
     process.set_console_size(None);
@@ -165,8 +168,8 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         }
         forwarded.thread_block().context("blocking signals")?;
     }
-    let created =
-        rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, stdio).map_err(runtime_failure)?;
+    let created = rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, seccomp.as_ref(), stdio)
+        .map_err(runtime_failure)?;
     containers.event(&c, "exec");
     if args.detach {
         return Ok(());

@@ -1,0 +1,80 @@
+//! Escape regression tests (issue 12): each one failed on the code before
+//! the fix named in its comment. Root and rootless.
+
+use super::*;
+
+/// `rpod exec` confines its process as the container's own: the
+/// container's seccomp filter (mode 2), no_new_privs as configured, the
+/// container's capabilities, and a session of its own without a
+/// controlling terminal (so it cannot open the caller's /dev/tty and push
+/// input into it with TIOCSTI), with `-t` a terminal of its own.
+#[test]
+fn exec_is_confined_like_the_container() {
+    each_mode("esc-exec", |e| {
+        e.ok(&["run", "-d", "--name", "c", &e.image, "sleep", "600"]);
+        let run = e.ok(&["exec", "c", "grep", "-E", "^(Seccomp|NoNewPrivs|CapBnd):", "/proc/1/status"]);
+        let exec = e.ok(&["exec", "c", "grep", "-E", "^(Seccomp|NoNewPrivs|CapBnd):", "/proc/self/status"]);
+        assert!(exec.contains("Seccomp:\t2"), "{:?}: {exec}", e.mode);
+        assert_eq!(exec, run, "{:?}: exec'd process differs from the container's", e.mode);
+        // pid, session, tty_nr of the exec'd shell itself (`read` is a builtin).
+        let stat = e.ok(&[
+            "exec",
+            "c",
+            "sh",
+            "-c",
+            "read pid comm st ppid pgrp sid tty rest < /proc/self/stat; echo $pid $sid $tty",
+        ]);
+        let f: Vec<&str> = stat.split_whitespace().collect();
+        assert_eq!(f.len(), 3, "{stat}");
+        assert_eq!(f[0], f[1], "{:?}: the exec'd process leads its own session: {stat}", e.mode);
+        assert_eq!(f[2], "0", "{:?}: no controlling terminal: {stat}", e.mode);
+        let out = e.run(&["exec", "c", "sh", "-c", "echo x > /dev/tty"]);
+        assert_ne!(out.status.code(), Some(0), "{:?}: /dev/tty opened: {}", e.mode, describe(&out));
+        // With -t: a terminal of its own, as its controlling terminal.
+        let (code, out) = e.in_pty(
+            "",
+            &[
+                "exec",
+                "-t",
+                "c",
+                "sh",
+                "-c",
+                "tty; read p c s pp pg sid tty r < /proc/self/stat; [ $p = $sid ] && echo leader",
+            ],
+            b"",
+        );
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("/dev/pts/") && out.contains("leader"), "{:?}: {out}", e.mode);
+        // The first child (outside the container) is gone; only the command is left.
+        let ps = e.ok(&["exec", "c", "ps", "-o", "pid,comm"]);
+        assert_eq!(ps.lines().count(), 3, "{:?}: {ps}", e.mode);
+    });
+}
+
+/// A process `rpod exec` starts is never seen in the container's PID
+/// namespace with the host's root: it joins every namespace (mount
+/// included) and becomes non-dumpable before it is forked into the PID
+/// namespace. A container with CAP_SYS_PTRACE watches /proc for a process
+/// whose root holds a file that only exists on the host, while execs run.
+#[test]
+fn exec_is_never_visible_with_the_hosts_root() {
+    each_mode("esc-exec-vis", |e| {
+        let marker = format!("rpod-escape-marker-{}", std::process::id());
+        let marker_path = e.dir.path().join(&marker);
+        std::fs::write(&marker_path, "host").unwrap();
+        let host_dir = e.dir.path().display().to_string();
+        let watch = format!(
+            "while true; do for p in /proc/[0-9]*; do [ -e $p/root{host_dir}/{marker} ] && echo seen > /tmp/seen; done; done"
+        );
+        e.ok(&["run", "-d", "--cap-add", "SYS_PTRACE", "--name", "w", &e.image, "sh", "-c", &watch]);
+        for _ in 0..40 {
+            e.ok(&["exec", "w", "true"]);
+        }
+        assert_eq!(
+            e.code(&["exec", "w", "test", "-e", "/tmp/seen"]),
+            1,
+            "{:?}: an exec'd process was seen with the host's root",
+            e.mode
+        );
+    });
+}
