@@ -484,7 +484,11 @@ fn number_path<'a>(buf: &'a mut [u8; 32], prefix: &[u8], n: u32) -> &'a CStr {
 fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), Errno> {
     let np = io.preserve.len();
     let first_own = 3 + np;
-    let nown = 1 + usize::from(io.gate.is_some()) + usize::from(io.exec_fd.is_some()) + extra.len();
+    let nown = 1
+        + usize::from(io.gate.is_some())
+        + usize::from(io.exec_fd.is_some())
+        + usize::from(io.init_fd.is_some())
+        + extra.len();
     let top = first_own + nown;
     if io.scratch.len() < top {
         return Err(Errno::EINVAL);
@@ -501,7 +505,7 @@ fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), E
     for j in 0..np {
         io.scratch[3 + j] = sys::dup_at_least(io.preserve[j], min)?;
     }
-    let own = [Some(io.chan), io.gate, io.exec_fd].into_iter().flatten().chain(extra.iter().map(|e| e.0));
+    let own = [Some(io.chan), io.gate, io.exec_fd, io.init_fd].into_iter().flatten().chain(extra.iter().map(|e| e.0));
     for (k, fd) in (first_own..).zip(own) {
         io.scratch[k] = sys::dup_at_least(fd, min)?;
     }
@@ -524,6 +528,10 @@ fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), E
     }
     if io.exec_fd.is_some() {
         io.exec_fd = Some(k);
+        k += 1;
+    }
+    if io.init_fd.is_some() {
+        io.init_fd = Some(k);
         k += 1;
     }
     for e in extra.iter_mut() {
@@ -632,9 +640,11 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     if let (Some(f), true) = (&p.seccomp, p.no_new_privs) {
         sys::seccomp_set_filter(&f.0).map_err(at(Step::Seccomp, 0))?;
     }
-    if io.init {
-        // `--init`: this process stays as PID 1 (no binary of ours is
-        // needed in the container) and the command runs as its child.
+    if let (true, Some(init_fd)) = (io.init, io.init_fd) {
+        // `--init`: the command runs as a child of this process, which then
+        // becomes `rpod-init` (a small static program run from a sealed
+        // memfd, so /proc/1/exe is never the engine's binary), with the
+        // signals it forwards and SIGCHLD blocked so none is lost meanwhile.
         let mut set = nix::sys::signal::SigSet::empty();
         for sig in crate::init::FORWARDED {
             set.add(sig);
@@ -649,15 +659,15 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
         })
         .map_err(at(Step::Report, 0))?;
         // The engine learns the command's fate from the command's copy of
-        // the channel (closed by its exec); ours goes now. Others may not
-        // look into this process (/proc/1/exe is the engine's binary).
-        let _ = nix::unistd::close(io.chan);
+        // the report socket (closed by its exec); ours closes with the exec
+        // of rpod-init, or carries why that failed.
         drop(gate);
-        let _ = sys::prctl(libc::PR_SET_DUMPABLE, 0, 0);
-        if let Some(area) = io.cmdline {
-            sys::set_cmdline(area, b"rpod-init");
-        }
-        sys::exit_now(crate::init::serve_as_init(child, &set));
+        let mut buf = [0u8; 32];
+        let pid_arg = number_path(&mut buf, b"", child.as_raw() as u32);
+        let argv = [c"rpod-init".as_ptr(), pid_arg.as_ptr(), std::ptr::null()];
+        let errno = sys::execveat_fd(init_fd, &argv, &[std::ptr::null()]);
+        let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
+        return Err((Step::InitExec, 0, errno));
     }
     let errno = exec(p, io.exec_fd);
     let msg = Msg::new(MSG_EXEC_FAIL, Step::None, 0, errno as i32);

@@ -19,8 +19,8 @@
 //!   first child made itself non-dumpable and joined every namespace, mount
 //!   included; it runs under the container's seccomp filter, capabilities
 //!   and no_new_privs, in a session of its own.
-//!   When the engine itself must run in the container (`--init`), pass a
-//!   [`sealed_copy`] of it as [`CreateOptions::exec_fd`].
+//!   `--init` is `rpod-init`, a small static program of its own run from a
+//!   sealed memfd (see `init/rpod_init.rs`), never the engine.
 //! - The child's first act is to close every descriptor it does not need
 //!   (CVE-2024-21626), again before `chdir` into the container's working
 //!   directory, which is checked to be inside the container's root.
@@ -257,9 +257,8 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     io.exec_fd = c.exec_fd.map(|f| f.as_raw_fd());
     io.parent_death_signal = c.parent_death_signal.map_or(0, |s| s as i32);
     io.init = c.init;
-    if c.init {
-        io.cmdline = sys::cmdline_area();
-    }
+    let init_program = if c.init { Some(init_program()?) } else { None };
+    io.init_fd = init_program.as_ref().map(|f| f.as_raw_fd());
 
     let flags = plan.clone_flags;
     let cgroup = match &c.cgroup {
@@ -558,12 +557,26 @@ fn container_cgroup(pid: &str) -> Option<PathBuf> {
 /// a container (`--init`), the container sees this copy as `/proc/1/exe`,
 /// never the engine's binary on the host (the runc CVE-2019-5736 class).
 pub fn sealed_copy(path: &Path) -> Result<OwnedFd, RuntimeError> {
-    use nix::fcntl::{fcntl, FcntlArg, SealFlag};
     let mut src = std::fs::File::open(path).map_err(|e| RuntimeError::io(format!("opening {}", path.display()), e))?;
-    let memfd = sys::memfd_sealable(c"rpod-sealed").map_err(|e| RuntimeError::sys("memfd_create", e))?;
+    sealed_memfd(c"rpod-sealed", &mut src).map_err(|e| RuntimeError::io(format!("copying {}", path.display()), e))
+}
+
+/// `rpod-init` (`init/rpod_init.rs`, built statically by `build.rs`).
+static INIT_PROGRAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rpod-init"));
+
+/// A sealed memfd holding the `--init` program.
+fn init_program() -> Result<OwnedFd, RuntimeError> {
+    sealed_memfd(c"rpod-init", &mut &INIT_PROGRAM[..]).map_err(|e| RuntimeError::io("copying rpod-init", e))
+}
+
+/// A memfd holding what `src` reads, sealed against writing, growing and
+/// shrinking.
+fn sealed_memfd(name: &std::ffi::CStr, src: &mut impl Read) -> std::io::Result<OwnedFd> {
+    use nix::fcntl::{fcntl, FcntlArg, SealFlag};
+    let memfd = sys::memfd_sealable(name)?;
     let mut dst = std::fs::File::from(memfd);
-    std::io::copy(&mut src, &mut dst).map_err(|e| RuntimeError::io(format!("copying {}", path.display()), e))?;
+    std::io::copy(src, &mut dst)?;
     let seals = SealFlag::F_SEAL_SEAL | SealFlag::F_SEAL_SHRINK | SealFlag::F_SEAL_GROW | SealFlag::F_SEAL_WRITE;
-    fcntl(&dst, FcntlArg::F_ADD_SEALS(seals)).map_err(|e| RuntimeError::sys("sealing the copy", e))?;
+    fcntl(&dst, FcntlArg::F_ADD_SEALS(seals))?;
     Ok(OwnedFd::from(dst))
 }

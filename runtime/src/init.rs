@@ -81,26 +81,6 @@ pub fn tiny_init(args: &[OsString]) -> ! {
     }
 }
 
-/// The loop of an init whose command is `child`, with `set` (the forwarded
-/// signals and SIGCHLD) blocked: forwards signals, reaps every child, and
-/// returns the command's exit code (128+n when killed by signal n). It
-/// neither allocates nor locks (it also runs in a raw clone of the engine).
-pub(crate) fn serve_as_init(child: Pid, set: &SigSet) -> i32 {
-    loop {
-        let sig = match set.wait() {
-            Ok(s) => s,
-            Err(_) => continue,
-        };
-        if sig != Signal::SIGCHLD {
-            let _ = kill(child, sig);
-            continue;
-        }
-        if let Some(code) = reap_all(child) {
-            return code;
-        }
-    }
-}
-
 /// Reap every exited child; the command's exit code if it was among them.
 fn reap_all(child: Pid) -> Option<i32> {
     let mut result = None;

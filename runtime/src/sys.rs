@@ -639,35 +639,3 @@ pub(crate) fn fs_mount(
     close(fc);
     r
 }
-
-/// Where this process's command line lives (start, length), so a clone of
-/// it can overwrite the line (`ps` shows the new one), or `None`.
-pub(crate) fn cmdline_area() -> Option<(usize, usize)> {
-    let len = std::fs::read("/proc/self/cmdline").ok()?.len();
-    extern "C" {
-        static program_invocation_name: *mut libc::c_char;
-    }
-    // SAFETY: glibc sets program_invocation_name to argv[0] before main;
-    // reading the pointer value has no other effect.
-    let start = unsafe { program_invocation_name } as usize;
-    (start != 0 && len > 0).then_some((start, len))
-}
-
-/// Replace the command line (the area from [`cmdline_area`], taken before
-/// the clone) with `name` and set the thread name; no allocation.
-pub(crate) fn set_cmdline(area: (usize, usize), name: &[u8]) {
-    let (start, len) = area;
-    let n = name.len().min(len.saturating_sub(1));
-    // SAFETY: the area is this process's argv strings (contiguous, writable
-    // stack memory of `len` bytes, inherited from the engine by the clone);
-    // we write within it and end with a NUL.
-    unsafe {
-        let p = start as *mut u8;
-        std::ptr::copy_nonoverlapping(name.as_ptr(), p, n);
-        std::ptr::write_bytes(p.add(n), 0, len - n);
-    }
-    let mut comm = [0u8; 16];
-    let m = name.len().min(15);
-    comm[..m].copy_from_slice(&name[..m]);
-    let _ = prctl(libc::PR_SET_NAME, comm.as_ptr() as u64, 0);
-}

@@ -78,3 +78,27 @@ fn exec_is_never_visible_with_the_hosts_root() {
         );
     });
 }
+
+/// `--init`: the container's PID 1 is `rpod-init` run from a sealed memfd,
+/// never the engine's binary (the runc CVE-2019-5736 class): even with
+/// CAP_SYS_PTRACE, /proc/1/exe hashes differently from the host's rpod,
+/// and writing to it fails.
+#[test]
+fn init_is_not_the_engines_binary() {
+    each_mode("esc-init", |e| {
+        let host = std::process::Command::new("sha256sum").arg(rpod()).output().unwrap();
+        let host_hash = text(&host.stdout).split_whitespace().next().unwrap_or_default().to_string();
+        assert_eq!(host_hash.len(), 64, "{}", describe(&host));
+        let script = "readlink /proc/1/exe; sha256sum /proc/1/exe; \
+                      (echo x >> /proc/1/exe) 2>/dev/null && echo WROTE || echo refused; cat /proc/1/comm";
+        let out = e.ok(&["run", "--rm", "--init", "--cap-add", "SYS_PTRACE", &e.image, "sh", "-c", script]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 4, "{:?}: {out}", e.mode);
+        assert!(lines[0].starts_with("/memfd:rpod-init"), "{:?}: {out}", e.mode);
+        let hash = lines[1].split_whitespace().next().unwrap_or_default();
+        assert_eq!(hash.len(), 64, "{:?}: {out}", e.mode);
+        assert_ne!(hash, host_hash, "{:?}: /proc/1/exe is the engine's binary", e.mode);
+        assert_eq!(lines[2], "refused", "{:?}: {out}", e.mode);
+        assert_eq!(lines[3], "rpod-init", "{:?}: {out}", e.mode);
+    });
+}

@@ -95,9 +95,10 @@ pub(crate) enum Step {
     OomScoreAdj,
     Fork,
     Session,
+    InitExec,
 }
 
-pub(crate) const STEPS: [Step; 40] = [
+pub(crate) const STEPS: [Step; 41] = [
     Step::None,
     Step::UserNsWait,
     Step::BecomeRoot,
@@ -138,6 +139,7 @@ pub(crate) const STEPS: [Step; 40] = [
     Step::OomScoreAdj,
     Step::Fork,
     Step::Session,
+    Step::InitExec,
 ];
 
 impl Step {
@@ -189,6 +191,7 @@ impl Step {
             Step::Seccomp => "installing the seccomp filter",
             Step::Fork => "forking into the container's PID namespace",
             Step::Session => "starting a new session (setsid)",
+            Step::InitExec => "executing rpod-init (--init)",
         }
     }
 }

@@ -187,8 +187,9 @@ pub(crate) struct IoPlan {
     /// Stay as an init (reaping, forwarding signals) with the command as
     /// a child (`--init`).
     pub init: bool,
-    /// The engine's command line area, renamed to `rpod-init` by the init.
-    pub cmdline: Option<(usize, usize)>,
+    /// `--init`: the sealed memfd of the `rpod-init` program, which the
+    /// init executes once the command is forked.
+    pub init_fd: Option<RawFd>,
     /// The host's /proc (`O_PATH`), kept by an init that only chrooted
     /// (no /proc in its root) to reopen the gate fifo; -1: none.
     pub proc_dir: RawFd,
@@ -196,9 +197,9 @@ pub(crate) struct IoPlan {
 
 impl IoPlan {
     pub fn new(chan: RawFd, stdio: [Option<RawFd>; 3], pty: bool, preserve: Vec<RawFd>) -> IoPlan {
-        // stdio, preserved, report socket + gate + exec file + up to 7
-        // namespaces + a root to chroot into.
-        let scratch = vec![-1; 3 + preserve.len() + 3 + NAMESPACES.len() + 1];
+        // stdio, preserved, report socket + gate + exec file + init program
+        // + up to 7 namespaces + a root to chroot into.
+        let scratch = vec![-1; 3 + preserve.len() + 4 + NAMESPACES.len() + 1];
         IoPlan {
             chan,
             stdio,
@@ -210,7 +211,7 @@ impl IoPlan {
             top: 3,
             parent_death_signal: 0,
             init: false,
-            cmdline: None,
+            init_fd: None,
             proc_dir: -1,
         }
     }
