@@ -23,6 +23,7 @@ PACKAGES=(
   util-linux        # setpriv, runuser, flock, unshare
   passwd            # useradd
   zstd xz-utils gzip tar
+  libc6-dev               # glibc's static archives: runtime/build.rs links rpod-init (--init) statically
   qemu-system-x86         # tests/vm: throw-away VM with a real cgroup v2 hierarchy
   linux-image-cloud-amd64 # tests/vm: the VM's kernel (+ its modules: overlay, fuse, tun)
   lz4 cpio                # tests/vm: vmlinux extraction, initramfs
