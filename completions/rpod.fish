@@ -188,6 +188,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (rpod\'s conmon) to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
@@ -230,6 +231,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -254,6 +262,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
@@ -560,6 +569,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (rpod\'s conmon) to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
@@ -602,6 +612,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -620,6 +637,7 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run the container in the background and print its ID'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image after the container exits, unless other containers use it (implies --rm)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -627,6 +645,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
@@ -724,6 +743,12 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -782,6 +807,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l annotation -d 'Add 
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (rpod\'s conmon) to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
@@ -824,6 +850,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpu-period -d 'Limi
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -848,6 +881,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l rm -d 'Remove the c
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
@@ -1110,6 +1144,7 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Compress the layers with this algorithm' -r -f -a "gzip\t''
 zstd\t''"
@@ -1133,6 +1168,7 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress the progress output'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1490,6 +1526,7 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l compression-format -d 'Compress the layers with this algorithm' -r -f -a "gzip\t''
 zstd\t''"
@@ -1513,6 +1550,7 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand push" -s q -l quiet -d 'Suppress the progress output'
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1614,6 +1652,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l annotation -d 'Add an 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cidfile -d 'Write the container ID to the file (which must not exist)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l timeout -d 'Maximum time in seconds the container may run; it is killed when the time expires (0: no limit)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pidfile -d 'Write the container\'s PID to the file when it starts' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l conmon-pidfile -d 'Write the PID of the container\'s monitor (rpod\'s conmon) to the file when it starts' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-cmd -d 'Healthcheck command: a shell command, a JSON array (exec form), or none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-interval -d 'Time between healthchecks (default 30s; disable: only `healthcheck run`)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
@@ -1656,6 +1695,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpu-period -d 'Limit t
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1674,6 +1720,7 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s d -l detach -d 'Run the container in the background and print its ID'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l rmi -d 'Remove the image after the container exits, unless other containers use it (implies --rm)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -1681,6 +1728,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l rm -d 'Remove the cont
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
@@ -1921,6 +1969,12 @@ complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpu-period -d 'Limi
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r

@@ -369,6 +369,10 @@ fn missing_area(command: &str, long: &str) -> &'static str {
             "not yet (pods)"
         }
         "remote" | "url" | "connection" | "identity" | "ssh" => "not planned (remote API)",
+        // cgroup v1 knobs with no cgroup v2 file: rpod manages cgroup v2 only.
+        "memory-swappiness" | "oom-kill-disable" | "cpu-rt-period" | "cpu-rt-runtime" | "kernel-memory" => {
+            "not planned (cgroup v1 only)"
+        }
         "conmon" | "runtime-flag" | "cgroup-manager" | "events-backend" | "hooks-dir" | "namespace"
         | "network-cmd-path" | "network-config-dir" | "syslog" | "tmpdir" | "volumepath" | "storage-opt" | "noout"
             if command.is_empty() =>

@@ -767,7 +767,15 @@ fn limits_without_cgroup_v2_are_refused_not_dropped() {
         return;
     }
     each_mode("lc-nocg", |e| {
-        for flags in [&["-m", "64m"][..], &["--pids-limit", "10"], &["--cpus", "0.5"], &["--cpuset-cpus", "0"]] {
+        let flags: [&[&str]; 6] = [
+            &["-m", "64m"],
+            &["--pids-limit", "10"],
+            &["--cpus", "0.5"],
+            &["--cpuset-cpus", "0"],
+            &["--blkio-weight", "500"],
+            &["--cgroup-conf", "memory.high=1G"],
+        ];
+        for flags in flags {
             let mut args = vec!["run", "--rm"];
             args.extend_from_slice(flags);
             args.extend([e.image.as_str(), "true"]);
@@ -777,6 +785,18 @@ fn limits_without_cgroup_v2_are_refused_not_dropped() {
             assert!(err.contains("cannot apply resource limits") && err.contains("cgroup_no_v1=all"), "{err}");
         }
         assert_eq!(e.ok(&["ps", "-a", "-q"]), "", "a refused container is not created");
+        // Bad device limits are refused before anything else, naming the flag.
+        for (flag, value, why) in [
+            ("--device-read-bps", "/dev/null:1mb", "not a block device"),
+            ("--device-write-iops", "/dev/nonexistent:10", "/dev/nonexistent"),
+            ("--blkio-weight-device", "/dev/null", "DEVICE:WEIGHT"),
+            ("--blkio-weight", "5", "10 to 1000"),
+            ("--cgroup-conf", "cgroup.procs=1", "managed by rpod"),
+        ] {
+            let out = e.run(&["create", flag, value, &e.image]);
+            assert_eq!(out.status.code(), Some(125), "{flag} {value}: {}", describe(&out));
+            assert!(text(&out.stderr).contains(why), "{flag} {value}: {}", describe(&out));
+        }
         e.ok(&["run", "-d", "--name", "p", &e.image, "sleep", "100"]);
         assert_eq!(e.inspect("p")["HostConfig"]["CgroupPath"], "");
         for cmd in [&["pause", "p"][..], &["stats", "--no-stream", "p"], &["update", "--memory", "64m", "p"]] {
@@ -1930,3 +1950,33 @@ fn exec_detach_keys_leave_the_process_running() {
 
 #[path = "lifecycle/escapes.rs"]
 mod escapes;
+
+/// `run --rmi` removes the image once the container is gone, unless other
+/// containers use it (then it says so, and the exit code stays the
+/// container's); `--conmon-pidfile` gets the monitor's PID;
+/// `--disable-content-trust` is accepted (Podman's no-op).
+#[test]
+fn rmi_conmon_pidfile_and_content_trust() {
+    each_mode("rmi", |e| {
+        let img = e.image.as_str();
+        let (cpf, pf) = (e.path("conmon.pid").display().to_string(), e.path("ctr.pid").display().to_string());
+        e.ok(&["run", "-d", "--name", "w", "--conmon-pidfile", &cpf, "--pidfile", &pf, img, "sleep", "100"]);
+        let v = e.inspect("w");
+        let read = |p: &str| std::fs::read_to_string(p).unwrap().trim().to_string();
+        assert_eq!(read(&cpf), v["State"]["ConmonPid"].to_string());
+        assert_eq!(read(&pf), v["State"]["Pid"].to_string());
+        assert_eq!(v["ConmonPidFile"], cpf.as_str());
+        let out = e.run(&["run", "--rmi", img, "sh", "-c", "exit 3"]);
+        assert_eq!(out.status.code(), Some(3), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("in use"), "{}", describe(&out));
+        assert_eq!(e.code(&["image", "exists", img]), 0);
+        e.ok(&["rm", "-f", "w"]);
+        e.ok(&["run", "--rmi", "--disable-content-trust", img, "true"]);
+        assert_eq!(e.code(&["image", "exists", img]), 1, "--rmi removed the image");
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "", "--rmi implies --rm");
+        let out = e.run(&["run", "-d", "--rmi", img, "true"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("--detach"), "{}", describe(&out));
+        e.ok(&["pull", "--disable-content-trust", "-q", "--tls-verify=false", img]);
+    });
+}

@@ -43,6 +43,8 @@ const EXPECTED: &[&str] = &[
     "cpu-quota-rootless",
     "info-rootless",
     "cpuset-rootless",
+    "io-and-cgroup-conf-root",
+    "io-and-cgroup-conf-rootless",
     "update-rootless",
     "stats-rootless",
     "pause-rootless",
@@ -177,6 +179,18 @@ suite() {
     [ "$v" = 0 ]
   }
   check cpuset-$M cpuset || rc=1
+
+  # --blkio-weight (io.weight) and --cgroup-conf (any cgroup v2 file) reach the cgroup.
+  iocg() {
+    rp run -d --name iocg --blkio-weight 500 --cgroup-conf memory.high=41943040 busybox sleep 100 >/dev/null || return 1
+    cg=$(cgof iocg)
+    v="$(cat $cg/io.weight | head -1) / $(cat $cg/memory.high)"
+    h=$(rp inspect --format '{{.HostConfig.BlkioWeight}} {{json .HostConfig.CgroupConf}}' iocg)
+    echo "io.weight / memory.high: $v; inspect: $h"
+    rp rm -f iocg >/dev/null
+    [ "$v" = "default 4950 / 41943040" ] && [ "$h" = '500 {"memory.high":"41943040"}' ]
+  }
+  check io-and-cgroup-conf-$M iocg || rc=1
 
   upd() {
     rp update --memory 50m spin >/dev/null || return 1

@@ -37,6 +37,94 @@ pub struct Resources {
     pub cpuset_mems: Option<String>,
     /// `pids.max` (-1: unlimited).
     pub pids_max: Option<i64>,
+    /// `io.weight` default (1-10000).
+    pub io_weight: Option<u64>,
+    /// `io.weight` per device.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub io_weight_device: Vec<DeviceWeight>,
+    /// `io.max` per device.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub io_max: Vec<IoMax>,
+    /// Other cgroup v2 files, written as given (`--cgroup-conf`, OCI
+    /// `linux.resources.unified`), after the limits above.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub unified: std::collections::BTreeMap<String, String>,
+}
+
+/// A block device's `io.weight`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeviceWeight {
+    /// The device's path as given (for `inspect`), empty from an OCI spec.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub path: String,
+    pub major: u64,
+    pub minor: u64,
+    pub weight: u64,
+}
+
+/// A block device's `io.max` line (None: not limited).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IoMax {
+    /// The device's path as given (for `inspect`), empty from an OCI spec.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub path: String,
+    pub major: u64,
+    pub minor: u64,
+    pub rbps: Option<u64>,
+    pub wbps: Option<u64>,
+    pub riops: Option<u64>,
+    pub wiops: Option<u64>,
+}
+
+impl IoMax {
+    /// The `io.max` line (`MAJ:MIN rbps=N ...`).
+    pub fn line(&self) -> String {
+        let mut l = format!("{}:{}", self.major, self.minor);
+        for (k, v) in [("rbps", self.rbps), ("wbps", self.wbps), ("riops", self.riops), ("wiops", self.wiops)] {
+            if let Some(v) = v {
+                l.push_str(&format!(" {k}={v}"));
+            }
+        }
+        l
+    }
+
+    /// Merges another limit of the same device into this one.
+    pub fn merge(&mut self, other: &IoMax) {
+        self.rbps = other.rbps.or(self.rbps);
+        self.wbps = other.wbps.or(self.wbps);
+        self.riops = other.riops.or(self.riops);
+        self.wiops = other.wiops.or(self.wiops);
+    }
+}
+
+/// The cgroup v2 controllers rpod knows, for the keys of `unified`.
+pub const CONTROLLERS: [&str; 8] = ["cpu", "cpuset", "io", "memory", "pids", "hugetlb", "rdma", "misc"];
+
+/// Checks a cgroup v2 file name for `unified` (`controller.file`, or a
+/// `cgroup.` core file other than the ones the manager owns) and returns
+/// the controller it needs (None for core files).
+pub fn unified_controller(key: &str) -> Result<Option<&'static str>, String> {
+    let bad = || format!("{key:?} is not a cgroup v2 file (CONTROLLER.FILE, e.g. memory.high)");
+    let (prefix, rest) = key.split_once('.').ok_or_else(bad)?;
+    if rest.is_empty() || key.contains('/') || key.contains("..") || key.chars().any(char::is_whitespace) {
+        return Err(bad());
+    }
+    if prefix == "cgroup" {
+        if matches!(rest, "procs" | "threads" | "subtree_control" | "kill" | "freeze" | "type") {
+            return Err(format!("{key} is managed by rpod and cannot be set"));
+        }
+        return Ok(None);
+    }
+    CONTROLLERS.iter().find(|c| **c == prefix).map(|c| Some(*c)).ok_or_else(bad)
+}
+
+/// Docker's `--blkio-weight` (10-1000) as cgroup v2's `io.weight`
+/// (1-10000), crun's conversion.
+pub fn blkio_weight_to_io_weight(w: u64) -> u64 {
+    if w == 0 {
+        return 0;
+    }
+    1 + (w.clamp(10, 1000) - 10) * 9999 / 990
 }
 
 impl Resources {
@@ -55,15 +143,33 @@ impl Resources {
         if self.pids_max.is_some() {
             v.push("pids");
         }
+        if self.io_weight.is_some() || !self.io_weight_device.is_empty() || !self.io_max.is_empty() {
+            v.push("io");
+        }
+        for key in self.unified.keys() {
+            if let Ok(Some(c)) = unified_controller(key) {
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+            }
+        }
         v
     }
 
     pub fn is_empty(&self) -> bool {
-        self.controllers().is_empty()
+        self.controllers().is_empty() && self.unified.is_empty()
+    }
+
+    /// Adds an `io.max` limit, merged with an earlier one of the same device.
+    pub fn add_io_max(&mut self, m: IoMax) {
+        match self.io_max.iter_mut().find(|x| x.major == m.major && x.minor == m.minor) {
+            Some(x) => x.merge(&m),
+            None => self.io_max.push(m),
+        }
     }
 
     /// The files and values to write, in a safe order.
-    pub fn writes(&self) -> Vec<(&'static str, String)> {
+    pub fn writes(&self) -> Vec<(String, String)> {
         let num = |v: i64| if v < 0 { "max".to_string() } else { v.to_string() };
         let mut w = Vec::new();
         if let Some(c) = &self.cpuset_cpus {
@@ -90,6 +196,17 @@ impl Resources {
         if let Some(v) = self.pids_max {
             w.push(("pids.max", num(v)));
         }
+        if let Some(v) = self.io_weight {
+            w.push(("io.weight", format!("default {v}")));
+        }
+        for d in &self.io_weight_device {
+            w.push(("io.weight", format!("{}:{} {}", d.major, d.minor, d.weight)));
+        }
+        for m in &self.io_max {
+            w.push(("io.max", m.line()));
+        }
+        let mut w: Vec<(String, String)> = w.into_iter().map(|(f, v)| (f.to_string(), v)).collect();
+        w.extend(self.unified.iter().map(|(k, v)| (k.clone(), v.clone())));
         w
     }
 }
@@ -258,7 +375,7 @@ pub fn create(placement: &Placement, name: &str, res: &Resources) -> Result<Path
 /// Writes the limits (also for `update` on a running container).
 pub fn apply(dir: &Path, res: &Resources) -> Result<(), CgroupError> {
     for (file, value) in res.writes() {
-        write(dir, file, &value)?;
+        write(dir, &file, &value)?;
     }
     Ok(())
 }
@@ -400,8 +517,41 @@ pub fn from_oci(r: &oci_spec::runtime::LinuxResources) -> Result<Resources, Stri
     if let Some(p) = r.pids() {
         out.pids_max = Some(if p.limit() > 0 { p.limit() } else { -1 });
     }
-    if r.block_io().is_some() {
-        return unsupported("blockIO");
+    if let Some(b) = r.block_io() {
+        if b.leaf_weight().is_some() || b.weight_device().iter().flatten().any(|d| d.leaf_weight().is_some()) {
+            return unsupported("blockIO.leafWeight (cgroup v1 only)");
+        }
+        out.io_weight = b.weight().filter(|&w| w != 0).map(|w| blkio_weight_to_io_weight(w.into()));
+        for d in b.weight_device().iter().flatten() {
+            if let Some(w) = d.weight() {
+                let weight = blkio_weight_to_io_weight(w.into());
+                out.io_weight_device.push(DeviceWeight {
+                    path: String::new(),
+                    major: d.major() as u64,
+                    minor: d.minor() as u64,
+                    weight,
+                });
+            }
+        }
+        let lists = [
+            (b.throttle_read_bps_device(), 0),
+            (b.throttle_write_bps_device(), 1),
+            (b.throttle_read_iops_device(), 2),
+            (b.throttle_write_iops_device(), 3),
+        ];
+        for (list, which) in lists {
+            for d in list.iter().flatten() {
+                let mut m = IoMax { major: d.major() as u64, minor: d.minor() as u64, ..Default::default() };
+                let rate = Some(d.rate());
+                match which {
+                    0 => m.rbps = rate,
+                    1 => m.wbps = rate,
+                    2 => m.riops = rate,
+                    _ => m.wiops = rate,
+                }
+                out.add_io_max(m);
+            }
+        }
     }
     if r.hugepage_limits().as_ref().is_some_and(|h| !h.is_empty()) {
         return unsupported("hugepageLimits");
@@ -412,8 +562,9 @@ pub fn from_oci(r: &oci_spec::runtime::LinuxResources) -> Result<Resources, Stri
     if r.rdma().as_ref().is_some_and(|h| !h.is_empty()) {
         return unsupported("rdma");
     }
-    if r.unified().as_ref().is_some_and(|h| !h.is_empty()) {
-        return unsupported("unified");
+    for (k, v) in r.unified().iter().flatten() {
+        unified_controller(k).map_err(|e| format!("linux.resources.unified: {e}"))?;
+        out.unified.insert(k.clone(), v.clone());
     }
     Ok(out)
 }
@@ -495,7 +646,7 @@ mod tests {
         assert_eq!(res.pids_max, Some(-1));
         for bad in [
             serde_json::json!({"devices": [{"allow": false, "type": "c", "major": 1, "minor": 3, "access": "rwm"}]}),
-            serde_json::json!({"blockIO": {"weight": 10}}),
+            serde_json::json!({"blockIO": {"leafWeight": 10}}),
             serde_json::json!({"memory": {"swappiness": 10}}),
             serde_json::json!({"hugepageLimits": [{"pageSize": "2MB", "limit": 1}]}),
         ] {
@@ -503,6 +654,20 @@ mod tests {
             let e = from_oci(&r).unwrap_err();
             assert!(e.contains("not supported"), "{bad}: {e}");
         }
+        let r: oci_spec::runtime::LinuxResources = serde_json::from_value(serde_json::json!({
+            "blockIO": {"weight": 1000, "throttleReadBpsDevice": [{"major": 8, "minor": 0, "rate": 4096}],
+                        "throttleWriteIOPSDevice": [{"major": 8, "minor": 0, "rate": 10}]},
+            "unified": {"memory.high": "1G"}
+        }))
+        .unwrap();
+        let res = from_oci(&r).unwrap();
+        assert_eq!(res.io_weight, Some(10000));
+        assert_eq!(res.io_max.len(), 1);
+        assert_eq!(res.io_max[0].line(), "8:0 rbps=4096 wiops=10");
+        assert_eq!(res.unified.get("memory.high").map(String::as_str), Some("1G"));
+        let r: oci_spec::runtime::LinuxResources =
+            serde_json::from_value(serde_json::json!({"unified": {"../../x": "1"}})).unwrap();
+        assert!(from_oci(&r).is_err());
         // The default of `runc spec` asks for nothing this host must refuse.
         let r: oci_spec::runtime::LinuxResources =
             serde_json::from_value(serde_json::json!({"devices": [{"allow": false, "access": "rwm"}]})).unwrap();
@@ -539,17 +704,39 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(r.controllers(), ["memory", "cpu", "pids"]);
-        assert_eq!(
-            r.writes(),
-            [
-                ("memory.max", "67108864".to_string()),
-                ("cpu.max", "50000 100000".to_string()),
-                ("pids.max", "100".to_string())
-            ]
-        );
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        assert_eq!(r.writes(), pairs(&[("memory.max", "67108864"), ("cpu.max", "50000 100000"), ("pids.max", "100")]));
         assert!(Resources::default().is_empty());
         let u = Resources { memory_swap_max: Some(-1), cpu_max: Some((None, 100_000)), ..Default::default() };
-        assert_eq!(u.writes(), [("memory.swap.max", "max".to_string()), ("cpu.max", "max 100000".to_string())]);
+        assert_eq!(u.writes(), pairs(&[("memory.swap.max", "max"), ("cpu.max", "max 100000")]));
+        let io = Resources {
+            io_weight: Some(500),
+            io_weight_device: vec![DeviceWeight { path: String::new(), major: 8, minor: 0, weight: 200 }],
+            io_max: vec![IoMax { major: 8, minor: 0, rbps: Some(1 << 20), wiops: Some(100), ..Default::default() }],
+            unified: [("memory.high".to_string(), "1G".to_string()), ("cgroup.max.depth".to_string(), "2".to_string())]
+                .into(),
+            ..Default::default()
+        };
+        assert_eq!(io.controllers(), ["io", "memory"]);
+        assert_eq!(
+            io.writes(),
+            pairs(&[
+                ("io.weight", "default 500"),
+                ("io.weight", "8:0 200"),
+                ("io.max", "8:0 rbps=1048576 wiops=100"),
+                ("cgroup.max.depth", "2"),
+                ("memory.high", "1G"),
+            ])
+        );
+        assert_eq!(unified_controller("memory.high"), Ok(Some("memory")));
+        assert_eq!(unified_controller("cgroup.max.depth"), Ok(None));
+        assert!(unified_controller("cgroup.procs").is_err());
+        assert!(unified_controller("../x.y").is_err());
+        assert!(unified_controller("bogus.file").is_err());
+        assert!(unified_controller("memory").is_err());
+        assert_eq!(blkio_weight_to_io_weight(10), 1);
+        assert_eq!(blkio_weight_to_io_weight(1000), 10000);
+        assert_eq!(blkio_weight_to_io_weight(500), 4950);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct RegistryFlags {
     /// Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file's)
     #[arg(long, value_name = "USERNAME[:PASSWORD]")]
     pub creds: Option<String>,
+
+    /// Docker's content trust is not used (Podman's no-op, for Docker's scripts)
+    #[arg(long)]
+    pub disable_content_trust: bool,
 }
 
 impl RegistryFlags {

@@ -214,9 +214,13 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
             s.health = c.config.options.healthcheck.as_ref().map(|_| super::health::Health::starting());
             true
         })?;
-        if let Some(f) = &c.config.options.pidfile {
-            if let Err(e) = crate::files::write_atomic(f, pid.to_string().as_bytes()) {
-                log::error!("writing --pidfile {}: {e:#}", f.display());
+        for (flag, file, value) in
+            [("--pidfile", &c.config.options.pidfile, pid), ("--conmon-pidfile", &c.config.options.conmon_pidfile, me)]
+        {
+            if let Some(f) = file {
+                if let Err(e) = crate::files::write_atomic(f, value.to_string().as_bytes()) {
+                    log::error!("writing {flag} {}: {e:#}", f.display());
+                }
             }
         }
         containers.event(&c, "start");

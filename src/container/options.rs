@@ -122,6 +122,9 @@ pub struct Options {
     /// `--pidfile`: where the container's PID is written when it starts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pidfile: Option<PathBuf>,
+    /// `--conmon-pidfile`: where the monitor's PID is written when it starts the container.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conmon_pidfile: Option<PathBuf>,
     /// `--timeout`: seconds the container may run before it is killed (0: no limit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<u64>,

@@ -204,7 +204,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         "Pod": "",
         "StaticDir": "",
         "OCIRuntime": conf.runtime.clone().unwrap_or_else(|| "rpod".into()),
-        "ConmonPidFile": "",
+        "ConmonPidFile": conf.options.conmon_pidfile.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
         "PidFile": conf.options.pidfile.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
         "Name": c.name,
         "RestartCount": s.restart_count,
@@ -295,12 +295,12 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             // 1 + (shares - 2) * 9999 / 262142).
             "CpuShares": r.cpu_weight.map_or(0, |w| (w.saturating_sub(1)) * 262_142 / 9_999 + 2),
             "CgroupParent": "",
-            "BlkioWeight": 0,
-            "BlkioWeightDevice": null,
-            "BlkioDeviceReadBps": null,
-            "BlkioDeviceWriteBps": null,
-            "BlkioDeviceReadIOps": null,
-            "BlkioDeviceWriteIOps": null,
+            "BlkioWeight": r.io_weight.map_or(0, |w| ((w.saturating_sub(1)) * 990 + 4_999) / 9_999 + 10),
+            "BlkioWeightDevice": weight_devices(&r.io_weight_device),
+            "BlkioDeviceReadBps": io_rates(&r.io_max, |m| m.rbps),
+            "BlkioDeviceWriteBps": io_rates(&r.io_max, |m| m.wbps),
+            "BlkioDeviceReadIOps": io_rates(&r.io_max, |m| m.riops),
+            "BlkioDeviceWriteIOps": io_rates(&r.io_max, |m| m.wiops),
             "CpuRealtimePeriod": 0,
             "CpuRealtimeRuntime": 0,
             "DiskQuota": 0,
@@ -311,7 +311,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "CpuPercent": 0,
             "IOMaximumIOps": 0,
             "IOMaximumBandwidth": 0,
-            "CgroupConf": null,
+            "CgroupConf": if r.unified.is_empty() { Value::Null } else { json!(r.unified) },
             "NetworkMode": conf.network,
             "Privileged": conf.privileged,
             "ReadonlyRootfs": conf.read_only,
@@ -401,6 +401,28 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
         if let (Some(to), Value::Object(from)) = (doc[key].as_object_mut(), add) {
             to.extend(from);
         }
+    }
+}
+
+/// Docker's `BlkioWeightDevice` (null when none).
+fn weight_devices(list: &[rpod_runtime::cgroup_manager::DeviceWeight]) -> Value {
+    if list.is_empty() {
+        return Value::Null;
+    }
+    let weight = |w: u64| ((w.saturating_sub(1)) * 990 + 4_999) / 9_999 + 10;
+    list.iter().map(|d| json!({ "Path": d.path, "Weight": weight(d.weight) })).collect()
+}
+
+/// Docker's `BlkioDevice*Bps|IOps` lists (null when none).
+fn io_rates(
+    list: &[rpod_runtime::cgroup_manager::IoMax],
+    pick: impl Fn(&rpod_runtime::cgroup_manager::IoMax) -> Option<u64>,
+) -> Value {
+    let v: Vec<Value> = list.iter().filter_map(|m| pick(m).map(|r| json!({ "Path": m.path, "Rate": r }))).collect();
+    if v.is_empty() {
+        Value::Null
+    } else {
+        Value::Array(v)
     }
 }
 

@@ -155,6 +155,14 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
 
+    /// Write the PID of the container's monitor (rpod's conmon) to the file when it starts
+    #[arg(long, value_name = "FILE")]
+    pub conmon_pidfile: Option<PathBuf>,
+
+    /// Docker's content trust is not used (Podman's no-op, for Docker's scripts)
+    #[arg(long)]
+    pub disable_content_trust: bool,
+
     /// Healthcheck command: a shell command, a JSON array (exec form), or none
     #[arg(long, value_name = "COMMAND")]
     pub health_cmd: Option<String>,
@@ -265,6 +273,10 @@ pub struct ContainerFlags {
     #[command(flatten)]
     pub resources: ResourceFlags,
 
+    /// Set a cgroup v2 file of the container's cgroup (KEY=VALUE, e.g. memory.high=1G)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub cgroup_conf: Vec<String>,
+
     /// Pull the image: always, missing (when not in local storage), never, newer
     #[arg(long, value_enum, value_name = "POLICY", default_value = "missing", hide_possible_values = true)]
     pub pull: PullPolicy,
@@ -334,6 +346,30 @@ pub struct ResourceFlags {
     /// Tune the container's pids limit (-1 for unlimited; default 2048 where the pids controller is available)
     #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
     pub pids_limit: Option<i64>,
+
+    /// Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)
+    #[arg(long, value_name = "WEIGHT")]
+    pub blkio_weight: Option<u64>,
+
+    /// Block IO relative weight of a device (DEVICE:WEIGHT)
+    #[arg(long, value_name = "DEVICE:WEIGHT")]
+    pub blkio_weight_device: Vec<String>,
+
+    /// Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)
+    #[arg(long, value_name = "DEVICE:RATE")]
+    pub device_read_bps: Vec<String>,
+
+    /// Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)
+    #[arg(long, value_name = "DEVICE:RATE")]
+    pub device_write_bps: Vec<String>,
+
+    /// Limit read operations per second from a device (DEVICE:IOPS)
+    #[arg(long, value_name = "DEVICE:IOPS")]
+    pub device_read_iops: Vec<String>,
+
+    /// Limit write operations per second to a device (DEVICE:IOPS)
+    #[arg(long, value_name = "DEVICE:IOPS")]
+    pub device_write_iops: Vec<String>,
 }
 
 impl ResourceFlags {
@@ -384,6 +420,27 @@ impl ResourceFlags {
         if let Some(p) = self.pids_limit {
             r.pids_max = Some(if p <= 0 { -1 } else { p });
         }
+        if let Some(w) = self.blkio_weight {
+            if w != 0 && !(10..=1000).contains(&w) {
+                anyhow::bail!("--blkio-weight {w}: must be from 10 to 1000 (0: unset)");
+            }
+            r.io_weight = Some(rpod_runtime::cgroup_manager::blkio_weight_to_io_weight(w)).filter(|&w| w != 0);
+        }
+        use crate::container::limits::{device_rate, device_weight, IoLimit};
+        for d in &self.blkio_weight_device {
+            r.io_weight_device.push(device_weight(d)?);
+        }
+        let rates = [
+            (&self.device_read_bps, IoLimit::ReadBps),
+            (&self.device_write_bps, IoLimit::WriteBps),
+            (&self.device_read_iops, IoLimit::ReadIops),
+            (&self.device_write_iops, IoLimit::WriteIops),
+        ];
+        for (list, which) in rates {
+            for d in list {
+                r.add_io_max(device_rate(d, which)?);
+            }
+        }
         Ok(r)
     }
 }
@@ -433,7 +490,14 @@ impl ContainerFlags {
             log_max_size,
             stop_signal: self.stop_signal.clone(),
             stop_timeout: self.stop_timeout,
-            resources: self.resources.to_resources()?,
+            resources: {
+                let mut r = self.resources.to_resources()?;
+                for c in &self.cgroup_conf {
+                    let (k, v) = crate::container::limits::cgroup_conf(c)?;
+                    r.unified.insert(k, v);
+                }
+                r
+            },
             quiet_pull: self.quiet,
             tls_verify: self.tls_verify,
             authfile: self.authfile.clone(),
@@ -481,7 +545,10 @@ impl ContainerFlags {
         o.tz = self.tz.clone();
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
-        o.pidfile = self.pidfile.clone();
+        // The monitor writes them, from another working directory.
+        let absolute = |p: &Option<PathBuf>| p.as_deref().map(std::path::absolute).transpose();
+        o.pidfile = absolute(&self.pidfile).context("--pidfile")?;
+        o.conmon_pidfile = absolute(&self.conmon_pidfile).context("--conmon-pidfile")?;
         o.timeout = self.timeout;
         // Resolved against the image's HEALTHCHECK at create.
         o.health_flags = HealthFlags {

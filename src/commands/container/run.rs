@@ -29,12 +29,22 @@ pub struct RunArgs {
     #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
     pub sig_proxy: bool,
 
+    /// Remove the image after the container exits, unless other containers use it (implies --rm)
+    #[arg(long)]
+    pub rmi: bool,
+
     #[command(flatten)]
     pub flags: ContainerFlags,
 }
 
 pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
-    let opts = args.flags.to_options()?;
+    let mut opts = args.flags.to_options()?;
+    if args.rmi {
+        if args.detach {
+            anyhow::bail!("--rmi cannot be used with --detach: the image is removed when a run in the foreground ends");
+        }
+        opts.rm = true;
+    }
     let detach_keys = attach::parse_detach_keys(&args.detach_keys)?;
     if args.detach && !args.attach.is_empty() {
         anyhow::bail!("--attach and --detach cannot be used together");
@@ -92,6 +102,15 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
         let monitor_gone = std::time::Instant::now() + std::time::Duration::from_secs(5);
         while containers.dir(&c.id).exists() && std::time::Instant::now() < monitor_gone {
             std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+    if args.rmi {
+        // As Podman: a failure to remove the image is reported; the exit
+        // code stays the container's.
+        let name = [c.config.image_name.clone()];
+        match crate::image::remove::remove(ctx, &name, crate::image::remove::RemoveOptions::default()) {
+            Ok(report) => report.errors.iter().for_each(|(_, e)| eprintln!("Error: {e}")),
+            Err(e) => eprintln!("{}", crate::error::render(&e)),
         }
     }
     match code {

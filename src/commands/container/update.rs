@@ -31,7 +31,24 @@ pub fn run(ctx: &Context, args: UpdateArgs) -> anyhow::Result<()> {
         macro_rules! take {
             ($($f:ident),*) => { $( if asked.$f.is_some() { r.$f = asked.$f.clone(); } )* };
         }
-        take!(memory_max, memory_low, memory_swap_max, cpu_weight, cpu_max, cpuset_cpus, cpuset_mems, pids_max);
+        take!(
+            memory_max,
+            memory_low,
+            memory_swap_max,
+            cpu_weight,
+            cpu_max,
+            cpuset_cpus,
+            cpuset_mems,
+            pids_max,
+            io_weight
+        );
+        for d in &asked.io_weight_device {
+            r.io_weight_device.retain(|x| (x.major, x.minor) != (d.major, d.minor));
+            r.io_weight_device.push(d.clone());
+        }
+        for m in &asked.io_max {
+            r.add_io_max(m.clone());
+        }
         if c.state.status.is_live() && !c.state.cgroup.is_empty() {
             rpod_runtime::cgroup_manager::apply(std::path::Path::new(&c.state.cgroup), &asked)?;
         }
