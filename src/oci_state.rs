@@ -53,17 +53,61 @@ impl Status {
     }
 }
 
-/// `--root`, else the default for the caller.
-pub fn state_root(root: Option<&Path>) -> PathBuf {
+/// `--root`, else the default for the caller: `/run/rpod-oci` as root;
+/// rootless `rpod-oci` in the same private run directory as the rest of
+/// rpod (`$XDG_RUNTIME_DIR` when it is the caller's, else the private
+/// `/tmp/rpod-run-$UID`, made 0700 and refused when someone else owns it or
+/// can get in), never a predictable name in `/tmp` another user could
+/// make first.
+pub fn state_root(root: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(r) = root {
-        return r.to_path_buf();
+        return Ok(r.to_path_buf());
     }
-    if nix::unistd::geteuid().is_root() {
-        return PathBuf::from("/run/rpod-oci");
+    let uid = nix::unistd::geteuid().as_raw();
+    if uid == 0 {
+        return Ok(PathBuf::from("/run/rpod-oci"));
     }
-    match std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
-        Some(d) => PathBuf::from(d).join("rpod-oci"),
-        None => std::env::temp_dir().join(format!("rpod-oci-{}", nix::unistd::geteuid())),
+    let xdg = std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()).map(PathBuf::from);
+    match xdg.filter(|d| crate::paths::usable_runtime_dir(d, uid)) {
+        Some(d) => Ok(d.join("rpod-oci")),
+        None => {
+            Ok(crate::paths::private_run_dir(&std::env::temp_dir().join(format!("rpod-run-{uid}")), uid)?
+                .join("rpod-oci"))
+        }
+    }
+}
+
+/// Make the state root (0700, whatever the umask) or check the one there:
+/// a real directory of the caller's that no other user can write into, so
+/// nobody else can forge a container's `state.json` or swap its files.
+pub fn prepare_root(root: &Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    if let Some(parent) = root.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    match std::fs::DirBuilder::new().mode(0o700).create(root) {
+        Ok(()) => return crate::paths::set_dir_mode(root, 0o700).with_context(|| format!("chmod {}", root.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e).with_context(|| format!("creating {}", root.display())),
+    }
+    let meta = std::fs::symlink_metadata(root).with_context(|| format!("checking {}", root.display()))?;
+    let uid = nix::unistd::geteuid().as_raw();
+    let why = if !meta.is_dir() {
+        Some("not a directory (or a symlink)".to_string())
+    } else if meta.uid() != uid {
+        Some(format!("owned by uid {}, not {uid}", meta.uid()))
+    } else if meta.mode() & 0o022 != 0 {
+        Some(format!("mode {:04o} lets other users write into it", meta.mode() & 0o7777))
+    } else {
+        None
+    };
+    match why {
+        Some(why) => bail!("{}: {why}; refusing to keep container state there", root.display()),
+        None => Ok(()),
     }
 }
 
@@ -86,6 +130,7 @@ pub fn container_dir(root: &Path, id: &str) -> anyhow::Result<PathBuf> {
 
 pub fn load(root: &Path, id: &str) -> anyhow::Result<(PathBuf, Saved)> {
     let dir = container_dir(root, id)?;
+    prepare_root(root)?;
     let data = match std::fs::read(dir.join("state.json")) {
         Ok(d) => d,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!("container {id} does not exist"),
@@ -96,8 +141,18 @@ pub fn load(root: &Path, id: &str) -> anyhow::Result<(PathBuf, Saved)> {
 }
 
 pub fn save(dir: &Path, saved: &Saved) -> anyhow::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
     let tmp = dir.join(".state.json.tmp");
-    let mut f = std::fs::File::create(&tmp).with_context(|| format!("writing {}", tmp.display()))?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(&tmp)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    // 0600 whatever the umask (through the descriptor).
+    f.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
     f.write_all(&serde_json::to_vec(saved)?)?;
     f.sync_data().ok();
     std::fs::rename(&tmp, dir.join("state.json")).context("saving the container's state")?;

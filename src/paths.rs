@@ -110,12 +110,15 @@ pub fn usable_runtime_dir(dir: &Path, uid: u32) -> bool {
     fs::metadata(dir).map(|m| m.is_dir() && m.uid() == uid).unwrap_or(false)
 }
 
-/// Create `dir` 0700, or accept it if it already is a real directory owned
-/// by `uid` that nobody else can write into.
-fn private_run_dir(dir: &Path, uid: u32) -> Result<PathBuf, PathError> {
+/// Create `dir` 0700 (whatever the umask), or accept it if it already is a
+/// real directory owned by `uid` that nobody else can get into.
+pub fn private_run_dir(dir: &Path, uid: u32) -> Result<PathBuf, PathError> {
     let io_err = |source| PathError::Io { path: dir.to_path_buf(), source };
     match fs::DirBuilder::new().mode(0o700).create(dir) {
-        Ok(()) => return Ok(dir.to_path_buf()),
+        Ok(()) => {
+            set_dir_mode(dir, 0o700).map_err(io_err)?;
+            return Ok(dir.to_path_buf());
+        }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(io_err(e)),
     }
@@ -132,6 +135,17 @@ fn private_run_dir(dir: &Path, uid: u32) -> Result<PathBuf, PathError> {
         return unsafe_dir(format!("mode {mode:04o} lets other users in"));
     }
     Ok(dir.to_path_buf())
+}
+
+/// Give the directory `dir` (not a symlink to one) exactly `mode`, through
+/// a descriptor (`fchmod`), independent of the umask it was made under.
+pub fn set_dir_mode(dir: &Path, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(dir)?;
+    f.set_permissions(fs::Permissions::from_mode(mode))
 }
 
 #[cfg(test)]

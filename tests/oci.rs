@@ -475,3 +475,65 @@ fn no_mount_namespace_unless_asked() {
     assert_eq!(root, b.join("rootfs").canonicalize().unwrap());
     assert_eq!(ok(listing), "bin\n", "exec did not follow the container's root");
 }
+
+/// The state root is the caller's own and private (issue 12): a `--root`
+/// another user owns or can write into is refused; the rootless default
+/// is in rpod's private run directory, never `/tmp/rpod-oci-$UID` (which
+/// another local user could make first, with a forged `state.json`); a
+/// container's directory is 0700 and its start fifo 0622 whatever the
+/// umask.
+#[test]
+fn state_root_is_private_and_checked() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    use rpod_testbed::bed::{describe, output_with_timeout, Bed};
+    if !busybox_ok() {
+        return;
+    }
+    let bed = Bed::get();
+    let t = Oci::new();
+    let root = t.state_root();
+    std::fs::create_dir(&root).unwrap();
+    std::os::unix::fs::chown(&root, Some(bed.test_uid), Some(bed.test_gid)).unwrap();
+    let out = t.rpod(&["state", "x"]);
+    assert!(!out.status.success() && text(&out.stderr).contains("owned by uid"), "{}", describe(&out));
+    std::os::unix::fs::chown(&root, Some(0), Some(0)).unwrap();
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = t.rpod(&["state", "x"]);
+    assert!(!out.status.success() && text(&out.stderr).contains("lets other users write"), "{}", describe(&out));
+    std::fs::remove_dir(&root).unwrap();
+
+    // Whatever the umask: the container's directory 0700, the fifo 0622.
+    let b = t.bundle("um", t.spec(false), |c| c["process"]["args"] = serde_json::json!(["true"]));
+    let line = format!(
+        "umask 0277; exec {} oci --root {} create --bundle {} um",
+        env!("CARGO_BIN_EXE_rpod"),
+        root.display(),
+        b.display()
+    );
+    let st = Command::new("sh").args(["-c", &line]).stdin(Stdio::null()).stdout(Stdio::null()).status().unwrap();
+    assert!(st.success());
+    let mode = |p: &Path| std::fs::symlink_metadata(p).unwrap().mode() & 0o7777;
+    assert_eq!(mode(&root), 0o700);
+    assert_eq!(mode(&root.join("um")), 0o700);
+    assert_eq!(mode(&root.join("um/exec.fifo")), 0o622);
+    assert_eq!(mode(&root.join("um/state.json")), 0o600);
+    ok(t.rpod(&["delete", "-f", "um"]));
+
+    // Rootless without XDG_RUNTIME_DIR: a state another user planted where
+    // the old default was is not read.
+    let rpod = bed.install_rpod(Path::new(env!("CARGO_BIN_EXE_rpod")));
+    let planted = PathBuf::from(format!("/tmp/rpod-oci-{}", bed.test_uid));
+    let _ = std::fs::remove_dir_all(&planted);
+    std::fs::create_dir_all(planted.join("forged")).unwrap();
+    let forged = serde_json::json!({"id": "forged", "pid": 1, "bundle": "/", "start_time": 0, "created": "now"});
+    std::fs::write(planted.join("forged/state.json"), forged.to_string()).unwrap();
+    let mut c = bed.rootless_command(&rpod);
+    c.env_remove("XDG_RUNTIME_DIR").args(["oci", "state", "forged"]);
+    let out = output_with_timeout(&mut c, Duration::from_secs(30));
+    let _ = std::fs::remove_dir_all(&planted);
+    assert!(!out.status.success() && text(&out.stderr).contains("does not exist"), "{}", describe(&out));
+    let private = PathBuf::from(format!("/tmp/rpod-run-{}", bed.test_uid));
+    assert_eq!(mode(&private), 0o700);
+    assert_eq!(std::fs::metadata(&private).unwrap().uid(), bed.test_uid);
+}

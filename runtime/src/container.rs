@@ -29,7 +29,6 @@
 
 use std::io::Read;
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -217,12 +216,24 @@ fn make_gate(fifo: &Path, made: &mut bool) -> Result<OwnedFd, RuntimeError> {
     nix::unistd::mkfifo(fifo, Mode::from_bits_truncate(0o622))
         .map_err(|e| RuntimeError::sys(format!("creating the start fifo {}", fifo.display()), e))?;
     *made = true;
+    let fd = nix::fcntl::open(fifo, OFlag::O_PATH | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC, Mode::empty())
+        .map_err(|e| RuntimeError::sys(format!("opening the start fifo {}", fifo.display()), e))?;
+    let st = nix::sys::stat::fstat(&fd).map_err(|e| RuntimeError::sys(format!("checking {}", fifo.display()), e))?;
+    if st.st_mode & libc::S_IFMT != libc::S_IFIFO {
+        return Err(RuntimeError::sys(format!("the start fifo {} was replaced", fifo.display()), Errno::EEXIST));
+    }
     // umask may have cut bits: the container's user (any uid) must be able
-    // to open it for writing through /proc/self/fd.
-    std::fs::set_permissions(fifo, std::fs::Permissions::from_mode(0o622))
-        .map_err(|e| RuntimeError::io(format!("chmod {}", fifo.display()), e))?;
-    nix::fcntl::open(fifo, OFlag::O_PATH | OFlag::O_CLOEXEC, Mode::empty())
-        .map_err(|e| RuntimeError::sys(format!("opening the start fifo {}", fifo.display()), e))
+    // to open it for writing through /proc/self/fd. Changed through the
+    // descriptor (its /proc/self/fd link), never by path.
+    let by_fd = format!("/proc/self/fd/{}", fd.as_raw_fd());
+    nix::sys::stat::fchmodat(
+        nix::fcntl::AT_FDCWD,
+        by_fd.as_str(),
+        Mode::from_bits_truncate(0o622),
+        nix::sys::stat::FchmodatFlags::FollowSymlink,
+    )
+    .map_err(|e| RuntimeError::sys(format!("chmod {}", fifo.display()), e))?;
+    Ok(fd)
 }
 
 /// Start a container: fork its init with the spec's namespaces, set up its

@@ -18,8 +18,8 @@ use rpod_runtime::{StartGate, Stdio};
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 use crate::oci_state::{
-    container_dir, default_config, load, load_bundle, now_rfc3339, parse_signal, save, state_document, state_root,
-    status, write_pid_file, Saved, Status,
+    container_dir, default_config, load, load_bundle, now_rfc3339, parse_signal, prepare_root, save, state_document,
+    state_root, status, write_pid_file, Saved, Status,
 };
 
 #[derive(Debug, Args)]
@@ -148,7 +148,7 @@ pub struct ExecArgs {
 }
 
 pub fn run(ctx: &Context, args: OciArgs) -> anyhow::Result<()> {
-    let root = state_root(ctx.global.root.as_deref());
+    let root = state_root(ctx.global.root.as_deref())?;
     match args.command {
         OciCommand::Spec(a) => spec(&a),
         OciCommand::Create(a) => create(&root, &a, false),
@@ -190,13 +190,14 @@ fn create(root: &Path, a: &CreateArgs, run: bool) -> anyhow::Result<()> {
     if a.console_socket.is_some() {
         bail!("--console-socket needs process.terminal");
     }
-    std::fs::create_dir_all(root).with_context(|| format!("creating {}", root.display()))?;
-    if let Err(e) = std::fs::create_dir(&dir) {
+    prepare_root(root)?;
+    if let Err(e) = std::os::unix::fs::DirBuilderExt::mode(&mut std::fs::DirBuilder::new(), 0o700).create(&dir) {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             bail!("container with id {} already exists", a.id);
         }
         return Err(e).with_context(|| format!("creating {}", dir.display()));
     }
+    crate::paths::set_dir_mode(&dir, 0o700).with_context(|| format!("chmod {}", dir.display()))?;
     let cgroup = match oci_cgroup(&spec, &a.id) {
         Ok(c) => c,
         Err(e) => {

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 
 use crate::container::record::Container;
 
@@ -42,14 +41,8 @@ pub(super) fn write_files(
     let mut binds = Vec::new();
     for (name, dest, content) in files {
         let path = run_dir.join(name);
-        crate::files::write_atomic(&path, content.as_bytes())?;
         // Readable by any user of the container, owned by its root.
-        std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644))
-            .with_context(|| format!("chmod {}", path.display()))?;
-        if let Some((uid, gid)) = owner {
-            std::os::unix::fs::chown(&path, Some(uid), Some(gid))
-                .with_context(|| format!("chown {}", path.display()))?;
-        }
+        crate::files::write_atomic_as(&path, content.as_bytes(), Some(0o644), owner)?;
         binds.push((path, dest.to_string()));
     }
     Ok(binds)
