@@ -3,6 +3,7 @@
 
 use std::ffi::CString;
 use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use crate::error::RuntimeError;
@@ -64,22 +65,37 @@ pub fn parse_group(text: &str) -> Vec<GroupEntry> {
 }
 
 /// Read a file of the rootfs with symlinks resolved inside it; a missing
-/// file reads as empty.
+/// file reads as empty. The image decides what is there: the file is
+/// looked at (`O_PATH`) before it is opened, and only a regular file is
+/// read (a FIFO would block the engine forever, a device node could be
+/// anything), non-blocking and at most 16 MiB.
 pub fn read_in_root(rootfs: &Path, path: &str) -> Result<String, RuntimeError> {
     let root = std::fs::File::open(rootfs).map_err(|e| RuntimeError::io(format!("opening {}", rootfs.display()), e))?;
     let c = CString::new(path).map_err(|_| RuntimeError::InvalidSpec("NUL in path".into()))?;
-    match crate::sys::open_in_root(std::os::fd::AsRawFd::as_raw_fd(&root), &c, libc::O_RDONLY) {
-        Ok(fd) => {
-            let mut s = String::new();
-            std::fs::File::from(fd)
-                .take(16 << 20)
-                .read_to_string(&mut s)
-                .map_err(|e| RuntimeError::io(format!("reading {path} of the container"), e))?;
-            Ok(s)
-        }
-        Err(nix::errno::Errno::ENOENT) => Ok(String::new()),
-        Err(e) => Err(RuntimeError::sys(format!("opening {path} in {}", rootfs.display()), e)),
+    let flags = libc::O_PATH | libc::O_CLOEXEC;
+    let found = match crate::sys::open_in_root(std::os::fd::AsRawFd::as_raw_fd(&root), &c, flags) {
+        Ok(fd) => fd,
+        Err(nix::errno::Errno::ENOENT) => return Ok(String::new()),
+        Err(e) => return Err(RuntimeError::sys(format!("opening {path} in {}", rootfs.display()), e)),
+    };
+    let regular = |fd: &std::os::fd::OwnedFd| {
+        nix::sys::stat::fstat(fd).map(|st| st.st_mode & libc::S_IFMT == libc::S_IFREG).unwrap_or(false)
+    };
+    if !regular(&found) {
+        return Err(RuntimeError::InvalidSpec(format!("{path} in the container is not a regular file")));
     }
+    // Reopened through the descriptor: the same inode, never another path.
+    let by_fd = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&found));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC)
+        .open(&by_fd)
+        .map_err(|e| RuntimeError::io(format!("opening {path} of the container"), e))?;
+    let mut s = String::new();
+    file.take(16 << 20)
+        .read_to_string(&mut s)
+        .map_err(|e| RuntimeError::io(format!("reading {path} of the container"), e))?;
+    Ok(s)
 }
 
 /// Resolve `user` (`""`, `name`, `uid`, with an optional `:group` or `:gid`)
@@ -153,6 +169,27 @@ mod tests {
         assert_eq!(resolve_in(PASSWD, GROUP, "").unwrap().uid, 0);
         assert!(resolve_in(PASSWD, GROUP, "nobody").is_err());
         assert!(resolve_in(PASSWD, GROUP, "alice:nogroup").is_err());
+    }
+
+    /// A FIFO (or any other non-regular file) at /etc/passwd is refused at
+    /// once; it used to block `run -u`/`exec -u` forever (issue 12).
+    #[test]
+    fn a_fifo_for_passwd_is_refused_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("etc")).unwrap();
+        nix::unistd::mkfifo(&dir.path().join("etc/passwd"), nix::sys::stat::Mode::from_bits_truncate(0o644)).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(resolve(&root, "bob").map_err(|e| e.to_string()));
+        });
+        let r = rx.recv_timeout(std::time::Duration::from_secs(5)).expect("resolving a user hung on a FIFO");
+        let e = r.unwrap_err();
+        assert!(e.contains("/etc/passwd in the container is not a regular file"), "{e}");
+        // A directory there too.
+        std::fs::remove_file(dir.path().join("etc/passwd")).unwrap();
+        std::fs::create_dir(dir.path().join("etc/passwd")).unwrap();
+        assert!(resolve(dir.path(), "bob").is_err());
     }
 
     #[test]

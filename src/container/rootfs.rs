@@ -211,20 +211,32 @@ pub fn write_in_root(root: &Path, path: &str, content: &[u8], owner: Option<(u32
             Err(e) => return Err(e).with_context(|| format!("opening /{prefix} in the container")),
         };
     }
+    let not_regular = || anyhow::anyhow!("{path} in the container is not a regular file");
     match nix::sys::stat::fstatat(&dir, name, nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW) {
         Ok(st) if st.st_mode & libc::S_IFMT == libc::S_IFLNK => {
             nix::unistd::unlinkat(&dir, name, nix::unistd::UnlinkatFlags::NoRemoveDir)
                 .with_context(|| format!("replacing the symlink {path} in the container"))?;
         }
+        // The image's FIFO or device node is never opened.
+        Ok(st) if st.st_mode & libc::S_IFMT != libc::S_IFREG => return Err(not_regular()),
         _ => {}
     }
     let fd = nix::fcntl::openat(
         &dir,
         name,
-        OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_TRUNC | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+        OFlag::O_WRONLY
+            | OFlag::O_CREAT
+            | OFlag::O_TRUNC
+            | OFlag::O_NOFOLLOW
+            | OFlag::O_NONBLOCK
+            | OFlag::O_NOCTTY
+            | OFlag::O_CLOEXEC,
         Mode::from_bits_truncate(0o644),
     )
     .with_context(|| format!("writing {path} in the container"))?;
+    if nix::sys::stat::fstat(&fd).map(|st| st.st_mode & libc::S_IFMT != libc::S_IFREG).unwrap_or(true) {
+        return Err(not_regular());
+    }
     chown_fd(&fd, owner).with_context(|| format!("chown {path} in the container"))?;
     let mut file = std::fs::File::from(fd);
     std::io::Write::write_all(&mut file, content).with_context(|| format!("writing {path} in the container"))
@@ -268,5 +280,22 @@ mod tests {
         assert!(!std::fs::symlink_metadata(root.join("etc/resolv.conf")).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "nothing may be written outside");
         assert_eq!(std::fs::read(root.join("etc/hostname")).unwrap(), b"abc\n");
+    }
+
+    /// An image's FIFO at /etc/passwd is refused, not opened for writing
+    /// (which blocked until a reader came: issue 12).
+    #[test]
+    fn a_fifo_is_never_opened() {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(t.path().join("etc")).unwrap();
+        nix::unistd::mkfifo(&t.path().join("etc/passwd"), Mode::from_bits_truncate(0o644)).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = t.path().to_path_buf();
+        std::thread::spawn(move || {
+            let _ =
+                tx.send(write_in_root(&root, "/etc/passwd", b"x:x:1:1::/:/bin/sh\n", None).map_err(|e| e.to_string()));
+        });
+        let r = rx.recv_timeout(std::time::Duration::from_secs(5)).expect("writing into a FIFO hung");
+        assert!(r.unwrap_err().contains("not a regular file"));
     }
 }

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-
 use crate::container::record::Container;
 
 /// The files rpod gives every container, written into its run directory
