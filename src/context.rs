@@ -161,10 +161,16 @@ impl Context {
     }
 
     fn store_options(&self) -> anyhow::Result<StoreOptions> {
+        let storage = &self.config()?.storage;
+        let defaults = rpod_storage::extract::ExtractLimits::DEFAULT;
         Ok(StoreOptions {
             rootless_xattrs: self.rootless,
             durable: false,
-            ignore_chown_errors: self.config()?.storage.ignore_chown_errors,
+            ignore_chown_errors: storage.ignore_chown_errors,
+            extract_limits: rpod_storage::extract::ExtractLimits {
+                max_bytes: storage.layer_max_bytes.unwrap_or(defaults.max_bytes),
+                max_entries: storage.layer_max_entries.unwrap_or(defaults.max_entries),
+            },
         })
     }
 

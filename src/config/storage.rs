@@ -41,6 +41,11 @@ pub struct StorageConf {
     /// or `[storage.options.vfs]` (Podman's option for users with a single ID:
     /// files of unmapped owners are stored as the user's own).
     pub ignore_chown_errors: bool,
+    /// `[storage.options] layer_max_bytes` and `layer_max_entries` (rpod's
+    /// own keys): how far one layer may expand when it is extracted (see
+    /// `rpod_storage::extract::ExtractLimits`; generous when unset).
+    pub layer_max_bytes: Option<u64>,
+    pub layer_max_entries: Option<u64>,
     /// The file these came from, if any.
     pub file: Option<PathBuf>,
 }
@@ -119,6 +124,8 @@ impl StorageConf {
             options_mount_program: as_path(opts.mount_program),
             overlay_mount_program: as_path(overlay.mount_program),
             ignore_chown_errors,
+            layer_max_bytes: opts.layer_max_bytes,
+            layer_max_entries: opts.layer_max_entries,
             file: Some(path.to_path_buf()),
         })
     }
@@ -141,6 +148,8 @@ struct StorageToml {
 #[derive(Deserialize, Default)]
 struct OptionsToml {
     mount_program: Option<String>,
+    layer_max_bytes: Option<u64>,
+    layer_max_entries: Option<u64>,
     ignore_chown_errors: Option<Flag>,
     overlay: Option<OverlayToml>,
     vfs: Option<VfsToml>,

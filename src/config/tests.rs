@@ -850,3 +850,15 @@ fn real_debian_files_parse() {
         Config::load(&src).unwrap();
     }
 }
+
+#[test]
+fn layer_extraction_limits_from_storage_conf() {
+    let c = StorageConf::parse(
+        Path::new("s.conf"),
+        "[storage]\ndriver = \"overlay\"\n[storage.options]\nlayer_max_bytes = 1024\nlayer_max_entries = 7\n",
+    )
+    .unwrap();
+    assert_eq!((c.layer_max_bytes, c.layer_max_entries), (Some(1024), Some(7)));
+    let c = StorageConf::parse(Path::new("s.conf"), "[storage]\ndriver = \"overlay\"\n").unwrap();
+    assert_eq!((c.layer_max_bytes, c.layer_max_entries), (None, None));
+}

@@ -72,6 +72,7 @@ fn main() {
                 rootless_xattrs: true,
                 force_xattr_whiteouts: false,
                 ignore_chown_errors: false,
+                limits: Default::default(),
             };
             let st = extract(&dest, &mut r, &opts).unwrap();
             println!("run {i}: extract {:?} ({} entries, {} bytes)", t.elapsed(), st.entries, st.file_bytes);

@@ -111,6 +111,15 @@ pub enum StorageError {
     /// `untag` of a name the image does not have.
     #[error("image {id} does not have the name {name:?}")]
     NameNotOnImage { id: String, name: String },
+
+    /// The store's root directory lets other users in where they could
+    /// change it.
+    #[error("{}: mode {mode:04o} lets other users write into the store; refusing it (chmod go-w {}, or choose another --root)", path.display(), path.display())]
+    UnsafeRoot { path: PathBuf, mode: u32 },
+
+    /// A layer expands past the extraction limits.
+    #[error("layer {layer}: {what} exceeds the limit of {limit} (a hostile or broken layer; raise the limit in storage.conf [storage.options] {option} if it is genuine)")]
+    TooLarge { layer: String, what: &'static str, limit: u64, option: &'static str },
 }
 
 impl StorageError {

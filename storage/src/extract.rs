@@ -108,6 +108,32 @@ pub struct ExtractOptions<'a> {
     /// Owners outside the user namespace are not an error: such entries
     /// keep the extractor's own IDs (storage.conf's `ignore_chown_errors`).
     pub ignore_chown_errors: bool,
+    /// How far one layer may expand.
+    pub limits: ExtractLimits,
+}
+
+/// Bounds on what one layer may expand to: a small compressed blob can
+/// claim terabytes of file content (sparse holes are written out) or
+/// millions of entries. Past either, extraction stops with
+/// [`StorageError::TooLarge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractLimits {
+    /// Bytes of regular file content (holes of sparse files included).
+    pub max_bytes: u64,
+    /// Tar entries.
+    pub max_entries: u64,
+}
+
+impl ExtractLimits {
+    /// Generous: far beyond real images (the largest public ones are tens
+    /// of GiB and a few hundred thousand files).
+    pub const DEFAULT: ExtractLimits = ExtractLimits { max_bytes: 512 << 30, max_entries: 10_000_000 };
+}
+
+impl Default for ExtractLimits {
+    fn default() -> Self {
+        ExtractLimits::DEFAULT
+    }
 }
 
 /// What an extraction did.
@@ -310,6 +336,7 @@ struct Extractor<'a> {
     prefix: &'static str,
     force_xattr_whiteouts: bool,
     ignore_chown_errors: bool,
+    limits: ExtractLimits,
     /// None = not tried yet.
     mknod_whiteouts: Option<bool>,
     buf: Vec<u8>,
@@ -334,6 +361,7 @@ impl<'a> Extractor<'a> {
             prefix: if opts.rootless_xattrs { "user.overlay." } else { "trusted.overlay." },
             force_xattr_whiteouts: opts.force_xattr_whiteouts,
             ignore_chown_errors: opts.ignore_chown_errors,
+            limits: opts.limits,
             mknod_whiteouts: None,
             buf: vec![0u8; COPY_BUF],
             raw: Vec::with_capacity(256),
@@ -384,6 +412,15 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    fn too_large(&self, what: &'static str) -> StorageError {
+        let (limit, option) = if what == "the number of entries" {
+            (self.limits.max_entries, "layer_max_entries")
+        } else {
+            (self.limits.max_bytes, "layer_max_bytes")
+        };
+        StorageError::TooLarge { layer: self.layer.to_string(), what, limit, option }
+    }
+
     fn read_err(&self, e: io::Error) -> StorageError {
         StorageError::Read { layer: self.layer.to_string(), source: e }
     }
@@ -399,6 +436,7 @@ impl<'a> Extractor<'a> {
         raw.extend_from_slice(&entry.path_bytes());
         let mut path = std::mem::take(&mut self.path);
         let res = match normalize(&raw, &mut path) {
+            Ok(()) if self.stats.entries >= self.limits.max_entries => Err(self.too_large("the number of entries")),
             Ok(()) => {
                 self.stats.entries += 1;
                 self.dispatch(entry, kind, &raw, &path, &mut meta)
@@ -731,6 +769,9 @@ impl<'a> Extractor<'a> {
         }
         .map_err(|e| self.entry_err(raw, "record tar-split", e))?;
         let mut buf = std::mem::take(&mut self.buf);
+        // What the layer may still write (checked before each write: a
+        // sparse file's holes come out of the reader as zeros).
+        let room = self.limits.max_bytes.saturating_sub(self.stats.file_bytes);
         let copied = (|| {
             let mut total = 0u64;
             loop {
@@ -740,6 +781,9 @@ impl<'a> Extractor<'a> {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(self.read_err(e)),
                 };
+                if total + n as u64 > room {
+                    return Err(self.too_large("the size of its files"));
+                }
                 f.write_all(&buf[..n]).map_err(|e| self.entry_err(raw, "write", e))?;
                 total += n as u64;
             }

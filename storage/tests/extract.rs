@@ -49,6 +49,7 @@ impl Sandbox {
             rootless_xattrs: rootless,
             force_xattr_whiteouts: force_xattr,
             ignore_chown_errors: false,
+            limits: Default::default(),
         };
         extract(&self.layer, &mut &tar[..], &opts)
     }
@@ -456,6 +457,7 @@ fn truncated_and_failing_streams_are_read_errors() {
             rootless_xattrs: true,
             force_xattr_whiteouts: false,
             ignore_chown_errors: false,
+            limits: Default::default(),
         };
         let e = extract(&s.layer, &mut r, &opts).unwrap_err();
         assert!(matches!(e, StorageError::Read { .. }), "cut {cut}: {e}");
@@ -492,6 +494,7 @@ fn unmapped_owner_is_a_clear_error() {
             rootless_xattrs: true,
             force_xattr_whiteouts: false,
             ignore_chown_errors: false,
+            limits: Default::default(),
         };
         for sub in ["strict", "lenient"] {
             std::fs::create_dir_all(Path::new(&dir).join(sub)).unwrap();
@@ -527,4 +530,61 @@ fn unmapped_owner_is_a_clear_error() {
     );
     assert!(stdout.contains("ignore_chown_errors"), "{stdout}");
     assert!(stdout.contains("SQUASHED: 1 owner 0"), "{stdout}");
+}
+
+/// A layer expanding past the limits stops with a clear error (issue 12):
+/// too many entries; too many bytes of content; a GNU sparse file that
+/// claims 4 GiB in 512 stored bytes (its holes are written out).
+#[test]
+fn extraction_limits_stop_hostile_layers() {
+    use rpod_storage::extract::ExtractLimits;
+    let run = |tar: &[u8], limits: ExtractLimits| {
+        let s = Sandbox::new();
+        let opts = ExtractOptions {
+            layer: LAYER,
+            rootless_xattrs: true,
+            force_xattr_whiteouts: false,
+            ignore_chown_errors: false,
+            limits,
+        };
+        let r = extract(&s.layer, &mut &tar[..], &opts);
+        s.assert_intact();
+        r
+    };
+    let small = ExtractLimits { max_bytes: 1 << 20, max_entries: 3 };
+    let three = TarB::new().dir("d/", 0o755).file("d/a", 0o644, b"a").file("d/b", 0o644, b"b").finish();
+    assert_eq!(run(&three, small).unwrap().entries, 3);
+    let four =
+        TarB::new().dir("d/", 0o755).file("d/a", 0o644, b"a").file("d/b", 0o644, b"b").file("c", 0o644, b"").finish();
+    let e = run(&four, small).unwrap_err();
+    assert!(matches!(e, StorageError::TooLarge { limit: 3, .. }), "{e}");
+    assert!(e.to_string().contains("the number of entries exceeds the limit of 3"), "{e}");
+    assert!(e.to_string().contains("layer_max_entries"), "{e}");
+
+    let big = vec![7u8; (1 << 20) + 1];
+    let e = run(&TarB::new().file("big", 0o644, &big).finish(), small).unwrap_err();
+    assert!(e.to_string().contains("the size of its files exceeds the limit of 1048576"), "{e}");
+    // Two files that fit one by one but not together.
+    let half = vec![7u8; 600 << 10];
+    let e = run(&TarB::new().file("x", 0o644, &half).file("y", 0o644, &half).finish(), small).unwrap_err();
+    assert!(matches!(e, StorageError::TooLarge { .. }), "{e}");
+
+    // GNU sparse: 512 bytes stored, 4 GiB claimed.
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(EntryType::GNUSparse);
+    h.set_size(512);
+    h.set_mode(0o644);
+    h.set_mtime(0);
+    h.set_uid(euid());
+    h.set_gid(egid());
+    {
+        let gnu = h.as_gnu_mut().unwrap();
+        let real: u64 = 1 << 32;
+        gnu.realsize.copy_from_slice(format!("{:011o}\0", real).as_bytes());
+        gnu.sparse[0].offset.copy_from_slice(format!("{:011o}\0", real - 512).as_bytes());
+        gnu.sparse[0].numbytes.copy_from_slice(format!("{:011o}\0", 512).as_bytes());
+    }
+    let sparse = TarB::new().with_header(&mut h, "sparse", &[1u8; 512]).finish();
+    let e = run(&sparse, small).unwrap_err();
+    assert!(e.to_string().contains("the size of its files exceeds"), "{e}");
 }

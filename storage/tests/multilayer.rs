@@ -161,6 +161,7 @@ fn extract_fallback(dir: &Path, root: &Path) -> Vec<PathBuf> {
                 rootless_xattrs: true,
                 force_xattr_whiteouts: true,
                 ignore_chown_errors: false,
+                limits: Default::default(),
             };
             let st = extract(&d, &mut layer_reader(dir, compressed), &opts).unwrap();
             assert_eq!(st.whiteouts, 0);

@@ -566,8 +566,7 @@ fn disk_full_is_a_clear_error_and_leaves_nothing() {
 #[test]
 fn durable_mode_syncs_and_works() {
     let t = tempfile::tempdir().unwrap();
-    let s = Store::open(t.path(), StoreOptions { rootless_xattrs: false, durable: true, ignore_chown_errors: false })
-        .unwrap();
+    let s = Store::open(t.path(), StoreOptions { durable: true, ..StoreOptions::default() }).unwrap();
     let tar = layer_tar("durable");
     put(&s, &base_spec(&tar), &tar).unwrap();
     assert_eq!(s.layers().unwrap().len(), 1);
@@ -596,4 +595,26 @@ fn concurrent_first_opens_all_succeed() {
             assert_eq!(t.join().unwrap().unwrap_or_else(|e| panic!("round {round}: {e}")), 0);
         }
     }
+}
+
+/// A store root other users can write into is refused (issue 12): they
+/// could swap its contents under rpod; one made by rpod is 0700.
+#[test]
+fn a_root_others_can_write_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = tempfile::tempdir().unwrap();
+    let made = t.path().join("made");
+    open(&made);
+    assert_eq!(fs::metadata(&made).unwrap().mode() & 0o777, 0o700);
+    let shared = t.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    for mode in [0o777, 0o1777, 0o775, 0o757] {
+        fs::set_permissions(&shared, fs::Permissions::from_mode(mode)).unwrap();
+        match Store::open(&shared, opts()) {
+            Err(e @ StorageError::UnsafeRoot { .. }) => assert!(e.to_string().contains("other users"), "{e}"),
+            other => panic!("mode {mode:o}: {other:?}"),
+        }
+    }
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+    open(&shared);
 }

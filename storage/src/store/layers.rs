@@ -147,6 +147,7 @@ impl Store {
             rootless_xattrs: self.opts.rootless_xattrs,
             force_xattr_whiteouts: false,
             ignore_chown_errors: self.opts.ignore_chown_errors,
+            limits: self.opts.extract_limits,
         };
         let split_path = layer_dir.join(tarsplit::FILE_NAME);
         // Outside the layer directory: removed with the staging dir.

@@ -108,6 +108,8 @@ pub struct StoreOptions {
     pub durable: bool,
     /// See [`crate::extract::ExtractOptions::ignore_chown_errors`].
     pub ignore_chown_errors: bool,
+    /// How far one layer may expand when it is extracted.
+    pub extract_limits: crate::extract::ExtractLimits,
 }
 
 /// A layer to store.
@@ -193,6 +195,19 @@ pub(crate) fn unique_suffix() -> String {
     let t = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let r = std::collections::hash_map::RandomState::new().hash_one((std::process::id(), n, t));
     format!("{}-{r:016x}", std::process::id())
+}
+
+/// A store root another user can write into (a `--root` on a shared or
+/// 0777 directory) could have its contents swapped under rpod: refused.
+fn check_root(graph_root: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(graph_root).map_err(|e| StorageError::io("stat", graph_root, e))?;
+    let mode = meta.mode() & 0o7777;
+    // The sticky bit does not keep anyone from adding entries.
+    if mode & 0o022 != 0 {
+        return Err(StorageError::UnsafeRoot { path: graph_root.to_path_buf(), mode });
+    }
+    Ok(())
 }
 
 pub(crate) fn mkdir_mode(path: &Path, mode: u32) -> io::Result<()> {
@@ -289,6 +304,7 @@ impl Store {
             .mode(0o700)
             .create(graph_root)
             .map_err(|e| StorageError::io("create", graph_root, e))?;
+        check_root(graph_root)?;
         for d in [layout.layers_dir(), layout.tmp_dir()] {
             mkdir_mode(&d, 0o700).map_err(|e| StorageError::io("create", &d, e))?;
         }
@@ -311,6 +327,7 @@ impl Store {
         if !db_path.exists() {
             return Err(StorageError::io("open", &db_path, std::io::Error::from(std::io::ErrorKind::NotFound)));
         }
+        check_root(graph_root)?;
         let conn = open_db(&db_path, opts.durable)?;
         Ok(Store { layout, opts, db_path, db: Mutex::new(conn) })
     }
