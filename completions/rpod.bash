@@ -265,6 +265,9 @@ _rpod() {
             rpod__subcmd__image,untag)
                 cmd="rpod__subcmd__image__subcmd__untag"
                 ;;
+            rpod__subcmd__network,inspect)
+                cmd="rpod__subcmd__network__subcmd__inspect"
+                ;;
             rpod__subcmd__network,list)
                 cmd="rpod__subcmd__network__subcmd__ls"
                 ;;
@@ -290,7 +293,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-v -h --version --root --runroot --storage-driver --log-level --help attach completion container create events exec healthcheck history image images import info inspect kill load login logout logs network pause port ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version wait"
+            opts="-v -h --version --root --runroot --storage-driver --log-level --network-config-dir --help attach completion container create events exec healthcheck history image images import info inspect kill load login logout logs network pause port ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,6 +315,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -320,7 +327,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__attach)
-            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --log-level --help"
+            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,6 +357,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -358,7 +369,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__completion)
-            opts="-f -h --file --no-desc --root --runroot --storage-driver --log-level --help bash zsh fish"
+            opts="-f -h --file --no-desc --root --runroot --storage-driver --log-level --network-config-dir --help bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -388,6 +399,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -396,7 +411,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container)
-            opts="-h --root --runroot --storage-driver --log-level --help attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,6 +433,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -426,7 +445,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__attach)
-            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --log-level --help"
+            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,6 +475,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -464,7 +487,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
+            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --dns --dns-search --dns-option --add-host --no-hosts --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +705,22 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -802,6 +841,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -810,7 +853,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --latest --root --runroot --storage-driver --log-level --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +907,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -872,7 +919,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +941,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -902,7 +953,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__inspect)
-            opts="-f -l -s -h --format --latest --size --root --runroot --storage-driver --log-level --help"
+            opts="-f -l -s -h --format --latest --size --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,6 +983,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -940,7 +995,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__kill)
-            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -974,6 +1029,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -982,7 +1041,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__list)
-            opts="-a -f -n -l -q -s -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --ns --sync --watch --sort --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -n -l -q -s -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --ns --sync --watch --sort --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1036,6 +1095,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1044,7 +1107,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__logs)
-            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --log-level --help"
+            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1141,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1086,7 +1153,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__pause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1118,6 +1185,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1128,7 +1199,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__port)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,6 +1219,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1158,7 +1233,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__prune)
-            opts="-f -h --force --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --force --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1253,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1188,7 +1267,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__rename)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1289,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1218,7 +1301,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__restart)
-            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1260,6 +1343,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1268,7 +1355,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__rm)
-            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1306,6 +1393,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1314,7 +1405,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
+            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --dns --dns-search --dns-option --add-host --no-hosts --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1548,6 +1639,22 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1668,6 +1775,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1676,7 +1787,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__start)
-            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,6 +1825,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1722,7 +1837,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__stats)
-            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --log-level --help"
+            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1756,6 +1871,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1764,7 +1883,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__stop)
-            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1814,6 +1933,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1822,7 +1945,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --log-level --help"
+            opts="-l -h --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,6 +1967,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1852,7 +1979,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__unpause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1886,6 +2013,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1894,7 +2025,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__update)
-            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --log-level --help"
+            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1988,6 +2119,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1996,7 +2131,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__wait)
-            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --log-level --help"
+            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2030,6 +2165,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2038,7 +2177,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
+            opts="-i -t -e -l -w -u -h -m -c -q --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --dns --dns-search --dns-option --add-host --no-hosts --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2256,6 +2395,22 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2376,6 +2531,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2384,7 +2543,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__events)
-            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2434,6 +2593,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2442,7 +2605,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --latest --root --runroot --storage-driver --log-level --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2496,6 +2659,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2504,7 +2671,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__healthcheck)
-            opts="-h --root --runroot --storage-driver --log-level --help run"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2524,6 +2691,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2534,7 +2705,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__healthcheck__subcmd__run)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2554,6 +2725,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2564,7 +2739,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__history)
-            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --log-level --help"
+            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2596,6 +2771,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2606,7 +2785,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image)
-            opts="-h --root --runroot --storage-driver --log-level --help exists history import inspect list ls load prune pull push rm save search tag untag"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help exists history import inspect list ls load prune pull push rm save search tag untag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2628,6 +2807,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2636,7 +2819,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2658,6 +2841,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2666,7 +2853,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__history)
-            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --log-level --help"
+            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,6 +2887,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2708,7 +2899,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --log-level --help"
+            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2758,6 +2949,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2766,7 +2961,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__inspect)
-            opts="-f -h --format --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2796,6 +2991,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2804,7 +3003,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__list)
-            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --log-level --help"
+            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2842,6 +3041,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2850,7 +3053,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --storage-driver --log-level --help"
+            opts="-i -q -h --input --quiet --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2880,6 +3083,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2888,7 +3095,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__prune)
-            opts="-a -f -h --all --force --filter --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -h --all --force --filter --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2914,6 +3121,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2922,7 +3133,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --log-level --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2976,6 +3187,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2984,7 +3199,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --log-level --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3042,6 +3257,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3050,7 +3269,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__rm)
-            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3072,6 +3291,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3080,7 +3303,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --log-level --help"
+            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3114,6 +3337,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3122,7 +3349,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3172,6 +3399,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3180,7 +3411,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__tag)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3200,6 +3431,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3210,7 +3445,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__untag)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3232,6 +3467,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3240,7 +3479,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__images)
-            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --log-level --help"
+            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3278,6 +3517,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3286,7 +3529,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --log-level --help"
+            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3336,6 +3579,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3344,7 +3591,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__info)
-            opts="-f -h --format --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3374,6 +3621,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3382,7 +3633,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__inspect)
-            opts="-l -s -f -k -h --latest --size --format --type --root --runroot --storage-driver --log-level --help"
+            opts="-l -s -f -k -h --latest --size --format --type --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3420,6 +3671,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3428,7 +3683,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__kill)
-            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3462,6 +3717,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3470,7 +3729,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --storage-driver --log-level --help"
+            opts="-i -q -h --input --quiet --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3500,6 +3759,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3508,7 +3771,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__login)
-            opts="-u -p -v -h --username --password --password-stdin --get-login --authfile --cert-dir --tls-verify --verbose --root --runroot --storage-driver --log-level --help"
+            opts="-u -p -v -h --username --password --password-stdin --get-login --authfile --cert-dir --tls-verify --verbose --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3558,6 +3821,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3566,7 +3833,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__logout)
-            opts="-a -h --all --authfile --root --runroot --storage-driver --log-level --help"
+            opts="-a -h --all --authfile --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3592,6 +3859,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3600,7 +3871,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__logs)
-            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --log-level --help"
+            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3634,6 +3905,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3642,7 +3917,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network)
-            opts="-h --root --runroot --storage-driver --log-level --help ls list"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help inspect ls list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3664,6 +3939,52 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__network__subcmd__inspect)
+            opts="-f -h --format --root --runroot --storage-driver --log-level --network-config-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3672,7 +3993,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__ls)
-            opts="-q -f -h --format --quiet --no-trunc --noheading --filter --root --runroot --storage-driver --log-level --help"
+            opts="-q -f -h --format --quiet --no-trunc --noheading --filter --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3706,6 +4027,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3714,7 +4039,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3748,6 +4073,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3756,7 +4085,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__port)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3778,6 +4107,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3786,7 +4119,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__ps)
-            opts="-a -f -n -l -q -s -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --ns --sync --watch --sort --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -n -l -q -s -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --ns --sync --watch --sort --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3840,6 +4173,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3848,7 +4185,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --log-level --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3902,6 +4239,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3910,7 +4251,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --log-level --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3968,6 +4309,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3976,7 +4321,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rename)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3998,6 +4343,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4006,7 +4355,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__restart)
-            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4048,6 +4397,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4056,7 +4409,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rm)
-            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4094,6 +4447,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4102,7 +4459,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rmi)
-            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4124,6 +4481,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4132,7 +4493,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level"
+            opts="-d -a -i -t -e -l -w -u -h -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --read-only --cap-add --cap-drop --privileged --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --read-only-tmpfs --passwd --passwd-entry --device --dns --dns-search --dns-option --add-host --no-hosts --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4366,6 +4727,22 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4486,6 +4863,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4494,7 +4875,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --log-level --help"
+            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4528,6 +4909,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4536,7 +4921,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4586,6 +4971,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4594,7 +4983,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__start)
-            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4632,6 +5021,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4640,7 +5033,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__stats)
-            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --log-level --help"
+            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4674,6 +5067,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4682,7 +5079,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__stop)
-            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --help"
+            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4732,6 +5129,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4740,7 +5141,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system)
-            opts="-h --root --runroot --storage-driver --log-level --help info events doctor migrate"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help info events doctor migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4762,6 +5163,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4770,7 +5175,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__doctor)
-            opts="-f -h --format --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4800,6 +5205,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4808,7 +5217,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__events)
-            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4858,6 +5267,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4866,7 +5279,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__info)
-            opts="-f -h --format --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4896,6 +5309,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4904,7 +5321,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__migrate)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4926,6 +5343,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4934,7 +5355,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__tag)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4954,6 +5375,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4964,7 +5389,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --log-level --help"
+            opts="-l -h --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4986,6 +5411,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4994,7 +5423,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__unpause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5028,6 +5457,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5036,7 +5469,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__unshare)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5056,6 +5489,10 @@ _rpod() {
                     ;;
                 --log-level)
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5066,7 +5503,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__untag)
-            opts="-h --root --runroot --storage-driver --log-level --help"
+            opts="-h --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5088,6 +5525,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5096,7 +5537,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__update)
-            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --log-level --help"
+            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5190,6 +5631,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5198,7 +5643,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__version)
-            opts="-f -h --format --root --runroot --storage-driver --log-level --help"
+            opts="-f -h --format --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5228,6 +5673,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5236,7 +5685,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__wait)
-            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --log-level --help"
+            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5270,6 +5719,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
                     return 0
                     ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5285,7 +5738,7 @@ _rpod_name_table() {
     case "$1" in
         "attach") echo "containers first --detach-keys" ;;
         "container attach") echo "containers first --detach-keys" ;;
-        "container create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "container create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --dns --dns-search --dns-option --add-host --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys" ;;
         "container exists") echo "containers first " ;;
         "container inspect") echo "containers all --format -f" ;;
@@ -5296,7 +5749,7 @@ _rpod_name_table() {
         "container rename") echo "containers first " ;;
         "container restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "container rm") echo "containers all --time -t --filter --cidfile" ;;
-        "container run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "container run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --dns --dns-search --dns-option --add-host --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container start") echo "containers all --detach-keys --filter -f" ;;
         "container stats") echo "containers all --format --interval -i" ;;
         "container stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
@@ -5304,7 +5757,7 @@ _rpod_name_table() {
         "container unpause") echo "containers all --cidfile --filter -f" ;;
         "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops" ;;
         "container wait") echo "containers all --condition --interval -i" ;;
-        "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --dns --dns-search --dns-option --add-host --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys" ;;
         "healthcheck run") echo "containers first " ;;
         "history") echo "images first --format" ;;
@@ -5329,7 +5782,7 @@ _rpod_name_table() {
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;
         "rmi") echo "images all " ;;
-        "run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "run") echo "images first --attach -a --detach-keys --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --dns --dns-search --dns-option --add-host --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "save") echo "images all --output -o --format" ;;
         "start") echo "containers all --detach-keys --filter -f" ;;
         "stats") echo "containers all --format --interval -i" ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rpod_global_optspecs
-    string join \n v/version root= runroot= storage-driver= log-level= h/help
+    string join \n v/version root= runroot= storage-driver= log-level= network-config-dir= h/help
 end
 
 function __fish_rpod_needs_command
@@ -34,6 +34,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_needs_command" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_needs_command" -s v -l version -d 'Print the version (Podman\'s -v as well as --version)'
 complete -c rpod -n "__fish_rpod_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "attach" -d 'Attach to a running container'
@@ -92,6 +93,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand attach" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l no-stdin -d 'Do not attach STDIN'
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -s h -l help -d 'Print help'
@@ -106,6 +108,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand completion" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l no-desc -d 'Do not include descriptions in the completion output'
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -118,6 +121,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "attach" -d 'Attach to a running container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach create exec exists inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "create" -d 'Create but do not start a container'
@@ -156,6 +160,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach STDIN'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
@@ -217,6 +222,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -255,6 +264,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -266,6 +276,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables' -r
@@ -283,6 +294,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give extended privileges to the process'
@@ -299,6 +311,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -311,6 +324,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the latest container created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Display the total file size (SizeRw and SizeRootFs)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -326,6 +340,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -352,6 +367,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest container created (all states)'
@@ -384,6 +400,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest container created (all states)'
@@ -416,6 +433,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest container created (all states)'
@@ -438,6 +456,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
@@ -451,6 +470,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Display port information for all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
@@ -467,6 +487,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow log output'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Output the timestamps of the log entries'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the latest container rpod created'
@@ -483,6 +504,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -495,6 +517,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
@@ -509,6 +532,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only the containers that are running (with --all)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest container rpod created'
@@ -527,6 +551,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container (rpod creates none yet)'
@@ -598,6 +623,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -636,6 +665,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run the container in the background and print its ID'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image after the container exits, unless other containers use it (implies --rm)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help'
@@ -649,6 +679,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Override the key sequence for detaching a container' -r
@@ -665,6 +696,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start all containers that are not running'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s STDOUT and STDERR'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s STDIN'
@@ -682,6 +714,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Disable streaming stats and only pull the first result'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate output'
@@ -702,6 +735,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -716,6 +750,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
@@ -730,6 +765,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
@@ -759,6 +795,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Condition to wait on' -r -f -a "created\t''
 running\t''
@@ -776,6 +813,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l name -d 'Assign a name to the container' -r
@@ -836,6 +874,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd -d 'Add entr
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -874,6 +916,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -885,6 +928,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l disable-content-tru
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand events" -s f -l filter -d 'Filter output (container=, event=/status=, image=, label=, type=)' -r
@@ -905,6 +949,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand events" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand events" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s e -l env -d 'Set environment variables' -r
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l env-file -d 'Read in a file of environment variables' -r
@@ -921,6 +966,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand exec" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s d -l detach -d 'Run the process in the background'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l privileged -d 'Give extended privileges to the process'
@@ -937,6 +983,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run the healthcheck of a container'
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -949,6 +996,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format (--human=false: RFC 3339 dates)' -r -f -a "true\t''
 false\t''"
@@ -963,6 +1011,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand history" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l no-trunc -l notruncate -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s q -l quiet -d 'Display only the IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s h -l help -d 'Print help'
@@ -976,6 +1025,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from exists history import inspect list ls load prune pull push rm save search tag untag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from exists history import inspect list ls load prune pull push rm save search tag untag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from exists history import inspect list ls load prune pull push rm save search tag untag" -f -a "exists" -d 'Check if an image exists in local storage'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from exists history import inspect list ls load prune pull push rm save search tag untag" -f -a "history" -d 'Show history of a specified image'
@@ -1002,6 +1052,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format (--human=false: RFC 3339 dates)' -r -f -a "true\t''
 false\t''"
@@ -1016,6 +1067,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -l notruncate -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display only the IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
@@ -1034,6 +1086,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Suppress the progress output: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
@@ -1047,6 +1100,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output based on conditions provided: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE, id=ID' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Change the output format to JSON or a Go template' -r
@@ -1065,6 +1119,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (rpod stores no intermediate images: the same as without)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only image IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -l notruncate -d 'Do not truncate output: full image IDs (sha256:...)'
@@ -1089,6 +1144,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (rpod stores no intermediate images: the same as without)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only image IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -l notruncate -d 'Do not truncate output: full image IDs (sha256:...)'
@@ -1107,6 +1163,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune images that pass these filters (as for `images --filter`)' -r
@@ -1120,6 +1177,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
@@ -1142,6 +1200,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -1167,6 +1226,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
@@ -1181,6 +1241,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names and is given by ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors when a specified image does not exist'
@@ -1201,6 +1262,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Several images in one archive (accepted for Podman compatibility: several IMAGEs always are)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress the layers (docker-dir only)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Keep the layers of OCI formats uncompressed'
@@ -1223,6 +1285,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l no-trunc -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l list-tags -d 'List the tags of the repository TERM'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l compatible -d 'List stars, official and automated columns (Docker compatibility)'
@@ -1237,6 +1300,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1248,6 +1312,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand images" -s f -l filter -d 'Filter output based on conditions provided: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE, id=ID' -r
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l format -d 'Change the output format to JSON or a Go template' -r
@@ -1266,6 +1331,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand images" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand images" -s a -l all -d 'Show all images (rpod stores no intermediate images: the same as without)'
 complete -c rpod -n "__fish_rpod_using_subcommand images" -s q -l quiet -d 'Display only image IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l no-trunc -l notruncate -d 'Do not truncate output: full image IDs (sha256:...)'
@@ -1288,6 +1354,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand import" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand import" -s q -l quiet -d 'Suppress the progress output: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand import" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s f -l format -d 'Change the output format to JSON or a Go template' -r
@@ -1301,6 +1368,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand info" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s k -l type -d 'Only look for objects of this type' -r -f -a "container\t''
@@ -1316,6 +1384,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s l -l latest -d 'Inspect the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s s -l size -d 'Display the total file size of containers (SizeRw and SizeRootFs)'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s h -l help -d 'Print help'
@@ -1331,6 +1400,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand kill" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -s a -l all -d 'Signal all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -1346,6 +1416,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand load" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand load" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand load" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand login" -s u -l username -d 'Username for the registry (prompted for on a terminal when missing)' -r
@@ -1364,6 +1435,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand login" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l password-stdin -d 'Take the password from standard input'
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l get-login -d 'Print the user name stored for the registry and exit'
 complete -c rpod -n "__fish_rpod_using_subcommand login" -s v -l verbose -d 'Write more detailed information to stdout (the auth file used)'
@@ -1379,6 +1451,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand logout" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -s a -l all -d 'Remove the credentials of all registries'
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339 or a date, Unix seconds, or a duration like 10m: that long ago)' -r
@@ -1394,27 +1467,43 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand logs" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s f -l follow -d 'Follow log output'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s t -l timestamps -d 'Output the timestamps of the log entries'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s n -l names -d 'Output the container names instead of the container IDs in the log (with several containers)'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l color -d 'Output the containers with different colors in the log (with several containers)'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -f -a "ls" -d 'List networks'
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -f -a "list" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -f -a "inspect" -d 'Display the network configuration for one or more networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -f -a "ls" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -f -a "list" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Pretty-print network to JSON or using a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print networks to JSON or using a Go template' -r
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Provide filter values (name=, id=, driver=; the same key twice: either)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Provide filter values (name=, id=, driver=, label=, dangling=, until=; the same key twice: either)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1425,12 +1514,13 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only network names'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print networks to JSON or using a Go template' -r
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Provide filter values (name=, id=, driver=; the same key twice: either)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Provide filter values (name=, id=, driver=, label=, dangling=, until=; the same key twice: either)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1441,7 +1531,8 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network names'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -1457,6 +1548,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s h -l help -d 'Print help'
@@ -1470,6 +1562,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s a -l all -d 'Display port information for all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s h -l help -d 'Print help'
@@ -1495,6 +1588,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand ps" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s l -l latest -d 'Show the latest container created (all states)'
@@ -1524,6 +1618,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -1549,6 +1644,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
@@ -1563,6 +1659,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand rename" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
@@ -1577,6 +1674,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand restart" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s a -l all -d 'Restart all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l running -d 'Restart only the containers that are running (with --all)'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s l -l latest -d 'Act on the latest container rpod created'
@@ -1595,6 +1693,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container (rpod creates none yet)'
@@ -1612,6 +1711,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names and is given by ID'
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -s i -l ignore -d 'Ignore errors when a specified image does not exist'
@@ -1681,6 +1781,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd -d 'Add entries
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -1719,6 +1823,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s d -l detach -d 'Run the container in the background and print its ID'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l rmi -d 'Remove the image after the container exits, unless other containers use it (implies --rm)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l help -d 'Print help'
@@ -1732,6 +1837,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l disable-content-trust 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -s o -l output -d 'Write to FILE (a directory for oci-dir and docker-dir) instead of standard output' -r -F
@@ -1749,6 +1855,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand save" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand save" -s m -l multi-image-archive -d 'Several images in one archive (accepted for Podman compatibility: several IMAGEs always are)'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l compress -d 'Compress the layers (docker-dir only)'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l uncompressed -d 'Keep the layers of OCI formats uncompressed'
@@ -1771,6 +1878,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand search" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l no-trunc -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l list-tags -d 'List the tags of the repository TERM'
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l compatible -d 'List stars, official and automated columns (Docker compatibility)'
@@ -1789,6 +1897,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand start" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l all -d 'Start all containers that are not running'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s a -l attach -d 'Attach the container\'s STDOUT and STDERR'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s i -l interactive -d 'Attach the container\'s STDIN'
@@ -1806,6 +1915,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-stream -d 'Disable streaming stats and only pull the first result'
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-trunc -d 'Do not truncate output'
@@ -1826,6 +1936,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand stop" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -1840,6 +1951,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -f -a "info" -d 'Display rpod related system information'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -f -a "events" -d 'Show rpod events'
@@ -1856,6 +1968,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Filter output (container=, event=/status=, image=, label=, type=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'Format the output as JSON or with a Go template' -r
@@ -1875,6 +1988,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1887,6 +2001,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1898,6 +2013,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1909,6 +2025,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand tag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1920,6 +2037,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand top" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
@@ -1934,6 +2052,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s h -l help -d 'Print help'
@@ -1947,6 +2066,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1958,6 +2078,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand untag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand update" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
@@ -1985,6 +2106,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand version" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1997,6 +2119,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand version" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l condition -d 'Condition to wait on' -r -f -a "created\t''
 running\t''
@@ -2014,6 +2137,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand wait" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -s h -l help -d 'Print help'
 

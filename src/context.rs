@@ -34,6 +34,10 @@ pub struct GlobalArgs {
     /// Log messages above specified level
     #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value = "warn")]
     pub log_level: LogLevel,
+
+    /// Path of the directory where network configuration files are stored
+    #[arg(long, global = true, value_name = "PATH")]
+    pub network_config_dir: Option<PathBuf>,
 }
 
 pub struct Context {
@@ -184,6 +188,18 @@ impl Context {
 }
 
 impl Context {
+    /// The networks containers can join ([`crate::network::config`]).
+    pub fn networks(&self) -> anyhow::Result<Vec<crate::network::config::Network>> {
+        let conf = &self.config()?.containers;
+        let dir = crate::network::config::config_dir(
+            self.global.network_config_dir.as_deref(),
+            conf,
+            self.rootless,
+            &self.paths()?.graph_root,
+        );
+        crate::network::config::list(&dir, conf.default_subnet())
+    }
+
     /// Record `event` in this user's events log (never fails the command).
     pub fn event(&self, event: &crate::events::Event) {
         if let Ok(p) = self.paths() {

@@ -27,6 +27,7 @@ pub mod format;
 pub mod generate;
 pub mod image;
 pub mod logging;
+pub mod network;
 pub mod oci_state;
 pub mod paths;
 pub mod pause;

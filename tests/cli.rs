@@ -329,24 +329,94 @@ fn completion_to_a_file_and_without_descriptions() {
     assert!(bare.contains("-l 'latest'") || bare.contains("-l latest"), "the flags stay: {}", &bare[..400]);
 }
 
-/// `network ls --filter name=/id=/driver=` and `--noheading`.
+/// `network ls` and `network inspect` as Podman shows them: the built-in
+/// default network `podman` and the definitions in the network config
+/// directory (Podman's JSON), `--filter`, `--format`, `--noheading`, `-q`.
 #[test]
-fn network_ls_filters_and_noheading() {
-    let names = |args: &[&str]| {
-        let mut a = vec!["network", "ls", "--format", "{{.Name}}"];
+fn network_ls_and_inspect() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap().to_string();
+    std::fs::write(
+        dir.path().join("web.json"),
+        r#"{"name": "web", "id": "7c0e5a1c2bd51f6dd2a3de7f0f1c0b7a1bd19a9f4e2dd2bd9b7b0d1a2b3c4d5e", "driver": "bridge",
+            "network_interface": "rpodtest9", "created": "2026-01-02T03:04:05.123456789Z",
+            "subnets": [{"subnet": "10.231.7.0/24", "gateway": "10.231.7.1"}], "ipv6_enabled": false,
+            "internal": false, "dns_enabled": true, "labels": {"team": "a"}, "ipam_options": {"driver": "host-local"}}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{").unwrap();
+    let (root, run) = (format!("{d}/root"), format!("{d}/run"));
+    let net = |args: &[&str]| {
+        let mut a = vec!["--root", &root, "--runroot", &run, "--network-config-dir", d.as_str(), "network"];
         a.extend_from_slice(args);
-        ok(&rpod(&a))
+        rpod(&a)
     };
-    assert_eq!(names(&[]), "host\nnone\nprivate\n");
-    assert_eq!(names(&["--filter", "name=os"]), "host\n");
-    assert_eq!(names(&["-f", "driver=null", "-f", "driver=host"]), "host\nnone\n");
-    assert_eq!(names(&["-f", "driver=null", "-f", "name=priv"]), "");
-    let id = ok(&rpod(&["network", "ls", "-q", "-f", "name=private"]));
-    assert_eq!(names(&["-f", &format!("id={}", &id[..6])]), "private\n");
-    let table = ok(&rpod(&["network", "ls"]));
-    assert!(table.starts_with("NETWORK ID"), "{table}");
-    let bare = ok(&rpod(&["network", "ls", "--noheading"]));
-    assert_eq!(bare.lines().count(), 3, "{bare}");
+    let names = |args: &[&str]| {
+        let mut a = vec!["ls", "--format", "{{.Name}}"];
+        a.extend_from_slice(args);
+        ok(&net(&a))
+    };
+    assert_eq!(names(&[]), "podman\nweb\n");
+    assert_eq!(ok(&net(&["ls", "-q"])), "podman\nweb\n", "-q lists names, as Podman");
+    assert_eq!(names(&["--filter", "name=we"]), "web\n");
+    assert_eq!(names(&["-f", "driver=macvlan", "-f", "driver=bridge"]), "podman\nweb\n");
+    assert_eq!(names(&["-f", "driver=bridge", "-f", "name=nope"]), "");
+    assert_eq!(names(&["-f", "label=team=a"]), "web\n");
+    assert_eq!(names(&["-f", "id=2f259bab"]), "podman\n");
+    assert_eq!(names(&["-f", "dangling=true"]), "web\n", "the default network is never dangling");
+    assert_eq!(names(&["-f", "until=2026-06-01"]), "web\n");
+    let table = ok(&net(&["ls"]));
+    assert_eq!(
+        table,
+        "NETWORK ID    NAME        DRIVER\n2f259bab93aa  podman      bridge\n7c0e5a1c2bd5  web         bridge\n"
+    );
+    let bare = ok(&net(&["ls", "--noheading"]));
     assert_eq!(bare.lines().collect::<Vec<_>>(), table.lines().skip(1).collect::<Vec<_>>());
-    assert_eq!(rpod(&["network", "ls", "-f", "label=x"]).status.code(), Some(125));
+    assert!(ok(&net(&["ls", "--no-trunc"]))
+        .contains("2f259bab93aaaaa2542ba43ef33eb990d0999ee1b9924b557b7be53c0b7a1bb9  podman"));
+    assert_eq!(
+        ok(&net(&[
+            "ls",
+            "--format",
+            "{{.Name}} {{.NetworkInterface}} {{.DNSEnabled}} {{.Labels}} {{.Created}}",
+            "-f",
+            "name=web"
+        ])),
+        "web rpodtest9 true team=a 2026-01-02 03:04:05.123456789 +0000 UTC\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&ok(&net(&["ls", "--format", "json"]))).unwrap();
+    assert_eq!(json[1]["subnets"][0]["subnet"], "10.231.7.0/24");
+    assert_eq!(net(&["ls", "-f", "bogus=x"]).status.code(), Some(125));
+
+    // inspect: Podman's shape (keys in its order, five-space indent).
+    let out = ok(&net(&["inspect", "bridge"]));
+    assert!(out.starts_with("[\n     {\n          \"name\": \"podman\",\n"), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let keys: Vec<&str> = v[0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "name",
+            "id",
+            "driver",
+            "network_interface",
+            "created",
+            "subnets",
+            "ipv6_enabled",
+            "internal",
+            "dns_enabled",
+            "ipam_options"
+        ]
+    );
+    assert_eq!(v[0]["id"], "2f259bab93aaaaa2542ba43ef33eb990d0999ee1b9924b557b7be53c0b7a1bb9");
+    assert_eq!(v[0]["subnets"], serde_json::json!([{"subnet": "10.88.0.0/16", "gateway": "10.88.0.1"}]));
+    assert_eq!(v[0]["ipam_options"], serde_json::json!({"driver": "host-local"}));
+    assert_eq!(
+        ok(&net(&["inspect", "--format", "{{.Name}} {{.ID}}", "7c0e5a"])),
+        "web 7c0e5a1c2bd51f6dd2a3de7f0f1c0b7a1bd19a9f4e2dd2bd9b7b0d1a2b3c4d5e\n"
+    );
+    let missing = net(&["inspect", "nope"]);
+    assert_eq!(missing.status.code(), Some(125));
+    assert_eq!(String::from_utf8_lossy(&missing.stdout), "[]\n");
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("network not found"));
 }

@@ -192,3 +192,101 @@ fn a_tty_is_a_real_terminal() {
     let out = ok(bed.run_rootless(Path::new("/usr/bin/script"), &["-qec", &cmd, "/dev/null"], &[]));
     assert!(out.contains("/dev/pts/0"), "{out:?}");
 }
+
+/// /etc/resolv.conf and /etc/hosts as Podman makes them: from the host's,
+/// with `--dns`, `--dns-search`, `--dns-option`, `--add-host` (also
+/// `host-gateway`), `--no-hosts`, and `host.containers.internal` where an
+/// address reaches the host.
+#[test]
+fn name_resolution_files_and_flags() {
+    let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    let host_servers: Vec<&str> = host_resolv
+        .lines()
+        .filter_map(|l| l.strip_prefix("nameserver"))
+        .map(str::trim)
+        .filter(|s| !s.starts_with("127.") && *s != "::1")
+        .collect();
+    each_mode(|c| {
+        let m = c.mode;
+        let out = ok(c.run(
+            &["--network", "none", "--hostname", "box", "--name", "nm"],
+            &["sh", "-c", "cat /etc/hosts; echo ---; cat /etc/resolv.conf"],
+        ));
+        let (hosts, resolv) = out.split_once("---\n").unwrap();
+        assert!(hosts.lines().any(|l| l.contains("localhost")), "{m:?}: {hosts}");
+        assert!(hosts.ends_with("127.0.1.1\tbox nm\n"), "{m:?}: {hosts}");
+        assert!(!hosts.contains("host.containers.internal"), "nothing reaches the host: {hosts}");
+        for s in &host_servers {
+            assert!(resolv.contains(&format!("nameserver {s}\n")), "{m:?}: {resolv}");
+        }
+        assert!(!resolv.contains("nameserver 127."), "{m:?}: {resolv}");
+
+        let out = ok(c.run(
+            &[
+                "--network",
+                "none",
+                "--dns",
+                "192.0.2.53",
+                "--dns-search",
+                "example.org",
+                "--dns-option",
+                "ndots:2",
+                "--add-host",
+                "db.example:192.0.2.7",
+                "--add-host",
+                "v6:[fd00::7]",
+            ],
+            &["sh", "-c", "cat /etc/resolv.conf; echo ---; cat /etc/hosts"],
+        ));
+        let (resolv, hosts) = out.split_once("---\n").unwrap();
+        assert_eq!(resolv, "search example.org\nnameserver 192.0.2.53\noptions ndots:2\n", "{m:?}");
+        assert!(hosts.starts_with("192.0.2.7\tdb.example\nfd00::7\tv6\n"), "{m:?}: {hosts}");
+
+        // The host's network: the host's loopback reaches the host.
+        let out = ok(c.run(&["--network", "host", "--add-host", "gw:host-gateway"], &["sh", "-c", "cat /etc/hosts"]));
+        assert!(out.starts_with("127.0.0.1\tgw\n"), "{m:?}: {out}");
+        assert!(out.ends_with("127.0.0.1\thost.containers.internal host.docker.internal\n"), "{m:?}: {out}");
+
+        // --no-hosts: the image's own /etc/hosts, not the engine's.
+        let out =
+            ok(c.run(&["--network", "none", "--no-hosts", "--name", "nh"], &["sh", "-c", "cat /etc/hosts 2>&1; true"]));
+        assert!(!out.contains("nh"), "{m:?}: {out}");
+        let image = Bed::get().image("busybox", "latest");
+        ok(c.rpod(&[
+            "create",
+            "-q",
+            "--tls-verify=false",
+            "--name",
+            "insp",
+            "--dns",
+            "192.0.2.1",
+            "--dns-search",
+            "a.example",
+            "--dns-option",
+            "ndots:3",
+            "--add-host",
+            "x:192.0.2.2",
+            &image,
+        ]));
+        let inspect = ok(c.rpod(&[
+            "inspect",
+            "--format",
+            "{{.HostConfig.Dns}} {{.HostConfig.DnsSearch}} {{.HostConfig.DnsOptions}} {{.HostConfig.ExtraHosts}}",
+            "insp",
+        ]));
+        assert_eq!(inspect, "[192.0.2.1] [a.example] [ndots:3] [x:192.0.2.2]\n", "{m:?}");
+        ok(c.rpod(&["rm", "insp"]));
+
+        // Bad values: clear errors, exit 125, nothing created.
+        for (flags, needle) in [
+            (&["--network", "none", "--add-host", "gw:host-gateway"][..], "host-gateway"),
+            (&["--no-hosts", "--add-host", "a:192.0.2.1"][..], "--no-hosts"),
+            (&["--dns", "not-an-ip"][..], "--dns"),
+            (&["--add-host", "nocolon"][..], "--add-host"),
+        ] {
+            let out = c.run(flags, &["true"]);
+            assert_eq!(out.status.code(), Some(125), "{m:?} {flags:?}: {}", text(&out.stderr));
+            assert!(text(&out.stderr).contains(needle), "{m:?} {flags:?}: {}", text(&out.stderr));
+        }
+    });
+}

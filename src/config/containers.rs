@@ -111,6 +111,23 @@ pub struct ContainersConf {
     pub tz: Option<String>,
     /// `[engine] image_parallel_copies`.
     pub image_parallel_copies: Option<u64>,
+    /// `[containers] dns_servers`, `dns_searches`, `dns_options`: the
+    /// defaults of `--dns`, `--dns-search`, `--dns-option`.
+    pub dns_servers: Option<Vec<String>>,
+    pub dns_searches: Option<Vec<String>>,
+    pub dns_options: Option<Vec<String>>,
+    /// `[containers] no_hosts`: the default of `--no-hosts`.
+    pub no_hosts: Option<bool>,
+    /// `[containers] base_hosts_file`: "" (the host's /etc/hosts), `image`
+    /// (the image's), `none`, or a path.
+    pub base_hosts_file: Option<String>,
+    /// `[containers] host_containers_internal_ip`: the address of
+    /// `host.containers.internal` ("": rpod picks one; `none`: no entry).
+    pub host_containers_internal_ip: Option<String>,
+    /// `[network] network_config_dir`: where network definitions are.
+    pub network_config_dir: Option<String>,
+    /// `[network] default_subnet`: the default network's subnet.
+    pub default_subnet: Option<String>,
 }
 
 impl ContainersConf {
@@ -167,6 +184,23 @@ impl ContainersConf {
             None | Some(0) => DEFAULT_IMAGE_PARALLEL_COPIES,
             Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
         }
+    }
+
+    /// The base of a container's /etc/hosts: `None` for the image's own
+    /// (`base_hosts_file = "image"`), else a file on the host (`none`: an
+    /// empty base, `/dev/null`).
+    pub fn base_hosts_file(&self) -> Option<PathBuf> {
+        match self.base_hosts_file.as_deref().unwrap_or("") {
+            "" => Some(PathBuf::from("/etc/hosts")),
+            "image" => None,
+            "none" => Some(PathBuf::from("/dev/null")),
+            p => Some(PathBuf::from(p)),
+        }
+    }
+
+    /// The default network's subnet: Podman's 10.88.0.0/16 unless set.
+    pub fn default_subnet(&self) -> &str {
+        self.default_subnet.as_deref().filter(|s| !s.is_empty()).unwrap_or(crate::network::config::DEFAULT_SUBNET)
     }
 
     /// The containers.conf files that apply, in order (existing or not,
@@ -250,6 +284,26 @@ impl ContainersConf {
         if c.tz.is_some() {
             self.tz = c.tz;
         }
+        merge_list(&mut self.dns_servers, c.dns_servers, Vec::new);
+        merge_list(&mut self.dns_searches, c.dns_searches, Vec::new);
+        merge_list(&mut self.dns_options, c.dns_options, Vec::new);
+        if c.no_hosts.is_some() {
+            self.no_hosts = c.no_hosts;
+        }
+        if c.base_hosts_file.is_some() {
+            self.base_hosts_file = c.base_hosts_file;
+        }
+        if c.host_containers_internal_ip.is_some() {
+            self.host_containers_internal_ip = c.host_containers_internal_ip;
+        }
+        if let Some(n) = file.network {
+            if n.network_config_dir.is_some() {
+                self.network_config_dir = n.network_config_dir;
+            }
+            if n.default_subnet.is_some() {
+                self.default_subnet = n.default_subnet;
+            }
+        }
         if let Some(n) = file.engine.and_then(|e| e.image_parallel_copies) {
             self.image_parallel_copies = Some(n);
         }
@@ -288,6 +342,13 @@ fn normalize_caps(mut caps: AttrList<String>) -> AttrList<String> {
 struct FileToml {
     containers: Option<ContainersToml>,
     engine: Option<EngineToml>,
+    network: Option<NetworkToml>,
+}
+
+#[derive(Deserialize)]
+struct NetworkToml {
+    network_config_dir: Option<String>,
+    default_subnet: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -300,6 +361,12 @@ struct ContainersToml {
     env: Option<AttrList<String>>,
     init: Option<bool>,
     tz: Option<String>,
+    dns_servers: Option<AttrList<String>>,
+    dns_searches: Option<AttrList<String>>,
+    dns_options: Option<AttrList<String>>,
+    no_hosts: Option<bool>,
+    base_hosts_file: Option<String>,
+    host_containers_internal_ip: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -141,6 +141,10 @@ pub struct Options {
     /// `--passwd-entry`: the template of that passwd entry.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passwd_entry: Option<String>,
+    /// `--dns*`, `--add-host`, `--no-hosts` (containers.conf's defaults
+    /// applied at create).
+    #[serde(skip_serializing_if = "crate::network::names::NameSettings::is_empty")]
+    pub names: crate::network::names::NameSettings,
 }
 
 impl Options {

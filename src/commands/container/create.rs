@@ -268,6 +268,9 @@ pub struct ContainerFlags {
     pub device: Vec<String>,
 
     #[command(flatten)]
+    pub names: NameFlags,
+
+    #[command(flatten)]
     pub platform: PlatformFlags,
 
     #[command(flatten)]
@@ -301,6 +304,49 @@ pub struct ContainerFlags {
     /// the image belongs to the container's command, as in Docker and Podman.
     #[arg(value_name = "IMAGE", value_names = ["IMAGE", "COMMAND"], num_args = 1.., required = true, trailing_var_arg = true)]
     pub image_and_command: Vec<String>,
+}
+
+/// Name resolution in the container: /etc/resolv.conf and /etc/hosts.
+#[derive(Debug, Args, Default)]
+pub struct NameFlags {
+    /// Set custom DNS servers (replace the host's)
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+
+    /// Set custom DNS search domains (`.`: none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+
+    /// Set custom DNS options
+    #[arg(long, value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+
+    /// Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)
+    #[arg(long, value_name = "HOST:IP")]
+    pub add_host: Vec<String>,
+
+    /// Do not create /etc/hosts for the container (the image's stays)
+    #[arg(long)]
+    pub no_hosts: bool,
+}
+
+impl NameFlags {
+    fn settings(&self) -> anyhow::Result<crate::network::names::NameSettings> {
+        let dns = self
+            .dns
+            .iter()
+            .map(|d| d.parse().map_err(|_| anyhow::anyhow!("--dns {d:?}: not an IP address")))
+            .collect::<anyhow::Result<_>>()?;
+        let s = crate::network::names::NameSettings {
+            dns,
+            dns_search: self.dns_search.clone(),
+            dns_option: self.dns_option.clone(),
+            add_host: self.add_host.clone(),
+            no_hosts: self.no_hosts,
+        };
+        s.validate()?;
+        Ok(s)
+    }
 }
 
 /// Resource limits (`create`, `run`, `update`), applied through the
@@ -562,6 +608,7 @@ impl ContainerFlags {
         };
         o.no_passwd = !self.passwd;
         o.passwd_entry = self.passwd_entry.clone();
+        o.names = self.names.settings()?;
         Ok(o)
     }
 

@@ -40,7 +40,13 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
             _ => return None,
         }
     }
-    let global = GlobalArgs { root: Some(root.into()), runroot: Some(runroot.into()), storage_driver: None, log_level };
+    let global = GlobalArgs {
+        root: Some(root.into()),
+        runroot: Some(runroot.into()),
+        storage_driver: None,
+        log_level,
+        network_config_dir: None,
+    };
     Some(Invocation { global, options: opts })
 }
 

@@ -148,6 +148,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     };
     log_driver.check().map_err(|e| Failure::new(ExitCode::Engine, e))?;
     let mut options = opts.options.clone();
+    config_name_defaults(&mut options.names, &ctx.config()?.containers)?;
     {
         // container:NAME modes name the container by its ID from here on.
         let paths = ctx.paths()?;
@@ -351,4 +352,27 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     }
     containers.event(&c, "create");
     Ok(c)
+}
+
+/// containers.conf's `dns_servers`, `dns_searches`, `dns_options` and
+/// `no_hosts` where the flags set nothing.
+fn config_name_defaults(
+    names: &mut crate::network::names::NameSettings,
+    conf: &crate::config::ContainersConf,
+) -> anyhow::Result<()> {
+    if names.dns.is_empty() {
+        for d in conf.dns_servers.iter().flatten() {
+            names.dns.push(d.parse().map_err(|_| anyhow!("containers.conf dns_servers: {d:?} is not an IP address"))?);
+        }
+    }
+    if names.dns_search.is_empty() {
+        names.dns_search = conf.dns_searches.clone().unwrap_or_default();
+    }
+    if names.dns_option.is_empty() {
+        names.dns_option = conf.dns_options.clone().unwrap_or_default();
+    }
+    if names.add_host.is_empty() && conf.no_hosts == Some(true) {
+        names.no_hosts = true;
+    }
+    names.validate()
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::container::record::Container;
+use crate::network::names::{hosts_file, only_loopback_servers, resolv_conf, Attachment, RESOLVED_UPSTREAM};
 
 /// The files rpod gives every container, written into its run directory
 /// (not the container's upper layer) and bind-mounted, like Podman's:
@@ -13,8 +14,12 @@ pub(super) fn write_files(
     c: &Container,
     rootless: bool,
     owner: Option<(u32, u32)>,
+    net: &Attachment,
+    rootfs: &std::path::Path,
+    conf: &crate::config::ContainersConf,
 ) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let hostname = &c.config.hostname;
+    let names = &c.config.options.names;
     // Podman's: empty, except for --privileged containers.
     let containerenv = if c.config.privileged {
         format!(
@@ -29,14 +34,26 @@ pub(super) fn write_files(
     } else {
         String::new()
     };
-    let resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    let base = std::fs::read_to_string("/etc/hosts").unwrap_or_default();
-    let files = [
+    let mut resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    // A loopback stub (systemd-resolved) cannot be reached from another
+    // network namespace: its upstream servers can (Podman's rule).
+    if !net.host_network && net.dns_forward.is_none() && only_loopback_servers(&resolv) {
+        if let Ok(upstream) = std::fs::read_to_string(RESOLVED_UPSTREAM) {
+            resolv = upstream;
+        }
+    }
+    let mut files = vec![
         ("hostname", "/etc/hostname", format!("{hostname}\n")),
-        ("hosts", "/etc/hosts", hosts_file(&base, hostname, &c.name, c.config.network == "host")),
-        ("resolv.conf", "/etc/resolv.conf", resolv),
+        ("resolv.conf", "/etc/resolv.conf", resolv_conf(&resolv, names, net)),
         (".containerenv", "/run/.containerenv", containerenv),
     ];
+    if !names.no_hosts {
+        let base = match conf.base_hosts_file() {
+            Some(path) => std::fs::read_to_string(path).unwrap_or_default(),
+            None => rpod_runtime::user::read_in_root(rootfs, "/etc/hosts").unwrap_or_default(),
+        };
+        files.push(("hosts", "/etc/hosts", hosts_file(&base, names, hostname, &c.name, net)));
+    }
     let mut binds = Vec::new();
     for (name, dest, content) in files {
         let path = run_dir.join(name);
@@ -45,28 +62,4 @@ pub(super) fn write_files(
         binds.push((path, dest.to_string()));
     }
     Ok(binds)
-}
-
-/// The container's /etc/hosts, as Podman makes it: the host's entries
-/// (`base`; localhost when it has none), then the container's own name
-/// (on loopback: no network of its own yet), unless it shares the host's
-/// network.
-pub(super) fn hosts_file(base: &str, hostname: &str, name: &str, host_network: bool) -> String {
-    let mut out = String::new();
-    if base.lines().any(|l| l.split_whitespace().skip(1).any(|n| n == "localhost")) {
-        out.push_str(base);
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-    } else {
-        out.push_str("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n");
-        out.push_str(base);
-        if !base.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
-        }
-    }
-    if !host_network {
-        out.push_str(&format!("127.0.1.1\t{hostname} {name}\n"));
-    }
-    out
 }

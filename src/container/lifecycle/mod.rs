@@ -80,17 +80,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hosts_files_start_from_the_hosts() {
-        let host = "127.0.0.1 localhost\n192.0.2.7 db.example\n";
-        assert_eq!(super::hosts_file(host, "abc", "web", false), format!("{host}127.0.1.1\tabc web\n"));
-        assert_eq!(super::hosts_file(host, "vm", "web", true), host);
-        assert_eq!(
-            super::hosts_file("", "abc", "web", false),
-            "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n127.0.1.1\tabc web\n"
-        );
-    }
-
-    #[test]
     fn capability_flags() {
         let d: Vec<String> = ["CAP_CHOWN", "CAP_KILL"].iter().map(|s| s.to_string()).collect();
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();

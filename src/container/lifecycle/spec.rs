@@ -19,11 +19,12 @@ pub(super) fn build_spec(
     rootfs: &Rootfs,
     run_dir: &std::path::Path,
     mapping: Option<&crate::container::userns::Mapping>,
+    net: &crate::network::names::Attachment,
 ) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
     let conf = &c.config;
     // Files rpod writes belong to root inside the container.
     let owner = mapping.map(|m| m.root());
-    let bind_files = write_files(run_dir, c, ctx.rootless(), owner)?;
+    let bind_files = write_files(run_dir, c, ctx.rootless(), owner, net, &rootfs.merged, &ctx.config()?.containers)?;
     // Entries for keep-id's user, then (Podman's --passwd, the default) for
     // a numeric user the image does not know.
     let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
