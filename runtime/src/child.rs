@@ -87,6 +87,9 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
     mount(NONE, c"/", NONE, MsFlags::MS_REC | MsFlags::MS_PRIVATE, NONE).map_err(at(Step::MakePrivate, 0))?;
     let rootfs = plan.rootfs.as_c_str();
     mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE).map_err(at(Step::BindRoot, 0))?;
+    if plan.root_nodev {
+        sys::mount_setattr(-1, rootfs, true, crate::plan::attr::NODEV, 0).map_err(at(Step::BindRoot, 0))?;
+    }
     // Host paths to bind into the container are opened while they are
     // still reachable, and new file system instances are made now too,
     // detached (the kernel allows a new proc or sysfs in a user namespace
@@ -145,7 +148,7 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
 /// After the root is in place: devices, sysctls, names, then the process.
 fn finish_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     for (i, d) in plan.devices.iter().enumerate() {
-        make_device(d, &mut plan.tree_fds).map_err(at(Step::Device, i))?;
+        make_device(d, &mut plan.tree_fds, plan.root_nodev && !plan.chroot_only).map_err(at(Step::Device, i))?;
     }
     for (i, (target, link)) in plan.symlinks.iter().enumerate() {
         match nix::unistd::symlinkat(target.as_c_str(), nix::fcntl::AT_FDCWD, link.as_c_str()) {
@@ -304,7 +307,10 @@ fn bind_tree(
     Ok(())
 }
 
-fn make_device(d: &crate::plan::DeviceOp, tree_fds: &mut [RawFd]) -> Result<(), Errno> {
+/// Make a device the spec asks for. `root_nodev`: the root file system is
+/// `nodev`, so a node made outside `/dev` (a tmpfs of its own) gets a bind
+/// mount of itself without `nodev`.
+fn make_device(d: &crate::plan::DeviceOp, tree_fds: &mut [RawFd], root_nodev: bool) -> Result<(), Errno> {
     mkdir_parent(&d.path)?;
     match d.how {
         DevHow::Mknod { mode, dev } => {
@@ -316,6 +322,10 @@ fn make_device(d: &crate::plan::DeviceOp, tree_fds: &mut [RawFd]) -> Result<(), 
             }
             if d.uid != 0 || d.gid != 0 {
                 nix::unistd::chown(d.path.as_c_str(), Some(Uid::from_raw(d.uid)), Some(Gid::from_raw(d.gid)))?;
+            }
+            if root_nodev && !d.path.to_bytes().starts_with(b"/dev/") {
+                mount(Some(d.path.as_c_str()), d.path.as_c_str(), NONE, MsFlags::MS_BIND, NONE)?;
+                sys::mount_setattr(-1, &d.path, false, 0, crate::plan::attr::NODEV)?;
             }
             Ok(())
         }

@@ -368,7 +368,17 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
     // (The builder starts from oci-spec's `Linux::default()`: every field
     // that matters is set explicitly below.)
     let mut linux = linux.build().expect("linux has no validation");
-    linux.set_resources(None);
+    // Podman's device rules: deny all (the runtime adds what it makes in
+    // /dev and what --device asks for), or allow all for --privileged.
+    // Without a device cgroup, the runtime keeps the root file system
+    // nodev unless everything is allowed (plan::devices_allow_all).
+    let all = oci_spec::runtime::LinuxDeviceCgroupBuilder::default()
+        .allow(opts.privileged)
+        .access("rwm")
+        .build()
+        .expect("device rule");
+    let resources = oci_spec::runtime::LinuxResourcesBuilder::default().devices(vec![all]).build().expect("resources");
+    linux.set_resources(Some(resources));
     linux.set_seccomp(seccomp);
     linux.set_masked_paths((!opts.privileged).then(|| MASKED_PATHS.iter().map(|s| s.to_string()).collect()));
     linux.set_readonly_paths((!opts.privileged).then(|| READONLY_PATHS.iter().map(|s| s.to_string()).collect()));

@@ -102,3 +102,62 @@ fn init_is_not_the_engines_binary() {
         assert_eq!(lines[3], "rpod-init", "{:?}: {out}", e.mode);
     });
 }
+
+/// Device nodes shipped in an image are inert (issue 12): with no device
+/// cgroup (this host has none to make), the container's root file system
+/// is mounted nodev, so a character device in a layer cannot be opened
+/// (it could have been the host's serial port); `--privileged` (all
+/// devices allowed) keeps them usable, as with Podman. Rootless, the node
+/// is not even created (no mknod in a user namespace). The node here is
+/// 1:3 (/dev/null), harmless on the host either way.
+#[test]
+fn image_device_nodes_are_inert() {
+    each_mode("esc-dev", |e| {
+        let src = e.dir.path().join("evil-src");
+        std::fs::create_dir_all(src.join("bin")).unwrap();
+        std::fs::copy("/bin/busybox", src.join("bin/busybox")).unwrap();
+        std::os::unix::fs::symlink("busybox", src.join("bin/sh")).unwrap();
+        let node = src.join("evilnull");
+        nix::sys::stat::mknod(
+            &node,
+            nix::sys::stat::SFlag::S_IFCHR,
+            nix::sys::stat::Mode::from_bits_truncate(0o666),
+            nix::sys::stat::makedev(1, 3),
+        )
+        .unwrap();
+        let tarball = e.dir.path().join("evil.tar");
+        let st = std::process::Command::new("tar")
+            .args(["-C", &src.display().to_string(), "-cf", &tarball.display().to_string(), "."])
+            .status()
+            .unwrap();
+        assert!(st.success());
+        if e.mode == Mode::Rootless {
+            let b = Bed::get();
+            std::os::unix::fs::chown(&tarball, Some(b.test_uid), Some(b.test_gid)).unwrap();
+        }
+        e.ok(&["import", &tarball.display().to_string(), "localhost/evil:1"]);
+        let script = "if [ -c /evilnull ]; then (echo x > /evilnull) 2>/dev/null && echo WROTE || echo denied; \
+                      else echo absent; fi";
+        let out = e.ok(&["run", "--rm", "localhost/evil:1", "/bin/sh", "-c", script]);
+        match e.mode {
+            Mode::Root => assert_eq!(out, "denied\n", "an image's device node was usable"),
+            Mode::Rootless => assert_ne!(out, "WROTE\n", "an image's device node was usable rootless"),
+        }
+        if e.mode == Mode::Root {
+            let out = e.ok(&["run", "--rm", "--privileged", "localhost/evil:1", "/bin/sh", "-c", script]);
+            assert_eq!(out, "WROTE\n", "--privileged allows every device");
+            // --device still works, in /dev and outside it.
+            let out = e.ok(&[
+                "run",
+                "--rm",
+                "--device",
+                "/dev/null:/mydev/null",
+                "localhost/evil:1",
+                "/bin/sh",
+                "-c",
+                "echo x > /mydev/null && echo ok",
+            ]);
+            assert_eq!(out, "ok\n");
+        }
+    });
+}

@@ -26,6 +26,23 @@ pub(crate) struct DeviceSpec {
 pub(crate) const DEFAULT_DEVICES: [(&str, u64, u64); 6] =
     [("null", 1, 3), ("zero", 1, 5), ("full", 1, 7), ("random", 1, 8), ("urandom", 1, 9), ("tty", 5, 0)];
 
+/// Does `linux.resources.devices` end up allowing every device (a last
+/// wildcard rule `allow: true` for `rwm`, as `--privileged` writes)? The
+/// runtime has no device cgroup of its own yet, so anything short of that
+/// keeps the container's root file system `nodev`: device nodes shipped
+/// in an image are inert (only those the runtime makes in `/dev`, and
+/// those asked for, work), as runc's device controller would have it.
+pub(crate) fn devices_allow_all(resources: Option<&oci_spec::runtime::LinuxResources>) -> bool {
+    let rules = resources.and_then(|r| r.devices().as_ref());
+    let wildcard = |d: &&oci_spec::runtime::LinuxDeviceCgroup| {
+        d.major().is_none()
+            && d.minor().is_none()
+            && d.typ().is_none_or(|t| t == oci_spec::runtime::LinuxDeviceType::A)
+            && d.access().as_deref().is_none_or(|a| ["r", "w", "m"].iter().all(|c| a.contains(c)))
+    };
+    rules.and_then(|r| r.iter().rev().find(wildcard)).is_some_and(|d| d.allow())
+}
+
 /// The plan for a container's init.
 pub(crate) fn container_plan(
     spec: &Spec,
@@ -319,6 +336,7 @@ pub(crate) fn container_plan(
             loopback: new_net,
             propagation,
             root_readonly: root.readonly().unwrap_or(false),
+            root_nodev: !devices_allow_all(linux.and_then(|l| l.resources().as_ref())),
             process,
         },
         join_files,

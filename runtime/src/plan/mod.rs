@@ -144,6 +144,9 @@ pub(crate) struct ContainerPlan {
     pub loopback: bool,
     pub propagation: Option<MsFlags>,
     pub root_readonly: bool,
+    /// Mount the root file system (and what is mounted under it) `nodev`
+    /// (see `devices_allow_all`).
+    pub root_nodev: bool,
     pub process: ProcessPlan,
 }
 
@@ -342,6 +345,31 @@ mod tests {
         let (set, clr) = bind_attrs(o.flags, o.clear);
         assert_eq!(set, attr::NOATIME);
         assert_eq!(clr, attr::RDONLY | attr::ATIME_MASK);
+    }
+
+    #[test]
+    fn only_an_allow_all_device_rule_lifts_nodev() {
+        use oci_spec::runtime::{LinuxDeviceCgroupBuilder, LinuxDeviceType, LinuxResourcesBuilder};
+        let rule = |allow: bool, typ: Option<LinuxDeviceType>, major: Option<i64>, access: &str| {
+            let mut b = LinuxDeviceCgroupBuilder::default().allow(allow).access(access);
+            if let Some(t) = typ {
+                b = b.typ(t);
+            }
+            if let Some(m) = major {
+                b = b.major(m);
+            }
+            b.build().unwrap()
+        };
+        let res = |rules: Vec<_>| LinuxResourcesBuilder::default().devices(rules).build().unwrap();
+        assert!(!devices_allow_all(None));
+        assert!(!devices_allow_all(Some(&res(vec![rule(false, None, None, "rwm")]))));
+        assert!(devices_allow_all(Some(&res(vec![rule(false, None, None, "rwm"), rule(true, None, None, "rwm")]))));
+        assert!(devices_allow_all(Some(&res(vec![rule(true, Some(LinuxDeviceType::A), None, "rwm")]))));
+        // Allowing one kind, one major or only reading is not everything.
+        assert!(!devices_allow_all(Some(&res(vec![rule(true, Some(LinuxDeviceType::C), None, "rwm")]))));
+        assert!(!devices_allow_all(Some(&res(vec![rule(true, None, Some(4), "rwm")]))));
+        assert!(!devices_allow_all(Some(&res(vec![rule(true, None, None, "r")]))));
+        assert!(!devices_allow_all(Some(&res(vec![rule(true, None, None, "rwm"), rule(false, None, None, "rwm")]))));
     }
 
     #[test]
