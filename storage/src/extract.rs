@@ -76,7 +76,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use nix::errno::Errno;
-use nix::fcntl::{openat, renameat, AtFlags, OFlag};
+use nix::fcntl::{openat, renameat, AtFlags, OFlag, ResolveFlag};
 use nix::sys::stat::{
     fchmod, fchmodat, fstat, fstatat, futimens, makedev, mkdirat, mknodat, utimensat, FchmodatFlags, Mode, SFlag,
     UtimensatFlags,
@@ -216,6 +216,39 @@ pub fn extract_with_tar_split(
     Ok(x.stats)
 }
 
+/// How [`extract_copy`] writes (`rpod cp`).
+#[derive(Debug, Clone)]
+pub struct CopyOptions<'a> {
+    /// Names the copy in errors.
+    pub what: &'a str,
+    /// See [`ExtractOptions::ignore_chown_errors`].
+    pub ignore_chown_errors: bool,
+    /// Every entry gets this owner instead of the tar's.
+    pub owner: Option<(u64, u64)>,
+}
+
+/// Extracts a tar stream of plain files (`rpod cp`) into the directory
+/// `dir`: the same path safety as [`extract`] (every parent resolved with
+/// `RESOLVE_IN_ROOT` relative to `dir`, the last component never
+/// followed), but names are taken as they are (`.wh.*` is an ordinary
+/// file here) and mount points below `dir` (a container's volumes) are
+/// crossed.
+pub fn extract_copy(dir: OwnedFd, tar: &mut dyn Read, opts: &CopyOptions<'_>) -> Result<ExtractStats> {
+    let x_opts = ExtractOptions {
+        layer: opts.what,
+        rootless_xattrs: false,
+        force_xattr_whiteouts: false,
+        ignore_chown_errors: opts.ignore_chown_errors,
+    };
+    let mut x = Extractor::new(Rc::new(dir), &x_opts);
+    x.whiteouts = false;
+    x.owner = opts.owner;
+    x.resolve = ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS;
+    x.run(BufReader::with_capacity(COPY_BUF, tar))?;
+    x.finish_dirs()?;
+    Ok(x.stats)
+}
+
 fn open_dir_fd(path: &Path) -> io::Result<OwnedFd> {
     nix::fcntl::open(path, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()).map_err(errno_io)
 }
@@ -339,6 +372,12 @@ struct Extractor<'a> {
     limits: ExtractLimits,
     /// None = not tried yet.
     mknod_whiteouts: Option<bool>,
+    /// `.wh.*` entries are overlay whiteouts (layers), not files (`cp`).
+    whiteouts: bool,
+    /// How parents are resolved (layers: never across a mount).
+    resolve: ResolveFlag,
+    /// Overrides the tar's owners.
+    owner: Option<(u64, u64)>,
     buf: Vec<u8>,
     raw: Vec<u8>,
     path: Vec<u8>,
@@ -363,6 +402,9 @@ impl<'a> Extractor<'a> {
             ignore_chown_errors: opts.ignore_chown_errors,
             limits: opts.limits,
             mknod_whiteouts: None,
+            whiteouts: true,
+            resolve: tarsplit::LAYER_RESOLVE,
+            owner: None,
             buf: vec![0u8; COPY_BUF],
             raw: Vec::with_capacity(256),
             path: Vec::with_capacity(256),
@@ -478,6 +520,9 @@ impl<'a> Extractor<'a> {
             }
         }
         m.atime = atime.unwrap_or(m.mtime);
+        if let Some((uid, gid)) = self.owner {
+            (m.uid, m.gid) = (uid, gid);
+        }
         Ok(m)
     }
 
@@ -498,7 +543,7 @@ impl<'a> Extractor<'a> {
             return Ok(());
         }
         let (parent, name) = split_last(path);
-        if let Some(target) = name.strip_prefix(b".wh.") {
+        if let Some(target) = name.strip_prefix(b".wh.").filter(|_| self.whiteouts) {
             let dir = self.parent_fd(parent, true, raw)?;
             return self.whiteout(&dir, target, raw);
         }
@@ -550,7 +595,7 @@ impl<'a> Extractor<'a> {
     /// elsewhere in the system can cause. [`tarsplit::LayerTar`] resolves
     /// the same way.
     fn open_in_root(&self, path: &[u8], flags: OFlag) -> std::result::Result<OwnedFd, Errno> {
-        tarsplit::open_in_root(self.root.as_fd(), path, flags)
+        tarsplit::open_in_root_with(self.root.as_fd(), path, flags, self.resolve)
     }
 
     /// The directory `parent` (normalised, relative to the root), resolved

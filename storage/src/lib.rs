@@ -67,6 +67,7 @@
 //!   lock; nothing waits for the flock while holding the others.
 #![deny(unsafe_code)]
 
+pub mod changes;
 pub mod containers;
 mod digest;
 pub mod driver;
@@ -74,6 +75,7 @@ pub mod error;
 pub mod extract;
 mod fsutil;
 pub mod layout;
+pub mod pack;
 pub mod shifted;
 pub mod store;
 pub mod tarsplit;

@@ -457,9 +457,22 @@ impl<R: BufRead> Records<R> {
 /// paths (`RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV`),
 /// retrying the EAGAIN a concurrent rename elsewhere can cause.
 pub(crate) fn open_in_root(root: BorrowedFd<'_>, path: &[u8], flags: OFlag) -> Result<OwnedFd, Errno> {
-    let how = OpenHow::new()
-        .flags(flags | OFlag::O_CLOEXEC)
-        .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS | ResolveFlag::RESOLVE_NO_XDEV);
+    open_in_root_with(root, path, flags, LAYER_RESOLVE)
+}
+
+/// How paths inside a layer resolve: in its root, no magic links, no
+/// mount crossing.
+pub(crate) const LAYER_RESOLVE: ResolveFlag =
+    ResolveFlag::RESOLVE_IN_ROOT.union(ResolveFlag::RESOLVE_NO_MAGICLINKS).union(ResolveFlag::RESOLVE_NO_XDEV);
+
+/// [`open_in_root`] with the resolve flags given.
+pub(crate) fn open_in_root_with(
+    root: BorrowedFd<'_>,
+    path: &[u8],
+    flags: OFlag,
+    resolve: ResolveFlag,
+) -> Result<OwnedFd, Errno> {
+    let how = OpenHow::new().flags(flags | OFlag::O_CLOEXEC).resolve(resolve);
     let mut tries = 0;
     loop {
         match openat2(root, path, how) {
