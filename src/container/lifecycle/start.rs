@@ -33,30 +33,7 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     if c.state.status.is_live() {
         return Ok(Started { pid: Some(c.state.pid), report: None });
     }
-    // The store is opened in the user namespace and a private mount
-    // namespace, where the overlay is mounted.
-    let store = ctx.store()?;
-    let paths = ctx.paths()?;
-    let rootfs = Rootfs::new(&paths.graph_root, &c.id);
-    let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
-    let mapping = c.config.keep_id.as_ref().map(crate::container::userns::Mapping::keep_id).transpose()?;
-    let program = c.config.mount_program.as_deref();
-    if c.config.storage_driver == "vfs" {
-        rootfs.materialize(&lowers, mapping.as_ref())?;
-    } else if let Some(m) = &mapping {
-        // keep-id: the image's copy with translated owners is the one lower layer.
-        let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
-        let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
-        rootfs.mount(std::slice::from_ref(&shifted), ctx.rootless(), program, Some(m.root()))?;
-        let shown = Some(shifted.display().to_string());
-        if c.config.shifted_root != shown {
-            let mut config = c.config.clone();
-            config.shifted_root = shown;
-            containers.set_config(&c.id, &config)?;
-        }
-    } else {
-        rootfs.mount(&lowers, ctx.rootless(), program, None)?;
-    }
+    let (rootfs, mapping) = mount_rootfs(ctx, containers, &c)?;
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
     let net = crate::network::names_for(&c.config.network, &ctx.config()?.containers)?;
@@ -82,6 +59,43 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     }
     let pid = read_outcome(&mut report)?;
     Ok(Started { pid: Some(pid), report: None })
+}
+
+/// Assemble and mount the container's root file system by its storage
+/// driver (see [`Rootfs`]) on `<container dir>/merged`, in this command's
+/// private mount namespace. Call with the container's lock held and the
+/// container not running. Returns it with the container's keep-id
+/// mapping, if any.
+pub fn mount_rootfs(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+) -> anyhow::Result<(Rootfs, Option<crate::container::userns::Mapping>)> {
+    // The store is opened in the user namespace and a private mount
+    // namespace, where the overlay is mounted.
+    let store = ctx.store()?;
+    let paths = ctx.paths()?;
+    let rootfs = Rootfs::new(&paths.graph_root, &c.id);
+    let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
+    let mapping = c.config.keep_id.as_ref().map(crate::container::userns::Mapping::keep_id).transpose()?;
+    let program = c.config.mount_program.as_deref();
+    if c.config.storage_driver == "vfs" {
+        rootfs.materialize(&lowers, mapping.as_ref())?;
+    } else if let Some(m) = &mapping {
+        // keep-id: the image's copy with translated owners is the one lower layer.
+        let top = c.config.layers.last().ok_or_else(|| anyhow!("the image has no layers"))?;
+        let shifted = rootfs.shifted_image(store, top, &lowers, m)?;
+        rootfs.mount(std::slice::from_ref(&shifted), ctx.rootless(), program, Some(m.root()))?;
+        let shown = Some(shifted.display().to_string());
+        if c.config.shifted_root != shown {
+            let mut config = c.config.clone();
+            config.shifted_root = shown;
+            containers.set_config(&c.id, &config)?;
+        }
+    } else {
+        rootfs.mount(&lowers, ctx.rootless(), program, None)?;
+    }
+    Ok((rootfs, mapping))
 }
 
 pub(crate) fn read_line(r: &mut BufReader<std::fs::File>) -> anyhow::Result<String> {
