@@ -16,6 +16,9 @@
 
 pub mod attach;
 pub mod config;
+pub mod copy;
+pub mod diff;
+pub mod export;
 pub mod external;
 pub mod filter;
 pub mod health;
@@ -32,3 +35,9 @@ pub(crate) mod terminal;
 pub mod top;
 pub mod userns;
 pub mod view;
+
+/// The destinations of a container's volumes (`commit --include-volumes`).
+/// Containers have no volumes yet: none.
+pub fn volumes_of(_c: &record::Container) -> Vec<String> {
+    Vec::new()
+}

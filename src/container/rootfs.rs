@@ -61,23 +61,7 @@ impl Rootfs {
             self.dir.join("work").display()
         );
         if let Some(program) = mount_program {
-            let out = std::process::Command::new(program)
-                .arg("-o")
-                .arg(&opts)
-                .arg(&self.merged)
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .output()
-                .with_context(|| format!("running {program}"))?;
-            if !out.status.success() {
-                bail!(
-                    "{program} could not mount the container's root on {}: {}",
-                    self.merged.display(),
-                    String::from_utf8_lossy(&out.stderr).trim()
-                );
-            }
-            return Ok(());
+            return fuse_mount(program, &opts, &self.merged);
         }
         if rootless {
             opts.push_str(",userxattr");
@@ -149,6 +133,40 @@ impl Rootfs {
         Ok(made?)
     }
 
+    /// A read-only view of the container's file system at `at`: its
+    /// upper layer as the top lower layer over `lowers` (base first), no
+    /// upper layer of its own — so it can be mounted while the container
+    /// runs (`export`, `commit --squash`). Unmounted when the returned
+    /// guard drops.
+    pub fn mount_view(
+        &self,
+        at: &Path,
+        lowers: &[PathBuf],
+        rootless: bool,
+        mount_program: Option<&str>,
+    ) -> anyhow::Result<MountGuard> {
+        let upper = self.dir.join("upper");
+        for d in [&upper, &at.to_path_buf()] {
+            std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+        }
+        let mut all = lowers.to_vec();
+        all.push(upper);
+        if all.len() < 2 {
+            bail!("the image has no layers");
+        }
+        let mut opts = format!("lowerdir={}", lowerdir(&all)?);
+        if let Some(program) = mount_program {
+            fuse_mount(program, &opts, at)?;
+        } else {
+            if rootless {
+                opts.push_str(",userxattr");
+            }
+            mount(Some("overlay"), at, Some("overlay"), MsFlags::MS_RDONLY, Some(opts.as_str()))
+                .with_context(|| format!("mounting the container's files read-only on {}", at.display()))?;
+        }
+        Ok(MountGuard { at: at.to_path_buf() })
+    }
+
     /// Unmount (lazily) and remove everything of this container.
     pub fn remove(&self) -> anyhow::Result<()> {
         let _ = umount2(&self.merged, MntFlags::MNT_DETACH);
@@ -158,6 +176,41 @@ impl Rootfs {
             Err(e) => Err(e).with_context(|| format!("removing {}", self.dir.display())),
         }
     }
+}
+
+/// A mount made by this command: unmounted (lazily) and its directory
+/// removed on drop.
+pub struct MountGuard {
+    at: PathBuf,
+}
+
+impl Drop for MountGuard {
+    fn drop(&mut self) {
+        let _ = umount2(&self.at, MntFlags::MNT_DETACH);
+        let _ = std::fs::remove_dir(&self.at);
+    }
+}
+
+/// Mount an overlay with the FUSE `program` (fuse-overlayfs, which stays
+/// as a daemon serving the mount until it is unmounted).
+fn fuse_mount(program: &str, opts: &str, at: &Path) -> anyhow::Result<()> {
+    let out = std::process::Command::new(program)
+        .arg("-o")
+        .arg(opts)
+        .arg(at)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .with_context(|| format!("running {program}"))?;
+    if !out.status.success() {
+        bail!(
+            "{program} could not mount the container's files on {}: {}",
+            at.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
 }
 
 /// Overlay's `lowerdir=` value: the top layer first.

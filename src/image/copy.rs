@@ -28,6 +28,21 @@ pub trait Blobs: Sync {
     fn open(&self, desc: &Descriptor) -> anyhow::Result<Box<dyn Read + Send>>;
 }
 
+/// One uncompressed layer tar in a (temporary) file as the only blob of
+/// an image whose other layers are stored already (`import`, `commit`).
+pub struct SpoolBlob {
+    pub file: std::fs::File,
+}
+
+impl Blobs for SpoolBlob {
+    fn open(&self, desc: &Descriptor) -> anyhow::Result<Box<dyn Read + Send>> {
+        use std::io::Seek as _;
+        let mut f = self.file.try_clone().context("reopening the temporary file")?;
+        f.rewind().context("rewinding the temporary file")?;
+        Ok(Box::new(crate::registry::VerifyingReader::new(f, "the layer", &desc.digest, Some(desc.size))?))
+    }
+}
+
 /// An image to store.
 pub struct Incoming<'a> {
     pub manifest_bytes: &'a [u8],

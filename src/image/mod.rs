@@ -2,6 +2,7 @@
 //! an archive) through one pipeline, and presenting stored images the way
 //! Docker and Podman do.
 //!
+//! - [`commit`]: a new image from a parent and a directory of changes.
 //! - [`copy`]: layers in parallel (blob → digest check → decompress →
 //!   extract), then the image record.
 //! - [`pull`]: a registry as the source.
@@ -13,6 +14,7 @@
 
 pub mod archive;
 pub mod changes;
+pub mod commit;
 pub mod copy;
 pub mod filter;
 pub mod inspect;

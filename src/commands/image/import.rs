@@ -17,11 +17,11 @@ use sha2::Digest as _;
 use crate::context::{print, Context};
 use crate::image::archive::{self, build_manifest, HashingWriter};
 use crate::image::changes;
-use crate::image::copy::{store_image, Blobs, Incoming};
+use crate::image::copy::{store_image, Incoming, SpoolBlob};
 use crate::image::lookup::normalize_name;
 use crate::image::progress::Progress;
 use crate::registry::manifest::OCI_LAYER;
-use crate::registry::{decompress, Compression, Descriptor, Digest, ImageManifest, Platform, VerifyingReader};
+use crate::registry::{decompress, Compression, Descriptor, Digest, ImageManifest, Platform};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -56,20 +56,6 @@ pub struct ImportArgs {
     /// Set the architecture variant of the image
     #[arg(long, value_name = "VARIANT")]
     pub variant: Option<String>,
-}
-
-/// The uncompressed tarball (the input itself, or its decompressed copy)
-/// as the one blob of the image.
-struct SpoolBlob {
-    file: File,
-}
-
-impl Blobs for SpoolBlob {
-    fn open(&self, desc: &Descriptor) -> anyhow::Result<Box<dyn Read + Send>> {
-        let mut f = self.file.try_clone().context("reopening the temporary file")?;
-        f.rewind().context("rewinding the temporary file")?;
-        Ok(Box::new(VerifyingReader::new(f, "the imported tarball", &desc.digest, Some(desc.size))?))
-    }
 }
 
 pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
