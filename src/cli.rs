@@ -50,13 +50,19 @@ pub struct Cli {
 pub enum Command {
     /// Attach to a running container
     Attach(container::attach::AttachArgs),
+    /// Create new image based on the changed container
+    Commit(container::commit::CommitArgs),
     /// Generate shell completion scripts
     Completion(completion::CompletionArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(container::ContainerCommand),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(container::cp::CpArgs),
     /// Create but do not start a container
     Create(container::create::CreateArgs),
+    /// Display the changes to the object's file system
+    Diff(container::diff::DiffArgs),
     /// Show rpod events
     Events(system::events::EventsArgs),
     /// Run a process in a running container
@@ -64,6 +70,8 @@ pub enum Command {
     /// Manage health checks on containers
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckCommand),
+    /// Export a container's filesystem contents as a tar archive
+    Export(container::export::ExportArgs),
     /// Show history of a specified image
     History(image::history::HistoryArgs),
     /// Manage images
@@ -183,8 +191,12 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::System(s) => system::dispatch(ctx, s),
         // Shortcuts of container commands.
         Command::Attach(args) => container::dispatch(ctx, C::Attach(args)),
+        Command::Commit(args) => container::dispatch(ctx, C::Commit(args)),
+        Command::Cp(args) => container::dispatch(ctx, C::Cp(args)),
         Command::Create(args) => container::dispatch(ctx, C::Create(args)),
+        Command::Diff(args) => container::dispatch(ctx, C::Diff(args)),
         Command::Exec(args) => container::dispatch(ctx, C::Exec(args)),
+        Command::Export(args) => container::dispatch(ctx, C::Export(args)),
         Command::Kill(args) => container::dispatch(ctx, C::Kill(args)),
         Command::Logs(args) => container::dispatch(ctx, C::Logs(args)),
         Command::Pause(args) => container::dispatch(ctx, C::Pause(args)),

@@ -3,9 +3,13 @@
 //! handler through [`dispatch`].
 
 pub mod attach;
+pub mod commit;
+pub mod cp;
 pub mod create;
+pub mod diff;
 pub mod exec;
 pub mod exists;
+pub mod export;
 pub mod inspect;
 pub mod kill;
 pub mod list;
@@ -34,12 +38,20 @@ use crate::context::Context;
 pub enum ContainerCommand {
     /// Attach to a running container
     Attach(attach::AttachArgs),
+    /// Create new image based on the changed container
+    Commit(commit::CommitArgs),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(cp::CpArgs),
     /// Create but do not start a container
     Create(create::CreateArgs),
+    /// Inspect changes to the container's file systems
+    Diff(diff::DiffArgs),
     /// Run a process in a running container
     Exec(exec::ExecArgs),
     /// Check if a container exists in local storage
     Exists(exists::ContainerExistsArgs),
+    /// Export a container's filesystem contents as a tar archive
+    Export(export::ExportArgs),
     /// Display the configuration of a container
     Inspect(inspect::ContainerInspectArgs),
     /// Kill one or more running containers with a specific signal
@@ -83,9 +95,13 @@ pub fn dispatch(ctx: &Context, command: ContainerCommand) -> anyhow::Result<()> 
     use ContainerCommand as C;
     match command {
         C::Attach(args) => attach::run(ctx, args),
+        C::Commit(args) => commit::run(ctx, args),
+        C::Cp(args) => cp::run(ctx, args),
         C::Create(args) => create::run(ctx, args),
+        C::Diff(args) => diff::run(ctx, args),
         C::Exec(args) => exec::run(ctx, args),
         C::Exists(args) => exists::run(ctx, args),
+        C::Export(args) => export::run(ctx, args),
         C::Inspect(args) => inspect::run(ctx, args),
         C::Kill(args) => kill::run(ctx, args),
         C::List(args) => list::run(ctx, args),

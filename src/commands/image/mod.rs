@@ -2,6 +2,7 @@
 //! pull`, `rpod images`, `rpod rmi`, ...) hold the same `Args` and reach the
 //! same handler through [`dispatch`].
 
+pub mod diff;
 pub mod exists;
 pub mod history;
 pub mod import;
@@ -24,6 +25,8 @@ use crate::context::Context;
 /// `rpod image ...`
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
+    /// Inspect changes to the image's file systems
+    Diff(diff::ImageDiffArgs),
     /// Check if an image exists in local storage
     Exists(exists::ImageExistsArgs),
     /// Show history of a specified image
@@ -58,6 +61,7 @@ pub enum ImageCommand {
 pub fn dispatch(ctx: &Context, command: ImageCommand) -> anyhow::Result<()> {
     use ImageCommand as I;
     match command {
+        I::Diff(args) => diff::run(ctx, args),
         I::Exists(args) => exists::run(ctx, args),
         I::History(args) => history::run(ctx, args),
         I::Import(args) => import::run(ctx, args),
