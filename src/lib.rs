@@ -34,5 +34,6 @@ pub mod pause;
 pub mod procfs;
 pub mod registry;
 pub mod sys;
+pub mod system;
 pub mod timefmt;
 pub mod yaml;

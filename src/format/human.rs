@@ -5,6 +5,12 @@ use std::time::Duration;
 
 /// `4.52 MB`, `12.3 kB`, `512 B`: decimal units, 3 significant digits.
 pub fn size(bytes: u64) -> String {
+    let (value, unit) = scaled(bytes);
+    format!("{} {unit}", significant(value, 3))
+}
+
+/// The value below 1000 and its decimal unit.
+fn scaled(bytes: u64) -> (f64, &'static str) {
     const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
     let mut value = bytes as f64;
     let mut unit = 0;
@@ -12,7 +18,14 @@ pub fn size(bytes: u64) -> String {
         value /= 1000.0;
         unit += 1;
     }
-    format!("{} {}", significant(value, 3), UNITS[unit])
+    (value, UNITS[unit])
+}
+
+/// `6.253MB`, `18B`: decimal units, 4 significant digits, no space
+/// (go-units `HumanSize`, as `system df` and `system prune` print sizes).
+pub fn size_precise(bytes: u64) -> String {
+    let (value, unit) = scaled(bytes);
+    format!("{}{unit}", significant(value, 4))
 }
 
 /// `%.{digits}g` for values from 0 to below 1000.

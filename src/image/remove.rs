@@ -146,3 +146,60 @@ pub fn remove(ctx: &Context, inputs: &[String], opts: RemoveOptions) -> anyhow::
 
     Ok(RemoveReport { untagged, deleted, errors })
 }
+
+/// What [`prune`] removed.
+#[derive(Debug, Default)]
+pub struct Pruned {
+    /// The removed images' IDs, in order.
+    pub ids: Vec<String>,
+    /// Bytes of the layers removed with them (uncompressed tar sizes).
+    pub reclaimed: u64,
+    /// The failure that stopped the pruning, after `ids`.
+    pub error: Option<anyhow::Error>,
+}
+
+/// Remove dangling images (with `all`: every image), those `wanted` lets
+/// through and no container uses; then the layers nothing references any
+/// more (`image prune`, `system prune`).
+pub fn prune(
+    store: &rpod_storage::Store,
+    containers: &crate::container::record::Containers,
+    all: bool,
+    wanted: &dyn Fn(&rpod_storage::ImageRecord) -> bool,
+) -> anyhow::Result<Pruned> {
+    use anyhow::Context as _;
+    let mut pruned = Pruned::default();
+    let sizes: std::collections::HashMap<String, u64> =
+        store.layers().context("listing layers")?.into_iter().map(|l| (l.chain_id, l.size)).collect();
+    for img in store.images().context("listing images")? {
+        if (!all && !img.names.is_empty()) || !wanted(&img) {
+            continue;
+        }
+        if !containers.users_of_image(&img.id)?.is_empty() {
+            continue;
+        }
+        match store.remove_image(&img.id) {
+            Ok(layers) => {
+                pruned.reclaimed += layers.iter().filter_map(|l| sizes.get(l)).sum::<u64>();
+                pruned.ids.push(img.id);
+            }
+            // Removed meanwhile by someone else.
+            Err(rpod_storage::StorageError::ImageUnknown(_)) => {}
+            Err(e) => {
+                pruned.error = Some(anyhow::Error::from(e).context(format!("removing image {}", img.id)));
+                return Ok(pruned);
+            }
+        }
+    }
+    // A younger layer may belong to a pull that has stored it but not yet
+    // held it or stored its image.
+    let collected = store.remove_unused_layers(UNUSED_LAYER_MIN_AGE).context("removing unused layers")?;
+    if !collected.is_empty() {
+        pruned.reclaimed += collected.iter().filter_map(|l| sizes.get(l)).sum::<u64>();
+        log::info!("removed {} layers nothing used: {}", collected.len(), collected.join(" "));
+    }
+    Ok(pruned)
+}
+
+/// How old a layer nothing references must be for `prune` to remove it.
+const UNUSED_LAYER_MIN_AGE: std::time::Duration = std::time::Duration::from_secs(60);

@@ -12,8 +12,6 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Context as _;
 use clap::Args;
 
-use rpod_storage::StorageError;
-
 use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
 use crate::image::{filter, lookup};
@@ -43,39 +41,11 @@ pub fn run(ctx: &Context, args: ImagePruneArgs) -> anyhow::Result<()> {
         Ok(lookup::find(store, &search, name).with_context(|| format!("looking up {name}"))?.image.created)
     })?;
     let containers = ctx.containers()?;
-    let mut out = String::new();
-    for img in store.images().context("listing images")? {
-        if (!args.all && !img.names.is_empty()) || !filter::matches(&filters, &img) {
-            continue;
-        }
-        if !containers.users_of_image(&img.id)?.is_empty() {
-            continue;
-        }
-        match store.remove_image(&img.id) {
-            Ok(_) => {
-                out.push_str(&img.id);
-                out.push('\n');
-            }
-            // Removed meanwhile by someone else.
-            Err(StorageError::ImageUnknown(_)) => {}
-            Err(e) => {
-                print(&out)?;
-                return Err(anyhow::Error::from(e).context(format!("removing image {}", img.id)));
-            }
-        }
-    }
+    let pruned = crate::image::remove::prune(store, &containers, args.all, &|img| filter::matches(&filters, img))?;
+    let out: String = pruned.ids.iter().map(|id| format!("{id}\n")).collect();
     print(&out)?;
-    // A younger layer may belong to a pull that has stored it but not yet
-    // held it or stored its image.
-    let collected = store.remove_unused_layers(UNUSED_LAYER_MIN_AGE).context("removing unused layers")?;
-    if !collected.is_empty() {
-        log::info!("removed {} layers nothing used: {}", collected.len(), collected.join(" "));
-    }
-    Ok(())
+    pruned.error.map_or(Ok(()), Err)
 }
-
-/// How old a layer nothing references must be for `prune` to remove it.
-const UNUSED_LAYER_MIN_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Podman's prompt; `Ok(false)` when the answer is not yes.
 fn confirm(all: bool) -> anyhow::Result<bool> {
