@@ -298,6 +298,9 @@ _rpod() {
             rpod__subcmd__network,ls)
                 cmd="rpod__subcmd__network__subcmd__ls"
                 ;;
+            rpod__subcmd__system,df)
+                cmd="rpod__subcmd__system__subcmd__df"
+                ;;
             rpod__subcmd__system,doctor)
                 cmd="rpod__subcmd__system__subcmd__doctor"
                 ;;
@@ -309,6 +312,12 @@ _rpod() {
                 ;;
             rpod__subcmd__system,migrate)
                 cmd="rpod__subcmd__system__subcmd__migrate"
+                ;;
+            rpod__subcmd__system,prune)
+                cmd="rpod__subcmd__system__subcmd__prune"
+                ;;
+            rpod__subcmd__system,reset)
+                cmd="rpod__subcmd__system__subcmd__reset"
                 ;;
             *)
                 ;;
@@ -5001,12 +5010,46 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system)
-            opts="-h --root --runroot --storage-driver --log-level --help info events doctor migrate"
+            opts="-h --root --runroot --storage-driver --log-level --help info events doctor migrate df prune reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__system__subcmd__df)
+            opts="-v -h --format --verbose --root --runroot --storage-driver --log-level --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5166,6 +5209,70 @@ _rpod() {
             ;;
         rpod__subcmd__system__subcmd__migrate)
             opts="-h --root --runroot --storage-driver --log-level --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__system__subcmd__prune)
+            opts="-a -f -h --all --filter --force --volumes --root --runroot --storage-driver --log-level --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__system__subcmd__reset)
+            opts="-f -h --force --root --runroot --storage-driver --log-level --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1971,21 +1971,24 @@ complete -c rpod -n "__fish_rpod_using_subcommand stop" -s a -l all -d 'Stop all
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s i -l ignore -d 'Ignore errors when a specified container is missing'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -f -a "info" -d 'Display rpod related system information'
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -f -a "events" -d 'Show rpod events'
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -f -a "doctor" -d 'Check this machine for what containers need, and say how to fix it'
-complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate" -f -a "migrate" -d 'Stop the running containers and the pause process after the subordinate ID ranges changed'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "info" -d 'Display rpod related system information'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "events" -d 'Show rpod events'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "doctor" -d 'Check this machine for what containers need, and say how to fix it'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "migrate" -d 'Stop the running containers and the pause process after the subordinate ID ranges changed'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "df" -d 'Show rpod disk usage'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "prune" -d 'Remove unused data'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "reset" -d 'Reset rpod storage'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -2040,6 +2043,46 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Pretty-print the summary with a Go template (fields .Type .Total .Active .Size .Reclaimable), or json' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show detailed information on disk usage'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l filter -d 'Provide filter values (label=KEY[=VALUE], label!=KEY[=VALUE], until=TIMESTAMP)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Prune volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not prompt for confirmation'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
