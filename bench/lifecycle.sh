@@ -76,10 +76,6 @@ if $have_podman; then
   ENGINES+=(podman)
 fi
 
-# The engine's command line: as an array in CMD, as a string (for hyperfine -N) on stdout.
-cmdv() { case $1 in rpod) CMD=("${RP[@]}") ;; podman) CMD=("${PM[@]}") ;; *) die "engine $1?" ;; esac; }
-eng() { local en=$1; shift; cmdv "$en"; "${CMD[@]}" "$@"; }
-estr() { cmdv "$1"; echo "${CMD[*]}"; }
 rm_all() { # ENGINE (quietly; rpod's -f kills at once, podman's waits --time)
   case $1 in
     rpod) eng rpod rm -af >/dev/null 2>"$WORK/rm-all.err" ;;
@@ -92,14 +88,6 @@ mkprep() {
   printf '#!/bin/sh\n%s\n' "$2" >"$f"
   chmod 0755 "$f"
   echo "$f"
-}
-# One hyperfine measurement: NAME PREPARE("" for none) COMMAND -> "median min max" ms, or FAILED.
-measure() {
-  local name=$1 prepare=$2 cmd=$3
-  local args=(-N --style none --runs "$RUNS" --warmup "$WARMUP" --export-json "$WORK/$name.json")
-  [[ -z $prepare ]] || args+=(--prepare "$prepare")
-  hyperfine "${args[@]}" "$cmd" >"$WORK/$name.log" 2>&1 || { tail -n 20 "$WORK/$name.log" >&2; echo "FAILED"; return 0; }
-  jq -r '.results[0] | "\(.median * 1000 | floor) \(.min * 1000 | floor) \(.max * 1000 | floor)"' "$WORK/$name.json"
 }
 # Creates containers until the engine has N (`create IMAGE true`); fails past DEADLINE (epoch s).
 fill() { # ENGINE N DEADLINE

@@ -113,3 +113,18 @@ EOT
     XDG_DATA_HOME="$RPOD_TEST_HOME/.local/share" PATH=/usr/local/bin:/usr/bin:/bin
     ${RPOD_LOG:+RPOD_LOG=$RPOD_LOG})
 }
+
+# Benchmarks: the engine's command line (RP for rpod, PM for podman, arrays): as an array
+# in CMD, as a string (for hyperfine -N) on stdout.
+cmdv() { case $1 in rpod) CMD=("${RP[@]}") ;; podman) CMD=("${PM[@]}") ;; *) die "engine $1?" ;; esac; }
+eng() { local en=$1; shift; cmdv "$en"; "${CMD[@]}" "$@"; }
+estr() { cmdv "$1"; echo "${CMD[*]}"; }
+# One hyperfine measurement (RUNS, WARMUP, results in WORK): NAME PREPARE("" for none)
+# COMMAND -> "median min max" ms, or FAILED.
+measure() {
+  local name=$1 prepare=$2 cmd=$3
+  local args=(-N --style none --runs "$RUNS" --warmup "$WARMUP" --export-json "$WORK/$name.json")
+  [[ -z $prepare ]] || args+=(--prepare "$prepare")
+  hyperfine "${args[@]}" "$cmd" >"$WORK/$name.log" 2>&1 || { tail -n 20 "$WORK/$name.log" >&2; echo "FAILED"; return 0; }
+  jq -r '.results[0] | "\(.median * 1000 | floor) \(.min * 1000 | floor) \(.max * 1000 | floor)"' "$WORK/$name.json"
+}
