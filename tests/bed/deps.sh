@@ -19,7 +19,7 @@ PACKAGES=(
   jq                # reads fixtures.json in shell
   sqlite3           # puts test stores into states older rpod versions left (images)
   python3           # free-port picking
-  gcc libc6-dev     # builds the NSS library of the CVE-2019-14271 test (files)
+  gcc               # builds the NSS library of the CVE-2019-14271 test (files)
   tmux procps       # interactive/terminal tests, ps/pkill-free process checks
   util-linux        # setpriv, runuser, flock, unshare
   passwd            # useradd
