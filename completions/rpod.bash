@@ -326,7 +326,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-v -h --version --root --runroot --storage-driver --log-level --help attach commit completion container cp create diff events exec healthcheck export history image images import info inspect kill load login logout logs network pause port ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version wait"
+            opts="-v -h --version --root --runroot --storage-driver --log-level --help attach commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause port ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5829,8 +5829,8 @@ _rpod_name_table() {
         "container wait") echo "containers all --condition --interval -i" ;;
         "create") echo "images first --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --cap-add --cap-drop --security-opt --userns --runtime --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --shm-size --pid --ipc --uts --cgroupns --tz --passwd-entry --device --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys" ;;
-        "healthcheck run") echo "containers first " ;;
         "export") echo "containers first --output -o" ;;
+        "healthcheck run") echo "containers first " ;;
         "history") echo "images first --format" ;;
         "image diff") echo "images all --format" ;;
         "image exists") echo "images first " ;;

@@ -45,8 +45,8 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "create" -d 'Create but do
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "diff" -d 'Display the changes to the object\'s file system'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "events" -d 'Show rpod events'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "exec" -d 'Run a process in a running container'
-complete -c rpod -n "__fish_rpod_needs_command" -f -a "healthcheck" -d 'Manage health checks on containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "export" -d 'Export a container\'s filesystem contents as a tar archive'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "healthcheck" -d 'Manage health checks on containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "history" -d 'Show history of a specified image'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "image" -d 'Manage images'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "images" -d 'List images in local storage'
@@ -1043,6 +1043,18 @@ complete -c rpod -n "__fish_rpod_using_subcommand exec" -l privileged -d 'Give e
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s l -l latest -d 'Act on the latest container rpod created (then every argument is the command)'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand export" -s o -l output -d 'Write to a specified file (default: stdout, which must be redirected)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand export" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1066,18 +1078,6 @@ error\t''
 fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand export" -s o -l output -d 'Write to a specified file (default: stdout, which must be redirected)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
-debug\t''
-info\t''
-warn\t''
-error\t''
-fatal\t''
-panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand export" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format (--human=false: RFC 3339 dates)' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l format -d 'Change the output format to JSON or a Go template' -r
@@ -2228,8 +2228,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -f -a "(rpod ps -a --format '{{.Names}}' 2>/dev/null)"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -f -a "(rpod images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>')"
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -f -a "(rpod ps -a --format '{{.Names}}' 2>/dev/null)"
-complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -f -a "(rpod ps -a --format '{{.Names}}' 2>/dev/null)"
 complete -c rpod -n "__fish_rpod_using_subcommand export" -f -a "(rpod ps -a --format '{{.Names}}' 2>/dev/null)"
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -f -a "(rpod ps -a --format '{{.Names}}' 2>/dev/null)"
 complete -c rpod -n "__fish_rpod_using_subcommand history" -f -a "(rpod images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>')"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -f -a "(rpod images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>')"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -f -a "(rpod images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -v '<none>')"

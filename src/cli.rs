@@ -67,11 +67,11 @@ pub enum Command {
     Events(system::events::EventsArgs),
     /// Run a process in a running container
     Exec(container::exec::ExecArgs),
+    /// Export a container's filesystem contents as a tar archive
+    Export(container::export::ExportArgs),
     /// Manage health checks on containers
     #[command(subcommand)]
     Healthcheck(healthcheck::HealthcheckCommand),
-    /// Export a container's filesystem contents as a tar archive
-    Export(container::export::ExportArgs),
     /// Show history of a specified image
     History(image::history::HistoryArgs),
     /// Manage images
