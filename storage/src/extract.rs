@@ -239,6 +239,7 @@ pub fn extract_copy(dir: OwnedFd, tar: &mut dyn Read, opts: &CopyOptions<'_>) ->
         rootless_xattrs: false,
         force_xattr_whiteouts: false,
         ignore_chown_errors: opts.ignore_chown_errors,
+        limits: ExtractLimits::DEFAULT,
     };
     let mut x = Extractor::new(Rc::new(dir), &x_opts);
     x.whiteouts = false;
