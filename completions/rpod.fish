@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rpod_global_optspecs
-    string join \n v/version root= runroot= storage-driver= log-level= h/help
+    string join \n v/version root= runroot= storage-driver= log-level= network-config-dir= h/help
 end
 
 function __fish_rpod_needs_command
@@ -34,6 +34,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_needs_command" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_needs_command" -s v -l version -d 'Print the version (Podman\'s -v as well as --version)'
 complete -c rpod -n "__fish_rpod_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "attach" -d 'Attach to a running container'
@@ -96,6 +97,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand attach" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l no-stdin -d 'Do not attach STDIN'
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -s h -l help -d 'Print help'
@@ -114,6 +116,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand commit" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l include-volumes -d 'Include the container\'s volumes as image volumes'
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -s p -l pause -d 'Pause the container during the commit'
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -s q -l quiet -d 'Suppress the progress output'
@@ -130,6 +133,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand completion" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l no-desc -d 'Do not include descriptions in the completion output'
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -142,6 +146,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "attach" -d 'Attach to a running container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -f -a "commit" -d 'Create new image based on the changed container'
@@ -184,6 +189,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach STDIN'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
@@ -202,6 +208,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l include-volumes -d 'Include the container\'s volumes as image volumes'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container during the commit'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Suppress the progress output'
@@ -219,6 +226,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -s L -l follow-link -d 'Always follow a symbolic link in SRC_PATH'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow to overwrite directories with non-directories and vice versa'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
@@ -280,6 +288,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -318,6 +330,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -329,6 +342,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Change the output format (json)' -r
@@ -342,6 +356,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables' -r
@@ -359,6 +374,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give extended privileges to the process'
@@ -375,6 +391,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a specified file (default: stdout, which must be redirected)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -387,6 +404,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -399,6 +417,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the latest container created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Display the total file size (SizeRw and SizeRootFs)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -414,6 +433,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -440,6 +460,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest container created (all states)'
@@ -472,6 +493,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest container created (all states)'
@@ -504,6 +526,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest container created (all states)'
@@ -526,6 +549,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
@@ -539,6 +563,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Display port information for all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
@@ -555,6 +580,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow log output'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Output the timestamps of the log entries'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Act on the latest container rpod created'
@@ -571,6 +597,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -583,6 +610,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
@@ -597,6 +625,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'Restart only the containers that are running (with --all)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest container rpod created'
@@ -615,6 +644,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container (rpod creates none yet)'
@@ -686,6 +716,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -724,6 +758,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run the container in the background and print its ID'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image after the container exits, unless other containers use it (implies --rm)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help'
@@ -737,6 +772,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Override the key sequence for detaching a container' -r
@@ -753,6 +789,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start all containers that are not running'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach the container\'s STDOUT and STDERR'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s STDIN'
@@ -770,6 +807,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Disable streaming stats and only pull the first result'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate output'
@@ -790,6 +828,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -804,6 +843,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
@@ -818,6 +858,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
@@ -847,6 +888,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Condition to wait on' -r -f -a "created\t''
 running\t''
@@ -864,6 +906,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -s a -l archive -d 'Keep the source\'s owners (UID and GID); without it, files copied into a container belong to its root and files copied out to you' -r -f -a "true\t''
@@ -878,6 +921,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand cp" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -s L -l follow-link -d 'Always follow a symbolic link in SRC_PATH'
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l overwrite -d 'Allow to overwrite directories with non-directories and vice versa'
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -s h -l help -d 'Print help'
@@ -939,6 +983,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd -d 'Add entr
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -977,6 +1025,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
@@ -988,6 +1037,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l disable-content-tru
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l format -d 'Change the output format (json)' -r
@@ -1001,6 +1051,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand diff" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand events" -s f -l filter -d 'Filter output (container=, event=/status=, image=, label=, type=)' -r
@@ -1021,6 +1072,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand events" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand events" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s e -l env -d 'Set environment variables' -r
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l env-file -d 'Read in a file of environment variables' -r
@@ -1037,6 +1089,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand exec" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s d -l detach -d 'Run the process in the background'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -s i -l interactive -d 'Keep STDIN open even if not attached'
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l privileged -d 'Give extended privileges to the process'
@@ -1054,6 +1107,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand export" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1065,6 +1119,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run the healthcheck of a container'
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -1077,6 +1132,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format (--human=false: RFC 3339 dates)' -r -f -a "true\t''
 false\t''"
@@ -1091,6 +1147,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand history" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l no-trunc -l notruncate -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s q -l quiet -d 'Display only the IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand history" -s h -l help -d 'Print help'
@@ -1104,6 +1161,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -f -a "diff" -d 'Inspect changes to the image\'s file systems'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -f -a "exists" -d 'Check if an image exists in local storage'
@@ -1132,6 +1190,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1143,6 +1202,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format (--human=false: RFC 3339 dates)' -r -f -a "true\t''
 false\t''"
@@ -1157,6 +1217,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -l notruncate -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Display only the IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
@@ -1175,6 +1236,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Suppress the progress output: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
@@ -1188,6 +1250,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output based on conditions provided: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE, id=ID' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Change the output format to JSON or a Go template' -r
@@ -1206,6 +1269,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (rpod stores no intermediate images: the same as without)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only image IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -l notruncate -d 'Do not truncate output: full image IDs (sha256:...)'
@@ -1230,6 +1294,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (rpod stores no intermediate images: the same as without)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only image IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -l notruncate -d 'Do not truncate output: full image IDs (sha256:...)'
@@ -1248,6 +1313,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only prune images that pass these filters (as for `images --filter`)' -r
@@ -1261,6 +1327,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
@@ -1283,6 +1350,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -1308,6 +1376,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
@@ -1322,6 +1391,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names and is given by ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors when a specified image does not exist'
@@ -1342,6 +1412,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Several images in one archive (accepted for Podman compatibility: several IMAGEs always are)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress the layers (docker-dir only)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Keep the layers of OCI formats uncompressed'
@@ -1364,6 +1435,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l no-trunc -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l list-tags -d 'List the tags of the repository TERM'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l compatible -d 'List stars, official and automated columns (Docker compatibility)'
@@ -1378,6 +1450,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1389,6 +1462,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand images" -s f -l filter -d 'Filter output based on conditions provided: dangling=BOOL, reference=PATTERN, label=KEY[=VALUE], before=IMAGE, since=IMAGE, id=ID' -r
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l format -d 'Change the output format to JSON or a Go template' -r
@@ -1407,6 +1481,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand images" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand images" -s a -l all -d 'Show all images (rpod stores no intermediate images: the same as without)'
 complete -c rpod -n "__fish_rpod_using_subcommand images" -s q -l quiet -d 'Display only image IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l no-trunc -l notruncate -d 'Do not truncate output: full image IDs (sha256:...)'
@@ -1429,6 +1504,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand import" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand import" -s q -l quiet -d 'Suppress the progress output: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand import" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s f -l format -d 'Change the output format to JSON or a Go template' -r
@@ -1442,6 +1518,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand info" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s f -l format -d 'Format the output using the given Go template, or \'json\' (the default)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s k -l type -d 'Only look for objects of this type' -r -f -a "container\t''
@@ -1457,6 +1534,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s l -l latest -d 'Inspect the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s s -l size -d 'Display the total file size of containers (SizeRw and SizeRootFs)'
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -s h -l help -d 'Print help'
@@ -1472,6 +1550,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand kill" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -s a -l all -d 'Signal all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -1487,6 +1566,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand load" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand load" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand load" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand login" -s u -l username -d 'Username for the registry (prompted for on a terminal when missing)' -r
@@ -1505,6 +1585,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand login" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l password-stdin -d 'Take the password from standard input'
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l get-login -d 'Print the user name stored for the registry and exit'
 complete -c rpod -n "__fish_rpod_using_subcommand login" -s v -l verbose -d 'Write more detailed information to stdout (the auth file used)'
@@ -1520,6 +1601,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand logout" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -s a -l all -d 'Remove the credentials of all registries'
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l since -d 'Show logs since TIMESTAMP (RFC 3339 or a date, Unix seconds, or a duration like 10m: that long ago)' -r
@@ -1535,27 +1617,43 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand logs" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s f -l follow -d 'Follow log output'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s t -l timestamps -d 'Output the timestamps of the log entries'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s n -l names -d 'Output the container names instead of the container IDs in the log (with several containers)'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l color -d 'Output the containers with different colors in the log (with several containers)'
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -f -a "ls" -d 'List networks'
-complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from ls list" -f -a "list" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -f -a "inspect" -d 'Display the network configuration for one or more networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -f -a "ls" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -f -a "list" -d 'List networks'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Pretty-print network to JSON or using a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print networks to JSON or using a Go template' -r
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Provide filter values (name=, id=, driver=; the same key twice: either)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Provide filter values (name=, id=, driver=, label=, dangling=, until=; the same key twice: either)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1566,12 +1664,13 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Display only network names'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print networks to JSON or using a Go template' -r
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Provide filter values (name=, id=, driver=; the same key twice: either)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Provide filter values (name=, id=, driver=, label=, dangling=, until=; the same key twice: either)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1582,7 +1681,8 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network IDs'
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Display only network names'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -1598,6 +1698,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -s h -l help -d 'Print help'
@@ -1611,6 +1712,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s a -l all -d 'Display port information for all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s h -l help -d 'Print help'
@@ -1636,6 +1738,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand ps" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s a -l all -d 'Show all the containers, default is only running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l external -d 'Show containers in storage not controlled by rpod (accepted for Podman\'s scripts: rpod\'s store has none)'
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s l -l latest -d 'Show the latest container created (all states)'
@@ -1665,6 +1768,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s a -l all-tags -d 'Pull all tagged images of the repository'
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -s q -l quiet -d 'Suppress output information when pulling images: print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -1690,6 +1794,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
@@ -1704,6 +1809,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand rename" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
@@ -1718,6 +1824,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand restart" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s a -l all -d 'Restart all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l running -d 'Restart only the containers that are running (with --all)'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s l -l latest -d 'Act on the latest container rpod created'
@@ -1736,6 +1843,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container (rpod creates none yet)'
@@ -1753,6 +1861,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names and is given by ID'
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -s i -l ignore -d 'Ignore errors when a specified image does not exist'
@@ -1822,6 +1931,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd -d 'Add entries
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -1860,6 +1973,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s d -l detach -d 'Run the container in the background and print its ID'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l rmi -d 'Remove the image after the container exits, unless other containers use it (implies --rm)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l help -d 'Print help'
@@ -1873,6 +1987,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l disable-content-trust 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l no-healthcheck -d 'Disable any healthcheck defined in the image'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-host -d 'Use all the current host environment variables in the container'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv-all -d 'Unset all default environment variables (only those of --env and --env-file stay)'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l replace -d 'Replace (remove) a container of the same name first'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -s o -l output -d 'Write to FILE (a directory for oci-dir and docker-dir) instead of standard output' -r -F
@@ -1890,6 +2005,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand save" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand save" -s m -l multi-image-archive -d 'Several images in one archive (accepted for Podman compatibility: several IMAGEs always are)'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l compress -d 'Compress the layers (docker-dir only)'
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l uncompressed -d 'Keep the layers of OCI formats uncompressed'
@@ -1912,6 +2028,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand search" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l no-trunc -d 'Do not truncate the output'
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l list-tags -d 'List the tags of the repository TERM'
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l compatible -d 'List stars, official and automated columns (Docker compatibility)'
@@ -1930,6 +2047,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand start" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l all -d 'Start all containers that are not running'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s a -l attach -d 'Attach the container\'s STDOUT and STDERR'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -s i -l interactive -d 'Attach the container\'s STDIN'
@@ -1947,6 +2065,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-stream -d 'Disable streaming stats and only pull the first result'
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-trunc -d 'Do not truncate output'
@@ -1967,6 +2086,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand stop" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -1981,6 +2101,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "info" -d 'Display rpod related system information'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -f -a "events" -d 'Show rpod events'
@@ -2000,6 +2121,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Filter output (container=, event=/status=, image=, label=, type=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'Format the output as JSON or with a Go template' -r
@@ -2019,6 +2141,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -2031,6 +2154,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -2042,6 +2166,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Pretty-print the summary with a Go template (fields .Type .Total .Active .Size .Reclaimable), or json' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -2054,6 +2179,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show detailed information on disk usage'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l filter -d 'Provide filter values (label=KEY[=VALUE], label!=KEY[=VALUE], until=TIMESTAMP)' -r
@@ -2067,6 +2193,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Prune volumes'
@@ -2081,6 +2208,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not prompt for confirmation'
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -2093,6 +2221,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand tag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -2104,6 +2233,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand top" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
@@ -2118,6 +2248,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s a -l all -d 'Pause (or unpause) all running (or paused) containers'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s h -l help -d 'Print help'
@@ -2131,6 +2262,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -2142,6 +2274,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand untag" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand update" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
@@ -2169,6 +2302,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand version" -s f -l format -d 'Change the output format to JSON or a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -2181,6 +2315,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand version" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l condition -d 'Condition to wait on' -r -f -a "created\t''
 running\t''
@@ -2198,6 +2333,7 @@ warn\t''
 error\t''
 fatal\t''
 panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand wait" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -s h -l help -d 'Print help'
 
