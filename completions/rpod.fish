@@ -239,9 +239,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Connect the container to a network' -r -f -a "none\t'An own network namespace with only loopback'
-host\t'The host\'s network namespace'
-private\t'An own network namespace (loopback only until rootless networking lands)'"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
@@ -336,6 +336,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container (and its files) when it exits'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every exposed port (the image\'s EXPOSE and --expose) to a random host port'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -667,9 +668,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Connect the container to a network' -r -f -a "none\t'An own network namespace with only loopback'
-host\t'The host\'s network namespace'
-private\t'An own network namespace (loopback only until rootless networking lands)'"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
@@ -766,6 +767,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container (and its files) when it exits'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every exposed port (the image\'s EXPOSE and --expose) to a random host port'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -934,9 +936,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l entrypoint -d 'Over
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l network -d 'Connect the container to a network' -r -f -a "none\t'An own network namespace with only loopback'
-host\t'The host\'s network namespace'
-private\t'An own network namespace (loopback only until rootless networking lands)'"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
@@ -1031,6 +1033,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -s i -l interactive -d
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l rm -d 'Remove the container (and its files) when it exits'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c rpod -n "__fish_rpod_using_subcommand create" -s P -l publish-all -d 'Publish every exposed port (the image\'s EXPOSE and --expose) to a random host port'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
@@ -1882,9 +1885,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l entrypoint -d 'Overwri
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l network -d 'Connect the container to a network' -r -f -a "none\t'An own network namespace with only loopback'
-host\t'The host\'s network namespace'
-private\t'An own network namespace (loopback only until rootless networking lands)'"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
@@ -1981,6 +1984,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -s i -l interactive -d 'K
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-TTY'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l rm -d 'Remove the container (and its files) when it exits'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l init -d 'Run an init inside the container that forwards signals and reaps processes'
+complete -c rpod -n "__fish_rpod_using_subcommand run" -s P -l publish-all -d 'Publish every exposed port (the image\'s EXPOSE and --expose) to a random host port'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l read-only -d 'Make the container\'s root filesystem read-only'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'

@@ -149,7 +149,17 @@ pub struct ContainerConfig {
     pub log_driver: super::logfile::LogDriver,
     /// Rotate the log above this many bytes (0: never).
     pub log_max_size: u64,
-    pub network: String,
+    /// `--network` (recorded as its text: `pasta`, `none`, `container:ID` ...).
+    pub network: crate::network::Mode,
+    /// Published ports (`-p`, `-P`), random host ports already picked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<crate::network::PortMapping>,
+    /// Exposed ports (the image's and `--expose`), `80/tcp`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exposed: Vec<String>,
+    /// `-P/--publish-all`.
+    #[serde(default)]
+    pub publish_all: bool,
     pub read_only: bool,
     pub privileged: bool,
     pub cap_add: Vec<String>,

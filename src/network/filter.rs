@@ -71,7 +71,7 @@ impl Filters {
 pub fn networks_in_use(ctx: &Context) -> anyhow::Result<Vec<String>> {
     let mut used = Vec::new();
     for c in ctx.containers()?.list()? {
-        for n in bridge_names(&c.config.network) {
+        for n in bridge_names(&c.config.network.text()) {
             if !used.contains(&n) {
                 used.push(n);
             }

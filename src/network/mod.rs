@@ -1,25 +1,73 @@
-//! Container networking: network definitions ([`config`]), name
-//! resolution ([`names`]).
+//! Container networking: the `--network` modes ([`mode`]), published ports
+//! ([`ports`]), the address in a container that reaches the host
+//! ([`host_address`]), network definitions ([`config`]), name resolution
+//! ([`names`]).
 
 pub mod config;
 pub mod filter;
+pub mod mode;
 pub mod names;
+pub mod ports;
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr};
 
 use anyhow::anyhow;
 
 use names::Attachment;
 
-/// What name resolution gets from a network mode that needs no set-up:
-/// the host's network reaches the host on its loopback; `none` and
-/// `private` reach nothing. containers.conf's `host_containers_internal_ip`
-/// overrides the address (`none`: no `host.containers.internal`).
-pub fn names_for(mode: &str, conf: &crate::config::ContainersConf) -> anyhow::Result<Attachment> {
+pub use mode::Mode;
+pub use ports::{PortMapping, Proto};
+
+/// The address inside a container of this mode that reaches the host
+/// (for `host.containers.internal`), `None` when there is none:
+/// - pasta: the gateway address it copies from the host (the host's
+///   default IPv4 gateway, or `-g/--gateway ADDR` among its options),
+///   which pasta maps to the host's loopback; none with `--no-map-gw`;
+/// - slirp4netns: `10.0.2.2` (`cidr`'s `.2`) with `allow_host_loopback=true`.
+pub fn host_address(mode: &Mode) -> Option<IpAddr> {
+    match mode {
+        Mode::Pasta(opts) => {
+            if opts.iter().any(|o| o == "--no-map-gw") {
+                return None;
+            }
+            let mut gateway = None;
+            let mut it = opts.iter();
+            while let Some(o) = it.next() {
+                if o == "-g" || o == "--gateway" {
+                    gateway = it.next().map(String::as_str);
+                } else if let Some(g) = o.strip_prefix("--gateway=") {
+                    gateway = Some(g);
+                }
+            }
+            match gateway {
+                Some(g) => g.parse().ok(),
+                None => default_gateway().map(IpAddr::V4),
+            }
+        }
+        Mode::Slirp4netns(opts) => {
+            let allowed = opts.iter().any(|o| o == "allow_host_loopback=true");
+            if !allowed {
+                return None;
+            }
+            let cidr = opts.iter().find_map(|o| o.strip_prefix("cidr=")).unwrap_or("10.0.2.0/24");
+            let net: Ipv4Addr = cidr.split('/').next()?.parse().ok()?;
+            Some(IpAddr::V4(Ipv4Addr::from(u32::from(net) + 2)))
+        }
+        _ => None,
+    }
+}
+
+/// What name resolution gets from a network mode: the host's network
+/// reaches the host on its loopback; pasta and slirp4netns through
+/// [`host_address`]; `none` and `private` reach nothing.
+/// containers.conf's `host_containers_internal_ip` overrides the address
+/// (`none`: no `host.containers.internal`).
+pub fn names_for(mode: &Mode, conf: &crate::config::ContainersConf) -> anyhow::Result<Attachment> {
     let mut a = match mode {
-        "host" => {
+        Mode::Host => {
             Attachment { host_network: true, host_ip: Some(IpAddr::from([127, 0, 0, 1])), ..Attachment::default() }
         }
+        Mode::Pasta(_) | Mode::Slirp4netns(_) => Attachment { host_ip: host_address(mode), ..Attachment::default() },
         _ => Attachment::default(),
     };
     host_ip_override(&mut a, conf)?;
@@ -40,4 +88,65 @@ pub fn host_ip_override(a: &mut Attachment, conf: &crate::config::ContainersConf
         }
     }
     Ok(())
+}
+
+/// Refuses a mode this host or rpod cannot give a container (exit 125 at
+/// create, before anything is stored).
+pub fn check_usable(mode: &Mode, _rootless: bool) -> anyhow::Result<()> {
+    match mode {
+        Mode::Pasta(_) | Mode::Slirp4netns(_) => {
+            anyhow::bail!("--network {mode}: rootless networking is not supported by rpod yet")
+        }
+        Mode::Bridge(_) => anyhow::bail!("--network {mode}: bridge networks are not supported by rpod yet"),
+        Mode::Ns(path) if !path.exists() => {
+            anyhow::bail!("--network {mode}: {} does not exist", path.display())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The host's default IPv4 gateway (`/proc/net/route`).
+pub fn default_gateway() -> Option<Ipv4Addr> {
+    parse_default_gateway(&std::fs::read_to_string("/proc/net/route").ok()?)
+}
+
+fn parse_default_gateway(table: &str) -> Option<Ipv4Addr> {
+    table.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        if f.len() < 8 || f[1] != "00000000" || f[7] != "00000000" {
+            return None;
+        }
+        // Little-endian hex, as the kernel prints it on x86 and arm.
+        let gw = u32::from_str_radix(f[2], 16).ok()?;
+        (gw != 0).then(|| Ipv4Addr::from(gw.swap_bytes()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gateway_from_the_route_table() {
+        let t = "Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\tMTU\tWindow\tIRTT\n\
+                 eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n\
+                 eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n";
+        assert_eq!(parse_default_gateway(t), Some(Ipv4Addr::new(192, 0, 2, 1)));
+        assert_eq!(parse_default_gateway("Iface\n"), None);
+    }
+
+    #[test]
+    fn host_addresses() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(host_address(&Mode::Pasta(v(&["-g", "10.1.1.1"]))), Some("10.1.1.1".parse().unwrap()));
+        assert_eq!(host_address(&Mode::Pasta(v(&["--gateway=10.1.1.2"]))), Some("10.1.1.2".parse().unwrap()));
+        assert_eq!(host_address(&Mode::Pasta(v(&["--no-map-gw"]))), None);
+        assert_eq!(host_address(&Mode::Slirp4netns(vec![])), None);
+        assert_eq!(
+            host_address(&Mode::Slirp4netns(v(&["allow_host_loopback=true"]))),
+            Some("10.0.2.2".parse().unwrap())
+        );
+        assert_eq!(host_address(&Mode::None), None);
+        assert_eq!(host_address(&Mode::Host), None);
+    }
 }

@@ -28,6 +28,8 @@ PACKAGES=(
   qemu-system-x86         # tests/vm: throw-away VM with a real cgroup v2 hierarchy
   linux-image-cloud-amd64 # tests/vm: the VM's kernel (+ its modules: overlay, fuse, tun)
   lz4 cpio                # tests/vm: vmlinux extraction, initramfs
+  passt                   # pasta: rootless container networking (rpod's rootless default)
+  slirp4netns             # --network slirp4netns
   podman                  # reference only: man/compat.md's snapshot of `podman CMD --help` is checked against it (rpod never runs it)
 )
 
@@ -49,6 +51,16 @@ if ((${#missing[@]})); then
   if ! apt-get install "${apt_opts[@]}" --no-install-recommends "${missing[@]}" </dev/null; then
     apt-get update -q </dev/null
     apt-get install "${apt_opts[@]}" --no-install-recommends "${missing[@]}" </dev/null
+  fi
+fi
+
+# pasta and slirp4netns open /dev/net/tun as the test user: Debian's mode is 0666, but
+# some fresh machines here have 0600 (rpod's error and `rpod system doctor` name this fix).
+if [[ -c /dev/net/tun ]] && [[ $(stat -c %a /dev/net/tun) != 666 ]]; then
+  if [[ $(id -u) == 0 ]]; then
+    chmod 0666 /dev/net/tun
+  else
+    echo "deps.sh: /dev/net/tun is not mode 0666: run chmod 0666 /dev/net/tun as root" >&2
   fi
 fi
 

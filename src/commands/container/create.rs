@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::commands::flags::PlatformFlags;
 use crate::container::health::{HealthFlags, OnFailure};
@@ -14,17 +14,6 @@ use crate::container::logfile::LogDriver;
 use crate::container::options::{self, Device, NsMode, Options};
 use crate::container::record::RestartPolicy;
 use crate::context::{print, Context};
-
-/// `--network`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Network {
-    /// An own network namespace with only loopback
-    None,
-    /// The host's network namespace
-    Host,
-    /// An own network namespace (loopback only until rootless networking lands)
-    Private,
-}
 
 /// The flags that describe a container (`create` and `run`). `-h` is the
 /// hostname, as in Docker and Podman: help is `--help` only.
@@ -87,9 +76,21 @@ pub struct ContainerFlags {
     #[arg(short = 'h', long, value_name = "NAME")]
     pub hostname: Option<String>,
 
-    /// Connect the container to a network
-    #[arg(long, alias = "net", value_enum, default_value = "private")]
-    pub network: Network,
+    /// Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name
+    #[arg(long, alias = "net", value_name = "MODE")]
+    pub network: Vec<String>,
+
+    /// Publish a container's port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)
+    #[arg(short, long, value_name = "PORT")]
+    pub publish: Vec<String>,
+
+    /// Publish every exposed port (the image's EXPOSE and --expose) to a random host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+
+    /// Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P
+    #[arg(long, value_name = "PORT")]
+    pub expose: Vec<String>,
 
     /// Make the container's root filesystem read-only
     #[arg(long)]
@@ -513,11 +514,10 @@ impl ContainerFlags {
             workdir: self.workdir.clone(),
             user: self.user.clone(),
             hostname: self.hostname.clone(),
-            network: match self.network {
-                Network::None => rpod_runtime::NetworkMode::None,
-                Network::Host => rpod_runtime::NetworkMode::Host,
-                Network::Private => rpod_runtime::NetworkMode::Private,
-            },
+            network: crate::network::Mode::parse_all(&self.network)?,
+            publish: self.publish.clone(),
+            publish_all: self.publish_all,
+            expose: self.expose.clone(),
             read_only: self.read_only,
             cap_add: self.cap_add.clone(),
             cap_drop: self.cap_drop.clone(),

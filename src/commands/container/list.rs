@@ -157,11 +157,12 @@ fn render(ctx: &Context, args: &PsArgs) -> anyhow::Result<String> {
         for c in &kept {
             let id = if args.no_trunc { c.id.as_str() } else { c.short_id() };
             text.push_str(&format!(
-                "{id}\t{}\t{}\t{}\t{}\t\t{}\n",
+                "{id}\t{}\t{}\t{}\t{}\t{}\t{}\n",
                 view::image_text(c),
                 view::command_text(c, args.no_trunc),
                 crate::format::human::ago(c.created / 1_000_000_000, now / 1_000_000_000),
                 view::status_text(c, now),
+                crate::network::ports::ps_text(&c.config.ports),
                 c.name
             ));
         }

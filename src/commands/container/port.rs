@@ -1,12 +1,13 @@
-//! `rpod port` / `rpod container port`: the published ports of
-//! containers. Publishing (`-p`) comes with rootless networking; until then
-//! no container has a published port, and asking for one says so.
+//! `rpod port` / `rpod container port`: the published ports of running
+//! containers, as Podman prints them (`80/tcp -> 0.0.0.0:8080`; with a
+//! private port only the host address, `0.0.0.0:8080`).
 
 use clap::Args;
 
 use crate::commands::select;
 use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
+use crate::network::ports;
 
 #[derive(Debug, Args)]
 pub struct PortArgs {
@@ -29,16 +30,48 @@ pub struct PortArgs {
 
 pub fn run(ctx: &Context, args: PortArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    if args.all {
-        containers.list()?;
-        return print("");
+    // With --latest or --all the one argument is the port.
+    let (list, port) = if args.all || args.latest {
+        if args.container.is_some() && args.port.is_some() {
+            return Err(Failure::new(ExitCode::Engine, "no container name with --all or --latest").into());
+        }
+        let list = if args.all { containers.list()? } else { vec![select::latest_of(&mut containers)?] };
+        (list, args.container.or(args.port))
+    } else {
+        if args.container.is_none() {
+            return Err(Failure::new(ExitCode::Engine, "you must supply a running container name or ID").into());
+        }
+        (vec![select::one(&mut containers, false, args.container.as_deref())?], args.port)
+    };
+    if let Some(p) = &port {
+        if p.split('/').count() > 2 {
+            return Err(Failure::new(ExitCode::Engine, "port formats are port/protocol").into());
+        }
     }
-    // With --latest the one argument is the port.
-    let (name, port) = if args.latest { (None, args.container.or(args.port)) } else { (args.container, args.port) };
-    select::one(&mut containers, args.latest, name.as_deref())?;
-    if let Some(p) = port {
+    let mut out = String::new();
+    let mut found = false;
+    // Podman reports running containers only.
+    for c in list.iter().filter(|c| c.state.status.is_live() && !c.config.ports.is_empty()) {
+        let prefix = if args.all { format!("{}\t", c.short_id()) } else { String::new() };
+        match &port {
+            None => {
+                for l in ports::port_lines(&c.config.ports) {
+                    out.push_str(&format!("{prefix}{l}\n"));
+                }
+            }
+            Some(p) => {
+                let hosts =
+                    ports::lookup(&c.config.ports, p).map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
+                found |= !hosts.is_empty();
+                for h in hosts {
+                    out.push_str(&format!("{h}\n"));
+                }
+            }
+        }
+    }
+    if let Some(p) = port.filter(|_| !found) {
         let p = if p.contains('/') { p } else { format!("{p}/tcp") };
         return Err(Failure::new(ExitCode::Engine, format!("failed to find published port \"{p}\"")).into());
     }
-    print("")
+    print(&out)
 }

@@ -5,14 +5,13 @@
 use anyhow::{anyhow, Context as _};
 use serde_json::Value;
 
-use rpod_runtime::NetworkMode;
-
 use super::*;
 use crate::container::config::{expand_env, merge_env, process_args, read_env_file, ImageConfig};
 use crate::container::record::{now_ns, random_id, Container, ContainerConfig, Containers, RestartPolicy, State};
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 use crate::image::pull::{PullOptions, Puller};
+use crate::network::Mode;
 use crate::registry::Platform;
 
 /// What `create` and `run` were asked for.
@@ -27,7 +26,14 @@ pub struct CreateOptions {
     pub workdir: Option<String>,
     pub user: Option<String>,
     pub hostname: Option<String>,
-    pub network: NetworkMode,
+    /// `--network` (`None`: the default for the user, [`crate::network::Mode::default_for`]).
+    pub network: Option<crate::network::Mode>,
+    /// `-p/--publish` as given.
+    pub publish: Vec<String>,
+    /// `-P/--publish-all`.
+    pub publish_all: bool,
+    /// `--expose` as given.
+    pub expose: Vec<String>,
     pub read_only: bool,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
@@ -140,7 +146,10 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // pull needs it.
     let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
-    opts.options.validate(opts.network == NetworkMode::Host, opts.hostname.is_some())?;
+    let mut network = opts.network.clone().unwrap_or_else(|| Mode::default_for(ctx.rootless()));
+    crate::network::check_usable(&network, ctx.rootless())
+        .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
+    opts.options.validate(network == Mode::Host, opts.hostname.is_some())?;
     let log_driver = match opts.log_driver {
         Some(d) => d,
         None => crate::container::logfile::LogDriver::parse(ctx.config()?.containers.log_driver())
@@ -157,6 +166,9 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             if let crate::container::options::NsMode::Container(name) = mode {
                 *name = containers.find(name)?.id;
             }
+        }
+        if let Mode::Container(name) = &mut network {
+            *name = containers.find(name)?.id;
         }
     }
     let local = match crate::image::lookup::find(store, &search, &opts.image) {
@@ -209,7 +221,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // and Podman's default).
     let hostname = match &opts.hostname {
         Some(h) => h.clone(),
-        None if opts.network == NetworkMode::Host => {
+        None if network == Mode::Host => {
             nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_else(|| id[..12].to_string())
         }
         None => id[..12].to_string(),
@@ -251,6 +263,18 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     }
     options.healthcheck =
         crate::container::health::resolve(&options.health_flags, &image_config["config"]["Healthcheck"])?;
+    let image_exposed: Vec<String> =
+        image_config["config"]["ExposedPorts"].as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+    let (ports, exposed) =
+        crate::network::ports::resolve(&opts.publish, opts.publish_all, &image_exposed, &opts.expose)
+            .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
+    if !ports.is_empty() && !network.can_publish() {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("ports cannot be published with --network {network}: the container has no network the host can forward to"),
+        )
+        .into());
+    }
     let stop_signal = match &opts.stop_signal {
         Some(s) => s.clone(),
         None => image_config["config"]["StopSignal"].as_str().unwrap_or("SIGTERM").to_string(),
@@ -295,12 +319,10 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         labels,
         log_driver,
         log_max_size: opts.log_max_size,
-        network: match opts.network {
-            NetworkMode::None => "none",
-            NetworkMode::Host => "host",
-            NetworkMode::Private => "private",
-        }
-        .into(),
+        network,
+        ports,
+        exposed,
+        publish_all: opts.publish_all,
         read_only: opts.read_only,
         privileged: opts.privileged,
         cap_add: opts.cap_add.clone(),

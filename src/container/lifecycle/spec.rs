@@ -5,7 +5,7 @@ use std::os::fd::AsFd;
 
 use anyhow::{anyhow, bail, Context as _};
 
-use rpod_runtime::{default_spec, NetworkMode, SpecOptions};
+use rpod_runtime::{default_spec, SpecOptions};
 
 use super::*;
 use crate::container::record::{Container, Containers};
@@ -67,11 +67,7 @@ pub(super) fn build_spec(
         user,
         capabilities,
         read_only: conf.read_only,
-        network: match conf.network.as_str() {
-            "none" => NetworkMode::None,
-            "host" => NetworkMode::Host,
-            _ => NetworkMode::Private,
-        },
+        network: conf.network.runtime_mode(),
         rootless: ctx.rootless(),
         privileged: conf.privileged,
         user_namespace: mapping
@@ -95,6 +91,7 @@ pub(super) fn build_spec(
         Ok(other.state.pid)
     };
     conf.options.apply(&mut spec, &groups, &ns_of, ctx.rootless())?;
+    join_network(&mut spec, &conf.network, &ns_of)?;
     if conf.privileged {
         crate::container::options::add_host_devices(&mut spec, ctx.rootless())?;
     }
@@ -109,6 +106,27 @@ pub(super) fn build_spec(
         }
     }
     Ok(spec)
+}
+
+/// `--network container:ID` and `ns:PATH`: the container joins that network
+/// namespace instead of getting one of its own.
+fn join_network(
+    spec: &mut rpod_runtime::oci_spec::runtime::Spec,
+    mode: &crate::network::Mode,
+    ns_of: &dyn Fn(&str) -> anyhow::Result<i32>,
+) -> anyhow::Result<()> {
+    use rpod_runtime::oci_spec::runtime::{LinuxNamespaceBuilder, LinuxNamespaceType};
+    let path = match mode {
+        crate::network::Mode::Container(id) => std::path::PathBuf::from(format!("/proc/{}/ns/net", ns_of(id)?)),
+        crate::network::Mode::Ns(p) => p.clone(),
+        _ => return Ok(()),
+    };
+    let Some(linux) = spec.linux_mut() else { return Ok(()) };
+    let mut namespaces = linux.namespaces().clone().unwrap_or_default();
+    namespaces.retain(|n| n.typ() != LinuxNamespaceType::Network);
+    namespaces.push(LinuxNamespaceBuilder::default().typ(LinuxNamespaceType::Network).path(path).build()?);
+    linux.set_namespaces(Some(namespaces));
+    Ok(())
 }
 
 /// The size of the terminal on standard input as an OCI console size

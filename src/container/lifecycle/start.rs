@@ -37,7 +37,7 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
     let net = crate::network::names_for(&c.config.network, &ctx.config()?.containers)?;
-    crate::network::names::check_host_gateway(&c.config.options.names, &net, &c.config.network)?;
+    crate::network::names::check_host_gateway(&c.config.options.names, &net, &c.config.network.text())?;
     let spec = build_spec(ctx, &c, &rootfs, &run_dir, mapping.as_ref(), &net)?;
     crate::files::write_atomic(&run_dir.join("config.json"), &serde_json::to_vec(&spec)?[..])?;
 
