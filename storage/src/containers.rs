@@ -82,6 +82,14 @@ impl Containers {
     /// Adds a new container; fails with [`StorageError::NameInUse`] when
     /// the name (or the ID) is taken.
     pub fn create(&mut self, rec: &ContainerRecord) -> Result<()> {
+        self.create_using(rec, &[])
+    }
+
+    /// Adds a new container that uses these volumes (see
+    /// [`crate::Volumes`]), in one transaction: a volume removed meanwhile
+    /// fails it with [`StorageError::VolumeUnknown`]; the uses go with the
+    /// container's record.
+    pub fn create_using(&mut self, rec: &ContainerRecord, volumes: &[String]) -> Result<()> {
         let tx =
             self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
         let owner: Option<String> = tx
@@ -96,6 +104,16 @@ impl Containers {
             params![rec.id, rec.name, rec.image_id, rec.created, rec.config, rec.state],
         )
         .map_err(db(&self.db_path, "insert container"))?;
+        for v in volumes {
+            let exists: bool = tx
+                .query_row("SELECT EXISTS (SELECT 1 FROM volumes WHERE name = ?1)", [v], |r| r.get(0))
+                .map_err(db(&self.db_path, "read volumes"))?;
+            if !exists {
+                return Err(StorageError::VolumeUnknown(v.clone()));
+            }
+            tx.execute("INSERT OR IGNORE INTO volume_users (volume, container) VALUES (?1, ?2)", params![v, rec.id])
+                .map_err(db(&self.db_path, "record volume use"))?;
+        }
         tx.commit().map_err(db(&self.db_path, "commit"))
     }
 
@@ -332,6 +350,6 @@ mod tests {
         c.create(&rec(&"c".repeat(64), "x")).unwrap();
         let v: String =
             c.conn.query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| r.get(0)).unwrap();
-        assert_eq!(v, "2");
+        assert_eq!(v, crate::store::SCHEMA_VERSION.to_string());
     }
 }

@@ -78,6 +78,18 @@ pub enum StorageError {
     #[error("more than one result for container ID prefix \"{key}\": {}", matches.join(", "))]
     ContainerAmbiguous { key: String, matches: Vec<String> },
 
+    /// A volume of this name exists (Podman's words).
+    #[error("volume with name {0} already exists: volume already exists")]
+    VolumeExists(String),
+
+    /// No volume of this name.
+    #[error("no volume with name \"{0}\" found: no such volume")]
+    VolumeUnknown(String),
+
+    /// Containers use the volume.
+    #[error("volume {name} is being used by the following container(s): {}: volume is being used", users.join(", "))]
+    VolumeInUse { name: String, users: Vec<String> },
+
     /// No such layer.
     #[error("layer {0} not known")]
     LayerUnknown(String),

@@ -10,6 +10,7 @@
 //! <graph root>/tmp/.new-<pid>-<random>/     a staging dir being set up (renamed to stage-* once locked)
 //! <graph root>/tmp/rm-<pid>-<random>/       a layer being deleted
 //! <graph root>/containers/<id>/             one container each
+//! <graph root>/volumes/<name>/_data/        one volume each (the mount source)
 //! ```
 //!
 //! Everything in `tmp/` is garbage once its owner is gone and is removed by
@@ -72,6 +73,11 @@ impl Layout {
 
     pub fn containers_dir(&self) -> PathBuf {
         self.root.join("containers")
+    }
+
+    /// `volumes/`: one directory per volume, its files in `<name>/_data`.
+    pub fn volumes_dir(&self) -> PathBuf {
+        self.root.join("volumes")
     }
 
     /// Number of images in the store (0 for a store not created yet).

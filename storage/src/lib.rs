@@ -30,7 +30,9 @@
 //! `layer_compressed(chain_id, digest)`, `images(id PK = config sha256 hex,
 //! digest, config, size, created, added)`, `image_manifests(image_id,
 //! digest, manifest)`, `image_layers(image_id, position, chain_id → layers)`,
-//! `names(name PK, image_id)`, `holds(holder, chain_id → layers)`. A layer's
+//! `names(name PK, image_id)`, `holds(holder, chain_id → layers)`,
+//! `containers(id PK, name UNIQUE, …)`, `volumes(name PK, anonymous, created, config)`,
+//! `volume_users(volume → volumes, container → containers ON DELETE CASCADE)`. A layer's
 //! users are derived (`image_layers` + `holds`), never counted by hand.
 //!
 //! # Invariants and crash safety
@@ -79,9 +81,11 @@ pub mod pack;
 pub mod shifted;
 pub mod store;
 pub mod tarsplit;
+pub mod volumes;
 
 pub use containers::{ContainerRecord, Containers};
 pub use digest::chain_id;
 pub use error::StorageError;
 pub use store::{ImageRecord, LayerInfo, LayerSpec, Store, StoreOptions};
 pub use tarsplit::LayerTar;
+pub use volumes::{VolumeRecord, Volumes};

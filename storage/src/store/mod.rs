@@ -27,7 +27,7 @@ mod images;
 mod layers;
 
 /// The schema version this code writes and understands.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE meta (
@@ -93,6 +93,22 @@ CREATE TABLE IF NOT EXISTS containers (
     config   BLOB NOT NULL,               -- the engine's JSON, opaque here
     state    BLOB NOT NULL                -- the engine's JSON, opaque here
 );
+";
+
+/// Version 3: volumes and which containers use them (see [`crate::volumes`]).
+const SCHEMA_V3: &str = "
+CREATE TABLE IF NOT EXISTS volumes (
+    name      TEXT PRIMARY KEY NOT NULL,  -- the directory is volumes/<name>
+    anonymous INTEGER NOT NULL,           -- made for one container (-v /path, an image's VOLUME)
+    created   INTEGER NOT NULL,           -- unix nanoseconds
+    config    BLOB NOT NULL               -- the engine's JSON (driver, labels, options), opaque here
+);
+CREATE TABLE IF NOT EXISTS volume_users (
+    volume    TEXT NOT NULL REFERENCES volumes(name),
+    container TEXT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,
+    PRIMARY KEY (volume, container)
+);
+CREATE INDEX IF NOT EXISTS volume_users_by_container ON volume_users(container);
 ";
 
 /// How to open a store.
@@ -602,6 +618,9 @@ pub(crate) fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     }
     if version < 2 {
         tx.execute_batch(SCHEMA_V2).map_err(err("create schema"))?;
+    }
+    if version < 3 {
+        tx.execute_batch(SCHEMA_V3).map_err(err("create schema"))?;
         tx.execute("UPDATE meta SET value = ?1 WHERE key = 'schema_version'", [SCHEMA_VERSION.to_string()])
             .map_err(err("write schema version"))?;
     }
