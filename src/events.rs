@@ -77,6 +77,12 @@ impl Event {
         Event { id: id.into(), name: name.into(), ..Event::new(IMAGE, status) }
     }
 
+    /// A volume event (`create`, `remove`, `prune`, `mount`): Podman logs
+    /// the volume's name as both its ID and name.
+    pub fn volume(name: &str, status: &str) -> Event {
+        Event { id: name.into(), name: name.into(), ..Event::new("volume", status) }
+    }
+
     /// The line Podman prints by default, e.g. `2026-12-07 05:10:00.1 +0000
     /// UTC container start 0123456789ab (image=busybox, name=web)`.
     pub fn human(&self, truncate: bool) -> String {
@@ -95,6 +101,7 @@ impl Event {
                 s + ")"
             }
             IMAGE => format!("{time} {} {} {id} {}", self.kind, self.status, self.name),
+            "volume" => format!("{time} volume {} {}", self.status, self.name),
             _ => format!("{time} {} {}", self.kind, self.status),
         }
     }
@@ -233,7 +240,8 @@ fn matches_one(key: &str, value: &str, e: &Event) -> bool {
             Some((k, v)) => e.attributes.get(k).is_some_and(|x| x == v),
             None => e.attributes.contains_key(value),
         },
-        // No pods, volumes or networks emit events yet.
+        "volume" => e.kind == "volume" && e.name == value,
+        // No pods or networks emit events yet.
         _ => false,
     }
 }

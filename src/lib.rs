@@ -36,4 +36,5 @@ pub mod registry;
 pub mod sys;
 pub mod system;
 pub mod timefmt;
+pub mod volume;
 pub mod yaml;

@@ -609,7 +609,7 @@ fn finish(containers: &mut Containers, id: &str, auto_remove: bool) {
     if auto_remove {
         // `rm` may be at it already (it holds the lock): it finishes the job.
         if let Some(_lock) = containers.try_lock(id) {
-            if let Err(e) = super::lifecycle::remove_files(containers, &graph_root, id) {
+            if let Err(e) = super::lifecycle::remove_files(containers, &graph_root, id, true) {
                 log::error!("{e:#}");
             }
             return;

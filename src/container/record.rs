@@ -181,6 +181,10 @@ pub struct ContainerConfig {
     pub create_command: Vec<String>,
     #[serde(default)]
     pub capabilities: Vec<String>,
+    /// `-v`, `--mount`, `--tmpfs`, `--volumes-from` and the image's
+    /// `VOLUME`s, volumes named (anonymous ones made at create).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mounts: Vec<crate::volume::mounts::MountSpec>,
 }
 
 /// Changed by the lifecycle.
@@ -277,6 +281,10 @@ impl Containers {
         &self.graph_root
     }
 
+    pub fn run_root(&self) -> &Path {
+        &self.run_root
+    }
+
     /// Record `status` of container `c` in the events log.
     pub fn event(&self, c: &Container, status: &str) {
         self.event_of(&c.event(status));
@@ -302,6 +310,11 @@ impl Containers {
     }
 
     pub fn create(&mut self, c: &Container) -> anyhow::Result<()> {
+        self.create_using(c, &[])
+    }
+
+    /// Store a new container that uses these volumes (recorded with it).
+    pub fn create_using(&mut self, c: &Container, volumes: &[String]) -> anyhow::Result<()> {
         let rec = ContainerRecord {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -310,7 +323,7 @@ impl Containers {
             config: serde_json::to_vec(&c.config)?,
             state: serde_json::to_vec(&c.state)?,
         };
-        self.db.create(&rec).map_err(|e| match e {
+        self.db.create_using(&rec, volumes).map_err(|e| match e {
             StorageError::NameInUse { .. } => anyhow::Error::from(Failure::new(ExitCode::Engine, e.to_string())),
             e => anyhow::Error::from(e).context("storing the container"),
         })

@@ -9,7 +9,7 @@ use clap::Args;
 
 use crate::commands::flags::PlatformFlags;
 use crate::container::health::{HealthFlags, OnFailure};
-use crate::container::lifecycle::{self, CreateOptions, PullPolicy};
+use crate::container::lifecycle::{self, CreateOptions, ImageVolume, PullPolicy};
 use crate::container::logfile::LogDriver;
 use crate::container::options::{self, Device, NsMode, Options};
 use crate::container::record::RestartPolicy;
@@ -263,6 +263,26 @@ pub struct ContainerFlags {
     /// Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)
     #[arg(long, value_name = "ENTRY")]
     pub passwd_entry: Option<String>,
+
+    /// Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy
+    #[arg(short = 'v', long = "volume", value_name = "VOLUME")]
+    pub volume: Vec<String>,
+
+    /// Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]
+    #[arg(long, value_name = "MOUNT")]
+    pub mount: Vec<String>,
+
+    /// Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)
+    #[arg(long, value_name = "TMPFS")]
+    pub tmpfs: Vec<String>,
+
+    /// Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]
+    #[arg(long, value_name = "CONTAINER")]
+    pub volumes_from: Vec<String>,
+
+    /// What the image's VOLUMEs become: bind (anonymous volumes), tmpfs, ignore
+    #[arg(long, value_enum, value_name = "MODE", default_value = "bind", hide_possible_values = true)]
+    pub image_volume: ImageVolume,
 
     /// Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])
     #[arg(long, value_name = "DEVICE")]
@@ -556,11 +576,30 @@ impl ContainerFlags {
             unsetenv_all: self.unsetenv_all,
             label_files: read_label_files(&self.label_file)?,
             options: self.options()?,
+            mounts: self.mounts()?,
+            volumes_from: self.volumes_from.clone(),
+            image_volume: self.image_volume,
         })
     }
 }
 
 impl ContainerFlags {
+    /// `-v`, `--mount`, `--tmpfs`, parsed and checked (a host path must exist).
+    fn mounts(&self) -> anyhow::Result<Vec<crate::volume::mounts::MountSpec>> {
+        use crate::volume::mounts;
+        let mut out = Vec::new();
+        for v in &self.volume {
+            out.push(mounts::parse_volume(v)?);
+        }
+        for m in &self.mount {
+            out.push(mounts::parse_mount(m)?);
+        }
+        for t in &self.tmpfs {
+            out.push(mounts::parse_tmpfs(t)?);
+        }
+        Ok(out)
+    }
+
     fn options(&self) -> anyhow::Result<Options> {
         let mut o = Options::default();
         for a in &self.annotation {

@@ -25,7 +25,7 @@ pub struct RmArgs {
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
 
-    /// Remove anonymous volumes associated with the container (rpod creates none yet)
+    /// Remove the container's anonymous volumes (those no other container uses)
     #[arg(short, long)]
     pub volumes: bool,
 
@@ -52,11 +52,11 @@ pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
         if args.depend {
             // Dependents first, each printed by ID, as Podman does.
             for d in dependents(&containers.list()?, &c.id) {
-                lifecycle::remove_stopping(ctx, &mut containers, &d, stop_first)?;
+                lifecycle::remove_with_volumes(ctx, &mut containers, &d, stop_first, args.volumes)?;
                 print(&format!("{}\n", d.id))?;
             }
         }
-        lifecycle::remove_stopping(ctx, &mut containers, &c, stop_first)?;
+        lifecycle::remove_with_volumes(ctx, &mut containers, &c, stop_first, args.volumes)?;
         let shown = if args.all || !args.filter.is_empty() || args.depend { c.id.clone() } else { name.clone() };
         print(&format!("{shown}\n"))
     })

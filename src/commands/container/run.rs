@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
     // removes it when it got that far, else this command does.
     let failed_start = |containers: &mut Containers, e: anyhow::Error| -> anyhow::Error {
         if opts.rm {
-            if let Err(r) = lifecycle::remove(ctx, containers, &c, true) {
+            if let Err(r) = lifecycle::remove_with_volumes(ctx, containers, &c, Some(std::time::Duration::ZERO), true) {
                 log::warn!("removing container {} after its failed start: {r:#}", c.id);
             }
         }

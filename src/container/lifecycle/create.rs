@@ -74,6 +74,24 @@ pub struct CreateOptions {
     pub label_files: Vec<String>,
     /// Settings applied to the spec at start (see [`crate::container::options`]).
     pub options: crate::container::options::Options,
+    /// `-v`, `--mount`, `--tmpfs`, in that order.
+    pub mounts: Vec<crate::volume::mounts::MountSpec>,
+    /// `--volumes-from CTR[:ro|rw]`.
+    pub volumes_from: Vec<String>,
+    /// `--image-volume`: what the image's `VOLUME`s become.
+    pub image_volume: ImageVolume,
+}
+
+/// `--image-volume`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageVolume {
+    /// An anonymous volume, filled with the image's files there on first use
+    #[default]
+    Bind,
+    /// A tmpfs
+    Tmpfs,
+    /// Nothing: the image's files stay as they are in the container's root
+    Ignore,
 }
 
 /// `--pull`: when `create` and `run` pull the image.
@@ -343,6 +361,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             names.sort();
             names
         },
+        mounts: Vec::new(),
     };
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
@@ -368,10 +387,27 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         }
     }
     store.hold(&holder(&id), &top).context("holding the image's layers")?;
-    if let Err(e) = containers.create(&c) {
-        let _ = store.release(&holder(&id));
-        return Err(e);
-    }
+    let made = (|| {
+        let (mounts, volumes, anonymous) =
+            resolve_mounts(ctx, &mut containers, opts, &image_config, store, &holder(&id))?;
+        let mut c = c.clone();
+        c.config.mounts = mounts;
+        if let Err(e) = containers.create_using(&c, &volumes) {
+            let paths = ctx.paths()?;
+            for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &paths.run_root, &anonymous) {
+                log::warn!("{err}");
+            }
+            return Err(e);
+        }
+        Ok::<_, anyhow::Error>(c)
+    })();
+    let c = match made {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = store.release(&holder(&id));
+            return Err(e);
+        }
+    };
     containers.event(&c, "create");
     Ok(c)
 }
@@ -397,4 +433,88 @@ fn config_name_defaults(
         names.no_hosts = true;
     }
     names.validate()
+}
+
+/// The container's mounts: `--volumes-from`, then its own flags, then the
+/// image's `VOLUME`s not covered; named volumes made on first use,
+/// anonymous ones made now, image mounts' layers held by `holder`.
+/// Returns the mounts, the volumes they use and the anonymous ones made.
+fn resolve_mounts(
+    ctx: &Context,
+    containers: &mut Containers,
+    opts: &CreateOptions,
+    image_config: &Value,
+    store: &rpod_storage::Store,
+    holder: &str,
+) -> anyhow::Result<(Vec<crate::volume::mounts::MountSpec>, Vec<String>, Vec<String>)> {
+    use crate::volume::mounts::{self, Kind};
+    let mut inherited = Vec::new();
+    for spec in &opts.volumes_from {
+        let (name, _) = mounts::from_container(spec, &[])?;
+        let other = containers.find(&name)?;
+        inherited.extend(mounts::from_container(spec, &other.config.mounts)?.1);
+    }
+    let mut all = mounts::merge(inherited, opts.mounts.clone())?;
+    if opts.image_volume != ImageVolume::Ignore {
+        let mut paths: Vec<&String> =
+            image_config["config"]["Volumes"].as_object().map(|o| o.keys().collect()).unwrap_or_default();
+        paths.sort();
+        for p in paths {
+            let Ok(m) = (match opts.image_volume {
+                ImageVolume::Tmpfs => mounts::parse_tmpfs(p),
+                _ => mounts::parse_volume(p),
+            }) else {
+                log::warn!("the image's VOLUME {p:?} is not an absolute path: left out");
+                continue;
+            };
+            if !all.iter().any(|o| o.destination == m.destination) {
+                all.push(m);
+            }
+        }
+    }
+    mounts::check(&all)?;
+    let search = ctx.config()?.registries.search_registries().to_vec();
+    let mut volumes = Vec::new();
+    let mut made: Vec<String> = Vec::new();
+    let result = (|| {
+        for m in all.iter_mut() {
+            match m.kind {
+                Kind::Volume if m.anonymous && m.source.is_empty() => {
+                    let opts = crate::volume::CreateOptions { anonymous: true, ..Default::default() };
+                    let v = crate::volume::create(ctx, None, &opts)?;
+                    made.push(v.name.clone());
+                    m.source = v.name;
+                }
+                Kind::Volume => {
+                    crate::volume::ensure(ctx, &m.source)?;
+                }
+                Kind::Image => {
+                    let found = crate::image::lookup::find(store, &search, &m.source)
+                        .with_context(|| format!("--mount type=image,source={}", m.source))?;
+                    let top = found
+                        .image
+                        .layers
+                        .last()
+                        .cloned()
+                        .ok_or_else(|| anyhow!("image {} has no layers", m.source))?;
+                    store.hold(holder, &top).context("holding the mounted image's layers")?;
+                    m.source = found.image.id.clone();
+                    m.layers = found.image.layers.clone();
+                }
+                _ => {}
+            }
+            if m.kind == Kind::Volume && !volumes.contains(&m.source) {
+                volumes.push(m.source.clone());
+            }
+        }
+        Ok::<_, anyhow::Error>(())
+    })();
+    if let Err(e) = result {
+        let paths = ctx.paths()?;
+        for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &paths.run_root, &made) {
+            log::warn!("{err}");
+        }
+        return Err(e);
+    }
+    Ok((all, volumes, made))
 }

@@ -24,6 +24,18 @@ pub fn remove_stopping(
     c: &Container,
     stop_first: Option<Duration>,
 ) -> anyhow::Result<()> {
+    remove_with_volumes(ctx, containers, c, stop_first, false)
+}
+
+/// [`remove_stopping`], and with `volumes` (`rm -v`, `--rm`) the
+/// container's anonymous volumes that nothing else uses.
+pub fn remove_with_volumes(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+    stop_first: Option<Duration>,
+    volumes: bool,
+) -> anyhow::Result<()> {
     if c.state.status.is_live() {
         let Some(timeout) = stop_first else {
             return Err(Failure::state_improper(
@@ -48,7 +60,7 @@ pub fn remove_stopping(
     ctx.enter_user_namespace()?;
     ctx.enter_mount_namespace()?;
     let paths = ctx.paths()?;
-    remove_files(containers, &paths.graph_root, &c.id)
+    remove_files(containers, &paths.graph_root, &c.id, volumes)
 }
 
 pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
@@ -64,11 +76,22 @@ pub fn wait_monitor_gone(s: &State, timeout: Duration) -> bool {
 
 /// Deletes what a container leaves: the record and the layer hold first (so
 /// nothing lists a half-removed container), then its directories, and the
-/// image's layers when it was their last user. Runs in the user namespace
+/// image's layers when it was their last user; with `anonymous_volumes`
+/// its anonymous volumes nothing else uses. Runs in the user namespace
 /// (the upper layer holds the container's files).
-pub fn remove_files(containers: &mut Containers, graph_root: &std::path::Path, id: &str) -> anyhow::Result<()> {
-    // The record and the hold on the image's layers go first, together.
+pub fn remove_files(
+    containers: &mut Containers,
+    graph_root: &std::path::Path,
+    id: &str,
+    anonymous_volumes: bool,
+) -> anyhow::Result<()> {
+    // The record and the hold on the image's layers go first, together
+    // (its uses of volumes go with the record).
     let record = containers.get(id).ok().flatten();
+    let volumes = match anonymous_volumes {
+        true => rpod_storage::Volumes::open(graph_root).and_then(|v| v.of_container(id)).unwrap_or_default(),
+        false => Vec::new(),
+    };
     let unreferenced = containers.remove_record(id)?;
     if let Some(c) = &record {
         containers.event(c, "remove");
@@ -94,6 +117,7 @@ pub fn remove_files(containers: &mut Containers, graph_root: &std::path::Path, i
             errors.push(format!("removing the layers it was the last user of: {e}"));
         }
     }
+    errors.extend(crate::volume::remove_unused_anonymous(graph_root, containers.run_root(), &volumes));
     containers.drop_lock_file(id);
     if errors.is_empty() {
         Ok(())

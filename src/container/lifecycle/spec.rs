@@ -49,10 +49,31 @@ pub(super) fn build_spec(
             &read("/etc/group")?,
         )?)?;
     }
-    let mut user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
+    let user = rpod_runtime::user::resolve(&rootfs.merged, &conf.user)
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("resolving user {:?} in the container", conf.user))?;
+    let mut user = user;
     user.additional_gids = crate::container::userns::keep_settable_groups(&user.additional_gids, mapping);
+    // The container's user as this process's IDs (keep-id: through its map).
+    let engine_ids = |uid: u32, gid: u32| -> (u32, u32) {
+        match mapping {
+            Some(m) => (
+                rpod_runtime::userns::to_host(&m.uids, uid).unwrap_or(uid),
+                rpod_runtime::userns::to_host(&m.gids, gid).unwrap_or(gid),
+            ),
+            None => (uid, gid),
+        }
+    };
+    let user_mounts = crate::volume::prepare::oci_mounts(
+        ctx,
+        &conf.mounts,
+        &crate::volume::prepare::Target {
+            merged: &rootfs.merged,
+            dir: &rootfs.dir,
+            user: engine_ids(user.uid, user.gid),
+            rootless: ctx.rootless(),
+        },
+    )?;
     let capabilities = capabilities(&ctx.config()?.containers.default_capabilities(), &conf.cap_add, &conf.cap_drop)?;
     let (seccomp, no_new_privileges) = crate::container::config::security_opts(&conf.security_opt)?;
     let mut args = vec![conf.path.clone()];
@@ -92,6 +113,16 @@ pub(super) fn build_spec(
     };
     conf.options.apply(&mut spec, &groups, &ns_of, ctx.rootless())?;
     join_network(&mut spec, &conf.network, &ns_of)?;
+    if !user_mounts.is_empty() {
+        // The user's mounts replace the engine's at the same place, and are
+        // made parents first.
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        mounts.retain(|m| !user_mounts.iter().any(|u| u.destination() == m.destination()));
+        let mut user_mounts = user_mounts;
+        user_mounts.sort_by_key(|m| m.destination().components().count());
+        mounts.extend(user_mounts);
+        spec.set_mounts(Some(mounts));
+    }
     if conf.privileged {
         crate::container::options::add_host_devices(&mut spec, ctx.rootless())?;
     }
