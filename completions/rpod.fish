@@ -83,6 +83,7 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "unshare" -d 'Run a comman
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "untag" -d 'Remove a name from a local image'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "update" -d 'Update the resource limits of containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "version" -d 'Display the rpod version information'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "wait" -d 'Block on one or more containers'
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l detach-keys -d 'Override the key sequence for detaching a container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l sig-proxy -d 'Proxy received signals to the container (without a terminal)' -r -f -a "true\t''
@@ -287,6 +288,13 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
+tmpfs\t'A tmpfs'
+ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
@@ -439,7 +447,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Ignore errors when a specified container is missing'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Print the n last created containers (all states)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s w -l watch -d 'Watch the ps output on an interval in seconds' -r
@@ -472,7 +480,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l ns -d 'Display the namespaces of the containers\' processes (CGROUPNS IPC MNT NET PIDNS USERNS UTS)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l sync -d 'Sync container state with the OCI runtime (accepted: rpod\'s records are always in sync, each state change is written under the container\'s lock by the command or the monitor that makes it)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Print the n last created containers (all states)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s w -l watch -d 'Watch the ps output on an interval in seconds' -r
@@ -505,7 +513,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l ns -d 'Display the namespaces of the containers\' processes (CGROUPNS IPC MNT NET PIDNS USERNS UTS)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Sync container state with the OCI runtime (accepted: rpod\'s records are always in sync, each state change is written under the container\'s lock by the command or the monitor that makes it)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Print the n last created containers (all states)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s w -l watch -d 'Watch the ps output on an interval in seconds' -r
@@ -539,7 +547,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l sync -d 'Sync container state with the OCI runtime (accepted: rpod\'s records are always in sync, each state change is written under the container\'s lock by the command or the monitor that makes it)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -614,7 +622,7 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -633,7 +641,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s i -l ignore -d 'Ignore errors when a specified container is missing'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container with --force (default 0)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -648,7 +656,7 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container (rpod creates none yet)'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes (those no other container uses)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID) first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -716,6 +724,13 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
+tmpfs\t'A tmpfs'
+ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
@@ -780,7 +795,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Override the key sequence for detaching a container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Proxy received signals to the container (without a terminal)' -r -f -a "true\t''
 false\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -818,7 +833,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s stop timeout)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s s -l signal -d 'Signal to send instead of the container\'s stop signal (Docker\'s flag)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -849,7 +864,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -984,6 +999,13 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
+tmpfs\t'A tmpfs'
+ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
@@ -1690,7 +1712,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand pause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1719,7 +1741,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand port" -l network-config-dir -d
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s a -l all -d 'Display port information for all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand port" -s h -l help -d 'Print help'
-complete -c rpod -n "__fish_rpod_using_subcommand ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand ps" -s f -l filter -d 'Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l format -d 'Pretty-print containers to JSON or using a Go template' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s n -l last -d 'Print the n last created containers (all states)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -s w -l watch -d 'Watch the ps output on an interval in seconds' -r
@@ -1815,7 +1837,7 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop signal before killing the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand restart" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1834,7 +1856,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand restart" -s l -l latest -d 'Ac
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s i -l ignore -d 'Ignore errors when a specified container is missing'
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s t -l time -d 'Seconds to wait for the stop signal before killing a running container with --force (default 0)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand rm" -l filter -d 'Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -l filter -d 'Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -1849,7 +1871,7 @@ panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
-complete -c rpod -n "__fish_rpod_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes associated with the container (rpod creates none yet)'
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes (those no other container uses)'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l depend -d 'Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID) first'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s i -l ignore -d 'Ignore errors when a specified container is missing'
@@ -1933,6 +1955,13 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
+tmpfs\t'A tmpfs'
+ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
@@ -2040,7 +2069,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand search" -s h -l help -d 'Print
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l detach-keys -d 'Override the key sequence for detaching a container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l sig-proxy -d 'Proxy received signals to the container (without a terminal)' -r -f -a "true\t''
 false\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand start" -s f -l filter -d 'Start the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand start" -s f -l filter -d 'Start the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -2078,7 +2107,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stats" -l no-reset -d 'Do not 
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s t -l time -d 'Seconds to wait for the stop signal before killing the container (default: the container\'s stop timeout)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -s s -l signal -d 'Signal to send instead of the container\'s stop signal (Docker\'s flag)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand stop" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stop" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
@@ -2241,7 +2270,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand top" -l network-config-dir -d 
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand top" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l cidfile -d 'Read the container ID from the file (repeatable)' -r -F
-complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s f -l filter -d 'Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -2321,6 +2350,171 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "create" -d 'Create a new volume'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "exists" -d 'Check if the given volume exists (exit 0 if it does, 1 if not)'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "export" -d 'Export the contents of a volume as a tar archive'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "import" -d 'Import a tar archive into a volume'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "inspect" -d 'Display detailed information on one or more volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "ls" -d 'List volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "list" -d 'List volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "prune" -d 'Remove all unused volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "rm" -d 'Remove one or more volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -f -a "remove" -d 'Remove one or more volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l driver -d 'Specify volume driver name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata for a volume (KEY=VALUE)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Set driver specific options: type=TYPE, device=DEVICE, o=OPTIONS (mounted when a container uses the volume)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail when the volume exists (print its name)'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a specified file (default: stdout, which must be redirected)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format volume output using JSON or a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect all volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter volume output (name=, label=, driver=, dangling=true|false, until=, anonymous=true|false)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Format volume output using JSON or a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print volume output in quiet mode (names only)'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter volume output (name=, label=, driver=, dangling=true|false, until=, anonymous=true|false)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Format volume output using JSON or a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print volume output in quiet mode (names only)'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Prune only the volumes that match (label=, label!=, until=, name=, driver=, anonymous=)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for running containers to stop before killing them with --force' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove a volume by force, even if it is being used by a container (the container is removed)'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for running containers to stop before killing them with --force' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove all volumes'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove a volume by force, even if it is being used by a container (the container is removed)'
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l condition -d 'Condition to wait on' -r -f -a "created\t''
 running\t''
 paused\t''

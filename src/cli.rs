@@ -13,7 +13,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, system, unshare, version,
+    completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, system, unshare,
+    version, volume,
 };
 use crate::context::{Context, GlobalArgs};
 use crate::error::{self, ExitCode, Failure};
@@ -148,6 +149,9 @@ pub enum Command {
     Update(container::update::UpdateArgs),
     /// Display the rpod version information
     Version(version::VersionArgs),
+    /// Manage volumes
+    #[command(subcommand)]
+    Volume(volume::VolumeCommand),
     /// Block on one or more containers
     Wait(container::wait::WaitArgs),
 }
@@ -236,6 +240,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Oci(args) => oci::run(ctx, args),
         Command::Unshare(args) => unshare::run(ctx, args),
         Command::Version(args) => version::run(args),
+        Command::Volume(v) => volume::dispatch(ctx, v),
     }
 }
 

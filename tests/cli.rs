@@ -98,6 +98,7 @@ fn help_lists_exactly_the_working_commands() {
             "untag",
             "update",
             "version",
+            "volume",
             "wait"
         ],
         "{help}"

@@ -22,6 +22,7 @@ pub mod select;
 pub mod system;
 pub mod unshare;
 pub mod version;
+pub mod volume;
 
 use crate::error;
 

@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail};
 use super::record::{Container, Status};
 
 /// The keys rpod knows.
-const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health";
+const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health, volume";
 
 /// Parsed `--filter` values.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,7 @@ impl Filters {
                 "health" if !matches!(v, "healthy" | "unhealthy" | "starting" | "none") => {
                     bail!("invalid health filter {v:?}: use healthy, unhealthy, starting or none")
                 }
-                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" => {}
+                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume" => {}
                 _ => bail!("invalid filter {k:?}: supported are {KEYS}"),
             }
             pairs.push((k.to_string(), v.to_string()));
@@ -144,6 +144,12 @@ fn matches(c: &Container, key: &str, value: &str) -> bool {
             Some(h) => h.status == value,
             None => value == "none",
         },
+        // Podman: a volume's name or a mount's destination.
+        "volume" => c
+            .config
+            .mounts
+            .iter()
+            .any(|m| m.destination == value || (m.kind == crate::volume::mounts::Kind::Volume && m.source == value)),
         _ => false,
     }
 }

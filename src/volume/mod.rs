@@ -8,6 +8,7 @@
 //! `--mount`, `--tmpfs`, `--volumes-from` and an image's `VOLUME` into the
 //! container's mounts.
 
+pub mod archive;
 pub mod mounts;
 pub mod prepare;
 
@@ -172,14 +173,20 @@ pub fn users(ctx: &Context, name: &str) -> anyhow::Result<Vec<String>> {
 
 /// Remove a volume. One in use is refused (exit 2 through
 /// [`crate::commands::select::each`]) unless `force`, which removes its
-/// containers first (running ones stopped at once).
+/// containers first (running ones killed at once).
 pub fn remove(ctx: &Context, name: &str, force: bool) -> anyhow::Result<()> {
+    remove_stopping(ctx, name, force.then_some(std::time::Duration::ZERO))
+}
+
+/// [`remove`]; with `force_stop` the containers using the volume are
+/// removed first, running ones stopped with that timeout.
+pub fn remove_stopping(ctx: &Context, name: &str, force_stop: Option<std::time::Duration>) -> anyhow::Result<()> {
     lookup(ctx, name)?;
-    if force {
+    if let Some(timeout) = force_stop {
         let mut containers = ctx.containers()?;
         for id in users(ctx, name)? {
             if let Some(c) = containers.get(&id)? {
-                crate::container::lifecycle::remove(ctx, &mut containers, &c, true)
+                crate::container::lifecycle::remove_stopping(ctx, &mut containers, &c, Some(timeout))
                     .with_context(|| format!("removing container {} that uses volume {name}", c.name))?;
             }
         }
@@ -251,4 +258,128 @@ pub fn remove_unused_anonymous(graph_root: &Path, run_root: &Path, names: &[Stri
         }
     }
     errors
+}
+
+/// Podman's `volume inspect` document (also the rows of `volume ls`).
+pub fn inspect_json(ctx: &Context, v: &Volume) -> anyhow::Result<serde_json::Value> {
+    let mut containers = ctx.containers()?;
+    let mut mounted = 0;
+    for id in users(ctx, &v.name)? {
+        if containers.get(&id)?.is_some_and(|c| c.state.status.is_live()) {
+            mounted += 1;
+        }
+    }
+    let secs = v.created.div_euclid(1_000_000_000);
+    let nanos = v.created.rem_euclid(1_000_000_000) as u32;
+    let mut doc = serde_json::json!({
+        "Name": v.name,
+        "Driver": v.config.driver,
+        "Mountpoint": v.mountpoint.display().to_string(),
+        "CreatedAt": crate::timefmt::rfc3339_nano(secs, nanos),
+        "Labels": v.config.labels,
+        "Scope": "local",
+        "Options": v.config.options,
+        "MountCount": mounted,
+        "NeedsCopyUp": v.config.needs_copy_up,
+        "NeedsChown": v.config.needs_chown,
+    });
+    if v.anonymous {
+        doc["Anonymous"] = serde_json::Value::Bool(true);
+    }
+    Ok(doc)
+}
+
+/// `volume ls --filter`, `volume prune --filter`: one key's values are
+/// alternatives, different keys must all match.
+#[derive(Debug, Default)]
+pub struct Filters {
+    pairs: Vec<(String, String)>,
+}
+
+impl Filters {
+    pub fn parse(args: &[String]) -> anyhow::Result<Filters> {
+        let mut pairs = Vec::new();
+        for f in args {
+            let (k, v) =
+                f.split_once('=').ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
+            match k {
+                "name" | "label" | "label!" | "driver" | "scope" => {}
+                "dangling" | "anonymous" => {
+                    if !matches!(v, "true" | "false" | "1" | "0") {
+                        anyhow::bail!("invalid {k} filter value {v:?}: expected true or false");
+                    }
+                }
+                "until" => {
+                    crate::timefmt::parse_input_time(v, false, crate::container::record::now_ns())
+                        .map_err(|e| anyhow::anyhow!("invalid until filter {v:?}: {e}"))?;
+                }
+                _ => anyhow::bail!(
+                    "invalid filter {k:?}: supported are name, label, label!, driver, scope, dangling, anonymous, until"
+                ),
+            }
+            pairs.push((k.to_string(), v.to_string()));
+        }
+        Ok(Filters { pairs })
+    }
+
+    pub fn matches(&self, ctx: &Context, v: &Volume) -> anyhow::Result<bool> {
+        let mut keys: Vec<&str> = self.pairs.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let mut any = false;
+            for (_, value) in self.pairs.iter().filter(|(k, _)| k == key) {
+                let label = |value: &str| match value.split_once('=') {
+                    Some((k, x)) => v.config.labels.get(k).is_some_and(|l| l == x),
+                    None => v.config.labels.contains_key(value),
+                };
+                let yes = matches!(value.as_str(), "true" | "1");
+                any |= match key {
+                    "name" => v.name.contains(value.as_str()),
+                    "label" => label(value),
+                    "label!" => !label(value),
+                    "driver" => v.config.driver == *value,
+                    "scope" => value == "local",
+                    "anonymous" => v.anonymous == yes,
+                    "dangling" => users(ctx, &v.name)?.is_empty() == yes,
+                    "until" => crate::timefmt::parse_input_time(value, false, crate::container::record::now_ns())
+                        .is_ok_and(|t| v.created < t),
+                    _ => false,
+                };
+            }
+            if !any {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// The volumes `prune` would remove: unused ones that match.
+pub fn prune_candidates(ctx: &Context, filters: &Filters) -> anyhow::Result<Vec<Volume>> {
+    let mut out = Vec::new();
+    for v in list(ctx)? {
+        if users(ctx, &v.name)?.is_empty() && filters.matches(ctx, &v)? {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+/// `volume prune`: every unused volume that matches removed; returns the
+/// names removed and the errors (a volume taken into use meanwhile stays).
+pub fn prune(ctx: &Context, filters: &Filters) -> anyhow::Result<(Vec<String>, Vec<anyhow::Error>)> {
+    let mut removed = Vec::new();
+    let mut errors = Vec::new();
+    for v in prune_candidates(ctx, filters)? {
+        match remove(ctx, &v.name, false) {
+            Ok(()) => {
+                ctx.event(&crate::events::Event::volume(&v.name, "prune"));
+                removed.push(v.name);
+            }
+            Err(e) if crate::error::cause_of(&e) == crate::error::Cause::StateImproper => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((removed, errors))
 }

@@ -84,6 +84,7 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
             env.push(Value::String(format!("HOME={home}")));
         }
     }
+    mounts_into(&mut doc, containers.graph_root(), c);
     // The files bind-mounted into the container (written at its start).
     let run_dir = containers.run_dir(&c.id);
     for (key, name) in [("HostnamePath", "hostname"), ("HostsPath", "hosts"), ("ResolvConfPath", "resolv.conf")] {
@@ -91,6 +92,36 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
         doc[key] = Value::String(if p.exists() { p.display().to_string() } else { String::new() });
     }
     doc
+}
+
+/// `Mounts` (Docker's shape: bind mounts and volumes), `HostConfig.Binds`
+/// and `HostConfig.Tmpfs` from the container's mounts.
+fn mounts_into(doc: &mut Value, graph_root: &std::path::Path, c: &Container) {
+    use crate::volume::mounts::{bind_options, inspect_json, Kind};
+    let volumes = graph_root.join("volumes");
+    let path = |n: &str| volumes.join(n).join("_data").display().to_string();
+    let mut mounts = Vec::new();
+    let mut binds = Vec::new();
+    for m in &c.config.mounts {
+        match m.kind {
+            Kind::Tmpfs => {
+                if let Some(t) = doc["HostConfig"]["Tmpfs"].as_object_mut() {
+                    t.insert(m.destination.clone(), Value::String(m.options.join(",")));
+                }
+            }
+            Kind::Devpts => {}
+            kind => {
+                mounts.push(inspect_json(m, &path));
+                if matches!(kind, Kind::Bind | Kind::Volume) {
+                    let mut opts = vec![if m.read_only() { "ro" } else { "rw" }.to_string()];
+                    opts.extend(bind_options(m).into_iter().filter(|o| o != "ro" && o != "rw"));
+                    binds.push(format!("{}:{}:{}", m.source, m.destination, opts.join(",")));
+                }
+            }
+        }
+    }
+    doc["Mounts"] = Value::from(mounts);
+    doc["HostConfig"]["Binds"] = Value::from(binds);
 }
 
 /// The document as a template sees it in Podman, where the times are Go

@@ -55,7 +55,7 @@ pub struct PsArgs {
     #[arg(long)]
     pub external: bool,
 
-    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=)
+    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

@@ -22,7 +22,7 @@ pub struct PauseArgs {
     #[arg(long, value_name = "CIDFILE")]
     pub cidfile: Vec<PathBuf>,
 
-    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=)
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 
