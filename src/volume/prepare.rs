@@ -32,6 +32,12 @@ pub struct Target<'a> {
 }
 
 fn mount(dest: &str, typ: &str, source: &str, options: Vec<String>) -> anyhow::Result<Mount> {
+    if typ == "overlay" {
+        // `fsconfig` takes values of at most 256 bytes.
+        if let Some(o) = options.iter().find(|o| o.split_once('=').is_some_and(|(_, v)| v.len() >= 256)) {
+            anyhow::bail!("overlay option {o}: a path this long (256 bytes or more) cannot be given to the kernel");
+        }
+    }
     Ok(MountBuilder::default().destination(dest).typ(typ).source(source).options(options).build()?)
 }
 
@@ -118,13 +124,13 @@ fn one(ctx: &Context, i: usize, m: &MountSpec, t: &Target) -> anyhow::Result<Mou
                     std::fs::create_dir_all(&empty).with_context(|| format!("creating {}", empty.display()))?;
                     lowers.push(empty.display().to_string());
                 }
-                o.push(format!("lowerdir={}", lowers.join(":")));
+                o.extend(lowerdir(&lowers));
             } else {
                 let (upper, work) = (base.join("upper"), base.join("work"));
                 for d in [&upper, &work] {
                     std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
                 }
-                o.push(format!("lowerdir={}", lowers.join(":")));
+                o.extend(lowerdir(&lowers));
                 o.push(format!("upperdir={}", upper.display()));
                 o.push(format!("workdir={}", work.display()));
             }
@@ -135,6 +141,17 @@ fn one(ctx: &Context, i: usize, m: &MountSpec, t: &Target) -> anyhow::Result<Mou
             mount(dest, "overlay", "overlay", o)
         }
     }
+}
+
+/// Overlay's lower layers (top first) as options: `lowerdir=A:B` when it
+/// fits the 256 bytes `fsconfig` takes for a value, else one `lowerdir+`
+/// per layer (Linux 6.8).
+fn lowerdir(lowers: &[String]) -> Vec<String> {
+    let joined = lowers.join(":");
+    if joined.len() < 256 {
+        return vec![format!("lowerdir={joined}")];
+    }
+    lowers.iter().map(|l| format!("lowerdir+={l}")).collect()
 }
 
 /// A volume's first mount: the image's files at the mount point copied
