@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rpod_global_optspecs
-    string join \n v/version root= runroot= storage-driver= log-level= network-config-dir= h/help
+    string join \n v/version root= runroot= storage-driver= runtime= log-level= network-config-dir= h/help
 end
 
 function __fish_rpod_needs_command
@@ -27,6 +27,7 @@ end
 complete -c rpod -n "__fish_rpod_needs_command" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_needs_command" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_needs_command" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_needs_command" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_needs_command" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -91,6 +92,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand attach" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -110,6 +112,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand commit" -s m -l message -d 'Se
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand commit" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -127,6 +130,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand completion" -s f -l file -d 'O
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand completion" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -140,6 +144,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'P
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -183,6 +188,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -202,6 +208,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -220,6 +227,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -247,7 +255,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
@@ -282,6 +289,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
@@ -331,6 +339,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -358,6 +367,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -376,6 +386,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -393,6 +404,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -406,6 +418,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -419,6 +432,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -435,6 +449,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -462,6 +477,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -495,6 +511,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -528,6 +545,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -551,6 +569,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -565,6 +584,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -582,6 +602,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -599,6 +620,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -612,6 +634,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -627,6 +650,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -646,6 +670,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -657,7 +682,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes (those no other container uses)'
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID) first'
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID, or --requires it) first'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors when a specified container is missing'
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -683,7 +708,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
@@ -718,6 +742,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
@@ -767,6 +792,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -799,6 +825,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -817,6 +844,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -838,6 +866,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -853,6 +882,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -868,6 +898,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -898,6 +929,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -916,6 +948,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -931,6 +964,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand cp" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -958,7 +992,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add cap
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l runtime -d 'Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
@@ -993,6 +1026,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l pid -d 'PID namespa
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
@@ -1042,6 +1076,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l authfile -d 'Path o
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1069,6 +1104,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand diff" -l format -d 'Change the
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand diff" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1090,6 +1126,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand events" -l until -d 'Show all 
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand events" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1107,6 +1144,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand exec" -l detach-keys -d 'Overr
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand exec" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1125,6 +1163,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand export" -s o -l output -d 'Wri
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1137,6 +1176,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand export" -s h -l help -d 'Print
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1150,6 +1190,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_se
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1165,6 +1206,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand history" -l format -d 'Change 
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand history" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1179,6 +1221,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand history" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from diff exists history import inspect list ls load prune pull push rm save search tag untag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1208,6 +1251,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1220,6 +1264,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1235,6 +1280,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1254,6 +1300,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1268,6 +1315,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1287,6 +1335,7 @@ tag\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1312,6 +1361,7 @@ tag\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1331,6 +1381,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1345,6 +1396,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1368,6 +1420,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1394,6 +1447,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1409,6 +1463,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1430,6 +1485,7 @@ docker-dir\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1453,6 +1509,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1468,6 +1525,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1480,6 +1538,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1499,6 +1558,7 @@ tag\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand images" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1522,6 +1582,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand import" -l variant -d 'Set the
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand import" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1536,6 +1597,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand info" -s f -l format -d 'Chang
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand info" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1552,6 +1614,7 @@ all\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1568,6 +1631,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand kill" -l cidfile -d 'Read the 
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand kill" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1584,6 +1648,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand load" -s i -l input -d 'Read f
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand load" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1603,6 +1668,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand login" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1619,6 +1685,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand logout" -l authfile -d 'Path o
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand logout" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1635,6 +1702,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand logs" -l tail -d 'Output the s
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand logs" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1652,6 +1720,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand logs" -s h -l help -d 'Print h
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from inspect ls list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1668,6 +1737,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1682,6 +1752,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1699,6 +1770,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1716,6 +1788,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pause" -s f -l filter -d 'Act 
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1730,6 +1803,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pause" -s h -l help -d 'Print 
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1756,6 +1830,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand ps" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1786,6 +1861,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pull" -l creds -d 'Credentials
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1812,6 +1888,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand push" -l digestfile -d 'Write 
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1827,6 +1904,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand push" -s h -l help -d 'Print h
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rename" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1842,6 +1920,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand restart" -l cidfile -d 'Read t
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand restart" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1861,6 +1940,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand rm" -l cidfile -d 'Read the co
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1872,13 +1952,14 @@ complete -c rpod -n "__fish_rpod_using_subcommand rm" -l network-config-dir -d '
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s f -l force -d 'Force removal of a running or paused container (and ignore missing ones)'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes (those no other container uses)'
-complete -c rpod -n "__fish_rpod_using_subcommand rm" -l depend -d 'Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID) first'
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -l depend -d 'Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID, or --requires it) first'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s l -l latest -d 'Act on the latest container rpod created'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s i -l ignore -d 'Ignore errors when a specified container is missing'
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -1914,7 +1995,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabi
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l runtime -d 'Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-signal -d 'Signal to stop the container (default: the image\'s StopSignal, else SIGTERM)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l stop-timeout -d 'Seconds to wait for the stop signal before SIGKILL' -r
@@ -1949,6 +2029,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l pid -d 'PID namespace 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
@@ -1998,6 +2079,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l authfile -d 'Path of t
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2031,6 +2113,7 @@ docker-dir\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand save" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2054,6 +2137,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand search" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2073,6 +2157,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand start" -s f -l filter -d 'Star
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand start" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2091,6 +2176,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stats" -s i -l interval -d 'Se
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2112,6 +2198,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stop" -l cidfile -d 'Read the 
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stop" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2127,6 +2214,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stop" -s h -l help -d 'Print h
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2147,6 +2235,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2167,6 +2256,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2180,6 +2270,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2189,9 +2280,11 @@ fatal\t''
 panic\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l new-runtime -d 'Move every container to this external OCI runtime (a path, or a name in $PATH), after stopping them' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2205,6 +2298,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2219,6 +2313,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2234,6 +2329,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2247,6 +2343,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand tag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2259,6 +2356,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand tag" -s h -l help -d 'Print he
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand top" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2274,6 +2372,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s f -l filter -d 'Ac
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2288,6 +2387,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2300,6 +2400,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unshare" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand untag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2328,6 +2429,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand update" -l device-write-iops -
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2341,6 +2443,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand version" -s f -l format -d 'Ch
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand version" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2353,6 +2456,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand version" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2378,6 +2482,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2391,6 +2496,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2404,6 +2510,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2416,6 +2523,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2429,6 +2537,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2444,6 +2553,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2460,6 +2570,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2475,6 +2586,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2489,6 +2601,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2504,6 +2617,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''
@@ -2524,6 +2638,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand wait" -s i -l interval -d 'Tim
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand wait" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
 info\t''

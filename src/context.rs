@@ -31,6 +31,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DRIVER")]
     pub storage_driver: Option<String>,
 
+    /// Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one
+    #[arg(long, global = true, value_name = "PATH")]
+    pub runtime: Option<String>,
+
     /// Log messages above specified level
     #[arg(long, global = true, value_name = "LEVEL", value_enum, default_value = "warn")]
     pub log_level: LogLevel,

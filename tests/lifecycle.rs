@@ -894,6 +894,24 @@ fn an_external_runtime() {
     e.ok(&["rm", "k"]);
     assert_eq!(e.code(&["run", "--rm", "-t", "--runtime", "runc", &e.image, "true"]), 125);
     assert_eq!(e.code(&["run", "--rm", "--runtime", "/no/such/runtime", &e.image, "true"]), 125);
+    // --runtime is a global flag, as Podman's: before the command too.
+    let out = e.run(&["--runtime", "runc", "run", "--rm", &e.image, "cat", "/proc/1/comm"]);
+    assert_eq!(text(&out.stdout), "cat\n", "{}", describe(&out));
+    // system migrate --new-runtime: stopped containers move to runc; one
+    // with a terminal cannot and is named.
+    e.ok(&["create", "--name", "m", &e.image, "sleep", "100"]);
+    e.ok(&["create", "--name", "t", "-t", &e.image, "sh"]);
+    let out = e.run(&["system", "migrate", "--new-runtime", "runc"]);
+    assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+    assert!(text(&out.stdout).contains("container m now uses"), "{}", describe(&out));
+    assert!(text(&out.stderr).contains("container t: --runtime cannot be used with -t"), "{}", describe(&out));
+    assert_eq!(e.inspect("m")["HostConfig"]["Runtime"].as_str().unwrap().rsplit('/').next(), Some("runc"));
+    assert_eq!(e.inspect("t")["HostConfig"]["Runtime"], "rpod");
+    e.ok(&["start", "m"]);
+    let ps = e.ok(&["exec", "m", "ps", "-o", "pid,comm"]);
+    assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "sleep"]), "{ps}");
+    e.ok(&["rm", "-f", "m", "t"]);
+    assert_eq!(e.code(&["system", "migrate", "--new-runtime", "/no/such/runtime"]), 125);
     drop(e);
     let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
     if mountinfo.lines().any(|l| l.contains(" - cgroup ")) {
@@ -1978,5 +1996,38 @@ fn rmi_conmon_pidfile_and_content_trust() {
         assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
         assert!(text(&out.stderr).contains("--detach"), "{}", describe(&out));
         e.ok(&["pull", "--disable-content-trust", "-q", "--tls-verify=false", img]);
+    });
+}
+
+/// `--requires`: the named containers start first (also when the
+/// dependent is started later), inspect lists them as Dependencies, and a
+/// container others depend on is removed only with them (`rm --depend`).
+#[test]
+fn requires_starts_dependencies_and_guards_removal() {
+    each_mode("req", |e| {
+        let img = e.image.as_str();
+        e.ok(&["create", "--name", "db", img, "sleep", "300"]);
+        e.ok(&["create", "--name", "cache", img, "sleep", "300"]);
+        e.ok(&["run", "-d", "--name", "app", "--requires", "db,cache", img, "sleep", "300"]);
+        let id = |n: &str| e.inspect(n)["Id"].as_str().unwrap().to_string();
+        for dep in ["db", "cache"] {
+            assert_eq!(e.inspect(dep)["State"]["Status"], "running", "{dep}");
+        }
+        assert_eq!(e.inspect("app")["Dependencies"], serde_json::json!([id("db"), id("cache")]));
+        let out = e.run(&["rm", "-f", "db"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("has dependent containers"), "{}", describe(&out));
+        assert!(text(&out.stderr).contains(&id("app")), "{}", describe(&out));
+        e.ok(&["rm", "-f", "--depend", "db"]);
+        assert_eq!(e.code(&["container", "exists", "app"]), 1);
+        let out = e.run(&["create", "--requires", "nope", img]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("--requires nope"), "{}", describe(&out));
+        e.ok(&["create", "--name", "a2", "--requires", "cache", img, "sleep", "300"]);
+        e.ok(&["stop", "-t", "0", "cache"]);
+        e.ok(&["start", "a2"]);
+        assert_eq!(e.inspect("cache")["State"]["Status"], "running");
+        // Removed together (rm -a -f), in any order: no refusal.
+        e.ok(&["rm", "-f", "cache", "a2"]);
     });
 }

@@ -111,6 +111,9 @@ pub struct Options {
     pub uts: NsMode,
     #[serde(skip_serializing_if = "NsMode::is_private")]
     pub cgroupns: NsMode,
+    /// `--requires`: the containers (IDs after create) started before this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
     /// `--tz`: `local` or a zone name (`Europe/Berlin`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tz: Option<String>,
@@ -155,6 +158,15 @@ impl Options {
             NsMode::Container(id) => Some(id.as_str()),
             _ => None,
         })
+    }
+
+    /// Every container this one depends on: those whose namespaces it
+    /// joins and those it `--requires` (started before it, not removed
+    /// while it exists).
+    pub fn depends_on(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.joins().chain(self.requires.iter().map(String::as_str)).collect();
+        v.dedup();
+        v
     }
 }
 

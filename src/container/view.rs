@@ -217,7 +217,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         "EffectiveCaps": conf.capabilities,
         "BoundingCaps": conf.capabilities,
         "ExecIDs": Vec::<String>::new(),
-        "Dependencies": Vec::<String>::new(),
+        "Dependencies": conf.options.depends_on(),
         "Namespace": "",
         "IsInfra": false,
         "IsService": false,

@@ -116,10 +116,6 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
 
-    /// Start the container with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one
-    #[arg(long, value_name = "PATH")]
-    pub runtime: Option<String>,
-
     /// Tune the host's OOM preferences for the container (-1000 to 1000)
     #[arg(long, value_name = "NUM", allow_hyphen_values = true, value_parser = clap::value_parser!(i32).range(-1000..=1000))]
     pub oom_score_adj: Option<i32>,
@@ -247,6 +243,10 @@ pub struct ContainerFlags {
     /// Cgroup namespace to use: private, host, container:NAME
     #[arg(long, value_name = "CGROUPNS")]
     pub cgroupns: Option<String>,
+
+    /// Containers that are started before this one (names or IDs, comma-separated)
+    #[arg(long, value_name = "CONTAINER", value_delimiter = ',')]
+    pub requires: Vec<String>,
 
     /// Set the time zone in the container (local, or a zone such as Europe/Berlin)
     #[arg(long, value_name = "TZ")]
@@ -548,7 +548,8 @@ impl ContainerFlags {
             rm: self.rm,
             init: self.init,
             oom_score_adj: self.oom_score_adj,
-            runtime: self.runtime.clone(),
+            // The global --runtime (Context), set by the command.
+            runtime: None,
             userns: self.userns.clone(),
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
@@ -627,6 +628,7 @@ impl ContainerFlags {
         o.ipc = ns("ipc", &self.ipc)?;
         o.uts = ns("uts", &self.uts)?;
         o.cgroupns = ns("cgroupns", &self.cgroupns)?;
+        o.requires = self.requires.clone();
         o.tz = self.tz.clone();
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
@@ -706,7 +708,8 @@ pub struct CreateArgs {
 }
 
 pub fn run(ctx: &Context, args: CreateArgs) -> anyhow::Result<()> {
-    let opts = args.flags.to_options()?;
+    let mut opts = args.flags.to_options()?;
+    opts.runtime = ctx.global.runtime.clone();
     args.flags.check_cidfile()?;
     let c = lifecycle::create(ctx, &opts)?;
     args.flags.write_cidfile(&c.id)?;

@@ -29,7 +29,7 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub volumes: bool,
 
-    /// Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID) first
+    /// Remove the containers that depend on it (joined its namespaces with --pid/--ipc/--uts/--cgroupns container:ID, or --requires it) first
     #[arg(long)]
     pub depend: bool,
 
@@ -47,8 +47,26 @@ pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     let stop_first = args.force.then(|| Duration::from_secs(args.time.unwrap_or(0)));
     // `rm -f` of a missing container is not an error (Podman).
     let ignore = args.selection.ignore || args.force;
+    let target_ids: Vec<String> = targets.iter().filter_map(|t| containers.find(t).ok().map(|c| c.id)).collect();
     select::each(&targets, ignore, |name| {
         let c = containers.find(name)?;
+        if !args.depend {
+            // Podman's rule: what others depend on goes only with them.
+            let all = containers.list()?;
+            let blocking: Vec<String> =
+                dependents(&all, &c.id).into_iter().filter(|d| !target_ids.contains(&d.id)).map(|d| d.id).collect();
+            if !blocking.is_empty() {
+                return Err(crate::error::Failure::new(
+                    crate::error::ExitCode::Engine,
+                    format!(
+                        "container {} has dependent containers which must be removed before it: {}",
+                        c.id,
+                        blocking.join(",")
+                    ),
+                )
+                .into());
+            }
+        }
         if args.depend {
             // Dependents first, each printed by ID, as Podman does.
             for d in dependents(&containers.list()?, &c.id) {
@@ -62,14 +80,15 @@ pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     })
 }
 
-/// The containers that joined `id`'s namespaces, and theirs in turn,
+/// The containers that depend on `id` (joined its namespaces, or
+/// `--requires` it), and theirs in turn,
 /// each after the ones that depend on it (the order to remove them in).
 fn dependents(all: &[Container], id: &str) -> Vec<Container> {
     let mut out: Vec<Container> = Vec::new();
     let mut stack = vec![id.to_string()];
     let mut seen = vec![id.to_string()];
     while let Some(of) = stack.pop() {
-        for c in all.iter().filter(|c| c.config.options.joins().any(|j| j == of)) {
+        for c in all.iter().filter(|c| c.config.options.depends_on().contains(&of.as_str())) {
             if !seen.contains(&c.id) {
                 seen.push(c.id.clone());
                 stack.push(c.id.clone());

@@ -39,6 +39,7 @@ pub struct RunArgs {
 
 pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
     let mut opts = args.flags.to_options()?;
+    opts.runtime = ctx.global.runtime.clone();
     if args.rmi {
         if args.detach {
             anyhow::bail!("--rmi cannot be used with --detach: the image is removed when a run in the foreground ends");

@@ -44,6 +44,7 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
         root: Some(root.into()),
         runroot: Some(runroot.into()),
         storage_driver: None,
+        runtime: None,
         log_level,
         network_config_dir: None,
     };

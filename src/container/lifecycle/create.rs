@@ -116,40 +116,17 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     if opts.rm && opts.restart.name != "no" && !opts.restart.name.is_empty() {
         return Err(Failure::new(ExitCode::Engine, "the --rm option conflicts with --restart").into());
     }
-    let runtime = match &opts.runtime {
-        None => None,
-        Some(r) => {
-            if opts.tty {
-                return Err(Failure::new(
-                    ExitCode::Engine,
-                    "--runtime cannot be used with -t: the external runtime would own the terminal",
-                )
-                .into());
-            }
-            if !opts.resources.is_empty() {
-                return Err(Failure::new(ExitCode::Engine, "resource limits cannot be used with --runtime").into());
-            }
-            let info = rpod_runtime::cgroups::detect(ctx.rootless());
-            if !ctx.rootless() && info.layout != rpod_runtime::cgroups::Layout::Unified {
-                return Err(Failure::new(
-                    ExitCode::Engine,
-                    format!(
-                        "--runtime as root needs the cgroup v2 unified hierarchy: on this {} host the external runtime would create cgroups in the host's v1 hierarchy",
-                        info.layout.name()
-                    ),
-                )
-                .into());
-            }
-            Some(crate::container::external::resolve(r)?.display().to_string())
-        }
-    };
     let userns = opts.userns.clone().unwrap_or_default();
     let keep_id = crate::container::userns::Mode::parse(&userns)
         .and_then(|m| m.keep_id(ctx.rootless()))
         .map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
-    if keep_id.is_some() && runtime.is_some() {
-        return Err(Failure::new(ExitCode::Engine, "--userns=keep-id cannot be used with --runtime").into());
-    }
+    let runtime = match &opts.runtime {
+        None => None,
+        Some(r) => {
+            external_runtime_allowed(ctx, opts.tty, &opts.resources, keep_id.is_some())?;
+            Some(crate::container::external::resolve(r)?.display().to_string())
+        }
+    };
     let driver = crate::driver::graph_driver(ctx)?;
     let mount_program = match &driver {
         rpod_storage::driver::Driver::Overlay { mount_program: Some(p) } => Some(p.display().to_string()),
@@ -177,7 +154,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let mut options = opts.options.clone();
     config_name_defaults(&mut options.names, &ctx.config()?.containers)?;
     {
-        // container:NAME modes name the container by its ID from here on.
+        // container:NAME modes and --requires name containers by their IDs from here on.
         let paths = ctx.paths()?;
         let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
         for mode in [&mut options.pid, &mut options.ipc, &mut options.uts, &mut options.cgroupns] {
@@ -187,6 +164,9 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         }
         if let Mode::Container(name) = &mut network {
             *name = containers.find(name)?.id;
+        }
+        for name in options.requires.iter_mut() {
+            *name = containers.find(name).with_context(|| format!("--requires {name}"))?.id;
         }
     }
     let local = match crate::image::lookup::find(store, &search, &opts.image) {
@@ -517,4 +497,59 @@ fn resolve_mounts(
         return Err(e);
     }
     Ok((all, volumes, made))
+}
+
+/// May a container with these settings run under an external runtime
+/// (`--runtime`, `system migrate --new-runtime`)?
+fn external_runtime_allowed(
+    ctx: &Context,
+    tty: bool,
+    resources: &rpod_runtime::cgroup_manager::Resources,
+    keep_id: bool,
+) -> anyhow::Result<()> {
+    let refuse = |why: String| Err(Failure::new(ExitCode::Engine, why).into());
+    if tty {
+        return refuse("--runtime cannot be used with -t: the external runtime would own the terminal".into());
+    }
+    if !resources.is_empty() {
+        return refuse("resource limits cannot be used with --runtime".into());
+    }
+    if keep_id {
+        return refuse("--userns=keep-id cannot be used with --runtime".into());
+    }
+    let info = rpod_runtime::cgroups::detect(ctx.rootless());
+    if !ctx.rootless() && info.layout != rpod_runtime::cgroups::Layout::Unified {
+        return refuse(format!(
+            "--runtime as root needs the cgroup v2 unified hierarchy: on this {} host the external runtime would create cgroups in the host's v1 hierarchy",
+            info.layout.name()
+        ));
+    }
+    Ok(())
+}
+
+/// `system migrate --new-runtime`: every container (stopped by the caller)
+/// moves to the external runtime `runtime`; returns their names. One that
+/// cannot use an external runtime stays as it is and is reported.
+pub fn set_runtime(ctx: &Context, runtime: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let mut containers = ctx.containers()?;
+    let (mut moved, mut refused) = (Vec::new(), Vec::new());
+    for c in containers.list()? {
+        let _lock = containers.lock(&c.id)?;
+        let Some(mut c) = containers.get(&c.id)? else { continue };
+        let conf = &c.config;
+        if let Err(e) = external_runtime_allowed(ctx, conf.tty, &conf.resources, conf.keep_id.is_some()) {
+            refused.push(format!("container {}: {e}", c.name));
+            continue;
+        }
+        c.config.runtime = Some(runtime.display().to_string());
+        containers.set_config(&c.id, &c.config)?;
+        moved.push(c.name.clone());
+    }
+    if !refused.is_empty() {
+        for name in &moved {
+            crate::context::print(&format!("container {name} now uses {}\n", runtime.display()))?;
+        }
+        anyhow::bail!("{}", refused.join("; "));
+    }
+    Ok(moved)
 }

@@ -28,6 +28,7 @@ pub struct Started {
 /// the monitor. With `attach_first` the monitor waits for one attach client
 /// before it starts the container. A running container is left alone.
 pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_first: bool) -> anyhow::Result<Started> {
+    start_dependencies(ctx, containers, c, &mut vec![c.id.clone()])?;
     let _lock = containers.lock(&c.id)?;
     let c = containers.get(&c.id)?.ok_or_else(|| anyhow!("container {} was removed", c.id))?;
     if c.state.status.is_live() {
@@ -96,6 +97,35 @@ pub fn mount_rootfs(
         rootfs.mount(&lowers, ctx.rootless(), program, None)?;
     }
     Ok((rootfs, mapping))
+}
+
+/// Starts what `c` depends on (`--requires`, `container:` namespaces) and
+/// is not running, theirs first, as Podman does; `seen` guards cycles.
+fn start_dependencies(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+    seen: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    for id in c.config.options.depends_on() {
+        if seen.iter().any(|s| s == id) {
+            continue;
+        }
+        seen.push(id.to_string());
+        let dep = containers.get(id)?.ok_or_else(|| {
+            Failure::new(
+                ExitCode::Engine,
+                format!("container {} depends on container {id}, which does not exist", c.name),
+            )
+        })?;
+        if dep.state.status.is_live() {
+            continue;
+        }
+        start_dependencies(ctx, containers, &dep, seen)?;
+        start(ctx, containers, &dep, false)
+            .with_context(|| format!("starting {}, which {} depends on", dep.name, c.name))?;
+    }
+    Ok(())
 }
 
 pub(crate) fn read_line(r: &mut BufReader<std::fs::File>) -> anyhow::Result<String> {
