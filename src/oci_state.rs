@@ -34,6 +34,15 @@ pub struct Saved {
     /// The cgroup made for `linux.cgroupsPath`/`linux.resources` (removed by delete).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cgroup: Option<PathBuf>,
+    /// The root file system of a container without a mount namespace of
+    /// its own: its mounts were made under it in the runtime's namespace
+    /// (removed by delete).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mounts_under: Option<PathBuf>,
+    /// The config's hooks (startContainer and poststart run by start,
+    /// poststop by delete).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hooks: Option<rpod_runtime::oci_spec::runtime::Hooks>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,6 +246,23 @@ pub fn default_config(rootless: bool) -> serde_json::Value {
     })
 }
 
+impl Saved {
+    /// The hooks with the state they are given (the status and PID are
+    /// filled in per stage).
+    pub fn hook_set(&self) -> Option<rpod_runtime::hooks::HookSet> {
+        let hooks = self.hooks.clone()?;
+        let annotations =
+            self.annotations.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string())).collect();
+        let state = rpod_runtime::hooks::State {
+            id: self.id.clone(),
+            bundle: self.bundle.clone(),
+            annotations,
+            ..Default::default()
+        };
+        Some(rpod_runtime::hooks::HookSet { hooks, state })
+    }
+}
+
 /// The OCI state document of a container (`runc state`'s JSON).
 pub fn state_document(saved: &Saved, st: Status) -> serde_json::Value {
     serde_json::json!({
@@ -261,6 +287,21 @@ pub fn load_bundle(bundle: &Path) -> anyhow::Result<(PathBuf, Spec)> {
     root.set_path(abs);
     spec.set_root(Some(root));
     Ok((bundle, spec))
+}
+
+/// Detach every mount under `root` in this mount namespace (deepest
+/// first): what a container without a mount namespace of its own mounted.
+pub fn unmount_under(root: &Path) -> anyhow::Result<()> {
+    let mountinfo = std::fs::read_to_string("/proc/self/mountinfo").context("reading /proc/self/mountinfo")?;
+    let mut mounts = crate::doctor::storage::stale_mounts(&mountinfo, &[root]);
+    mounts.sort_by_key(|m| std::cmp::Reverse(m.len()));
+    for m in mounts {
+        match nix::mount::umount2(Path::new(&m), nix::mount::MntFlags::MNT_DETACH) {
+            Ok(()) | Err(nix::errno::Errno::EINVAL | nix::errno::Errno::ENOENT) => {}
+            Err(e) => return Err(e).with_context(|| format!("unmounting {m}")),
+        }
+    }
+    Ok(())
 }
 
 /// `--pid-file`, written atomically.

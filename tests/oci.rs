@@ -537,3 +537,332 @@ fn state_root_is_private_and_checked() {
     assert_eq!(mode(&private), 0o700);
     assert_eq!(std::fs::metadata(&private).unwrap().uid(), bed.test_uid);
 }
+
+/// Without a mount namespace of its own the container's mounts are made
+/// under its root in the caller's namespace (as runc does); delete removes
+/// them (runc leaves them).
+#[test]
+fn mounts_without_a_mount_namespace_land_under_the_root_and_go_with_delete() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let b = t.bundle("shared", t.spec(false), |c| {
+        c["linux"]["namespaces"].as_array_mut().unwrap().retain(|n| n["type"] != "mount");
+        c["process"]["args"] = serde_json::json!(["sh", "-c", "cat /proc/self/mountinfo; sleep 30"]);
+        c["root"]["readonly"] = false.into();
+        c["linux"].as_object_mut().unwrap().remove("maskedPaths");
+        c["linux"].as_object_mut().unwrap().remove("readonlyPaths");
+    });
+    let root = b.join("rootfs").canonicalize().unwrap();
+    let under = |info: &str| -> Vec<String> {
+        info.lines()
+            .filter_map(|l| l.split(' ').nth(4))
+            .filter(|m| Path::new(m).starts_with(&root) && Path::new(m) != root)
+            .map(str::to_string)
+            .collect()
+    };
+    let st = t
+        .cmd(&["create", "--bundle", b.to_str().unwrap(), "shared"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let info = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    let made = under(&info);
+    for dest in ["/proc", "/dev", "/dev/pts", "/dev/shm", "/sys"] {
+        let p = format!("{}{dest}", root.display());
+        assert!(made.contains(&p), "{p} not mounted in our namespace: {made:?}");
+    }
+    ok(t.rpod(&["delete", "-f", "shared"]));
+    let info = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    assert_eq!(under(&info), Vec::<String>::new(), "mounts left after delete");
+}
+
+/// A process that holds new namespaces (`unshare --fork`): its PID, and the
+/// links of its namespaces (`pid` is its children's).
+struct Holder {
+    child: std::process::Child,
+}
+
+impl Holder {
+    fn new(flags: &[&str]) -> Holder {
+        let ours = std::fs::read_link("/proc/self/ns/uts").unwrap();
+        let child = Command::new("unshare").args(flags).args(["--fork", "sleep", "300"]).spawn().unwrap();
+        let h = Holder { child };
+        // unshare switches after it started (one unshare call, with --uts
+        // always among the flags): wait until it has.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::fs::read_link(h.path("uts")).ok().as_ref() == Some(&ours) {
+            assert!(Instant::now() < deadline, "unshare did not make its namespaces");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        h
+    }
+
+    fn path(&self, ns: &str) -> String {
+        let file = if ns == "pid" { "pid_for_children" } else { ns };
+        format!("/proc/{}/ns/{file}", self.child.id())
+    }
+
+    fn link(&self, ns: &str) -> String {
+        std::fs::read_link(self.path(ns)).unwrap().display().to_string()
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Existing namespaces joined by `namespaces[].path`: ipc, uts (with a
+/// hostname, which lands in the joined namespace), net, mnt and pid (the
+/// process is not PID 1 there: the holder's sleep is); a user namespace
+/// joined with new ones made inside it; a new PID namespace inside a joined
+/// user namespace is refused with the reason.
+#[test]
+fn namespaces_are_joined_by_path() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let spec = t.spec(false);
+    let h = Holder::new(&["--ipc", "--uts", "--net", "--mount", "--pid"]);
+    let kinds = [("ipc", "ipc"), ("uts", "uts"), ("network", "net"), ("mount", "mnt"), ("pid", "pid")];
+    let b = t.bundle("joined", spec.clone(), |c| {
+        c["hostname"] = "joined-uts".into();
+        c["process"]["args"] = serde_json::json!([
+            "sh",
+            "-c",
+            "for n in ipc uts net mnt pid; do readlink /proc/self/ns/$n; done; hostname; echo $$; cat /proc/1/cmdline"
+        ]);
+        let ns = c["linux"]["namespaces"].as_array_mut().unwrap();
+        for (typ, file) in kinds {
+            ns.retain(|n| n["type"] != typ);
+            ns.push(serde_json::json!({"type": typ, "path": h.path(file)}));
+        }
+    });
+    let out = ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "joined"]));
+    let lines: Vec<&str> = out.lines().collect();
+    let expected: Vec<String> = kinds.iter().map(|(_, f)| h.link(f)).collect();
+    assert_eq!(lines[..5], expected.iter().map(String::as_str).collect::<Vec<_>>()[..], "{out}");
+    assert_eq!(lines[5], "joined-uts");
+    assert_ne!(lines[6], "1", "the process is PID 1 of a joined PID namespace");
+    assert!(lines[7].starts_with("sleep"), "{out}");
+    // The hostname was set in the joined UTS namespace.
+    let host = Command::new("nsenter").args(["-t", &h.child.id().to_string(), "-u", "hostname"]).output().unwrap();
+    assert_eq!(text(&host.stdout), "joined-uts\n");
+
+    // A joined user namespace; the other new namespaces belong to it.
+    let u = Holder::new(&["--user", "--map-root-user", "--uts"]);
+    let b = t.bundle("userns", spec.clone(), |c| {
+        c["process"]["args"] = serde_json::json!(["sleep", "30"]);
+        c["mounts"] = serde_json::json!([{"destination": "/tmp", "type": "tmpfs", "source": "tmpfs"}]);
+        c["linux"].as_object_mut().unwrap().remove("maskedPaths");
+        c["linux"].as_object_mut().unwrap().remove("readonlyPaths");
+        c["linux"].as_object_mut().unwrap().remove("resources");
+        c["root"]["readonly"] = false.into();
+        let ns = c["linux"]["namespaces"].as_array_mut().unwrap();
+        ns.retain(|n| n["type"] != "pid");
+        ns.push(serde_json::json!({"type": "user", "path": u.path("user")}));
+    });
+    // Started at once (`run -d`): without a /proc of its own (it may not
+    // mount one for the host's PID namespace) the init cannot reopen the
+    // start fifo.
+    let st = t
+        .cmd(&["run", "-d", "--bundle", b.to_str().unwrap(), "userns"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let state: Value = serde_json::from_str(&ok(t.rpod(&["state", "userns"]))).unwrap();
+    assert_eq!(state["status"], "running");
+    let pid = state["pid"].as_i64().unwrap();
+    let link = |ns: &str| std::fs::read_link(format!("/proc/{pid}/ns/{ns}")).unwrap().display().to_string();
+    let user_link = link("user");
+    let uts_link = link("uts");
+    let owner = Command::new("lsns").args(["-n", "-o", "ONS", "-t", "uts", "-p", &pid.to_string()]).output().unwrap();
+    ok(t.rpod(&["delete", "-f", "userns"]));
+    assert_eq!(user_link, u.link("user"));
+    assert_ne!(uts_link, u.link("uts"), "the config asked for a new UTS namespace");
+    // The new UTS namespace belongs to the joined user namespace.
+    let owner = text(&owner.stdout);
+    assert!(user_link.contains(&format!("[{}]", owner.trim())), "owner {owner} of {uts_link}, user ns {user_link}");
+    let uid_map = std::fs::read_to_string(format!("/proc/{}/uid_map", u.child.id())).unwrap();
+    assert_eq!(uid_map.split_whitespace().collect::<Vec<_>>(), ["0", "0", "1"]);
+
+    let b = t.bundle("userpid", spec, |c| {
+        c["process"]["args"] = serde_json::json!(["true"]);
+        c["linux"]["namespaces"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"type": "user", "path": u.path("user")}));
+    });
+    let out = t.rpod(&["run", "--bundle", b.to_str().unwrap(), "userpid"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(text(&out.stderr).contains("new PID namespace inside a joined user namespace"), "{}", text(&out.stderr));
+}
+
+/// The six hook kinds, each with the container's state on stdin, in the
+/// lifecycle's order: createRuntime and createContainer at create (status
+/// creating), prestart and startContainer at start (created; startContainer
+/// in the container, its path resolved there), poststart (running),
+/// poststop at delete (stopped, PID 0).
+#[test]
+fn hooks_run_at_their_stages_with_the_state_on_stdin() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let log_in_container = "/hooklog";
+    let b = t.bundle("hooked", t.spec(false), |c| {
+        c["process"]["args"] = serde_json::json!(["sleep", "30"]);
+        c["root"]["readonly"] = false.into();
+        c["annotations"] = serde_json::json!({"org.example.hook": "yes"});
+    });
+    let log = b.join("rootfs/hooklog");
+    let hook = |stage: &str, path: &str, log: &str| serde_json::json!({"path": path, "args": ["sh", "-c", format!("s=$(cat); echo \"{stage} $s\" >> {log}")], "timeout": 10});
+    let host_log = log.to_str().unwrap();
+    let mut config: Value = serde_json::from_slice(&std::fs::read(b.join("config.json")).unwrap()).unwrap();
+    config["hooks"] = serde_json::json!({
+        "createRuntime": [hook("createRuntime", "/bin/sh", host_log)],
+        "createContainer": [hook("createContainer", "/bin/sh", host_log)],
+        "prestart": [hook("prestart", "/bin/sh", host_log)],
+        "startContainer": [hook("startContainer", "/bin/sh", log_in_container)],
+        "poststart": [hook("poststart", "/bin/sh", host_log)],
+        "poststop": [hook("poststop", "/bin/sh", host_log)],
+    });
+    std::fs::write(b.join("config.json"), serde_json::to_vec(&config).unwrap()).unwrap();
+    let st = t
+        .cmd(&["create", "--bundle", b.to_str().unwrap(), "hooked"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let stages = |s: &str| s.lines().map(|l| l.split(' ').next().unwrap().to_string()).collect::<Vec<_>>();
+    let after_create = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(stages(&after_create), ["createRuntime", "createContainer"]);
+    let state: Value = serde_json::from_str(&ok(t.rpod(&["state", "hooked"]))).unwrap();
+    ok(t.rpod(&["start", "hooked"]));
+    ok(t.rpod(&["delete", "-f", "hooked"]));
+    let all = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        stages(&all),
+        ["createRuntime", "createContainer", "prestart", "startContainer", "poststart", "poststop"],
+        "{all}"
+    );
+    for line in all.lines() {
+        let (stage, json) = line.split_once(' ').unwrap();
+        let s: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{stage}: {e}: {json}"));
+        let status = match stage {
+            "createRuntime" | "createContainer" => "creating",
+            "prestart" | "startContainer" => "created",
+            "poststart" => "running",
+            _ => "stopped",
+        };
+        assert_eq!(s["status"], status, "{line}");
+        assert_eq!(s["id"], "hooked");
+        assert_eq!(s["bundle"], state["bundle"]);
+        assert_eq!(s["annotations"]["org.example.hook"], "yes");
+        let pid = if stage == "poststop" { serde_json::json!(0) } else { state["pid"].clone() };
+        assert_eq!(s["pid"], pid, "{line}");
+    }
+}
+
+/// A failing createRuntime/createContainer hook (or one past its timeout)
+/// fails create and leaves nothing; a failing prestart/startContainer fails
+/// start and the container is gone; poststart/poststop failures are
+/// warnings and the later hooks still run; `rpod oci run` runs them all.
+#[test]
+fn hook_failures_follow_the_spec() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let spec = t.spec(false);
+    let with_hooks = |name: &str, hooks: Value| {
+        t.bundle(name, spec.clone(), |c| {
+            c["process"]["args"] = serde_json::json!(["sleep", "30"]);
+            c["hooks"] = hooks;
+        })
+    };
+    let sh = |script: &str| serde_json::json!({"path": "/bin/sh", "args": ["sh", "-c", script]});
+    let create = |b: &Path, id: &str| {
+        let err = t.dir.path().join(format!("{id}.err"));
+        let st = t
+            .cmd(&["create", "--bundle", b.to_str().unwrap(), id])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&err).unwrap())
+            .status()
+            .unwrap();
+        (st.code(), std::fs::read_to_string(&err).unwrap())
+    };
+    for stage in ["createRuntime", "createContainer"] {
+        let b = with_hooks(stage, serde_json::json!({ stage: [sh("echo no way >&2; exit 2")] }));
+        let (code, err) = create(&b, stage);
+        assert_eq!(code, Some(125), "{err}");
+        assert!(err.contains(&format!("{stage} hook /bin/sh: exit status 2: no way")), "{err}");
+        assert!(!t.rpod(&["state", stage]).status.success(), "{stage}: state left behind");
+    }
+    let mut slow = sh("sleep 30");
+    slow["timeout"] = 1.into();
+    let b = with_hooks("slow", serde_json::json!({ "createRuntime": [slow] }));
+    let began = Instant::now();
+    let (code, err) = create(&b, "slow");
+    assert_eq!(code, Some(125));
+    assert!(err.contains("timed out after 1s") && began.elapsed() < Duration::from_secs(15), "{err}");
+
+    for stage in ["prestart", "startContainer"] {
+        let b = with_hooks(stage, serde_json::json!({ stage: [sh("exit 1")] }));
+        assert_eq!(create(&b, stage).0, Some(0));
+        let out = t.rpod(&["start", stage]);
+        assert_eq!(out.status.code(), Some(125), "{stage}");
+        assert!(text(&out.stderr).contains(&format!("{stage} hook")), "{}", text(&out.stderr));
+        assert!(!t.rpod(&["state", stage]).status.success(), "{stage}: the container was not deleted");
+    }
+
+    let marks = t.dir.path().join("marks");
+    let mark = |m: &str| sh(&format!("echo {m} >> {}", marks.display()));
+    let b = with_hooks(
+        "warn",
+        serde_json::json!({
+            "poststart": [sh("exit 3"), mark("poststart-2")],
+            "poststop": [sh("exit 4"), mark("poststop-2")],
+        }),
+    );
+    assert_eq!(create(&b, "warn").0, Some(0));
+    let out = t.rpod(&["start", "warn"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("poststart hook /bin/sh: exit status 3"), "{}", text(&out.stderr));
+    assert_eq!(t.status("warn"), "running");
+    let out = t.rpod(&["delete", "-f", "warn"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("poststop hook /bin/sh: exit status 4"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&marks).unwrap(), "poststart-2\npoststop-2\n");
+
+    // `run`: every stage, in order.
+    std::fs::remove_file(&marks).unwrap();
+    let b = t.bundle("runall", spec.clone(), |c| {
+        c["process"]["args"] = serde_json::json!(["true"]);
+        // startContainer runs in the container: the marks file is bound in.
+        let dir = t.dir.path().to_str().unwrap();
+        let bind = serde_json::json!({"destination": dir, "source": dir, "options": ["bind"]});
+        c["mounts"].as_array_mut().unwrap().push(bind);
+        c["hooks"] = serde_json::json!({
+            "createRuntime": [mark("createRuntime")], "createContainer": [mark("createContainer")],
+            "prestart": [mark("prestart")], "startContainer": [mark("startContainer")],
+            "poststart": [mark("poststart")], "poststop": [mark("poststop")],
+        });
+    });
+    ok(t.rpod(&["run", "--bundle", b.to_str().unwrap(), "runall"]));
+    assert_eq!(
+        std::fs::read_to_string(&marks).unwrap(),
+        "createRuntime\ncreateContainer\nprestart\nstartContainer\npoststart\npoststop\n"
+    );
+}

@@ -21,8 +21,9 @@ use nix::sys::stat::{Mode, SFlag};
 use nix::unistd::{Gid, Uid};
 
 use crate::plan::{
-    ContainerPlan, DevHow, Fallback, IoPlan, JoinPlan, MountKind, MountOp, Msg, ProcessPlan, Step, MOUNT_SKIP,
-    MOUNT_USE_TREE, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PID, MSG_PTY, MSG_READY,
+    ContainerPlan, DevHow, Fallback, IoPlan, JoinPlan, MountKind, MountOp, Msg, ProcessPlan, Step, HOOKS_CREATE,
+    HOOKS_START, MOUNT_SKIP, MOUNT_USE_TREE, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_HOOKS, MSG_LEN, MSG_PID, MSG_PTY,
+    MSG_READY,
 };
 use crate::sys;
 
@@ -63,32 +64,22 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
     for &(fd, flag, idx) in &plan.join {
         sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
     }
+    if plan.unshare_flags != 0 {
+        let flags = nix::sched::CloneFlags::from_bits_retain(plan.unshare_flags as i32);
+        nix::sched::unshare(flags).map_err(at(Step::Unshare, 0))?;
+    }
     // Not dumpable: nothing in the container may ptrace this process or open
     // its /proc files (its exe is the engine's binary) until it execs.
     sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
 
-    if plan.chroot_only {
-        // The caller's mount namespace: nothing is mounted (the plan refused
-        // what would need it), the root is only changed. The host's /proc
-        // stays reachable by descriptor until exec, for the start gate.
-        if io.gate.is_some() {
-            let fd = nix::fcntl::open(c"/proc", OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
-                .map_err(at(Step::Gate, 0))?;
-            io.proc_dir = std::os::fd::IntoRawFd::into_raw_fd(fd);
-            if io.proc_dir as u32 >= io.top {
-                io.top = io.proc_dir as u32 + 1;
-            }
+    if !plan.chroot_only {
+        // The mount namespace: private first, then the root file system.
+        mount(NONE, c"/", NONE, MsFlags::MS_REC | MsFlags::MS_PRIVATE, NONE).map_err(at(Step::MakePrivate, 0))?;
+        let rootfs = plan.rootfs.as_c_str();
+        mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE).map_err(at(Step::BindRoot, 0))?;
+        if plan.root_nodev {
+            sys::mount_setattr(-1, rootfs, true, crate::plan::attr::NODEV, 0).map_err(at(Step::BindRoot, 0))?;
         }
-        nix::unistd::chroot(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
-        nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
-        return finish_container(plan, io);
-    }
-    // The mount namespace: private first, then the root file system.
-    mount(NONE, c"/", NONE, MsFlags::MS_REC | MsFlags::MS_PRIVATE, NONE).map_err(at(Step::MakePrivate, 0))?;
-    let rootfs = plan.rootfs.as_c_str();
-    mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE).map_err(at(Step::BindRoot, 0))?;
-    if plan.root_nodev {
-        sys::mount_setattr(-1, rootfs, true, crate::plan::attr::NODEV, 0).map_err(at(Step::BindRoot, 0))?;
     }
     // Host paths to bind into the container are opened while they are
     // still reachable, and new file system instances are made now too,
@@ -130,11 +121,32 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
             open_tree_slot(trees, tree_fds, i)?;
         }
     }
-    nix::unistd::chdir(rootfs).map_err(at(Step::PivotRoot, 0))?;
-    nix::unistd::pivot_root(c".", c".").map_err(at(Step::PivotRoot, 0))?;
-    // The old root is now stacked on top of the new one: detach it.
-    umount2(c".", MntFlags::MNT_DETACH).map_err(at(Step::PivotRoot, 0))?;
-    nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
+    if io.hooks_create {
+        hooks_pause(io.chan, HOOKS_CREATE)?;
+    }
+    if plan.chroot_only {
+        // The caller's mount namespace (none of its own was asked for, OCI:
+        // the runtime's is inherited): the root is only changed, and the
+        // mounts below land under it in that namespace (the plan refused
+        // what would change mounts outside it). The host's /proc stays
+        // reachable by descriptor until exec, for the start gate.
+        if io.gate.is_some() {
+            let fd = nix::fcntl::open(c"/proc", OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
+                .map_err(at(Step::Gate, 0))?;
+            io.proc_dir = std::os::fd::IntoRawFd::into_raw_fd(fd);
+            if io.proc_dir as u32 >= io.top {
+                io.top = io.proc_dir as u32 + 1;
+            }
+        }
+        nix::unistd::chroot(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
+        nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
+    } else {
+        nix::unistd::chdir(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
+        nix::unistd::pivot_root(c".", c".").map_err(at(Step::PivotRoot, 0))?;
+        // The old root is now stacked on top of the new one: detach it.
+        umount2(c".", MntFlags::MNT_DETACH).map_err(at(Step::PivotRoot, 0))?;
+        nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
+    }
 
     // From here on every path is the container's: resolution cannot leave
     // the new root.
@@ -239,6 +251,13 @@ fn open_tree_slot(trees: &[crate::plan::Tree], tree_fds: &mut [RawFd], i: usize)
         Err(e) if !t.optional => Err((Step::OpenTree, i as u32, e)),
         Err(_) => Ok(()),
     }
+}
+
+/// Let the engine run hooks (`which`: [`HOOKS_CREATE`], [`HOOKS_START`])
+/// while this process waits; any answer but go fails the set-up.
+fn hooks_pause(chan: RawFd, which: u32) -> Result<(), Fail> {
+    sys::send(chan, &Msg::new(MSG_HOOKS, Step::None, which, 0).encode()).map_err(at(Step::Report, 0))?;
+    wait_go(chan).map_err(at(Step::Hooks, 0))
 }
 
 /// Wait for the engine's go-ahead (the user namespace maps are written).
@@ -620,6 +639,9 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     }
     nix::sys::stat::umask(Mode::from_bits_truncate(p.umask));
 
+    if io.hooks_start {
+        hooks_pause(io.chan, HOOKS_START)?;
+    }
     // The start gate: tell the engine we are ready, then block opening the
     // fifo for writing until `start` opens it for reading.
     let gate = match io.gate {

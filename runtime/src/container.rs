@@ -42,8 +42,10 @@ use nix::unistd::Pid;
 use oci_spec::runtime::{Process, Spec};
 
 use crate::error::RuntimeError;
+use crate::hooks::Stage;
 use crate::plan::{
-    self, HostFacts, IoPlan, JoinPlan, Msg, Step, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_LEN, MSG_PID, MSG_PTY, MSG_READY,
+    self, HostFacts, IoPlan, JoinPlan, Msg, Step, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_HOOKS, MSG_LEN, MSG_PID,
+    MSG_PTY, MSG_READY,
 };
 use crate::{child, sys};
 
@@ -97,6 +99,12 @@ pub struct CreateOptions<'a> {
     /// `--init`: the container's PID 1 is a tiny init (the runtime's own,
     /// no binary needed in the container) and the process its child.
     pub init: bool,
+    /// Lifecycle hooks: `create` runs `createRuntime` and `createContainer`
+    /// (a failure kills the init and fails the create), and with
+    /// [`StartGate::Immediate`] `prestart` and `startContainer` too, right
+    /// before the exec; the caller runs those two for a gated container
+    /// before [`start`], and `poststart`/`poststop`.
+    pub hooks: Option<crate::hooks::HookSet>,
 }
 
 impl<'a> CreateOptions<'a> {
@@ -111,6 +119,7 @@ impl<'a> CreateOptions<'a> {
             parent_death_signal: None,
             cgroup: None,
             init: false,
+            hooks: None,
         }
     }
 }
@@ -270,6 +279,10 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     io.init = c.init;
     let init_program = if c.init { Some(init_program()?) } else { None };
     io.init_fd = init_program.as_ref().map(|f| f.as_raw_fd());
+    if let Some(h) = &c.hooks {
+        io.hooks_create = h.any(&[Stage::CreateRuntime, Stage::CreateContainer]);
+        io.hooks_start = c.start_gate == StartGate::Immediate && h.any(&[Stage::Prestart, Stage::StartContainer]);
+    }
 
     let flags = plan.clone_flags;
     let cgroup = match &c.cgroup {
@@ -279,8 +292,12 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
         ),
         None => None,
     };
-    let pid = sys::clone_child(flags, cgroup.as_ref().map(|f| f.as_raw_fd()), || child::run_create(&mut plan, &mut io))
-        .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?;
+    let cgroup_fd = cgroup.as_ref().map(|f| f.as_raw_fd());
+    let pid = match plan.pid_join {
+        None => sys::clone_child(flags, cgroup_fd, || child::run_create(&mut plan, &mut io))
+            .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?,
+        Some(_) => clone_in_pid_namespace(c.spec.clone(), io, cgroup_fd, c.parent_death_signal.is_some())?,
+    };
     drop(child_sock);
     drop(gate);
 
@@ -309,6 +326,16 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
             None => return Err(RuntimeError::InitDied(describe_status(reap(pid)))),
             Some((m, fd)) => match m.kind {
                 MSG_PTY => pty_master = fd,
+                MSG_HOOKS => {
+                    let ran = run_create_hooks(c.hooks.as_ref(), m.arg, pid).and_then(|_| {
+                        sys::send(parent_sock.as_raw_fd(), &Msg::new(MSG_GO, Step::None, 0, 0).encode())
+                            .map_err(|e| RuntimeError::sys("signalling the init", e))
+                    });
+                    if let Err(e) = ran {
+                        kill_and_reap(pid);
+                        return Err(e);
+                    }
+                }
                 MSG_READY => {
                     let command = plan.process.arg0.clone();
                     PENDING.lock().unwrap_or_else(|p| p.into_inner()).push(Pending { pid, sock: parent_sock, command });
@@ -333,6 +360,55 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
             },
         }
     }
+}
+
+/// The hooks the init paused for: before `pivot_root` (`HOOKS_CREATE`:
+/// createRuntime, createContainer) or before exec (`HOOKS_START`:
+/// prestart, startContainer).
+fn run_create_hooks(hooks: Option<&crate::hooks::HookSet>, which: u32, pid: Pid) -> Result<(), RuntimeError> {
+    let Some(h) = hooks else { return Ok(()) };
+    let pid = pid.as_raw();
+    if which == plan::HOOKS_START {
+        h.run(Stage::Prestart, "created", pid)?;
+        return h.run(Stage::StartContainer, "created", pid);
+    }
+    h.run(Stage::CreateRuntime, "creating", pid)?;
+    h.run(Stage::CreateContainer, "creating", pid)
+}
+
+/// The clone of a container's init into an existing PID namespace
+/// (`namespaces[].path` of type pid). A process enters a PID namespace only
+/// by being forked into it, and `setns(CLONE_NEWPID)` changes that for the
+/// calling thread for good (a rootless engine may not switch back), so a
+/// thread of its own joins and clones, from a plan of its own (a plan holds
+/// raw pointers, which stay with the thread that made them). When the init
+/// must die with its creator (`stay`: [`CreateOptions::parent_death_signal`],
+/// which the kernel sends when the creating *thread* ends), that thread
+/// stays, parked, for the life of the process.
+fn clone_in_pid_namespace(spec: Spec, mut io: IoPlan, cgroup: Option<RawFd>, stay: bool) -> Result<Pid, RuntimeError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("rpod-pidns".into())
+        .spawn(move || {
+            let cloned = (|| {
+                let (mut plan, _files) = plan::container_plan(&spec, host_facts())?;
+                let ns = plan.pid_join.ok_or_else(|| RuntimeError::InvalidSpec("no PID namespace to join".into()))?;
+                sys::setns(ns, libc::CLONE_NEWPID)
+                    .map_err(|e| RuntimeError::sys("joining the PID namespace of namespaces[].path", e))?;
+                let flags = plan.clone_flags;
+                sys::clone_child(flags, cgroup, || child::run_create(&mut plan, &mut io))
+                    .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))
+            })();
+            let ok = cloned.is_ok();
+            let _ = tx.send(cloned);
+            if ok && stay {
+                loop {
+                    std::thread::park();
+                }
+            }
+        })
+        .map_err(|e| RuntimeError::io("starting the thread that joins the PID namespace", e))?;
+    rx.recv().map_err(|_| RuntimeError::sys("the thread that joins the PID namespace ended", Errno::EPIPE))?
 }
 
 /// Let a container created with [`StartGate::Wait`] exec its process.

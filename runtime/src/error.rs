@@ -30,6 +30,9 @@ pub enum RuntimeError {
     /// report (killed from outside, crashed).
     #[error("the container's init died during set-up ({0})")]
     InitDied(String),
+    /// A lifecycle hook failed (exit status, timeout, could not start).
+    #[error("{stage} hook {path}: {why}")]
+    Hook { stage: &'static str, path: String, why: String },
 }
 
 impl RuntimeError {

@@ -14,6 +14,7 @@ pub mod cgroups;
 mod child;
 mod container;
 mod error;
+pub mod hooks;
 pub mod host;
 mod init;
 pub mod overlay_probe;

@@ -11,6 +11,9 @@ use oci_spec::runtime::{
 use crate::caps;
 use crate::userns::IdMap;
 
+/// The OCI runtime spec version of the configs and states rpod writes.
+pub const OCI_VERSION: &str = "1.0.2";
+
 /// The `PATH` a container gets when neither the image nor the user sets one.
 pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -385,7 +388,7 @@ pub fn default_spec(opts: &SpecOptions) -> Spec {
 
     let root = RootBuilder::default().path(opts.rootfs.clone()).readonly(opts.read_only).build().expect("root");
     let mut spec = SpecBuilder::default()
-        .version("1.0.2")
+        .version(OCI_VERSION)
         .root(root)
         .process(process)
         .mounts(mounts)

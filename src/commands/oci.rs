@@ -15,12 +15,14 @@ use nix::unistd::Pid;
 use rpod_runtime::oci_spec::runtime::{Process, Spec};
 use rpod_runtime::{StartGate, Stdio};
 
+use crate::container::hooks::warn_hooks;
 use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 use crate::oci_state::{
     container_dir, default_config, load, load_bundle, now_rfc3339, parse_signal, prepare_root, save, state_document,
-    state_root, status, write_pid_file, Saved, Status,
+    state_root, status, unmount_under, write_pid_file, Saved, Status,
 };
+use rpod_runtime::hooks::Stage;
 
 #[derive(Debug, Args)]
 pub struct OciArgs {
@@ -211,6 +213,9 @@ fn create(root: &Path, a: &CreateArgs, run: bool) -> anyhow::Result<()> {
         if let Some(c) = &cgroup {
             let _ = rpod_runtime::cgroup_manager::remove(c);
         }
+        if let Some(root) = mounts_under(&spec) {
+            let _ = unmount_under(&root);
+        }
     }
     result
 }
@@ -238,6 +243,17 @@ fn oci_cgroup(spec: &Spec, id: &str) -> anyhow::Result<Option<PathBuf>> {
     Ok(Some(dir))
 }
 
+/// The root under which the container's mounts land in the runtime's own
+/// mount namespace (a config with mounts and no mount namespace).
+fn mounts_under(spec: &Spec) -> Option<PathBuf> {
+    use rpod_runtime::oci_spec::runtime::LinuxNamespaceType;
+    let ns = spec.linux().as_ref().and_then(|l| l.namespaces().as_ref());
+    let own = ns.is_some_and(|ns| ns.iter().any(|n| n.typ() == LinuxNamespaceType::Mount));
+    let mounts = spec.mounts().as_ref().is_some_and(|m| !m.is_empty());
+    let root = spec.root().as_ref().map(|r| std::fs::canonicalize(r.path()).unwrap_or_else(|_| r.path().clone()));
+    root.filter(|_| mounts && !own)
+}
+
 fn create_in(
     dir: &Path,
     bundle: &Path,
@@ -252,9 +268,26 @@ fn create_in(
         // Borrowing inherited raw descriptors needs unsafe code: not yet.
         bail!("--preserve-fds is not supported by rpod oci yet");
     }
+    let mut saved = Saved {
+        id: a.id.clone(),
+        pid: 0,
+        bundle: bundle.to_path_buf(),
+        start_time: 0,
+        created: now_rfc3339(),
+        annotations: spec
+            .annotations()
+            .as_ref()
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect())
+            .unwrap_or_default(),
+        cgroup,
+        mounts_under: mounts_under(spec),
+        hooks: spec.hooks().clone(),
+    };
+    let hooks = saved.hook_set();
     let mut opts = rpod_runtime::CreateOptions::new(spec);
+    opts.hooks = hooks.clone();
     opts.stdio = Stdio::Inherit;
-    opts.cgroup = cgroup.clone();
+    opts.cgroup = saved.cgroup.clone();
     opts.start_gate = if run { StartGate::Immediate } else { StartGate::Wait { fifo: dir.join("exec.fifo") } };
 
     let mut forwarded = SigSet::empty();
@@ -266,19 +299,8 @@ fn create_in(
     }
     let created = rpod_runtime::create(&opts).map_err(runtime_failure)?;
     let pid = created.pid;
-    let saved = Saved {
-        id: a.id.clone(),
-        pid: pid.as_raw(),
-        bundle: bundle.to_path_buf(),
-        start_time: crate::procfs::stat(pid.as_raw()).map(|s| s.1).unwrap_or(0),
-        created: now_rfc3339(),
-        annotations: spec
-            .annotations()
-            .as_ref()
-            .map(|m| m.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect())
-            .unwrap_or_default(),
-        cgroup,
-    };
+    saved.pid = pid.as_raw();
+    saved.start_time = crate::procfs::stat(pid.as_raw()).map(|s| s.1).unwrap_or(0);
     let written = save(dir, &saved).and_then(|_| match &a.pid_file {
         Some(f) => write_pid_file(f, pid),
         None => Ok(()),
@@ -289,14 +311,20 @@ fn create_in(
         return Err(e);
     }
     if !run || a.detach {
+        if run {
+            warn_hooks(hooks.as_ref(), Stage::Poststart, "running", pid.as_raw());
+        }
         return Ok(());
     }
+    warn_hooks(hooks.as_ref(), Stage::Poststart, "running", pid.as_raw());
     std::thread::spawn(move || loop {
         if let Ok(sig) = forwarded.wait() {
             let _ = nix::sys::signal::kill(pid, sig);
         }
     });
-    match rpod_runtime::wait(pid).map_err(runtime_failure)? {
+    let code = rpod_runtime::wait(pid).map_err(runtime_failure);
+    warn_hooks(hooks.as_ref(), Stage::Poststop, "stopped", 0);
+    match code? {
         0 => Ok(()),
         code => Err(Failure::new(ExitCode::Container(code), "").into()),
     }
@@ -308,7 +336,18 @@ fn start(root: &Path, id: &str) -> anyhow::Result<()> {
         Status::Created => {}
         s => bail!("cannot start a container that is {} (it must be created)", s.as_str()),
     }
-    rpod_runtime::start(&dir.join("exec.fifo")).map_err(runtime_failure)
+    let hooks = saved.hook_set();
+    if let Some(h) = &hooks {
+        // prestart, startContainer: a failure stops the container (delete follows).
+        let ran = h.run(Stage::Prestart, "created", saved.pid);
+        if let Err(e) = ran.and_then(|_| h.run(Stage::StartContainer, "created", saved.pid)) {
+            let _ = delete(root, &DeleteArgs { force: true, id: id.to_string() });
+            return Err(runtime_failure(e));
+        }
+    }
+    rpod_runtime::start(&dir.join("exec.fifo")).map_err(runtime_failure)?;
+    warn_hooks(hooks.as_ref(), Stage::Poststart, "running", saved.pid);
+    Ok(())
 }
 
 fn state(root: &Path, id: &str) -> anyhow::Result<()> {
@@ -354,7 +393,12 @@ fn delete(root: &Path, a: &DeleteArgs) -> anyhow::Result<()> {
     if let Some(c) = &saved.cgroup {
         rpod_runtime::cgroup_manager::remove(c)?;
     }
-    std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))
+    if let Some(root) = &saved.mounts_under {
+        unmount_under(root)?;
+    }
+    std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
+    warn_hooks(saved.hook_set().as_ref(), Stage::Poststop, "stopped", 0);
+    Ok(())
 }
 
 fn exec(root: &Path, a: &ExecArgs) -> anyhow::Result<()> {

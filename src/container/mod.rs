@@ -22,6 +22,7 @@ pub mod export;
 pub mod external;
 pub mod filter;
 pub mod health;
+pub mod hooks;
 pub mod lifecycle;
 pub mod limits;
 pub mod logfile;

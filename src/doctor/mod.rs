@@ -13,7 +13,7 @@ mod host;
 mod identity;
 mod network;
 mod registries;
-mod storage;
+pub(crate) mod storage;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

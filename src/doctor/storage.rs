@@ -68,7 +68,7 @@ fn leftovers_check(graph_root: &Path, run_root: &Path) -> Check {
 }
 
 /// Mount points of `/proc/self/mountinfo` text under any of `roots`.
-fn stale_mounts(mountinfo: &str, roots: &[&Path]) -> Vec<String> {
+pub(crate) fn stale_mounts(mountinfo: &str, roots: &[&Path]) -> Vec<String> {
     mountinfo
         .lines()
         .filter_map(|l| l.split(' ').nth(4))

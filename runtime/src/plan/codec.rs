@@ -20,11 +20,18 @@ pub(crate) const MSG_PTY: u32 = 2;
 pub(crate) const MSG_FAIL: u32 = 3;
 /// Child → engine: execve failed (`errno`); the fifo variant carries the command after the header.
 pub(crate) const MSG_EXEC_FAIL: u32 = 4;
-/// Engine → child: the user namespace maps are written.
+/// Engine → child: the user namespace maps are written (or the hooks ran).
 pub(crate) const MSG_GO: u32 = 5;
 /// Exec's first child → engine: the process it forked into the container
 /// has this PID (`arg`, as the engine sees it).
 pub(crate) const MSG_PID: u32 = 6;
+/// Child → engine: paused for hooks (`arg` [`HOOKS_CREATE`] or
+/// [`HOOKS_START`]); the engine runs them and answers [`MSG_GO`].
+pub(crate) const MSG_HOOKS: u32 = 7;
+/// Pause before `pivot_root` (createRuntime, createContainer).
+pub(crate) const HOOKS_CREATE: u32 = 0;
+/// Pause before exec (prestart, startContainer, for a container started at once).
+pub(crate) const HOOKS_START: u32 = 1;
 
 impl Msg {
     pub const fn new(kind: u32, step: Step, arg: u32, errno: i32) -> Msg {
@@ -96,9 +103,11 @@ pub(crate) enum Step {
     Fork,
     Session,
     InitExec,
+    Unshare,
+    Hooks,
 }
 
-pub(crate) const STEPS: [Step; 41] = [
+pub(crate) const STEPS: [Step; 43] = [
     Step::None,
     Step::UserNsWait,
     Step::BecomeRoot,
@@ -140,6 +149,8 @@ pub(crate) const STEPS: [Step; 41] = [
     Step::Fork,
     Step::Session,
     Step::InitExec,
+    Step::Unshare,
+    Step::Hooks,
 ];
 
 impl Step {
@@ -192,6 +203,8 @@ impl Step {
             Step::Fork => "forking into the container's PID namespace",
             Step::Session => "starting a new session (setsid)",
             Step::InitExec => "executing rpod-init (--init)",
+            Step::Unshare => "making the new namespaces inside the joined user namespace",
+            Step::Hooks => "waiting for the engine to run the hooks",
         }
     }
 }

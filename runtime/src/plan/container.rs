@@ -58,47 +58,62 @@ pub(crate) fn container_plan(
     let linux = spec.linux().as_ref();
     lsm_setting("linux.mountLabel", linux.and_then(|l| l.mount_label().as_deref()), Lsm::SELinux)?;
 
-    // Namespaces: new ones become clone flags; those with a path are joined.
+    // Namespaces: new ones become clone flags; those with a path are joined
+    // (the PID namespace by the engine's thread before the clone: a process
+    // enters one only by being forked into it).
     let mut clone_flags: u64 = 0;
     let mut join_files = Vec::new();
     let mut join = Vec::new();
+    let mut pid_join = None;
     let ns_list = linux.and_then(|l| l.namespaces().as_ref());
-    let has_new =
-        |t: LinuxNamespaceType| ns_list.is_some_and(|ns| ns.iter().any(|n| n.typ() == t && n.path().is_none()));
+    let listed = |t: LinuxNamespaceType| ns_list.and_then(|ns| ns.iter().find(|n| n.typ() == t));
+    let has_new = |t: LinuxNamespaceType| listed(t).is_some_and(|n| n.path().is_none());
     let new_net = has_new(LinuxNamespaceType::Network);
-    let new_uts = has_new(LinuxNamespaceType::Uts);
     let new_user = has_new(LinuxNamespaceType::User);
     for (idx, (typ, flag, name)) in NAMESPACES.into_iter().enumerate() {
-        let Some(ns) = ns_list.and_then(|ns| ns.iter().find(|n| n.typ() == typ)) else {
-            continue;
-        };
+        let Some(ns) = listed(typ) else { continue };
         match ns.path() {
             None => clone_flags |= flag as u64,
             Some(path) => {
-                if matches!(typ, LinuxNamespaceType::Pid | LinuxNamespaceType::Mount | LinuxNamespaceType::User) {
-                    return Err(RuntimeError::InvalidSpec(format!(
-                        "joining an existing {name} namespace is not supported"
-                    )));
-                }
                 let f = std::fs::File::open(path)
                     .map_err(|e| RuntimeError::io(format!("{name} namespace {}", path.display()), e))?;
-                join.push((std::os::fd::AsRawFd::as_raw_fd(&f), flag, idx as u32));
+                let fd = std::os::fd::AsRawFd::as_raw_fd(&f);
+                if typ == LinuxNamespaceType::Pid {
+                    pid_join = Some(fd);
+                } else {
+                    join.push((fd, flag, idx as u32));
+                }
                 join_files.push(f);
             }
         }
     }
+    let joined_user = listed(LinuxNamespaceType::User).is_some_and(|n| n.path().is_some());
+    // Namespaces made after joining a user namespace must belong to it, so
+    // they are unshared by the init once it has joined (runc's order), not
+    // made by the clone. A new PID namespace would need one more fork there.
+    let mut unshare_flags = 0;
+    if joined_user {
+        if clone_flags & libc::CLONE_NEWPID as u64 != 0 {
+            return Err(RuntimeError::InvalidSpec(
+                "a new PID namespace inside a joined user namespace is not supported (join a PID namespace too, \
+                 or make the user namespace new)"
+                    .into(),
+            ));
+        }
+        unshare_flags = std::mem::take(&mut clone_flags);
+    }
     // Without a mount namespace of its own (OCI: the runtime's is
     // inherited) the init only chroots into the root file system: pivot_root
     // or mounts there would change the caller's namespace, so a config that
-    // needs them is refused (as runc refuses masked paths without one).
-    let chroot_only = clone_flags & libc::CLONE_NEWNS as u64 == 0;
-    let userns = new_user;
+    // needs them is refused (as runc refuses masked paths without one). A
+    // joined mount namespace is set up like a new one (as runc does).
+    let chroot_only = listed(LinuxNamespaceType::Mount).is_none();
+    let userns = new_user || joined_user;
     // mknod works only for real root outside any user namespace.
     let can_mknod = host.init_root && !userns;
     // sysfs can always be mounted by real root; elsewhere only when the
     // container owns its network namespace (and even then it may be refused).
     let sysfs_may_fail = !host.init_root || userns;
-
     let mut trees: Vec<Tree> = Vec::new();
     let tree = |path: &Path, recursive: bool, trees: &mut Vec<Tree>| -> Result<usize, RuntimeError> {
         trees.push(Tree { path: cstring(path.as_os_str().as_bytes(), "mount source")?, recursive, optional: false });
@@ -271,9 +286,9 @@ pub(crate) fn container_plan(
 
     let hostname = match spec.hostname() {
         Some(h) if !h.is_empty() => {
-            if !new_uts {
+            if listed(LinuxNamespaceType::Uts).is_none() {
                 return Err(RuntimeError::InvalidSpec(
-                    "a hostname needs a UTS namespace of the container's own".into(),
+                    "a hostname needs a UTS namespace of the container's own (new or joined by path)".into(),
                 ));
             }
             Some(cstring(h, "hostname")?)
@@ -293,23 +308,26 @@ pub(crate) fn container_plan(
     // CAP_SETGID in its own namespace (setgroups stays as allowed as it is
     // there) or by an unprivileged one, which must deny setgroups first
     // (see `write_id_maps`).
-    let setgroups_ok = setgroups_allowed("self") && (!new_user || host.may_map);
+    let setgroups_ok = match listed(LinuxNamespaceType::User).and_then(|n| n.path().as_deref()) {
+        // A joined one: as its /proc/PID/setgroups says, when the path names a process.
+        Some(path) => setgroups_allowed(proc_pid(path).unwrap_or("self")),
+        None => setgroups_allowed("self") && (!new_user || host.may_map),
+    };
     let mut process = process_plan(process, setgroups_ok)?;
     process.seccomp = linux.and_then(|l| l.seccomp().as_ref()).map(crate::seccomp::compile).transpose()?;
 
     if chroot_only {
         let needs = [
-            ("mounts", !mounts.is_empty()),
             ("linux.maskedPaths", !masked.is_empty()),
             ("linux.readonlyPaths", !readonly.is_empty()),
             ("root.readonly", root.readonly().unwrap_or(false)),
             ("linux.rootfsPropagation", propagation.is_some()),
-            ("linux.devices (bound from the host)", !trees.is_empty()),
         ];
         if let Some((what, _)) = needs.iter().find(|n| n.1) {
             return Err(RuntimeError::InvalidSpec(format!(
                 "{what} needs a mount namespace of the container's own (add {{\"type\": \"mount\"}} to \
-                 linux.namespaces); without one the runtime's is inherited and only a chroot is done"
+                 linux.namespaces); without one the runtime's is inherited: the root is only changed (chroot) \
+                 and mounts are made under it in the runtime's namespace"
             )));
         }
     }
@@ -318,6 +336,8 @@ pub(crate) fn container_plan(
     Ok((
         ContainerPlan {
             clone_flags,
+            unshare_flags,
+            pid_join,
             chroot_only,
             new_userns: new_user,
             join,
@@ -341,6 +361,13 @@ pub(crate) fn container_plan(
         },
         join_files,
     ))
+}
+
+/// `PID` of a `/proc/PID/ns/...` path.
+fn proc_pid(path: &Path) -> Option<&str> {
+    let rest = path.to_str()?.strip_prefix("/proc/")?;
+    let (pid, _) = rest.split_once('/')?;
+    pid.bytes().all(|b| b.is_ascii_digit()).then_some(pid)
 }
 
 impl ContainerPlan {

@@ -121,11 +121,17 @@ pub(crate) struct ProcessPlan {
 #[derive(Debug)]
 pub(crate) struct ContainerPlan {
     pub clone_flags: u64,
+    /// New namespaces the init unshares after joining a user namespace.
+    pub unshare_flags: u64,
+    /// A PID namespace to start in (`setns` by the engine's thread before
+    /// the clone).
+    pub pid_join: Option<RawFd>,
     /// No mount namespace of its own: chroot, no pivot_root, no mounts.
     pub chroot_only: bool,
     /// A new user namespace: wait for the engine to write the maps.
     pub new_userns: bool,
-    /// Existing namespaces to join first (OCI `namespaces[].path`), user first.
+    /// Existing namespaces to join first (OCI `namespaces[].path`), user
+    /// first, mount last; not the PID namespace (see `pid_join`).
     pub join: Vec<(RawFd, i32, u32)>,
     pub rootfs: CString,
     pub trees: Vec<Tree>,
@@ -193,6 +199,10 @@ pub(crate) struct IoPlan {
     /// `--init`: the sealed memfd of the `rpod-init` program, which the
     /// init executes once the command is forked.
     pub init_fd: Option<RawFd>,
+    /// Pause for the engine's create hooks before `pivot_root`.
+    pub hooks_create: bool,
+    /// Pause for the engine's startContainer hooks before exec.
+    pub hooks_start: bool,
     /// The host's /proc (`O_PATH`), kept by an init that only chrooted
     /// (no /proc in its root) to reopen the gate fifo; -1: none.
     pub proc_dir: RawFd,
@@ -215,6 +225,8 @@ impl IoPlan {
             parent_death_signal: 0,
             init: false,
             init_fd: None,
+            hooks_create: false,
+            hooks_start: false,
             proc_dir: -1,
         }
     }
