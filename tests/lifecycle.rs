@@ -1455,6 +1455,19 @@ fn run_and_create_options() {
         assert_eq!(out.trim(), &id[..12]);
         let pidns = e.ok(&["run", "--rm", "--pid", "host", img, "readlink", "/proc/self/ns/pid"]);
         assert_eq!(pidns.trim(), host_uts.to_str().unwrap(), "--pid host shares the host's PID namespace");
+        // --pid container:NAME: o1's PID namespace, its sleep is PID 1 there.
+        let o1_pidns = std::fs::read_link(format!("/proc/{}/ns/pid", v["State"]["Pid"])).unwrap();
+        let out = e.ok(&[
+            "run",
+            "--rm",
+            "--pid",
+            "container:o1",
+            img,
+            "sh",
+            "-c",
+            "readlink /proc/self/ns/pid; cat /proc/1/cmdline | tr '\\0' ' '; echo; test $$ != 1 && echo not-pid-1",
+        ]);
+        assert_eq!(out, format!("{}\nsleep 300 \nnot-pid-1\n", o1_pidns.display()), "{:?}", e.mode);
         // Refusals: not namespaced, --uts host with --hostname, an unknown zone, keep-groups.
         for bad in [
             &["--sysctl", "vm.swappiness=1"][..],
@@ -1462,7 +1475,7 @@ fn run_and_create_options() {
             &["--tz", "Nowhere/Atlantis"],
             &["--group-add", "keep-groups"],
             &["--ulimit", "bogus=1"],
-            &["--pid", "container:o1"],
+            &["--pid", "container:nonesuch"],
         ] {
             let mut args = vec!["create"];
             args.extend_from_slice(bad);
@@ -2029,5 +2042,89 @@ fn requires_starts_dependencies_and_guards_removal() {
         assert_eq!(e.inspect("cache")["State"]["Status"], "running");
         // Removed together (rm -a -f), in any order: no refusal.
         e.ok(&["rm", "-f", "cache", "a2"]);
+    });
+}
+
+/// containers.conf `[engine] hooks_dir`: OCI hook files (Podman's 1.0.0
+/// schema) whose `when` matches run for `rpod run` containers at their
+/// stages with the state on stdin; others do not; a failing prestart hook
+/// fails the start (exit 125, the hook named).
+#[test]
+fn hooks_dir_hooks_run_for_matching_containers() {
+    each_mode("hooks", |e| {
+        let img = e.image.as_str();
+        let dir = e.dir.path();
+        let hooks = dir.join("hooks.d");
+        std::fs::create_dir_all(&hooks).unwrap();
+        let log = dir.join("hook.log");
+        let hook = |stage: &str, when: Value, script: &str| {
+            serde_json::json!({
+                "version": "1.0.0",
+                "hook": {"path": "/bin/sh", "args": ["sh", "-c", script], "timeout": 10},
+                "when": when,
+                "stages": [stage],
+            })
+            .to_string()
+        };
+        let record = |stage: &str| format!("s=$(cat); echo \"{stage} $s\" >> {}", log.display());
+        let files = [
+            (
+                "10-prestart.json",
+                hook("prestart", serde_json::json!({"annotations": {"^hookme$": "^yes$"}}), &record("prestart")),
+            ),
+            (
+                "20-poststop.json",
+                hook("poststop", serde_json::json!({"annotations": {"^hookme$": "."}}), &record("poststop")),
+            ),
+            ("30-fail.json", hook("prestart", serde_json::json!({"annotations": {"^hookme$": "^fail$"}}), "exit 7")),
+            (
+                "40-never.json",
+                hook("prestart", serde_json::json!({"commands": ["^nothing-runs-this$"]}), &record("never")),
+            ),
+        ];
+        for (name, text) in files {
+            std::fs::write(hooks.join(name), text).unwrap();
+        }
+        let conf = dir.join("containers.conf");
+        std::fs::write(&conf, format!("[engine]\nhooks_dir = [\"{}\"]\n", hooks.display())).unwrap();
+        if e.mode == Mode::Rootless {
+            let bed = Bed::get();
+            let owner = format!("{}:{}", bed.test_uid, bed.test_gid);
+            assert!(std::process::Command::new("chown").args(["-R", &owner]).arg(dir).status().unwrap().success());
+        }
+        let run = |args: &[&str]| {
+            let mut cmd = e.cmd(args);
+            cmd.env("CONTAINERS_CONF", &conf);
+            output_with_timeout(&mut cmd, Duration::from_secs(60))
+        };
+        let out = run(&["run", "--name", "hooked", "--annotation", "hookme=yes", img, "true"]);
+        assert!(out.status.success(), "{:?} {}", e.mode, describe(&out));
+        let id = e.inspect("hooked")["Id"].as_str().unwrap().to_string();
+        // poststop runs when the monitor sees the exit.
+        let start = Instant::now();
+        while !std::fs::read_to_string(&log).unwrap_or_default().contains("poststop") {
+            assert!(start.elapsed() < Duration::from_secs(20), "{:?}: no poststop hook", e.mode);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let lines = std::fs::read_to_string(&log).unwrap();
+        let stages: Vec<&str> = lines.lines().map(|l| l.split(' ').next().unwrap()).collect();
+        assert_eq!(stages, ["prestart", "poststop"], "{:?}", e.mode);
+        for line in lines.lines() {
+            let (stage, json) = line.split_once(' ').unwrap();
+            let s: Value = serde_json::from_str(json).unwrap();
+            assert_eq!(s["id"], id.as_str());
+            assert_eq!(s["annotations"]["hookme"], "yes");
+            assert_eq!(s["status"], if stage == "prestart" { "created" } else { "stopped" });
+        }
+        // No annotation: no hook.
+        std::fs::remove_file(&log).unwrap();
+        let out = run(&["run", "--rm", img, "true"]);
+        assert!(out.status.success(), "{}", describe(&out));
+        assert!(!log.exists(), "{:?}: a hook ran without its annotation", e.mode);
+        // A failing prestart hook fails the start.
+        let out = run(&["run", "--rm", "--annotation", "hookme=fail", img, "true"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("prestart hook /bin/sh: exit status 7"), "{}", describe(&out));
+        e.ok(&["rm", "-af"]);
     });
 }

@@ -128,6 +128,8 @@ pub struct ContainersConf {
     pub network_config_dir: Option<String>,
     /// `[network] default_subnet`: the default network's subnet.
     pub default_subnet: Option<String>,
+    /// `[engine] hooks_dir`.
+    pub hooks_dir: Option<Vec<String>>,
 }
 
 impl ContainersConf {
@@ -304,9 +306,11 @@ impl ContainersConf {
                 self.default_subnet = n.default_subnet;
             }
         }
-        if let Some(n) = file.engine.and_then(|e| e.image_parallel_copies) {
+        let engine = file.engine;
+        if let Some(n) = engine.as_ref().and_then(|e| e.image_parallel_copies) {
             self.image_parallel_copies = Some(n);
         }
+        merge_list(&mut self.hooks_dir, engine.and_then(|e| e.hooks_dir), Vec::new);
         Ok(())
     }
 }
@@ -372,6 +376,7 @@ struct ContainersToml {
 #[derive(Deserialize)]
 struct EngineToml {
     image_parallel_copies: Option<u64>,
+    hooks_dir: Option<AttrList<String>>,
 }
 
 // ---------------------------------------------------------------------------

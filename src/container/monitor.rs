@@ -24,6 +24,7 @@
 //!
 //! Single-threaded: one `poll` loop; no async runtime.
 
+use rpod_runtime::hooks::{HookSet, Stage};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
@@ -170,13 +171,14 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         None
     };
     let cgroup = super::limits::plan(&c.config.resources, opts.rootless)?;
+    let hooks = hook_set(&spec, &c.id, &run_dir);
     let mut backoff = Duration::from_millis(100);
     let mut exit_after_removal = None;
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
         let launched = match &c.config.runtime {
             Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, stdio),
-            None => launch_builtin(&spec, cgroup.as_ref(), &c.id, c.config.init, io, stdio),
+            None => launch_builtin(&spec, cgroup.as_ref(), &c.id, c.config.init, hooks.clone(), io, stdio),
         };
         let launched = match launched {
             Ok(l) => l,
@@ -233,6 +235,9 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         let deadline = c.config.options.timeout.filter(|t| *t > 0).map(|t| Instant::now() + Duration::from_secs(t));
         let init = Init { pid: launched.watch, deadline };
         let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), init, &mut health)?;
+        if launched.external.is_none() {
+            crate::container::hooks::warn_hooks(hooks.as_ref(), Stage::Poststop, "stopped", 0);
+        }
         let health_restart = health.is_some_and(|h| h.restart);
         if let Some(ext) = &launched.external {
             ext.delete();
@@ -318,6 +323,7 @@ fn launch_builtin(
     cgroup: Option<&super::limits::CgroupPlan>,
     id: &str,
     init: bool,
+    hooks: Option<HookSet>,
     mut io: Io,
     stdio: rpod_runtime::Stdio,
 ) -> Result<Launched, LaunchError> {
@@ -330,6 +336,7 @@ fn launch_builtin(
     create.parent_death_signal = Some(Signal::SIGKILL);
     create.cgroup = cgroup_dir.clone();
     create.init = init;
+    create.hooks = hooks.clone();
     let created = rpod_runtime::create(&create).map_err(|e| {
         if let Some(d) = &cgroup_dir {
             let _ = rpod_runtime::cgroup_manager::remove(d);
@@ -347,7 +354,22 @@ fn launch_builtin(
         io.input = Some(dup);
     }
     let pid = created.pid.as_raw();
+    crate::container::hooks::warn_hooks(hooks.as_ref(), Stage::Poststart, "running", pid);
     Ok(Launched { io, init: pid, watch: pid, cgroup: cgroup_dir, external: None })
+}
+
+/// The spec's hooks (from the hook directories) with the state they get:
+/// the container's run directory is its bundle (it holds config.json).
+fn hook_set(spec: &rpod_runtime::oci_spec::runtime::Spec, id: &str, run_dir: &std::path::Path) -> Option<HookSet> {
+    let hooks = spec.hooks().clone()?;
+    let annotations = spec.annotations().clone().unwrap_or_default().into_iter().collect();
+    let state = rpod_runtime::hooks::State {
+        id: id.to_string(),
+        bundle: run_dir.to_path_buf(),
+        annotations,
+        ..Default::default()
+    };
+    Some(HookSet { hooks, state })
 }
 
 /// `--runtime`: the external runtime in the foreground, as our child.

@@ -289,9 +289,6 @@ impl Options {
         if self.uts == NsMode::Host && hostname_given {
             bail!("--hostname cannot be set with --uts host");
         }
-        if matches!(self.pid, NsMode::Container(_)) {
-            bail!("--pid container:NAME is not supported by rpod yet (host and private are)");
-        }
         if self.group_add.iter().any(|g| g == "keep-groups") {
             bail!("--group-add keep-groups is not supported by rpod (it needs crun)");
         }

@@ -126,6 +126,9 @@ pub(super) fn build_spec(
     if conf.privileged {
         crate::container::options::add_host_devices(&mut spec, ctx.rootless())?;
     }
+    // Hooks of containers.conf's hook directories that apply (Podman's way).
+    let hook_dirs = crate::container::hooks::dirs(ctx.config()?.containers.hooks_dir.as_deref(), ctx.rootless());
+    crate::container::hooks::apply(&mut spec, &hook_dirs)?;
     if let (Some(adj), Some(process)) = (conf.oom_score_adj, spec.process_mut()) {
         process.set_oom_score_adj(Some(adj));
     }
