@@ -4,7 +4,9 @@
 # BENCH_RUNS (default 7) runs after one warm-up, with hyperfine, of:
 #   cp of a 300 MB file into a container (`cp FILE CTR:/big`) and out of it
 #   (`cp CTR:/big FILE`), against plain `cp` of the same file on the host (the floor);
-#   commit of a container with 100 MB of changes (a 100 MB file copied in).
+#   commit of a container with 100 MB of changes (a 100 MB file copied in);
+#   `run --rm -v DIR:/d IMAGE true` (a bind mount of a host directory) against a plain
+#   `run --rm IMAGE true`: the cost of the mount.
 # The containers are created, not started (both engines mount a stopped container's root
 # for cp and commit; podman cannot start containers on some hosts).
 #
@@ -81,6 +83,9 @@ for en in "${ENGINES[@]}"; do
   eng "$en" cp "$F/changes" "commit-$en:/changes"
   RES[commit,$en]=$(measure "$en-commit" "" "$E commit -q commit-$en")
   eng "$en" rm -af >/dev/null 2>&1 || true
+  step "$en: run --rm with and without a bind mount"
+  RES[run,$en]=$(measure "$en-run" "" "$E run --rm $IMG true")
+  RES[run-v,$en]=$(measure "$en-run-v" "" "$E run --rm -v $F:/d $IMG true")
 done
 
 med() { [[ $1 == FAILED || -z $1 ]] && echo "-" || echo "${1%% *}"; }
@@ -88,15 +93,20 @@ cell() { [[ $1 == FAILED || -z $1 ]] && echo "FAILED" || { read -r m lo hi <<<"$
 {
   echo "rpod $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) CPUs, runs $RUNS, rootless"
   printf '%-30s %-22s %-22s %-12s %-12s\n' task rpod podman rpod/podman rpod/floor
-  for r in cp-in cp-out commit; do
+  for r in cp-in cp-out commit run run-v; do
     rv=${RES[$r,rpod]:-} pv=${RES[$r,podman]:-}
     case $r in
       cp-in) label="cp 300 MB into a container" fl=$(ratio "$(med "$rv")" "$(med "${RES[floor]}")") ;;
       cp-out) label="cp 300 MB out of a container" fl=$(ratio "$(med "$rv")" "$(med "${RES[floor]}")") ;;
       commit) label="commit (100 MB of changes)" fl="-" ;;
+      run) label="run --rm IMAGE true" fl="-" ;;
+      run-v) label="run --rm -v DIR:/d IMAGE true" fl="-" ;;
     esac
     printf '%-30s %-22s %-22s %-12s %-12s\n' "$label" "$(cell "$rv")" "$(cell "$pv")" "$(ratio "$(med "$rv")" "$(med "$pv")")" "$fl"
   done
   printf '%-30s %-22s\n' "floor: host cp of 300 MB" "$(cell "${RES[floor]}")"
+  for en in "${ENGINES[@]}"; do
+    printf '%-30s %s\n' "$en: -v over a plain run" "$(ratio "$(med "${RES[run-v,$en]:-}")" "$(med "${RES[run,$en]:-}")")x"
+  done
 } | tee "$OUT"
 step "table written to $OUT"
