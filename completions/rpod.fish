@@ -248,7 +248,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
@@ -701,7 +701,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
@@ -985,7 +985,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l entrypoint -d 'Over
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
@@ -1988,7 +1988,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l entrypoint -d 'Overwri
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s w -l workdir -d 'Working directory inside the container (created if missing)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s u -l user -d 'Username or UID (format: <name|uid>[:<group|gid>])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s h -l hostname -d 'Set container hostname (default: the short container ID)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l network -d 'Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r

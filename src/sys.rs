@@ -49,6 +49,41 @@ pub fn pass_fd_as_3(cmd: &mut std::process::Command, fd: std::os::fd::RawFd) {
     }
 }
 
+/// The child of `cmd` as a helper of the caller (a container's monitor):
+/// SIGKILL when the calling thread dies, no signal blocked (the monitor
+/// blocks the ones it reads through a signalfd, and a mask is inherited
+/// across exec), and no descriptor above 3 inherited (the container's
+/// stdio pipes among them, which would otherwise never reach EOF).
+pub fn helper_child(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    let parent = std::process::id() as libc::pid_t;
+    // SAFETY: the closure runs between fork and exec and calls only
+    // async-signal-safe functions (prctl, getppid, sigprocmask, syscall,
+    // _exit) on plain integers and a local signal set.
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong, 0, 0, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // The parent died before the signal was armed.
+            if libc::getppid() != parent {
+                libc::_exit(1);
+            }
+            let mut none: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut none);
+            if libc::sigprocmask(libc::SIG_SETMASK, &none, std::ptr::null_mut()) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // Close-on-exec rather than closed: the standard library's own
+            // pipe that reports a failed exec must stay open until then.
+            if libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, libc::CLOSE_RANGE_CLOEXEC) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
 /// Descriptor 3 as given by [`pass_fd_as_3`], if it is open; close-on-exec
 /// is set again so the container never inherits it.
 pub fn take_fd_3() -> Option<std::os::fd::OwnedFd> {

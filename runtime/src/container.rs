@@ -447,6 +447,14 @@ pub fn start(gate_fifo: &Path) -> Result<(), RuntimeError> {
     }
 }
 
+/// Drops what [`create`] kept for a Wait-gated init (its report socket)
+/// when the caller reaps the init itself instead of through [`wait`] or
+/// [`try_wait`] (a monitor's `waitpid(-1)` loop), once [`start`] has
+/// returned.
+pub fn forget(pid: Pid) {
+    PENDING.lock().unwrap_or_else(|p| p.into_inner()).retain(|p| p.pid != pid);
+}
+
 fn exit_code(status: WaitStatus) -> Option<i32> {
     match status {
         WaitStatus::Exited(_, code) => Some(code),

@@ -27,7 +27,9 @@ mod sys;
 pub mod user;
 pub mod userns;
 
-pub use container::{create, exec, sealed_copy, start, try_wait, wait, CreateOptions, Created, StartGate, Stdio};
+pub use container::{
+    create, exec, forget, sealed_copy, start, try_wait, wait, CreateOptions, Created, StartGate, Stdio,
+};
 pub use error::RuntimeError;
 pub use init::tiny_init;
 pub use plan::in_initial_userns_as_root;

@@ -178,7 +178,10 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
         let launched = match &c.config.runtime {
             Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, stdio),
-            None => launch_builtin(&spec, cgroup.as_ref(), &c.id, c.config.init, hooks.clone(), io, stdio),
+            None => {
+                let net = Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir };
+                launch_builtin(&spec, cgroup.as_ref(), (&c.id, c.config.init), hooks.clone(), &net, io, stdio)
+            }
         };
         let launched = match launched {
             Ok(l) => l,
@@ -241,6 +244,9 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
         let health_restart = health.is_some_and(|h| h.restart);
         if let Some(ext) = &launched.external {
             ext.delete();
+        }
+        if let Some(h) = launched.network {
+            h.stop();
         }
         // The kernel's OOM killer ended it: memory.events says so.
         let oom = launched.cgroup.as_ref().is_some_and(|d| rpod_runtime::cgroup_manager::oom_kills(d) > 0);
@@ -310,6 +316,15 @@ struct Launched {
     watch: i32,
     cgroup: Option<std::path::PathBuf>,
     external: Option<super::external::External>,
+    /// pasta, serving the container's network namespace.
+    network: Option<crate::network::pasta::Helper>,
+}
+
+/// What the network helper of a new container needs.
+struct Net<'a> {
+    mode: &'a crate::network::Mode,
+    ports: &'a [crate::network::PortMapping],
+    run_dir: &'a std::path::Path,
 }
 
 /// Why a start failed: exit code (125, or 126/127 for the command) and
@@ -317,13 +332,15 @@ struct Launched {
 type LaunchError = (i32, String);
 
 /// The built-in runtime: the init cloned straight into its cgroup, dying
-/// with the monitor.
+/// with the monitor. A network helper (pasta) is started for its network
+/// namespace while the init waits at the start gate, so the container's
+/// process never runs without its network.
 fn launch_builtin(
     spec: &rpod_runtime::oci_spec::runtime::Spec,
     cgroup: Option<&super::limits::CgroupPlan>,
-    id: &str,
-    init: bool,
+    (id, init): (&str, bool),
     hooks: Option<HookSet>,
+    net: &Net,
     mut io: Io,
     stdio: rpod_runtime::Stdio,
 ) -> Result<Launched, LaunchError> {
@@ -331,31 +348,63 @@ fn launch_builtin(
         Some(cg) => Some(cg.create(id).map_err(|e| (125, format!("{e:#}")))?),
         None => None,
     };
+    let drop_cgroup = || {
+        if let Some(d) = &cgroup_dir {
+            let _ = rpod_runtime::cgroup_manager::remove(d);
+        }
+    };
+    let exit_code = |e: &rpod_runtime::RuntimeError| match e.exit_code() {
+        126 => 126,
+        127 => 127,
+        _ => 125,
+    };
+    let gated = crate::network::needs_helper(net.mode);
+    let fifo = net.run_dir.join("start.fifo");
     let mut create = rpod_runtime::CreateOptions::new(spec);
     create.stdio = stdio;
     create.parent_death_signal = Some(Signal::SIGKILL);
     create.cgroup = cgroup_dir.clone();
     create.init = init;
     create.hooks = hooks.clone();
+    if gated {
+        let _ = std::fs::remove_file(&fifo);
+        create.start_gate = rpod_runtime::StartGate::Wait { fifo: fifo.clone() };
+    }
     let created = rpod_runtime::create(&create).map_err(|e| {
-        if let Some(d) = &cgroup_dir {
-            let _ = rpod_runtime::cgroup_manager::remove(d);
-        }
-        let code = match e.exit_code() {
-            126 => 126,
-            127 => 127,
-            _ => 125,
-        };
-        (code, e.to_string())
+        drop_cgroup();
+        (exit_code(&e), e.to_string())
     })?;
+    let pid = created.pid.as_raw();
+    let mut network = None;
+    if gated {
+        // Nothing is left half-started: the init is killed and reaped.
+        let abandon = |code: i32, msg: String| {
+            let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
+            let _ = waitpid(Pid::from_raw(pid), None);
+            rpod_runtime::forget(created.pid);
+            let _ = std::fs::remove_file(&fifo);
+            drop_cgroup();
+            (code, msg)
+        };
+        network = match crate::network::attach(net.mode, net.ports, pid, net.run_dir) {
+            Ok(h) => h,
+            Err(e) => return Err(abandon(125, format!("setting up the network ({}): {e:#}", net.mode))),
+        };
+        if let Err(e) = rpod_runtime::start(&fifo) {
+            if let Some(h) = network.take() {
+                h.stop();
+            }
+            return Err(abandon(exit_code(&e), e.to_string()));
+        }
+        rpod_runtime::forget(created.pid);
+    }
     if let Some(m) = created.pty_master {
         let dup = m.try_clone().map_err(|e| (125, format!("duplicating the pty: {e}")))?;
         io.out = Some(m);
         io.input = Some(dup);
     }
-    let pid = created.pid.as_raw();
     crate::container::hooks::warn_hooks(hooks.as_ref(), Stage::Poststart, "running", pid);
-    Ok(Launched { io, init: pid, watch: pid, cgroup: cgroup_dir, external: None })
+    Ok(Launched { io, init: pid, watch: pid, cgroup: cgroup_dir, external: None, network })
 }
 
 /// The spec's hooks (from the hook directories) with the state they get:
@@ -386,7 +435,9 @@ fn launch_external(
     };
     let ext = super::external::External::new(runtime, run_dir, id);
     match ext.start(spec, stdin, stdout, stderr) {
-        Ok((child, init)) => Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext) }),
+        Ok((child, init)) => {
+            Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext), network: None })
+        }
         Err(e) => {
             ext.delete();
             Err((125, format!("{e:#}")))

@@ -4,9 +4,7 @@
 
 use super::{find_program, Check, Env, Package};
 
-/// Where Podman's helper binaries live besides `PATH`.
-const HELPER_DIRS: [&str; 4] =
-    ["/usr/local/libexec/podman", "/usr/local/lib/podman", "/usr/libexec/podman", "/usr/lib/podman"];
+use crate::network::{HELPER_DIRS, TUN_FIX};
 
 pub fn checks(env: &Env) -> Vec<Check> {
     let mut out = Vec::new();
@@ -40,7 +38,7 @@ pub fn checks(env: &Env) -> Vec<Check> {
 }
 
 fn tun() -> Check {
-    let fix = "chmod 0666 /dev/net/tun (as root); for good: echo 'KERNEL==\"tun\", MODE=\"0666\"' > /etc/udev/rules.d/60-tun.rules";
+    let fix = TUN_FIX;
     match std::fs::OpenOptions::new().read(true).write(true).open("/dev/net/tun") {
         Ok(_) => Check::ok("tun", "/dev/net/tun can be opened"),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Check::warning(

@@ -7,11 +7,13 @@ pub mod config;
 pub mod filter;
 pub mod mode;
 pub mod names;
+pub mod pasta;
 pub mod ports;
 
 use std::net::{IpAddr, Ipv4Addr};
+use std::path::{Path, PathBuf};
 
-use anyhow::anyhow;
+use anyhow::{anyhow, Context as _};
 
 use names::Attachment;
 
@@ -90,12 +92,57 @@ pub fn host_ip_override(a: &mut Attachment, conf: &crate::config::ContainersConf
     Ok(())
 }
 
+/// How to make /dev/net/tun usable (pasta and slirp4netns need it).
+pub const TUN_FIX: &str = "chmod 0666 /dev/net/tun (as root); for good: echo 'KERNEL==\"tun\", MODE=\"0666\"' > /etc/udev/rules.d/60-tun.rules";
+
+/// Where Podman's helper binaries live besides `PATH`.
+pub const HELPER_DIRS: [&str; 4] =
+    ["/usr/local/libexec/podman", "/usr/local/lib/podman", "/usr/libexec/podman", "/usr/lib/podman"];
+
+/// A network helper program (`pasta`, `slirp4netns`) in `PATH` or
+/// Podman's helper directories.
+pub fn find_helper(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into());
+    std::env::split_paths(&path)
+        .chain(HELPER_DIRS.iter().map(PathBuf::from))
+        .map(|d| d.join(program))
+        .find(|p| p.is_file())
+}
+
+/// /dev/net/tun can be opened for reading and writing, else why not.
+pub fn tun_usable() -> Result<(), String> {
+    match std::fs::OpenOptions::new().read(true).write(true).open("/dev/net/tun") {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err("/dev/net/tun does not exist (modprobe tun, as root)".into())
+        }
+        Err(e) => {
+            let mode = std::fs::metadata("/dev/net/tun")
+                .map(|m| format!(" (mode {:04o})", std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o7777))
+                .unwrap_or_default();
+            Err(format!("/dev/net/tun cannot be opened{mode}: {e}; fix: {TUN_FIX}"))
+        }
+    }
+}
+
 /// Refuses a mode this host or rpod cannot give a container (exit 125 at
 /// create, before anything is stored).
-pub fn check_usable(mode: &Mode, _rootless: bool) -> anyhow::Result<()> {
+pub fn check_usable(mode: &Mode, rootless: bool) -> anyhow::Result<()> {
     match mode {
-        Mode::Pasta(_) | Mode::Slirp4netns(_) => {
-            anyhow::bail!("--network {mode}: rootless networking is not supported by rpod yet")
+        Mode::Pasta(_) if !rootless => {
+            // Started as real root, Debian's pasta (2023-03) changes to
+            // nobody before it joins the namespace and fails.
+            anyhow::bail!("--network {mode}: pasta is for rootless containers in rpod (as root use the default, bridge networks or host)")
+        }
+        Mode::Pasta(opts) => {
+            pasta::check_options(opts)?;
+            if find_helper("pasta").is_none() {
+                anyhow::bail!("--network {mode}: pasta is not installed (Debian: apt-get install passt), or use --network private");
+            }
+            tun_usable().map_err(|e| anyhow::anyhow!("--network {mode}: {e}"))
+        }
+        Mode::Slirp4netns(_) => {
+            anyhow::bail!("--network {mode}: slirp4netns is not supported by rpod yet: use pasta")
         }
         Mode::Bridge(_) => anyhow::bail!("--network {mode}: bridge networks are not supported by rpod yet"),
         Mode::Ns(path) if !path.exists() => {
@@ -103,6 +150,31 @@ pub fn check_usable(mode: &Mode, _rootless: bool) -> anyhow::Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// Connects the new network namespace of a container's init (`init_pid`)
+/// as its mode says: pasta started for it; `None` for modes without a
+/// helper.
+pub fn attach(
+    mode: &Mode,
+    ports: &[PortMapping],
+    init_pid: i32,
+    run_dir: &Path,
+) -> anyhow::Result<Option<pasta::Helper>> {
+    match mode {
+        Mode::Pasta(opts) => {
+            let path = format!("/proc/{init_pid}/ns/net");
+            let netns = std::fs::File::open(&path).with_context(|| format!("opening {path}"))?;
+            Ok(Some(pasta::start(opts, ports, &netns, run_dir)?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The mode needs a helper started for the container's namespace before
+/// its process runs.
+pub fn needs_helper(mode: &Mode) -> bool {
+    matches!(mode, Mode::Pasta(_))
 }
 
 /// The host's default IPv4 gateway (`/proc/net/route`).

@@ -140,10 +140,16 @@ impl Mode {
         }
     }
 
-    /// The mode without `--network`: the loopback-only namespace until
-    /// rootless networking and bridge networks land.
-    pub fn default_for(_rootless: bool) -> Mode {
-        Mode::Private
+    /// The mode without `--network`: rootless pasta (Podman 5's default),
+    /// except with an external runtime (`--runtime`), which makes the
+    /// namespace itself where pasta cannot be attached before the process
+    /// runs: loopback only, as for root until bridge networks land.
+    pub fn default_for(rootless: bool, external_runtime: bool) -> Mode {
+        if rootless && !external_runtime {
+            Mode::Pasta(Vec::new())
+        } else {
+            Mode::Private
+        }
     }
 
     /// As recorded and shown by `inspect`'s `HostConfig.NetworkMode`

@@ -359,10 +359,10 @@ pub fn inspect_map(mappings: &[PortMapping], exposed: &[String]) -> Value {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn pm(ip: &str, h: u16, c: u16, range: u16, protocol: Proto) -> PortMapping {
+    pub(crate) fn pm(ip: &str, h: u16, c: u16, range: u16, protocol: Proto) -> PortMapping {
         PortMapping { host_ip: ip.into(), host_port: h, container_port: c, range, protocol }
     }
 

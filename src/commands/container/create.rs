@@ -76,7 +76,7 @@ pub struct ContainerFlags {
     #[arg(short = 'h', long, value_name = "NAME")]
     pub hostname: Option<String>,
 
-    /// Connect the container to a network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name
+    /// Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
 

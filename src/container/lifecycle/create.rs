@@ -141,7 +141,14 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     // pull needs it.
     let mut store = ctx.metadata_store()?;
     let search = ctx.config()?.registries.search_registries().to_vec();
-    let mut network = opts.network.clone().unwrap_or_else(|| Mode::default_for(ctx.rootless()));
+    let mut network = opts.network.clone().unwrap_or_else(|| Mode::default_for(ctx.rootless(), runtime.is_some()));
+    if runtime.is_some() && crate::network::needs_helper(&network) {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("--network {network} cannot be used with --runtime (use --network private, none or host)"),
+        )
+        .into());
+    }
     crate::network::check_usable(&network, ctx.rootless())
         .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
     opts.options.validate(network == Mode::Host, opts.hostname.is_some())?;
