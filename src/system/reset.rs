@@ -32,15 +32,17 @@ pub fn reset(ctx: &Context) -> anyhow::Result<ResetReport> {
         }
     }
     drop(containers);
+    // Before the run directory goes: by default it holds the pause
+    // process's PID file. (This process stays in the namespace.)
+    if let Some(dir) = &paths.user_run_dir {
+        report.pause = crate::pause::stop(dir).context("stopping the pause process")?;
+    }
     for dir in [&paths.graph_root, &paths.run_root] {
         match std::fs::remove_dir_all(dir) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => report.errors.push(format!("removing {}: {e}", dir.display())),
         }
-    }
-    if let Some(dir) = &paths.user_run_dir {
-        report.pause = crate::pause::stop(dir).context("stopping the pause process")?;
     }
     Ok(report)
 }
