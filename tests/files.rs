@@ -445,3 +445,74 @@ fn system_df_prune_reset() {
         assert_eq!(e.ok(&["images", "-q"]), "");
     });
 }
+
+/// `cp` goes through a container's bind mounts and volumes, running or
+/// stopped; `commit --include-volumes` declares them; `system df` counts
+/// volumes and `system prune --volumes` removes unused ones.
+#[test]
+fn cp_through_volumes_and_binds_commit_include_volumes_prune_volumes() {
+    each_mode("files-vol", |e| {
+        let host = e.path("bound");
+        dir_for(e, &host);
+        let payload = e.path("payload");
+        std::fs::write(&payload, "payload\n").unwrap();
+        let p = payload.display().to_string();
+        let bind = format!("{}:/b", host.display());
+        e.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "c",
+            "-v",
+            &bind,
+            "-v",
+            "vol:/v",
+            "-v",
+            "rovol:/ro:ro",
+            &e.image,
+            "sleep",
+            "600",
+        ]);
+        // Running: through the container's own mounts.
+        e.ok(&["cp", &p, "c:/b/run"]);
+        assert_eq!(std::fs::read_to_string(host.join("run")).unwrap(), "payload\n");
+        e.ok(&["cp", &p, "c:/v/run"]);
+        assert_eq!(e.ok(&["run", "--rm", "-v", "vol:/v", &e.image, "cat", "/v/run"]), "payload\n");
+        assert_ne!(e.code(&["cp", &p, "c:/ro/x"]), 0, "{:?}: a read-only volume was written", e.mode);
+        // Stopped: the same places, mounted for the copy.
+        e.ok(&["stop", "-t", "0", "c"]);
+        e.ok(&["cp", &p, "c:/b/stopped"]);
+        assert_eq!(std::fs::read_to_string(host.join("stopped")).unwrap(), "payload\n");
+        e.ok(&["cp", &p, "c:/v/stopped"]);
+        assert_eq!(e.ok(&["run", "--rm", "-v", "vol:/v", &e.image, "cat", "/v/stopped"]), "payload\n");
+        let out = e.path("out");
+        e.ok(&["cp", "c:/v/run", &out.display().to_string()]);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "payload\n");
+        assert_ne!(e.code(&["cp", &p, "c:/ro/x"]), 0, "{:?}: a read-only volume was written", e.mode);
+        let diff = e.ok(&["diff", "c"]);
+        assert!(!diff.contains("/v/run") && !diff.contains("/b/run"), "{:?}: volume files in the diff: {diff}", e.mode);
+
+        // commit --include-volumes.
+        e.ok(&["commit", "-q", "--include-volumes", "c", "withvols"]);
+        let v: Value = serde_json::from_str(&e.ok(&["image", "inspect", "withvols"])).unwrap();
+        for d in ["/v", "/b", "/ro"] {
+            assert!(v[0]["Config"]["Volumes"][d].is_object(), "{d}: {}", v[0]["Config"]);
+        }
+        e.ok(&["commit", "-q", "c", "novols"]);
+        let v: Value = serde_json::from_str(&e.ok(&["image", "inspect", "novols"])).unwrap();
+        assert!(v[0]["Config"]["Volumes"].get("/v").is_none(), "{}", v[0]["Config"]);
+
+        // df counts the volumes; prune --volumes removes the unused ones.
+        let rows: Value = serde_json::from_str(&e.ok(&["system", "df", "--format", "json"])).unwrap();
+        assert_eq!(rows[2]["Type"], "Local Volumes");
+        assert_eq!(rows[2]["Total"], 2, "{rows}");
+        assert!(rows[2]["RawSize"].as_u64().unwrap() >= 16, "{rows}");
+        e.ok(&["rm", "c"]);
+        let out = e.ok(&["system", "prune", "-f", "--volumes"]);
+        assert!(
+            out.contains("Deleted Volumes\nrovol\nvol\n") || out.contains("Deleted Volumes\nvol\nrovol\n"),
+            "{out}"
+        );
+        assert_eq!(e.ok(&["volume", "ls", "-q"]), "");
+    });
+}

@@ -127,6 +127,10 @@ pub fn open_root(ctx: &Context, containers: &mut Containers, c: &Container) -> a
     let mounted = (c.config.storage_driver != "vfs").then(|| rootfs.merged.clone());
     let fd = nix::fcntl::open(&rootfs.merged, flags, Mode::empty())
         .with_context(|| format!("opening {}", rootfs.merged.display()));
+    let fd = fd.and_then(|fd| {
+        mount_volumes(ctx, &c, &fd)?;
+        Ok(fd)
+    });
     let fd = match fd {
         Ok(fd) => fd,
         Err(e) => {
@@ -137,6 +141,85 @@ pub fn open_root(ctx: &Context, containers: &mut Containers, c: &Container) -> a
         }
     };
     Ok(ContainerRoot { fd, name: c.name.clone(), root_owner, mounted, _lock: Some(lock) })
+}
+
+/// A stopped container's bind mounts and volumes, mounted at their places
+/// in its root (`root`, just mounted here) so that a copy goes where the
+/// container sees it. Each mount point is resolved inside the root
+/// (`RESOLVE_IN_ROOT`) and mounted on through its descriptor, so a
+/// symlink in the container cannot move a mount onto the host; a missing
+/// one is created as the runtime would. Tmpfs, devpts and image mounts
+/// hold nothing while the container is stopped: the copy goes to the
+/// root file system under them, as Podman's does.
+fn mount_volumes(ctx: &Context, c: &Container, root: &OwnedFd) -> anyhow::Result<()> {
+    use crate::volume::mounts::Kind;
+    use nix::mount::{mount, MsFlags};
+    let mut specs: Vec<&crate::volume::mounts::MountSpec> =
+        c.config.mounts.iter().filter(|m| matches!(m.kind, Kind::Bind | Kind::Volume) && !m.overlay).collect();
+    // Parents first.
+    specs.sort_by_key(|m| m.destination.matches('/').count());
+    for m in specs {
+        let source = match m.kind {
+            Kind::Bind => std::path::PathBuf::from(&m.source),
+            _ => {
+                let vol = crate::volume::lookup(ctx, &m.source)?;
+                if vol.config.options.contains_key("type") {
+                    // A device volume is mounted fresh by each start: nothing here to copy to.
+                    continue;
+                }
+                vol.mountpoint
+            }
+        };
+        let is_dir = source.is_dir();
+        let rel = m.destination.trim_start_matches('/');
+        let how = |flags: OFlag| {
+            OpenHow::new()
+                .flags(flags | OFlag::O_CLOEXEC)
+                .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS)
+        };
+        let target = match openat2(root, rel, how(OFlag::O_PATH)) {
+            Ok(fd) => fd,
+            Err(Errno::ENOENT) => {
+                let (parent, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+                let pfd = openat2(
+                    root,
+                    if parent.is_empty() { "." } else { parent },
+                    how(OFlag::O_PATH | OFlag::O_DIRECTORY),
+                )
+                .with_context(|| format!("opening the parent of {} in container {}", m.destination, c.name))?;
+                if is_dir {
+                    nix::sys::stat::mkdirat(&pfd, name, Mode::from_bits_truncate(0o755))
+                } else {
+                    nix::sys::stat::mknodat(&pfd, name, SFlag::S_IFREG, Mode::from_bits_truncate(0o644), 0)
+                }
+                .with_context(|| format!("creating the mount point {} in container {}", m.destination, c.name))?;
+                openat2(root, rel, how(OFlag::O_PATH))
+                    .with_context(|| format!("opening {} in container {}", m.destination, c.name))?
+            }
+            Err(e) => return Err(e).with_context(|| format!("opening {} in container {}", m.destination, c.name)),
+        };
+        let at = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&target));
+        let mut flags = MsFlags::MS_BIND;
+        if !m.non_recursive {
+            flags |= MsFlags::MS_REC;
+        }
+        mount(Some(&source), at.as_str(), None::<&str>, flags, None::<&str>)
+            .with_context(|| format!("mounting {} on {} for the copy", source.display(), m.destination))?;
+        if m.read_only() {
+            let target = openat2(root, rel, how(OFlag::O_PATH))
+                .with_context(|| format!("opening {} in container {}", m.destination, c.name))?;
+            let at = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&target));
+            mount(
+                None::<&str>,
+                at.as_str(),
+                None::<&str>,
+                MsFlags::MS_BIND | MsFlags::MS_REMOUNT | MsFlags::MS_RDONLY,
+                None::<&str>,
+            )
+            .with_context(|| format!("making {} read-only for the copy", m.destination))?;
+        }
+    }
+    Ok(())
 }
 
 /// Where paths are opened: the host, or inside a container's root.

@@ -37,8 +37,14 @@ pub mod top;
 pub mod userns;
 pub mod view;
 
-/// The destinations of a container's volumes (`commit --include-volumes`).
-/// Containers have no volumes yet: none.
-pub fn volumes_of(_c: &record::Container) -> Vec<String> {
-    Vec::new()
+/// The destinations of a container's volumes and bind mounts (`commit
+/// --include-volumes`, as Podman's user volumes).
+pub fn volumes_of(c: &record::Container) -> Vec<String> {
+    use crate::volume::mounts::Kind;
+    c.config
+        .mounts
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Volume | Kind::Bind))
+        .map(|m| m.destination.clone())
+        .collect()
 }

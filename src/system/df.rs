@@ -108,6 +108,11 @@ pub fn usage(ctx: &Context) -> anyhow::Result<Usage> {
             containers: users.get(img.id.as_str()).copied().unwrap_or(0),
         });
     }
+    let mut volumes = Vec::new();
+    for v in crate::volume::list(ctx)? {
+        let links = crate::volume::users(ctx, &v.name)?.len();
+        volumes.push(VolumeUsage { size: crate::volume::size(&v.mountpoint), links, name: v.name });
+    }
     let out_containers = all
         .into_iter()
         .map(|c| {

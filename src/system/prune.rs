@@ -111,8 +111,20 @@ pub fn prune(ctx: &Context, opts: &PruneOptions) -> anyhow::Result<PruneReport> 
             Err(e) => report.errors.push(crate::error::render(&e)),
         }
     }
-    // Volumes: none exist before rpod has volumes.
-    let _ = opts.volumes;
+    if opts.volumes {
+        let vf = crate::volume::Filters::parse(&opts.filters)?;
+        let sizes: std::collections::HashMap<String, u64> = crate::volume::list(ctx)?
+            .into_iter()
+            .map(|v| {
+                let size = crate::volume::size(&v.mountpoint);
+                (v.name, size)
+            })
+            .collect();
+        let (removed, errors) = crate::volume::prune(ctx, &vf)?;
+        report.reclaimed += removed.iter().filter_map(|n| sizes.get(n)).sum::<u64>();
+        report.volumes = removed;
+        report.errors.extend(errors.iter().map(crate::error::render));
+    }
     let pruned = crate::image::remove::prune(store, &containers, opts.all, &|img| filters.image(img))?;
     report.reclaimed += pruned.reclaimed;
     report.images = pruned.ids;

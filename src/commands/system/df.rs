@@ -86,7 +86,7 @@ fn verbose(u: &df::Usage) -> String {
             k.short_id(),
             &k.image_id[..12.min(k.image_id.len())],
             command.join(" "),
-            0,
+            k.config.mounts.iter().filter(|m| m.kind == crate::volume::mounts::Kind::Volume).count(),
             human::size_precise(c.size),
             k.state.status.as_str(),
             k.name
