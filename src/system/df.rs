@@ -120,7 +120,7 @@ pub fn usage(ctx: &Context) -> anyhow::Result<Usage> {
             ContainerUsage { container: c, size }
         })
         .collect();
-    Ok(Usage { images: out_images, containers: out_containers, volumes: Vec::new(), layers_total, layers_reclaimable })
+    Ok(Usage { images: out_images, containers: out_containers, volumes, layers_total, layers_reclaimable })
 }
 
 /// The three summary rows: images, containers, local volumes.
