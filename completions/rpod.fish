@@ -284,6 +284,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
+LINUX32\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
@@ -737,6 +739,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
+LINUX32\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
@@ -1021,6 +1025,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l group-add -d 'Add a
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
+LINUX32\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
@@ -2024,6 +2030,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l group-add -d 'Add addi
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
+LINUX32\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r

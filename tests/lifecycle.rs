@@ -2129,3 +2129,21 @@ fn hooks_dir_hooks_run_for_matching_containers() {
         e.ok(&["rm", "-af"]);
     });
 }
+
+/// `--personality LINUX32`: the container's execution domain, so `uname -m`
+/// reports a 32-bit machine (as `setarch linux32` would); `LINUX` is the
+/// default; anything else is a usage error.
+#[test]
+fn personality_sets_the_execution_domain() {
+    each_mode("pers", |e| {
+        let img = e.image.as_str();
+        let native = e.ok(&["run", "--rm", img, "uname", "-m"]);
+        if native.trim() != "x86_64" {
+            eprintln!("skipped: LINUX32 is checked on x86_64 (this is {native})");
+            return;
+        }
+        assert_eq!(e.ok(&["run", "--rm", "--personality", "LINUX32", img, "uname", "-m"]), "i686\n");
+        assert_eq!(e.ok(&["run", "--rm", "--personality", "linux", img, "uname", "-m"]), "x86_64\n");
+        assert_eq!(e.code(&["run", "--rm", "--personality", "BSD", img, "true"]), 125);
+    });
+}

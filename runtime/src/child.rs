@@ -186,6 +186,9 @@ fn finish_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infalli
     if let Some(d) = &plan.domainname {
         sys::setdomainname(d.to_bytes()).map_err(at(Step::Domainname, 0))?;
     }
+    if let Some(p) = plan.personality {
+        sys::personality(p).map_err(at(Step::Personality, 0))?;
+    }
     if plan.loopback {
         sys::loopback_up().map_err(at(Step::Loopback, 0))?;
     }

@@ -483,6 +483,13 @@ pub(crate) fn setdomainname(name: &[u8]) -> SysResult<()> {
     check_int(unsafe { libc::setdomainname(name.as_ptr().cast(), name.len()) }).map(drop)
 }
 
+/// `personality(persona)`: the process's execution domain (`PER_LINUX`,
+/// `PER_LINUX32`).
+pub(crate) fn personality(persona: libc::c_ulong) -> SysResult<()> {
+    // SAFETY: personality takes a plain number and touches no memory of ours.
+    check_int(unsafe { libc::personality(persona) }).map(drop)
+}
+
 /// `memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING)`.
 pub(crate) fn memfd_sealable(name: &CStr) -> SysResult<OwnedFd> {
     // SAFETY: `name` is NUL-terminated.

@@ -13,8 +13,8 @@ use anyhow::{anyhow, bail, Context as _};
 use serde::{Deserialize, Serialize};
 
 use rpod_runtime::oci_spec::runtime::{
-    LinuxDeviceBuilder, LinuxDeviceType, LinuxNamespaceBuilder, LinuxNamespaceType, Mount, MountBuilder,
-    PosixRlimitBuilder, Spec,
+    LinuxDeviceBuilder, LinuxDeviceType, LinuxNamespaceBuilder, LinuxNamespaceType, LinuxPersonalityBuilder,
+    LinuxPersonalityDomain, Mount, MountBuilder, PosixRlimitBuilder, Spec,
 };
 
 /// `--pid`, `--ipc`, `--uts`, `--cgroupns`: a namespace of its own
@@ -100,6 +100,9 @@ pub struct Options {
     /// `--umask` (octal).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub umask: Option<u32>,
+    /// `--personality`: `LINUX` or `LINUX32` (the OCI spec's `linux.personality.domain`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub personality: Option<String>,
     /// `--shm-size` in bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shm_size: Option<u64>,
@@ -394,6 +397,16 @@ impl Options {
             }
         }
         spec.set_mounts(Some(mounts));
+        if let Some(p) = &self.personality {
+            let domain = match p.as_str() {
+                "LINUX" => LinuxPersonalityDomain::PerLinux,
+                "LINUX32" => LinuxPersonalityDomain::PerLinux32,
+                other => bail!("--personality {other}: expected LINUX or LINUX32"),
+            };
+            if let Some(linux) = spec.linux_mut() {
+                linux.set_personality(Some(LinuxPersonalityBuilder::default().domain(domain).build()?));
+            }
+        }
         if self.uts != NsMode::Private {
             // The host's or the other container's name.
             spec.set_hostname(None);

@@ -105,9 +105,10 @@ pub(crate) enum Step {
     InitExec,
     Unshare,
     Hooks,
+    Personality,
 }
 
-pub(crate) const STEPS: [Step; 43] = [
+pub(crate) const STEPS: [Step; 44] = [
     Step::None,
     Step::UserNsWait,
     Step::BecomeRoot,
@@ -151,6 +152,7 @@ pub(crate) const STEPS: [Step; 43] = [
     Step::InitExec,
     Step::Unshare,
     Step::Hooks,
+    Step::Personality,
 ];
 
 impl Step {
@@ -181,6 +183,7 @@ impl Step {
             Step::ReadOnlyPath => "making a path read-only",
             Step::Hostname => "setting the hostname",
             Step::Domainname => "setting the domain name",
+            Step::Personality => "setting the execution domain (personality)",
             Step::Loopback => "bringing up the loopback interface",
             Step::MkdirCwd => "creating the working directory",
             Step::Propagation => "setting the root's mount propagation",

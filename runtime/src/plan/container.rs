@@ -297,6 +297,16 @@ pub(crate) fn container_plan(
     };
     let domainname =
         spec.domainname().as_ref().filter(|d| !d.is_empty()).map(|d| cstring(d, "domainname")).transpose()?;
+    let personality = match linux.and_then(|l| l.personality().as_ref()) {
+        None => None,
+        Some(p) if p.flags().as_ref().is_some_and(|f| !f.is_empty()) => {
+            return Err(RuntimeError::InvalidSpec("linux.personality.flags are not supported".into()))
+        }
+        Some(p) => Some(match p.domain() {
+            oci_spec::runtime::LinuxPersonalityDomain::PerLinux => 0,
+            oci_spec::runtime::LinuxPersonalityDomain::PerLinux32 => 0x0008,
+        }),
+    };
     let propagation = match linux.and_then(|l| l.rootfs_propagation().as_deref()) {
         None | Some("") => None,
         Some(p) => Some(
@@ -353,6 +363,7 @@ pub(crate) fn container_plan(
             readonly,
             hostname,
             domainname,
+            personality,
             loopback: new_net,
             propagation,
             root_readonly: root.readonly().unwrap_or(false),

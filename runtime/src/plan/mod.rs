@@ -147,6 +147,8 @@ pub(crate) struct ContainerPlan {
     pub readonly: Vec<CString>,
     pub hostname: Option<CString>,
     pub domainname: Option<CString>,
+    /// `linux.personality`: the execution domain set before the process starts.
+    pub personality: Option<libc::c_ulong>,
     pub loopback: bool,
     pub propagation: Option<MsFlags>,
     pub root_readonly: bool,

@@ -224,6 +224,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "UMASK")]
     pub umask: Option<String>,
 
+    /// The container's execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)
+    #[arg(long, value_name = "DOMAIN", value_parser = ["LINUX", "LINUX32"], ignore_case = true)]
+    pub personality: Option<String>,
+
     /// Size of /dev/shm (e.g. 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
@@ -613,6 +617,7 @@ impl ContainerFlags {
             let (k, v) = s.split_once('=').ok_or_else(|| anyhow::anyhow!("--sysctl {s}: expected KEY=VALUE"))?;
             o.sysctls.insert(k.to_string(), v.to_string());
         }
+        o.personality = self.personality.as_ref().map(|p| p.to_ascii_uppercase());
         o.umask = match &self.umask {
             Some(m) => Some(
                 u32::from_str_radix(m, 8)
