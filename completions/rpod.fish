@@ -310,6 +310,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set custom DNS options' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'Container IPv4 address on its bridge network (e.g. 10.88.64.128)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'Container MAC address on its bridge network (e.g. 92:d0:c6:0a:29:33)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Add a network-scoped alias for the container (names it on networks with DNS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -765,6 +768,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set custom DNS options' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'Container IPv4 address on its bridge network (e.g. 10.88.64.128)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'Container MAC address on its bridge network (e.g. 92:d0:c6:0a:29:33)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Add a network-scoped alias for the container (names it on networks with DNS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -1051,6 +1057,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns -d 'Set custom 
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-option -d 'Set custom DNS options' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l ip -d 'Container IPv4 address on its bridge network (e.g. 10.88.64.128)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l mac-address -d 'Container MAC address on its bridge network (e.g. 92:d0:c6:0a:29:33)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l network-alias -d 'Add a network-scoped alias for the container (names it on networks with DNS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r
@@ -2056,6 +2065,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns -d 'Set custom DNS
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-option -d 'Set custom DNS options' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l ip -d 'Container IPv4 address on its bridge network (e.g. 10.88.64.128)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l mac-address -d 'Container MAC address on its bridge network (e.g. 92:d0:c6:0a:29:33)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l network-alias -d 'Add a network-scoped alias for the container (names it on networks with DNS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l platform -d 'Pull the image for this platform (OS/ARCH[/VARIANT]) instead of the host\'s' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l arch -d 'Use ARCH instead of the host\'s architecture when pulling' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l os -d 'Use OS instead of the host\'s operating system when pulling' -r

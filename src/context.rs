@@ -212,9 +212,32 @@ impl Context {
     }
 }
 
+/// The mount namespace rpod was started in, once it has entered a private
+/// one (see [`host_mount_namespace`]).
+static HOST_MOUNT_NS: std::sync::OnceLock<std::os::fd::OwnedFd> = std::sync::OnceLock::new();
+
+/// The mount namespace this command was started in (the host's), when it
+/// has moved into a private one; `None` while it is still there. A
+/// monitor gets its starter's (it starts in the starter's private one).
+pub fn host_mount_namespace() -> Option<&'static std::os::fd::OwnedFd> {
+    HOST_MOUNT_NS.get()
+}
+
+/// The monitor: the host's mount namespace, handed over by its starter.
+pub fn set_host_mount_namespace(fd: std::os::fd::OwnedFd) {
+    let _ = HOST_MOUNT_NS.set(fd);
+}
+
 /// Move this process into a new mount namespace whose mounts do not
 /// propagate back to the host's.
 fn private_mount_namespace() -> anyhow::Result<()> {
+    // The namespace left behind, for what must happen there (bridge
+    // networks' namespaces are bind-mounted in it).
+    if HOST_MOUNT_NS.get().is_none() {
+        if let Ok(f) = std::fs::File::open("/proc/self/ns/mnt") {
+            let _ = HOST_MOUNT_NS.set(f.into());
+        }
+    }
     nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
     nix::mount::mount(
         None::<&str>,

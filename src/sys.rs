@@ -28,21 +28,29 @@ pub fn set_window_size(fd: std::os::fd::BorrowedFd, rows: u16, cols: u16) {
     let _ = unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCSWINSZ, &ws) };
 }
 
-/// In the child of `cmd`, make `fd` descriptor 3 (kept across exec).
-pub fn pass_fd_as_3(cmd: &mut std::process::Command, fd: std::os::fd::RawFd) {
+/// In the child of `cmd`, make `fds` descriptors 3, 4, ... (kept across
+/// exec), in that order.
+pub fn pass_fds(cmd: &mut std::process::Command, fds: Vec<std::os::fd::RawFd>) {
     use std::os::unix::process::CommandExt;
     // SAFETY: the closure runs between fork and exec and calls only
-    // async-signal-safe functions (dup2, fcntl) on plain integers.
+    // async-signal-safe functions (fcntl, dup2, close) on plain integers.
     unsafe {
         cmd.pre_exec(move || {
-            if fd == 3 {
-                // Clear close-on-exec on the descriptor as it is.
-                let flags = libc::fcntl(3, libc::F_GETFD);
-                if flags < 0 || libc::fcntl(3, libc::F_SETFD, flags & !libc::FD_CLOEXEC) < 0 {
+            // First out of the way (a source may be another's target).
+            let mut high = Vec::with_capacity(fds.len());
+            for &fd in &fds {
+                let h = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 100);
+                if h < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-            } else if libc::dup2(fd, 3) < 0 {
-                return Err(std::io::Error::last_os_error());
+                high.push(h);
+            }
+            for (i, &h) in high.iter().enumerate() {
+                // dup2 leaves close-on-exec cleared on the new descriptor.
+                if libc::dup2(h, 3 + i as i32) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                libc::close(h);
             }
             Ok(())
         });
@@ -84,20 +92,20 @@ pub fn helper_child(cmd: &mut std::process::Command) {
     }
 }
 
-/// Descriptor 3 as given by [`pass_fd_as_3`], if it is open; close-on-exec
+/// Descriptor `n` as given by [`pass_fds`], if it is open; close-on-exec
 /// is set again so the container never inherits it.
-pub fn take_fd_3() -> Option<std::os::fd::OwnedFd> {
+pub fn take_fd(n: std::os::fd::RawFd) -> Option<std::os::fd::OwnedFd> {
     use std::os::fd::FromRawFd;
-    // SAFETY: F_GETFD only inspects descriptor 3.
-    let flags = unsafe { libc::fcntl(3, libc::F_GETFD) };
+    // SAFETY: F_GETFD only inspects descriptor n.
+    let flags = unsafe { libc::fcntl(n, libc::F_GETFD) };
     if flags < 0 {
         return None;
     }
-    // SAFETY: descriptor 3 is open (checked above) and nothing else in this
+    // SAFETY: descriptor n is open (checked above) and nothing else in this
     // process owns it: it was handed over by the parent for this purpose.
     unsafe {
-        libc::fcntl(3, libc::F_SETFD, flags | libc::FD_CLOEXEC);
-        Some(std::os::fd::OwnedFd::from_raw_fd(3))
+        libc::fcntl(n, libc::F_SETFD, flags | libc::FD_CLOEXEC);
+        Some(std::os::fd::OwnedFd::from_raw_fd(n))
     }
 }
 

@@ -19,7 +19,8 @@
 //! 5. on the container's exit records the exit code and time in the
 //!    store, tells the clients, and restarts it when the restart policy
 //!    says so;
-//! 6. finally unmounts the root file system, and removes the container
+//! 6. finally unmounts the root file system, tears down its bridge network
+//!    (netavark), and removes the container
 //!    when it was created with `--rm`.
 //!
 //! Single-threaded: one `poll` loop; no async runtime.
@@ -88,8 +89,11 @@ pub fn command(
         .open(&log_path)
         .with_context(|| format!("opening {}", log_path.display()))?;
     cmd.stderr(log);
-    let fd = report.as_raw_fd();
-    crate::sys::pass_fd_as_3(&mut cmd, fd);
+    // 3: the report pipe; 4: the host's mount namespace, where the
+    // monitor tears its container's bridge network down.
+    let mut fds = vec![report.as_raw_fd()];
+    fds.extend(crate::context::host_mount_namespace().map(|f| f.as_raw_fd()));
+    crate::sys::pass_fds(&mut cmd, fds);
     Ok(cmd)
 }
 
@@ -107,7 +111,10 @@ pub fn main(ctx: &Context, opts: MonitorOptions) -> anyhow::Result<()> {
     // session of its own.
     crate::sys::fork_into_background();
     let _ = nix::unistd::setsid();
-    let report = crate::sys::take_fd_3();
+    let report = crate::sys::take_fd(3);
+    if let Some(host) = crate::sys::take_fd(4) {
+        crate::context::set_host_mount_namespace(host);
+    }
     let mut report = report.map(std::fs::File::from);
     let result = run(ctx, &opts, &mut report);
     if let Err(e) = &result {
@@ -673,12 +680,14 @@ fn write_all(fd: BorrowedFd, mut data: &[u8]) -> nix::Result<()> {
     Ok(())
 }
 
-/// After the last exit: unmount, and remove with `--rm`.
+/// After the last exit: unmount, tear the network down, and remove with
+/// `--rm`.
 fn finish(containers: &mut Containers, id: &str, auto_remove: bool) {
     let graph_root = containers.graph_root().to_path_buf();
     let rootfs = Rootfs::new(&graph_root, id);
     let _ = nix::mount::umount2(&rootfs.merged, nix::mount::MntFlags::MNT_DETACH);
     let _ = std::fs::remove_file(containers.run_dir(id).join("attach"));
+    containers.detach_network(id);
     if auto_remove {
         // `rm` may be at it already (it holds the lock): it finishes the job.
         if let Some(_lock) = containers.try_lock(id) {

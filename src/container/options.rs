@@ -151,6 +151,9 @@ pub struct Options {
     /// applied at create).
     #[serde(skip_serializing_if = "crate::network::names::NameSettings::is_empty")]
     pub names: crate::network::names::NameSettings,
+    /// `--ip`, `--mac-address`, `--network-alias` (bridge networks only).
+    #[serde(skip_serializing_if = "crate::network::bridge::BridgeSettings::is_empty")]
+    pub bridge: crate::network::bridge::BridgeSettings,
 }
 
 impl Options {

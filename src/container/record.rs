@@ -300,6 +300,20 @@ impl Containers {
         self.graph_root.join("containers").join(id)
     }
 
+    /// Undo what connects container `id` to its bridge networks, if
+    /// anything does (its monitor finished or died; it is being removed).
+    /// Errors are logged: the container's end is recorded regardless.
+    pub fn detach_network(&self, id: &str) {
+        if let Err(e) = crate::network::bridge::teardown(&self.run_root, id) {
+            log::warn!("{e:#}");
+        }
+    }
+
+    /// What connects container `id` to its bridge networks, while it is.
+    pub fn attached_network(&self, id: &str) -> Option<crate::network::bridge::Attached> {
+        crate::network::bridge::attached(&self.run_root, id)
+    }
+
     /// `<run root>/containers/<id>`: the attach socket, the lock.
     pub fn run_dir(&self, id: &str) -> PathBuf {
         self.run_root.join("containers").join(id)
@@ -391,6 +405,9 @@ impl Containers {
             s.monitor_pid = 0;
             true
         })?;
+        // Its network outlives a killed monitor (the netns is bind-mounted):
+        // torn down here, by whichever command notices first.
+        self.detach_network(&id);
         Ok(updated.unwrap_or(c))
     }
 

@@ -1,8 +1,9 @@
 //! Container networking: the `--network` modes ([`mode`]), published ports
 //! ([`ports`]), the address in a container that reaches the host
-//! ([`host_address`]), network definitions ([`config`]), name resolution
-//! ([`names`]).
+//! ([`host_address`]), network definitions ([`config`]), bridge networks
+//! through netavark ([`bridge`]), name resolution ([`names`]).
 
+pub mod bridge;
 pub mod config;
 pub mod filter;
 pub mod mode;
@@ -144,7 +145,9 @@ pub fn check_usable(mode: &Mode, rootless: bool) -> anyhow::Result<()> {
         Mode::Slirp4netns(_) => {
             anyhow::bail!("--network {mode}: slirp4netns is not supported by rpod yet: use pasta")
         }
-        Mode::Bridge(_) => anyhow::bail!("--network {mode}: bridge networks are not supported by rpod yet"),
+        Mode::Bridge(_) if rootless => anyhow::bail!(
+            "--network {mode}: bridge networks need root (rootless containers get pasta: --network pasta)"
+        ),
         Mode::Ns(path) if !path.exists() => {
             anyhow::bail!("--network {mode}: {} does not exist", path.display())
         }

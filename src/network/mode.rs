@@ -143,9 +143,11 @@ impl Mode {
     /// The mode without `--network`: rootless pasta (Podman 5's default),
     /// except with an external runtime (`--runtime`), which makes the
     /// namespace itself where pasta cannot be attached before the process
-    /// runs: loopback only, as for root until bridge networks land.
+    /// runs: loopback only; as root the default bridge network (Podman's).
     pub fn default_for(rootless: bool, external_runtime: bool) -> Mode {
-        if rootless && !external_runtime {
+        if !rootless {
+            Mode::Bridge(vec![DEFAULT_BRIDGE.to_string()])
+        } else if !external_runtime {
             Mode::Pasta(Vec::new())
         } else {
             Mode::Private

@@ -134,7 +134,7 @@ pub fn start(user: &[String], ports: &[PortMapping], netns: &std::fs::File, run_
     let log = std::fs::File::create(&log_file).with_context(|| format!("creating {}", log_file.display()))?;
     let mut cmd = Command::new(&program);
     cmd.args(&args).stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
-    crate::sys::pass_fd_as_3(&mut cmd, netns.as_fd().as_raw_fd());
+    crate::sys::pass_fds(&mut cmd, vec![netns.as_fd().as_raw_fd()]);
     crate::sys::helper_child(&mut cmd);
     log::debug!("starting {} {}", program.display(), args.join(" "));
     let child = cmd.spawn().with_context(|| format!("starting {}", program.display()))?;

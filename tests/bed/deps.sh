@@ -30,6 +30,8 @@ PACKAGES=(
   lz4 cpio                # tests/vm: vmlinux extraction, initramfs
   passt                   # pasta: rootless container networking (rpod's rootless default)
   slirp4netns             # --network slirp4netns
+  netavark aardvark-dns   # root bridge networks (netavark sets them up, aardvark-dns serves names)
+  iptables                # netavark's firewall driver (NAT, port forwarding)
   podman                  # reference only: man/compat.md's snapshot of `podman CMD --help` is checked against it (rpod never runs it)
 )
 

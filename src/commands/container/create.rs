@@ -353,6 +353,18 @@ pub struct NameFlags {
     /// Do not create /etc/hosts for the container (the image's stays)
     #[arg(long)]
     pub no_hosts: bool,
+
+    /// Container IPv4 address on its bridge network (e.g. 10.88.64.128)
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip: Option<std::net::IpAddr>,
+
+    /// Container MAC address on its bridge network (e.g. 92:d0:c6:0a:29:33)
+    #[arg(long, value_name = "ADDRESS")]
+    pub mac_address: Option<String>,
+
+    /// Add a network-scoped alias for the container (names it on networks with DNS)
+    #[arg(long, value_name = "NAME")]
+    pub network_alias: Vec<String>,
 }
 
 impl NameFlags {
@@ -371,6 +383,16 @@ impl NameFlags {
         };
         s.validate()?;
         Ok(s)
+    }
+
+    fn bridge(&self) -> anyhow::Result<crate::network::bridge::BridgeSettings> {
+        let b = crate::network::bridge::BridgeSettings {
+            ip: self.ip,
+            mac_address: self.mac_address.clone(),
+            aliases: self.network_alias.clone(),
+        };
+        b.validate()?;
+        Ok(b)
     }
 }
 
@@ -655,6 +677,7 @@ impl ContainerFlags {
         o.no_passwd = !self.passwd;
         o.passwd_entry = self.passwd_entry.clone();
         o.names = self.names.settings()?;
+        o.bridge = self.names.bridge()?;
         Ok(o)
     }
 

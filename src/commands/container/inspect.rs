@@ -85,6 +85,12 @@ pub fn document(containers: &Containers, c: &Container) -> Value {
         }
     }
     mounts_into(&mut doc, containers.graph_root(), c);
+    // Its addresses on bridge networks, while it is attached.
+    if let (Some(a), Some(ns)) = (containers.attached_network(&c.id), doc["NetworkSettings"].as_object_mut()) {
+        for (k, v) in crate::network::bridge::inspect_settings(&a) {
+            ns.insert(k.to_string(), v);
+        }
+    }
     // The files bind-mounted into the container (written at its start).
     let run_dir = containers.run_dir(&c.id);
     for (key, name) in [("HostnamePath", "hostname"), ("HostsPath", "hosts"), ("ResolvConfPath", "resolv.conf")] {

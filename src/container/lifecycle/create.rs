@@ -152,6 +152,19 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     crate::network::check_usable(&network, ctx.rootless())
         .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
     opts.options.validate(network == Mode::Host, opts.hostname.is_some())?;
+    if let Mode::Bridge(names) = &network {
+        // The networks must exist (Podman checks at create too).
+        let all = ctx.networks()?;
+        for n in names {
+            crate::network::config::find(&all, n)?.check()?;
+        }
+    } else if !opts.options.bridge.is_empty() {
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("--ip, --mac-address and --network-alias need a bridge network, not --network {network}"),
+        )
+        .into());
+    }
     let log_driver = match opts.log_driver {
         Some(d) => d,
         None => crate::container::logfile::LogDriver::parse(ctx.config()?.containers.log_driver())

@@ -85,6 +85,9 @@ pub fn remove_files(
     id: &str,
     anonymous_volumes: bool,
 ) -> anyhow::Result<()> {
+    // Whatever still connects it to a network (nothing, normally: its
+    // monitor or the command that noticed its end tore it down).
+    containers.detach_network(id);
     // The record and the hold on the image's layers go first, together
     // (its uses of volumes go with the record).
     let record = containers.get(id).ok().flatten();

@@ -20,6 +20,7 @@ pub(super) fn build_spec(
     run_dir: &std::path::Path,
     mapping: Option<&crate::container::userns::Mapping>,
     net: &crate::network::names::Attachment,
+    netns: Option<&std::path::Path>,
 ) -> anyhow::Result<rpod_runtime::oci_spec::runtime::Spec> {
     let conf = &c.config;
     // Files rpod writes belong to root inside the container.
@@ -112,7 +113,7 @@ pub(super) fn build_spec(
         Ok(other.state.pid)
     };
     conf.options.apply(&mut spec, &groups, &ns_of, ctx.rootless())?;
-    join_network(&mut spec, &conf.network, &ns_of)?;
+    join_network(&mut spec, &conf.network, &ns_of, netns)?;
     if !user_mounts.is_empty() {
         // The user's mounts replace the engine's at the same place, and are
         // made parents first.
@@ -142,15 +143,21 @@ pub(super) fn build_spec(
     Ok(spec)
 }
 
-/// `--network container:ID` and `ns:PATH`: the container joins that network
+/// `--network container:ID`, `ns:PATH` and bridge networks (the namespace
+/// netavark set up, `bridge_netns`): the container joins that network
 /// namespace instead of getting one of its own.
 fn join_network(
     spec: &mut rpod_runtime::oci_spec::runtime::Spec,
     mode: &crate::network::Mode,
     ns_of: &dyn Fn(&str) -> anyhow::Result<i32>,
+    bridge_netns: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use rpod_runtime::oci_spec::runtime::{LinuxNamespaceBuilder, LinuxNamespaceType};
     let path = match mode {
+        crate::network::Mode::Bridge(_) => match bridge_netns {
+            Some(p) => p.to_path_buf(),
+            None => bail!("--network {mode}: the network is not set up"),
+        },
         crate::network::Mode::Container(id) => std::path::PathBuf::from(format!("/proc/{}/ns/net", ns_of(id)?)),
         crate::network::Mode::Ns(p) => p.clone(),
         _ => return Ok(()),

@@ -37,12 +37,71 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     let (rootfs, mapping) = mount_rootfs(ctx, containers, &c)?;
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
-    let net = crate::network::names_for(&c.config.network, &ctx.config()?.containers)?;
-    crate::network::names::check_host_gateway(&c.config.options.names, &net, &c.config.network.text())?;
-    let spec = build_spec(ctx, &c, &rootfs, &run_dir, mapping.as_ref(), &net)?;
+    // Bridge networks are set up before the container (it joins the
+    // namespace netavark configured) and undone if it does not start.
+    let run_root = ctx.paths()?.run_root.clone();
+    let (net, netns) = attach_network(ctx, &c, &run_root)?;
+    let result =
+        launch(ctx, containers, &c, &rootfs, &run_dir, mapping.as_ref(), (&net, netns.as_deref()), attach_first);
+    if result.is_err() && netns.is_some() {
+        if let Err(e) = crate::network::bridge::teardown(&run_root, &c.id) {
+            log::warn!("{e:#}");
+        }
+    }
+    result
+}
+
+/// What name resolution gets from the container's network, and the
+/// network namespace to join (bridge networks, set up here).
+fn attach_network(
+    ctx: &Context,
+    c: &Container,
+    run_root: &std::path::Path,
+) -> anyhow::Result<(crate::network::names::Attachment, Option<PathBuf>)> {
+    let conf = &ctx.config()?.containers;
+    let crate::network::Mode::Bridge(names) = &c.config.network else {
+        let net = crate::network::names_for(&c.config.network, conf)?;
+        crate::network::names::check_host_gateway(&c.config.options.names, &net, &c.config.network.text())?;
+        return Ok((net, None));
+    };
+    let all = ctx.networks()?;
+    let networks = names.iter().map(|n| crate::network::config::find(&all, n)).collect::<anyhow::Result<Vec<_>>>()?;
+    let ports: Vec<crate::network::bridge::PortMapping> = c
+        .config
+        .ports
+        .iter()
+        .map(|p| crate::network::bridge::PortMapping {
+            container_port: p.container_port,
+            host_ip: p.host_ip.clone(),
+            host_port: p.host_port,
+            protocol: p.protocol.name().to_string(),
+            range: p.range,
+        })
+        .collect();
+    let attached =
+        crate::network::bridge::setup(run_root, &c.id, &c.name, &networks, &c.config.options.bridge, &ports)?;
+    let mut net = attached.attachment();
+    crate::network::host_ip_override(&mut net, conf)?;
+    Ok((net, Some(attached.join_path())))
+}
+
+/// The spec written and the monitor started (see [`start`]).
+#[allow(clippy::too_many_arguments)]
+fn launch(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+    rootfs: &Rootfs,
+    run_dir: &std::path::Path,
+    mapping: Option<&crate::container::userns::Mapping>,
+    (net, netns): (&crate::network::names::Attachment, Option<&std::path::Path>),
+    attach_first: bool,
+) -> anyhow::Result<Started> {
+    crate::network::names::check_host_gateway(&c.config.options.names, net, &c.config.network.text())?;
+    let spec = build_spec(ctx, c, rootfs, run_dir, mapping, net, netns)?;
     crate::files::write_atomic(&run_dir.join("config.json"), &serde_json::to_vec(&spec)?[..])?;
 
-    containers.event(&c, "init");
+    containers.event(c, "init");
     let (rd, wr) = nix::unistd::pipe().context("creating a pipe")?;
     let mut monitor = crate::container::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd())?;
     let mut child = monitor.spawn().context("starting the container's monitor")?;

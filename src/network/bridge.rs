@@ -1,0 +1,537 @@
+//! Bridge networks as root, through netavark (Podman's network stack),
+//! driven by its JSON interface as Podman drives it: `netavark --config
+//! DIR setup|teardown NETNS` with the networks and the container's
+//! options (interface, static IPs, MAC, aliases, port mappings) as input.
+//! netavark makes the bridge, the veth pair, the addresses and routes, and
+//! the firewall rules (NAT, port forwarding); aardvark-dns serves names on
+//! networks with DNS.
+//!
+//! Addresses are reserved machine-wide, per bridge (every store on the
+//! machine shares the bridges): `/run/rpod-networks/ipam/BRIDGE/IP`, one
+//! file per address in use holding the container's ID (created
+//! exclusively: the allocation needs no lock). rpod keeps, under
+//! `<run root>/networks/` (netavark's `--config` directory, aardvark-dns's
+//! configuration inside), `containers/ID.json`: what was set up (the netns
+//! path, netavark's input, its answer), so teardown repeats exactly that,
+//! whatever the network files say by then.
+//!
+//! The container's network namespace is made before the container (so
+//! netavark can configure it and the container joins it) and kept alive by
+//! a bind mount at `<run root>/netns/ID`, both in the starting command's
+//! private mount namespace (which the monitor and the container inherit)
+//! and in the host's (the one rpod was started in: private ones go with
+//! their processes): when the container's monitor is killed, the next
+//! command still finds it and tears everything down ([`teardown`]).
+//! netavark runs in the host's mount namespace, so aardvark-dns, which it
+//! starts, never holds a container's mounts.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{anyhow, bail, Context as _};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::config::{Cidr, Network};
+use super::names::Attachment;
+use crate::error::{ExitCode, Failure};
+
+/// Where Podman's helpers are installed (containers.conf's
+/// `helper_binaries_dir` defaults).
+const HELPER_DIRS: [&str; 4] =
+    ["/usr/local/libexec/podman", "/usr/local/lib/podman", "/usr/libexec/podman", "/usr/lib/podman"];
+/// netavark's firewall changes are serialized machine-wide (concurrent
+/// runs race on the shared chains), as Podman serializes them.
+const LOCK: &str = "/run/lock/rpod-netavark.lock";
+/// The machine-wide address reservations.
+const IPAM_DIR: &str = "/run/rpod-networks/ipam";
+
+/// A container's own settings on bridge networks (`--ip`, `--mac-address`,
+/// `--network-alias`), recorded at create.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BridgeSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip: Option<IpAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mac_address: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+impl BridgeSettings {
+    pub fn is_empty(&self) -> bool {
+        *self == BridgeSettings::default()
+    }
+
+    /// Checks the values (exit 125 before anything is stored).
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if let Some(mac) = &self.mac_address {
+            let parts: Vec<&str> = mac.split(':').collect();
+            let ok = parts.len() == 6 && parts.iter().all(|p| p.len() == 2 && u8::from_str_radix(p, 16).is_ok());
+            if !ok {
+                bail!("--mac-address {mac:?}: not a MAC address (six hex pairs, 92:d0:c6:0a:29:33)");
+            }
+            if u8::from_str_radix(parts[0], 16).is_ok_and(|b| b & 1 == 1) {
+                bail!("--mac-address {mac}: a multicast address cannot be an interface's");
+            }
+        }
+        for a in &self.aliases {
+            if a.is_empty() || !a.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
+                bail!("--network-alias {a:?}: not a host name");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One published port, netavark's `port_mappings` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortMapping {
+    pub container_port: u16,
+    pub host_ip: String,
+    pub host_port: u16,
+    pub protocol: String,
+    pub range: u16,
+}
+
+/// What was set up for a container, kept until its teardown.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Attached {
+    /// The netns bind mount (a path in the host's mount namespace).
+    pub netns: PathBuf,
+    /// netavark's input.
+    pub options: Value,
+    /// netavark's answer: per network, its StatusBlock.
+    #[serde(default)]
+    pub status: Value,
+    /// (bridge, address) pairs reserved in the IPAM directory.
+    pub ips: Vec<(String, IpAddr)>,
+}
+
+impl Attached {
+    /// The path the container joins (mounted in the starter's namespace).
+    pub fn join_path(&self) -> PathBuf {
+        self.netns.clone()
+    }
+
+    /// Name resolution's view: the container's addresses, the gateway
+    /// (reaches the host), aardvark-dns's servers and search domains.
+    pub fn attachment(&self) -> Attachment {
+        let mut a = Attachment::default();
+        let Some(nets) = self.status.as_object() else { return a };
+        for block in nets.values() {
+            for ip in block["dns_server_ips"].as_array().into_iter().flatten() {
+                if let Some(ip) = ip.as_str().and_then(|s| s.parse().ok()) {
+                    if !a.nameservers.contains(&ip) {
+                        a.nameservers.push(ip);
+                    }
+                }
+            }
+            for d in block["dns_search_domains"].as_array().into_iter().flatten() {
+                if let Some(d) = d.as_str().filter(|d| !a.search.iter().any(|x| x == d)) {
+                    a.search.push(d.to_string());
+                }
+            }
+            for iface in block["interfaces"].as_object().into_iter().flat_map(|m| m.values()) {
+                for sub in iface["subnets"].as_array().into_iter().flatten() {
+                    let addr = sub["ipnet"].as_str().and_then(|n| n.split('/').next()).and_then(|s| s.parse().ok());
+                    if let Some(ip) = addr {
+                        a.ips.push(ip);
+                        a.ipv6 |= matches!(ip, IpAddr::V6(_));
+                    }
+                    if a.host_ip.is_none() {
+                        a.host_ip = sub["gateway"].as_str().and_then(|g| g.parse().ok());
+                    }
+                }
+            }
+        }
+        a
+    }
+}
+
+/// `<run root>/networks`: netavark's `--config` directory and rpod's state.
+fn state_dir(run_root: &Path) -> PathBuf {
+    run_root.join("networks")
+}
+
+fn attached_path(run_root: &Path, id: &str) -> PathBuf {
+    state_dir(run_root).join("containers").join(format!("{id}.json"))
+}
+
+/// One of Podman's helper programs (`netavark`, `aardvark-dns`).
+pub fn helper(name: &str) -> Option<PathBuf> {
+    HELPER_DIRS.iter().map(|d| Path::new(d).join(name)).find(|p| p.is_file())
+}
+
+/// A command run in the host's mount namespace (util-linux's nsenter,
+/// given this process's descriptor of it), or as it is when this process
+/// is still there.
+fn in_host_mounts(program: &Path) -> Command {
+    use std::os::fd::AsRawFd;
+    match crate::context::host_mount_namespace() {
+        Some(fd) => {
+            let mut cmd = Command::new("nsenter");
+            cmd.arg(format!("--mount=/proc/{}/fd/{}", std::process::id(), fd.as_raw_fd())).arg("--").arg(program);
+            cmd
+        }
+        None => Command::new(program),
+    }
+}
+
+fn run_checked(cmd: &mut Command, what: &str) -> anyhow::Result<Vec<u8>> {
+    let out = cmd.stdin(Stdio::null()).output().with_context(|| format!("{what}: running {:?}", cmd.get_program()))?;
+    if !out.status.success() {
+        // netavark reports its error as {"error": "..."} on stdout.
+        let msg = serde_json::from_slice::<Value>(&out.stdout)
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_string))
+            .unwrap_or_else(|| String::from_utf8_lossy(&out.stderr).trim().to_string());
+        bail!("{what}: {msg}");
+    }
+    Ok(out.stdout)
+}
+
+/// The machine-wide netavark lock.
+fn lock() -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
+    let f = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(LOCK)
+        .with_context(|| format!("opening {LOCK}"))?;
+    nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive).map_err(|(_, e)| anyhow!("locking {LOCK}: {e}"))
+}
+
+/// Reserve an address on `net` for `id`: `wanted`, else the lowest free
+/// one after the gateway.
+fn allocate(dir: &Path, net: &Network, id: &str, wanted: Option<IpAddr>) -> anyhow::Result<IpAddr> {
+    let net_dir = dir.join(net.network_interface.as_deref().unwrap_or(&net.name));
+    std::fs::create_dir_all(&net_dir).with_context(|| format!("creating {}", net_dir.display()))?;
+    let claim = |ip: IpAddr| -> anyhow::Result<bool> {
+        match std::fs::File::options().write(true).create_new(true).open(net_dir.join(ip.to_string())) {
+            Ok(mut f) => {
+                f.write_all(id.as_bytes())?;
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(anyhow!("reserving {ip} on network {}: {e}", net.name)),
+        }
+    };
+    let subnets: Vec<(Cidr, Option<IpAddr>)> =
+        net.subnets.iter().map(|s| Ok((Cidr::parse(&s.subnet)?, s.gateway))).collect::<anyhow::Result<_>>()?;
+    if let Some(ip) = wanted {
+        let Some((_, gw)) = subnets.iter().find(|(c, _)| c.contains(ip)) else {
+            bail!("--ip {ip}: not in a subnet of network {}", net.name);
+        };
+        if Some(ip) == *gw || subnets.iter().any(|(c, _)| c.addr == ip) {
+            bail!("--ip {ip}: the network's own address");
+        }
+        if !claim(ip)? {
+            return Err(Failure::new(
+                ExitCode::Engine,
+                format!("IPAM error: requested ip address {ip} is already allocated to another container"),
+            )
+            .into());
+        }
+        return Ok(ip);
+    }
+    // The first IPv4 subnet (Podman gives one address per subnet; IPv6
+    // subnets of dual-stack networks are left to a later version).
+    let (cidr, gw) =
+        subnets.iter().find(|(c, _)| c.addr.is_ipv4()).or(subnets.first()).ok_or_else(|| anyhow!("no subnet"))?;
+    let mut n: u128 = 1;
+    while let Some(ip) = cidr.nth(n) {
+        if Some(ip) != *gw && claim(ip)? {
+            return Ok(ip);
+        }
+        n += 1;
+    }
+    Err(Failure::new(ExitCode::Engine, format!("IPAM error: failed to find free IP in network {}", net.name)).into())
+}
+
+fn release(dir: &Path, ips: &[(String, IpAddr)], id: &str) {
+    for (net, ip) in ips {
+        let p = dir.join(net).join(ip.to_string());
+        // Only our own reservation (a stale state file must not free
+        // another container's address).
+        if std::fs::read_to_string(&p).is_ok_and(|owner| owner == id) {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
+/// Connect container `id` (named `name`) to `networks`: the netns made and
+/// bind-mounted, addresses reserved, netavark's setup run. On failure
+/// everything done so far is undone.
+pub fn setup(
+    run_root: &Path,
+    id: &str,
+    name: &str,
+    networks: &[Network],
+    settings: &BridgeSettings,
+    ports: &[PortMapping],
+) -> anyhow::Result<Attached> {
+    let netavark = helper("netavark").ok_or_else(|| {
+        Failure::new(
+            ExitCode::Engine,
+            format!(
+                "bridge networks need netavark, not found in {} (Debian: apt-get install netavark aardvark-dns)",
+                HELPER_DIRS.join(", ")
+            ),
+        )
+    })?;
+    for n in networks {
+        n.check()?;
+    }
+    if networks.len() > 1 && settings.ip.is_some() {
+        bail!("--ip can only be used with a single network");
+    }
+    // Whatever an earlier start left (its monitor killed, nothing reconciled yet).
+    teardown(run_root, id)?;
+    let dir = state_dir(run_root);
+    std::fs::create_dir_all(dir.join("containers")).with_context(|| format!("creating {}", dir.display()))?;
+    // A new path each time: a stale copy of an earlier bind mount (in
+    // mount namespaces made while it existed) must not be in the way.
+    let netns = run_root.join("netns").join(format!("{id}-{}", crate::container::record::now_ns()));
+    let mut attached = Attached { netns: netns.clone(), options: Value::Null, status: Value::Null, ips: Vec::new() };
+    let result = (|| -> anyhow::Result<()> {
+        let mut per_network = serde_json::Map::new();
+        let mut info = serde_json::Map::new();
+        for (i, net) in networks.iter().enumerate() {
+            let ip = allocate(Path::new(IPAM_DIR), net, id, settings.ip)?;
+            attached.ips.push((net.network_interface.clone().unwrap_or_else(|| net.name.clone()), ip));
+            let mut aliases = settings.aliases.clone();
+            if net.dns_enabled {
+                aliases.push(id[..12].to_string());
+            }
+            per_network.insert(
+                net.name.clone(),
+                json!({
+                    "aliases": if net.dns_enabled { Some(aliases) } else { None },
+                    "interface_name": format!("eth{i}"),
+                    "static_ips": [ip],
+                    "static_mac": settings.mac_address,
+                }),
+            );
+            info.insert(net.name.clone(), serde_json::to_value(net)?);
+        }
+        attached.options = json!({
+            "container_id": id,
+            "container_name": name,
+            "networks": per_network,
+            "network_info": info,
+            "port_mappings": if ports.is_empty() { None } else { Some(ports) },
+        });
+        // The state first: whatever happens next, teardown finds it.
+        crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
+        make_netns(&netns)?;
+        let input = dir.join("containers").join(format!("{id}.setup.json"));
+        crate::files::write_atomic(&input, &serde_json::to_vec(&attached.options)?[..])?;
+        let _lock = lock()?;
+        let out = run_checked(netavark_cmd(&netavark, &dir, &input).arg("setup").arg(&netns), "setting up the network");
+        let _ = std::fs::remove_file(&input);
+        attached.status = serde_json::from_slice(&out?).context("reading netavark's answer")?;
+        crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        if let Err(t) = teardown(run_root, id) {
+            log::warn!("undoing the network set-up of {id}: {t:#}");
+        }
+        return Err(match e.downcast::<Failure>() {
+            Ok(f) => f.into(),
+            Err(e) => Failure::new(ExitCode::Engine, format!("{e:#}")).into(),
+        });
+    }
+    Ok(attached)
+}
+
+fn netavark_cmd(netavark: &Path, dir: &Path, input: &Path) -> Command {
+    let mut cmd = in_host_mounts(netavark);
+    cmd.arg("--config").arg(dir).arg("--file").arg(input);
+    if let Some(a) = helper("aardvark-dns") {
+        cmd.arg("--aardvark-binary").arg(a);
+    }
+    cmd
+}
+
+/// A new network namespace, bind-mounted at `path` in this process's mount
+/// namespace (util-linux's `unshare --net=FILE`) and in the host's.
+fn make_netns(path: &Path) -> anyhow::Result<()> {
+    let parent = path.parent().ok_or_else(|| anyhow!("no parent of {}", path.display()))?;
+    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut cmd = Command::new("unshare");
+    cmd.arg(format!("--net={}", path.display())).arg("true");
+    run_checked(&mut cmd, "creating the network namespace")?;
+    if crate::context::host_mount_namespace().is_some() {
+        // A namespace file may be bind-mounted across mount namespaces.
+        let ns = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let src = format!("/proc/{}/fd/{}", std::process::id(), std::os::fd::AsRawFd::as_raw_fd(&ns));
+        let mut cmd = in_host_mounts(Path::new("mount"));
+        // Not canonicalized: the link names the namespace, not a path.
+        cmd.arg("--no-canonicalize").arg("--bind").arg(src).arg(path);
+        run_checked(&mut cmd, "keeping the network namespace")?;
+    }
+    Ok(())
+}
+
+/// Undo [`setup`] for container `id`, if anything is set up: netavark's
+/// teardown (veth, firewall rules, the bridge when it was the last user,
+/// aardvark-dns entries), the netns bind mount, the reserved addresses.
+/// Safe to call any number of times, from any command; concurrent callers
+/// leave it to the first.
+pub fn teardown(run_root: &Path, id: &str) -> anyhow::Result<()> {
+    let path = attached_path(run_root, id);
+    // Taken over by renaming: only one caller gets it.
+    let mine = path.with_extension(format!("teardown-{}", std::process::id()));
+    match std::fs::rename(&path, &mine) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(anyhow!("taking {}: {e}", path.display())),
+    }
+    let attached: Attached =
+        serde_json::from_slice(&std::fs::read(&mine)?).with_context(|| format!("reading {}", mine.display()))?;
+    let dir = state_dir(run_root);
+    let mut errors = Vec::new();
+    if !attached.status.is_null() {
+        match helper("netavark") {
+            Some(netavark) => {
+                let input = mine.with_extension("input.json");
+                let r =
+                    crate::files::write_atomic(&input, &serde_json::to_vec(&attached.options)?[..]).and_then(|()| {
+                        let _lock = lock()?;
+                        run_checked(
+                            netavark_cmd(&netavark, &dir, &input).arg("teardown").arg(&attached.netns),
+                            "tearing down the network",
+                        )
+                    });
+                let _ = std::fs::remove_file(&input);
+                if let Err(e) = r {
+                    errors.push(format!("{e:#}"));
+                }
+            }
+            None => errors.push("netavark is gone: the network cannot be torn down".into()),
+        }
+    }
+    // The host's bind mount (its copies in private namespaces made since go
+    // with those), and this namespace's, if any.
+    if crate::context::host_mount_namespace().is_some() {
+        let mut cmd = in_host_mounts(Path::new("umount"));
+        cmd.arg("--lazy").arg(&attached.netns);
+        if let Err(e) = run_checked(&mut cmd, "unmounting the network namespace") {
+            log::debug!("{e:#}");
+        }
+    }
+    let _ = nix::mount::umount2(&attached.netns, nix::mount::MntFlags::MNT_DETACH);
+    let _ = std::fs::remove_file(&attached.netns);
+    release(Path::new(IPAM_DIR), &attached.ips, id);
+    let _ = std::fs::remove_file(&mine);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        bail!("container {id}: {}", errors.join("; "))
+    }
+}
+
+/// The state of container `id` on its networks, if it is attached.
+pub fn attached(run_root: &Path, id: &str) -> Option<Attached> {
+    serde_json::from_slice(&std::fs::read(attached_path(run_root, id)).ok()?).ok()
+}
+
+/// `NetworkSettings` of inspect for an attached container (Docker's and
+/// Podman's keys): the first network's address at the top, every network
+/// under `Networks`.
+pub fn inspect_settings(a: &Attached) -> BTreeMap<&'static str, Value> {
+    let mut out = BTreeMap::new();
+    let mut networks = serde_json::Map::new();
+    let Some(nets) = a.status.as_object() else { return out };
+    for (name, block) in nets {
+        let Some((_, iface)) = block["interfaces"].as_object().and_then(|m| m.iter().next()) else { continue };
+        let sub = &iface["subnets"][0];
+        let ipnet = sub["ipnet"].as_str().unwrap_or("");
+        let (ip, prefix) = ipnet.split_once('/').unwrap_or((ipnet, "0"));
+        let gateway = sub["gateway"].as_str().unwrap_or("");
+        let mac = iface["mac_address"].as_str().unwrap_or("");
+        let aliases = a.options["networks"][name]["aliases"].clone();
+        let doc = json!({
+            "EndpointID": "",
+            "Gateway": gateway,
+            "IPAddress": ip,
+            "IPPrefixLen": prefix.parse::<u32>().unwrap_or(0),
+            "IPv6Gateway": "",
+            "GlobalIPv6Address": "",
+            "GlobalIPv6PrefixLen": 0,
+            "MacAddress": mac,
+            "NetworkID": name,
+            "DriverOpts": null,
+            "IPAMConfig": null,
+            "Links": null,
+            "Aliases": if aliases.is_null() { json!([]) } else { aliases },
+        });
+        if out.is_empty() {
+            out.insert("Gateway", json!(gateway));
+            out.insert("IPAddress", json!(ip));
+            out.insert("IPPrefixLen", json!(prefix.parse::<u32>().unwrap_or(0)));
+            out.insert("MacAddress", json!(mac));
+            out.insert("SandboxKey", json!(a.netns.display().to_string()));
+        }
+        networks.insert(name.clone(), doc);
+    }
+    out.insert("Networks", Value::Object(networks));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_reserved_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut net = Network::default_network("10.231.0.0/30").unwrap();
+        net.network_interface = Some("t".into());
+        let a = allocate(dir.path(), &net, "aaa", None).unwrap();
+        assert_eq!(a.to_string(), "10.231.0.2", "after the gateway");
+        assert!(allocate(dir.path(), &net, "bbb", None).is_err(), "a /30 has one address for containers");
+        release(dir.path(), &[("t".into(), a)], "bbb");
+        assert!(allocate(dir.path(), &net, "bbb", None).is_err(), "only the owner frees it");
+        release(dir.path(), &[("t".into(), a)], "aaa");
+        assert_eq!(allocate(dir.path(), &net, "bbb", Some(a)).unwrap(), a);
+        assert!(allocate(dir.path(), &net, "ccc", Some(a)).is_err());
+        assert!(allocate(dir.path(), &net, "ccc", Some("10.231.0.1".parse().unwrap())).is_err(), "the gateway");
+        assert!(allocate(dir.path(), &net, "ccc", Some("10.9.0.1".parse().unwrap())).is_err());
+    }
+
+    #[test]
+    fn netavarks_answer_as_name_resolution_sees_it() {
+        let a = Attached {
+            netns: "/run/rpod/netns/x".into(),
+            options: json!({}),
+            status: json!({"podman": {"dns_search_domains": ["dns.podman"], "dns_server_ips": ["10.89.0.1"],
+                "interfaces": {"eth0": {"mac_address": "aa:bb:cc:dd:ee:ff",
+                    "subnets": [{"ipnet": "10.89.0.5/24", "gateway": "10.89.0.1"}]}}}}),
+            ips: vec![],
+        };
+        let n = a.attachment();
+        assert_eq!(n.ips, ["10.89.0.5".parse::<IpAddr>().unwrap()]);
+        assert_eq!(n.host_ip, Some("10.89.0.1".parse().unwrap()));
+        assert_eq!(n.nameservers, ["10.89.0.1".parse::<IpAddr>().unwrap()]);
+        assert_eq!(n.search, ["dns.podman"]);
+        let s = inspect_settings(&a);
+        assert_eq!(s["IPAddress"], "10.89.0.5");
+        assert_eq!(s["IPPrefixLen"], 24);
+        assert_eq!(s["Networks"]["podman"]["MacAddress"], "aa:bb:cc:dd:ee:ff");
+        let bad = BridgeSettings { mac_address: Some("zz".into()), ..BridgeSettings::default() };
+        assert!(bad.validate().is_err());
+        let multicast = BridgeSettings { mac_address: Some("01:00:5e:00:00:01".into()), ..BridgeSettings::default() };
+        assert!(multicast.validate().is_err());
+        assert!(BridgeSettings { mac_address: Some("92:d0:c6:0a:29:33".into()), ..BridgeSettings::default() }
+            .validate()
+            .is_ok());
+    }
+}
