@@ -32,6 +32,8 @@ pub mod oci_state;
 pub mod paths;
 pub mod pause;
 pub mod procfs;
+#[cfg(test)]
+mod proptests;
 pub mod registry;
 pub mod sys;
 pub mod system;

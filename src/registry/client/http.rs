@@ -85,3 +85,32 @@ pub(super) fn parse_auth_params(s: &str) -> HashMap<String, String> {
     }
     out
 }
+
+/// Property test (issue 12): `WWW-Authenticate` challenges from a registry
+/// never panic the parser, and a quoted realm comes back as it was.
+#[cfg(test)]
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(crate::proptests::config())]
+
+        #[test]
+        fn challenges_never_panic(v in "(Bearer|Basic|bearer|[A-Za-z]{0,6}) ?([a-z]{0,8}=(\"[\\PC]{0,16}\"|[^ ,]{0,10}),? ?){0,5}|\\PC{0,60}") {
+            let _ = parse_auth_params(&v);
+            if let Ok(h) = reqwest::header::HeaderValue::from_str(&v) {
+                let mut map = reqwest::header::HeaderMap::new();
+                map.append("www-authenticate", h);
+                let _ = parse_challenge(map.get_all("www-authenticate"));
+            }
+        }
+
+        #[test]
+        fn quoted_realms_come_back(realm in "[a-zA-Z0-9:/._ -]{1,30}") {
+            let params = parse_auth_params(&format!("realm=\"{realm}\",service=\"reg\""));
+            prop_assert_eq!(params.get("realm"), Some(&realm));
+        }
+    }
+}
