@@ -9,8 +9,8 @@ use toml::Spanned;
 
 use super::{drop_ins, read_optional, read_required, ConfigError, Source, Sources, ENV_REGISTRIES_CONF};
 
-/// `short-name-mode`: how short names are resolved. rpod never prompts, so
-/// `Enforcing` and `Permissive` only differ in what the caller makes of them.
+/// `short-name-mode`: how a short name that several search registries could
+/// resolve is handled (see `registry::resolve::apply_short_name_mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ShortNameMode {
     Enforcing,

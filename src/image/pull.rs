@@ -4,7 +4,7 @@
 //! registries, mirrors first), each candidate is tried in order until one
 //! has the manifest, then its layers are streamed into the store.
 
-use std::io::Read;
+use std::io::{IsTerminal as _, Read};
 
 use anyhow::{anyhow, Context as _};
 
@@ -121,6 +121,13 @@ impl<'a> Puller<'a> {
                 registries_conf: config.registries.search_registries_origin(),
             },
         )?;
+        let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let mut ask = |names: &[String]| ask_which_image(names);
+        let resolution = crate::registry::resolve::apply_short_name_mode(
+            resolution,
+            config.registries.short_name_mode(),
+            if interactive { Some(&mut ask) } else { None },
+        )?;
         if let ResolvedBy::Alias { short_name, alias } = &resolution.resolved_by {
             self.progress.line(&format!("Resolved \"{short_name}\" as an alias ({alias})"));
         }
@@ -196,5 +203,27 @@ impl<'a> Puller<'a> {
             }
         }
         Err(last.map(anyhow::Error::from).unwrap_or_else(|| anyhow!("{input}: no registry to list tags from")))
+    }
+}
+
+/// The terminal prompt of `short-name-mode` (Podman's "Please select an
+/// image"): the names numbered, a number read from stdin.
+fn ask_which_image(names: &[String]) -> Result<usize, crate::registry::Error> {
+    use std::io::{BufRead, Write};
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "? Please select an image:");
+    for (i, n) in names.iter().enumerate() {
+        let _ = writeln!(out, "  {}) {n}", i + 1);
+    }
+    let _ = write!(out, "Number [1-{}]: ", names.len());
+    let _ = out.flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| crate::registry::Error::Other(format!("reading the choice: {e}")))?;
+    match line.trim().parse::<usize>() {
+        Ok(n) if (1..=names.len()).contains(&n) => Ok(n - 1),
+        _ => Err(crate::registry::Error::Other(format!("{:?} is not one of the images listed", line.trim()))),
     }
 }

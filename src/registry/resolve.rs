@@ -2,8 +2,12 @@
 //! (containers/image `shortnames.Resolve` + `sysregistriesv2` pull sources).
 //!
 //! A short name (`busybox`) resolves through `[aliases]` first, else through
-//! each `unqualified-search-registries` entry in order — rpod never prompts,
-//! whatever `short-name-mode` says. Each fully-qualified name then goes
+//! the `unqualified-search-registries`; when there are several,
+//! `short-name-mode` decides as in Podman ([`apply_short_name_mode`]):
+//! `enforcing` asks which one (and refuses without a terminal, so that
+//! whichever registry answers first cannot win by squatting the name),
+//! `permissive` asks with a terminal and tries them in order without one,
+//! `disabled` tries them in order. Each fully-qualified name then goes
 //! through its `[[registry]]`: `blocked` is refused, the usable mirrors come
 //! first (honoring `pull-from-mirror` / `mirror-by-digest-only`), then the
 //! registry's own location, each with its `insecure` setting;
@@ -12,7 +16,7 @@
 
 use std::path::Path;
 
-use crate::config::RegistriesConf;
+use crate::config::{RegistriesConf, ShortNameMode};
 
 use super::reference::{ParsedReference, Reference, DEFAULT_DOMAIN};
 use super::Error;
@@ -197,6 +201,48 @@ pub fn resolve_registry(input: &str, conf: &RegistriesConf, tls_verify: Option<b
         None => found.is_some_and(|r| r.insecure),
     };
     Ok(Endpoint { registry: registry.to_string(), insecure })
+}
+
+/// Shows the fully-qualified names a short name may mean; returns the index
+/// of the one chosen.
+pub type AskImage<'a> = &'a mut dyn FnMut(&[String]) -> Result<usize, Error>;
+
+/// Podman's `short-name-mode` for a short name that the search registries
+/// could resolve more than one way. `ask` (given only with a terminal on
+/// stdin and stdout) shows the fully-qualified names and returns the index
+/// chosen; only that name's candidates are kept. Without a terminal,
+/// `enforcing` refuses (containers/image's message) and `permissive` keeps
+/// every candidate in order, as `disabled` always does.
+pub fn apply_short_name_mode(
+    mut resolution: Resolution,
+    mode: ShortNameMode,
+    ask: Option<AskImage<'_>>,
+) -> Result<Resolution, Error> {
+    if mode == ShortNameMode::Disabled || !matches!(resolution.resolved_by, ResolvedBy::SearchRegistries { .. }) {
+        return Ok(resolution);
+    }
+    let mut names: Vec<String> = Vec::new();
+    for c in &resolution.candidates {
+        let n = c.name.to_string();
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    if names.len() < 2 {
+        return Ok(resolution);
+    }
+    match (ask, mode) {
+        (Some(ask), _) => {
+            let i = ask(&names)?;
+            let chosen = names.get(i).ok_or_else(|| Error::Other(format!("no image number {}", i + 1)))?;
+            resolution.candidates.retain(|c| &c.name.to_string() == chosen);
+            Ok(resolution)
+        }
+        (None, ShortNameMode::Enforcing) => {
+            Err(Error::Other("short-name resolution enforced but cannot prompt without a TTY".into()))
+        }
+        (None, _) => Ok(resolution),
+    }
 }
 
 #[cfg(test)]
@@ -432,5 +478,40 @@ location = "never.used"
         assert!(resolve_registry("quay.io", &c, Some(false)).unwrap().insecure);
         assert_eq!(resolve_registry("index.docker.io", &c, None).unwrap().registry, "docker.io");
         assert!(resolve_registry("not a host", &c, None).is_err());
+    }
+
+    #[test]
+    fn short_name_mode_as_podman() {
+        let conf = RegistriesConf::parse(
+            Path::new("r.conf"),
+            "unqualified-search-registries = [\"one.example\", \"two.example\"]\n",
+        )
+        .unwrap();
+        let res = resolve_pull("tool", &conf, &ResolveOptions::default()).unwrap();
+        assert_eq!(res.candidates.len(), 2);
+        let names = |r: &Resolution| r.candidates.iter().map(|c| c.name.to_string()).collect::<Vec<_>>();
+        // No terminal.
+        let e = apply_short_name_mode(res.clone(), ShortNameMode::Enforcing, None).unwrap_err();
+        assert_eq!(e.to_string(), "short-name resolution enforced but cannot prompt without a TTY");
+        assert_eq!(names(&apply_short_name_mode(res.clone(), ShortNameMode::Permissive, None).unwrap()).len(), 2);
+        assert_eq!(names(&apply_short_name_mode(res.clone(), ShortNameMode::Disabled, None).unwrap()).len(), 2);
+        // A terminal: the choice is the only candidate left.
+        let mut shown = Vec::new();
+        let mut pick_second = |n: &[String]| {
+            shown = n.to_vec();
+            Ok(1)
+        };
+        let r = apply_short_name_mode(res.clone(), ShortNameMode::Enforcing, Some(&mut pick_second)).unwrap();
+        assert_eq!(names(&r), ["two.example/tool:latest"]);
+        assert_eq!(shown, ["one.example/tool:latest", "two.example/tool:latest"]);
+        let mut never = |_: &[String]| -> Result<usize, Error> { panic!("disabled never asks") };
+        assert_eq!(names(&apply_short_name_mode(res, ShortNameMode::Disabled, Some(&mut never)).unwrap()).len(), 2);
+        // One search registry, or a qualified name: nothing to choose.
+        let one =
+            RegistriesConf::parse(Path::new("r.conf"), "unqualified-search-registries = [\"one.example\"]\n").unwrap();
+        let res = resolve_pull("tool", &one, &ResolveOptions::default()).unwrap();
+        assert_eq!(names(&apply_short_name_mode(res, ShortNameMode::Enforcing, None).unwrap()).len(), 1);
+        let res = resolve_pull("one.example/tool", &conf, &ResolveOptions::default()).unwrap();
+        assert!(apply_short_name_mode(res, ShortNameMode::Enforcing, None).is_ok());
     }
 }
