@@ -397,7 +397,16 @@ fn launch_builtin(
             Ok(h) => h,
             Err(e) => return Err(abandon(125, format!("setting up the network ({}): {e:#}", net.mode))),
         };
-        if let Err(e) = rpod_runtime::start(&fifo) {
+        // The init waited at the gate, so the runtime left prestart and
+        // startContainer to whoever opens it (as `rpod oci start` does).
+        let started = match &hooks {
+            Some(h) => h
+                .run(Stage::Prestart, "created", pid)
+                .and_then(|()| h.run(Stage::StartContainer, "created", pid))
+                .and_then(|()| rpod_runtime::start(&fifo)),
+            None => rpod_runtime::start(&fifo),
+        };
+        if let Err(e) = started {
             if let Some(h) = network.take() {
                 h.stop();
             }

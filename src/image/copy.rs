@@ -121,6 +121,16 @@ pub fn store_image(
     if let Err(e) = store.release(&holder) {
         log::debug!("releasing the layers held by {holder}: {e}");
     }
+    if result.is_err() {
+        // A failed copy (a full disk, a bad blob) leaves none of the
+        // layers it stored that nothing else uses: another copy's layers
+        // are held by it, an image's are listed by it.
+        for layer in layers.iter().rev() {
+            if let Err(e) = store.remove_layer_chain_if_unused(&layer.spec.chain_id) {
+                log::debug!("removing layer {} after the failed copy: {e}", layer.spec.chain_id);
+            }
+        }
+    }
     result
 }
 
