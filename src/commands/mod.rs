@@ -39,3 +39,22 @@ pub fn each(names: &[String], mut f: impl FnMut(&String) -> anyhow::Result<()>) 
     }
     last.map_or(Ok(()), Err)
 }
+
+/// The prompt of `prune`/`reset`: ask on the terminal; refuse without one (there is nobody to answer).
+pub fn confirm(prompt: &str) -> anyhow::Result<bool> {
+    use anyhow::Context as _;
+    use std::io::{BufRead, IsTerminal, Write};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(crate::error::Failure::new(
+            crate::error::ExitCode::Engine,
+            "standard input is not a terminal to confirm on: use --force to go ahead without confirmation",
+        )
+        .into());
+    }
+    let mut err = std::io::stderr().lock();
+    err.write_all(prompt.as_bytes()).and_then(|()| err.flush()).context("writing the prompt")?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer).context("reading the answer")?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES"))
+}

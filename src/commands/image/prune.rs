@@ -7,13 +7,10 @@
 //! Without `--force` it asks for confirmation on a terminal, and refuses
 //! when standard input is not one (there is nobody to answer).
 
-use std::io::{BufRead, IsTerminal, Write};
-
 use anyhow::Context as _;
 use clap::Args;
 
 use crate::context::{print, Context};
-use crate::error::{ExitCode, Failure};
 use crate::image::{filter, lookup};
 
 #[derive(Debug, Args)]
@@ -49,21 +46,9 @@ pub fn run(ctx: &Context, args: ImagePruneArgs) -> anyhow::Result<()> {
 
 /// Podman's prompt; `Ok(false)` when the answer is not yes.
 fn confirm(all: bool) -> anyhow::Result<bool> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            "standard input is not a terminal to confirm on: use --force to prune without confirmation",
-        )
-        .into());
-    }
     let what =
         if all { "all images without at least one container associated with them" } else { "all dangling images" };
-    let mut err = std::io::stderr().lock();
-    write!(err, "WARNING! This command removes {what}.\nAre you sure you want to continue? [y/N] ")
-        .and_then(|()| err.flush())
-        .context("writing the prompt")?;
-    let mut answer = String::new();
-    stdin.lock().read_line(&mut answer).context("reading the answer")?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES"))
+    crate::commands::confirm(&format!(
+        "WARNING! This command removes {what}.\nAre you sure you want to continue? [y/N] "
+    ))
 }

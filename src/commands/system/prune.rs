@@ -1,13 +1,10 @@
 //! `rpod system prune`: remove unused containers, images and (with
 //! `--volumes`) volumes (see [`crate::system::prune`]).
 
-use std::io::{BufRead, IsTerminal, Write};
-
-use anyhow::Context as _;
+use crate::error::{ExitCode, Failure};
 use clap::Args;
 
 use crate::context::{print, Context};
-use crate::error::{ExitCode, Failure};
 use crate::system::prune::{self, PruneOptions};
 
 #[derive(Debug, Args)]
@@ -40,7 +37,7 @@ pub fn run(ctx: &Context, args: SystemPruneArgs) -> anyhow::Result<()> {
         let prompt = format!(
             "WARNING! This command removes:\n\t- all stopped containers{volumes}\n\t- {images}\n\nAre you sure you want to continue? [y/N] "
         );
-        if !confirm(&prompt)? {
+        if !crate::commands::confirm(&prompt)? {
             return Ok(());
         }
     }
@@ -69,21 +66,4 @@ pub fn run(ctx: &Context, args: SystemPruneArgs) -> anyhow::Result<()> {
     } else {
         Err(Failure::new(ExitCode::Engine, "some objects could not be removed").into())
     }
-}
-
-/// Ask on the terminal; refuse without one (there is nobody to answer).
-pub(crate) fn confirm(prompt: &str) -> anyhow::Result<bool> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            "standard input is not a terminal to confirm on: use --force to go ahead without confirmation",
-        )
-        .into());
-    }
-    let mut err = std::io::stderr().lock();
-    err.write_all(prompt.as_bytes()).and_then(|()| err.flush()).context("writing the prompt")?;
-    let mut answer = String::new();
-    stdin.lock().read_line(&mut answer).context("reading the answer")?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES"))
 }

@@ -16,7 +16,7 @@ pub struct ResetArgs {
 pub fn run(ctx: &Context, args: ResetArgs) -> anyhow::Result<()> {
     if !args.force {
         let prompt = "WARNING! This will remove:\n - all containers\n - all images\n - all volumes\n - the pause process\nAre you sure you want to continue? [y/N] ";
-        if !super::prune::confirm(prompt)? {
+        if !crate::commands::confirm(prompt)? {
             return Ok(());
         }
     }

@@ -1,12 +1,9 @@
 //! `rpod volume prune`: remove every volume no container uses; prints
 //! their names.
 
-use std::io::{BufRead, IsTerminal, Write};
-
 use clap::Args;
 
 use crate::context::{print, Context};
-use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
 pub struct VolumePruneArgs {
@@ -22,23 +19,14 @@ pub struct VolumePruneArgs {
 pub fn run(ctx: &Context, args: VolumePruneArgs) -> anyhow::Result<()> {
     let filters = crate::volume::Filters::parse(&args.filter)?;
     if !args.force {
-        let stdin = std::io::stdin();
-        if !stdin.is_terminal() {
-            return Err(Failure::new(
-                ExitCode::Engine,
-                "standard input is not a terminal to confirm on: use --force to prune without confirmation",
-            )
-            .into());
-        }
-        eprintln!("WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:");
+        let mut prompt = String::from(
+            "WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:\n",
+        );
         for v in crate::volume::prune_candidates(ctx, &filters)? {
-            eprintln!("{}", v.name);
+            prompt.push_str(&format!("{}\n", v.name));
         }
-        eprint!("Are you sure you want to continue? [y/N] ");
-        let _ = std::io::stderr().flush();
-        let mut answer = String::new();
-        stdin.lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES") {
+        prompt.push_str("Are you sure you want to continue? [y/N] ");
+        if !crate::commands::confirm(&prompt)? {
             return Ok(());
         }
     }
