@@ -13,6 +13,7 @@
 // The inspect document (container/view.rs) is one json! literal of Podman's ~180 keys.
 #![recursion_limit = "512"]
 
+pub mod build;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -1,0 +1,3 @@
+//! `rpod build`: images from a Containerfile/Dockerfile.
+pub mod ast;
+pub mod parse;
