@@ -109,6 +109,26 @@ pub fn take_fd(n: std::os::fd::RawFd) -> Option<std::os::fd::OwnedFd> {
     }
 }
 
+/// `--preserve-fds N`: the caller's descriptors 3..3+N, checked open and
+/// made close-on-exec (they reach the container only where handed on
+/// explicitly). Podman's message when one is missing.
+pub fn inherited_fds(n: u32) -> anyhow::Result<Vec<std::os::fd::OwnedFd>> {
+    // All checked before any is taken: a missing one leaves the others alone.
+    for fd in 3..3 + n as std::os::fd::RawFd {
+        // SAFETY: F_GETFD only inspects descriptor fd.
+        if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+            return Err(crate::error::Failure::new(
+                crate::error::ExitCode::Engine,
+                format!(
+                    "file descriptor {fd} is not available - the preserve-fds option requires that file descriptors must be passed"
+                ),
+            )
+            .into());
+        }
+    }
+    Ok((3..3 + n as std::os::fd::RawFd).filter_map(take_fd).collect())
+}
+
 /// Fork; the parent exits at once (status 0), the child returns. Called by
 /// the monitor first thing, while it has a single thread.
 pub fn fork_into_background() {

@@ -1991,6 +1991,9 @@ fn exec_detach_keys_leave_the_process_running() {
 #[path = "lifecycle/escapes.rs"]
 mod escapes;
 
+#[path = "lifecycle/flags.rs"]
+mod flags;
+
 /// `run --rmi` removes the image once the container is gone, unless other
 /// containers use it (then it says so, and the exit code stays the
 /// container's); `--conmon-pidfile` gets the monitor's PID;

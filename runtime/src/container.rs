@@ -529,13 +529,15 @@ fn ns_id(path: &str) -> Option<(u64, u64)> {
 /// capabilities, no_new_privs and user, a session of its own. A first
 /// child joins each of the container's namespaces that differs from the
 /// caller's (user first, mount last) and then forks the process into the
-/// PID namespace (see `child.rs`). Returns after the exec, like `create`
-/// with [`StartGate::Immediate`].
+/// PID namespace (see `child.rs`); `preserve_fds` become its descriptors
+/// 3, 4, ... Returns after the exec, like `create` with
+/// [`StartGate::Immediate`].
 pub fn exec(
     container_pid: Pid,
     process: &Process,
     seccomp: Option<&oci_spec::runtime::LinuxSeccomp>,
     stdio: Stdio,
+    preserve_fds: &[BorrowedFd],
 ) -> Result<Created, RuntimeError> {
     let pid_s = container_pid.to_string();
     let setgroups_ok = plan::setgroups_allowed(&pid_s);
@@ -577,7 +579,8 @@ pub fn exec(
     });
     let (parent_sock, child_sock) = report_socket()?;
     let mut join = JoinPlan { ns, process: join_process };
-    let mut io = IoPlan::new(child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty), Vec::new());
+    let preserve = preserve_fds.iter().map(|f| f.as_raw_fd()).collect();
+    let mut io = IoPlan::new(child_sock.as_raw_fd(), stdio_fds(&stdio), matches!(stdio, Stdio::Pty), preserve);
     let first = sys::clone_child(0, cgroup_fd.as_ref().map(|f| f.as_raw_fd()), || child::run_exec(&mut join, &mut io))
         .map_err(|e| RuntimeError::sys("clone3 of the exec process", e))?;
     drop(child_sock);

@@ -243,7 +243,7 @@ fn run_one(stage: Stage, index: usize, hook: &Hook, state: &[u8], pid: i32) -> R
         let process = hook_process(argv, env)?;
         let err_w = out_w.try_clone().map_err(|e| e.to_string())?;
         let stdio = crate::Stdio::Fds { stdin: in_r, stdout: out_w, stderr: err_w };
-        let created = crate::exec(Pid::from_raw(pid), &process, None, stdio).map_err(|e| e.to_string())?;
+        let created = crate::exec(Pid::from_raw(pid), &process, None, stdio, &[]).map_err(|e| e.to_string())?;
         Running::InContainer(created.pid)
     } else {
         let mut cmd = Command::new(hook.path());

@@ -413,7 +413,7 @@ fn exec_output(pid: rpod_runtime::Pid, args: &[&str]) -> Result<(i32, String), R
     let mut p = spec(std::path::Path::new("/"), args).process().clone().unwrap();
     p.set_args(Some(args.iter().map(|s| s.to_string()).collect()));
     let (out_r, out_w) = pipe();
-    let c = exec(pid, &p, None, Stdio::Fds { stdin: devnull(), stdout: out_w, stderr: devnull() })?;
+    let c = exec(pid, &p, None, Stdio::Fds { stdin: devnull(), stdout: out_w, stderr: devnull() }, &[])?;
     let (out, _) = collect(out_r, devnull());
     Ok((wait(c.pid)?, out))
 }
@@ -434,7 +434,7 @@ fn exec_joins() {
     // An interactive exec: a new pty in the container's devpts.
     let mut p = spec.process().clone().unwrap();
     p.set_args(Some(vec!["sh".into(), "-c".into(), "tty; read x; echo got:$x".into()]));
-    let e = exec(c.pid, &p, None, Stdio::Pty).unwrap();
+    let e = exec(c.pid, &p, None, Stdio::Pty, &[]).unwrap();
     let mut master = std::fs::File::from(e.pty_master.expect("a pty master"));
     let first = read_until(&mut master, "/dev/pts/", Duration::from_secs(5));
     assert!(first.starts_with("/dev/pts/"), "{first:?}");
@@ -570,7 +570,7 @@ fn own_user_namespace() {
             .unwrap(),
     );
     let (out_r, out_w) = pipe();
-    let e = exec(c.pid, &p, None, Stdio::Fds { stdin: devnull(), stdout: out_w, stderr: devnull() }).unwrap();
+    let e = exec(c.pid, &p, None, Stdio::Fds { stdin: devnull(), stdout: out_w, stderr: devnull() }, &[]).unwrap();
     let (text, _) = collect(out_r, devnull());
     assert_eq!(wait(e.pid).unwrap(), 0);
     assert_eq!(text, "1000\n1000 10 29\n");

@@ -440,7 +440,7 @@ fn exec(root: &Path, a: &ExecArgs) -> anyhow::Result<()> {
         user.set_gid(gid.parse().with_context(|| format!("--user {u}"))?);
         process.set_user(user);
     }
-    let created = rpod_runtime::exec(Pid::from_raw(saved.pid), &process, seccomp.as_ref(), Stdio::Inherit)
+    let created = rpod_runtime::exec(Pid::from_raw(saved.pid), &process, seccomp.as_ref(), Stdio::Inherit, &[])
         .map_err(runtime_failure)?;
     if let Some(f) = &a.pid_file {
         write_pid_file(f, created.pid)?;

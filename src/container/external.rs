@@ -8,7 +8,7 @@
 //! afterwards. Without a terminal only (`-t` would give the runtime the
 //! terminal, not the monitor).
 
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -39,14 +39,15 @@ impl External {
         c
     }
 
-    /// Starts the container; returns the runtime's process (whose exit
-    /// status is the container's) and the container's init PID.
+    /// Starts the container with `stdio` and `preserve` (its descriptors
+    /// 3, 4, ...: the runtime's `--preserve-fds`); returns the runtime's
+    /// process (whose exit status is the container's) and the container's
+    /// init PID.
     pub fn start(
         &self,
         spec: &rpod_runtime::oci_spec::runtime::Spec,
-        stdin: OwnedFd,
-        stdout: OwnedFd,
-        stderr: OwnedFd,
+        [stdin, stdout, stderr]: [OwnedFd; 3],
+        preserve: &[BorrowedFd],
     ) -> anyhow::Result<(Child, i32)> {
         std::fs::create_dir_all(&self.bundle).with_context(|| format!("creating {}", self.bundle.display()))?;
         std::fs::create_dir_all(&self.state_root).with_context(|| format!("creating {}", self.state_root.display()))?;
@@ -57,9 +58,13 @@ impl External {
         let config = self.bundle.join("config.json");
         std::fs::write(&config, serde_json::to_vec(&spec)?).with_context(|| format!("writing {}", config.display()))?;
         self.delete();
-        let mut child = self
-            .command()
-            .arg("run")
+        let mut run = self.command();
+        run.arg("run");
+        if !preserve.is_empty() {
+            run.arg("--preserve-fds").arg(preserve.len().to_string());
+            crate::sys::pass_fds(&mut run, preserve.iter().map(|f| f.as_raw_fd()).collect());
+        }
+        let mut child = run
             .arg("--bundle")
             .arg(&self.bundle)
             .arg(&self.name)

@@ -48,14 +48,16 @@ use super::rootfs::Rootfs;
 use crate::context::Context;
 use crate::procfs::process_start;
 
-/// The command that starts a monitor for container `id`; `report` becomes
-/// its descriptor 3.
+/// The command that starts a monitor for container `id`: `preserve` (for
+/// the container's process) become its descriptors 3, 4, ..., `report`
+/// the one after them.
 pub fn command(
     ctx: &Context,
     id: &str,
     attach_first: bool,
     rootless: bool,
     report: BorrowedFd,
+    preserve: &[BorrowedFd],
 ) -> anyhow::Result<Command> {
     let paths = ctx.paths()?;
     let exe = std::env::current_exe().context("finding rpod's own executable")?;
@@ -78,6 +80,9 @@ pub fn command(
     if rootless {
         args.push("--rootless".into());
     }
+    if !preserve.is_empty() {
+        args.push(format!("--preserve-fds={}", preserve.len()).into());
+    }
     args.push(id.into());
     cmd.args(args);
     cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
@@ -89,9 +94,11 @@ pub fn command(
         .open(&log_path)
         .with_context(|| format!("opening {}", log_path.display()))?;
     cmd.stderr(log);
-    // 3: the report pipe; 4: the host's mount namespace, where the
-    // monitor tears its container's bridge network down.
-    let mut fds = vec![report.as_raw_fd()];
+    // 3..3+N: the descriptors the container's process gets; then the
+    // report pipe; then the host's mount namespace, where the monitor
+    // tears its container's bridge network down.
+    let mut fds: Vec<_> = preserve.iter().map(|f| f.as_raw_fd()).collect();
+    fds.push(report.as_raw_fd());
     fds.extend(crate::context::host_mount_namespace().map(|f| f.as_raw_fd()));
     crate::sys::pass_fds(&mut cmd, fds);
     Ok(cmd)
@@ -102,6 +109,8 @@ pub struct MonitorOptions {
     pub id: String,
     pub attach_first: bool,
     pub rootless: bool,
+    /// Descriptors 3..3+N are the container process's (`run --preserve-fds`).
+    pub preserve_fds: u32,
 }
 
 /// Entry point of the monitor process. Never returns an error to the
@@ -111,12 +120,14 @@ pub fn main(ctx: &Context, opts: MonitorOptions) -> anyhow::Result<()> {
     // session of its own.
     crate::sys::fork_into_background();
     let _ = nix::unistd::setsid();
-    let report = crate::sys::take_fd(3);
-    if let Some(host) = crate::sys::take_fd(4) {
+    let first_own = 3 + opts.preserve_fds as i32;
+    let mut preserve: Vec<OwnedFd> = (3..first_own).filter_map(crate::sys::take_fd).collect();
+    let report = crate::sys::take_fd(first_own);
+    if let Some(host) = crate::sys::take_fd(first_own + 1) {
         crate::context::set_host_mount_namespace(host);
     }
     let mut report = report.map(std::fs::File::from);
-    let result = run(ctx, &opts, &mut report);
+    let result = run(ctx, &opts, &mut report, &mut preserve);
     if let Err(e) = &result {
         log::error!("monitor of container {}: {e:#}", opts.id);
         if let Some(r) = report.as_mut() {
@@ -136,7 +147,14 @@ struct Io {
     tty: bool,
 }
 
-fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>) -> anyhow::Result<()> {
+/// `preserve` go to the container's first start only (and are closed
+/// then, so the caller's pipes among them see their end with the container's).
+fn run(
+    ctx: &Context,
+    opts: &MonitorOptions,
+    report: &mut Option<std::fs::File>,
+    preserve: &mut Vec<OwnedFd>,
+) -> anyhow::Result<()> {
     nix::sys::prctl::set_child_subreaper(true).context("becoming a subreaper")?;
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
@@ -183,13 +201,16 @@ fn run(ctx: &Context, opts: &MonitorOptions, report: &mut Option<std::fs::File>)
     let mut exit_after_removal = None;
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
+        let kept: Vec<BorrowedFd> = preserve.iter().map(|f| f.as_fd()).collect();
         let launched = match &c.config.runtime {
-            Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, stdio),
+            Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, (stdio, &kept)),
             None => {
                 let net = Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir };
-                launch_builtin(&spec, cgroup.as_ref(), (&c.id, c.config.init), hooks.clone(), &net, io, stdio)
+                launch_builtin(&spec, cgroup.as_ref(), (&c.id, c.config.init), hooks.clone(), &net, io, (stdio, &kept))
             }
         };
+        drop(kept);
+        preserve.clear();
         let launched = match launched {
             Ok(l) => l,
             Err((code, msg)) => {
@@ -349,7 +370,7 @@ fn launch_builtin(
     hooks: Option<HookSet>,
     net: &Net,
     mut io: Io,
-    stdio: rpod_runtime::Stdio,
+    (stdio, preserve): (rpod_runtime::Stdio, &[BorrowedFd]),
 ) -> Result<Launched, LaunchError> {
     let cgroup_dir = match cgroup {
         Some(cg) => Some(cg.create(id).map_err(|e| (125, format!("{e:#}")))?),
@@ -369,6 +390,7 @@ fn launch_builtin(
     let fifo = net.run_dir.join("start.fifo");
     let mut create = rpod_runtime::CreateOptions::new(spec);
     create.stdio = stdio;
+    create.preserve_fds = preserve.to_vec();
     create.parent_death_signal = Some(Signal::SIGKILL);
     create.cgroup = cgroup_dir.clone();
     create.init = init;
@@ -444,13 +466,13 @@ fn launch_external(
     id: &str,
     spec: &rpod_runtime::oci_spec::runtime::Spec,
     io: Io,
-    stdio: rpod_runtime::Stdio,
+    (stdio, preserve): (rpod_runtime::Stdio, &[BorrowedFd]),
 ) -> Result<Launched, LaunchError> {
     let rpod_runtime::Stdio::Fds { stdin, stdout, stderr } = stdio else {
         return Err((125, "--runtime needs pipes, not a terminal".into()));
     };
     let ext = super::external::External::new(runtime, run_dir, id);
-    match ext.start(spec, stdin, stdout, stderr) {
+    match ext.start(spec, [stdin, stdout, stderr], preserve) {
         Ok((child, init)) => {
             Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext), network: None })
         }

@@ -56,6 +56,10 @@ pub struct ExecArgs {
     #[arg(long, value_name = "KEYS", default_value = crate::container::attach::DEFAULT_DETACH_KEYS)]
     pub detach_keys: String,
 
+    /// Pass N additional file descriptors (3..3+N) to the process
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
+
     /// Act on the latest container rpod created (then every argument is the command)
     #[arg(short, long)]
     pub latest: bool,
@@ -67,6 +71,8 @@ pub struct ExecArgs {
 }
 
 pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
+    // First, before this process opens anything that could take a free number among them.
+    let preserve = crate::sys::inherited_fds(args.preserve_fds)?;
     let detach_keys = crate::container::attach::parse_detach_keys(&args.detach_keys)?;
     let mut containers = ctx.containers()?;
     let (name, command) = match args.container_and_command.split_first() {
@@ -168,8 +174,11 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         }
         forwarded.thread_block().context("blocking signals")?;
     }
-    let created = rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, seccomp.as_ref(), stdio)
+    let kept: Vec<_> = preserve.iter().map(|f| f.as_fd()).collect();
+    let created = rpod_runtime::exec(nix::unistd::Pid::from_raw(c.state.pid), &process, seccomp.as_ref(), stdio, &kept)
         .map_err(runtime_failure)?;
+    drop(kept);
+    drop(preserve);
     containers.event(&c, "exec");
     if args.detach {
         return Ok(());

@@ -33,11 +33,18 @@ pub struct RunArgs {
     #[arg(long)]
     pub rmi: bool,
 
+    /// Pass N additional file descriptors (3..3+N) to the container's process
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
+
     #[command(flatten)]
     pub flags: ContainerFlags,
 }
 
 pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
+    // First, before this process opens anything that could take a free number among them.
+    let owned = crate::sys::inherited_fds(args.preserve_fds)?;
+    let preserve: Vec<_> = owned.iter().map(std::os::fd::AsFd::as_fd).collect();
     let mut opts = args.flags.to_options()?;
     opts.runtime = ctx.global.runtime.clone();
     if args.rmi {
@@ -66,12 +73,13 @@ pub fn run(ctx: &Context, args: RunArgs) -> anyhow::Result<()> {
         e
     };
     if args.detach {
-        lifecycle::start(ctx, &mut containers, &c, false).map_err(|e| failed_start(&mut containers, e))?;
+        lifecycle::start_preserving(ctx, &mut containers, &c, false, &preserve)
+            .map_err(|e| failed_start(&mut containers, e))?;
         return print(&format!("{}\n", c.id));
     }
     let streams = |s: &str| args.attach.is_empty() || args.attach.iter().any(|a| a.eq_ignore_ascii_case(s));
     let attached = (|| {
-        let started = lifecycle::start(ctx, &mut containers, &c, true)?;
+        let started = lifecycle::start_preserving(ctx, &mut containers, &c, true, &preserve)?;
         let sock = attach::connect(&containers.run_dir(&c.id))?;
         let mut report = started.report.ok_or_else(|| anyhow::anyhow!("the monitor did not wait for the attach"))?;
         Ok((sock, lifecycle::read_outcome(&mut report)?))

@@ -22,7 +22,7 @@ pub fn run(inv: Invocation) -> i32 {
 
 /// The arguments [`crate::container::monitor::command`] writes, read
 /// without clap: `--root R --runroot RR --log-level L __monitor
-/// [--attach-first] [--rootless] ID`. Anything else: `None` (the normal
+/// [--attach-first] [--rootless] [--preserve-fds=N] ID`. Anything else: `None` (the normal
 /// parser handles it, errors included).
 pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
     let a: Vec<&str> = args.iter().skip(1).map(|x| x.to_str()).collect::<Option<_>>()?;
@@ -32,11 +32,12 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
     }
     let log_level = <crate::logging::LogLevel as clap::ValueEnum>::from_str(level, false).ok()?;
     let (id, flags) = rest.split_last()?;
-    let mut opts = MonitorOptions { id: id.to_string(), attach_first: false, rootless: false };
+    let mut opts = MonitorOptions { id: id.to_string(), attach_first: false, rootless: false, preserve_fds: 0 };
     for f in flags {
         match *f {
             "--attach-first" => opts.attach_first = true,
             "--rootless" => opts.rootless = true,
+            f if f.starts_with("--preserve-fds=") => opts.preserve_fds = f["--preserve-fds=".len()..].parse().ok()?,
             _ => return None,
         }
     }
@@ -67,6 +68,7 @@ mod tests {
             "warn",
             "__monitor",
             "--rootless",
+            "--preserve-fds=2",
             "abc",
         ]
         .iter()
@@ -74,7 +76,7 @@ mod tests {
         .collect();
         let Invocation { global: g, options: o } = parse(&args).unwrap();
         assert_eq!(g.root.unwrap(), std::path::PathBuf::from("/r"));
-        assert!(o.rootless && !o.attach_first && o.id == "abc");
+        assert!(o.rootless && !o.attach_first && o.id == "abc" && o.preserve_fds == 2);
         let other: Vec<std::ffi::OsString> = ["rpod", "ps", "-a"].iter().map(Into::into).collect();
         assert!(parse(&other).is_none());
     }

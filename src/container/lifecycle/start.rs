@@ -28,6 +28,19 @@ pub struct Started {
 /// the monitor. With `attach_first` the monitor waits for one attach client
 /// before it starts the container. A running container is left alone.
 pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_first: bool) -> anyhow::Result<Started> {
+    start_preserving(ctx, containers, c, attach_first, &[])
+}
+
+/// [`start`] handing `preserve` to the container's process as its
+/// descriptors 3, 4, ... (`run --preserve-fds`); a container already
+/// running is left alone.
+pub fn start_preserving(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+    attach_first: bool,
+    preserve: &[std::os::fd::BorrowedFd],
+) -> anyhow::Result<Started> {
     start_dependencies(ctx, containers, c, &mut vec![c.id.clone()])?;
     let _lock = containers.lock(&c.id)?;
     let c = containers.get(&c.id)?.ok_or_else(|| anyhow!("container {} was removed", c.id))?;
@@ -41,8 +54,16 @@ pub fn start(ctx: &Context, containers: &mut Containers, c: &Container, attach_f
     // namespace netavark configured) and undone if it does not start.
     let run_root = ctx.paths()?.run_root.clone();
     let (net, netns) = attach_network(ctx, &c, &run_root)?;
-    let result =
-        launch(ctx, containers, &c, &rootfs, &run_dir, mapping.as_ref(), (&net, netns.as_deref()), attach_first);
+    let result = launch(
+        ctx,
+        containers,
+        &c,
+        &rootfs,
+        &run_dir,
+        mapping.as_ref(),
+        (&net, netns.as_deref()),
+        (attach_first, preserve),
+    );
     if result.is_err() && netns.is_some() {
         if let Err(e) = crate::network::bridge::teardown(&run_root, &c.id) {
             log::warn!("{e:#}");
@@ -95,7 +116,7 @@ fn launch(
     run_dir: &std::path::Path,
     mapping: Option<&crate::container::userns::Mapping>,
     (net, netns): (&crate::network::names::Attachment, Option<&std::path::Path>),
-    attach_first: bool,
+    (attach_first, preserve): (bool, &[std::os::fd::BorrowedFd]),
 ) -> anyhow::Result<Started> {
     crate::network::names::check_host_gateway(&c.config.options.names, net, &c.config.network.text())?;
     let spec = build_spec(ctx, c, rootfs, run_dir, mapping, net, netns)?;
@@ -103,7 +124,8 @@ fn launch(
 
     containers.event(c, "init");
     let (rd, wr) = nix::unistd::pipe().context("creating a pipe")?;
-    let mut monitor = crate::container::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd())?;
+    let mut monitor =
+        crate::container::monitor::command(ctx, &c.id, attach_first, ctx.rootless(), wr.as_fd(), preserve)?;
     let mut child = monitor.spawn().context("starting the container's monitor")?;
     drop(wr);
     drop(monitor);
