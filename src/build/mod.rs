@@ -1,4 +1,5 @@
 //! `rpod build`: images from a Containerfile/Dockerfile.
 pub mod ast;
+pub mod ignore;
 pub mod parse;
 pub mod vars;

@@ -59,13 +59,15 @@ pub fn parse(text: &str, file: &Path) -> Result<Containerfile, ParseError> {
             Parsed::Instruction(instr) => match stages.last_mut() {
                 Some(stage) => stage.instructions.push(instr),
                 None if matches!(instr.command, Command::Arg(_)) => global_args.push(instr),
-                None => return Err(ParseError {
-                    location,
-                    message: format!(
+                None => {
+                    return Err(ParseError {
+                        location,
+                        message: format!(
                         "no build stage in current context: {} before the first FROM (only ARG may come before FROM)",
                         instr.keyword()
                     ),
-                }),
+                    })
+                }
             },
         }
     }
