@@ -154,9 +154,18 @@ pub struct Options {
     /// `--ip`, `--mac-address`, `--network-alias` (bridge networks only).
     #[serde(skip_serializing_if = "crate::network::bridge::BridgeSettings::is_empty")]
     pub bridge: crate::network::bridge::BridgeSettings,
+    /// `create -a`: the streams (`stdin`, `stdout`, `stderr`) `start -a`
+    /// attaches, as Docker's; none named: all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attach: Vec<String>,
 }
 
 impl Options {
+    /// Whether `start -a` attaches `stream` (see [`Options::attach`]).
+    pub fn attaches(&self, stream: &str) -> bool {
+        self.attach.is_empty() || self.attach.iter().any(|a| a == stream)
+    }
+
     /// The IDs of the containers whose namespaces this one joins
     /// (`--pid/--ipc/--uts/--cgroupns container:ID`): it depends on them.
     pub fn joins(&self) -> impl Iterator<Item = &str> {

@@ -225,9 +225,10 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "Hostname": conf.hostname,
             "Domainname": "",
             "User": conf.user,
-            "AttachStdin": false,
-            "AttachStdout": false,
-            "AttachStderr": false,
+            // `create -a` (Docker's); Podman's false otherwise.
+            "AttachStdin": conf.options.attach.iter().any(|a| a == "stdin"),
+            "AttachStdout": conf.options.attach.iter().any(|a| a == "stdout"),
+            "AttachStderr": conf.options.attach.iter().any(|a| a == "stderr"),
             "Tty": conf.tty,
             "OpenStdin": conf.open_stdin,
             "StdinOnce": false,

@@ -62,7 +62,7 @@ fn parse(filters: &[String]) -> anyhow::Result<Filters> {
                     .map_err(|e| anyhow::anyhow!("invalid until filter {value:?}: {e}"))?;
                 f.until = Some(t);
             }
-            _ => bail!("invalid filter {raw:?}: system prune takes label=, label!= and until="),
+            _ => bail!("invalid filter {raw:?}: supported are label=, label!= and until="),
         }
     }
     Ok(f)
@@ -98,15 +98,11 @@ pub fn prune(ctx: &Context, opts: &PruneOptions) -> anyhow::Result<PruneReport> 
     let store = ctx.store()?;
     let mut containers = ctx.containers()?;
     let mut report = PruneReport::default();
-    for c in containers.list()? {
-        if c.state.status.is_live() || !filters.container(&c) {
-            continue;
-        }
-        let size = crate::container::size::sizes(&containers, &c).0;
-        match crate::container::lifecycle::remove(ctx, &mut containers, &c, false) {
-            Ok(()) => {
+    for (c, removed) in remove_containers(ctx, &mut containers, &filters)? {
+        match removed {
+            Ok(size) => {
                 report.reclaimed += size;
-                report.containers.push(c.id.clone());
+                report.containers.push(c);
             }
             Err(e) => report.errors.push(crate::error::render(&e)),
         }
@@ -132,4 +128,31 @@ pub fn prune(ctx: &Context, opts: &PruneOptions) -> anyhow::Result<PruneReport> 
         report.errors.push(crate::error::render(&e));
     }
     Ok(report)
+}
+
+/// `container prune`: the containers that are not running and match
+/// `filters` (`label=`, `label!=`, `until=`) removed; per container its ID
+/// and the outcome.
+pub fn prune_containers(ctx: &Context, filters: &[String]) -> anyhow::Result<Vec<(String, anyhow::Result<u64>)>> {
+    let filters = parse(filters)?;
+    remove_containers(ctx, &mut ctx.containers()?, &filters)
+}
+
+/// Removes the stopped containers `filters` let through; per container its
+/// ID and the bytes of its writable layer, or the error.
+fn remove_containers(
+    ctx: &Context,
+    containers: &mut crate::container::record::Containers,
+    filters: &Filters,
+) -> anyhow::Result<Vec<(String, anyhow::Result<u64>)>> {
+    let mut out = Vec::new();
+    for c in containers.list()? {
+        if c.state.status.is_live() || !filters.container(&c) {
+            continue;
+        }
+        let size = crate::container::size::sizes(containers, &c).0;
+        let removed = crate::container::lifecycle::remove(ctx, containers, &c, false).map(|()| size);
+        out.push((c.id, removed));
+    }
+    Ok(out)
 }

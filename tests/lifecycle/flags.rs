@@ -80,3 +80,51 @@ fn preserve_fds_reach_the_process() {
         }
     });
 }
+
+/// `create -a STREAM` (Docker's): `start -a` attaches only the streams
+/// named, and `inspect` shows them in `Config.Attach*`; `container prune
+/// --filter label=|label!=|until=` prunes only what matches; `container
+/// exists --external` and `image prune --external` give the answers
+/// without it (rpod has no external containers).
+#[test]
+fn create_attach_prune_filters_and_external() {
+    each_mode("fl-att", |e| {
+        let cmd = ["sh", "-c", "echo out; echo err >&2"];
+        e.ok(&[&["create", "-a", "stdout", "--name", "o", &e.image][..], &cmd].concat());
+        e.ok(&[&["create", "--name", "b", "--label", "keep=1", &e.image][..], &cmd].concat());
+        let v = e.inspect("o");
+        assert_eq!(
+            (&v["Config"]["AttachStdin"], &v["Config"]["AttachStdout"], &v["Config"]["AttachStderr"]),
+            (&Value::Bool(false), &Value::Bool(true), &Value::Bool(false))
+        );
+        assert_eq!(e.inspect("b")["Config"]["AttachStdout"], false);
+        let out = e.run(&["start", "-a", "o"]);
+        assert_eq!((text(&out.stdout).as_str(), text(&out.stderr).as_str()), ("out\n", ""), "{}", describe(&out));
+        let out = e.run(&["start", "-a", "b"]);
+        assert_eq!((text(&out.stdout).as_str(), text(&out.stderr).as_str()), ("out\n", "err\n"), "{}", describe(&out));
+        assert_eq!(e.code(&["create", "-a", "bogus", &e.image]), 125);
+
+        assert_eq!(e.code(&["container", "exists", "--external", "o"]), 0);
+        assert_eq!(e.code(&["container", "exists", "--external", "nosuch"]), 1);
+        let out = e.run(&["container", "prune", "-f", "--filter", "bogus=1"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        // Created before a time long gone: none.
+        assert_eq!(e.ok(&["container", "prune", "-f", "--filter", "until=2000-01-01T00:00:00Z"]), "");
+        let b = e.inspect("b")["Id"].as_str().unwrap().to_string();
+        let o = e.inspect("o")["Id"].as_str().unwrap().to_string();
+        assert_eq!(e.ok(&["container", "prune", "-f", "--filter", "label!=keep"]), format!("{o}\n"));
+        e.ok(&["run", "-d", "--name", "r", "--label", "keep=1", &e.image, "sleep", "600"]);
+        assert_eq!(
+            e.ok(&["container", "prune", "-f", "--filter", "label=keep=1", "--filter", "until=0s"]),
+            format!("{b}\n")
+        );
+        assert_eq!(e.ok(&["ps", "-a", "--format", "{{.Names}}"]), "r\n", "a running container is never pruned");
+        // Without --force and without a terminal: refused, nothing removed.
+        e.ok(&["stop", "-t", "0", "r"]);
+        assert_eq!(e.code(&["container", "prune"]), 125);
+        assert_eq!(e.ok(&["ps", "-a", "--format", "{{.Names}}"]), "r\n");
+        e.ok(&["rm", "r"]);
+        e.ok(&["image", "prune", "-f", "--external"]);
+        assert_eq!(e.code(&["image", "exists", &e.image]), 0, "the image is not dangling");
+    });
+}

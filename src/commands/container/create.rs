@@ -731,12 +731,19 @@ pub fn parse_size(s: &str) -> anyhow::Result<u64> {
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
+    /// Attach to STDIN, STDOUT or STDERR when started with `start -a` (default: all three)
+    #[arg(short, long, value_name = "STREAM", value_parser = ["stdin", "stdout", "stderr"], ignore_case = true)]
+    pub attach: Vec<String>,
+
     #[command(flatten)]
     pub flags: ContainerFlags,
 }
 
 pub fn run(ctx: &Context, args: CreateArgs) -> anyhow::Result<()> {
     let mut opts = args.flags.to_options()?;
+    opts.options.attach = args.attach.iter().map(|a| a.to_ascii_lowercase()).collect();
+    opts.options.attach.sort();
+    opts.options.attach.dedup();
     opts.runtime = ctx.global.runtime.clone();
     args.flags.check_cidfile()?;
     let c = lifecycle::create(ctx, &opts)?;

@@ -7,6 +7,10 @@ use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
 pub struct ContainerExistsArgs {
+    /// Check external containers as well (rpod has none: the same answer)
+    #[arg(long)]
+    pub external: bool,
+
     /// The container (name or ID)
     #[arg(value_name = "CONTAINER")]
     pub container: String,

@@ -1,10 +1,8 @@
-//! `rpod container prune`: remove every container that is not running.
-
-use std::io::{BufRead, Write};
+//! `rpod container prune`: remove every container that is not running
+//! (`--filter label=|label!=|until=`: those of them that match).
 
 use clap::Args;
 
-use crate::container::lifecycle;
 use crate::context::{print, Context};
 
 #[derive(Debug, Args)]
@@ -12,28 +10,26 @@ pub struct ContainerPruneArgs {
     /// Do not prompt for confirmation
     #[arg(short, long)]
     pub force: bool,
+
+    /// Provide filter values (label=KEY[=VALUE], label!=KEY[=VALUE], until=TIMESTAMP)
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 pub fn run(ctx: &Context, args: ContainerPruneArgs) -> anyhow::Result<()> {
-    if !args.force {
-        eprint!("WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] ");
-        let _ = std::io::stderr().flush();
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
-            return Ok(());
-        }
+    if !args.force
+        && !crate::commands::confirm(
+            "WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] ",
+        )?
+    {
+        return Ok(());
     }
-    let mut containers = ctx.containers()?;
     let mut out = String::new();
     let mut last_err = None;
-    for c in containers.list()? {
-        if c.state.status.is_live() {
-            continue;
-        }
-        match lifecycle::remove(ctx, &mut containers, &c, false) {
-            Ok(()) => {
-                out.push_str(&c.id);
+    for (id, removed) in crate::system::prune::prune_containers(ctx, &args.filter)? {
+        match removed {
+            Ok(_) => {
+                out.push_str(&id);
                 out.push('\n');
             }
             Err(e) => {

@@ -72,9 +72,10 @@ pub fn run(ctx: &Context, args: StartArgs) -> anyhow::Result<()> {
         let ended = attach::client(
             sock,
             &ClientOptions {
-                stdin: args.interactive && c.config.open_stdin,
-                stdout: true,
-                stderr: true,
+                // The streams `create -a` named, all of them by default.
+                stdin: args.interactive && c.config.open_stdin && c.config.options.attaches("stdin"),
+                stdout: c.config.options.attaches("stdout"),
+                stderr: c.config.options.attaches("stderr"),
                 tty: c.config.tty,
                 detach_keys,
                 proxy_signals_to: (args.sig_proxy && !c.config.tty && pid > 0).then_some(pid),

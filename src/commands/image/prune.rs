@@ -23,6 +23,10 @@ pub struct ImagePruneArgs {
     #[arg(short, long)]
     pub force: bool,
 
+    /// Remove images even when external containers use them (rpod has none: the same images)
+    #[arg(long)]
+    pub external: bool,
+
     /// Only prune images that pass these filters (as for `images --filter`)
     #[arg(long, value_name = "FILTER")]
     pub filter: Vec<String>,
