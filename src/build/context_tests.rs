@@ -1,0 +1,359 @@
+//! Build contexts: opening every kind, resolving COPY sources, and the
+//! hostile cases (paths and symlinks out of the context, tar entries
+//! escaping the unpack directory).
+
+use std::io::Cursor;
+use std::os::unix::fs::symlink;
+
+use super::*;
+
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, content) in files {
+        let p = dir.path().join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        if let Some(target) = content.strip_prefix("->") {
+            symlink(target, &p).unwrap();
+        } else if path.ends_with('/') {
+            fs::create_dir_all(&p).unwrap();
+        } else {
+            fs::write(&p, content).unwrap();
+        }
+    }
+    dir
+}
+
+fn pats(p: &[&str]) -> Vec<String> {
+    p.iter().map(|s| s.to_string()).collect()
+}
+
+fn resolve(root: &Path, ignore: &str, p: &[&str]) -> Result<Resolved, ContextError> {
+    resolve_in(root, &Ignore::parse(ignore, ".dockerignore").unwrap(), &pats(p), Scope::Context)
+}
+
+fn rels(source: &Source) -> Vec<&str> {
+    source.children.iter().map(|e| e.rel.as_str()).collect()
+}
+
+#[test]
+fn glob_matching_is_go_filepath_match() {
+    let yes = [
+        ("*", "abc"),
+        ("*", ".hidden"),
+        ("a*c", "abbc"),
+        ("?b", "ab"),
+        ("[a-c]x", "bx"),
+        ("[^a-c]x", "dx"),
+        ("\\*", "*"),
+        ("*.txt", "a.txt"),
+    ];
+    for (p, n) in yes {
+        assert!(glob_match(p, n).unwrap(), "{p} {n}");
+    }
+    let no = [("a*c", "abd"), ("?", ""), ("[a-c]x", "dx"), ("[^a-c]x", "ax"), ("\\*", "a"), ("*.txt", "a.txtx")];
+    for (p, n) in no {
+        assert!(!glob_match(p, n).unwrap(), "{p} {n}");
+    }
+    assert!(glob_match("[a-", "a").is_err());
+    assert!(glob_match("x\\", "x").is_err());
+}
+
+#[test]
+fn files_globs_and_directories() {
+    let ctx = tree(&[
+        ("app/main.go", "package main"),
+        ("app/sub/util.go", "package sub"),
+        ("app/README.md", "readme"),
+        ("a.txt", "a"),
+        ("b.txt", "b"),
+        ("c.log", "c"),
+        ("app/link", "->main.go"),
+        ("empty/", ""),
+    ]);
+    let r = resolve(ctx.path(), "", &["a.txt"]).unwrap();
+    assert_eq!(r.sources.len(), 1);
+    assert_eq!((r.sources[0].path.as_str(), &r.sources[0].entry.kind), ("a.txt", &EntryKind::File));
+    assert_eq!(r.sources[0].entry.size, 1);
+
+    let r = resolve(ctx.path(), "", &["/*.txt", "./c.log"]).unwrap();
+    let names: Vec<&str> = r.sources.iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(names, ["a.txt", "b.txt", "c.log"]);
+
+    let r = resolve(ctx.path(), "", &["app"]).unwrap();
+    assert_eq!(r.sources[0].entry.kind, EntryKind::Dir);
+    assert_eq!(rels(&r.sources[0]), ["README.md", "link", "main.go", "sub", "sub/util.go"]);
+    let link = &r.sources[0].children[1];
+    assert_eq!(link.kind, EntryKind::Symlink(PathBuf::from("main.go")), "links inside a directory stay links");
+
+    let r = resolve(ctx.path(), "", &["."]).unwrap();
+    assert_eq!(r.sources[0].path, "");
+    assert!(rels(&r.sources[0]).contains(&"empty"));
+
+    let r = resolve(ctx.path(), "", &["app/*/*.go"]).unwrap();
+    assert_eq!(r.sources[0].path, "app/sub/util.go");
+
+    // A symlink named as the source is followed (inside the context).
+    let r = resolve(ctx.path(), "", &["app/link"]).unwrap();
+    assert_eq!(r.sources[0].path, "app/link");
+    assert_eq!(r.sources[0].entry.kind, EntryKind::File);
+    assert_eq!(r.sources[0].entry.disk, ctx.path().join("app/main.go"));
+
+    let e = resolve(ctx.path(), "", &["nope*"]).unwrap_err();
+    assert_eq!(e.to_string(), "nope*: no such file or directory in the build context");
+    assert!(matches!(resolve(ctx.path(), "", &["missing/file"]), Err(ContextError::NotFound(_))));
+}
+
+#[test]
+fn ignore_rules_apply_to_sources_and_directories() {
+    let ctx = tree(&[
+        ("src/main.rs", "fn main() {}"),
+        ("src/secret.key", "k"),
+        ("docs/a.md", "a"),
+        ("docs/keep.md", "keep"),
+        ("target/debug/app", "bin"),
+        ("notes.md", "n"),
+    ]);
+    let ignore = "target\n*.key\n**/*.key\ndocs\n!docs/keep.md\n";
+    let r = resolve(ctx.path(), ignore, &["."]).unwrap();
+    assert_eq!(rels(&r.sources[0]), ["docs", "docs/keep.md", "notes.md", "src", "src/main.rs"]);
+    let e = resolve(ctx.path(), ignore, &["target/debug/app"]).unwrap_err();
+    assert!(matches!(e, ContextError::NotFound(_)), "an ignored file is not in the context: {e}");
+    let r = resolve(ctx.path(), ignore, &["src/*"]).unwrap();
+    assert_eq!(r.sources.len(), 1, "the ignored match is dropped");
+    assert_eq!(r.sources[0].path, "src/main.rs");
+}
+
+#[test]
+fn digest_follows_content_and_mode_not_times() {
+    let ctx = tree(&[("d/a", "one"), ("d/b", "two")]);
+    let first = resolve(ctx.path(), "", &["d"]).unwrap().digest;
+    assert!(first.starts_with("sha256:") && first.len() == 71);
+    let again = resolve(ctx.path(), "", &["d"]).unwrap().digest;
+    assert_eq!(first, again);
+    // Touching a file (time only) keeps the digest.
+    let f = fs::File::options().append(true).open(ctx.path().join("d/a")).unwrap();
+    f.set_modified(std::time::SystemTime::UNIX_EPOCH).unwrap();
+    assert_eq!(resolve(ctx.path(), "", &["d"]).unwrap().digest, first);
+    fs::write(ctx.path().join("d/a"), "ONE").unwrap();
+    let changed = resolve(ctx.path(), "", &["d"]).unwrap().digest;
+    assert_ne!(changed, first);
+    fs::set_permissions(ctx.path().join("d/a"), fs::Permissions::from_mode(0o600)).unwrap();
+    assert_ne!(resolve(ctx.path(), "", &["d"]).unwrap().digest, changed);
+    // The matched name is part of it (it names the file in the destination).
+    fs::write(ctx.path().join("x"), "same").unwrap();
+    fs::write(ctx.path().join("y"), "same").unwrap();
+    assert_ne!(resolve(ctx.path(), "", &["x"]).unwrap().digest, resolve(ctx.path(), "", &["y"]).unwrap().digest);
+}
+
+#[test]
+fn hostile_paths_and_symlinks_are_refused() {
+    let outside = tree(&[("secret", "host secret")]);
+    let secret = outside.path().join("secret");
+    let ctx = tree(&[
+        ("ok", "fine"),
+        ("abs", &format!("->{}", secret.display())),
+        ("up", "->../../../../../../etc/passwd"),
+        ("dir/up", "->../.."),
+        ("loop", "->loop"),
+    ]);
+    for p in ["../x", "a/../../x", "..", "abs", "up", "dir/up/etc", "dir/up"] {
+        match resolve(ctx.path(), "", &[p]) {
+            Err(ContextError::Outside(_)) => {}
+            other => panic!("{p}: {other:?}"),
+        }
+    }
+    let e = resolve(ctx.path(), "", &["abs"]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("forbidden path outside the build context: abs (a symlink to {})", secret.display())
+    );
+    assert!(resolve(ctx.path(), "", &["loop"]).unwrap_err().to_string().contains("too many levels"));
+    // A copied directory keeps such links as links: nothing outside is read.
+    let r = resolve(ctx.path(), "", &["."]).unwrap();
+    let abs = r.sources[0].children.iter().find(|e| e.rel == "abs").unwrap();
+    assert_eq!(abs.kind, EntryKind::Symlink(secret.clone()));
+    // `/x` is the context's x.
+    assert_eq!(resolve(ctx.path(), "", &["/ok"]).unwrap().sources[0].entry.disk, ctx.path().join("ok"));
+}
+
+#[test]
+fn rootfs_scope_resolves_like_a_chroot() {
+    let root =
+        tree(&[("bin/busybox", "bb"), ("usr/bin/sh", "->/bin/busybox"), ("usr/bin/up", "->../../../../bin/busybox")]);
+    let none = Ignore::default();
+    let r = resolve_in(root.path(), &none, &pats(&["/usr/bin/sh", "usr/bin/up", "../../bin/busybox"]), Scope::Rootfs)
+        .unwrap();
+    for s in &r.sources {
+        assert_eq!(s.entry.disk, root.path().join("bin/busybox"), "{}", s.path);
+    }
+}
+
+fn tar_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (name, data) in entries {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_entry_type(tar::EntryType::Regular);
+        // set_path refuses "..": write the raw name, as a hostile tar would.
+        let raw = &mut h.as_old_mut().name;
+        raw[..name.len()].copy_from_slice(name.as_bytes());
+        h.set_cksum();
+        b.append(&h, *data).unwrap();
+    }
+    b.into_inner().unwrap()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn opts<'a>(context: &'a str, file: Option<&'a str>, tmp: &'a Path) -> OpenOptions<'a> {
+    OpenOptions { context: Some(context), file, ignorefile: None, tmp_dir: Some(tmp) }
+}
+
+#[test]
+fn directory_contexts_find_their_containerfile() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx =
+        tree(&[("Dockerfile", "FROM docker\n"), ("sub/other.Containerfile", "FROM other\n"), (".dockerignore", "x\n")]);
+    let c = ctx.path().to_str().unwrap();
+    let mut no_stdin = io::empty();
+    let b = open(&opts(c, None, tmp.path()), &mut no_stdin).unwrap();
+    assert_eq!(b.containerfile.text, "FROM docker\n");
+    assert_eq!(b.root(), fs::canonicalize(ctx.path()).unwrap());
+    assert_eq!(b.ignore.patterns(), ["x"]);
+    fs::write(ctx.path().join("Containerfile"), "FROM containerfile\n").unwrap();
+    let b = open(&opts(c, None, tmp.path()), &mut no_stdin).unwrap();
+    assert_eq!(b.containerfile.text, "FROM containerfile\n", "Containerfile before Dockerfile");
+    let b = open(&opts(c, Some("sub/other.Containerfile"), tmp.path()), &mut no_stdin).unwrap();
+    assert_eq!(b.containerfile.text, "FROM other\n", "-f relative to the context when not in the current directory");
+    let b = open(&opts(c, Some("-"), tmp.path()), &mut Cursor::new("FROM stdin\n")).unwrap();
+    assert_eq!((b.containerfile.text.as_str(), b.containerfile.path.as_path()), ("FROM stdin\n", Path::new("-")));
+
+    // No context argument: the directory of -f.
+    let file = ctx.path().join("sub/other.Containerfile");
+    let o = OpenOptions { context: None, file: file.to_str(), ignorefile: None, tmp_dir: Some(tmp.path()) };
+    let b = open(&o, &mut no_stdin).unwrap();
+    assert_eq!(b.root(), fs::canonicalize(ctx.path().join("sub")).unwrap());
+
+    let empty = tempfile::tempdir().unwrap();
+    let e = open(&opts(empty.path().to_str().unwrap(), None, tmp.path()), &mut no_stdin).unwrap_err();
+    assert!(e.to_string().starts_with("no Containerfile or Dockerfile specified or found in context directory"), "{e}");
+    let e = open(&opts(c, Some("nope"), tmp.path()), &mut no_stdin).unwrap_err();
+    assert_eq!(e.to_string(), "the Containerfile nope does not exist");
+    let e = open(&opts("-", Some("-"), tmp.path()), &mut no_stdin).unwrap_err();
+    assert!(e.to_string().contains("both"), "{e}");
+    assert!(open(&opts("/nonexistent/ctx", None, tmp.path()), &mut no_stdin).is_err());
+}
+
+#[test]
+fn tar_contexts_from_stdin_and_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tar = tar_of(&[("Containerfile", b"FROM tar\n"), ("app/a.txt", b"a"), ("custom.df", b"FROM custom\n")]);
+    let b = open(&opts("-", None, tmp.path()), &mut Cursor::new(tar.clone())).unwrap();
+    assert_eq!(b.containerfile.text, "FROM tar\n");
+    assert_eq!(fs::read(b.root().join("app/a.txt")).unwrap(), b"a");
+    let r = b.resolve(&pats(&["app"])).unwrap();
+    assert_eq!(rels(&r.sources[0]), ["a.txt"]);
+    let root = b.root().to_path_buf();
+    assert!(root.starts_with(tmp.path()));
+    drop(b);
+    assert!(!root.exists(), "an unpacked context goes with the BuildContext");
+
+    // A gzip'd tar file on disk, -f inside it.
+    let file = tmp.path().join("ctx.tar.gz");
+    fs::write(&file, gzip(&tar)).unwrap();
+    let b = open(&opts(file.to_str().unwrap(), Some("custom.df"), tmp.path()), &mut io::empty()).unwrap();
+    assert_eq!(b.containerfile.text, "FROM custom\n");
+    assert!(matches!(
+        open(&opts(file.to_str().unwrap(), Some("../../etc/passwd"), tmp.path()), &mut io::empty()),
+        Err(ContextError::Outside(_))
+    ));
+
+    // A Containerfile on stdin: an empty context.
+    let b = open(&opts("-", None, tmp.path()), &mut Cursor::new("FROM plain\n")).unwrap();
+    assert_eq!(b.containerfile.text, "FROM plain\n");
+    assert_eq!(fs::read_dir(b.root()).unwrap().count(), 0);
+    // A Containerfile named as the context: its directory is the context.
+    let dir = tree(&[("Custom", "FROM named\n"), ("f", "x")]);
+    let b = open(&opts(dir.path().join("Custom").to_str().unwrap(), None, tmp.path()), &mut io::empty()).unwrap();
+    assert_eq!(b.containerfile.text, "FROM named\n");
+    assert_eq!(b.root(), fs::canonicalize(dir.path()).unwrap());
+}
+
+#[test]
+fn hostile_tar_contexts_write_nothing_outside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("work");
+    fs::create_dir(&work).unwrap();
+    let tar = tar_of(&[("Containerfile", b"FROM x\n"), ("../escaped", b"evil")]);
+    let e = open(&opts("-", None, &work), &mut Cursor::new(tar)).unwrap_err();
+    assert!(e.to_string().contains("unpacking") && e.to_string().contains("../escaped"), "{e}");
+    assert!(!tmp.path().join("escaped").exists() && !work.join("escaped").exists());
+
+    // A symlink entry out of the directory, then a file through it: refused,
+    // nothing written through the link.
+    let header = |kind: tar::EntryType, size: u64| {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(kind);
+        h.set_size(size);
+        h.set_mode(0o755);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h
+    };
+    let mut b = tar::Builder::new(Vec::new());
+    b.append_data(&mut header(tar::EntryType::Regular, 7), "Containerfile", &b"FROM x\n"[..]).unwrap();
+    b.append_link(&mut header(tar::EntryType::Symlink, 0), "root", tmp.path()).unwrap();
+    let link_only = b.get_ref().clone();
+    b.append_data(&mut header(tar::EntryType::Regular, 4), "root/planted", &b"evil"[..]).unwrap();
+    let data = b.into_inner().unwrap();
+    assert!(open(&opts("-", None, &work), &mut Cursor::new(data)).is_err());
+    assert!(!tmp.path().join("planted").exists(), "nothing written through the link");
+
+    // The link alone unpacks, but COPY of it is refused: it leads out.
+    let mut link_only = link_only;
+    link_only.extend_from_slice(&[0; 1024]);
+    let ctx = open(&opts("-", None, &work), &mut Cursor::new(link_only)).unwrap();
+    assert_eq!(ctx.containerfile.text, "FROM x\n");
+    assert!(matches!(ctx.resolve(&pats(&["root"])), Err(ContextError::Outside(_))));
+}
+
+#[test]
+fn url_contexts_are_downloaded() {
+    use std::io::BufRead;
+    use std::net::TcpListener;
+    let tar = gzip(&tar_of(&[("Containerfile", b"FROM url\n"), ("f", b"x")]));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        for body in [tar, b"FROM plain-url\n".to_vec(), Vec::new()] {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut r = io::BufReader::new(s.try_clone().unwrap());
+            let mut line = String::new();
+            while r.read_line(&mut line).unwrap() > 2 {
+                line.clear();
+            }
+            let status = if body.is_empty() { "404 Not Found" } else { "200 OK" };
+            write!(s, "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).unwrap();
+            s.write_all(&body).unwrap();
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let url = format!("http://127.0.0.1:{port}/ctx.tar.gz");
+    let b = open(&opts(&url, None, tmp.path()), &mut io::empty()).unwrap();
+    assert_eq!(b.containerfile.text, "FROM url\n");
+    assert_eq!(fs::read(b.root().join("f")).unwrap(), b"x");
+    let b = open(&opts(&url, None, tmp.path()), &mut io::empty()).unwrap();
+    assert_eq!(b.containerfile.text, "FROM plain-url\n");
+    let e = open(&opts(&url, None, tmp.path()), &mut io::empty()).unwrap_err();
+    assert!(e.to_string().contains("404"), "{e}");
+    server.join().unwrap();
+}
