@@ -115,7 +115,7 @@ pub fn open(opts: &OpenOptions<'_>, stdin: &mut dyn Read) -> Result<BuildContext
     } else if context.starts_with("http://") || context.starts_with("https://") {
         let dir = tmp("rpod-build-url-")?;
         let path = dir.path().join("payload");
-        download(&context, &path)?;
+        download(&context, &path).map_err(|e| ContextError::Other(format!("the build context: {e}")))?;
         Some((dir, path, context.clone()))
     } else {
         None
@@ -239,16 +239,25 @@ fn find_containerfile(
     }
 }
 
+/// What an HTTP download said about its body.
+#[derive(Debug, Default)]
+struct Fetched {
+    /// `Last-Modified`, in seconds since the epoch.
+    last_modified: Option<i64>,
+    /// The `filename` of `Content-Disposition`.
+    filename: Option<String>,
+}
+
 /// Download `url` into `out` (the registry client's HTTP stack).
-fn download(url: &str, out: &Path) -> Result<(), ContextError> {
-    let fail = |e: String| ContextError::Other(format!("downloading the build context {url}: {e}"));
+fn download(url: &str, out: &Path) -> Result<Fetched, ContextError> {
+    let fail = |e: String| ContextError::Other(format!("downloading {url}: {e}"));
     // reqwest is built without a default crypto provider: use ring, as the
     // registry client does.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime =
         tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| fail(e.to_string()))?;
     let mut file = fs::File::create(out).map_err(io_err("creating", out))?;
-    runtime.block_on(async {
+    let fetched = runtime.block_on(async {
         let client = reqwest::Client::builder()
             .connect_timeout(std::time::Duration::from_secs(30))
             .build()
@@ -257,27 +266,136 @@ fn download(url: &str, out: &Path) -> Result<(), ContextError> {
         if !resp.status().is_success() {
             return Err(fail(format!("HTTP status {}", resp.status())));
         }
+        let header = |name: reqwest::header::HeaderName| {
+            resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+        };
+        let fetched = Fetched {
+            last_modified: header(reqwest::header::LAST_MODIFIED).as_deref().and_then(parse_http_date),
+            filename: header(reqwest::header::CONTENT_DISPOSITION).as_deref().and_then(disposition_filename),
+        };
         while let Some(chunk) = resp.chunk().await.map_err(|e| fail(e.to_string()))? {
             file.write_all(&chunk).map_err(io_err("writing", out))?;
         }
-        Ok(())
+        Ok(fetched)
     })?;
-    file.sync_all().map_err(io_err("writing", out))
+    file.sync_all().map_err(io_err("writing", out))?;
+    Ok(fetched)
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110 IMF-fixdate) in seconds.
+fn parse_http_date(s: &str) -> Option<i64> {
+    let mut parts = s.split_whitespace().skip(1);
+    let (day, month, year, time) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
+    crate::timefmt::parse_rfc3339(&format!("{year}-{month:02}-{day:0>2}T{time}Z"))
+}
+
+/// `attachment; filename="name.tar"` → `name.tar` (a bare name only).
+fn disposition_filename(v: &str) -> Option<String> {
+    let name = v.split(';').find_map(|p| p.trim().strip_prefix("filename="))?.trim().trim_matches('"');
+    let name = name.rsplit(['/', '\\']).next()?;
+    (!name.is_empty() && name != "." && name != "..").then(|| name.to_string())
+}
+
+/// A file `ADD` downloaded from a URL.
+#[derive(Debug, Clone)]
+pub struct Download {
+    /// The downloaded file (in the directory given to [`download_for_add`]).
+    pub file: PathBuf,
+    /// The name it gets in a directory destination: `Content-Disposition`'s
+    /// filename, else the URL path's last segment (Docker). `None` when
+    /// neither gives one (then the destination must name the file).
+    pub name: Option<String>,
+    /// `sha256:<hex>` of the content: the step's cache key part.
+    pub digest: String,
+    /// `Last-Modified` (seconds), the file's mtime in the image as in Docker.
+    pub mtime: Option<i64>,
+    pub size: u64,
+}
+
+/// `ADD <url> <dest>`: download into `dir`, check `--checksum`
+/// (`sha256:<hex>`, the only algorithm Docker accepts) when given. The file
+/// is not extracted even if it is an archive (Docker); it gets mode 0600.
+pub fn download_for_add(url: &str, dir: &Path, checksum: Option<&str>) -> Result<Download, ContextError> {
+    let want = match checksum {
+        None => None,
+        Some(c) => {
+            let hex = c.strip_prefix("sha256:").filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+            Some(hex.ok_or_else(|| {
+                ContextError::Other(format!("invalid checksum {c:?}: expected sha256:<64 hex digits>"))
+            })?)
+        }
+    };
+    let file = tempfile::Builder::new()
+        .prefix("add-")
+        .tempfile_in(dir)
+        .map_err(io_err("creating a file in", dir))?
+        .into_temp_path()
+        .keep()
+        .map_err(|e| ContextError::Io { what: "creating a file in", path: dir.to_path_buf(), source: e.error })?;
+    let done = (|| {
+        let fetched = download(url, &file)?;
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).map_err(io_err("setting the mode of", &file))?;
+        let mut h = Sha256::new();
+        let mut f = fs::File::open(&file).map_err(io_err("reading", &file))?;
+        let size = io::copy(&mut f, &mut h).map_err(io_err("reading", &file))?;
+        let hex = format!("{:x}", h.finalize());
+        if let Some(want) = want {
+            if !want.eq_ignore_ascii_case(&hex) {
+                return Err(ContextError::Other(format!(
+                    "{url}: digest mismatch: got sha256:{hex}, expected sha256:{}",
+                    want.to_ascii_lowercase()
+                )));
+            }
+        }
+        let from_url = url.split(['?', '#']).next().unwrap_or(url).split_once("://").map(|(_, rest)| rest);
+        let url_name = from_url
+            .and_then(|rest| rest.split_once('/'))
+            .and_then(|(_, path)| path.rsplit('/').next())
+            .filter(|n| !n.is_empty() && *n != "." && *n != "..")
+            .map(str::to_string);
+        Ok(Download {
+            file: file.clone(),
+            name: fetched.filename.or(url_name),
+            digest: format!("sha256:{hex}"),
+            mtime: fetched.last_modified,
+            size,
+        })
+    })();
+    if done.is_err() {
+        let _ = fs::remove_file(&file);
+    }
+    done
+}
+
+/// The decompressed stream of `path` when it is a tar (plain, gzip or
+/// zstd), positioned at its start; `None` for any other file. bzip2 and
+/// xz archives are an error: rpod cannot unpack them.
+fn tar_stream(path: &Path) -> Result<Option<Box<dyn Read + Send>>, ContextError> {
+    let file = fs::File::open(path).map_err(io_err("opening", path))?;
+    let mut reader = crate::registry::blob::decompress("", file).map_err(|e| {
+        ContextError::Other(format!("{}: {}", path.display(), e.to_string().replace(" layer ", " ").replace(" ()", "")))
+    })?;
+    let mut head = Vec::with_capacity(512);
+    (&mut reader).take(512).read_to_end(&mut head).map_err(io_err("reading", path))?;
+    let is_tar = head.len() == 512 && (&head[257..262] == b"ustar" || looks_like_v7_tar(&head));
+    Ok(is_tar.then(|| Box::new(io::Cursor::new(head).chain(reader)) as Box<dyn Read + Send>))
+}
+
+/// `ADD <local archive> <dest>`: Docker unpacks a local tar (compressed or
+/// not) into the destination instead of copying the file. `Some(stream)`:
+/// the uncompressed tar to extract at the destination (e.g. with
+/// `rpod_storage::extract::extract_copy`); `None`: copy the file as it is.
+pub fn add_archive(path: &Path) -> Result<Option<Box<dyn Read + Send>>, ContextError> {
+    tar_stream(path)
 }
 
 /// If `payload` is a tar (plain, gzip or zstd), unpack it into `dir` (the
 /// store's extractor: entries are resolved inside `dir`, never outside) and
 /// return true; false when it is something else.
 pub fn unpack_if_tar(payload: &Path, dir: &Path) -> Result<bool, ContextError> {
-    let file = fs::File::open(payload).map_err(io_err("opening", payload))?;
-    let mut reader = crate::registry::blob::decompress("", file)
-        .map_err(|e| ContextError::Other(format!("{}: {e}", payload.display())))?;
-    let mut head = Vec::with_capacity(512);
-    (&mut reader).take(512).read_to_end(&mut head).map_err(io_err("reading", payload))?;
-    let is_tar = head.len() == 512 && (&head[257..262] == b"ustar" || looks_like_v7_tar(&head));
-    if !is_tar {
-        return Ok(false);
-    }
+    let Some(mut stream) = tar_stream(payload)? else { return Ok(false) };
     let dir_fd = nix::fcntl::open(
         dir,
         nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_DIRECTORY | nix::fcntl::OFlag::O_CLOEXEC,
@@ -286,7 +404,6 @@ pub fn unpack_if_tar(payload: &Path, dir: &Path) -> Result<bool, ContextError> {
     .map_err(|e| ContextError::Io { what: "opening", path: dir.to_path_buf(), source: e.into() })?;
     let owner = Some((u64::from(nix::unistd::getuid().as_raw()), u64::from(nix::unistd::getgid().as_raw())));
     let opts = rpod_storage::extract::CopyOptions { what: "the build context", ignore_chown_errors: true, owner };
-    let mut stream = io::Cursor::new(head).chain(reader);
     rpod_storage::extract::extract_copy(dir_fd, &mut stream, &opts)
         .map_err(|e| ContextError::Other(format!("unpacking {}: {e}", payload.display())))?;
     Ok(true)

@@ -326,26 +326,36 @@ fn hostile_tar_contexts_write_nothing_outside() {
     assert!(matches!(ctx.resolve(&pats(&["root"])), Err(ContextError::Outside(_))));
 }
 
-#[test]
-fn url_contexts_are_downloaded() {
+/// A loopback HTTP server answering each request in turn with
+/// (status line, extra headers, body).
+fn serve(answers: Vec<(&'static str, &'static str, Vec<u8>)>) -> (u16, std::thread::JoinHandle<()>) {
     use std::io::BufRead;
-    use std::net::TcpListener;
-    let tar = gzip(&tar_of(&[("Containerfile", b"FROM url\n"), ("f", b"x")]));
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let server = std::thread::spawn(move || {
-        for body in [tar, b"FROM plain-url\n".to_vec(), Vec::new()] {
+        for (status, headers, body) in answers {
             let (mut s, _) = listener.accept().unwrap();
             let mut r = io::BufReader::new(s.try_clone().unwrap());
             let mut line = String::new();
             while r.read_line(&mut line).unwrap() > 2 {
                 line.clear();
             }
-            let status = if body.is_empty() { "404 Not Found" } else { "200 OK" };
-            write!(s, "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).unwrap();
+            write!(s, "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len())
+                .unwrap();
             s.write_all(&body).unwrap();
         }
     });
+    (port, server)
+}
+
+#[test]
+fn url_contexts_are_downloaded() {
+    let tar = gzip(&tar_of(&[("Containerfile", b"FROM url\n"), ("f", b"x")]));
+    let (port, server) = serve(vec![
+        ("200 OK", "", tar),
+        ("200 OK", "", b"FROM plain-url\n".to_vec()),
+        ("404 Not Found", "", Vec::new()),
+    ]);
     let tmp = tempfile::tempdir().unwrap();
     let url = format!("http://127.0.0.1:{port}/ctx.tar.gz");
     let b = open(&opts(&url, None, tmp.path()), &mut io::empty()).unwrap();
@@ -356,4 +366,79 @@ fn url_contexts_are_downloaded() {
     let e = open(&opts(&url, None, tmp.path()), &mut io::empty()).unwrap_err();
     assert!(e.to_string().contains("404"), "{e}");
     server.join().unwrap();
+}
+
+#[test]
+fn add_downloads_urls() {
+    let body = b"binary content".to_vec();
+    let sha = format!("{:x}", Sha256::digest(&body));
+    let (port, server) = serve(vec![
+        ("200 OK", "Last-Modified: Sun, 06 Nov 1994 08:49:37 GMT\r\n", body.clone()),
+        ("200 OK", "Content-Disposition: attachment; filename=\"../named.tgz\"\r\n", body.clone()),
+        ("200 OK", "", body.clone()),
+        ("200 OK", "", body.clone()),
+        ("500 Internal Server Error", "", b"oops".to_vec()),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let checksum = format!("sha256:{sha}");
+    let d = download_for_add(&format!("{base}/files/app.bin?x=1"), dir.path(), Some(&checksum)).unwrap();
+    assert_eq!(d.name.as_deref(), Some("app.bin"));
+    assert_eq!((d.digest.as_str(), d.size, d.mtime), (checksum.as_str(), body.len() as u64, Some(784_111_777)));
+    assert_eq!(fs::read(&d.file).unwrap(), body);
+    assert_eq!(fs::metadata(&d.file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(d.file.starts_with(dir.path()));
+
+    let d = download_for_add(&format!("{base}/dl?id=3"), dir.path(), None).unwrap();
+    assert_eq!(d.name.as_deref(), Some("named.tgz"), "Content-Disposition wins, reduced to a bare name");
+    let d = download_for_add(&format!("{base}/"), dir.path(), None).unwrap();
+    assert_eq!(d.name, None);
+
+    let before = fs::read_dir(dir.path()).unwrap().count();
+    let wrong = format!("sha256:{}", "0".repeat(64));
+    let e = download_for_add(&format!("{base}/x"), dir.path(), Some(&wrong)).unwrap_err();
+    assert!(e.to_string().contains("digest mismatch"), "{e}");
+    let e = download_for_add(&format!("{base}/x"), dir.path(), None).unwrap_err();
+    assert!(e.to_string().contains("500"), "{e}");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), before, "failed downloads leave nothing");
+    assert!(download_for_add(&format!("{base}/x"), dir.path(), Some("md5:abc"))
+        .unwrap_err()
+        .to_string()
+        .contains("invalid checksum"));
+    server.join().unwrap();
+}
+
+#[test]
+fn add_unpacks_local_archives_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let tar = tar_of(&[("a/b.txt", b"inside")]);
+    for (name, data) in [("plain.tar", tar.clone()), ("packed.tar.gz", gzip(&tar)), ("oddly.named", gzip(&tar))] {
+        let p = dir.path().join(name);
+        fs::write(&p, data).unwrap();
+        let stream = add_archive(&p).unwrap().unwrap_or_else(|| panic!("{name} is an archive"));
+        let mut a = tar::Archive::new(stream);
+        let names: Vec<String> =
+            a.entries().unwrap().map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(names, ["a/b.txt"], "{name}");
+    }
+    for (name, data) in [("text.tar", b"not a tar at all".to_vec()), ("small.gz", gzip(b"tiny")), ("empty", Vec::new())]
+    {
+        let p = dir.path().join(name);
+        fs::write(&p, data).unwrap();
+        assert!(add_archive(&p).unwrap().is_none(), "{name} is copied as it is");
+    }
+    let p = dir.path().join("x.tar.bz2");
+    fs::write(&p, b"BZh91AY&SYxxxx").unwrap();
+    match add_archive(&p) {
+        Err(e) => assert!(e.to_string().contains("bzip2"), "{e}"),
+        Ok(_) => panic!("bzip2 is not unpacked, nor copied silently"),
+    }
+}
+
+#[test]
+fn http_dates() {
+    assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+    assert_eq!(parse_http_date("garbage"), None);
+    assert_eq!(disposition_filename("attachment; filename=\"a.tar\""), Some("a.tar".into()));
+    assert_eq!(disposition_filename("inline"), None);
 }
