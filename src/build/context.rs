@@ -499,79 +499,108 @@ fn has_meta(component: &str) -> bool {
     component.contains(['*', '?', '[', '\\'])
 }
 
-/// Go's `filepath.Match` for one path component. `Err` for a malformed
-/// pattern.
-pub fn glob_match(pattern: &str, name: &str) -> Result<bool, String> {
-    fn class(p: &[char], c: char) -> Result<(bool, usize), String> {
-        // p starts after '['; returns (matched, chars consumed incl. ']').
-        let bad = || "syntax error in pattern".to_string();
-        let mut i = 0;
-        let negated = p.first() == Some(&'^');
-        if negated {
-            i += 1;
-        }
-        let mut matched = false;
-        let mut first = true;
-        loop {
-            let Some(&ch) = p.get(i) else { return Err(bad()) };
-            if ch == ']' && !first {
-                i += 1;
-                break;
+/// One element of a glob.
+enum Tok {
+    Star,
+    Any,
+    /// Ranges (inclusive), negated.
+    Class(Vec<(char, char)>, bool),
+    Lit(char),
+}
+
+fn glob_tokens(pattern: &str) -> Result<Vec<Tok>, String> {
+    let bad = || "syntax error in pattern".to_string();
+    let p: Vec<char> = pattern.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        let c = p[i];
+        i += 1;
+        match c {
+            '*' => {
+                if !matches!(out.last(), Some(Tok::Star)) {
+                    out.push(Tok::Star);
+                }
             }
-            first = false;
-            let mut lo = ch;
-            i += 1;
-            if lo == '\\' {
-                lo = *p.get(i).ok_or_else(bad)?;
+            '?' => out.push(Tok::Any),
+            '\\' => {
+                out.push(Tok::Lit(*p.get(i).ok_or_else(bad)?));
                 i += 1;
             }
-            let mut hi = lo;
-            if p.get(i) == Some(&'-') && p.get(i + 1).is_some_and(|c| *c != ']') {
-                hi = p[i + 1];
-                i += 2;
-                if hi == '\\' {
-                    hi = *p.get(i).ok_or_else(bad)?;
+            '[' => {
+                let negated = p.get(i) == Some(&'^');
+                if negated {
                     i += 1;
                 }
-            }
-            if lo <= c && c <= hi {
-                matched = true;
-            }
-        }
-        Ok((matched != negated, i))
-    }
-    fn go(p: &[char], n: &[char]) -> Result<bool, String> {
-        let Some(&first) = p.first() else { return Ok(n.is_empty()) };
-        match first {
-            '*' => {
-                let rest = &p[1..];
-                for k in 0..=n.len() {
-                    if go(rest, &n[k..])? {
-                        return Ok(true);
+                let mut ranges = Vec::new();
+                loop {
+                    let mut lo = *p.get(i).ok_or_else(bad)?;
+                    if lo == ']' && !ranges.is_empty() {
+                        i += 1;
+                        break;
                     }
+                    i += 1;
+                    if lo == '\\' {
+                        lo = *p.get(i).ok_or_else(bad)?;
+                        i += 1;
+                    }
+                    let mut hi = lo;
+                    if p.get(i) == Some(&'-') && p.get(i + 1).is_some_and(|c| *c != ']') {
+                        hi = p[i + 1];
+                        i += 2;
+                        if hi == '\\' {
+                            hi = *p.get(i).ok_or_else(bad)?;
+                            i += 1;
+                        }
+                        if hi < lo {
+                            return Err(bad());
+                        }
+                    }
+                    ranges.push((lo, hi));
                 }
-                // Still report a malformed rest of the pattern.
-                go(rest, &[]).map(|_| false)
+                out.push(Tok::Class(ranges, negated));
             }
-            '?' => Ok(!n.is_empty() && go(&p[1..], &n[1..])?),
-            '[' => {
-                let Some(&c) = n.first() else {
-                    class(&p[1..], '\0')?;
-                    return Ok(false);
-                };
-                let (ok, used) = class(&p[1..], c)?;
-                Ok(ok && go(&p[1 + used..], &n[1..])?)
-            }
-            '\\' => {
-                let Some(&lit) = p.get(1) else { return Err("syntax error in pattern".to_string()) };
-                Ok(n.first() == Some(&lit) && go(&p[2..], &n[1..])?)
-            }
-            c => Ok(n.first() == Some(&c) && go(&p[1..], &n[1..])?),
+            c => out.push(Tok::Lit(c)),
         }
     }
-    let p: Vec<char> = pattern.chars().collect();
+    Ok(out)
+}
+
+/// Go's `filepath.Match` for one path component (`*`, `?`, `[a-z]`,
+/// `[^a-z]`, `\` escapes). `Err` for a malformed pattern. Linear
+/// backtracking (to the last `*` only), whatever the pattern.
+pub fn glob_match(pattern: &str, name: &str) -> Result<bool, String> {
+    let toks = glob_tokens(pattern)?;
     let n: Vec<char> = name.chars().collect();
-    go(&p, &n)
+    let one = |t: &Tok, c: char| match t {
+        Tok::Any => true,
+        Tok::Lit(l) => *l == c,
+        Tok::Class(ranges, negated) => ranges.iter().any(|(lo, hi)| *lo <= c && c <= *hi) != *negated,
+        Tok::Star => false,
+    };
+    let (mut t, mut i) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while i < n.len() {
+        match toks.get(t) {
+            Some(Tok::Star) => {
+                star = Some((t, i));
+                t += 1;
+            }
+            Some(tok) if one(tok, n[i]) => {
+                t += 1;
+                i += 1;
+            }
+            _ => match star {
+                Some((st, si)) => {
+                    star = Some((st, si + 1));
+                    t = st + 1;
+                    i = si + 1;
+                }
+                None => return Ok(false),
+            },
+        }
+    }
+    Ok(toks[t..].iter().all(|t| matches!(t, Tok::Star)))
 }
 
 /// Follow `components` from `root`, symlinks included (also the last one),

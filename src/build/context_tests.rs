@@ -55,6 +55,12 @@ fn glob_matching_is_go_filepath_match() {
         assert!(!glob_match(p, n).unwrap(), "{p} {n}");
     }
     assert!(glob_match("[a-", "a").is_err());
+    assert!(glob_match("[z-a]", "b").is_err());
+    // No exponential backtracking.
+    let t = std::time::Instant::now();
+    assert!(!glob_match(&"*a".repeat(30), &"a".repeat(29)).unwrap());
+    assert!(!glob_match("*a*a*a*a*a*a*a*a*a*b", &"a".repeat(250)).unwrap());
+    assert!(t.elapsed() < std::time::Duration::from_secs(1));
     assert!(glob_match("x\\", "x").is_err());
 }
 

@@ -495,3 +495,75 @@ fn flags_and_words() {
         ])
     );
 }
+
+/// Containerfile-like text: keywords, flags, quotes, escapes, heredoc
+/// markers, JSON brackets and line breaks in any order.
+fn containerfile_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just("FROM a AS b\n"),
+        Just("FROM "),
+        Just("RUN "),
+        Just("COPY "),
+        Just("ADD "),
+        Just("ARG "),
+        Just("ENV "),
+        Just("LABEL "),
+        Just("ONBUILD "),
+        Just("HEALTHCHECK "),
+        Just("CMD "),
+        Just("SHELL "),
+        Just("VOLUME "),
+        Just("EXPOSE "),
+        Just("WORKDIR "),
+        Just("--mount=type=cache,target=/x "),
+        Just("--from="),
+        Just("--interval="),
+        Just("<<EOF"),
+        Just("<<-'E' "),
+        Just("EOF\n"),
+        Just("\tE\n"),
+        Just("${A:-"),
+        Just("$A"),
+        Just("}"),
+        Just("\""),
+        Just("'"),
+        Just("\\"),
+        Just("`"),
+        Just("\\\n"),
+        Just("\n"),
+        Just("# escape=`\n"),
+        Just("#c\n"),
+        Just("["),
+        Just("]"),
+        Just("\"x\","),
+        Just("="),
+        Just(" "),
+        Just("é"),
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest::proptest! {
+    #![proptest_config(crate::proptests::config())]
+
+    #[test]
+    fn parsing_and_expansion_never_panic(text in containerfile_text(), junk in "\\PC{0,60}") {
+        for t in [text.clone(), format!("FROM a\n{text}"), junk.clone()] {
+            if let Ok(file) = parse_str(&t) {
+                let none = build_args(&[("A", "1")]);
+                if let Ok(global) = GlobalArgs::new(&file, &none) {
+                    for stage in &file.stages {
+                        let _ = global.expand_from(&stage.from);
+                        let mut vars = StageVars::new(&file, &global, &none, &[]);
+                        for i in &stage.instructions {
+                            let _ = vars.expand(i);
+                        }
+                    }
+                }
+            }
+        }
+        let _ = crate::build::ignore::Ignore::parse(&junk, "x").map(|i| i.is_excluded(&junk));
+        let _ = crate::build::context::glob_match(&junk, &text);
+    }
+}

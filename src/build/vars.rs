@@ -79,7 +79,7 @@ impl Lex {
     }
 
     fn process(&self, word: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<(String, Vec<String>), VarError> {
-        let mut sc = Scanner { lex: self, chars: word.chars().collect(), pos: 0, env };
+        let mut sc = Scanner { lex: self, chars: word.chars().collect(), pos: 0, env, depth: 0 };
         sc.stop_on(None)
     }
 }
@@ -127,7 +127,12 @@ struct Scanner<'a> {
     chars: Vec<char>,
     pos: usize,
     env: &'a dyn Fn(&str) -> Option<String>,
+    /// Nesting of `${a:-${b:-...}}`, bounded.
+    depth: usize,
 }
+
+/// Deeper `${...${...}}` nesting is an error rather than a deep recursion.
+const MAX_NESTING: usize = 64;
 
 impl Scanner<'_> {
     fn peek(&self) -> Option<char> {
@@ -321,7 +326,13 @@ impl Scanner<'_> {
                 } else {
                     (false, op)
                 };
-                let (word, _) = self.stop_on(Some('}')).map_err(|e| {
+                if self.depth >= MAX_NESTING {
+                    return err("syntax error: substitutions nested too deeply");
+                }
+                self.depth += 1;
+                let inner = self.stop_on(Some('}'));
+                self.depth -= 1;
+                let (word, _) = inner.map_err(|e| {
                     if self.peek().is_none() {
                         VarError("syntax error: missing '}'".to_string())
                     } else {

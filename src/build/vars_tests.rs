@@ -98,3 +98,11 @@ fn platform_args_name_the_host() {
     assert!(get("TARGETPLATFORM").unwrap().starts_with(&format!("linux/{arch}")));
     assert_eq!(get("BUILDPLATFORM"), get("TARGETPLATFORM"));
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = "${A:-".repeat(10_000) + &"}".repeat(10_000);
+    assert_eq!(fails(&deep), "syntax error: substitutions nested too deeply");
+    let ok = "${U:-".repeat(10) + "x" + &"}".repeat(10);
+    assert_eq!(word(&ok), "x");
+}
