@@ -567,3 +567,81 @@ proptest::proptest! {
         let _ = crate::build::context::glob_match(&junk, &text);
     }
 }
+
+/// Expand every instruction of the only stage; the final env and labels.
+fn expand_all(text: &str, given: &[(&str, &str)]) -> (Vec<String>, Vec<(String, String)>, Vec<Command>) {
+    let file = parse_str(text).unwrap();
+    let args = build_args(given);
+    let global = GlobalArgs::new(&file, &args).unwrap();
+    let mut vars = StageVars::new(&file, &global, &args, &[]);
+    let mut labels = Vec::new();
+    let mut out = Vec::new();
+    for i in &file.stages[0].instructions {
+        let c = vars.expand(i).unwrap();
+        if let Command::Label(l) = &c {
+            labels.extend(l.iter().map(|kv| (kv.key.clone(), kv.value.clone())));
+        }
+        out.push(c);
+    }
+    (vars.env(), labels, out)
+}
+
+#[test]
+fn expansion_matches_podman() {
+    // Both files were built with `podman build` (4.3.1, rootless); the
+    // expected values are its image config's Env and Labels.
+    let (env, labels, cmds) = expand_all(
+        r#"ARG G=global
+ARG H=h
+FROM scratch AS base
+ARG G
+ARG V=1
+ARG BD="unknown date"
+ENV A=${V:+x} B=\$V C='$V' D="a ${V}" E=${NOPE:-dflt} F=$G H2=$H
+ENV LEGACY value with  spaces
+ENV V=env
+LABEL l1="${V}" l2=$BD
+EXPOSE ${PORT:-8080} 9090/udp
+WORKDIR /a/$V
+USER ${U:-nobody}
+"#,
+        &[],
+    );
+    assert_eq!(
+        env,
+        ["A=x", "B=$V", "C=$V", "D=a 1", "E=dflt", "F=global", "H2=", "LEGACY=value with  spaces", "V=env"]
+    );
+    assert_eq!(labels, [("l1".to_string(), "env".to_string()), ("l2".into(), "unknown date".into())]);
+    assert_eq!(cmds[7], Command::Expose(vec!["8080".into(), "9090/udp".into()]));
+    assert_eq!(cmds[8], Command::Workdir("/a/env".into()));
+    assert_eq!(cmds[9], Command::User("nobody".into()));
+
+    // podman build --build-arg CLI=cli --build-arg GV=gcli --build-arg UNUSED=1
+    let (env, labels, _) = expand_all(
+        r#"ARG GV=gdefault
+FROM scratch
+ENV X="a\"b" Y=a\ b Z="c\d" Q='s\q' T=`x
+ENV W=env
+ARG W=arg
+ARG GV
+ARG CLI=default
+ARG EMPTY=
+LABEL w=$W gv=$GV cli=$CLI e2=${EMPTY:-unset} e5=${EMPTY:+plus}
+"#,
+        &[("CLI", "cli"), ("GV", "gcli"), ("UNUSED", "1")],
+    );
+    assert_eq!(env, ["X=a\"b", "Y=a b", "Z=c\\d", "Q=s\\q", "T=`x", "W=env"]);
+    let labels: Vec<(&str, &str)> = labels.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(labels, [("w", "env"), ("gv", "gcli"), ("cli", "cli"), ("e2", "unset"), ("e5", "")]);
+
+    // One ENV or ARG line sees the state before it, global or not.
+    let (env, _, _) = expand_all("FROM scratch\nENV A=1 B=$A\nARG X=1 Y=${X}2\nENV C=$Y\n", &[]);
+    assert_eq!(env, ["A=1", "B=", "C=2"]);
+    let (env, _, _) = expand_all("ARG X=1 Y=${X}2\nARG Z=${X}3\nFROM scratch\nARG Y\nARG Z\nENV Y=$Y Z=$Z\n", &[]);
+    assert_eq!(env, ["Y=2", "Z=13"]);
+    // A stage default beats the global one; an expanded EXPOSE splits.
+    let (env, _, cmds) =
+        expand_all("ARG G=global\nFROM scratch\nARG G=stage\nARG P=\"80 443\"\nEXPOSE $P\nENV G=$G\n", &[]);
+    assert_eq!(env, ["G=stage"]);
+    assert_eq!(cmds[2], Command::Expose(vec!["80".into(), "443".into()]));
+}

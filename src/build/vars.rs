@@ -467,18 +467,19 @@ impl GlobalArgs {
         let mut global = GlobalArgs { lex: Lex::new(file.escape), args: Vec::new(), platform: platform_args() };
         for instr in &file.global_args {
             let Command::Arg(decls) = &instr.command else { continue };
+            // Every default of one line sees the args before the line (Podman).
+            let known = global.known();
+            let env = lookup_in(&known, &global.platform);
+            let mut line = Vec::new();
             for decl in decls {
                 let value = match (build_args.get(&decl.name), &decl.default) {
                     (Some(v), _) => Some(v.clone()),
-                    (None, Some(default)) => {
-                        let known = global.known();
-                        let env = lookup_in(&known, &global.platform);
-                        Some(global.lex.word(default, &env).map_err(|e| located(instr, e))?)
-                    }
+                    (None, Some(default)) => Some(global.lex.word(default, &env).map_err(|e| located(instr, e))?),
                     (None, None) => None,
                 };
-                global.args.push((decl.name.clone(), value));
+                line.push((decl.name.clone(), value));
             }
+            global.args.extend(line);
         }
         Ok(global)
     }
@@ -618,6 +619,7 @@ impl<'a> StageVars<'a> {
     fn expand_command(&mut self, command: &Command) -> Result<Command, VarError> {
         Ok(match command {
             Command::Arg(decls) => {
+                // Every default of one line sees the state before the line (Podman).
                 let mut out = Vec::new();
                 for decl in decls {
                     let value = match (self.build_args.get(&decl.name), &decl.default) {
@@ -625,10 +627,12 @@ impl<'a> StageVars<'a> {
                         (None, Some(default)) => Some(self.word(default)?),
                         (None, None) => self.global.get(&decl.name).map(str::to_string),
                     };
-                    if let Some(v) = &value {
+                    out.push(ast::ArgDecl { name: decl.name.clone(), default: value });
+                }
+                for decl in &out {
+                    if let Some(v) = &decl.default {
                         self.args.push((decl.name.clone(), v.clone()));
                     }
-                    out.push(ast::ArgDecl { name: decl.name.clone(), default: value });
                 }
                 Command::Arg(out)
             }
