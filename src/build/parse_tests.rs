@@ -645,3 +645,11 @@ LABEL w=$W gv=$GV cli=$CLI e2=${EMPTY:-unset} e5=${EMPTY:+plus}
     assert_eq!(env, ["G=stage"]);
     assert_eq!(cmds[2], Command::Expose(vec!["80".into(), "443".into()]));
 }
+
+#[test]
+fn original_text_is_what_podman_puts_in_history() {
+    // podman 4.3's history of this file: `/bin/sh -c #(nop) ` + these texts.
+    let f = parse_str("FROM scratch\nLABEL a=\"b c\" \\\n    # comment\n\n    d=e\nENV  X=1\nCMD [broken\nexpose 80\nSTOPSIGNAL   SIGTERM\n").unwrap();
+    let originals: Vec<&str> = f.stages[0].instructions.iter().map(|i| i.original.as_str()).collect();
+    assert_eq!(originals, ["LABEL a=\"b c\"     d=e", "ENV  X=1", "CMD [broken", "expose 80", "STOPSIGNAL   SIGTERM"]);
+}
