@@ -184,7 +184,7 @@ fn is_comment(line: &str) -> bool {
 
 /// `# name=value` at the top of the file.
 fn directive(line: &str) -> Option<(String, String)> {
-    let rest = line.strip_prefix('#')?.trim_start();
+    let rest = line.trim_start().strip_prefix('#')?.trim_start();
     let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
     let name = &rest[..name_len];
     if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {

@@ -409,7 +409,7 @@ fn directives() {
     assert_eq!((f.syntax.as_deref(), f.escape), (Some("x"), '\\'), "a blank line ends the directives");
     let f = parse_str("# a comment\n# escape=`\nFROM a\n").unwrap();
     assert_eq!(f.escape, '\\');
-    let f = parse_str("#ESCAPE = `\nFROM a\nRUN echo `\n  b\n").unwrap();
+    let f = parse_str("  #ESCAPE = `\nFROM a\nRUN echo `\n  b\n").unwrap();
     assert_eq!(run_of(&f.stages[0].instructions[0]).command, shell("echo   b"));
     let f = parse_str("\u{feff}FROM a\r\nRUN echo \\\r\n  b\r\n").unwrap();
     assert_eq!(run_of(&f.stages[0].instructions[0]).command, shell("echo   b"));
