@@ -45,7 +45,7 @@ pub struct Containers {
 
 const COLUMNS: &str = "id, name, image_id, created, config, state";
 
-fn db<'a>(path: &'a Path, context: &'static str) -> impl FnOnce(rusqlite::Error) -> StorageError + 'a {
+pub(crate) fn db<'a>(path: &'a Path, context: &'static str) -> impl FnOnce(rusqlite::Error) -> StorageError + 'a {
     move |source| StorageError::Db { path: path.to_path_buf(), context, source }
 }
 
@@ -90,6 +90,14 @@ impl Containers {
     /// fails it with [`StorageError::VolumeUnknown`]; the uses go with the
     /// container's record.
     pub fn create_using(&mut self, rec: &ContainerRecord, volumes: &[String]) -> Result<()> {
+        self.create_in(rec, volumes, None)
+    }
+
+    /// [`Containers::create_using`], the container a member of `pod` (see
+    /// [`crate::Pods`]): a pod removed meanwhile fails it with
+    /// [`StorageError::PodUnknown`]. Container and pod names share one
+    /// namespace, as in Podman.
+    pub fn create_in(&mut self, rec: &ContainerRecord, volumes: &[String], pod: Option<&str>) -> Result<()> {
         let tx =
             self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db(&self.db_path, "begin"))?;
         let owner: Option<String> = tx
@@ -97,6 +105,13 @@ impl Containers {
             .optional()
             .map_err(db(&self.db_path, "read containers"))?;
         if let Some(owner) = owner {
+            return Err(StorageError::NameInUse { name: rec.name.clone(), owner });
+        }
+        let pod_owner: Option<String> = tx
+            .query_row("SELECT id FROM pods WHERE name = ?1", [&rec.name], |r| r.get(0))
+            .optional()
+            .map_err(db(&self.db_path, "read pods"))?;
+        if let Some(owner) = pod_owner {
             return Err(StorageError::NameInUse { name: rec.name.clone(), owner });
         }
         tx.execute(
@@ -113,6 +128,16 @@ impl Containers {
             }
             tx.execute("INSERT OR IGNORE INTO volume_users (volume, container) VALUES (?1, ?2)", params![v, rec.id])
                 .map_err(db(&self.db_path, "record volume use"))?;
+        }
+        if let Some(pod) = pod {
+            let exists: bool = tx
+                .query_row("SELECT EXISTS (SELECT 1 FROM pods WHERE id = ?1)", [pod], |r| r.get(0))
+                .map_err(db(&self.db_path, "read pods"))?;
+            if !exists {
+                return Err(StorageError::PodUnknown(pod.to_string()));
+            }
+            tx.execute("INSERT INTO pod_members (container, pod) VALUES (?1, ?2)", params![rec.id, pod])
+                .map_err(db(&self.db_path, "record pod member"))?;
         }
         tx.commit().map_err(db(&self.db_path, "commit"))
     }
@@ -139,38 +164,17 @@ impl Containers {
     /// No match: [`StorageError::ContainerUnknown`]; several IDs with the
     /// prefix: [`StorageError::ContainerAmbiguous`] listing them.
     pub fn lookup(&self, key: &str) -> Result<ContainerRecord> {
-        let by_name = self
-            .conn
-            .query_row(&format!("SELECT {COLUMNS} FROM containers WHERE name = ?1 OR id = ?1"), [key], row)
-            .optional()
-            .map_err(self.err("read container"))?;
-        if let Some(r) = by_name {
-            return Ok(r);
+        use crate::lookup::Found;
+        match crate::lookup::by_name_or_prefix(&self.conn, "containers", COLUMNS, key, row)
+            .map_err(self.err("read containers"))?
+        {
+            Found::One(r) => Ok(r),
+            Found::Many(found) => Err(StorageError::ContainerAmbiguous {
+                key: key.to_string(),
+                matches: found.into_iter().map(|r| r.id).collect(),
+            }),
+            Found::None => Err(StorageError::ContainerUnknown(key.to_string())),
         }
-        let is_prefix = !key.is_empty() && key.len() < 64 && key.bytes().all(|b| b.is_ascii_hexdigit());
-        if is_prefix {
-            let pattern = format!("{}%", key.to_ascii_lowercase());
-            let mut st = self
-                .conn
-                .prepare_cached(&format!("SELECT {COLUMNS} FROM containers WHERE id LIKE ?1 ORDER BY id"))
-                .map_err(self.err("read containers"))?;
-            let mut found = st
-                .query_map([pattern], row)
-                .map_err(self.err("read containers"))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(self.err("read containers"))?;
-            match found.len() {
-                0 => {}
-                1 => return Ok(found.remove(0)),
-                _ => {
-                    return Err(StorageError::ContainerAmbiguous {
-                        key: key.to_string(),
-                        matches: found.into_iter().map(|r| r.id).collect(),
-                    })
-                }
-            }
-        }
-        Err(StorageError::ContainerUnknown(key.to_string()))
     }
 
     /// Read-modify-write of one container's state document under the

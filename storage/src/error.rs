@@ -90,6 +90,18 @@ pub enum StorageError {
     #[error("volume {name} is being used by the following container(s): {}: volume is being used", users.join(", "))]
     VolumeInUse { name: String, users: Vec<String> },
 
+    /// No pod with this name, ID or ID prefix (Podman's words).
+    #[error("no pod with name or ID {0} found: no such pod")]
+    PodUnknown(String),
+
+    /// An ID prefix matches several pods.
+    #[error("more than one result for pod ID prefix \"{key}\": {}", matches.join(", "))]
+    PodAmbiguous { key: String, matches: Vec<String> },
+
+    /// The pod still has containers.
+    #[error("pod {id} has containers that are not ready to be removed: {}", members.join(", "))]
+    PodHasContainers { id: String, members: Vec<String> },
+
     /// No such layer.
     #[error("layer {0} not known")]
     LayerUnknown(String),

@@ -32,7 +32,9 @@
 //! digest, manifest)`, `image_layers(image_id, position, chain_id → layers)`,
 //! `names(name PK, image_id)`, `holds(holder, chain_id → layers)`,
 //! `containers(id PK, name UNIQUE, …)`, `volumes(name PK, anonymous, created, config)`,
-//! `volume_users(volume → volumes, container → containers ON DELETE CASCADE)`. A layer's
+//! `volume_users(volume → volumes, container → containers ON DELETE CASCADE)`,
+//! `pods(id PK, name UNIQUE, created, config)`, `pod_members(container PK →
+//! containers ON DELETE CASCADE, pod → pods)`. A layer's
 //! users are derived (`image_layers` + `holds`), never counted by hand.
 //!
 //! # Invariants and crash safety
@@ -77,7 +79,9 @@ pub mod error;
 pub mod extract;
 mod fsutil;
 pub mod layout;
+mod lookup;
 pub mod pack;
+pub mod pods;
 pub mod shifted;
 pub mod store;
 pub mod tarsplit;
@@ -88,4 +92,5 @@ pub use digest::chain_id;
 pub use error::StorageError;
 pub use store::{ImageRecord, LayerInfo, LayerSpec, Store, StoreOptions};
 pub use tarsplit::LayerTar;
+pub use pods::{PodRecord, Pods};
 pub use volumes::{VolumeRecord, Volumes};

@@ -27,7 +27,7 @@ mod images;
 mod layers;
 
 /// The schema version this code writes and understands.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 pub(crate) const SCHEMA: &str = "
 CREATE TABLE meta (
@@ -109,6 +109,21 @@ CREATE TABLE IF NOT EXISTS volume_users (
     PRIMARY KEY (volume, container)
 );
 CREATE INDEX IF NOT EXISTS volume_users_by_container ON volume_users(container);
+";
+
+/// Version 4: pods and their containers (see [`crate::pods`]).
+const SCHEMA_V4: &str = "
+CREATE TABLE IF NOT EXISTS pods (
+    id      TEXT PRIMARY KEY NOT NULL,    -- 64 hex digits
+    name    TEXT NOT NULL UNIQUE,         -- shares the container names' namespace (checked on insert)
+    created INTEGER NOT NULL,             -- unix nanoseconds
+    config  BLOB NOT NULL                 -- the engine's JSON, opaque here
+);
+CREATE TABLE IF NOT EXISTS pod_members (
+    container TEXT PRIMARY KEY NOT NULL REFERENCES containers(id) ON DELETE CASCADE,
+    pod       TEXT NOT NULL REFERENCES pods(id)
+);
+CREATE INDEX IF NOT EXISTS pod_members_by_pod ON pod_members(pod);
 ";
 
 /// How to open a store.
@@ -621,6 +636,9 @@ pub(crate) fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     }
     if version < 3 {
         tx.execute_batch(SCHEMA_V3).map_err(err("create schema"))?;
+    }
+    if version < 4 {
+        tx.execute_batch(SCHEMA_V4).map_err(err("create schema"))?;
         tx.execute("UPDATE meta SET value = ?1 WHERE key = 'schema_version'", [SCHEMA_VERSION.to_string()])
             .map_err(err("write schema version"))?;
     }
