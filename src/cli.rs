@@ -13,7 +13,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, system, unshare,
+    completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, pod, system, unshare,
     version, volume,
 };
 use crate::context::{Context, GlobalArgs};
@@ -104,6 +104,9 @@ pub enum Command {
     Oci(oci::OciArgs),
     /// Pause all the processes in one or more containers
     Pause(container::pause::PauseArgs),
+    /// Manage pods
+    #[command(subcommand)]
+    Pod(pod::PodCommand),
     /// List port mappings of a container
     Port(container::port::PortArgs),
     /// List containers
@@ -191,6 +194,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Container(c) => container::dispatch(ctx, c),
         Command::Image(i) => image::dispatch(ctx, i),
         Command::Network(n) => network::dispatch(ctx, n),
+        Command::Pod(p) => pod::dispatch(ctx, p),
         Command::Healthcheck(h) => healthcheck::dispatch(ctx, h),
         Command::System(s) => system::dispatch(ctx, s),
         // Shortcuts of container commands.

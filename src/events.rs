@@ -20,6 +20,7 @@ use crate::timefmt;
 /// What an event is about.
 pub const CONTAINER: &str = "container";
 pub const IMAGE: &str = "image";
+pub const POD: &str = "pod";
 
 /// One event, as Podman writes it to its file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -89,7 +90,7 @@ impl Event {
         let id = if truncate && self.id.len() > 12 { &self.id[..12] } else { &self.id };
         let time = timefmt::go_time_string(self.time);
         match self.kind.as_str() {
-            CONTAINER => {
+            CONTAINER | POD => {
                 let mut s =
                     format!("{time} {} {} {id} (image={}, name={}", self.kind, self.status, self.image, self.name);
                 if !self.health_status.is_empty() {
@@ -226,6 +227,7 @@ impl Filters {
 fn matches_one(key: &str, value: &str, e: &Event) -> bool {
     match key {
         "container" => e.kind == CONTAINER && (e.name == value || (!value.is_empty() && e.id.starts_with(value))),
+        "pod" => e.kind == POD && (e.name == value || (!value.is_empty() && e.id.starts_with(value))),
         "event" => e.status == value,
         "type" => e.kind == value,
         "image" => {

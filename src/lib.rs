@@ -32,6 +32,7 @@ pub mod network;
 pub mod oci_state;
 pub mod paths;
 pub mod pause;
+pub mod pod;
 pub mod procfs;
 #[cfg(test)]
 mod proptests;

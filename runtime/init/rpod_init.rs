@@ -10,6 +10,11 @@
 //! those signals to the command, reaps every child (orphans come to PID 1),
 //! and exits with the command's exit code, 128+n when it was killed by
 //! signal n, like tini or catatonit.
+//!
+//! `rpod-init --pause` is the process of a pod's infra container (what
+//! Podman runs `catatonit -P` in a pause image for): it holds the pod's
+//! namespaces, reaps whatever is reparented to it (it is PID 1 when the
+//! pod shares its PID namespace), and exits 0 on SIGTERM, SIGINT or SIGHUP.
 
 use std::os::raw::{c_int, c_ulong};
 
@@ -68,10 +73,17 @@ fn reap_all(command: c_int) -> Option<i32> {
     }
 }
 
+const SIGHUP: c_int = 1;
+const SIGINT: c_int = 2;
+const SIGTERM: c_int = 15;
+
 fn main() {
-    let command: c_int = match std::env::args().nth(1).map(|a| a.parse()) {
+    let arg = std::env::args().nth(1);
+    let pause = arg.as_deref() == Some("--pause");
+    let command: c_int = match arg.map(|a| a.parse()) {
+        _ if pause => 0,
         Some(Ok(pid)) if pid > 0 => pid,
-        _ => fail("usage: rpod-init PID (run by rpod for --init)"),
+        _ => fail("usage: rpod-init PID (run by rpod for --init), or rpod-init --pause"),
     };
     // SAFETY: the set is a plain bit array initialised by sigemptyset; prctl
     // PR_SET_NAME reads a NUL-terminated string of at most 16 bytes.
@@ -87,6 +99,22 @@ fn main() {
         prctl(PR_SET_NAME, c"rpod-init".as_ptr() as c_ulong, 0, 0, 0);
         set
     };
+    if pause {
+        loop {
+            let mut sig: c_int = 0;
+            // SAFETY: sigwait reads the set and writes one int.
+            if unsafe { sigwait(&set, &mut sig) } != 0 {
+                continue;
+            }
+            match sig {
+                SIGTERM | SIGINT | SIGHUP => std::process::exit(0),
+                SIGCHLD => {
+                    reap_all(0);
+                }
+                _ => {}
+            }
+        }
+    }
     // A command that ended before this program started left SIGCHLD pending.
     if let Some(code) = reap_all(command) {
         std::process::exit(code);

@@ -662,8 +662,10 @@ pub fn sealed_copy(path: &Path) -> Result<OwnedFd, RuntimeError> {
 /// `rpod-init` (`init/rpod_init.rs`, built statically by `build.rs`).
 static INIT_PROGRAM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rpod-init"));
 
-/// A sealed memfd holding the `--init` program.
-fn init_program() -> Result<OwnedFd, RuntimeError> {
+/// A sealed memfd holding the `--init` program (also the process of a
+/// pod's infra container, as `rpod-init --pause`, through
+/// [`CreateOptions::exec_fd`]).
+pub fn init_program() -> Result<OwnedFd, RuntimeError> {
     sealed_memfd(c"rpod-init", &mut &INIT_PROGRAM[..]).map_err(|e| RuntimeError::io("copying rpod-init", e))
 }
 

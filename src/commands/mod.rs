@@ -18,6 +18,7 @@ pub mod login;
 pub mod logout;
 pub mod network;
 pub mod oci;
+pub mod pod;
 pub mod select;
 pub mod system;
 pub mod unshare;

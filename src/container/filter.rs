@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail};
 use super::record::{Container, Status};
 
 /// The keys rpod knows.
-const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health, volume";
+const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health, volume, pod";
 
 /// Parsed `--filter` values.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,7 @@ impl Filters {
                 "health" if !matches!(v, "healthy" | "unhealthy" | "starting" | "none") => {
                     bail!("invalid health filter {v:?}: use healthy, unhealthy, starting or none")
                 }
-                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume" => {}
+                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume" | "pod" => {}
                 _ => bail!("invalid filter {k:?}: supported are {KEYS}"),
             }
             pairs.push((k.to_string(), v.to_string()));
@@ -144,6 +144,10 @@ fn matches(c: &Container, key: &str, value: &str) -> bool {
             Some(h) => h.status == value,
             None => value == "none",
         },
+        // The pod's name, ID or a prefix of its ID.
+        "pod" => c.config.pod.as_deref().is_some_and(|id| {
+            c.config.pod_name == value || (!value.is_empty() && id.starts_with(value))
+        }),
         // Podman: a volume's name or a mount's destination.
         "volume" => c
             .config
@@ -193,6 +197,13 @@ mod tests {
         assert_eq!(names(&["before=c"], &all), ["a", "b"]);
         assert_eq!(names(&["since=a"], &all), ["b", "c"]);
         assert_eq!(names(&["health=none", "name=b"], &all), ["b"]);
+        let mut in_pod = ctr("d", 4, Status::Created, &[]);
+        in_pod.config.pod = Some("abcdef".repeat(10) + "abcd");
+        in_pod.config.pod_name = "web".into();
+        let all = [all, vec![in_pod]].concat();
+        assert_eq!(names(&["pod=web"], &all), ["d"]);
+        assert_eq!(names(&["pod=abcd"], &all), ["d"]);
+        assert!(names(&["pod=other"], &all).is_empty());
         assert!(Filters::parse(&["bogus=1".into()]).is_err());
         assert!(Filters::parse(&["status=sleeping".into()]).is_err());
         assert!(Filters::parse(&["before=zzz".into()]).unwrap().apply(all).is_err());

@@ -206,7 +206,15 @@ fn run(
             Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, (stdio, &kept)),
             None => {
                 let net = Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir };
-                launch_builtin(&spec, cgroup.as_ref(), (&c.id, c.config.init), hooks.clone(), &net, io, (stdio, &kept))
+                launch_builtin(
+                    &spec,
+                    cgroup.as_ref(),
+                    (&c.id, c.config.init, c.config.infra),
+                    hooks.clone(),
+                    &net,
+                    io,
+                    (stdio, &kept),
+                )
             }
         };
         drop(kept);
@@ -366,7 +374,7 @@ type LaunchError = (i32, String);
 fn launch_builtin(
     spec: &rpod_runtime::oci_spec::runtime::Spec,
     cgroup: Option<&super::limits::CgroupPlan>,
-    (id, init): (&str, bool),
+    (id, init, infra): (&str, bool, bool),
     hooks: Option<HookSet>,
     net: &Net,
     mut io: Io,
@@ -395,6 +403,16 @@ fn launch_builtin(
     create.cgroup = cgroup_dir.clone();
     create.init = init;
     create.hooks = hooks.clone();
+    // A pod's infra container runs `rpod-init --pause` (its spec's
+    // arguments) from the engine's sealed copy: its root is empty.
+    let pause_program = match infra {
+        true => Some(rpod_runtime::init_program().map_err(|e| {
+            drop_cgroup();
+            (125, e.to_string())
+        })?),
+        false => None,
+    };
+    create.exec_fd = pause_program.as_ref().map(|f| f.as_fd());
     if gated {
         let _ = std::fs::remove_file(&fifo);
         create.start_gate = rpod_runtime::StartGate::Wait { fifo: fifo.clone() };

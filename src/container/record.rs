@@ -185,6 +185,16 @@ pub struct ContainerConfig {
     /// `VOLUME`s, volumes named (anonymous ones made at create).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mounts: Vec<crate::volume::mounts::MountSpec>,
+    /// The pod (its ID) the container belongs to (`--pod`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod: Option<String>,
+    /// Its name (pods are never renamed), for `ps --pod` and its filter.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub pod_name: String,
+    /// The pod's infra container: it holds the pod's namespaces and runs
+    /// `rpod-init --pause`, in an empty root.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub infra: bool,
 }
 
 /// Changed by the lifecycle.
@@ -329,6 +339,13 @@ impl Containers {
 
     /// Store a new container that uses these volumes (recorded with it).
     pub fn create_using(&mut self, c: &Container, volumes: &[String]) -> anyhow::Result<()> {
+        let pod = c.config.pod.clone();
+        self.create_in(c, volumes, pod.as_deref())
+    }
+
+    /// [`Containers::create_using`], a member of `pod` (a pod gone
+    /// meanwhile fails it: nothing is stored).
+    fn create_in(&mut self, c: &Container, volumes: &[String], pod: Option<&str>) -> anyhow::Result<()> {
         let rec = ContainerRecord {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -337,8 +354,9 @@ impl Containers {
             config: serde_json::to_vec(&c.config)?,
             state: serde_json::to_vec(&c.state)?,
         };
-        self.db.create_using(&rec, volumes).map_err(|e| match e {
+        self.db.create_in(&rec, volumes, pod).map_err(|e| match e {
             StorageError::NameInUse { .. } => anyhow::Error::from(Failure::new(ExitCode::Engine, e.to_string())),
+            StorageError::PodUnknown(_) => anyhow::Error::from(Failure::no_such(e.to_string())),
             e => anyhow::Error::from(e).context("storing the container"),
         })
     }

@@ -112,6 +112,25 @@ fn ps_column(c: &str) -> String {
     .to_string()
 }
 
+/// The rows of [`table`] aligned like Podman's tabwriter (the last column
+/// not padded).
+pub fn render(rows: &[Vec<String>]) -> String {
+    let cols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..cols).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in rows {
+        for (i, cell) in r.iter().enumerate() {
+            if i + 1 == cols {
+                out.push_str(cell);
+            } else {
+                out.push_str(&format!("{cell:<w$}", w = widths[i].max(10) + 2));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The table of the processes in the PID namespace of `init` (a host PID):
 /// a header row, then a row per process, a cell per descriptor.
 pub fn table(init: i32, descriptors: &[String]) -> anyhow::Result<Vec<Vec<String>>> {

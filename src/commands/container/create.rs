@@ -116,6 +116,14 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
 
+    /// Run the container in a pod (name or ID), or new:NAME to make the pod (with the container's -p and --network)
+    #[arg(long, value_name = "POD")]
+    pub pod: Option<String>,
+
+    /// Read the ID of the pod to run the container in from the file
+    #[arg(long, value_name = "FILE")]
+    pub pod_id_file: Option<PathBuf>,
+
     /// Tune the host's OOM preferences for the container (-1000 to 1000)
     #[arg(long, value_name = "NUM", allow_hyphen_values = true, value_parser = clap::value_parser!(i32).range(-1000..=1000))]
     pub oom_score_adj: Option<i32>,
@@ -368,7 +376,7 @@ pub struct NameFlags {
 }
 
 impl NameFlags {
-    fn settings(&self) -> anyhow::Result<crate::network::names::NameSettings> {
+    pub(crate) fn settings(&self) -> anyhow::Result<crate::network::names::NameSettings> {
         let dns = self
             .dns
             .iter()
@@ -385,7 +393,7 @@ impl NameFlags {
         Ok(s)
     }
 
-    fn bridge(&self) -> anyhow::Result<crate::network::bridge::BridgeSettings> {
+    pub(crate) fn bridge(&self) -> anyhow::Result<crate::network::bridge::BridgeSettings> {
         let b = crate::network::bridge::BridgeSettings {
             ip: self.ip,
             mac_address: self.mac_address.clone(),
@@ -550,7 +558,20 @@ impl ContainerFlags {
                 _ => anyhow::bail!("--log-opt {o}: unknown option (supported: max-size=SIZE)"),
             }
         }
+        let pod = match (&self.pod, &self.pod_id_file) {
+            (Some(_), Some(_)) => anyhow::bail!("--pod and --pod-id-file cannot be used together"),
+            (Some(p), None) => Some(p.clone()),
+            (None, Some(f)) => Some(
+                std::fs::read_to_string(f)
+                    .with_context(|| format!("reading pod ID file {}", f.display()))?
+                    .trim()
+                    .to_string(),
+            ),
+            (None, None) => None,
+        };
         Ok(CreateOptions {
+            pod,
+            pod_name: String::new(),
             image: self.image_and_command[0].clone(),
             name: self.name.clone(),
             args: self.image_and_command[1..].to_vec(),

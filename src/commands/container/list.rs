@@ -55,7 +55,7 @@ pub struct PsArgs {
     #[arg(long)]
     pub external: bool,
 
-    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=)
+    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

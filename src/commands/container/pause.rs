@@ -8,9 +8,8 @@ use clap::Args;
 
 use crate::commands::select::{All, Selection};
 
-use crate::container::record::{Container, Containers, Status};
+use crate::container::record::Status;
 use crate::context::{print, Context};
-use crate::error::{ExitCode, Failure};
 
 #[derive(Debug, Args)]
 pub struct PauseArgs {
@@ -22,7 +21,7 @@ pub struct PauseArgs {
     #[arg(long, value_name = "CIDFILE")]
     pub cidfile: Vec<PathBuf>,
 
-    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=)
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 
@@ -33,42 +32,6 @@ pub struct PauseArgs {
     /// The containers (names or IDs)
     #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
-}
-
-fn set(containers: &mut Containers, c: &Container, frozen: bool, rootless: bool) -> anyhow::Result<()> {
-    let _lock = containers.lock(&c.id)?;
-    let Some(c) = containers.get(&c.id)? else { anyhow::bail!("container {} was removed", c.id) };
-    let (from, to, verb) =
-        if frozen { (Status::Running, Status::Paused, "pause") } else { (Status::Paused, Status::Running, "unpause") };
-    if c.state.status != from {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            format!("\"{}\" is not {}, can't {verb}: container state improper", c.name, from.as_str()),
-        )
-        .into());
-    }
-    if c.state.cgroup.is_empty() {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            format!(
-                "cannot {verb} {}: it has no cgroup (the cgroup v2 freezer is needed); {}",
-                c.name,
-                rpod_runtime::cgroup_manager::delegation_help(rootless)
-            ),
-        )
-        .into());
-    }
-    rpod_runtime::cgroup_manager::freeze(std::path::Path::new(&c.state.cgroup), frozen)?;
-    containers.update_state(&c.id, |s| {
-        if s.status == from {
-            s.status = to;
-            true
-        } else {
-            false
-        }
-    })?;
-    containers.event(&c, verb);
-    Ok(())
 }
 
 pub(super) fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::Result<()> {
@@ -84,7 +47,7 @@ pub(super) fn run_all(ctx: &Context, args: PauseArgs, frozen: bool) -> anyhow::R
     }
     crate::commands::each(&targets, |name| {
         let c = containers.find(name)?;
-        set(&mut containers, &c, frozen, ctx.rootless())?;
+        crate::container::lifecycle::set_paused(&mut containers, &c, frozen, ctx.rootless())?;
         print(&format!("{name}\n"))
     })
 }

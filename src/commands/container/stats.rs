@@ -126,12 +126,19 @@ fn row(c: &Container, prev: Option<(u64, i64)>, no_trunc: bool, total_mem: u64) 
 }
 
 pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
-    let mut containers = ctx.containers()?;
-    let total = mem_total();
-    let mut prev: std::collections::HashMap<String, (u64, i64)> = std::collections::HashMap::new();
-    loop {
+    let view = View {
+        all: args.all,
+        no_stream: args.no_stream,
+        no_reset: args.no_reset,
+        no_trunc: args.no_trunc,
+        interval: args.interval,
+        format: args.format.as_deref(),
+        default: DEFAULT,
+        headers: HEADERS,
+    };
+    show(ctx, &view, |containers| {
         let list: Vec<Container> = if args.latest {
-            vec![select::one(&mut containers, true, args.containers.first().map(String::as_str))?]
+            vec![select::one(containers, true, args.containers.first().map(String::as_str))?]
         } else if args.containers.is_empty() {
             containers.list()?.into_iter().filter(|c| args.all || c.state.status.is_live()).collect()
         } else {
@@ -141,7 +148,36 @@ pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
             }
             v
         };
-        for c in &list {
+        Ok(list.into_iter().map(|c| (c, serde_json::Map::new())).collect())
+    })
+}
+
+/// How [`show`] prints.
+pub(crate) struct View<'a> {
+    /// Stopped containers too.
+    pub all: bool,
+    pub no_stream: bool,
+    pub no_reset: bool,
+    pub no_trunc: bool,
+    pub interval: u64,
+    pub format: Option<&'a str>,
+    pub default: &'a str,
+    pub headers: format::Headers<'a>,
+}
+
+/// The stats of the containers `list` returns (each with fields to add
+/// to its row), once or every `interval` seconds.
+pub(crate) fn show(
+    ctx: &Context,
+    view: &View,
+    mut list: impl FnMut(&mut crate::container::record::Containers) -> anyhow::Result<Vec<(Container, serde_json::Map<String, Value>)>>,
+) -> anyhow::Result<()> {
+    let mut containers = ctx.containers()?;
+    let total = mem_total();
+    let mut prev: std::collections::HashMap<String, (u64, i64)> = std::collections::HashMap::new();
+    loop {
+        let list = list(&mut containers)?;
+        for (c, _) in &list {
             if c.state.status.is_live() && c.state.cgroup.is_empty() {
                 return Err(Failure::new(
                     ExitCode::Engine,
@@ -155,25 +191,28 @@ pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
             }
         }
         let mut rows = Vec::new();
-        for c in &list {
-            if c.state.status != Status::Running && c.state.status != Status::Paused && !args.all {
+        for (c, extra) in list {
+            if c.state.status != Status::Running && c.state.status != Status::Paused && !view.all {
                 continue;
             }
-            let (v, sample) = row(c, prev.get(&c.id).copied(), args.no_trunc, total);
+            let (mut v, sample) = row(&c, prev.get(&c.id).copied(), view.no_trunc, total);
             prev.insert(c.id.clone(), sample);
+            if let Some(obj) = v.as_object_mut() {
+                obj.extend(extra);
+            }
             rows.push(v);
         }
-        let text = format::render_list(args.format.as_deref(), &rows, DEFAULT, HEADERS)?;
-        if args.no_stream {
+        let text = format::render_list(view.format, &rows, view.default, view.headers)?;
+        if view.no_stream {
             return print(&text);
         }
         // Streaming: redraw the table each interval (or print it below
         // the last one, --no-reset).
-        if args.no_reset {
+        if view.no_reset {
             print(&text)?;
         } else {
             print(&format!("\x1b[2J\x1b[H{text}"))?;
         }
-        std::thread::sleep(Duration::from_secs(args.interval.max(1)));
+        std::thread::sleep(Duration::from_secs(view.interval.max(1)));
     }
 }

@@ -36,19 +36,5 @@ pub fn run(ctx: &Context, args: TopArgs) -> anyhow::Result<()> {
         .into());
     }
     let rows = top::table(c.state.pid, &descriptors)?;
-    // Aligned like Podman's tabwriter; the last column is not padded.
-    let cols = descriptors.len();
-    let widths: Vec<usize> = (0..cols).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
-    let mut out = String::new();
-    for r in &rows {
-        for (i, cell) in r.iter().enumerate() {
-            if i + 1 == cols {
-                out.push_str(cell);
-            } else {
-                out.push_str(&format!("{cell:<w$}", w = widths[i].max(10) + 2));
-            }
-        }
-        out.push('\n');
-    }
-    print(&out)
+    print(&top::render(&rows))
 }

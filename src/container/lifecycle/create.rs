@@ -80,6 +80,11 @@ pub struct CreateOptions {
     pub volumes_from: Vec<String>,
     /// `--image-volume`: what the image's `VOLUME`s become.
     pub image_volume: ImageVolume,
+    /// `--pod`: a pod's name or ID, or `new:NAME` (a pod made for it, with
+    /// its `-p` and `--network`); the pod's ID once joined.
+    pub pod: Option<String>,
+    /// The joined pod's name (set by [`crate::pod::prepare_member`]).
+    pub pod_name: String,
 }
 
 /// `--image-volume`.
@@ -110,6 +115,16 @@ pub enum PullPolicy {
 
 /// `rpod create`: store a new container; returns it.
 pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> {
+    let joined;
+    let opts = match &opts.pod {
+        Some(_) => {
+            let mut o = opts.clone();
+            crate::pod::prepare_member(ctx, &mut o)?;
+            joined = o;
+            &joined
+        }
+        None => opts,
+    };
     // Checked before anything is stored.
     let _ = crate::container::config::security_opts(&opts.security_opt)?;
     let _ = capabilities(&[], &opts.cap_add, &opts.cap_drop)?;
@@ -362,6 +377,9 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             names
         },
         mounts: Vec::new(),
+        pod: opts.pod.clone(),
+        pod_name: opts.pod_name.clone(),
+        infra: false,
     };
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
@@ -414,7 +432,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
 
 /// containers.conf's `dns_servers`, `dns_searches`, `dns_options` and
 /// `no_hosts` where the flags set nothing.
-fn config_name_defaults(
+pub(crate) fn config_name_defaults(
     names: &mut crate::network::names::NameSettings,
     conf: &crate::config::ContainersConf,
 ) -> anyhow::Result<()> {

@@ -11,7 +11,7 @@
 //!   run directory, the OCI spec built, and the monitor
 //!   ([`super::monitor`]) started: it detaches, owns the container's stdio
 //!   and records how it ends.
-//! - [`stop`], [`kill`], [`remove`], [`wait_for`].
+//! - [`stop`], [`kill`], [`set_paused`], [`remove`], [`wait_for`].
 //!
 //! One file per verb: `create.rs`, `start.rs` (with `spec.rs`, the OCI spec,
 //! and `files.rs`, the engine's files), `stop.rs`, `remove.rs`.
@@ -21,6 +21,7 @@
 
 mod create;
 mod files;
+mod pause;
 mod remove;
 mod spec;
 mod start;
@@ -28,6 +29,7 @@ mod stop;
 
 pub use create::*;
 use files::*;
+pub use pause::*;
 pub use remove::*;
 pub use spec::*;
 pub use start::*;

@@ -81,7 +81,23 @@ fn attach_network(
 ) -> anyhow::Result<(crate::network::names::Attachment, Option<PathBuf>)> {
     let conf = &ctx.config()?.containers;
     let crate::network::Mode::Bridge(names) = &c.config.network else {
-        let net = crate::network::names_for(&c.config.network, conf)?;
+        let net = match &c.config.network {
+            // The joined container's network (a pod's infra container's).
+            crate::network::Mode::Container(id) => {
+                let paths = ctx.paths()?;
+                let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+                match containers.get(id)? {
+                    Some(o) if matches!(o.config.network, crate::network::Mode::Bridge(_)) => {
+                        let mut net = containers.attached_network(id).map(|a| a.attachment()).unwrap_or_default();
+                        crate::network::host_ip_override(&mut net, conf)?;
+                        net
+                    }
+                    Some(o) => crate::network::names_for(&o.config.network, conf)?,
+                    None => crate::network::names_for(&c.config.network, conf)?,
+                }
+            }
+            mode => crate::network::names_for(mode, conf)?,
+        };
         crate::network::names::check_host_gateway(&c.config.options.names, &net, &c.config.network.text())?;
         return Ok((net, None));
     };

@@ -1,0 +1,347 @@
+//! `pod create`: the pod's record and its infra container; [`join`]: what
+//! a container joining a pod takes from it.
+
+use anyhow::{bail, Context as _};
+
+use super::{Pod, PodConfig, Pods, DEFAULT_SHARE};
+use crate::container::options::NsMode;
+use crate::container::record::{now_ns, random_id, Container, ContainerConfig, Containers, State};
+use crate::context::Context;
+use crate::error::{ExitCode, Failure};
+use crate::network::Mode;
+
+/// What `pod create` (and `run --pod new:NAME`) was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct PodCreateOptions {
+    pub name: Option<String>,
+    /// `--infra` (Podman's default: true).
+    pub infra: bool,
+    pub infra_name: Option<String>,
+    /// `--share` as given (`None`: `ipc,net,uts`).
+    pub share: Option<String>,
+    pub hostname: Option<String>,
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// `--network` (`None`: the default for the user).
+    pub network: Option<Mode>,
+    /// `-p/--publish` as given.
+    pub publish: Vec<String>,
+    /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`, `--no-hosts`.
+    pub names: crate::network::names::NameSettings,
+    /// `--ip`, `--mac-address`, `--network-alias` (bridge networks).
+    pub bridge: crate::network::bridge::BridgeSettings,
+    /// Remove a pod of the same name first.
+    pub replace: bool,
+    /// `--exit-policy` (only `continue`).
+    pub exit_policy: Option<String>,
+}
+
+/// `--share`: the namespaces to share, sorted (`none`: nothing; `+NS`:
+/// added to the default ones).
+pub fn parse_share(value: Option<&str>) -> anyhow::Result<Vec<String>> {
+    let Some(value) = value else { return Ok(DEFAULT_SHARE.iter().map(|s| s.to_string()).collect()) };
+    let (mut out, list): (Vec<String>, &str) = match value.strip_prefix('+') {
+        Some(rest) => (DEFAULT_SHARE.iter().map(|s| s.to_string()).collect(), rest),
+        None => (Vec::new(), value),
+    };
+    for ns in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match ns {
+            "none" => return Ok(Vec::new()),
+            "net" | "ipc" | "uts" | "pid" | "cgroup" => {
+                if !out.iter().any(|s| s == ns) {
+                    out.push(ns.to_string());
+                }
+            }
+            "user" => bail!("--share user: rpod's pods do not share a user namespace (rootless containers share the user's one already)"),
+            other => bail!("--share {other}: unknown namespace (cgroup, ipc, net, pid, uts, none)"),
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `rpod pod create`: the pod stored, with its infra container (created,
+/// not started, as in Podman).
+pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
+    let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
+    let share = parse_share(opts.share.as_deref()).map_err(|e| engine(format!("{e:#}")))?;
+    if let Some(p) = opts.exit_policy.as_deref().filter(|p| *p != "continue") {
+        return Err(engine(format!("--exit-policy {p}: rpod supports only continue (the pod keeps running when its last container exits)")));
+    }
+    if !opts.infra {
+        if opts.share.is_some() && !share.is_empty() {
+            return Err(engine("You cannot share kernel namespaces on the pod level without an infra container".into()));
+        }
+        let infra_flags = [
+            (!opts.publish.is_empty(), "--publish"),
+            (opts.network.is_some(), "--network"),
+            (opts.hostname.is_some(), "--hostname"),
+            (!opts.names.is_empty(), "--dns, --dns-search, --dns-option, --add-host and --no-hosts"),
+            (!opts.bridge.is_empty(), "--ip, --mac-address and --network-alias"),
+            (opts.infra_name.is_some(), "--infra-name"),
+        ];
+        if let Some((_, flag)) = infra_flags.iter().find(|(set, _)| *set) {
+            return Err(engine(format!("{flag} needs an infra container (--infra=false was given)")));
+        }
+    }
+    if !share.iter().any(|s| s == "net") && (!opts.publish.is_empty() || opts.network.is_some()) && opts.infra {
+        return Err(engine("--publish and --network need the pod to share its network namespace (--share net)".into()));
+    }
+    let paths = ctx.paths()?;
+    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let mut pods = Pods::open(ctx)?;
+    let name = match &opts.name {
+        Some(n) => {
+            crate::container::lifecycle::check_name(n).map_err(|_| {
+                engine(format!("invalid pod name \"{n}\": names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*"))
+            })?;
+            n.clone()
+        }
+        None => crate::container::names::generate(&containers)?,
+    };
+    if opts.replace {
+        if let Ok(old) = pods.find(&name) {
+            if old.name == name {
+                super::ops::remove(ctx, &mut pods, &old, true, Some(std::time::Duration::ZERO))
+                    .with_context(|| format!("replacing pod {name}"))?;
+            }
+        }
+    }
+    let id = random_id()?;
+    let infra_id = if opts.infra { random_id()? } else { String::new() };
+    let hostname = opts.hostname.clone().unwrap_or_else(|| name.clone());
+    let infra = if opts.infra { Some(infra_container(ctx, opts, (&id, &name), &infra_id, &hostname)?) } else { None };
+    let pod = Pod {
+        id: id.clone(),
+        name,
+        created: now_ns(),
+        config: PodConfig {
+            infra_id,
+            share,
+            hostname: if opts.hostname.is_some() { hostname } else { String::new() },
+            labels: opts.labels.clone(),
+            create_command: std::env::args().collect(),
+            exit_policy: "continue".into(),
+        },
+    };
+    let rec = rpod_storage::PodRecord {
+        id: pod.id.clone(),
+        name: pod.name.clone(),
+        created: pod.created,
+        config: serde_json::to_vec(&pod.config)?,
+    };
+    pods.db().create(&rec).map_err(|e| match e {
+        rpod_storage::StorageError::NameInUse { .. } => engine(format!(
+            "adding pod to state: name \"{}\" is in use: pod already exists",
+            pod.name
+        )),
+        e => anyhow::Error::from(e).context("storing the pod"),
+    })?;
+    // A kill -9 here leaves a pod whose infra container does not exist:
+    // it is shown without one and removed as usual.
+    if let Some(infra) = infra {
+        if let Err(e) = containers.create(&infra) {
+            let _ = pods.db().remove(&pod.id);
+            return Err(e);
+        }
+        containers.event(&infra, "create");
+    }
+    containers.event_of(&pod.event("create"));
+    Ok(pod)
+}
+
+/// The infra container of pod `pod_id`: `rpod-init --pause` in an empty
+/// root, owning the pod's network, ports, name settings and hostname.
+fn infra_container(
+    ctx: &Context,
+    opts: &PodCreateOptions,
+    (pod_id, pod_name): (&str, &str),
+    id: &str,
+    hostname: &str,
+) -> anyhow::Result<Container> {
+    let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
+    let network = opts.network.clone().unwrap_or_else(|| Mode::default_for(ctx.rootless(), false));
+    crate::network::check_usable(&network, ctx.rootless()).map_err(|e| engine(format!("{e:#}")))?;
+    if let Mode::Bridge(names) = &network {
+        let all = ctx.networks()?;
+        for n in names {
+            crate::network::config::find(&all, n)?.check()?;
+        }
+    } else if !opts.bridge.is_empty() {
+        return Err(engine(format!(
+            "--ip, --mac-address and --network-alias need a bridge network, not --network {network}"
+        )));
+    }
+    if matches!(network, Mode::Container(_)) {
+        return Err(engine(format!("--network {network}: a pod cannot join another container's network")));
+    }
+    let (ports, _) = crate::network::ports::resolve(&opts.publish, false, &[], &[])
+        .map_err(|e| engine(format!("{e:#}")))?;
+    if !ports.is_empty() && !network.can_publish() {
+        return Err(engine(format!(
+            "ports cannot be published with --network {network}: the pod has no network the host can forward to"
+        )));
+    }
+    let mut options = crate::container::options::Options::default();
+    options.names = opts.names.clone();
+    options.bridge = opts.bridge.clone();
+    crate::container::lifecycle::config_name_defaults(&mut options.names, &ctx.config()?.containers)
+        .map_err(|e| engine(format!("{e:#}")))?;
+    // The empty root has no passwd to add entries to.
+    options.no_passwd = true;
+    options.validate(network == Mode::Host, opts.hostname.is_some())?;
+    let defaults = ctx.config()?.containers.default_capabilities();
+    let caps = crate::container::lifecycle::capabilities(&defaults, &[], &[])?;
+    let mut capabilities: Vec<String> = rpod_runtime::caps::capability_set(&caps)
+        .into_iter()
+        .filter_map(|c| serde_json::to_value(c).ok()?.as_str().map(str::to_string))
+        .collect();
+    capabilities.sort();
+    let hostname = if network == Mode::Host && opts.hostname.is_none() {
+        nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_else(|| hostname.to_string())
+    } else {
+        hostname.to_string()
+    };
+    let config = ContainerConfig {
+        path: "rpod-init".into(),
+        args: vec!["--pause".into()],
+        cmd: vec!["rpod-init".into(), "--pause".into()],
+        env: vec!["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into(), "container=rpod".into()],
+        working_dir: "/".into(),
+        hostname,
+        // An empty root, made at the first start (no layers to hold).
+        storage_driver: "vfs".into(),
+        stop_signal: "SIGTERM".into(),
+        stop_timeout: 10,
+        log_driver: crate::container::logfile::LogDriver::K8sFile,
+        network,
+        ports,
+        options,
+        spec: serde_json::Value::Null,
+        create_command: std::env::args().collect(),
+        capabilities,
+        pod: Some(pod_id.to_string()),
+        pod_name: pod_name.to_string(),
+        infra: true,
+        ..ContainerConfig::default()
+    };
+    let name = opts.infra_name.clone().unwrap_or_else(|| format!("{}-infra", &pod_id[..12]));
+    crate::container::lifecycle::check_name(&name)?;
+    Ok(Container { id: id.to_string(), name, image_id: String::new(), created: now_ns(), config, state: State::default() })
+}
+
+/// What a container joining `pod` (`--pod`) takes from it, applied to its
+/// create settings: the `container:INFRA` modes of the namespaces the pod
+/// shares, the pod's hostname and name settings when it shares uts and
+/// net. Refuses what the pod decides (Podman's rules): `--network`,
+/// `-p`/`-P`, `--hostname`, the name flags, a namespace flag for a shared
+/// namespace.
+pub fn join(
+    pod: &Pod,
+    infra: Option<&Container>,
+    network: &mut Option<Mode>,
+    publish: bool,
+    hostname: &mut Option<String>,
+    options: &mut crate::container::options::Options,
+) -> anyhow::Result<()> {
+    let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
+    let Some(infra) = infra else {
+        if !pod.config.infra_id.is_empty() {
+            return Err(engine(format!("pod {} has no infra container any more: remove and create it again", pod.name)));
+        }
+        return Ok(());
+    };
+    let shared = |ns: &str| pod.config.shares(ns);
+    if shared("net") {
+        if let Some(n) = network {
+            return Err(engine(format!(
+                "--network {n}: invalid config provided: networks must be defined when the pod is created: network cannot be configured when it is shared with a pod"
+            )));
+        }
+        if publish {
+            return Err(engine("invalid config provided: published or exposed ports must be defined when the pod is created: network cannot be configured when it is shared with a pod".into()));
+        }
+        if !options.names.is_empty() {
+            return Err(engine("--dns, --dns-search, --dns-option, --add-host and --no-hosts are set on the pod (pod create) when it shares its network".into()));
+        }
+        *network = Some(Mode::Container(infra.id.clone()));
+        options.names = infra.config.options.names.clone();
+    }
+    if shared("uts") {
+        if hostname.is_some() {
+            return Err(engine("invalid config provided: cannot set hostname when joining the pod UTS namespace".into()));
+        }
+        *hostname = Some(infra.config.hostname.clone());
+    }
+    for (ns, mode) in [
+        ("ipc", &mut options.ipc),
+        ("uts", &mut options.uts),
+        ("pid", &mut options.pid),
+        ("cgroup", &mut options.cgroupns),
+    ] {
+        if !shared(ns) {
+            continue;
+        }
+        if *mode != NsMode::Private {
+            let flag = if ns == "cgroup" { "cgroupns" } else { ns };
+            return Err(engine(format!("--{flag} {}: the pod shares its {ns} namespace", mode.text())));
+        }
+        *mode = NsMode::Container(infra.id.clone());
+    }
+    Ok(())
+}
+
+/// `--pod` of `create`/`run`: `new:NAME` makes the pod (taking the
+/// container's `-p` and `--network`, as Podman does); the pod is found and
+/// its infra container's namespaces become the container's (see [`join`]);
+/// `opts.pod` is then the pod's ID.
+pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::CreateOptions) -> anyhow::Result<()> {
+    let Some(key) = opts.pod.clone() else { return Ok(()) };
+    let pods = Pods::open(ctx)?;
+    let pod = match key.strip_prefix("new:") {
+        Some(name) => create(
+            ctx,
+            &PodCreateOptions {
+                name: Some(name.to_string()),
+                infra: true,
+                network: opts.network.take(),
+                publish: std::mem::take(&mut opts.publish),
+                ..PodCreateOptions::default()
+            },
+        )?,
+        None => pods.find(&key)?,
+    };
+    let paths = ctx.paths()?;
+    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let infra = match pod.config.infra_id.as_str() {
+        "" => None,
+        id => containers.get(id)?,
+    };
+    join(
+        &pod,
+        infra.as_ref(),
+        &mut opts.network,
+        !opts.publish.is_empty() || opts.publish_all,
+        &mut opts.hostname,
+        &mut opts.options,
+    )?;
+    opts.pod = Some(pod.id.clone());
+    opts.pod_name = pod.name;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_values() {
+        let s = |v: Option<&str>| parse_share(v).unwrap();
+        assert_eq!(s(None), vec!["ipc", "net", "uts"]);
+        assert_eq!(s(Some("net,uts")), vec!["net", "uts"]);
+        assert_eq!(s(Some("+pid")), vec!["ipc", "net", "pid", "uts"]);
+        assert_eq!(s(Some("none")), Vec::<String>::new());
+        assert_eq!(s(Some("cgroup,net,net")), vec!["cgroup", "net"]);
+        assert!(parse_share(Some("user")).is_err());
+        assert!(parse_share(Some("mnt")).is_err());
+    }
+}
