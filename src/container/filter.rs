@@ -145,9 +145,11 @@ fn matches(c: &Container, key: &str, value: &str) -> bool {
             None => value == "none",
         },
         // The pod's name, ID or a prefix of its ID.
-        "pod" => c.config.pod.as_deref().is_some_and(|id| {
-            c.config.pod_name == value || (!value.is_empty() && id.starts_with(value))
-        }),
+        "pod" => c
+            .config
+            .pod
+            .as_deref()
+            .is_some_and(|id| c.config.pod_name == value || (!value.is_empty() && id.starts_with(value))),
         // Podman: a volume's name or a mount's destination.
         "volume" => c
             .config

@@ -65,11 +65,15 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
     let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
     let share = parse_share(opts.share.as_deref()).map_err(|e| engine(format!("{e:#}")))?;
     if let Some(p) = opts.exit_policy.as_deref().filter(|p| *p != "continue") {
-        return Err(engine(format!("--exit-policy {p}: rpod supports only continue (the pod keeps running when its last container exits)")));
+        return Err(engine(format!(
+            "--exit-policy {p}: rpod supports only continue (the pod keeps running when its last container exits)"
+        )));
     }
     if !opts.infra {
         if opts.share.is_some() && !share.is_empty() {
-            return Err(engine("You cannot share kernel namespaces on the pod level without an infra container".into()));
+            return Err(engine(
+                "You cannot share kernel namespaces on the pod level without an infra container".into(),
+            ));
         }
         let infra_flags = [
             (!opts.publish.is_empty(), "--publish"),
@@ -130,10 +134,9 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
         config: serde_json::to_vec(&pod.config)?,
     };
     pods.db().create(&rec).map_err(|e| match e {
-        rpod_storage::StorageError::NameInUse { .. } => engine(format!(
-            "adding pod to state: name \"{}\" is in use: pod already exists",
-            pod.name
-        )),
+        rpod_storage::StorageError::NameInUse { .. } => {
+            engine(format!("adding pod to state: name \"{}\" is in use: pod already exists", pod.name))
+        }
         e => anyhow::Error::from(e).context("storing the pod"),
     })?;
     // A kill -9 here leaves a pod whose infra container does not exist:
@@ -174,16 +177,18 @@ fn infra_container(
     if matches!(network, Mode::Container(_)) {
         return Err(engine(format!("--network {network}: a pod cannot join another container's network")));
     }
-    let (ports, _) = crate::network::ports::resolve(&opts.publish, false, &[], &[])
-        .map_err(|e| engine(format!("{e:#}")))?;
+    let (ports, _) =
+        crate::network::ports::resolve(&opts.publish, false, &[], &[]).map_err(|e| engine(format!("{e:#}")))?;
     if !ports.is_empty() && !network.can_publish() {
         return Err(engine(format!(
             "ports cannot be published with --network {network}: the pod has no network the host can forward to"
         )));
     }
-    let mut options = crate::container::options::Options::default();
-    options.names = opts.names.clone();
-    options.bridge = opts.bridge.clone();
+    let mut options = crate::container::options::Options {
+        names: opts.names.clone(),
+        bridge: opts.bridge.clone(),
+        ..Default::default()
+    };
     crate::container::lifecycle::config_name_defaults(&mut options.names, &ctx.config()?.containers)
         .map_err(|e| engine(format!("{e:#}")))?;
     // The empty root has no passwd to add entries to.
@@ -226,7 +231,14 @@ fn infra_container(
     };
     let name = opts.infra_name.clone().unwrap_or_else(|| format!("{}-infra", &pod_id[..12]));
     crate::container::lifecycle::check_name(&name)?;
-    Ok(Container { id: id.to_string(), name, image_id: String::new(), created: now_ns(), config, state: State::default() })
+    Ok(Container {
+        id: id.to_string(),
+        name,
+        image_id: String::new(),
+        created: now_ns(),
+        config,
+        state: State::default(),
+    })
 }
 
 /// What a container joining `pod` (`--pod`) takes from it, applied to its
@@ -246,7 +258,10 @@ pub fn join(
     let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
     let Some(infra) = infra else {
         if !pod.config.infra_id.is_empty() {
-            return Err(engine(format!("pod {} has no infra container any more: remove and create it again", pod.name)));
+            return Err(engine(format!(
+                "pod {} has no infra container any more: remove and create it again",
+                pod.name
+            )));
         }
         return Ok(());
     };
@@ -268,7 +283,9 @@ pub fn join(
     }
     if shared("uts") {
         if hostname.is_some() {
-            return Err(engine("invalid config provided: cannot set hostname when joining the pod UTS namespace".into()));
+            return Err(engine(
+                "invalid config provided: cannot set hostname when joining the pod UTS namespace".into(),
+            ));
         }
         *hostname = Some(infra.config.hostname.clone());
     }

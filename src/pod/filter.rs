@@ -83,8 +83,9 @@ fn matches(pod: &Pod, members: &[Container], key: &str, v: &str) -> bool {
         "network" => members.iter().any(|c| {
             c.config.infra && matches!(&c.config.network, crate::network::Mode::Bridge(n) if n.iter().any(|n| n == v))
         }),
-        "until" => crate::timefmt::parse_input_time(v, true, crate::container::record::now_ns())
-            .is_ok_and(|t| pod.created < t),
+        "until" => {
+            crate::timefmt::parse_input_time(v, true, crate::container::record::now_ns()).is_ok_and(|t| pod.created < t)
+        }
         _ => false,
     }
 }

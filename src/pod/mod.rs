@@ -170,11 +170,16 @@ pub fn status(members: &[Container]) -> &'static str {
 
 /// The pods `keys` name, or with `all` every pod (Podman's rule: not both,
 /// and something must be given); `--pod-id-file`s add theirs.
-pub fn select(pods: &Pods, all: bool, latest: bool, keys: &[String], id_files: &[std::path::PathBuf]) -> anyhow::Result<Vec<String>> {
+pub fn select(
+    pods: &Pods,
+    all: bool,
+    latest: bool,
+    keys: &[String],
+    id_files: &[std::path::PathBuf],
+) -> anyhow::Result<Vec<String>> {
     let mut named = keys.to_vec();
     for f in id_files {
-        let id = std::fs::read_to_string(f)
-            .map_err(|e| anyhow::anyhow!("reading pod ID file {}: {e}", f.display()))?;
+        let id = std::fs::read_to_string(f).map_err(|e| anyhow::anyhow!("reading pod ID file {}: {e}", f.display()))?;
         named.push(id.trim().to_string());
     }
     let usage = |m: &str| -> anyhow::Error { Failure::new(ExitCode::Engine, m.to_string()).into() };

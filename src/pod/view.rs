@@ -73,10 +73,8 @@ pub fn inspect(pod: &Pod, members: &[Container]) -> Value {
     }
     obj.insert("NumContainers".into(), json!(members.len()));
     if !members.is_empty() {
-        let list: Vec<Value> = members
-            .iter()
-            .map(|c| json!({"Id": c.id, "Name": c.name, "State": c.state.status.as_str()}))
-            .collect();
+        let list: Vec<Value> =
+            members.iter().map(|c| json!({"Id": c.id, "Name": c.name, "State": c.state.status.as_str()})).collect();
         obj.insert("Containers".into(), json!(list));
     }
     doc

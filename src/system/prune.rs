@@ -147,7 +147,8 @@ fn remove_containers(
 ) -> anyhow::Result<Vec<(String, anyhow::Result<u64>)>> {
     let mut out = Vec::new();
     for c in containers.list()? {
-        if c.state.status.is_live() || !filters.container(&c) {
+        // An infra container goes only with its pod.
+        if c.state.status.is_live() || c.config.infra || !filters.container(&c) {
             continue;
         }
         let size = crate::container::size::sizes(containers, &c).0;

@@ -90,7 +90,7 @@ pub mod volumes;
 pub use containers::{ContainerRecord, Containers};
 pub use digest::chain_id;
 pub use error::StorageError;
+pub use pods::{PodRecord, Pods};
 pub use store::{ImageRecord, LayerInfo, LayerSpec, Store, StoreOptions};
 pub use tarsplit::LayerTar;
-pub use pods::{PodRecord, Pods};
 pub use volumes::{VolumeRecord, Volumes};

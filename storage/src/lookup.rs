@@ -21,9 +21,8 @@ pub(crate) fn by_name_or_prefix<T>(
     key: &str,
     row: fn(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Found<T>> {
-    let exact = conn
-        .query_row(&format!("SELECT {columns} FROM {table} WHERE name = ?1 OR id = ?1"), [key], row)
-        .optional()?;
+    let exact =
+        conn.query_row(&format!("SELECT {columns} FROM {table} WHERE name = ?1 OR id = ?1"), [key], row).optional()?;
     if let Some(r) = exact {
         return Ok(Found::One(r));
     }

@@ -15,7 +15,13 @@ use crate::context::{print, Context};
 use crate::error::{ExitCode, Failure};
 use crate::format;
 
-const HEADERS: format::Headers = &[("ID", "CONTAINER ID"), ("CreatedHuman", "CREATED"), ("Names", "NAMES")];
+const HEADERS: format::Headers = &[
+    ("ID", "CONTAINER ID"),
+    ("CreatedHuman", "CREATED"),
+    ("Names", "NAMES"),
+    ("Pod", "POD ID"),
+    ("PodName", "PODNAME"),
+];
 
 const DEFAULT: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 
@@ -87,6 +93,10 @@ pub struct PsArgs {
     #[arg(short, long)]
     pub size: bool,
 
+    /// Print the ID and name of the pod each container is in
+    #[arg(short, long)]
+    pub pod: bool,
+
     /// Display the namespaces of the containers' processes (CGROUPNS IPC MNT NET PIDNS USERNS UTS)
     #[arg(long)]
     pub ns: bool,
@@ -147,7 +157,7 @@ fn render(ctx: &Context, args: &PsArgs) -> anyhow::Result<String> {
         return Ok(out);
     }
     let plain = args.format.as_deref().is_none_or(|f| f.trim().is_empty() || f.trim() == "table");
-    if plain && !args.size && !args.ns {
+    if plain && !args.size && !args.ns && !args.pod {
         // The default table, without the template engine (it dominates
         // with many containers).
         let mut text = String::with_capacity(128 * (kept.len() + 1));
@@ -198,6 +208,9 @@ fn render(ctx: &Context, args: &PsArgs) -> anyhow::Result<String> {
         })
         .collect();
     let mut default = if args.ns { NS_TABLE.to_string() } else { DEFAULT.to_string() };
+    if args.pod {
+        default.push_str("\t{{.Pod}}\t{{.PodName}}");
+    }
     if args.size {
         default.push_str("\t{{.Size}}");
     }

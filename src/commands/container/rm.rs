@@ -43,13 +43,29 @@ pub struct RmArgs {
 
 pub fn run(ctx: &Context, args: RmArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
-    let targets = args.selection.resolve_filtered(&mut containers, args.all.then_some(All::Every), &args.filter)?;
+    let mut targets = args.selection.resolve_filtered(&mut containers, args.all.then_some(All::Every), &args.filter)?;
+    if args.all {
+        // Infra containers go with their pods (`pod rm`), not with `rm --all`.
+        let infra: Vec<String> = containers.list()?.into_iter().filter(|c| c.config.infra).map(|c| c.id).collect();
+        targets.retain(|t| !infra.contains(t));
+    }
     let stop_first = args.force.then(|| Duration::from_secs(args.time.unwrap_or(0)));
     // `rm -f` of a missing container is not an error (Podman).
     let ignore = args.selection.ignore || args.force;
     let target_ids: Vec<String> = targets.iter().filter_map(|t| containers.find(t).ok().map(|c| c.id)).collect();
     select::each(&targets, ignore, |name| {
         let c = containers.find(name)?;
+        if c.config.infra {
+            return Err(crate::error::Failure::new(
+                crate::error::ExitCode::Engine,
+                format!(
+                    "container {} is the infra container of pod {} and cannot be removed without removing the pod",
+                    c.id,
+                    c.config.pod.as_deref().unwrap_or_default()
+                ),
+            )
+            .into());
+        }
         if !args.depend {
             // Podman's rule: what others depend on goes only with them.
             let all = containers.list()?;

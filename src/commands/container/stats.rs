@@ -170,7 +170,9 @@ pub(crate) struct View<'a> {
 pub(crate) fn show(
     ctx: &Context,
     view: &View,
-    mut list: impl FnMut(&mut crate::container::record::Containers) -> anyhow::Result<Vec<(Container, serde_json::Map<String, Value>)>>,
+    mut list: impl FnMut(
+        &mut crate::container::record::Containers,
+    ) -> anyhow::Result<Vec<(Container, serde_json::Map<String, Value>)>>,
 ) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
     let total = mem_total();

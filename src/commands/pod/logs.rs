@@ -71,7 +71,9 @@ pub fn run(ctx: &Context, args: PodLogsArgs) -> anyhow::Result<()> {
         None => members.iter().map(|c| c.id.clone()).collect(),
     };
     if chosen.is_empty() {
-        return Err(Failure::new(ExitCode::Engine, format!("pod {} has no containers to read the logs of", pod.name)).into());
+        return Err(
+            Failure::new(ExitCode::Engine, format!("pod {} has no containers to read the logs of", pod.name)).into()
+        );
     }
     logs::run(
         ctx,

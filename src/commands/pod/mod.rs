@@ -27,7 +27,7 @@ use crate::pod::{Pod, Pods};
 #[derive(Debug, Subcommand)]
 pub enum PodCommand {
     /// Create a new empty pod
-    Create(create::PodCreateArgs),
+    Create(Box<create::PodCreateArgs>),
     /// Check if a pod exists (exit 0 if it does, 1 if not)
     Exists(exists::PodExistsArgs),
     /// Display detailed information on one or more pods
@@ -61,7 +61,7 @@ pub enum PodCommand {
 
 pub fn dispatch(ctx: &Context, command: PodCommand) -> anyhow::Result<()> {
     match command {
-        PodCommand::Create(args) => create::run(ctx, args),
+        PodCommand::Create(args) => create::run(ctx, *args),
         PodCommand::Exists(args) => exists::run(ctx, args),
         PodCommand::Inspect(args) => inspect::run(ctx, args),
         PodCommand::Kill(args) => kill::run(ctx, args),

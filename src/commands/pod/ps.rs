@@ -75,7 +75,9 @@ pub fn run(ctx: &Context, args: PodPsArgs) -> anyhow::Result<()> {
         return Err(Failure::new(ExitCode::Engine, "quiet and format cannot be used together").into());
     }
     if !["created", "id", "name", "number", "status"].contains(&args.sort.as_str()) {
-        return Err(Failure::new(ExitCode::Engine, "invalid option for --sort, options are: id, names, or number").into());
+        return Err(
+            Failure::new(ExitCode::Engine, "invalid option for --sort, options are: id, names, or number").into()
+        );
     }
     let filters = crate::pod::filter::Filters::parse(&args.filter)?;
     let pods = crate::pod::Pods::open(ctx)?;
@@ -96,7 +98,7 @@ pub fn run(ctx: &Context, args: PodPsArgs) -> anyhow::Result<()> {
         "number" => found.sort_by_key(|(_, m)| m.len()),
         "status" => found.sort_by_key(|(_, m)| crate::pod::status(m)),
         // Newest first.
-        _ => found.sort_by(|a, b| b.0.created.cmp(&a.0.created)),
+        _ => found.sort_by_key(|(p, _)| std::cmp::Reverse(p.created)),
     }
     if args.quiet {
         let out: String = found.iter().map(|(p, _)| format!("{}\n", p.id)).collect();

@@ -30,7 +30,11 @@ pub fn run(ctx: &Context, args: PodTopArgs) -> anyhow::Result<()> {
     let mut containers = ctx.containers()?;
     let live: Vec<_> = pods.members(&mut containers, &pod)?.into_iter().filter(|c| c.state.status.is_live()).collect();
     if live.is_empty() {
-        return Err(Failure::new(ExitCode::Engine, format!("pod top can only be used on pods with at least one running container: {} has none", pod.name)).into());
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!("pod top can only be used on pods with at least one running container: {} has none", pod.name),
+        )
+        .into());
     }
     // Containers sharing the pod's PID namespace list the same processes once.
     let mut rows: Vec<Vec<String>> = Vec::new();

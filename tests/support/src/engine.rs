@@ -223,6 +223,9 @@ impl Eng {
 
 impl Drop for Eng {
     fn drop(&mut self) {
+        if self.dir.path().join("root/containers").read_dir().is_ok_and(|mut d| d.next().is_some()) {
+            let _ = self.run(&["pod", "rm", "-a", "-f", "-t", "0"]);
+        }
         let _ = self.run(&["rm", "-a", "-f"]);
     }
 }

@@ -1,0 +1,215 @@
+//! Pods through the CLI, rootless and as root: a pod's published port
+//! serves the host through one of its containers, containers in a pod
+//! share its network (localhost), IPC and UTS (hostname) namespaces, the
+//! lifecycle verbs act on every container, `pod rm -a -f` leaves nothing.
+//! Traffic goes only to 127.0.0.1.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use rpod_testbed::bed::{describe, text};
+use rpod_testbed::engine::{assert_no_leftovers, each_mode, is_id, Eng};
+
+/// Fails with `code` and a message containing `needle`.
+#[track_caller]
+fn fails(e: &Eng, code: i32, args: &[&str], needle: &str) {
+    let out = e.run(args);
+    assert_eq!(out.status.code(), Some(code), "{:?} rpod {args:?}\n{}", e.mode, describe(&out));
+    assert!(text(&out.stderr).contains(needle), "{:?} rpod {args:?}: wanted {needle:?}\n{}", e.mode, describe(&out));
+}
+
+/// A TCP port on 127.0.0.1 that is free right now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// `curl` from the host to 127.0.0.1:PORT (retried while the server starts).
+fn curl(port: u16) -> String {
+    let url = format!("http://127.0.0.1:{port}/");
+    for _ in 0..50 {
+        let out = Command::new("curl").args(["-s", "--max-time", "5", &url]).output().unwrap();
+        if out.status.success() {
+            return text(&out.stdout);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("curl {url} never succeeded");
+}
+
+fn refused(port: u16) -> bool {
+    std::net::TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).is_err()
+}
+
+/// The namespace a process is in, as `readlink /proc/PID/ns/KIND` shows it.
+fn ns(pid: i64, kind: &str) -> String {
+    std::fs::read_link(Path::new(&format!("/proc/{pid}/ns/{kind}"))).unwrap().display().to_string()
+}
+
+const HTTPD: &str = "mkdir -p /www && echo hello-pod > /www/index.html && exec httpd -f -p 80 -h /www";
+
+/// The pod's port serves the host through a container in it; its
+/// containers share the network (localhost), IPC and UTS namespaces of
+/// the infra container (rpod's own init, no image); what joining a pod
+/// refuses; ps/inspect show the pod; stop, start, restart, kill, rm.
+#[test]
+fn a_pod_serves_the_host_and_shares_its_namespaces() {
+    each_mode("pods", |e| {
+        let port = free_port();
+        let publish = format!("127.0.0.1:{port}:80");
+        let id = e.ok(&["pod", "create", "--name", "web", "-p", &publish, "--hostname", "podhost", "--label", "app=x"]);
+        let id = id.trim();
+        assert!(is_id(id), "{id}");
+        assert_eq!(
+            e.ok(&["pod", "ps", "--format", "{{.Name}} {{.Status}} {{.NumberOfContainers}}"]),
+            "web Created 1\n"
+        );
+        assert_eq!(e.code(&["pod", "exists", "web"]), 0);
+        assert_eq!(e.code(&["pod", "exists", "nope"]), 1);
+
+        // The first container starts the infra container; the pod's port reaches it.
+        e.ok(&["run", "-d", "--pod", "web", "--name", "srv", &e.image, "sh", "-c", HTTPD]);
+        assert_eq!(curl(port), "hello-pod\n");
+        // A second container sees the first on localhost and the pod's hostname.
+        let out =
+            e.ok(&["run", "--rm", "--pod", "web", &e.image, "sh", "-c", "hostname; wget -qO- http://127.0.0.1:80/"]);
+        assert_eq!(out, "podhost\nhello-pod\n");
+        let pod = e.ok(&["pod", "inspect", "web"]);
+        let doc: serde_json::Value = serde_json::from_str(&pod).unwrap();
+        assert_eq!(doc["Id"], id);
+        assert_eq!(doc["State"], "Running");
+        assert_eq!(doc["NumContainers"], 2);
+        assert_eq!(doc["Labels"]["app"], "x");
+        assert_eq!(doc["SharedNamespaces"], serde_json::json!(["ipc", "net", "uts"]));
+        assert_eq!(doc["InfraConfig"]["PortBindings"]["80/tcp"][0]["HostPort"], port.to_string());
+        let infra = doc["InfraContainerID"].as_str().unwrap().to_string();
+        assert_eq!(e.inspect("srv")["Pod"], id);
+        let (srv_pid, infra_pid) =
+            (e.inspect("srv")["State"]["Pid"].as_i64().unwrap(), e.inspect(&infra)["State"]["Pid"].as_i64().unwrap());
+        for kind in ["net", "ipc", "uts"] {
+            assert_eq!(ns(srv_pid, kind), ns(infra_pid, kind), "{kind}");
+        }
+        assert_ne!(ns(srv_pid, "pid"), ns(infra_pid, "pid"), "pid is not shared by default");
+        let exe = std::fs::read(format!("/proc/{infra_pid}/cmdline")).unwrap();
+        assert_eq!(String::from_utf8_lossy(&exe), "rpod-init\0--pause\0");
+        let ps = e.ok(&["ps", "-a", "--pod", "--filter", "pod=web", "--format", "{{.Names}} {{.PodName}} {{.Pod}}"]);
+        let short = &id[..12];
+        assert!(ps.contains(&format!("srv web {short}\n")), "{ps}");
+        assert_eq!(ps.lines().count(), 2, "srv and the infra container: {ps}");
+        let table = e.ok(&["ps", "--pod"]);
+        assert!(table.lines().next().unwrap().ends_with("POD ID        PODNAME"), "{table}");
+
+        // What the pod decides is refused for its containers.
+        fails(e, 125, &["create", "--pod", "web", "-p", "8080:80", &e.image], "published or exposed ports");
+        fails(e, 125, &["create", "--pod", "web", "--network", "none", &e.image], "network cannot be configured");
+        fails(e, 125, &["create", "--pod", "web", "--hostname", "x", &e.image], "cannot set hostname");
+        fails(e, 125, &["create", "--pod", "nope", &e.image], "no pod with name or ID nope found");
+        fails(e, 125, &["rm", "-f", &infra], "is the infra container of pod");
+        fails(e, 2, &["pod", "rm", "web"], "running or paused containers cannot be removed without force");
+
+        // Lifecycle: every container, the infra container last down, first up.
+        assert_eq!(e.ok(&["pod", "stop", "-t", "1", "web"]), format!("{id}\n"));
+        assert_eq!(e.inspect("srv")["State"]["Status"], "exited");
+        assert_eq!(e.inspect(&infra)["State"]["Status"], "exited");
+        assert!(refused(port));
+        assert_eq!(e.ok(&["pod", "ps", "--format", "{{.Status}}"]), "Exited\n");
+        e.ok(&["pod", "start", "web"]);
+        assert_eq!(curl(port), "hello-pod\n");
+        e.ok(&["pod", "restart", "web"]);
+        assert_eq!(curl(port), "hello-pod\n");
+        e.ok(&["pod", "kill", "web"]);
+        e.wait_until("srv", "exited", |d| d["State"]["Status"] == "exited");
+        e.wait_until(&infra, "exited", |d| d["State"]["Status"] == "exited");
+        e.ok(&["pod", "rm", "web"]);
+        assert_eq!(e.code(&["pod", "exists", "web"]), 1);
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+        assert!(refused(port));
+
+        // pod rm -a -f: running pods and their containers, nothing left.
+        e.ok(&["pod", "create", "--name", "a", "-p", &publish]);
+        e.ok(&["run", "-d", "--pod", "a", &e.image, "sh", "-c", HTTPD]);
+        e.ok(&["run", "-d", "--pod", "a", &e.image, "sleep", "1000"]);
+        e.ok(&["pod", "create", "--name", "b", "--network", "none"]);
+        e.ok(&["run", "-d", "--pod", "b", &e.image, "sleep", "1000"]);
+        assert_eq!(curl(port), "hello-pod\n");
+        e.ok(&["pod", "rm", "-a", "-f", "-t", "0"]);
+        assert_eq!(e.ok(&["pod", "ps", "-q"]), "");
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+        assert_no_leftovers(e);
+        assert!(refused(port));
+    });
+}
+
+/// `run --pod new:NAME` (the container's -p goes to the pod), names shared
+/// with containers, --replace, --infra=false, --share +pid (the infra
+/// container is PID 1 for all), pod ps flags and filters, logs, top,
+/// prune, --pod-id-file.
+#[test]
+fn pod_creation_forms_listing_and_logs() {
+    each_mode("pods2", |e| {
+        let port = free_port();
+        let publish = format!("127.0.0.1:{port}:80");
+        e.ok(&["run", "-d", "--pod", "new:np", "--name", "c1", "-p", &publish, &e.image, "sh", "-c", HTTPD]);
+        assert_eq!(curl(port), "hello-pod\n");
+        let np = e.ok(&["pod", "inspect", "--format", "{{.Id}}", "np"]).trim().to_string();
+        assert_eq!(e.inspect("c1")["HostConfig"]["PortBindings"], serde_json::json!({}), "the port is the pod's");
+        fails(e, 125, &["pod", "create", "--name", "np"], "pod already exists");
+        fails(e, 125, &["pod", "create", "--name", "c1"], "is in use");
+        fails(e, 125, &["create", "--name", "np", &e.image], "already in use");
+
+        // Logs of the pod's containers, with their names.
+        e.ok(&["run", "--pod", "np", "--name", "logger", &e.image, "echo", "hi-from-logger"]);
+        let logs = e.ok(&["pod", "logs", "--names", "np"]);
+        assert!(logs.contains("logger hi-from-logger\n"), "{logs}");
+        assert_eq!(e.ok(&["pod", "logs", "-c", "logger", "np"]), "hi-from-logger\n");
+        let top = e.ok(&["pod", "top", "np"]);
+        assert!(top.contains("httpd") && top.contains("rpod-init --pause"), "{top}");
+
+        // Listing: columns, formats, filters, sort.
+        let file = e.path("pod-id");
+        let file_s = file.display().to_string();
+        e.ok(&["pod", "create", "--name", "bare", "--infra=false", "--pod-id-file", &file_s]);
+        let bare = std::fs::read_to_string(&file).unwrap();
+        assert!(is_id(&bare), "{bare}");
+        fails(e, 125, &["pod", "start", "bare"], "no containers in pod");
+        fails(e, 125, &["pod", "create", "--infra=false", "--share", "net"], "without an infra container");
+        fails(e, 125, &["pod", "create", "--infra=false", "-p", "8080:80"], "needs an infra container");
+        let head = e.ok(&["pod", "ps"]);
+        let first = head.lines().next().unwrap();
+        assert!(first.starts_with("POD ID") && first.ends_with("# OF CONTAINERS"), "{head}");
+        assert!(first.contains("INFRA ID"), "{head}");
+        assert_eq!(e.ok(&["pod", "ps", "--sort", "name", "--format", "{{.Name}}"]), "bare\nnp\n");
+        assert_eq!(
+            e.ok(&["pod", "ls", "--noheading", "--filter", "name=ba", "--format", "{{.Name}} {{.InfraID}}"]),
+            "bare \n"
+        );
+        assert_eq!(e.ok(&["pod", "list", "-q", "--no-trunc", "--filter", "status=degraded"]), format!("{np}\n"));
+        let names = e.ok(&["pod", "ps", "--ctr-names", "--filter", "name=np", "--format", "{{.ContainerNames}}"]);
+        assert!(names.contains("c1") && names.contains("logger"), "{names}");
+        let json: serde_json::Value = serde_json::from_str(&e.ok(&["pod", "ps", "--format", "json"])).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 2);
+        fails(e, 125, &["pod", "ps", "--filter", "bogus=1"], "invalid filter");
+
+        // rm -a leaves pods' infra containers to their pods.
+        e.ok(&["rm", "-a", "-f", "-t", "0"]);
+        assert_eq!(e.ok(&["pod", "ps", "--filter", "name=np", "--format", "{{.NumberOfContainers}}"]), "1\n");
+
+        // --replace: a new pod of the same name, the old one removed.
+        let old = np;
+        let new = e.ok(&["pod", "create", "--replace", "--name", "np"]).trim().to_string();
+        assert_ne!(new, old);
+        assert_eq!(e.code(&["pod", "exists", &old]), 1);
+
+        // --share +pid: the infra container's init is PID 1 of every container.
+        e.ok(&["pod", "create", "--name", "pp", "--share", "+pid", "--network", "none"]);
+        let ps = e.ok(&["run", "--rm", "--pod", "pp", &e.image, "ps", "-o", "pid,comm"]);
+        assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "rpod-init"]), "{ps}");
+
+        // prune: every pod with nothing running.
+        e.ok(&["pod", "stop", "pp"]);
+        let pruned = e.ok(&["pod", "prune", "-f"]);
+        assert_eq!(pruned.lines().count(), 3, "bare, np, pp: {pruned}");
+        assert_eq!(e.ok(&["pod", "ps", "-q"]), "");
+        assert_no_leftovers(e);
+    });
+}
