@@ -47,6 +47,9 @@ pub fn start_preserving(
     if c.state.status.is_live() {
         return Ok(Started { pid: Some(c.state.pid), report: None });
     }
+    // The monitor of its last run may still be tearing its network down
+    // (the exit is recorded first): that must not meet the new set-up.
+    let _ = super::wait_monitor_gone(&c.state, Duration::from_secs(10));
     let (rootfs, mapping) = mount_rootfs(ctx, containers, &c)?;
     let run_dir = containers.run_dir(&c.id);
     std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
