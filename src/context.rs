@@ -194,14 +194,17 @@ impl Context {
 impl Context {
     /// The networks containers can join ([`crate::network::config`]).
     pub fn networks(&self) -> anyhow::Result<Vec<crate::network::config::Network>> {
-        let conf = &self.config()?.containers;
-        let dir = crate::network::config::config_dir(
+        crate::network::config::list(&self.network_dir()?, self.config()?.containers.default_subnet())
+    }
+
+    /// The directory of the network definitions ([`crate::network::config::config_dir`]).
+    pub fn network_dir(&self) -> anyhow::Result<std::path::PathBuf> {
+        Ok(crate::network::config::config_dir(
             self.global.network_config_dir.as_deref(),
-            conf,
+            &self.config()?.containers,
             self.rootless,
             &self.paths()?.graph_root,
-        );
-        crate::network::config::list(&dir, conf.default_subnet())
+        ))
     }
 
     /// Record `event` in this user's events log (never fails the command).

@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail};
 use super::record::{Container, Status};
 
 /// The keys rpod knows.
-const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health, volume, pod";
+const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health, volume, pod, network";
 
 /// Parsed `--filter` values.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +35,8 @@ impl Filters {
                 "health" if !matches!(v, "healthy" | "unhealthy" | "starting" | "none") => {
                     bail!("invalid health filter {v:?}: use healthy, unhealthy, starting or none")
                 }
-                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume" | "pod" => {}
+                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume" | "pod"
+                | "network" => {}
                 _ => bail!("invalid filter {k:?}: supported are {KEYS}"),
             }
             pairs.push((k.to_string(), v.to_string()));
@@ -156,6 +157,15 @@ fn matches(c: &Container, key: &str, value: &str) -> bool {
             .mounts
             .iter()
             .any(|m| m.destination == value || (m.kind == crate::volume::mounts::Kind::Volume && m.source == value)),
+        // The container's bridge networks, by name (`bridge`: the default one).
+        "network" => {
+            let want = if value == crate::network::config::DOCKER_DEFAULT {
+                crate::network::config::DEFAULT_NETWORK
+            } else {
+                value
+            };
+            crate::network::filter::bridge_names(&c.config.network.text()).iter().any(|n| n == want)
+        }
         _ => false,
     }
 }

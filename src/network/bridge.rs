@@ -54,6 +54,19 @@ const IPAM_DIR: &str = "/run/rpod-networks/ipam";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BridgeSettings {
+    /// For every network (`--ip`, `--mac-address`, `--network-alias`).
+    #[serde(flatten)]
+    pub all: NetSettings,
+    /// Settings for one network (`network connect --ip/--alias`), over
+    /// the ones above.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub networks: BTreeMap<String, NetSettings>,
+}
+
+/// A container's settings on one network.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NetSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip: Option<IpAddr>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,6 +80,36 @@ impl BridgeSettings {
         *self == BridgeSettings::default()
     }
 
+    /// What applies on network `name`.
+    pub fn on(&self, name: &str) -> NetSettings {
+        self.networks.get(name).cloned().unwrap_or_else(|| self.all.clone())
+    }
+
+    /// The settings given for every network pinned to each of `networks`
+    /// (before one more network is connected: `--ip` then stays with the
+    /// network it was given for).
+    pub fn pin(&mut self, networks: &[String]) {
+        if self.all == NetSettings::default() {
+            return;
+        }
+        for n in networks {
+            let s = self.on(n);
+            self.networks.entry(n.clone()).or_insert(s);
+        }
+        self.all = NetSettings::default();
+    }
+
+    /// Checks the values (exit 125 before anything is stored).
+    pub fn validate(&self) -> anyhow::Result<()> {
+        self.all.validate()?;
+        for n in self.networks.values() {
+            n.validate()?;
+        }
+        Ok(())
+    }
+}
+
+impl NetSettings {
     /// Checks the values (exit 125 before anything is stored).
     pub fn validate(&self) -> anyhow::Result<()> {
         if let Some(mac) = &self.mac_address {
@@ -241,16 +284,32 @@ fn allocate(dir: &Path, net: &Network, id: &str, wanted: Option<IpAddr>) -> anyh
     }
     // The first IPv4 subnet (Podman gives one address per subnet; IPv6
     // subnets of dual-stack networks are left to a later version).
-    let (cidr, gw) =
-        subnets.iter().find(|(c, _)| c.addr.is_ipv4()).or(subnets.first()).ok_or_else(|| anyhow!("no subnet"))?;
-    let mut n: u128 = 1;
+    let i = subnets.iter().position(|(c, _)| c.addr.is_ipv4()).unwrap_or(0);
+    let (cidr, gw) = subnets.get(i).ok_or_else(|| anyhow!("no subnet"))?;
+    // `--ip-range`: only its addresses are handed out.
+    let range = net.subnets.get(i).and_then(super::manage::range_of);
+    let offset = |ip: IpAddr| match (ip, cidr.addr) {
+        (IpAddr::V4(a), IpAddr::V4(b)) => u128::from(u32::from(a).saturating_sub(u32::from(b))),
+        (IpAddr::V6(a), IpAddr::V6(b)) => u128::from(a).saturating_sub(u128::from(b)),
+        _ => 0,
+    };
+    let mut n: u128 = range.map_or(1, |(start, _)| offset(start).max(1));
     while let Some(ip) = cidr.nth(n) {
+        if range.is_some_and(|r| !super::manage::in_range(ip, r)) {
+            break;
+        }
         if Some(ip) != *gw && claim(ip)? {
             return Ok(ip);
         }
         n += 1;
     }
     Err(Failure::new(ExitCode::Engine, format!("IPAM error: failed to find free IP in network {}", net.name)).into())
+}
+
+/// A removed network's empty address-reservation directory removed (one
+/// still holding addresses is another store's network on that bridge).
+pub fn forget(net: &Network) {
+    let _ = std::fs::remove_dir(Path::new(IPAM_DIR).join(bridge_of(net)));
 }
 
 fn release(dir: &Path, ips: &[(String, IpAddr)], id: &str) {
@@ -275,19 +334,14 @@ pub fn setup(
     settings: &BridgeSettings,
     ports: &[PortMapping],
 ) -> anyhow::Result<Attached> {
-    let netavark = helper("netavark").ok_or_else(|| {
-        Failure::new(
-            ExitCode::Engine,
-            format!(
-                "bridge networks need netavark, not found in {} (Debian: apt-get install netavark aardvark-dns)",
-                HELPER_DIRS.join(", ")
-            ),
-        )
-    })?;
+    let bin = need_netavark()?;
     for n in networks {
         n.check()?;
     }
-    if networks.len() > 1 && settings.ip.is_some() {
+    if networks.len() > 1
+        && settings.all.ip.is_some()
+        && networks.iter().any(|n| !settings.networks.contains_key(&n.name))
+    {
         bail!("--ip can only be used with a single network");
     }
     // Whatever an earlier start left (its monitor killed, nothing reconciled yet).
@@ -302,21 +356,10 @@ pub fn setup(
         let mut per_network = serde_json::Map::new();
         let mut info = serde_json::Map::new();
         for (i, net) in networks.iter().enumerate() {
-            let ip = allocate(Path::new(IPAM_DIR), net, id, settings.ip)?;
-            attached.ips.push((net.network_interface.clone().unwrap_or_else(|| net.name.clone()), ip));
-            let mut aliases = settings.aliases.clone();
-            if net.dns_enabled {
-                aliases.push(id[..12].to_string());
-            }
-            per_network.insert(
-                net.name.clone(),
-                json!({
-                    "aliases": if net.dns_enabled { Some(aliases) } else { None },
-                    "interface_name": format!("eth{i}"),
-                    "static_ips": [ip],
-                    "static_mac": settings.mac_address,
-                }),
-            );
+            let s = settings.on(&net.name);
+            let (ip, per) = per_network_options(net, id, &s, &format!("eth{i}"))?;
+            attached.ips.push((bridge_of(net), ip));
+            per_network.insert(net.name.clone(), per);
             info.insert(net.name.clone(), serde_json::to_value(net)?);
         }
         attached.options = json!({
@@ -329,12 +372,8 @@ pub fn setup(
         // The state first: whatever happens next, teardown finds it.
         crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
         make_netns(&netns)?;
-        let input = dir.join("containers").join(format!("{id}.setup.json"));
-        crate::files::write_atomic(&input, &serde_json::to_vec(&attached.options)?[..])?;
-        let _lock = lock()?;
-        let out = run_checked(netavark_cmd(&netavark, &dir, &input).arg("setup").arg(&netns), "setting up the network");
-        let _ = std::fs::remove_file(&input);
-        attached.status = serde_json::from_slice(&out?).context("reading netavark's answer")?;
+        let out = netavark(&bin, &dir, "setup", &attached.options, &netns)?;
+        attached.status = serde_json::from_slice(&out).context("reading netavark's answer")?;
         crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
         Ok(())
     })();
@@ -348,6 +387,200 @@ pub fn setup(
         });
     }
     Ok(attached)
+}
+
+/// The bridge an address of `net` is reserved on.
+fn bridge_of(net: &Network) -> String {
+    net.network_interface.clone().unwrap_or_else(|| net.name.clone())
+}
+
+/// netavark's per-network options for container `id` on `net` (an
+/// address reserved for it), interface `iface`.
+fn per_network_options(net: &Network, id: &str, s: &NetSettings, iface: &str) -> anyhow::Result<(IpAddr, Value)> {
+    let ip = allocate(Path::new(IPAM_DIR), net, id, s.ip)?;
+    let mut aliases = s.aliases.clone();
+    if net.dns_enabled {
+        aliases.push(id[..12].to_string());
+    }
+    let per = json!({
+        "aliases": if net.dns_enabled { Some(aliases) } else { None },
+        "interface_name": iface,
+        "static_ips": [ip],
+        "static_mac": s.mac_address,
+    });
+    Ok((ip, per))
+}
+
+/// `netavark setup|teardown NETNS` with `options` as input (under the
+/// machine-wide lock); its answer.
+fn netavark(netavark: &Path, dir: &Path, verb: &str, options: &Value, netns: &Path) -> anyhow::Result<Vec<u8>> {
+    let id = options["container_id"].as_str().unwrap_or("x");
+    // An aardvark-dns that was killed leaves its pid file: netavark would
+    // signal that pid and not start a new one.
+    let stale = forget_dead_aardvark(dir);
+    std::fs::create_dir_all(dir.join("containers")).with_context(|| format!("creating {}", dir.display()))?;
+    let input = dir.join("containers").join(format!("{id}.{verb}-{}.json", std::process::id()));
+    crate::files::write_atomic(&input, &serde_json::to_vec(options)?[..])?;
+    let what = if verb == "setup" { "setting up the network" } else { "tearing down the network" };
+    let out = lock().and_then(|_lock| run_checked(netavark_cmd(netavark, dir, &input).arg(verb).arg(netns), what));
+    let _ = std::fs::remove_file(&input);
+    match out {
+        // Nothing to tell a dead aardvark-dns (the next setup starts one).
+        Err(e) if verb == "teardown" && (stale || !aardvark_alive(dir)) && is_only_aardvark_gone(&e) => Ok(Vec::new()),
+        out => out,
+    }
+}
+
+fn aardvark_pid_file(dir: &Path) -> PathBuf {
+    dir.join("aardvark-dns").join("aardvark.pid")
+}
+
+/// The aardvark-dns of this config directory runs (its pid file names a
+/// live process of that name, not a zombie).
+fn aardvark_alive(dir: &Path) -> bool {
+    let Some(pid) = std::fs::read_to_string(aardvark_pid_file(dir)).ok().and_then(|p| p.trim().parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next());
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    matches!(state, Some(c) if c != 'Z' && c != 'X') && comm.trim() == "aardvark-dns"
+}
+
+/// Removes the pid file of a dead aardvark-dns; whether there was one.
+fn forget_dead_aardvark(dir: &Path) -> bool {
+    let path = aardvark_pid_file(dir);
+    if path.exists() && !aardvark_alive(dir) {
+        log::debug!("aardvark-dns of {} is gone: forgetting its pid", dir.display());
+        let _ = std::fs::remove_file(&path);
+        return true;
+    }
+    false
+}
+
+fn is_only_aardvark_gone(e: &anyhow::Error) -> bool {
+    let msg = format!("{e:#}");
+    msg.ends_with("aardvark pid not found") && msg.matches("error").count() <= 1
+}
+
+/// netavark's input narrowed to network `name`.
+fn only(options: &Value, name: &str) -> Value {
+    let mut o = options.clone();
+    o["networks"] = json!({ name: options["networks"][name] });
+    o["network_info"] = json!({ name: options["network_info"][name] });
+    o
+}
+
+fn need_netavark() -> anyhow::Result<PathBuf> {
+    helper("netavark").ok_or_else(|| {
+        Failure::new(
+            ExitCode::Engine,
+            format!(
+                "bridge networks need netavark, not found in {} (Debian: apt-get install netavark aardvark-dns)",
+                HELPER_DIRS.join(", ")
+            ),
+        )
+        .into()
+    })
+}
+
+/// Connect the running container `id` (attached to its networks) to one
+/// more, `net`: an interface `ethN` in its namespace, an address, its
+/// names in aardvark-dns. The caller holds the container's lock.
+pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> anyhow::Result<()> {
+    let netavark_bin = need_netavark()?;
+    net.check()?;
+    let mut a = attached(run_root, id).ok_or_else(|| anyhow!("container {id} is not attached to its networks"))?;
+    let used: Vec<&str> = a.options["networks"]
+        .as_object()
+        .into_iter()
+        .flat_map(|m| m.values())
+        .filter_map(|v| v["interface_name"].as_str())
+        .collect();
+    let iface = (0..).map(|i| format!("eth{i}")).find(|i| !used.contains(&i.as_str())).expect("unbounded");
+    let (ip, per) = per_network_options(net, id, s, &iface)?;
+    let bridge = bridge_of(net);
+    // The reservation recorded first: a teardown after a crash frees it.
+    a.ips.push((bridge.clone(), ip));
+    crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
+    let mut input = a.options.clone();
+    input["networks"] = json!({ net.name.clone(): per.clone() });
+    input["network_info"] = json!({ net.name.clone(): serde_json::to_value(net)? });
+    let out = netavark(&netavark_bin, &state_dir(run_root), "setup", &input, &a.netns)
+        .and_then(|o| serde_json::from_slice::<Value>(&o).context("reading netavark's answer"));
+    match out {
+        Ok(status) => {
+            a.options["networks"][&net.name] = per;
+            a.options["network_info"][&net.name] = serde_json::to_value(net)?;
+            if !a.status.is_object() {
+                a.status = json!({});
+            }
+            a.status[&net.name] = status[&net.name].clone();
+        }
+        Err(e) => {
+            release(Path::new(IPAM_DIR), &[(bridge.clone(), ip)], id);
+            a.ips.retain(|(b, x)| !(*b == bridge && *x == ip));
+            crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
+            return Err(e);
+        }
+    }
+    crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])
+}
+
+/// Disconnect the running container `id` from network `name`: its
+/// interface there removed, its address freed, its names gone from
+/// aardvark-dns. The caller holds the container's lock.
+pub fn disconnect(run_root: &Path, id: &str, name: &str) -> anyhow::Result<()> {
+    let Some(mut a) = attached(run_root, id) else { return Ok(()) };
+    if a.options["networks"].get(name).is_none() {
+        return Ok(());
+    }
+    let input = only(&a.options, name);
+    let result = netavark(&need_netavark()?, &state_dir(run_root), "teardown", &input, &a.netns);
+    let net: Option<Network> = serde_json::from_value(a.options["network_info"][name].clone()).ok();
+    if let Some(net) = net {
+        let bridge = bridge_of(&net);
+        let mine: Vec<(String, IpAddr)> = a.ips.iter().filter(|(b, _)| *b == bridge).cloned().collect();
+        release(Path::new(IPAM_DIR), &mine, id);
+        a.ips.retain(|(b, _)| *b != bridge);
+    }
+    for key in ["networks", "network_info"] {
+        if let Some(m) = a.options[key].as_object_mut() {
+            m.remove(name);
+        }
+    }
+    if let Some(m) = a.status.as_object_mut() {
+        m.remove(name);
+    }
+    crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
+    result.map(|_| ())
+}
+
+/// `network reload`: container `id`'s networks set up again as they were
+/// (same addresses and MAC addresses), e.g. after the firewall rules were
+/// flushed. Returns whether it had any.
+pub fn reload(run_root: &Path, id: &str) -> anyhow::Result<bool> {
+    let Some(mut a) = attached(run_root, id) else { return Ok(false) };
+    let bin = need_netavark()?;
+    let dir = state_dir(run_root);
+    // Keep the MAC addresses the interfaces had.
+    if let (Some(status), Some(nets)) = (a.status.as_object().cloned(), a.options["networks"].as_object_mut()) {
+        for (name, per) in nets.iter_mut() {
+            let mac =
+                status.get(name).and_then(|b| b["interfaces"].as_object()?.values().next()?["mac_address"].as_str());
+            if let (Some(mac), true) = (mac, per["static_mac"].is_null()) {
+                per["static_mac"] = json!(mac);
+            }
+        }
+    }
+    if let Err(e) = netavark(&bin, &dir, "teardown", &a.options, &a.netns) {
+        log::debug!("reload of {id}: {e:#}");
+    }
+    let out = netavark(&bin, &dir, "setup", &a.options, &a.netns)?;
+    a.status = serde_json::from_slice(&out).context("reading netavark's answer")?;
+    crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
+    Ok(true)
 }
 
 fn netavark_cmd(netavark: &Path, dir: &Path, input: &Path) -> Command {
@@ -398,20 +631,11 @@ pub fn teardown(run_root: &Path, id: &str) -> anyhow::Result<()> {
         serde_json::from_slice(&std::fs::read(&mine)?).with_context(|| format!("reading {}", mine.display()))?;
     let dir = state_dir(run_root);
     let mut errors = Vec::new();
-    if !attached.status.is_null() {
+    let any = attached.options["networks"].as_object().is_some_and(|m| !m.is_empty());
+    if !attached.status.is_null() && any {
         match helper("netavark") {
-            Some(netavark) => {
-                let input = mine.with_extension("input.json");
-                let r =
-                    crate::files::write_atomic(&input, &serde_json::to_vec(&attached.options)?[..]).and_then(|()| {
-                        let _lock = lock()?;
-                        run_checked(
-                            netavark_cmd(&netavark, &dir, &input).arg("teardown").arg(&attached.netns),
-                            "tearing down the network",
-                        )
-                    });
-                let _ = std::fs::remove_file(&input);
-                if let Err(e) = r {
+            Some(bin) => {
+                if let Err(e) = netavark(&bin, &dir, "teardown", &attached.options, &attached.netns) {
                     errors.push(format!("{e:#}"));
                 }
             }
@@ -526,12 +750,18 @@ mod tests {
         assert_eq!(s["IPAddress"], "10.89.0.5");
         assert_eq!(s["IPPrefixLen"], 24);
         assert_eq!(s["Networks"]["podman"]["MacAddress"], "aa:bb:cc:dd:ee:ff");
-        let bad = BridgeSettings { mac_address: Some("zz".into()), ..BridgeSettings::default() };
-        assert!(bad.validate().is_err());
-        let multicast = BridgeSettings { mac_address: Some("01:00:5e:00:00:01".into()), ..BridgeSettings::default() };
-        assert!(multicast.validate().is_err());
-        assert!(BridgeSettings { mac_address: Some("92:d0:c6:0a:29:33".into()), ..BridgeSettings::default() }
-            .validate()
-            .is_ok());
+        let mac = |m: &str| NetSettings { mac_address: Some(m.into()), ..NetSettings::default() };
+        assert!(mac("zz").validate().is_err());
+        assert!(mac("01:00:5e:00:00:01").validate().is_err(), "multicast");
+        assert!(mac("92:d0:c6:0a:29:33").validate().is_ok());
+        let mut b = BridgeSettings { all: mac("92:d0:c6:0a:29:33"), ..BridgeSettings::default() };
+        assert_eq!(
+            serde_json::to_value(&b).unwrap(),
+            json!({"mac_address": "92:d0:c6:0a:29:33"}),
+            "as recorded before"
+        );
+        b.pin(&["a".into()]);
+        assert_eq!(b.on("a").mac_address.as_deref(), Some("92:d0:c6:0a:29:33"));
+        assert_eq!(b.on("b"), NetSettings::default(), "a network connected later");
     }
 }

@@ -41,6 +41,10 @@ pub struct Network {
     pub internal: bool,
     #[serde(default)]
     pub dns_enabled: bool,
+    /// The upstream servers aardvark-dns asks for names it does not know
+    /// (`network create --dns`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub network_dns_servers: Vec<IpAddr>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -137,6 +141,7 @@ impl Network {
             ipv6_enabled: cidr.addr.is_ipv6(),
             internal: false,
             dns_enabled: false,
+            network_dns_servers: Vec::new(),
             labels: BTreeMap::new(),
             options: BTreeMap::new(),
             ipam_options: [("driver".to_string(), "host-local".to_string())].into(),

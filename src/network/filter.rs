@@ -12,14 +12,25 @@ use crate::context::Context;
 #[derive(Debug, Default)]
 pub struct Filters(Vec<(String, String)>);
 
-const KEYS: [&str; 6] = ["name", "id", "driver", "label", "dangling", "until"];
+const KEYS: [&str; 7] = ["name", "id", "driver", "label", "label!", "dangling", "until"];
+/// The keys of `network prune --filter` (Podman's).
+const PRUNE_KEYS: [&str; 3] = ["label", "label!", "until"];
 
 impl Filters {
     pub fn parse(args: &[String]) -> anyhow::Result<Filters> {
+        Filters::parse_keys(args, &KEYS)
+    }
+
+    /// `network prune --filter`: label, label!, until.
+    pub fn parse_prune(args: &[String]) -> anyhow::Result<Filters> {
+        Filters::parse_keys(args, &PRUNE_KEYS)
+    }
+
+    fn parse_keys(args: &[String], keys: &[&str]) -> anyhow::Result<Filters> {
         let mut v = Vec::new();
         for f in args {
             match f.split_once('=') {
-                Some((k, val)) if KEYS.contains(&k) => {
+                Some((k, val)) if keys.contains(&k) => {
                     if k == "dangling" && !matches!(val, "true" | "false") {
                         bail!("invalid dangling filter value \"{val}\"");
                     }
@@ -28,7 +39,10 @@ impl Filters {
                     }
                     v.push((k.to_string(), val.to_string()));
                 }
-                _ => bail!("invalid filter {f:?}: supported are {}", KEYS.map(|k| format!("{k}=")).join(", ")),
+                _ => bail!(
+                    "invalid filter {f:?}: supported are {}",
+                    keys.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(", ")
+                ),
             }
         }
         v.sort();
@@ -49,10 +63,8 @@ impl Filters {
                 "name" => n.name.contains(v.as_str()),
                 "id" => n.id.contains(v.as_str()),
                 "driver" => n.driver == *v,
-                "label" => match v.split_once('=') {
-                    Some((k, val)) => n.labels.get(k).is_some_and(|x| x == val),
-                    None => n.labels.contains_key(v.as_str()),
-                },
+                "label" => label_matches(n, v),
+                "label!" => !label_matches(n, v),
                 // The default network is never dangling (Podman).
                 "dangling" => {
                     let dangling = n.name != super::config::DEFAULT_NETWORK && !used.contains(&n.name);
@@ -64,6 +76,13 @@ impl Filters {
                 }
             })
         })
+    }
+}
+
+fn label_matches(n: &Network, v: &str) -> bool {
+    match v.split_once('=') {
+        Some((k, val)) => n.labels.get(k).is_some_and(|x| x == val),
+        None => n.labels.contains_key(v),
     }
 }
 
@@ -135,6 +154,8 @@ mod tests {
         n.labels.insert("a".into(), "1".into());
         assert!(f(&["label=a"]).keep(&n, &[], now) && f(&["label=a=1"]).keep(&n, &[], now));
         assert!(!f(&["label=a=2"]).keep(&n, &[], now));
+        assert!(f(&["label!=a=2"]).keep(&n, &[], now) && !f(&["label!=a"]).keep(&n, &[], now));
+        assert!(Filters::parse_prune(&["name=x".into()]).is_err() && Filters::parse_prune(&["label=a".into()]).is_ok());
         assert!(Filters::parse(&["bogus=1".into()]).is_err());
         assert!(Filters::parse(&["dangling=maybe".into()]).is_err());
         assert_eq!(bridge_names("bridge"), ["podman"]);

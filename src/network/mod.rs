@@ -6,6 +6,7 @@
 pub mod bridge;
 pub mod config;
 pub mod filter;
+pub mod manage;
 pub mod mode;
 pub mod names;
 pub mod pasta;

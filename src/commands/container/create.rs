@@ -395,9 +395,12 @@ impl NameFlags {
 
     pub(crate) fn bridge(&self) -> anyhow::Result<crate::network::bridge::BridgeSettings> {
         let b = crate::network::bridge::BridgeSettings {
-            ip: self.ip,
-            mac_address: self.mac_address.clone(),
-            aliases: self.network_alias.clone(),
+            all: crate::network::bridge::NetSettings {
+                ip: self.ip,
+                mac_address: self.mac_address.clone(),
+                aliases: self.network_alias.clone(),
+            },
+            ..Default::default()
         };
         b.validate()?;
         Ok(b)

@@ -61,7 +61,7 @@ pub struct PsArgs {
     #[arg(long)]
     pub external: bool,
 
-    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
+    /// Filter output based on conditions given (status=, name=, id=, label=, label!=, ancestor=, exited=, before=, since=, health=, volume=, pod=, network=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

@@ -21,7 +21,7 @@ pub struct PauseArgs {
     #[arg(long, value_name = "CIDFILE")]
     pub cidfile: Vec<PathBuf>,
 
-    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=, network=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

@@ -23,7 +23,7 @@ pub struct RestartArgs {
     #[arg(short, long, value_name = "SECONDS")]
     pub time: Option<u64>,
 
-    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=, network=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

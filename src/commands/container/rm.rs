@@ -33,7 +33,7 @@ pub struct RmArgs {
     #[arg(long)]
     pub depend: bool,
 
-    /// Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
+    /// Remove the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=, network=)
     #[arg(long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

@@ -23,7 +23,7 @@ pub struct StopArgs {
     #[arg(short, long, value_name = "SIGNAL")]
     pub signal: Option<String>,
 
-    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=)
+    /// Act on the containers that match the filter (status=, name=, id=, label=, ancestor=, exited=, before=, since=, health=, volume=, pod=, network=)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 

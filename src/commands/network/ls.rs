@@ -28,7 +28,7 @@ pub struct NetworkLsArgs {
     #[arg(long)]
     pub noheading: bool,
 
-    /// Provide filter values (name=, id=, driver=, label=, dangling=, until=; the same key twice: either)
+    /// Provide filter values (name=, id=, driver=, label=, label!=, dangling=, until=; the same key twice: either)
     #[arg(short, long, value_name = "FILTER")]
     pub filter: Vec<String>,
 }

@@ -167,11 +167,14 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     crate::network::check_usable(&network, ctx.rootless())
         .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
     opts.options.validate(network == Mode::Host, opts.hostname.is_some())?;
-    if let Mode::Bridge(names) = &network {
-        // The networks must exist (Podman checks at create too).
+    if let Mode::Bridge(names) = &mut network {
+        // The networks must exist (Podman checks at create too); an ID
+        // is recorded as the network's name.
         let all = ctx.networks()?;
-        for n in names {
-            crate::network::config::find(&all, n)?.check()?;
+        for n in names.iter_mut() {
+            let found = crate::network::config::find(&all, n)?;
+            found.check()?;
+            *n = found.name;
         }
     } else if !opts.options.bridge.is_empty() {
         return Err(Failure::new(

@@ -1,0 +1,318 @@
+//! User-defined networks: `network create/ls/inspect/exists/rm/prune`,
+//! containers on them finding each other by name, alias and short ID
+//! through aardvark-dns and talking over TCP, `network connect` and
+//! `disconnect` on running containers, `reload`, and the faults (aardvark-dns
+//! or a monitor killed with -9) that must not block the next run. Nothing
+//! (bridges, firewall rules, aardvark-dns, netns mounts, address
+//! reservations, config files) is left after `rm -a -f` and `network
+//! prune -f`. Each test has its own network config dir, bridge names and
+//! subnets (other runs of the suite share the machine).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use rpod_testbed::engine::{processes_mentioning, Eng, Mode};
+
+/// An engine with its own network config dir.
+struct Nets {
+    e: Eng,
+    dir: String,
+    /// `10.A.B`: this test's /24s are `10.A.B` and `10.A.(B+1)`.
+    prefix: (u32, u32),
+    tag: String,
+}
+
+impl Nets {
+    fn new(mode: Mode, tag: u32) -> Nets {
+        let e = Eng::new(mode, "networks");
+        let pid = std::process::id();
+        let dir = e.path("networks").display().to_string();
+        let prefix = (150 + (pid + tag) % 40, ((pid / 40) % 120) * 2);
+        Nets { e, dir, prefix, tag: format!("{}{tag}", pid % 100_000) }
+    }
+
+    fn subnet(&self, i: u32) -> String {
+        format!("10.{}.{}.0/24", self.prefix.0, self.prefix.1 + i)
+    }
+
+    fn net_prefix(&self, i: u32) -> String {
+        format!("10.{}.{}.", self.prefix.0, self.prefix.1 + i)
+    }
+
+    fn bridge(&self, i: u32) -> String {
+        format!("rpn{}{i}", self.tag)
+    }
+
+    fn args<'a>(&'a self, args: &[&'a str]) -> Vec<&'a str> {
+        let mut a = vec!["--network-config-dir", self.dir.as_str()];
+        a.extend_from_slice(args);
+        a
+    }
+
+    #[track_caller]
+    fn ok(&self, args: &[&str]) -> String {
+        self.e.ok(&self.args(args))
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        self.e.run(&self.args(args))
+    }
+
+    /// `network create` of network `i` of this test.
+    fn create(&self, name: &str, i: u32, extra: &[&str]) {
+        let (subnet, bridge) = (self.subnet(i), self.bridge(i));
+        let mut a = vec!["network", "create", "--subnet", &subnet, "--interface-name", &bridge];
+        a.extend_from_slice(extra);
+        a.push(name);
+        assert_eq!(self.ok(&a), format!("{name}\n"));
+    }
+
+    fn aardvarks(&self) -> Vec<String> {
+        processes_mentioning(&format!("{}/networks/aardvark-dns", self.e.path("run").display()))
+            .into_iter()
+            .filter(|p| p.contains("aardvark-dns --config"))
+            .collect()
+    }
+
+    /// Runs `script` in a new container on `network` until it succeeds
+    /// (name resolution and servers take a moment), returns its output.
+    #[track_caller]
+    fn from(&self, network: &str, script: &str) -> String {
+        let img = self.e.image.clone();
+        let wrapped = format!("for i in $(seq 50); do out=$( {script} ) && break; sleep 0.2; done; echo \"$out\"");
+        self.ok(&["run", "--rm", "--network", network, &img, "sh", "-c", &wrapped])
+    }
+
+    /// Nothing of networks `0..n` is left on the host.
+    #[track_caller]
+    fn assert_gone(&self, n: u32) {
+        let start = Instant::now();
+        loop {
+            let mut left = Vec::new();
+            for i in 0..n {
+                if Command::new("ip").args(["link", "show", &self.bridge(i)]).output().unwrap().status.success() {
+                    left.push(format!("bridge {}", self.bridge(i)));
+                }
+                for t in ["filter", "nat"] {
+                    let out = Command::new("iptables").args(["-t", t, "-S"]).output().unwrap();
+                    let rules = String::from_utf8_lossy(&out.stdout).into_owned();
+                    left.extend(
+                        rules
+                            .lines()
+                            .filter(|l| l.contains(&self.net_prefix(i)) || l.contains(&self.bridge(i)))
+                            .map(str::to_string),
+                    );
+                }
+                if Path::new(&format!("/run/rpod-networks/ipam/{}", self.bridge(i))).exists() {
+                    left.push(format!("address reservations of {}", self.bridge(i)));
+                }
+            }
+            let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+            left.extend(mounts.lines().filter(|l| l.contains(self.e.dir.path().to_str().unwrap())).map(str::to_string));
+            left.extend(self.aardvarks());
+            let files: Vec<String> = std::fs::read_dir(&self.dir)
+                .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+                .unwrap_or_default();
+            left.extend(files.into_iter().filter(|f| f.ends_with(".json")));
+            if left.is_empty() {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "left behind: {left:#?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+#[test]
+fn network_definitions() {
+    for mode in [Mode::Rootless, Mode::Root] {
+        let n = Nets::new(mode, 1);
+        n.create("n1", 0, &["--label", "team=a", "-o", "mtu=1400"]);
+        let again = n.run(&["network", "create", "n1"]);
+        assert_eq!(again.status.code(), Some(125));
+        let err = String::from_utf8_lossy(&again.stderr);
+        assert!(err.contains("network name n1 already used: network already exists"), "{err}");
+        assert_eq!(n.ok(&["network", "create", "--ignore", "n1"]), "n1\n");
+        // The file is Podman's, five-space indented.
+        let file = std::fs::read_to_string(Path::new(&n.dir).join("n1.json")).unwrap();
+        assert!(file.starts_with("{\n     \"name\": \"n1\",\n"), "{file}");
+        let v: serde_json::Value = serde_json::from_str(&n.ok(&["network", "inspect", "n1"])).unwrap();
+        let net = &v[0];
+        assert_eq!(net["subnets"][0]["subnet"], n.subnet(0));
+        assert_eq!(net["subnets"][0]["gateway"], format!("{}1", n.net_prefix(0)));
+        assert_eq!(net["network_interface"], n.bridge(0));
+        assert_eq!(net["dns_enabled"], true);
+        assert_eq!(net["labels"]["team"], "a");
+        assert_eq!(net["options"]["mtu"], "1400");
+        // An automatic subnet overlaps none and no route of the host.
+        assert_eq!(n.ok(&["network", "create", "auto"]), "auto\n");
+        let auto = n.ok(&["network", "inspect", "--format", "{{range .Subnets}}{{.Subnet}}{{end}}", "auto"]);
+        assert!(auto.starts_with("10.") && auto.trim().ends_with("/24"), "{auto}");
+        assert_ne!(auto.trim(), n.subnet(0));
+        let taken = n.run(&["network", "create", "--subnet", &n.subnet(0), "dup"]);
+        assert_eq!(taken.status.code(), Some(125), "{taken:?}");
+
+        assert_eq!(n.e.code(&n.args(&["network", "exists", "n1"])), 0);
+        assert_eq!(n.e.code(&n.args(&["network", "exists", "nope"])), 1);
+        assert_eq!(n.ok(&["network", "ls", "-q", "--filter", "label=team=a"]), "n1\n");
+        assert_eq!(n.ok(&["network", "ls", "-q", "--filter", "label!=team=a"]), "auto\npodman\n");
+        assert_eq!(n.ok(&["network", "ls", "-q", "--filter", "dangling=true"]), "auto\nn1\n");
+        let bad = n.run(&["network", "create", "-o", "bogus=1", "x"]);
+        assert_eq!(bad.status.code(), Some(125));
+        assert!(!Path::new(&n.dir).join("x.json").exists(), "nothing half-written");
+        assert_eq!(n.e.code(&n.args(&["network", "rm", "podman"])), 125, "the default network stays");
+        assert_eq!(n.e.code(&n.args(&["network", "rm", "nope"])), 1);
+        assert_eq!(n.ok(&["network", "rm", "auto"]), "auto\n");
+        assert_eq!(n.ok(&["network", "prune", "-f", "--filter", "label=team=b"]), "");
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "n1\n");
+        assert_eq!(n.ok(&["network", "ls", "-q"]), "podman\n");
+
+        // Two creates of one name at once: one wins, one is told.
+        let mut kids: Vec<_> = (0..2)
+            .map(|_| {
+                let mut c = n.e.cmd(&n.args(&["network", "create", "--subnet", &n.subnet(5), "race"]));
+                c.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+                c.spawn().unwrap()
+            })
+            .collect();
+        let outs: Vec<_> = kids.drain(..).map(|k| k.wait_with_output().unwrap()).collect();
+        let won = outs.iter().filter(|o| o.status.success()).count();
+        assert_eq!(won, 1, "{outs:?}");
+        let lost = outs.iter().find(|o| !o.status.success()).unwrap();
+        assert!(String::from_utf8_lossy(&lost.stderr).contains("network name race already used"), "{lost:?}");
+        n.ok(&["network", "rm", "race"]);
+    }
+}
+
+#[test]
+fn containers_find_each_other_by_name_and_alias() {
+    let n = Nets::new(Mode::Root, 2);
+    let img = n.e.image.clone();
+    n.create("n1", 0, &[]);
+    n.create("n2", 1, &[]);
+    let id = n
+        .ok(&[
+            "run",
+            "-d",
+            "--name",
+            "srv",
+            "--network",
+            "n1",
+            "--network-alias",
+            "db",
+            &img,
+            "sh",
+            "-c",
+            "while true; do echo hello | nc -l -p 7000; done",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(n.aardvarks().len(), 1, "aardvark-dns started with the first container on a network with DNS");
+    for name in ["srv", "db", &id[..12]] {
+        let got = n.from("n1", &format!("nc {name} 7000"));
+        assert_eq!(got, "hello\n", "by {name}");
+    }
+    let resolv = n.ok(&["run", "--rm", "--network", "n1", &img, "cat", "/etc/resolv.conf"]);
+    assert!(resolv.contains(&format!("nameserver {}1\n", n.net_prefix(0))), "{resolv}");
+    assert!(resolv.contains("search dns.podman"), "{resolv}");
+    let v = n.e.inspect("srv");
+    let on = &v["NetworkSettings"]["Networks"]["n1"];
+    assert_eq!(on["Gateway"], format!("{}1", n.net_prefix(0)), "{on:#}");
+    assert!(on["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(0)), "{on:#}");
+    assert_eq!(on["Aliases"], serde_json::json!(["db", &id[..12]]));
+    assert_eq!(n.ok(&["ps", "--filter", "network=n1", "--format", "{{.Names}}"]), "srv\n");
+    assert_eq!(n.ok(&["ps", "--filter", "network=n2", "--format", "{{.Names}}"]), "");
+
+    // Several networks at once.
+    let two = n.ok(&["run", "--rm", "--network", "n1", "--network", "n2", &img, "ls", "/sys/class/net"]);
+    assert_eq!(two, "eth0\neth1\nlo\n");
+
+    // connect and disconnect a running container.
+    n.ok(&["run", "-d", "--name", "other", "--network", "n2", &img, "sleep", "1000"]);
+    n.ok(&["network", "connect", "--alias", "friend", "n2", "srv"]);
+    assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\neth1\nlo\n");
+    let got = n.ok(&["exec", "other", "sh", "-c", "for i in $(seq 50); do nc friend 7000 && break; sleep 0.2; done"]);
+    assert_eq!(got, "hello\n");
+    let v = n.e.inspect("srv");
+    assert!(v["NetworkSettings"]["Networks"]["n2"]["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(1)));
+    assert_eq!(n.ok(&["ps", "--filter", "network=n2", "--format", "{{.Names}}"]), "other\nsrv\n");
+    let twice = n.run(&["network", "connect", "n2", "srv"]);
+    assert_eq!(twice.status.code(), Some(125));
+    // reload: the same addresses again.
+    assert_eq!(n.ok(&["network", "reload", "srv"]).trim(), id);
+    assert_eq!(
+        n.e.inspect("srv")["NetworkSettings"]["Networks"]["n2"]["IPAddress"],
+        v["NetworkSettings"]["Networks"]["n2"]["IPAddress"]
+    );
+    n.ok(&["network", "disconnect", "n2", "srv"]);
+    assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
+    let gone = n.run(&["exec", "other", "nslookup", "friend"]);
+    assert!(!gone.status.success(), "{gone:?}");
+    // Stopped and started again, it is on n1 only.
+    n.ok(&["stop", "-t", "0", "srv"]);
+    n.ok(&["start", "srv"]);
+    assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
+
+    // A network in use is removed with its containers only by force.
+    let used = n.run(&["network", "rm", "n1"]);
+    assert_eq!(used.status.code(), Some(2), "{used:?}");
+    assert!(String::from_utf8_lossy(&used.stderr).contains("network is being used"));
+    assert_eq!(n.ok(&["network", "rm", "-f", "-t", "0", "n1"]), "n1\n");
+    assert_eq!(n.e.code(&["container", "exists", "srv"]), 1);
+    n.ok(&["rm", "-f", "-a"]);
+    assert_eq!(n.ok(&["network", "prune", "-f"]), "n2\n");
+    n.assert_gone(2);
+}
+
+#[test]
+fn killed_helpers_do_not_block_the_next_run() {
+    let n = Nets::new(Mode::Root, 3);
+    let img = n.e.image.clone();
+    n.create("k1", 0, &[]);
+    n.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "srv",
+        "--network",
+        "k1",
+        &img,
+        "sh",
+        "-c",
+        "while true; do echo hi | nc -l -p 7000; done",
+    ]);
+    // aardvark-dns killed: the next container on the network starts
+    // another, which knows every container.
+    let pid: i32 = n.aardvarks()[0].split(':').next().unwrap().parse().unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
+    assert_eq!(n.from("k1", "nc srv 7000"), "hi\n");
+    assert_eq!(n.aardvarks().len(), 1);
+
+    // The monitor killed: the next command tears its network down, and
+    // it starts again under its name.
+    let id = n.ok(&["inspect", "--format", "{{.Id}}", "srv"]).trim().to_string();
+    let monitors: Vec<i32> = processes_mentioning(&id)
+        .iter()
+        .filter(|p| p.contains("__monitor"))
+        .filter_map(|p| p.split(':').next()?.parse().ok())
+        .collect();
+    assert_eq!(monitors.len(), 1);
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitors[0]), nix::sys::signal::Signal::SIGKILL).unwrap();
+    let start = Instant::now();
+    while !n.ok(&["ps", "-a", "--format", "{{.Status}}"]).starts_with("Exited") {
+        assert!(start.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    n.ok(&["start", "srv"]);
+    assert_eq!(n.from("k1", "nc srv 7000"), "hi\n");
+    n.ok(&["rm", "-f", "-a"]);
+    // The last container gone, aardvark-dns goes.
+    let start = Instant::now();
+    while !n.aardvarks().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", n.aardvarks());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(n.ok(&["network", "prune", "-f"]), "k1\n");
+    n.assert_gone(1);
+}
