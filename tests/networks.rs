@@ -316,3 +316,42 @@ fn killed_helpers_do_not_block_the_next_run() {
     assert_eq!(n.ok(&["network", "prune", "-f"]), "k1\n");
     n.assert_gone(1);
 }
+
+/// A DNS server on the host's loopback answering every A query with
+/// 192.0.2.77 (the upstream aardvark-dns forwards unknown names to).
+fn fake_resolver(addr: &str) {
+    let sock = std::net::UdpSocket::bind((addr, 53)).unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 512];
+        while let Ok((n, from)) = sock.recv_from(&mut buf) {
+            let q = &buf[..n];
+            let mut end = 12;
+            while end < n && q[end] != 0 {
+                end += 1 + q[end] as usize;
+            }
+            end += 5;
+            if end > n {
+                continue;
+            }
+            let mut r = Vec::from(&q[..2]);
+            r.extend_from_slice(&[0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0]);
+            r.extend_from_slice(&q[12..end]);
+            r.extend_from_slice(&[0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 77]);
+            let _ = sock.send_to(&r, from);
+        }
+    });
+}
+
+#[test]
+fn external_names_resolve_through_aardvark() {
+    let n = Nets::new(Mode::Root, 4);
+    let upstream = format!("127.{}.{}.53", n.prefix.0, n.prefix.1);
+    fake_resolver(&upstream);
+    n.create("ext", 0, &["--dns", &upstream]);
+    let v: serde_json::Value = serde_json::from_str(&n.ok(&["network", "inspect", "ext"])).unwrap();
+    assert_eq!(v[0]["network_dns_servers"], serde_json::json!([upstream]));
+    let got = n.from("ext", "nslookup example.test | grep -A1 '^Name:'");
+    assert!(got.contains("example.test") && got.contains("192.0.2.77"), "{got}");
+    assert_eq!(n.ok(&["network", "rm", "ext"]), "ext\n");
+    n.assert_gone(1);
+}
