@@ -21,6 +21,7 @@ use crate::timefmt;
 pub const CONTAINER: &str = "container";
 pub const IMAGE: &str = "image";
 pub const POD: &str = "pod";
+pub const NETWORK: &str = "network";
 
 /// One event, as Podman writes it to its file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -80,6 +81,11 @@ impl Event {
 
     /// A volume event (`create`, `remove`, `prune`, `mount`): Podman logs
     /// the volume's name as both its ID and name.
+    /// A container connected to or disconnected from `network`.
+    pub fn network(container_id: &str, network: &str, status: &str) -> Event {
+        Event { id: container_id.into(), name: network.into(), ..Event::new(NETWORK, status) }
+    }
+
     pub fn volume(name: &str, status: &str) -> Event {
         Event { id: name.into(), name: name.into(), ..Event::new("volume", status) }
     }
@@ -103,6 +109,8 @@ impl Event {
             }
             IMAGE => format!("{time} {} {} {id} {}", self.kind, self.status, self.name),
             "volume" => format!("{time} volume {} {}", self.status, self.name),
+            // Podman's: the container's ID, then the network's name.
+            NETWORK => format!("{time} network {} {id} (container={}, name={})", self.status, self.id, self.name),
             _ => format!("{time} {} {}", self.kind, self.status),
         }
     }
@@ -120,7 +128,7 @@ impl Event {
             "ID": self.id,
             "Image": self.image,
             "Name": self.name,
-            "Network": "",
+            "Network": if self.kind == NETWORK { self.name.as_str() } else { "" },
             "Status": self.status,
             "Time": timefmt::go_time_string(self.time),
             "TimeNano": self.time,
@@ -243,7 +251,7 @@ fn matches_one(key: &str, value: &str, e: &Event) -> bool {
             None => e.attributes.contains_key(value),
         },
         "volume" => e.kind == "volume" && e.name == value,
-        // No pods or networks emit events yet.
+        "network" => e.kind == NETWORK && e.name == value,
         _ => false,
     }
 }

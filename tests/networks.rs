@@ -247,6 +247,9 @@ fn containers_find_each_other_by_name_and_alias() {
     );
     n.ok(&["network", "disconnect", "n2", "srv"]);
     assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
+    let events =
+        n.ok(&["events", "--stream=false", "--filter", "network=n2", "--format", "{{.Status}} {{.ID}} {{.Network}}"]);
+    assert_eq!(events, format!("connect {id} n2\ndisconnect {id} n2\n"));
     let gone = n.run(&["exec", "other", "nslookup", "friend"]);
     assert!(!gone.status.success(), "{gone:?}");
     // Stopped and started again, it is on n1 only.

@@ -493,7 +493,9 @@ pub fn connect(ctx: &Context, nkey: &str, ckey: &str, s: NetSettings) -> anyhow:
     names.push(net.name.clone());
     c.config.network = Mode::Bridge(names);
     c.config.options.bridge = settings;
-    containers.set_config(&c.id, &c.config)
+    containers.set_config(&c.id, &c.config)?;
+    ctx.event(&crate::events::Event::network(&c.id, &net.name, "connect"));
+    Ok(())
 }
 
 /// `network disconnect`: container `ckey` leaves network `nkey`, at once
@@ -527,7 +529,9 @@ pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow:
     c.config.options.bridge.networks.remove(&net.name);
     // No network left: loopback only.
     c.config.network = if names.is_empty() { Mode::Private } else { Mode::Bridge(names) };
-    containers.set_config(&c.id, &c.config)
+    containers.set_config(&c.id, &c.config)?;
+    ctx.event(&crate::events::Event::network(&c.id, &net.name, "disconnect"));
+    Ok(())
 }
 
 /// `network reload`: the running container `ckey`'s networks set up
