@@ -746,8 +746,13 @@ fn finish(containers: &mut Containers, id: &str, auto_remove: bool) {
             return;
         }
     }
-    // The monitor is done: clear it from the state.
+    // The monitor is done: clear it from the state (unless a new run's
+    // monitor is recorded already).
+    let me = std::process::id() as i32;
     let _ = containers.update_state(id, |s| {
+        if s.monitor_pid != me {
+            return false;
+        }
         s.monitor_pid = 0;
         s.monitor_start = 0;
         true
