@@ -172,6 +172,14 @@ fn pod_creation_forms_listing_and_logs() {
         let bare = std::fs::read_to_string(&file).unwrap();
         assert!(is_id(&bare), "{bare}");
         fails(e, 125, &["pod", "start", "bare"], "no containers in pod");
+        let shown = e.ok(&[
+            "pod",
+            "inspect",
+            "--format",
+            "{{.CreateInfra}} {{.SharedNamespaces}} {{.InfraContainerID}}",
+            "bare",
+        ]);
+        assert_eq!(shown, "false [] \n");
         fails(e, 125, &["pod", "create", "--infra=false", "--share", "net"], "without an infra container");
         fails(e, 125, &["pod", "create", "--infra=false", "-p", "8080:80"], "needs an infra container");
         let head = e.ok(&["pod", "ps"]);

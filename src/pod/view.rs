@@ -80,6 +80,23 @@ pub fn inspect(pod: &Pod, members: &[Container]) -> Value {
     doc
 }
 
+/// The fields [`inspect`] leaves out when empty (Go's `omitempty`) put
+/// back, for a `--format` template: Go's templates see every field.
+pub fn with_every_field(mut doc: Value) -> Value {
+    if let Some(obj) = doc.as_object_mut() {
+        for (k, v) in [
+            ("Labels", json!({})),
+            ("InfraContainerID", json!("")),
+            ("InfraConfig", Value::Null),
+            ("SharedNamespaces", json!([])),
+            ("Containers", json!([])),
+        ] {
+            obj.entry(k).or_insert(v);
+        }
+    }
+    doc
+}
+
 /// One pod of `pod ps --format json`: Podman's `ListPodsReport` (full IDs).
 pub fn ps_json(pod: &Pod, members: &[Container]) -> Value {
     let infra = members.iter().find(|c| c.config.infra && c.id == pod.config.infra_id);

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: PodInspectArgs) -> anyhow::Result<()> {
         Some(f) if !f.trim().is_empty() && !format::is_json(f) => {
             let mut text = String::new();
             for d in &docs {
-                text.push_str(&format::render_one(Some(f), d)?);
+                text.push_str(&format::render_one(Some(f), &crate::pod::view::with_every_field(d.clone()))?);
             }
             text
         }
