@@ -686,13 +686,25 @@ fn process_tail(p: &ProcessPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
         }
         set.add(nix::sys::signal::Signal::SIGCHLD);
         let _ = set.thread_block();
+        // The command must not run before this process has become rpod-init:
+        // until then it is the engine's binary, which the command could read or
+        // (with CAP_SYS_PTRACE) attach to through /proc/1. The command waits for
+        // end-of-file on a pipe whose only writer is this process's close-on-exec end.
+        let (ready_r, ready_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(at(Step::InitExec, 0))?;
+        let (r, w) = (std::os::fd::AsRawFd::as_raw_fd(&ready_r), std::os::fd::AsRawFd::as_raw_fd(&ready_w));
         let child = sys::clone_child(0, None, || {
             sys::reset_signals();
+            sys::close(w);
+            let mut b = [0u8; 1];
+            while let Err(Errno::EINTR) = sys::read(r, &mut b) {}
+            sys::close(r);
             let errno = exec(p, io.exec_fd);
             report(io.chan, Msg::new(MSG_EXEC_FAIL, Step::None, 0, errno as i32));
             sys::exit_now(if matches!(errno, Errno::ENOENT | Errno::ENOTDIR) { 127 } else { 126 })
         })
         .map_err(at(Step::Report, 0))?;
+        drop(ready_r);
+        let _keep_until_exec = ready_w;
         // The engine learns the command's fate from the command's copy of
         // the report socket (closed by its exec); ours closes with the exec
         // of rpod-init, or carries why that failed.

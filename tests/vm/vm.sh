@@ -3,13 +3,15 @@
 #
 # Usage (as root, after `bash tests/bed/deps.sh`):
 #   bash tests/vm/vm.sh run --rpod PATH --script TEST.sh [--out DIR] [--timeout SECS]
-#                           [--fixtures DIR]
+#                           [--fixtures DIR] [--add DIR:DEST]...
 # Boots Debian's cloud kernel (the newest /boot/vmlinuz-*-cloud-amd64) under QEMU software
 # emulation (-accel tcg -cpu max -m 512 -smp 1; /dev/kvm here is a nested hypervisor that
 # cannot run a stock kernel) with a generated initramfs, runs TEST.sh as root inside,
 # streams the serial console to stdout and exits with TEST.sh's exit code: taken from the
 # `RPOD-VM-DONE rc=N` line, 124 on timeout or when that line is missing (the guest
 # panicked / /init died). 2 on usage errors, 1 when the VM cannot be built.
+# --add DIR:DEST (repeatable) copies the tree DIR to DEST inside the VM (e.g. a test
+# suite's binaries; they live in the VM's RAM, raise RPOD_VM_MEM for big ones).
 # --out DIR keeps console.log (console without \r), initrd.cpio and rpod there; without
 # it a temp dir is used and removed. --fixtures defaults to $RPOD_TEST_FIXTURES, else
 # /var/tmp/rpod-testbed/fixtures. Env knobs: RPOD_VM_CACHE (default
@@ -375,7 +377,7 @@ EOF
 # ---------------------------------------------------------------------------------------
 
 cmd_run() {
-  local rpod="" script="" out=""
+  local rpod="" script="" out="" adds=()
   while (($#)); do
     case $1 in
       --rpod) rpod=${2:?}; shift 2 ;;
@@ -383,6 +385,7 @@ cmd_run() {
       --out) out=${2:?}; shift 2 ;;
       --timeout) TIMEOUT=${2:?}; shift 2 ;;
       --fixtures) FIXTURES=${2:?}; shift 2 ;;
+      --add) adds+=("${2:?}"); shift 2 ;;
       -h|--help) usage ;;
       *) echo "vm.sh: unknown argument $1" >&2; usage ;;
     esac
@@ -436,6 +439,12 @@ cmd_run() {
     cp -L "$lib" "$r$lib"
   done
   install -m 0755 "$script" "$r/test.sh"
+  local add
+  for add in "${adds[@]}"; do
+    [[ $add == *:/* && -d ${add%%:*} ]] || die "--add $add: want DIR:/DEST with an existing DIR"
+    install -d "$r${add#*:}"
+    cp -a "${add%%:*}/." "$r${add#*:}/"
+  done
   (cd "$r" && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc -R 0:0) >"$out/run.cpio"
   # The kernel unpacks concatenated newc archives in order. Uncompressed: decompressing
   # under TCG costs more than copying.
