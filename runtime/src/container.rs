@@ -42,7 +42,7 @@ use nix::unistd::Pid;
 use oci_spec::runtime::{Process, Spec};
 
 use crate::error::RuntimeError;
-use crate::hooks::Stage;
+use crate::hooks::{HookSet, Stage};
 use crate::plan::{
     self, HostFacts, IoPlan, JoinPlan, Msg, Step, MSG_EXEC_FAIL, MSG_FAIL, MSG_GO, MSG_HOOKS, MSG_LEN, MSG_PID,
     MSG_PTY, MSG_READY,
@@ -104,7 +104,7 @@ pub struct CreateOptions<'a> {
     /// [`StartGate::Immediate`] `prestart` and `startContainer` too, right
     /// before the exec; the caller runs those two for a gated container
     /// before [`start`], and `poststart`/`poststop`.
-    pub hooks: Option<crate::hooks::HookSet>,
+    pub hooks: Option<HookSet>,
 }
 
 impl<'a> CreateOptions<'a> {
@@ -365,7 +365,7 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
 /// The hooks the init paused for: before `pivot_root` (`HOOKS_CREATE`:
 /// createRuntime, createContainer) or before exec (`HOOKS_START`:
 /// prestart, startContainer).
-fn run_create_hooks(hooks: Option<&crate::hooks::HookSet>, which: u32, pid: Pid) -> Result<(), RuntimeError> {
+fn run_create_hooks(hooks: Option<&HookSet>, which: u32, pid: Pid) -> Result<(), RuntimeError> {
     let Some(h) = hooks else { return Ok(()) };
     let pid = pid.as_raw();
     if which == plan::HOOKS_START {
@@ -411,12 +411,20 @@ fn clone_in_pid_namespace(spec: Spec, mut io: IoPlan, cgroup: Option<RawFd>, sta
     rx.recv().map_err(|_| RuntimeError::sys("the thread that joins the PID namespace ended", Errno::EPIPE))?
 }
 
-/// Let a container created with [`StartGate::Wait`] exec its process.
-/// Returns once the process has exec'd, or with the exec error
-/// ([`RuntimeError::CommandNotFound`], [`RuntimeError::CannotInvoke`]).
-/// Removes the fifo. Blocks until the init reaches the gate: the caller
-/// must know the container is alive (its init was not killed meanwhile).
-pub fn start(gate_fifo: &Path) -> Result<(), RuntimeError> {
+/// Let a container created with [`StartGate::Wait`] exec its process: runs
+/// the `prestart` and `startContainer` hooks of `hooks` first (the runtime
+/// left them to whoever opens the gate; `pid` is the init's), then opens the
+/// gate. Returns once the process has exec'd, or with the first hook's
+/// failure ([`RuntimeError::Hook`]: the process never runs; the caller
+/// stops the container) or the exec error ([`RuntimeError::CommandNotFound`],
+/// [`RuntimeError::CannotInvoke`]). Removes the fifo. Blocks until the init
+/// reaches the gate: the caller must know the container is alive (its init
+/// was not killed meanwhile).
+pub fn start(gate_fifo: &Path, hooks: Option<&HookSet>, pid: i32) -> Result<(), RuntimeError> {
+    if let Some(h) = hooks {
+        h.run(Stage::Prestart, "created", pid)?;
+        h.run(Stage::StartContainer, "created", pid)?;
+    }
     let fifo = nix::fcntl::open(gate_fifo, OFlag::O_RDONLY | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC, Mode::empty())
         .map_err(|e| RuntimeError::sys(format!("opening the start fifo {}", gate_fifo.display()), e))?;
     let _ = std::fs::remove_file(gate_fifo);

@@ -386,7 +386,7 @@ fn start_gate() {
     nix::fcntl::fcntl(&out_r, nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::O_NONBLOCK)).unwrap();
     let mut buf = [0u8; 16];
     assert_eq!(nix::unistd::read(&out_r, &mut buf), Err(nix::errno::Errno::EAGAIN), "nothing ran yet");
-    start(&fifo).unwrap();
+    start(&fifo, None, 0).unwrap();
     assert!(!fifo.exists(), "start removes the fifo");
     assert_eq!(wait(c.pid).unwrap(), 0);
     let n = nix::unistd::read(&out_r, &mut buf).unwrap();
@@ -399,7 +399,7 @@ fn start_gate_exec_error() {
     let fifo = dir.path().join("exec.fifo");
     let spec = spec(root.path(), &["no-such-command"]);
     let (c, _out) = gated(&spec, &fifo);
-    match start(&fifo) {
+    match start(&fifo, None, 0) {
         Err(RuntimeError::CommandNotFound { command }) => assert_eq!(command, "no-such-command"),
         other => panic!("expected CommandNotFound from start, got {other:?}"),
     }

@@ -337,15 +337,13 @@ fn start(root: &Path, id: &str) -> anyhow::Result<()> {
         s => bail!("cannot start a container that is {} (it must be created)", s.as_str()),
     }
     let hooks = saved.hook_set();
-    if let Some(h) = &hooks {
-        // prestart, startContainer: a failure stops the container (delete follows).
-        let ran = h.run(Stage::Prestart, "created", saved.pid);
-        if let Err(e) = ran.and_then(|_| h.run(Stage::StartContainer, "created", saved.pid)) {
+    if let Err(e) = rpod_runtime::start(&dir.join("exec.fifo"), hooks.as_ref(), saved.pid) {
+        if matches!(e, rpod_runtime::RuntimeError::Hook { .. }) {
+            // prestart, startContainer: a failure stops the container (delete follows).
             let _ = delete(root, &DeleteArgs { force: true, id: id.to_string() });
-            return Err(runtime_failure(e));
         }
+        return Err(runtime_failure(e));
     }
-    rpod_runtime::start(&dir.join("exec.fifo")).map_err(runtime_failure)?;
     warn_hooks(hooks.as_ref(), Stage::Poststart, "running", saved.pid);
     Ok(())
 }

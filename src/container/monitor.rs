@@ -205,16 +205,17 @@ fn run(
         let launched = match &c.config.runtime {
             Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, (stdio, &kept)),
             None => {
-                let net = Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir };
-                launch_builtin(
-                    &spec,
-                    cgroup.as_ref(),
-                    (&c.id, c.config.init, c.config.infra),
-                    hooks.clone(),
-                    &net,
-                    io,
-                    (stdio, &kept),
-                )
+                let b = Builtin {
+                    id: &c.id,
+                    spec: &spec,
+                    cgroup: cgroup.as_ref(),
+                    init: c.config.init,
+                    infra: c.config.infra,
+                    hooks: hooks.as_ref(),
+                    net: Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir },
+                    preserve: &kept,
+                };
+                launch_builtin(&b, io, stdio)
             }
         };
         drop(kept);
@@ -367,19 +368,27 @@ struct Net<'a> {
 /// message.
 type LaunchError = (i32, String);
 
+/// What [`launch_builtin`] starts: the same for each (re)start of a container.
+struct Builtin<'a> {
+    id: &'a str,
+    spec: &'a rpod_runtime::oci_spec::runtime::Spec,
+    cgroup: Option<&'a super::limits::CgroupPlan>,
+    /// `--init`: rpod-init as PID 1.
+    init: bool,
+    /// A pod's infra container: `rpod-init --pause` from the engine's sealed copy.
+    infra: bool,
+    hooks: Option<&'a HookSet>,
+    net: Net<'a>,
+    /// `--preserve-fds`: the caller's descriptors for the first start only.
+    preserve: &'a [BorrowedFd<'a>],
+}
+
 /// The built-in runtime: the init cloned straight into its cgroup, dying
 /// with the monitor. A network helper (pasta) is started for its network
 /// namespace while the init waits at the start gate, so the container's
 /// process never runs without its network.
-fn launch_builtin(
-    spec: &rpod_runtime::oci_spec::runtime::Spec,
-    cgroup: Option<&super::limits::CgroupPlan>,
-    (id, init, infra): (&str, bool, bool),
-    hooks: Option<HookSet>,
-    net: &Net,
-    mut io: Io,
-    (stdio, preserve): (rpod_runtime::Stdio, &[BorrowedFd]),
-) -> Result<Launched, LaunchError> {
+fn launch_builtin(b: &Builtin, mut io: Io, stdio: rpod_runtime::Stdio) -> Result<Launched, LaunchError> {
+    let Builtin { id, spec, cgroup, init, infra, hooks, ref net, preserve } = *b;
     let cgroup_dir = match cgroup {
         Some(cg) => Some(cg.create(id).map_err(|e| (125, format!("{e:#}")))?),
         None => None,
@@ -402,7 +411,7 @@ fn launch_builtin(
     create.parent_death_signal = Some(Signal::SIGKILL);
     create.cgroup = cgroup_dir.clone();
     create.init = init;
-    create.hooks = hooks.clone();
+    create.hooks = hooks.cloned();
     // A pod's infra container runs `rpod-init --pause` (its spec's
     // arguments) from the engine's sealed copy: its root is empty.
     let pause_program = match infra {
@@ -439,14 +448,7 @@ fn launch_builtin(
         };
         // The init waited at the gate, so the runtime left prestart and
         // startContainer to whoever opens it (as `rpod oci start` does).
-        let started = match &hooks {
-            Some(h) => h
-                .run(Stage::Prestart, "created", pid)
-                .and_then(|()| h.run(Stage::StartContainer, "created", pid))
-                .and_then(|()| rpod_runtime::start(&fifo)),
-            None => rpod_runtime::start(&fifo),
-        };
-        if let Err(e) = started {
+        if let Err(e) = rpod_runtime::start(&fifo, hooks, pid) {
             if let Some(h) = network.take() {
                 h.stop();
             }
@@ -459,7 +461,7 @@ fn launch_builtin(
         io.out = Some(m);
         io.input = Some(dup);
     }
-    crate::container::hooks::warn_hooks(hooks.as_ref(), Stage::Poststart, "running", pid);
+    crate::container::hooks::warn_hooks(hooks, Stage::Poststart, "running", pid);
     Ok(Launched { io, init: pid, watch: pid, cgroup: cgroup_dir, external: None, network })
 }
 
