@@ -392,6 +392,34 @@ fn lsm_settings_are_refused_not_ignored() {
     }
 }
 
+/// crun's mount extensions that change what is mounted (`tmpcopyup`, `idmap`,
+/// `ridmap`) are refused by name, never skipped.
+#[test]
+fn mount_extensions_rpod_lacks_are_refused_not_ignored() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let spec = t.spec(false);
+    for (name, typ, opt) in [("tc", "tmpfs", "tmpcopyup"), ("im", "bind", "idmap"), ("ri", "bind", "ridmap")] {
+        let b = t.bundle(name, spec.clone(), |c| {
+            c["process"]["args"] = serde_json::json!(["true"]);
+            let src = if typ == "bind" { "/tmp" } else { "tmpfs" };
+            let mut opts = vec![opt];
+            if typ == "bind" {
+                opts.push("rbind");
+            }
+            c["mounts"].as_array_mut().unwrap().push(serde_json::json!(
+                {"destination": "/etc", "type": typ, "source": src, "options": opts}
+            ));
+        });
+        let out = t.rpod(&["run", "--bundle", b.to_str().unwrap(), name]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(125), "{opt} was ignored: {err}");
+        assert!(err.contains(&format!("mount option {opt}")) && err.contains("/etc"), "{err}");
+    }
+}
+
 /// Mounts are made in the order the config lists them (the kernel lists a
 /// namespace's mounts in the order they were made): a bind mount without a
 /// `type` used to be made before every tmpfs, /proc and /dev.

@@ -129,7 +129,14 @@ pub(crate) fn container_plan(
             return Err(RuntimeError::InvalidSpec("a mount on / is not supported (use root.path)".into()));
         }
         let typ = m.typ().clone().unwrap_or_default();
-        let opts = parse_mount_options(m.options().as_deref().unwrap_or(&[]));
+        let raw_opts = m.options().as_deref().unwrap_or(&[]);
+        // crun's extensions that change what is mounted: refused, never skipped.
+        if let Some(o) = raw_opts.iter().find(|o| matches!(o.as_str(), "tmpcopyup" | "idmap" | "ridmap")) {
+            return Err(RuntimeError::InvalidSpec(format!(
+                "the mount option {o} (mount on {dest}) is not supported by rpod's runtime"
+            )));
+        }
+        let opts = parse_mount_options(raw_opts);
         let is_bind = opts.bind || typ == "bind";
         let target = cstring(&dest, "mount destination")?;
         if is_bind {

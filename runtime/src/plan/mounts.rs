@@ -72,8 +72,9 @@ pub(crate) fn parse_mount_options(options: &[String]) -> MountOptions {
                 o.propagation = propagation_flags(opt);
                 continue;
             }
-            // Podman/Docker annotations that are not mount options.
-            "z" | "Z" | "U" | "copy" | "nocopy" | "tmpcopyup" | "notmpcopyup" | "idmap" | "ridmap" => continue,
+            // Podman/Docker annotations that are not mount options (the engine
+            // applies them; `tmpcopyup`/`idmap`/`ridmap` are refused by the plan).
+            "z" | "Z" | "U" | "copy" | "nocopy" | "notmpcopyup" => continue,
             other => {
                 o.data.push(other.to_string());
                 continue;
