@@ -13,13 +13,11 @@
 //! is a read-modify-write of one record under the database's write lock,
 //! so two processes changing one container's state never lose an update.
 
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Result, StorageError};
-use crate::layout::Layout;
 
 /// One container as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,14 +62,7 @@ impl Containers {
     /// Opens (creating when needed) the database of the store at
     /// `graph_root`.
     pub fn open(graph_root: &Path) -> Result<Containers> {
-        let layout = Layout::new(graph_root);
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(graph_root)
-            .map_err(|e| StorageError::io("create", graph_root, e))?;
-        let db_path = layout.db_path();
-        let conn = crate::store::open_db(&db_path, false)?;
+        let (db_path, conn) = crate::store::open_records_db(graph_root)?;
         Ok(Containers { db_path, conn })
     }
 
@@ -344,7 +335,7 @@ mod tests {
     #[test]
     fn a_version_1_database_gains_the_table() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Layout::new(dir.path()).db_path();
+        let db = crate::layout::Layout::new(dir.path()).db_path();
         {
             let conn = Connection::open(&db).unwrap();
             conn.execute_batch(crate::store::SCHEMA).unwrap();

@@ -60,15 +60,8 @@ impl Volumes {
     /// Opens (creating when needed) the database of the store at
     /// `graph_root`.
     pub fn open(graph_root: &Path) -> Result<Volumes> {
-        let layout = Layout::new(graph_root);
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(graph_root)
-            .map_err(|e| StorageError::io("create", graph_root, e))?;
-        let db_path = layout.db_path();
-        let conn = crate::store::open_db(&db_path, false)?;
-        Ok(Volumes { layout, db_path, conn })
+        let (db_path, conn) = crate::store::open_records_db(graph_root)?;
+        Ok(Volumes { layout: Layout::new(graph_root), db_path, conn })
     }
 
     fn err(&self, context: &'static str) -> impl Fn(rusqlite::Error) -> StorageError + '_ {

@@ -572,6 +572,21 @@ impl Scan {
     }
 }
 
+/// The store's database for a table of records kept beside the images
+/// (containers, volumes, ...): creates `graph_root` (0700) when needed and
+/// opens the database without the durable (FULL) sync. Returns its path
+/// (for errors) and the connection.
+pub(crate) fn open_records_db(graph_root: &Path) -> Result<(PathBuf, Connection)> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(graph_root)
+        .map_err(|e| StorageError::io("create", graph_root, e))?;
+    let db_path = Layout::new(graph_root).db_path();
+    let conn = open_db(&db_path, false)?;
+    Ok((db_path, conn))
+}
+
 pub(crate) fn open_db(path: &Path, durable: bool) -> Result<Connection> {
     let err = |context: &'static str| move |source| StorageError::Db { path: path.to_path_buf(), context, source };
     let mut conn = Connection::open(path).map_err(err("open"))?;
