@@ -134,13 +134,16 @@ fn version_flag_and_command() {
 
 #[test]
 fn usage_errors_exit_125_with_a_hint() {
+    // A private store: usage errors never depend on (or touch) /var/lib/rpod.
+    let dir = tempfile::tempdir().unwrap();
+    let rpod = |args: &[&str]| rpod_in(dir.path(), args);
     let out = rpod(&["info", "--bogus"]);
     assert_eq!(out.status.code(), Some(125));
     let err = text(&out.stderr);
     assert!(err.starts_with("Error: unexpected argument '--bogus' found\n"), "{err}");
     assert!(err.ends_with("See 'rpod info --help'.\n"), "{err}");
 
-    let out = rpod(&["--root", "/tmp", "system", "info", "extra"]);
+    let out = rpod(&["system", "info", "extra"]);
     assert_eq!(out.status.code(), Some(125));
     assert!(text(&out.stderr).ends_with("See 'rpod system info --help'.\n"), "{}", text(&out.stderr));
 
