@@ -402,9 +402,13 @@ fn vm_cgroup_v2_limits_oom_stats_pause() {
         .arg(&out_dir)
         .arg("--fixtures")
         .arg(&fixtures)
+        // Emulated, the VM crawls when the host is loaded (a run took over 300 s
+        // at a load of 16 on 2 cores; ~150 s at 11).
+        .arg("--timeout")
+        .arg("600")
         .stdin(Stdio::null());
-    // vm.sh times the VM out itself (300 s); this only guards against a hung build.
-    let out = output_with_timeout(&mut cmd, Duration::from_secs(900));
+    // vm.sh times the VM out itself (600 s); this only guards against a hung build.
+    let out = output_with_timeout(&mut cmd, Duration::from_secs(1200));
     let elapsed = start.elapsed();
     let console = text(&out.stdout);
     let log = text(&out.stderr);

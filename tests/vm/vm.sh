@@ -403,12 +403,19 @@ cmd_run() {
     flock 9
     ensure_vmlinux
     ensure_base
-    echo "$VMLINUX" >"$CACHE/.last-vmlinux.$$"
-    echo "$BASE" >"$CACHE/.last-base.$$"
+    # Hard links, taken under the lock: a run of another checkout (another vm.sh,
+    # another base) deletes the bases it finds stale once it holds the lock.
+    local f
+    for f in "$CACHE"/.run-*; do # those of killed runs
+      [[ -e $f ]] && ! kill -0 "${f##*.}" 2>/dev/null && rm -f "$f"
+    done
+    ln -f "$VMLINUX" "$CACHE/.run-vmlinux.$$" 2>/dev/null || cp "$VMLINUX" "$CACHE/.run-vmlinux.$$"
+    ln -f "$BASE" "$CACHE/.run-base.$$"
   ) 9>"$CACHE/lock"
-  VMLINUX=$(cat "$CACHE/.last-vmlinux.$$")
-  BASE=$(cat "$CACHE/.last-base.$$")
-  rm -f "$CACHE/.last-vmlinux.$$" "$CACHE/.last-base.$$"
+  VMLINUX=$CACHE/.run-vmlinux.$$
+  BASE=$CACHE/.run-base.$$
+  # shellcheck disable=SC2064
+  trap "rm -f '$VMLINUX' '$BASE'" EXIT
 
   local keep=1
   if [[ -z $out ]]; then
@@ -418,7 +425,7 @@ cmd_run() {
   mkdir -p "$out"
   out=$(cd "$out" && pwd)
   # shellcheck disable=SC2064
-  ((keep)) || trap "rm -rf '$out'" EXIT
+  ((keep)) || trap "rm -rf '$out' '$VMLINUX' '$BASE'" EXIT
 
   # The per-run part: rpod (+ its libraries) and the test script.
   local r=$out/run-root
