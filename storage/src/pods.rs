@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Result, StorageError};
-use crate::layout::Layout;
 
 /// One pod as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +45,7 @@ impl Pods {
     /// Opens (creating when needed) the database of the store at
     /// `graph_root` (see [`crate::Containers::open`]).
     pub fn open(graph_root: &Path) -> Result<Pods> {
-        std::fs::create_dir_all(graph_root).map_err(|e| StorageError::io("create", graph_root, e))?;
-        let db_path = Layout::new(graph_root).db_path();
-        let conn = crate::store::open_db(&db_path, false)?;
+        let (db_path, conn) = crate::store::open_records_db(graph_root)?;
         Ok(Pods { db_path, conn })
     }
 
