@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use rpod_testbed::bed::{describe, text};
-use rpod_testbed::engine::{assert_no_leftovers, each_mode, is_id, Eng};
+use rpod_testbed::engine::{assert_no_leftovers, each_mode, is_id, Eng, Mode};
 
 /// Fails with `code` and a message containing `needle`.
 #[track_caller]
@@ -212,6 +212,31 @@ fn pod_creation_forms_listing_and_logs() {
         e.ok(&["pod", "create", "--name", "pp", "--share", "+pid", "--network", "none"]);
         let ps = e.ok(&["run", "--rm", "--pod", "pp", &e.image, "ps", "-o", "pid,comm"]);
         assert!(ps.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["1", "rpod-init"]), "{ps}");
+
+        // A pod on a user network (root: rootless user networks are not there
+        // yet) is found by its name there.
+        if e.mode == Mode::Root {
+            e.ok(&["network", "create", "podnet"]);
+            e.ok(&["pod", "create", "--network", "podnet", "--name", "onnet"]);
+            e.ok(&["run", "-d", "--pod", "onnet", &e.image, "sh", "-c", HTTPD]);
+            let got = e.ok(&[
+                "run",
+                "--rm",
+                "--network",
+                "podnet",
+                &e.image,
+                "sh",
+                "-c",
+                "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- http://onnet/ && exit; sleep 0.3; done; exit 1",
+            ]);
+            assert_eq!(got, "hello-pod\n");
+            assert_eq!(
+                e.ok(&["pod", "ps", "--filter", "network=podnet", "--format", "{{.Name}} {{.Networks}}"]),
+                "onnet podnet\n"
+            );
+            e.ok(&["pod", "rm", "-f", "-t", "0", "onnet"]);
+            e.ok(&["network", "rm", "podnet"]);
+        }
 
         // prune: every pod with nothing running.
         e.ok(&["pod", "stop", "pp"]);

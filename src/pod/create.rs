@@ -189,6 +189,10 @@ fn infra_container(
         bridge: opts.bridge.clone(),
         ..Default::default()
     };
+    if matches!(network, Mode::Bridge(_)) {
+        // The pod is found by its name on its networks, as in Podman.
+        options.bridge.all.aliases.push(pod_name.to_string());
+    }
     crate::container::lifecycle::config_name_defaults(&mut options.names, &ctx.config()?.containers)
         .map_err(|e| engine(format!("{e:#}")))?;
     // The empty root has no passwd to add entries to.
