@@ -13,8 +13,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, pod, system, unshare,
-    version, volume,
+    buildx, completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, pod, system,
+    unshare, version, volume,
 };
 use crate::context::{Context, GlobalArgs};
 use crate::error::{self, ExitCode, Failure};
@@ -51,6 +51,11 @@ pub struct Cli {
 pub enum Command {
     /// Attach to a running container
     Attach(container::attach::AttachArgs),
+    /// Build an image using instructions from Containerfiles
+    Build(Box<image::build::BuildArgs>),
+    /// Docker's buildx: build images
+    #[command(subcommand)]
+    Buildx(buildx::BuildxCommand),
     /// Create new image based on the changed container
     Commit(container::commit::CommitArgs),
     /// Generate shell completion scripts
@@ -196,6 +201,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Network(n) => network::dispatch(ctx, n),
         Command::Pod(p) => pod::dispatch(ctx, p),
         Command::Healthcheck(h) => healthcheck::dispatch(ctx, h),
+        Command::Buildx(b) => buildx::dispatch(ctx, b),
         Command::System(s) => system::dispatch(ctx, s),
         // Shortcuts of container commands.
         Command::Attach(args) => container::dispatch(ctx, C::Attach(args)),
@@ -222,6 +228,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Update(args) => container::dispatch(ctx, C::Update(args)),
         Command::Wait(args) => container::dispatch(ctx, C::Wait(args)),
         // Shortcuts of image commands.
+        Command::Build(args) => image::dispatch(ctx, I::Build(args)),
         Command::History(args) => image::dispatch(ctx, I::History(args)),
         Command::Images(args) => image::dispatch(ctx, I::List(args)),
         Command::Import(args) => image::dispatch(ctx, I::Import(args)),

@@ -7,6 +7,7 @@
 //! entry points rpod starts itself are in [`internal`]. The root of the tree
 //! and the dispatch are in [`crate::cli`].
 
+pub mod buildx;
 pub mod completion;
 pub mod container;
 pub mod flags;

@@ -62,8 +62,15 @@ pub struct NewImage {
     pub names: Vec<String>,
 }
 
-/// The tar stream of `source` in a temporary file: (file, size, diff ID).
-fn pack_layer(source: LayerSource<'_>) -> anyhow::Result<(std::fs::File, u64, Digest)> {
+/// The tar stream of `source` in a temporary file: (file, size, diff ID)
+/// (also `rpod build`'s layers).
+pub fn pack_layer(source: LayerSource<'_>) -> anyhow::Result<(std::fs::File, u64, Digest)> {
+    pack_layer_at(source, None)
+}
+
+/// [`pack_layer`] with every entry's modification time set to `mtime`
+/// when given (`rpod build --timestamp`).
+pub fn pack_layer_at(source: LayerSource<'_>, mtime: Option<u64>) -> anyhow::Result<(std::fs::File, u64, Digest)> {
     let (dir, overlay) = match source {
         LayerSource::Diff(d) => (d, true),
         LayerSource::Squashed(d) => (d, false),
@@ -80,7 +87,7 @@ fn pack_layer(source: LayerSource<'_>) -> anyhow::Result<(std::fs::File, u64, Di
     .with_context(|| format!("opening {}", dir.display()))?;
     let (n, hash) = {
         let w = HashingWriter::new(io::BufWriter::with_capacity(1 << 20, &mut file));
-        let mut p = Packer::new(w, PackOptions { overlay });
+        let mut p = Packer::new(w, PackOptions { overlay, mtime });
         p.add_contents(std::os::fd::AsFd::as_fd(&fd), "").with_context(|| format!("reading {}", dir.display()))?;
         let mut w = p.finish().context("writing the layer")?;
         w.flush().context("writing the layer")?;

@@ -36,6 +36,9 @@ pub struct PackOptions {
     /// `.wh.NAME` entries and opaque directories get a `.wh..wh..opq`
     /// entry (OCI image spec, "whiteouts").
     pub overlay: bool,
+    /// Every entry's modification time instead of the file's (`rpod build
+    /// --timestamp`: reproducible layers).
+    pub mtime: Option<u64>,
 }
 
 /// What was packed.
@@ -53,8 +56,14 @@ pub struct Packer<W: Write> {
     /// (device, inode) of files with several links → the first name.
     links: HashMap<(u64, u64), String>,
     buf: Vec<u8>,
+    /// Entries below an added directory to leave out: called with the tar
+    /// name and whether it is a directory (`rpod build`'s ignore file).
+    skip: Option<Box<SkipFn>>,
     pub stats: PackStats,
 }
+
+/// See [`Packer::skip`].
+pub type SkipFn = dyn Fn(&str, bool) -> bool;
 
 fn at_err(what: &str, name: &str, e: Errno) -> io::Error {
     io::Error::new(errno_io(e).kind(), format!("{what} {name}: {}", e.desc()))
@@ -64,7 +73,20 @@ impl<W: Write> Packer<W> {
     pub fn new(out: W, opts: PackOptions) -> Packer<W> {
         let mut builder = tar::Builder::new(out);
         builder.follow_symlinks(false);
-        Packer { builder, opts, links: HashMap::new(), buf: vec![0u8; 64 * 1024], stats: PackStats::default() }
+        Packer {
+            builder,
+            opts,
+            links: HashMap::new(),
+            buf: vec![0u8; 64 * 1024],
+            skip: None,
+            stats: PackStats::default(),
+        }
+    }
+
+    /// Leave out the entries below added directories for which `f` (tar
+    /// name, is a directory) says so (a directory left out is not entered).
+    pub fn skip(&mut self, f: Box<SkipFn>) {
+        self.skip = Some(f);
     }
 
     /// Adds `name` of directory `dir` as the tar path `tar_name` (no
@@ -115,6 +137,11 @@ impl<W: Write> Packer<W> {
                 Err(Errno::ENOENT) => continue,
                 Err(e) => return Err(at_err("lstat", &display, e)),
             };
+            if let Some(skip) = &self.skip {
+                if skip(&display, st.st_mode & SFlag::S_IFMT.bits() == SFlag::S_IFDIR.bits()) {
+                    continue;
+                }
+            }
             self.entry(dfd, n.to_bytes(), &st, &display)?;
         }
         Ok(())
@@ -126,7 +153,7 @@ impl<W: Write> Packer<W> {
         h.set_mode(st.st_mode & 0o7777);
         h.set_uid(u64::from(st.st_uid));
         h.set_gid(u64::from(st.st_gid));
-        h.set_mtime(u64::try_from(st.st_mtime).unwrap_or(0));
+        h.set_mtime(self.opts.mtime.unwrap_or_else(|| u64::try_from(st.st_mtime).unwrap_or(0)));
         h.set_size(0);
         h
     }

@@ -20,7 +20,7 @@ pub struct ImagesArgs {
     #[arg(value_name = "IMAGE")]
     pub image: Option<String>,
 
-    /// Show all images (rpod stores no intermediate images: the same as without)
+    /// Show all images, intermediate ones (a build's steps) included
     #[arg(short, long)]
     pub all: bool,
 
@@ -74,6 +74,10 @@ pub fn run(ctx: &Context, args: ImagesArgs) -> anyhow::Result<()> {
     let search = ctx.config()?.registries.search_registries().to_vec();
     let store = ctx.store()?;
     let mut images = store.images().context("listing images")?;
+    if !args.all {
+        let hidden = crate::build::cache::intermediate_ids(&images);
+        images.retain(|img| !hidden.contains(&img.id));
+    }
     let mut filters = args.filter.clone();
     if let Some(image) = &args.image {
         filters.push(format!("reference={image}"));

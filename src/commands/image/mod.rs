@@ -2,6 +2,7 @@
 //! pull`, `rpod images`, `rpod rmi`, ...) hold the same `Args` and reach the
 //! same handler through [`dispatch`].
 
+pub mod build;
 pub mod diff;
 pub mod exists;
 pub mod history;
@@ -25,6 +26,8 @@ use crate::context::Context;
 /// `rpod image ...`
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
+    /// Build an image using instructions from Containerfiles
+    Build(Box<build::BuildArgs>),
     /// Inspect changes to the image's file systems
     Diff(diff::ImageDiffArgs),
     /// Check if an image exists in local storage
@@ -61,6 +64,7 @@ pub enum ImageCommand {
 pub fn dispatch(ctx: &Context, command: ImageCommand) -> anyhow::Result<()> {
     use ImageCommand as I;
     match command {
+        I::Build(args) => build::run(ctx, *args),
         I::Diff(args) => diff::run(ctx, args),
         I::Exists(args) => exists::run(ctx, args),
         I::History(args) => history::run(ctx, args),
