@@ -55,6 +55,10 @@ pub struct PortMapping {
     pub container_port: u16,
     pub range: u16,
     pub protocol: Proto,
+    /// `-p FIRST-LAST:PORT` (Docker's form): one free host port of this
+    /// range, picked at create ([`assign_random`]); never stored.
+    #[serde(skip)]
+    pub pick_from: Option<(u16, u16)>,
 }
 
 impl PortMapping {
@@ -125,15 +129,27 @@ pub fn parse_publish(spec: &str) -> anyhow::Result<PortMapping> {
         0
     } else {
         let (h, hrange) = port_range(host, "host port", false).with_context(ctx)?;
+        if hrange > 1 && range == 1 {
+            // A range of host ports for one container port: one free
+            // port of it, picked at create (as Docker).
+            return Ok(PortMapping {
+                host_ip: ip.to_string(),
+                host_port: 0,
+                container_port,
+                range,
+                protocol: proto,
+                pick_from: Some((h, h + (hrange - 1))),
+            });
+        }
         if hrange != range {
-            bail!("-p {spec}: the host port range and the container port range must have the same length");
+            bail!("-p {spec}: the host port range and the container port range must have the same length (or the container port one port)");
         }
         h
     };
     if u32::from(host_port) + u32::from(range) - 1 > 65535 {
         bail!("-p {spec}: the host port range passes 65535");
     }
-    Ok(PortMapping { host_ip: ip.to_string(), host_port, container_port, range, protocol: proto })
+    Ok(PortMapping { host_ip: ip.to_string(), host_port, container_port, range, protocol: proto, pick_from: None })
 }
 
 /// `--expose` and the image's `ExposedPorts`: `80`, `80/udp`, `8000-8010/tcp`.
@@ -181,6 +197,7 @@ pub fn resolve(
                     container_port: port,
                     range: 1,
                     protocol: proto,
+                    pick_from: None,
                 });
             }
         }
@@ -217,7 +234,8 @@ fn check_overlaps(mappings: &[PortMapping]) -> anyhow::Result<()> {
 }
 
 /// Picks free host ports for mappings without one: the kernel's choice
-/// for a single port, consecutive free ports for a range.
+/// for a single port, consecutive free ports for a range, the first free
+/// one of `FIRST-LAST` for `-p FIRST-LAST:PORT`.
 pub fn assign_random(mappings: &mut [PortMapping]) -> anyhow::Result<()> {
     let taken: Vec<(u16, Proto)> = mappings
         .iter()
@@ -226,6 +244,19 @@ pub fn assign_random(mappings: &mut [PortMapping]) -> anyhow::Result<()> {
         .collect();
     let mut picked: Vec<(u16, Proto)> = Vec::new();
     for m in mappings.iter_mut().filter(|m| m.host_port == 0) {
+        if let Some((first, last)) = m.pick_from.take() {
+            let free = (first..=last).find(|&p| {
+                !taken.contains(&(p, m.protocol))
+                    && !picked.contains(&(p, m.protocol))
+                    && port_free(&m.host_ip, p, m.protocol)
+            });
+            let port = free.ok_or_else(|| {
+                anyhow::anyhow!("-p {first}-{last}:{}: no host port of the range is free", m.container_port)
+            })?;
+            picked.push((port, m.protocol));
+            m.host_port = port;
+            continue;
+        }
         let mut found = None;
         for _ in 0..50 {
             let first = free_port(&m.host_ip, m.protocol)?;
@@ -363,7 +394,7 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn pm(ip: &str, h: u16, c: u16, range: u16, protocol: Proto) -> PortMapping {
-        PortMapping { host_ip: ip.into(), host_port: h, container_port: c, range, protocol }
+        PortMapping { host_ip: ip.into(), host_port: h, container_port: c, range, protocol, pick_from: None }
     }
 
     #[test]
@@ -384,7 +415,6 @@ pub(crate) mod tests {
             "0",
             "8080:0",
             "70000:80",
-            "8000-8005:80",
             "8000-8001:80-85",
             "80/icmp",
             "::1:8080:80",
@@ -416,6 +446,19 @@ pub(crate) mod tests {
         );
         let (m, _) = resolve(&s(&["80-83"]), false, &[], &[]).unwrap();
         assert_ne!(m[0].host_port, 0);
+        // FIRST-LAST:PORT: the first free host port of the range, not one
+        // another mapping took.
+        let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let b = busy.local_addr().unwrap().port();
+        assert_eq!(parse_publish(&format!("127.0.0.1:{b}-{}:80", b + 5)).unwrap().pick_from, Some((b, b + 5)));
+        let (m, _) =
+            resolve(&s(&[&format!("127.0.0.1:{}:81", b + 1), &format!("127.0.0.1:{b}-{}:80", b + 5)]), false, &[], &[])
+                .unwrap();
+        assert!(m[1].host_port > b + 1 && m[1].host_port <= b + 5, "{m:?}");
+        assert_eq!((m[1].range, m[1].pick_from), (1, None));
+        let spec = format!("127.0.0.1:{}-{}:80", b + 1, b + 2);
+        let taken = format!("127.0.0.1:{}-{}:81-82", b + 1, b + 2);
+        assert!(resolve(&s(&[&taken, &spec]), false, &[], &[]).is_err(), "no port of the range left");
     }
 
     #[test]
