@@ -60,9 +60,10 @@ pub fn pass_fds(cmd: &mut std::process::Command, fds: Vec<std::os::fd::RawFd>) {
 /// The child of `cmd` as a helper of the caller (a container's monitor):
 /// SIGKILL when the calling thread dies, no signal blocked (the monitor
 /// blocks the ones it reads through a signalfd, and a mask is inherited
-/// across exec), and no descriptor above 3 inherited (the container's
-/// stdio pipes among them, which would otherwise never reach EOF).
-pub fn helper_child(cmd: &mut std::process::Command) {
+/// across exec), and no descriptor above the `passed` ones from 3 on
+/// ([`pass_fds`]) inherited (the container's stdio pipes among them, which
+/// would otherwise never reach EOF).
+pub fn helper_child(cmd: &mut std::process::Command, passed: u32) {
     use std::os::unix::process::CommandExt;
     let parent = std::process::id() as libc::pid_t;
     // SAFETY: the closure runs between fork and exec and calls only
@@ -84,7 +85,7 @@ pub fn helper_child(cmd: &mut std::process::Command) {
             }
             // Close-on-exec rather than closed: the standard library's own
             // pipe that reports a failed exec must stay open until then.
-            if libc::syscall(libc::SYS_close_range, 4u32, u32::MAX, libc::CLOSE_RANGE_CLOEXEC) < 0 {
+            if libc::syscall(libc::SYS_close_range, 3 + passed, u32::MAX, libc::CLOSE_RANGE_CLOEXEC) < 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok(())

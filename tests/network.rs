@@ -69,7 +69,7 @@ fn network_modes() {
         fails(n, &["create", "--network", "none", "-p", "8080:80", &n.image], "cannot be published");
         fails(n, &["create", "--network", "host", "-p", "8080:80", &n.image], "cannot be published");
         fails(n, &["create", "--network", "none", "-p", "8080:0", &n.image], "port numbers");
-        fails(n, &["create", "--network", "none", "-p", "8000-8005:80", &n.image], "same length");
+        fails(n, &["create", "--network", "none", "-p", "8000-8001:80-85", &n.image], "same length");
         fails(n, &["create", "--network", "none", "--expose", "x", &n.image], "--expose x");
         assert_eq!(n.ok(&["ps", "-aq"]), "");
     });
@@ -119,20 +119,14 @@ const HTTPD: &str = "mkdir -p /www && echo hello-web > /www/index.html && exec h
 fn rootless_pasta_ports_and_the_host() {
     let e = Eng::new(Mode::Rootless, "net-pasta");
     // A service on the host's loopback, reached from the container.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let host_port = listener.local_addr().unwrap().port();
-    let server = std::thread::spawn(move || {
-        let (mut c, _) = listener.accept().unwrap();
-        c.write_all(b"hello-host\n").unwrap();
-    });
+    let (host_port, server) = host_service(1);
     // nc's input stays open (a FIFO it never gets EOF from): Debian 12's pasta
     // (2023-03 snapshot) mishandles a connection the container half-closes
     // first, as nc does at once with its input at EOF; it then often never
     // passes the host's FIN on and, about once in 20 runs, delivers the host's
     // data over and over (measured with pasta and busybox nc alone, no rpod).
     // With the input open, nc ends on the host's close.
-    let nc = format!("mkfifo /tmp/in && exec 3<>/tmp/in && timeout 5 nc host.containers.internal {host_port} <&3");
-    let out = e.ok(&["run", "--rm", &e.image, "sh", "-c", &nc]);
+    let out = e.ok(&["run", "--rm", &e.image, "sh", "-c", &nc_host(host_port)]);
     assert_eq!(out, "hello-host\n");
     server.join().unwrap();
     // The container has the host's addresses copied by pasta.
@@ -183,8 +177,28 @@ fn rootless_pasta_ports_and_the_host() {
     e.ok(&["rm", "-f", "k"]);
 }
 
-/// `--network pasta:OPTIONS` passes options on (rootless); as root
-/// `--network pasta` is refused with the reason.
+/// A service on the host's 127.0.0.1 answering one line to each of `n`
+/// connections; its port.
+fn host_service(n: usize) -> (u16, std::thread::JoinHandle<()>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        for _ in 0..n {
+            let (mut c, _) = listener.accept().unwrap();
+            c.write_all(b"hello-host\n").unwrap();
+        }
+    });
+    (port, server)
+}
+
+/// A container command printing what `nc host.containers.internal PORT`
+/// gets (its input held open: see rootless_pasta_ports_and_the_host).
+fn nc_host(port: u16) -> String {
+    format!("mkfifo /tmp/in && exec 3<>/tmp/in && timeout 5 nc host.containers.internal {port} <&3")
+}
+
+/// `--network pasta:OPTIONS` passes options on; as root pasta runs as
+/// root (`--runas 0`) and reaches the host's loopback too.
 #[test]
 fn pasta_options_and_root() {
     let e = Eng::new(Mode::Rootless, "net-pasta-opts");
@@ -193,5 +207,127 @@ fn pasta_options_and_root() {
     fails(&e, &["create", "--network", "pasta:--netns,/x", &e.image], "rpod sets this option");
     assert!(pastas(&e).is_empty());
     let r = Eng::new(Mode::Root, "net-pasta-root");
-    fails(&r, &["create", "--network", "pasta", &r.image], "rootless");
+    let links = r.ok(&["run", "--rm", "--network", "pasta:-I,pnet0", &r.image, "ls", "/sys/class/net"]);
+    assert_eq!(links, "lo\npnet0\n");
+    let (port, server) = host_service(1);
+    let out = r.ok(&["run", "--rm", "--network", "pasta", &r.image, "sh", "-c", &nc_host(port)]);
+    assert_eq!(out, "hello-host\n");
+    server.join().unwrap();
+    let published = free_port();
+    r.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "web",
+        "--network",
+        "pasta",
+        "-p",
+        &format!("127.0.0.1:{published}:80"),
+        &r.image,
+        "sh",
+        "-c",
+        HTTPD,
+    ]);
+    assert_eq!(curl(published), "hello-web\n");
+    r.ok(&["rm", "-f", "-t", "0", "web"]);
+    wait_for("no pasta after rm", || pastas(&r).is_empty());
+}
+
+/// slirp4netns processes serving containers of this engine (their
+/// descriptor 5 is the container's run directory).
+fn slirps(e: &Eng) -> Vec<String> {
+    let run = e.dir.path().join("run");
+    processes_mentioning("slirp4netns")
+        .into_iter()
+        .filter(|p| {
+            let pid = p.split(':').next().unwrap();
+            std::fs::read_link(format!("/proc/{pid}/fd/5")).is_ok_and(|l| l.starts_with(&run))
+        })
+        .collect()
+}
+
+/// `--network slirp4netns[:OPTIONS]`, root and rootless: its own address,
+/// the host's loopback only with allow_host_loopback=true, ports published
+/// through its API socket, a busy port failing cleanly, and no slirp4netns
+/// left after `rm` or after the monitor was killed.
+#[test]
+fn slirp4netns_ports_and_the_host() {
+    each_mode("net-slirp", |n| {
+        let addrs = n.ok(&["run", "--rm", "--network", "slirp4netns", &n.image, "ip", "-o", "-4", "addr"]);
+        assert!(addrs.contains("10.0.2.100/24"), "{addrs}");
+        let hosts = n.ok(&["run", "--rm", "--network", "slirp4netns", &n.image, "cat", "/etc/hosts"]);
+        assert!(!hosts.contains("host.containers.internal"), "no way to the host without allow_host_loopback: {hosts}");
+        let addrs =
+            n.ok(&["run", "--rm", "--network", "slirp4netns:cidr=10.9.0.0/24", &n.image, "ip", "-o", "-4", "addr"]);
+        assert!(addrs.contains("10.9.0.100/24"), "{addrs}");
+        let (port, server) = host_service(1);
+        let out = n.ok(&[
+            "run",
+            "--rm",
+            "--network",
+            "slirp4netns:allow_host_loopback=true",
+            &n.image,
+            "sh",
+            "-c",
+            &nc_host(port),
+        ]);
+        assert_eq!(out, "hello-host\n");
+        server.join().unwrap();
+
+        let port = free_port();
+        let publish = format!("127.0.0.1:{port}:80");
+        n.ok(&["run", "-d", "--name", "web", "--network", "slirp4netns", "-p", &publish, &n.image, "sh", "-c", HTTPD]);
+        assert_eq!(curl(port), "hello-web\n");
+        assert_eq!(n.ok(&["port", "web"]), format!("80/tcp -> 127.0.0.1:{port}\n"));
+        assert_eq!(n.inspect("web")["HostConfig"]["NetworkMode"], "slirp4netns");
+        assert_eq!(slirps(n).len(), 1, "{:?}", slirps(n));
+        let out = n.run(&[
+            "run",
+            "-d",
+            "--name",
+            "busy",
+            "--network",
+            "slirp4netns",
+            "-p",
+            &publish,
+            &n.image,
+            "sleep",
+            "100",
+        ]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("in use"), "{}", describe(&out));
+        assert_ne!(n.inspect("busy")["State"]["Status"], "running");
+        assert_eq!(slirps(n).len(), 1, "{:?}", slirps(n));
+        assert_eq!(curl(port), "hello-web\n", "the first container still serves");
+        n.ok(&["rm", "-f", "-t", "0", "web", "busy"]);
+        wait_for("no slirp4netns after rm", || slirps(n).is_empty());
+
+        n.ok(&["run", "-d", "--name", "k", "--network", "slirp4netns", "-p", &publish, &n.image, "sleep", "1000"]);
+        assert_eq!(slirps(n).len(), 1);
+        let monitor = n.inspect("k")["State"]["ConmonPid"].as_i64().unwrap();
+        Command::new("kill").args(["-9", &monitor.to_string()]).status().unwrap();
+        wait_for("no slirp4netns after kill -9 of the monitor", || slirps(n).is_empty());
+        wait_for("the port free again", || std::net::TcpListener::bind(("127.0.0.1", port)).is_ok());
+        n.ok(&["rm", "-f", "k"]);
+        fails(n, &["create", "--network", "slirp4netns:port_handler=rootlesskit", &n.image], "rootlesskit");
+        fails(n, &["create", "--network", "slirp4netns:mtu=10", &n.image], "mtu");
+    });
+}
+
+/// `-p FIRST-LAST:PORT` publishes the container port on one free host port
+/// of the range (Docker's form), root (bridge) and rootless (pasta).
+#[test]
+fn publish_one_port_of_a_host_range() {
+    each_mode("net-range", |n| {
+        let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let b = busy.local_addr().unwrap().port();
+        let publish = format!("127.0.0.1:{b}-{}:80", b + 3);
+        n.ok(&["run", "-d", "--name", "web", "-p", &publish, &n.image, "sh", "-c", HTTPD]);
+        let shown = n.ok(&["port", "web", "80/tcp"]);
+        let port: u16 = shown.trim().rsplit(':').next().unwrap().parse().unwrap();
+        assert!(port > b && port <= b + 3, "{shown} not in {publish} past the busy {b}");
+        assert_eq!(curl(port), "hello-web\n");
+        n.ok(&["rm", "-f", "-t", "0", "web"]);
+        drop(busy);
+    });
 }

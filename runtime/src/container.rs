@@ -75,6 +75,16 @@ pub enum StartGate {
     Wait { fifo: PathBuf },
 }
 
+/// Called by [`create`] with the init's PID once its new network
+/// namespace exists (see [`CreateOptions::on_netns`]).
+pub struct NetnsHook<'a>(pub Box<dyn Fn(Pid) + 'a>);
+
+impl std::fmt::Debug for NetnsHook<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NetnsHook")
+    }
+}
+
 /// What [`create`] needs.
 #[derive(Debug)]
 pub struct CreateOptions<'a> {
@@ -105,6 +115,13 @@ pub struct CreateOptions<'a> {
     /// before the exec; the caller runs those two for a gated container
     /// before [`start`], and `poststart`/`poststop`.
     pub hooks: Option<HookSet>,
+    /// Called with the init's PID as soon as its new network namespace
+    /// exists: right after the clone, while the init still sets up its root
+    /// (a namespace the init unshares after joining a user namespace: once
+    /// it is ready at the gate, or has exec'd), so that an engine can start
+    /// its network helper in parallel with the set-up. Not called without a
+    /// new network namespace, nor when the create failed before.
+    pub on_netns: Option<NetnsHook<'a>>,
 }
 
 impl<'a> CreateOptions<'a> {
@@ -120,6 +137,7 @@ impl<'a> CreateOptions<'a> {
             cgroup: None,
             init: false,
             hooks: None,
+            on_netns: None,
         }
     }
 }
@@ -312,6 +330,14 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
         }
     }
 
+    // The network namespace: made by the clone, or unshared by the init.
+    let mut netns_hook =
+        c.on_netns.as_ref().filter(|_| (plan.clone_flags | plan.unshare_flags) & libc::CLONE_NEWNET as u64 != 0);
+    if plan.clone_flags & libc::CLONE_NEWNET as u64 != 0 {
+        if let Some(h) = netns_hook.take() {
+            (h.0)(pid);
+        }
+    }
     let mut pty_master = None;
     loop {
         let report = match recv_report(&parent_sock, false) {
@@ -322,7 +348,12 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
             }
         };
         match report {
-            None if c.start_gate == StartGate::Immediate => return Ok(Created { pid, pty_master }),
+            None if c.start_gate == StartGate::Immediate => {
+                if let Some(h) = netns_hook.take() {
+                    (h.0)(pid);
+                }
+                return Ok(Created { pid, pty_master });
+            }
             None => return Err(RuntimeError::InitDied(describe_status(reap(pid)))),
             Some((m, fd)) => match m.kind {
                 MSG_PTY => pty_master = fd,
@@ -337,6 +368,9 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
                     }
                 }
                 MSG_READY => {
+                    if let Some(h) = netns_hook.take() {
+                        (h.0)(pid);
+                    }
                     let command = plan.process.arg0.clone();
                     PENDING.lock().unwrap_or_else(|p| p.into_inner()).push(Pending { pid, sock: parent_sock, command });
                     return Ok(Created { pid, pty_master });

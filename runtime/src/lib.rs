@@ -28,7 +28,8 @@ pub mod user;
 pub mod userns;
 
 pub use container::{
-    create, exec, forget, init_program, sealed_copy, start, try_wait, wait, CreateOptions, Created, StartGate, Stdio,
+    create, exec, forget, init_program, sealed_copy, start, try_wait, wait, CreateOptions, Created, NetnsHook,
+    StartGate, Stdio,
 };
 pub use error::RuntimeError;
 pub use init::tiny_init;

@@ -385,8 +385,9 @@ struct Builtin<'a> {
 
 /// The built-in runtime: the init cloned straight into its cgroup, dying
 /// with the monitor. A network helper (pasta) is started for its network
-/// namespace while the init waits at the start gate, so the container's
-/// process never runs without its network.
+/// namespace as soon as the clone has made it, in parallel with the rest of
+/// the set-up, and the start gate opens once it is ready, so the
+/// container's process never runs without its network.
 fn launch_builtin(b: &Builtin, mut io: Io, stdio: rpod_runtime::Stdio) -> Result<Launched, LaunchError> {
     let Builtin { id, spec, cgroup, init, infra, hooks, ref net, preserve } = *b;
     let cgroup_dir = match cgroup {
@@ -405,13 +406,10 @@ fn launch_builtin(b: &Builtin, mut io: Io, stdio: rpod_runtime::Stdio) -> Result
     };
     let gated = crate::network::needs_helper(net.mode);
     let fifo = net.run_dir.join("start.fifo");
-    let mut create = rpod_runtime::CreateOptions::new(spec);
-    create.stdio = stdio;
-    create.preserve_fds = preserve.to_vec();
-    create.parent_death_signal = Some(Signal::SIGKILL);
-    create.cgroup = cgroup_dir.clone();
-    create.init = init;
-    create.hooks = hooks.cloned();
+    // The helper starts as soon as the namespace exists, in parallel with
+    // the rest of the container's set-up; it must be ready before the gate
+    // opens.
+    let early: std::cell::RefCell<Option<anyhow::Result<Option<crate::network::pasta::Helper>>>> = Default::default();
     // A pod's infra container runs `rpod-init --pause` (its spec's
     // arguments) from the engine's sealed copy: its root is empty.
     let pause_program = match infra {
@@ -421,15 +419,34 @@ fn launch_builtin(b: &Builtin, mut io: Io, stdio: rpod_runtime::Stdio) -> Result
         })?),
         false => None,
     };
+    let mut create = rpod_runtime::CreateOptions::new(spec);
+    create.stdio = stdio;
+    create.preserve_fds = preserve.to_vec();
+    create.parent_death_signal = Some(Signal::SIGKILL);
+    create.cgroup = cgroup_dir.clone();
+    create.init = init;
+    create.hooks = hooks.cloned();
     create.exec_fd = pause_program.as_ref().map(|f| f.as_fd());
     if gated {
         let _ = std::fs::remove_file(&fifo);
         create.start_gate = rpod_runtime::StartGate::Wait { fifo: fifo.clone() };
+        create.on_netns = Some(rpod_runtime::NetnsHook(Box::new(|pid: Pid| {
+            *early.borrow_mut() = Some(crate::network::attach(net.mode, net.ports, pid.as_raw(), net.run_dir));
+        })));
     }
-    let created = rpod_runtime::create(&create).map_err(|e| {
-        drop_cgroup();
-        (exit_code(&e), e.to_string())
-    })?;
+    let created = rpod_runtime::create(&create);
+    drop(create);
+    let early = early.into_inner();
+    let created = match created {
+        Ok(c) => c,
+        Err(e) => {
+            if let Some(Ok(Some(h))) = early {
+                h.stop();
+            }
+            drop_cgroup();
+            return Err((exit_code(&e), e.to_string()));
+        }
+    };
     let pid = created.pid.as_raw();
     let mut network = None;
     if gated {
@@ -442,7 +459,8 @@ fn launch_builtin(b: &Builtin, mut io: Io, stdio: rpod_runtime::Stdio) -> Result
             drop_cgroup();
             (code, msg)
         };
-        network = match crate::network::attach(net.mode, net.ports, pid, net.run_dir) {
+        let spawned = early.unwrap_or_else(|| crate::network::attach(net.mode, net.ports, pid, net.run_dir));
+        network = match spawned.and_then(|h| h.map(|h| h.ready()).transpose()) {
             Ok(h) => h,
             Err(e) => return Err(abandon(125, format!("setting up the network ({}): {e:#}", net.mode))),
         };

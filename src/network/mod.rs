@@ -11,6 +11,7 @@ pub mod mode;
 pub mod names;
 pub mod pasta;
 pub mod ports;
+pub mod slirp;
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
@@ -71,7 +72,14 @@ pub fn names_for(mode: &Mode, conf: &crate::config::ContainersConf) -> anyhow::R
         Mode::Host => {
             Attachment { host_network: true, host_ip: Some(IpAddr::from([127, 0, 0, 1])), ..Attachment::default() }
         }
-        Mode::Pasta(_) | Mode::Slirp4netns(_) => Attachment { host_ip: host_address(mode), ..Attachment::default() },
+        Mode::Pasta(_) => Attachment { host_ip: host_address(mode), ..Attachment::default() },
+        // slirp4netns's DNS forwarder (the network's .3) stands in for the
+        // host's loopback name servers.
+        Mode::Slirp4netns(opts) => Attachment {
+            host_ip: host_address(mode),
+            dns_forward: slirp::network(opts).ok().map(|n| IpAddr::V4(Ipv4Addr::from(u32::from(n) + 3))),
+            ..Attachment::default()
+        },
         _ => Attachment::default(),
     };
     host_ip_override(&mut a, conf)?;
@@ -131,11 +139,6 @@ pub fn tun_usable() -> Result<(), String> {
 /// create, before anything is stored).
 pub fn check_usable(mode: &Mode, rootless: bool) -> anyhow::Result<()> {
     match mode {
-        Mode::Pasta(_) if !rootless => {
-            // Started as real root, Debian's pasta (2023-03) changes to
-            // nobody before it joins the namespace and fails.
-            anyhow::bail!("--network {mode}: pasta is for rootless containers in rpod (as root use the default, bridge networks or host)")
-        }
         Mode::Pasta(opts) => {
             pasta::check_options(opts)?;
             if find_helper("pasta").is_none() {
@@ -143,8 +146,12 @@ pub fn check_usable(mode: &Mode, rootless: bool) -> anyhow::Result<()> {
             }
             tun_usable().map_err(|e| anyhow::anyhow!("--network {mode}: {e}"))
         }
-        Mode::Slirp4netns(_) => {
-            anyhow::bail!("--network {mode}: slirp4netns is not supported by rpod yet: use pasta")
+        Mode::Slirp4netns(opts) => {
+            slirp::check(opts, &[])?;
+            if find_helper("slirp4netns").is_none() {
+                anyhow::bail!("--network {mode}: slirp4netns is not installed (Debian: apt-get install slirp4netns)");
+            }
+            tun_usable().map_err(|e| anyhow::anyhow!("--network {mode}: {e}"))
         }
         Mode::Bridge(_) if rootless => anyhow::bail!(
             "--network {mode}: bridge networks need root (rootless containers get pasta: --network pasta)"
@@ -156,9 +163,10 @@ pub fn check_usable(mode: &Mode, rootless: bool) -> anyhow::Result<()> {
     }
 }
 
-/// Connects the new network namespace of a container's init (`init_pid`)
-/// as its mode says: pasta started for it; `None` for modes without a
-/// helper.
+/// Starts the helper that connects the new network namespace of a
+/// container's init (`init_pid`) as its mode says: pasta for it; `None` for
+/// modes without a helper. The helper may not be ready yet:
+/// [`pasta::Helper::ready`] waits for it.
 pub fn attach(
     mode: &Mode,
     ports: &[PortMapping],
@@ -167,18 +175,27 @@ pub fn attach(
 ) -> anyhow::Result<Option<pasta::Helper>> {
     match mode {
         Mode::Pasta(opts) => {
-            let path = format!("/proc/{init_pid}/ns/net");
-            let netns = std::fs::File::open(&path).with_context(|| format!("opening {path}"))?;
-            Ok(Some(pasta::start(opts, ports, &netns, run_dir)?))
+            let netns = open_netns(init_pid)?;
+            Ok(Some(pasta::spawn(opts, ports, &netns, run_dir)?))
+        }
+        Mode::Slirp4netns(opts) => {
+            slirp::check(opts, ports)?;
+            let netns = open_netns(init_pid)?;
+            Ok(Some(slirp::spawn(opts, ports, &netns, run_dir)?))
         }
         _ => Ok(None),
     }
 }
 
+fn open_netns(init_pid: i32) -> anyhow::Result<std::fs::File> {
+    let path = format!("/proc/{init_pid}/ns/net");
+    std::fs::File::open(&path).with_context(|| format!("opening {path}"))
+}
+
 /// The mode needs a helper started for the container's namespace before
 /// its process runs.
 pub fn needs_helper(mode: &Mode) -> bool {
-    matches!(mode, Mode::Pasta(_))
+    matches!(mode, Mode::Pasta(_) | Mode::Slirp4netns(_))
 }
 
 /// The host's default IPv4 gateway (`/proc/net/route`).

@@ -148,7 +148,12 @@ impl Mode {
         if !rootless {
             Mode::Bridge(vec![DEFAULT_BRIDGE.to_string()])
         } else if !external_runtime {
-            Mode::Pasta(Vec::new())
+            // Podman's order: pasta, else slirp4netns.
+            if super::find_helper("pasta").is_none() && super::find_helper("slirp4netns").is_some() {
+                Mode::Slirp4netns(Vec::new())
+            } else {
+                Mode::Pasta(Vec::new())
+            }
         } else {
             Mode::Private
         }

@@ -12,7 +12,7 @@
 //! once it has written its PID file.
 
 use std::os::fd::{AsFd, AsRawFd};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -27,9 +27,25 @@ const READY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Helper {
     child: Child,
     what: &'static str,
+    ready: Ready,
+    /// The helper's messages.
+    log_file: PathBuf,
+}
+
+/// How a helper says it is ready.
+pub(super) enum Ready {
+    /// pasta writes its PID file.
+    PidFile(PathBuf),
+    /// slirp4netns writes `1` on a pipe; the ports are then published
+    /// through its API socket in `api_dir`.
+    Pipe { read: std::fs::File, api_dir: std::fs::File, ports: Vec<PortMapping> },
 }
 
 impl Helper {
+    pub(super) fn new(child: Child, what: &'static str, ready: Ready, log_file: PathBuf) -> Helper {
+        Helper { child, what, ready, log_file }
+    }
+
     pub fn pid(&self) -> i32 {
         self.child.id() as i32
     }
@@ -121,48 +137,79 @@ pub fn arguments(user: &[String], ports: &[PortMapping], pid_file: &Path) -> any
 }
 
 /// Starts pasta for the network namespace `netns` (an open
-/// `/proc/PID/ns/net`), its messages in `run_dir/pasta.log`; returns once
-/// it is ready, or its error (a busy host port, a missing /dev/net/tun).
-pub fn start(user: &[String], ports: &[PortMapping], netns: &std::fs::File, run_dir: &Path) -> anyhow::Result<Helper> {
+/// `/proc/PID/ns/net`), its messages in `run_dir/pasta.log`, without
+/// waiting for it: [`Helper::ready`] does.
+pub fn spawn(user: &[String], ports: &[PortMapping], netns: &std::fs::File, run_dir: &Path) -> anyhow::Result<Helper> {
     let program = super::find_helper("pasta").ok_or_else(|| {
         anyhow::anyhow!("pasta is not installed: install the passt package, or use --network private")
     })?;
     let pid_file = run_dir.join("pasta.pid");
     let log_file = run_dir.join("pasta.log");
     let _ = std::fs::remove_file(&pid_file);
-    let args = arguments(user, ports, &pid_file)?;
+    let mut args = arguments(user, ports, &pid_file)?;
+    // Started as real root, pasta changes to nobody, who may not join the
+    // container's namespace: it stays root (with only the capabilities it
+    // needs), as Podman runs it as root.
+    if rpod_runtime::in_initial_userns_as_root() && !user.iter().any(|o| o == "--runas" || o.starts_with("--runas=")) {
+        args.splice(0..0, ["--runas".to_string(), "0".to_string()]);
+    }
     let log = std::fs::File::create(&log_file).with_context(|| format!("creating {}", log_file.display()))?;
     let mut cmd = Command::new(&program);
     cmd.args(&args).stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
     crate::sys::pass_fds(&mut cmd, vec![netns.as_fd().as_raw_fd()]);
-    crate::sys::helper_child(&mut cmd);
+    crate::sys::helper_child(&mut cmd, 1);
     log::debug!("starting {} {}", program.display(), args.join(" "));
     let child = cmd.spawn().with_context(|| format!("starting {}", program.display()))?;
-    let mut helper = Helper { child, what: "pasta" };
-    wait_ready(&mut helper, &pid_file, &log_file)?;
-    Ok(helper)
+    Ok(Helper::new(child, "pasta", Ready::PidFile(pid_file), log_file))
 }
 
-/// Waits for the PID file; pasta's exit before it is an error with its
-/// message.
-fn wait_ready(helper: &mut Helper, pid_file: &Path, log_file: &Path) -> anyhow::Result<()> {
-    let start = Instant::now();
-    let mut pause = Duration::from_micros(200);
-    loop {
-        if std::fs::metadata(pid_file).is_ok_and(|m| m.len() > 0) {
-            return Ok(());
+impl Helper {
+    /// Waits until the helper is ready (its PID file is written); its exit
+    /// before that is an error with its message (a busy host port, a
+    /// missing /dev/net/tun), and so is a timeout; either way it is gone.
+    pub fn ready(mut self) -> anyhow::Result<Helper> {
+        let failed = |h: &mut Helper, e: anyhow::Error| -> anyhow::Error {
+            let msg = messages(&h.log_file);
+            let status = h.child.try_wait().ok().flatten();
+            match status {
+                Some(status) if !msg.is_empty() => anyhow::anyhow!("{} failed ({status}): {msg}", h.what),
+                _ if !msg.is_empty() => anyhow::anyhow!("{e:#}: {msg}"),
+                _ => e,
+            }
+        };
+        let pid_file = match &mut self.ready {
+            Ready::PidFile(p) => p.clone(),
+            Ready::Pipe { read, api_dir, ports } => {
+                let ok = super::slirp::wait_pipe(read, READY_TIMEOUT)
+                    .and_then(|ok| if ok { Ok(()) } else { bail!("slirp4netns failed") })
+                    .and_then(|()| super::slirp::forward(api_dir, ports));
+                if let Err(e) = ok {
+                    let e = failed(&mut self, e);
+                    self.stop();
+                    return Err(e);
+                }
+                return Ok(self);
+            }
+        };
+        let start = Instant::now();
+        let mut pause = Duration::from_micros(200);
+        loop {
+            if std::fs::metadata(&pid_file).is_ok_and(|m| m.len() > 0) {
+                return Ok(self);
+            }
+            if let Some(status) = self.child.try_wait()? {
+                let msg = messages(&self.log_file);
+                bail!("{} failed ({status}): {}", self.what, if msg.is_empty() { "no message".into() } else { msg });
+            }
+            if start.elapsed() > READY_TIMEOUT {
+                let msg = messages(&self.log_file);
+                let what = self.what;
+                self.stop();
+                bail!("{what} was not ready after {}s: {msg}", READY_TIMEOUT.as_secs());
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(2));
         }
-        if let Some(status) = helper.child.try_wait()? {
-            let msg = messages(log_file);
-            bail!("pasta failed ({status}): {}", if msg.is_empty() { "no message".into() } else { msg });
-        }
-        if start.elapsed() > READY_TIMEOUT {
-            let _ = helper.child.kill();
-            let _ = helper.child.wait();
-            bail!("pasta was not ready after {}s: {}", READY_TIMEOUT.as_secs(), messages(log_file));
-        }
-        std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(5));
     }
 }
 
