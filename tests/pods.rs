@@ -238,6 +238,18 @@ fn pod_creation_forms_listing_and_logs() {
             e.ok(&["network", "rm", "podnet"]);
         }
 
+        // kill -9 of the infra container's monitor: the pod is degraded (its
+        // other container runs on) and is removed as usual.
+        e.ok(&["pod", "create", "--name", "k9", "--network", "none"]);
+        e.ok(&["run", "-d", "--pod", "k9", "--name", "k9c", &e.image, "sleep", "1000"]);
+        let infra = e.ok(&["pod", "inspect", "--format", "{{.InfraContainerID}}", "k9"]).trim().to_string();
+        let monitor = e.inspect(&infra)["State"]["ConmonPid"].as_i64().unwrap();
+        assert!(monitor > 0);
+        Command::new("kill").args(["-9", &monitor.to_string()]).status().unwrap();
+        e.wait_until(&infra, "exited", |d| d["State"]["Status"] == "exited");
+        assert_eq!(e.ok(&["pod", "ps", "--filter", "name=k9", "--format", "{{.Status}}"]), "Degraded\n");
+        e.ok(&["pod", "rm", "-f", "-t", "0", "k9"]);
+
         // prune: every pod with nothing running.
         e.ok(&["pod", "stop", "pp"]);
         let pruned = e.ok(&["pod", "prune", "-f"]);
