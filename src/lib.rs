@@ -24,6 +24,7 @@ pub mod driver;
 pub mod error;
 pub mod events;
 pub mod files;
+pub mod filter;
 pub mod format;
 pub mod generate;
 pub mod image;

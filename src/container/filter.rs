@@ -9,6 +9,7 @@
 use anyhow::{anyhow, bail};
 
 use super::record::{Container, Status};
+use crate::filter::{label_matches, Pairs};
 
 /// The keys rpod knows.
 const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, since, health, volume, pod, network";
@@ -16,31 +17,33 @@ const KEYS: &str = "status, name, id, label, label!, ancestor, exited, before, s
 /// Parsed `--filter` values.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
-    pairs: Vec<(String, String)>,
+    pairs: Pairs,
 }
 
 impl Filters {
     /// Parses `KEY=VALUE` strings, checking keys and values.
     pub fn parse(args: &[String]) -> anyhow::Result<Filters> {
-        let mut pairs = Vec::new();
-        for f in args {
-            let (k, v) = f.split_once('=').ok_or_else(|| anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
-            match k {
-                "status" => {
-                    status_word(v)?;
+        let pairs = Pairs::parse(
+            args,
+            |f| format!("invalid filter {f:?}: expected KEY=VALUE"),
+            |k, v| {
+                match k {
+                    "status" => {
+                        status_word(v)?;
+                    }
+                    "exited" => {
+                        v.parse::<i32>().map_err(|_| anyhow!("invalid exited filter {v:?}"))?;
+                    }
+                    "health" if !matches!(v, "healthy" | "unhealthy" | "starting" | "none") => {
+                        bail!("invalid health filter {v:?}: use healthy, unhealthy, starting or none")
+                    }
+                    "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume"
+                    | "pod" | "network" => {}
+                    _ => bail!("invalid filter {k:?}: supported are {KEYS}"),
                 }
-                "exited" => {
-                    v.parse::<i32>().map_err(|_| anyhow!("invalid exited filter {v:?}"))?;
-                }
-                "health" if !matches!(v, "healthy" | "unhealthy" | "starting" | "none") => {
-                    bail!("invalid health filter {v:?}: use healthy, unhealthy, starting or none")
-                }
-                "name" | "id" | "label" | "label!" | "ancestor" | "before" | "since" | "health" | "volume" | "pod"
-                | "network" => {}
-                _ => bail!("invalid filter {k:?}: supported are {KEYS}"),
-            }
-            pairs.push((k.to_string(), v.to_string()));
-        }
+                Ok(())
+            },
+        )?;
         Ok(Filters { pairs })
     }
 
@@ -51,7 +54,7 @@ impl Filters {
     /// Whether a filter asks about the state (then `ps` shows stopped
     /// containers without `--all`).
     pub fn names_state(&self) -> bool {
-        self.pairs.iter().any(|(k, _)| k == "status" || k == "exited")
+        self.pairs.has("status") || self.pairs.has("exited")
     }
 
     /// The containers of `all` that every filter lets through, in order.
@@ -71,9 +74,9 @@ impl Filters {
                 .ok_or_else(|| anyhow!("invalid {key} filter: no container with name or ID {name:?} found"))
         };
         let mut bounds = Vec::new();
-        for (k, v) in &self.pairs {
+        for (k, v) in self.pairs.iter() {
             if k == "before" || k == "since" {
-                bounds.push((k.clone(), v.clone(), created_of(k, v)?));
+                bounds.push((k.to_string(), v.to_string(), created_of(k, v)?));
             }
         }
         let mut kept = Vec::new();
@@ -86,22 +89,11 @@ impl Filters {
     }
 
     fn matches(&self, c: &Container, bounds: &[(String, String, i64)]) -> bool {
-        let mut keys: Vec<&str> = self.pairs.iter().map(|(k, _)| k.as_str()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.into_iter().all(|key| {
-            let mut values = self.pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str());
-            let one = |v: &str| match key {
-                "before" | "since" => bounds.iter().any(|(k, name, t)| {
-                    k == key && name == v && if key == "before" { c.created < *t } else { c.created > *t }
-                }),
-                _ => matches(c, key, v),
-            };
-            if key.starts_with("label") {
-                values.all(one)
-            } else {
-                values.any(one)
-            }
+        self.pairs.matches(|key, v| match key {
+            "before" | "since" => bounds.iter().any(|(k, name, t)| {
+                k == key && name == v && if key == "before" { c.created < *t } else { c.created > *t }
+            }),
+            _ => matches(c, key, v),
         })
     }
 }
@@ -114,21 +106,14 @@ fn status_word(v: &str) -> anyhow::Result<&str> {
     })
 }
 
-fn label_matches(c: &Container, value: &str) -> bool {
-    match value.split_once('=') {
-        Some((k, v)) => c.config.labels.get(k).is_some_and(|x| x == v),
-        None => c.config.labels.contains_key(value),
-    }
-}
-
 /// One `KEY=VALUE` (checked by [`Filters::parse`]) on one container.
 fn matches(c: &Container, key: &str, value: &str) -> bool {
     match key {
         "status" => status_word(value).is_ok_and(|s| c.state.status.as_str() == s),
         "name" => c.name.contains(value),
         "id" => c.id.starts_with(value),
-        "label" => label_matches(c, value),
-        "label!" => !label_matches(c, value),
+        "label" => label_matches(&c.config.labels, value),
+        "label!" => !label_matches(&c.config.labels, value),
         "ancestor" => {
             let v = value.trim_start_matches("sha256:");
             c.config.image_name == value

@@ -7,10 +7,9 @@ use serde_json::{json, Value};
 use super::config::Network;
 use crate::context::Context;
 
-/// The filters given; the same key twice matches either value, different
-/// keys must all match (Podman's rule).
+/// The filters given (combined as [`crate::filter`] says).
 #[derive(Debug, Default)]
-pub struct Filters(Vec<(String, String)>);
+pub struct Filters(crate::filter::Pairs);
 
 const KEYS: [&str; 7] = ["name", "id", "driver", "label", "label!", "dangling", "until"];
 /// The keys of `network prune --filter` (Podman's).
@@ -27,62 +26,50 @@ impl Filters {
     }
 
     fn parse_keys(args: &[String], keys: &[&str]) -> anyhow::Result<Filters> {
-        let mut v = Vec::new();
-        for f in args {
-            match f.split_once('=') {
-                Some((k, val)) if keys.contains(&k) => {
-                    if k == "dangling" && !matches!(val, "true" | "false") {
-                        bail!("invalid dangling filter value \"{val}\"");
-                    }
-                    if k == "until" {
-                        crate::timefmt::parse_input_time(val, false, 0).map_err(|e| anyhow::anyhow!("{e}"))?;
-                    }
-                    v.push((k.to_string(), val.to_string()));
+        let supported = || keys.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(", ");
+        let pairs = crate::filter::Pairs::parse(
+            args,
+            |f| format!("invalid filter {f:?}: supported are {}", supported()),
+            |k, val| {
+                if !keys.contains(&k) {
+                    bail!("invalid filter \"{k}={val}\": supported are {}", supported());
                 }
-                _ => bail!(
-                    "invalid filter {f:?}: supported are {}",
-                    keys.iter().map(|k| format!("{k}=")).collect::<Vec<_>>().join(", ")
-                ),
-            }
-        }
-        v.sort();
-        Ok(Filters(v))
+                if k == "dangling" && !matches!(val, "true" | "false") {
+                    bail!("invalid dangling filter value \"{val}\"");
+                }
+                if k == "until" {
+                    crate::timefmt::parse_input_time(val, false, 0).map_err(|e| anyhow::anyhow!("{e}"))?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(Filters(pairs))
     }
 
     /// `dangling` needs to know which networks containers use.
     pub fn needs_users(&self) -> bool {
-        self.0.iter().any(|(k, _)| k == "dangling")
+        self.0.has("dangling")
     }
 
     /// Whether `n` passes; `used`: the networks some container is on.
     pub fn keep(&self, n: &Network, used: &[String], now_ns: i64) -> bool {
-        let mut keys: Vec<&str> = self.0.iter().map(|(k, _)| k.as_str()).collect();
-        keys.dedup();
-        keys.iter().all(|key| {
-            self.0.iter().filter(|(k, _)| k == key).any(|(_, v)| match *key {
-                "name" => n.name.contains(v.as_str()),
-                "id" => n.id.contains(v.as_str()),
-                "driver" => n.driver == *v,
-                "label" => label_matches(n, v),
-                "label!" => !label_matches(n, v),
-                // The default network is never dangling (Podman).
-                "dangling" => {
-                    let dangling = n.name != super::config::DEFAULT_NETWORK && !used.contains(&n.name);
-                    (v == "true") == dangling
-                }
-                _ => {
-                    let created = crate::timefmt::parse_go_time_ns(&n.created).unwrap_or(0);
-                    crate::timefmt::parse_input_time(v, false, now_ns).is_ok_and(|until| created < until)
-                }
-            })
+        use crate::filter::label_matches;
+        self.0.matches(|key, v| match key {
+            "name" => n.name.contains(v),
+            "id" => n.id.contains(v),
+            "driver" => n.driver == v,
+            "label" => label_matches(&n.labels, v),
+            "label!" => !label_matches(&n.labels, v),
+            // The default network is never dangling (Podman).
+            "dangling" => {
+                let dangling = n.name != super::config::DEFAULT_NETWORK && !used.contains(&n.name);
+                (v == "true") == dangling
+            }
+            _ => {
+                let created = crate::timefmt::parse_go_time_ns(&n.created).unwrap_or(0);
+                crate::timefmt::parse_input_time(v, false, now_ns).is_ok_and(|until| created < until)
+            }
         })
-    }
-}
-
-fn label_matches(n: &Network, v: &str) -> bool {
-    match v.split_once('=') {
-        Some((k, val)) => n.labels.get(k).is_some_and(|x| x == val),
-        None => n.labels.contains_key(v),
     }
 }
 

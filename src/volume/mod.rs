@@ -289,69 +289,57 @@ pub fn inspect_json(ctx: &Context, v: &Volume) -> anyhow::Result<serde_json::Val
     Ok(doc)
 }
 
-/// `volume ls --filter`, `volume prune --filter`: one key's values are
-/// alternatives, different keys must all match.
+/// `volume ls --filter`, `volume prune --filter` (combined as
+/// [`crate::filter`] says).
 #[derive(Debug, Default)]
 pub struct Filters {
-    pairs: Vec<(String, String)>,
+    pairs: crate::filter::Pairs,
 }
 
 impl Filters {
     pub fn parse(args: &[String]) -> anyhow::Result<Filters> {
-        let mut pairs = Vec::new();
-        for f in args {
-            let (k, v) =
-                f.split_once('=').ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
-            match k {
-                "name" | "label" | "label!" | "driver" | "scope" => {}
-                "dangling" | "anonymous" => {
-                    if !matches!(v, "true" | "false" | "1" | "0") {
-                        anyhow::bail!("invalid {k} filter value {v:?}: expected true or false");
+        let pairs = crate::filter::Pairs::parse(
+            args,
+            |f| format!("invalid filter {f:?}: expected KEY=VALUE"),
+            |k, v| {
+                match k {
+                    "name" | "label" | "label!" | "driver" | "scope" => {}
+                    "dangling" | "anonymous" => {
+                        if !matches!(v, "true" | "false" | "1" | "0") {
+                            anyhow::bail!("invalid {k} filter value {v:?}: expected true or false");
+                        }
                     }
+                    "until" => {
+                        crate::timefmt::parse_input_time(v, false, crate::container::record::now_ns())
+                            .map_err(|e| anyhow::anyhow!("invalid until filter {v:?}: {e}"))?;
+                    }
+                    _ => anyhow::bail!(
+                        "invalid filter {k:?}: supported are name, label, label!, driver, scope, dangling, anonymous, until"
+                    ),
                 }
-                "until" => {
-                    crate::timefmt::parse_input_time(v, false, crate::container::record::now_ns())
-                        .map_err(|e| anyhow::anyhow!("invalid until filter {v:?}: {e}"))?;
-                }
-                _ => anyhow::bail!(
-                    "invalid filter {k:?}: supported are name, label, label!, driver, scope, dangling, anonymous, until"
-                ),
-            }
-            pairs.push((k.to_string(), v.to_string()));
-        }
+                Ok(())
+            },
+        )?;
         Ok(Filters { pairs })
     }
 
     pub fn matches(&self, ctx: &Context, v: &Volume) -> anyhow::Result<bool> {
-        let mut keys: Vec<&str> = self.pairs.iter().map(|(k, _)| k.as_str()).collect();
-        keys.sort();
-        keys.dedup();
-        for key in keys {
-            let mut any = false;
-            for (_, value) in self.pairs.iter().filter(|(k, _)| k == key) {
-                let label = |value: &str| match value.split_once('=') {
-                    Some((k, x)) => v.config.labels.get(k).is_some_and(|l| l == x),
-                    None => v.config.labels.contains_key(value),
-                };
-                let yes = matches!(value.as_str(), "true" | "1");
-                any |= match key {
-                    "name" => v.name.contains(value.as_str()),
-                    "label" => label(value),
-                    "label!" => !label(value),
-                    "driver" => v.config.driver == *value,
-                    "scope" => value == "local",
-                    "anonymous" => v.anonymous == yes,
-                    "dangling" => users(ctx, &v.name)?.is_empty() == yes,
-                    "until" => crate::timefmt::parse_input_time(value, false, crate::container::record::now_ns())
-                        .is_ok_and(|t| v.created < t),
-                    _ => false,
-                };
-            }
-            if !any {
-                return Ok(false);
-            }
-        }
-        Ok(true)
+        use crate::filter::label_matches;
+        self.pairs.try_matches(|key, value| {
+            let yes = matches!(value, "true" | "1");
+            Ok(match key {
+                "name" => v.name.contains(value),
+                "label" => label_matches(&v.config.labels, value),
+                "label!" => !label_matches(&v.config.labels, value),
+                "driver" => v.config.driver == value,
+                "scope" => value == "local",
+                "anonymous" => v.anonymous == yes,
+                "dangling" => users(ctx, &v.name)?.is_empty() == yes,
+                "until" => crate::timefmt::parse_input_time(value, false, crate::container::record::now_ns())
+                    .is_ok_and(|t| v.created < t),
+                _ => false,
+            })
+        })
     }
 }
 
