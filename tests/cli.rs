@@ -53,6 +53,8 @@ fn help_lists_exactly_the_working_commands() {
         commands,
         [
             "attach",
+            "build",
+            "buildx",
             "commit",
             "completion",
             "container",
@@ -76,6 +78,7 @@ fn help_lists_exactly_the_working_commands() {
             "logs",
             "network",
             "pause",
+            "pod",
             "port",
             "ps",
             "pull",
