@@ -12,7 +12,7 @@
 #
 #   bash bench/data.sh       (as root; sets up the test bed the way tests/run.sh does)
 #
-# Env knobs: BENCH_RUNS, BENCH_NO_PODMAN=1, BENCH_KEEP=1 (keep the work dir),
+# Env knobs: BENCH_RPOD (a built rpod to use), BENCH_RUNS, BENCH_NO_PODMAN=1, BENCH_KEEP=1 (keep the work dir),
 #   RPOD_TESTBED_DIR, RPOD_TESTBED_CACHE, RPOD_LOG.
 # Output: the table on stdout (also BENCH_OUT, default $BASE/bench-data.txt).
 set -euo pipefail
@@ -28,36 +28,10 @@ bed_prelude
 bed_packages hyperfine jq
 bed_user
 
-WORK=$(mktemp -d "$BASE/bench-data-XXXXXX")
-chmod 0755 "$WORK"
-RP=() PM=()
-# shellcheck disable=SC2317  # invoked by the trap
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if ((${#RP[@]})); then "${RP[@]}" rm -af >/dev/null 2>&1 || true; fi
-  if ((${#PM[@]})); then "${PM[@]}" rm -af -t 0 >/dev/null 2>&1 || true; fi
-  bed_stop_registry
-  if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bed_bench_work bench-data
 
-bed_rpod
-bed_fixtures --skip-big
-bed_registry
-IMG="$REG/library/busybox:latest"
-bed_user_config
-install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run" "$WORK/files"
-RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
-ENGINES=(rpod)
-if $have_podman; then
-  PM=("${as_user[@]}" podman --root "$WORK/store/podman" --runroot "$WORK/run/podman"
-    --storage-driver overlay --cgroup-manager cgroupfs --events-backend file --runtime runc)
-  ENGINES+=(podman)
-fi
+bed_bench_engines
+install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/files"
 F="$WORK/files"
 step "files: 300 MB and 100 MB"
 "${as_user[@]}" /bin/sh -c "head -c 300000000 /dev/urandom > $F/big && head -c 100000000 /dev/urandom > $F/changes"
@@ -67,10 +41,7 @@ RES[floor]=$(measure floor "" "$U cp $F/big $F/floor-copy")
 
 for en in "${ENGINES[@]}"; do
   E=$(estr "$en")
-  step "$en: pull $IMG"
-  if ! eng "$en" pull -q --tls-verify=false "$IMG" >"$WORK/pull-$en.log" 2>&1; then
-    cat "$WORK/pull-$en.log" >&2
-    [[ $en == rpod ]] && die "rpod pull failed"
+  if ! bed_pull "$en"; then
     RES[cp-in,$en]=FAILED RES[cp-out,$en]=FAILED RES[commit,$en]=FAILED
     continue
   fi

@@ -17,7 +17,7 @@
 #
 #   bash bench/lifecycle.sh       (as root; sets up the test bed the way tests/run.sh does)
 #
-# Env knobs: BENCH_RUNS, BENCH_WARMUP, BENCH_MANY (containers for the big ps -a row,
+# Env knobs: BENCH_RPOD (a built rpod to use), BENCH_RUNS, BENCH_WARMUP, BENCH_MANY (containers for the big ps -a row,
 #   default 1000), BENCH_PODMAN_BUDGET (seconds podman may take to create them, default
 #   300; past it the podman row is skipped), BENCH_NO_PODMAN=1, BENCH_KEEP=1 (keep the
 #   work dir), RPOD_TESTBED_DIR, RPOD_TESTBED_CACHE, RPOD_LOG.
@@ -41,40 +41,9 @@ bed_prelude
 bed_packages hyperfine jq
 bed_user
 
-WORK=$(mktemp -d "$BASE/bench-XXXXXX")
-chmod 0755 "$WORK" # the test user must traverse it
-PODMAN_PAUSE_PID=""
-RP=() PM=()
-# shellcheck disable=SC2317  # invoked by the trap
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if ((${#RP[@]})); then "${RP[@]}" rm -af >/dev/null 2>&1 || echo "cleanup: rpod rm -af failed" >&2; fi
-  if ((${#PM[@]})); then "${PM[@]}" rm -af -t 0 >/dev/null 2>&1 || echo "cleanup: podman rm -af failed" >&2; fi
-  bed_stop_registry
-  if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
-    kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
-  fi
-  if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bed_bench_work bench
 
-bed_rpod
-bed_fixtures --skip-big
-bed_registry
-IMG="$REG/library/busybox:latest"
-bed_user_config
-install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run"
-RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
-ENGINES=(rpod)
-if $have_podman; then
-  PM=("${as_user[@]}" podman --root "$WORK/store/podman" --runroot "$WORK/run/podman"
-    --storage-driver overlay --cgroup-manager cgroupfs --events-backend file --runtime runc)
-  ENGINES+=(podman)
-fi
+bed_bench_engines
 
 rm_all() { # ENGINE (quietly; rpod's -f kills at once, podman's waits --time)
   case $1 in
@@ -122,16 +91,11 @@ declare -A RES MEM NOTE OKS
 
 for en in "${ENGINES[@]}"; do
   E=$(estr "$en")
-  step "$en: pull $IMG"
-  if ! eng "$en" pull -q --tls-verify=false "$IMG" >"$WORK/pull-$en.log" 2>&1; then
-    cat "$WORK/pull-$en.log" >&2
-    [[ $en == rpod ]] && die "rpod pull failed"
+  if ! bed_pull "$en"; then
     for r in "${ROWS[@]}"; do RES[$r,$en]=FAILED; done
     continue
   fi
-  if [[ $en == podman ]] && [[ -z $PODMAN_PAUSE_PID ]] && [[ -r $RPOD_TEST_RUNTIME_DIR/libpod/tmp/pause.pid ]]; then
-    PODMAN_PAUSE_PID=$(cat "$RPOD_TEST_RUNTIME_DIR/libpod/tmp/pause.pid")
-  fi
+  [[ $en == podman ]] && bed_podman_pause_note
   rm_all "$en"
 
   step "$en: version"

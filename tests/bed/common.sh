@@ -50,13 +50,17 @@ bed_user() {
   USER_GID=$(id -g "$RPOD_TEST_USER")
 }
 
-# The release rpod, copied to WORK/bin/rpod (BIN) where the test user can run it.
+# The release rpod, copied to WORK/bin/rpod (BIN) where the test user can run it;
+# BENCH_RPOD=PATH: that binary instead, nothing built (to compare two builds).
 bed_rpod() {
-  step "cargo build --release --bin rpod"
-  cargo build -q --release --bin rpod
+  local exe=${BENCH_RPOD:-${CARGO_TARGET_DIR:-$REPO/target}/release/rpod}
+  if [[ -z ${BENCH_RPOD:-} ]]; then
+    step "cargo build --release --bin rpod"
+    cargo build -q --release --bin rpod
+  fi
   BIN="$WORK/bin"
   install -d -m 0755 "$BIN"
-  install -m 0755 "${CARGO_TARGET_DIR:-$REPO/target}/release/rpod" "$BIN/rpod"
+  install -m 0755 "$exe" "$BIN/rpod"
 }
 
 # The fixtures (FIX), shared with tests/run.sh: built under its set-up lock, as it does.
@@ -112,6 +116,78 @@ EOT
     XDG_RUNTIME_DIR="$RPOD_TEST_RUNTIME_DIR" XDG_CONFIG_HOME="$CONF"
     XDG_DATA_HOME="$RPOD_TEST_HOME/.local/share" PATH=/usr/local/bin:/usr/bin:/bin
     ${RPOD_LOG:+RPOD_LOG=$RPOD_LOG})
+}
+
+# Benchmarks: the engines compared (after bed_user_config; WORK set): RP, rpod's command
+# line, and with podman PM (overlay, cgroupfs, file events, runc), each with its store and
+# runroot in WORK; ENGINES names them.
+bed_engines() {
+  install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run"
+  RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
+  ENGINES=(rpod)
+  if $have_podman; then
+    PM=("${as_user[@]}" podman --root "$WORK/store/podman" --runroot "$WORK/run/podman"
+      --storage-driver overlay --cgroup-manager cgroupfs --events-backend file --runtime runc)
+    ENGINES+=(podman)
+  fi
+}
+
+# Benchmarks: a work dir WORK under BASE (NAME-XXXXXX) and the traps that clean up on
+# exit: both engines' containers, the registry, podman's pause process, WORK (kept with
+# BENCH_KEEP=1), and first the function named by BED_CLEANUP_EXTRA when set.
+bed_bench_work() { # NAME
+  WORK=$(mktemp -d "$BASE/$1-XXXXXX")
+  chmod 0755 "$WORK" # the test user must traverse it
+  RP=() PM=()
+  trap bed_bench_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+# shellcheck disable=SC2317  # invoked by the trap
+bed_bench_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  [[ -z ${BED_CLEANUP_EXTRA:-} ]] || "$BED_CLEANUP_EXTRA"
+  if ((${#RP[@]})); then "${RP[@]}" rm -af >/dev/null 2>&1 || echo "cleanup: rpod rm -af failed" >&2; fi
+  if ((${#PM[@]})); then "${PM[@]}" rm -af -t 0 >/dev/null 2>&1 || echo "cleanup: podman rm -af failed" >&2; fi
+  bed_stop_registry
+  bed_podman_pause_end
+  if [[ -z ${BENCH_KEEP:-} ]]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi
+  exit "$rc"
+}
+
+# Benchmarks with busybox: rpod built (bed_rpod), the fixtures pushed to a registry,
+# IMG its busybox, the test user's configuration and the engines (bed_engines).
+bed_bench_engines() {
+  bed_rpod
+  bed_fixtures --skip-big
+  bed_registry
+  IMG="$REG/library/busybox:latest"
+  bed_user_config
+  bed_engines
+}
+
+# Pulls IMG into ENGINE's store; dies when rpod cannot, returns 1 when podman cannot.
+bed_pull() { # ENGINE
+  step "$1: pull $IMG"
+  eng "$1" pull -q --tls-verify=false "$IMG" >"$WORK/pull-$1.log" 2>&1 && return 0
+  cat "$WORK/pull-$1.log" >&2
+  [[ $1 == rpod ]] && die "rpod pull failed"
+  return 1
+}
+
+# Podman's rootless pause process, started by its first command that needs one:
+# bed_podman_pause_note after such a command, bed_podman_pause_end at clean-up.
+PODMAN_PAUSE_PID=""
+bed_podman_pause_note() {
+  if [[ -z $PODMAN_PAUSE_PID ]] && [[ -r $RPOD_TEST_RUNTIME_DIR/libpod/tmp/pause.pid ]]; then
+    PODMAN_PAUSE_PID=$(cat "$RPOD_TEST_RUNTIME_DIR/libpod/tmp/pause.pid")
+  fi
+}
+bed_podman_pause_end() {
+  if [[ -n $PODMAN_PAUSE_PID ]] && [[ -r /proc/$PODMAN_PAUSE_PID/cmdline ]]; then
+    kill "$PODMAN_PAUSE_PID" 2>/dev/null || true
+  fi
 }
 
 # Benchmarks: the engine's command line (RP for rpod, PM for podman, arrays): as an array
