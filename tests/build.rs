@@ -333,6 +333,24 @@ fn failures_and_hostile_contexts() {
         let layers = e.ok(&["image", "inspect", "--format", "{{len .RootFS.Layers}}", &sq]);
         assert_eq!(layers, "1\n");
         assert_eq!(e.ok(&["run", "--rm", "squashed", "cat", "/x"]), "x\n");
+        // ADD extracts a local archive into the directory.
+        let arc = context(
+            e,
+            "arc",
+            &[("inner/f", "in the archive\n"), ("Containerfile", &format!("{from}ADD arc.tgz /opt/\n"))],
+        );
+        let tar = std::process::Command::new("tar")
+            .args(["-czf"])
+            .arg(arc.join("arc.tgz"))
+            .args(["-C"])
+            .arg(&arc)
+            .arg("inner")
+            .status()
+            .unwrap();
+        assert!(tar.success());
+        chown_tree(e, &arc);
+        build_ok(e, &["-q", "-t", "added", &s(&arc)]);
+        assert_eq!(e.ok(&["run", "--rm", "added", "cat", "/opt/inner/f"]), "in the archive\n");
         let (code, _, err) = build(e, &["--platform", "linux/s390x", "-f", &f("Fail"), &s(&ctx)]);
         assert_eq!(code, 125, "{err}");
         assert!(err.contains("host's platform only"), "{err}");

@@ -53,7 +53,7 @@ impl Found {
     }
 }
 
-fn in_root(root: BorrowedFd<'_>, rel: &str, flags: OFlag) -> nix::Result<OwnedFd> {
+pub fn in_root(root: BorrowedFd<'_>, rel: &str, flags: OFlag) -> nix::Result<OwnedFd> {
     let path = if rel.is_empty() { "." } else { rel };
     let how = OpenHow::new()
         .flags(flags | OFlag::O_CLOEXEC)
@@ -344,6 +344,64 @@ pub fn summary(sources: &[Found], digest: &str) -> String {
         _ => "multi",
     };
     format!("{kind}:{digest}")
+}
+
+/// `ADD` of a local archive (tar, plain, gzip or zstd): extracted into the
+/// directory `dest` of `dest_root` (made when missing), every entry owned
+/// by `owner`. Returns false (nothing done) when `f` is not an archive.
+pub fn add_archive(
+    src_root: BorrowedFd<'_>,
+    f: &Found,
+    dest_root: BorrowedFd<'_>,
+    dest: &str,
+    owner: (u32, u32),
+) -> anyhow::Result<bool> {
+    if f.is_dir {
+        return Ok(false);
+    }
+    let parent = in_root(src_root, &f.parent, OFlag::O_PATH | OFlag::O_DIRECTORY).context("opening the source")?;
+    // The source itself, never through a symlink.
+    let file = nix::fcntl::openat(
+        &parent,
+        f.name.as_str(),
+        OFlag::O_RDONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+        Mode::empty(),
+    );
+    let Ok(file) = file else { return Ok(false) };
+    let st = nix::sys::stat::fstat(&file).context("reading the source")?;
+    if st.st_mode & SFlag::S_IFMT.bits() != SFlag::S_IFREG.bits() {
+        return Ok(false);
+    }
+    let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&file)));
+    let Some(mut stream) = super::context::add_archive(&path).map_err(|e| anyhow!("{e}"))? else { return Ok(false) };
+    let rel = clean(dest, "image")?.join("/");
+    let dir = make_dirs(dest_root, &rel)?;
+    let opts = rpod_storage::extract::CopyOptions {
+        what: "the archive",
+        ignore_chown_errors: false,
+        owner: Some((u64::from(owner.0), u64::from(owner.1))),
+    };
+    rpod_storage::extract::extract_copy(dir, &mut stream, &opts).with_context(|| format!("extracting {}", f.rel()))?;
+    Ok(true)
+}
+
+/// The directory `rel` of `root`, made (0755, with its parents) when
+/// missing; every component resolved inside the root.
+pub fn make_dirs(root: BorrowedFd<'_>, rel: &str) -> anyhow::Result<OwnedFd> {
+    let mut at = String::new();
+    for c in rel.split('/').filter(|c| !c.is_empty()) {
+        let next = if at.is_empty() { c.to_string() } else { format!("{at}/{c}") };
+        if in_root(root, &next, OFlag::O_PATH | OFlag::O_DIRECTORY).is_err() {
+            let parent =
+                in_root(root, &at, OFlag::O_PATH | OFlag::O_DIRECTORY).with_context(|| format!("opening /{at}"))?;
+            match nix::sys::stat::mkdirat(&parent, c, Mode::from_bits_truncate(0o755)) {
+                Ok(()) | Err(nix::errno::Errno::EEXIST) => {}
+                Err(e) => return Err(e).with_context(|| format!("creating /{next}")),
+            }
+        }
+        at = next;
+    }
+    in_root(root, &at, OFlag::O_RDONLY | OFlag::O_DIRECTORY).with_context(|| format!("opening /{at}"))
 }
 
 /// How to copy.

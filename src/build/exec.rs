@@ -941,6 +941,18 @@ impl Build<'_> {
         };
         let dest_root = edit.root()?;
         let to = CopyTo { dest: &dest, owner, mode };
+        if add && c.from.is_none() {
+            // ADD extracts local archives into the destination directory.
+            let mut plain = Vec::new();
+            for f in std::mem::take(&mut found) {
+                if !copy::add_archive(src_root, &f, dest_root.as_fd(), &dest, owner)
+                    .map_err(|e| fail(format!("{e:#}")))?
+                {
+                    plain.push(f);
+                }
+            }
+            found = plain;
+        }
         if !found.is_empty() {
             copy::copy(src_root, &found, ignore, dest_root.as_fd(), &to).map_err(|e| fail(format!("{e:#}")))?;
         }
