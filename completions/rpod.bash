@@ -1142,7 +1142,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,6 +1237,22 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -W "default image" -- "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
+                    COMPREPLY=($(compgen -W "container conmon ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2276,7 +2292,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2383,6 +2399,22 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -W "default image" -- "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
+                    COMPREPLY=($(compgen -W "container conmon ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3190,7 +3222,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3285,6 +3317,22 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -W "default image" -- "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
+                    COMPREPLY=($(compgen -W "container conmon ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7108,7 +7156,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7215,6 +7263,22 @@ _rpod() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostuser)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seccomp-policy)
+                    COMPREPLY=($(compgen -W "default image" -- "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
+                    COMPREPLY=($(compgen -W "container conmon ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --chrootdirs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9023,7 +9087,7 @@ _rpod_name_table() {
         "commit") echo "containers first --author -a --change -c --format -f --iidfile --message -m" ;;
         "container attach") echo "containers first --detach-keys" ;;
         "container commit") echo "containers first --author -a --change -c --format -f --iidfile --message -m" ;;
-        "container create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "container create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys --preserve-fds" ;;
         "container exists") echo "containers first " ;;
         "container export") echo "containers first --output -o" ;;
@@ -9035,7 +9099,7 @@ _rpod_name_table() {
         "container rename") echo "containers first " ;;
         "container restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "container rm") echo "containers all --time -t --filter --cidfile" ;;
-        "container run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "container run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container start") echo "containers all --detach-keys --filter -f" ;;
         "container stats") echo "containers all --format --interval -i" ;;
         "container stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
@@ -9043,7 +9107,7 @@ _rpod_name_table() {
         "container unpause") echo "containers all --cidfile --filter -f" ;;
         "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops" ;;
         "container wait") echo "containers all --condition --interval -i" ;;
-        "create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys --preserve-fds" ;;
         "export") echo "containers first --output -o" ;;
         "healthcheck run") echo "containers first " ;;
@@ -9071,7 +9135,7 @@ _rpod_name_table() {
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;
         "rmi") echo "images all " ;;
-        "run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "save") echo "images all --output -o --format" ;;
         "start") echo "containers all --detach-keys --filter -f" ;;
         "stats") echo "containers all --format --interval -i" ;;

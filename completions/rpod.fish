@@ -350,6 +350,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
+image\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
@@ -817,6 +824,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
+image\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
@@ -1111,6 +1125,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l expose -d 'Expose a
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
+image\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
@@ -2643,6 +2664,13 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l expose -d 'Expose a po
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
+image\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F

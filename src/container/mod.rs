@@ -31,6 +31,7 @@ pub mod names;
 pub mod options;
 pub mod record;
 pub mod rootfs;
+pub mod sdnotify;
 pub mod size;
 pub(crate) mod terminal;
 pub mod top;

@@ -197,6 +197,17 @@ fn run(
     };
     let cgroup = super::limits::plan(&c.config.resources, opts.rootless)?;
     let hooks = hook_set(&spec, &c.id, &run_dir);
+    // --sdnotify: the caller's NOTIFY_SOCKET (this process has the starting
+    // command's environment), and with `container` the container's socket.
+    let notify_mode = c.config.options.sdnotify;
+    let notify_to = match notify_mode {
+        super::sdnotify::Mode::Ignore => None,
+        _ => super::sdnotify::caller_socket(),
+    };
+    let proxy = match (&notify_to, notify_mode) {
+        (Some(t), super::sdnotify::Mode::Container) => Some(super::sdnotify::Proxy::bind(&run_dir, t.clone())?),
+        _ => None,
+    };
     let mut backoff = Duration::from_millis(100);
     let mut exit_after_removal = None;
     loop {
@@ -266,6 +277,17 @@ fn run(
             }
         }
         containers.event(&c, "start");
+        if let Some(t) = &notify_to {
+            // The monitor is the unit's main process (it lives as long as the
+            // container); with `conmon` the container counts as ready now.
+            let msg = match notify_mode {
+                super::sdnotify::Mode::Conmon => format!("MAINPID={me}\nREADY=1"),
+                _ => format!("MAINPID={me}"),
+            };
+            if let Err(e) = super::sdnotify::send(t, &msg) {
+                log::warn!("{e:#}");
+            }
+        }
         send(report, &format!("started {pid}"));
         // Nobody reads the rest.
         *report = None;
@@ -273,7 +295,7 @@ fn run(
         let mut health = super::health::Timer::new(ctx, &c)?;
         // --timeout: the container is killed when it has run this long (Podman's conmon --timeout).
         let deadline = c.config.options.timeout.filter(|t| *t > 0).map(|t| Instant::now() + Duration::from_secs(t));
-        let init = Init { pid: launched.watch, deadline };
+        let init = Init { pid: launched.watch, deadline, notify: proxy.as_ref() };
         let code = serve(&listener, &sfd, &mut clients, launched.io, log.as_mut(), init, &mut health)?;
         if launched.external.is_none() {
             crate::container::hooks::warn_hooks(hooks.as_ref(), Stage::Poststop, "stopped", 0);
@@ -574,9 +596,11 @@ fn accept_all(listener: &UnixListener, clients: &mut Vec<Client>) {
 /// The poll loop while the container runs; returns its exit code once it
 /// has exited and its output is drained.
 /// The process `serve` waits for, and when it must be killed (`--timeout`).
-struct Init {
+struct Init<'a> {
     pid: i32,
     deadline: Option<Instant>,
+    /// `--sdnotify=container`: the container's socket, relayed.
+    notify: Option<&'a super::sdnotify::Proxy>,
 }
 
 fn serve(
@@ -588,7 +612,7 @@ fn serve(
     init: Init,
     health: &mut Option<super::health::Timer>,
 ) -> anyhow::Result<i32> {
-    let Init { pid, mut deadline } = init;
+    let Init { pid, mut deadline, notify } = init;
     let mut exit: Option<(i32, Instant)> = None;
     let mut buf = vec![0u8; 64 * 1024];
     loop {
@@ -608,6 +632,10 @@ fn serve(
         });
         let err_i = io.err.as_ref().map(|f| {
             fds.push(PollFd::new(f.as_fd(), PollFlags::POLLIN));
+            fds.len() - 1
+        });
+        let notify_i = notify.map(|n| {
+            fds.push(PollFd::new(n.sock.as_fd(), PollFlags::POLLIN));
             fds.len() - 1
         });
         let first_client = fds.len();
@@ -671,6 +699,11 @@ fn serve(
         }
         if ready[1] {
             accept_all(listener, clients);
+        }
+        if let (Some(n), Some(i)) = (notify, notify_i) {
+            if ready[i] {
+                n.forward();
+            }
         }
         for (idx, stream, kind) in [(out_i, "stdout", attach::STDOUT), (err_i, "stderr", attach::STDERR)] {
             let Some(i) = idx else { continue };

@@ -154,6 +154,23 @@ pub struct Options {
     /// `--ip`, `--mac-address`, `--network-alias` (bridge networks only).
     #[serde(skip_serializing_if = "crate::network::bridge::BridgeSettings::is_empty")]
     pub bridge: crate::network::bridge::BridgeSettings,
+    /// `--seccomp-policy=image` until `create` reads the image's profile (not recorded).
+    #[serde(skip)]
+    pub seccomp_from_image: bool,
+    /// `--seccomp-policy=image`: the profile (JSON) from the image's
+    /// `io.containers.seccomp.profile` label, used instead of any other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_seccomp: Option<String>,
+    /// `--chrootdirs`: directories in the container where the engine's
+    /// files are mounted as well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chrootdirs: Vec<String>,
+    /// `--sdnotify`.
+    #[serde(default, skip_serializing_if = "crate::container::sdnotify::Mode::is_default")]
+    pub sdnotify: crate::container::sdnotify::Mode,
+    /// `--hostuser`: host users given passwd entries in the container.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub host_users: Vec<String>,
     /// `create -a`: the streams (`stdin`, `stdout`, `stderr`) `start -a`
     /// attaches, as Docker's; none named: all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

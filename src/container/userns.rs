@@ -85,6 +85,38 @@ impl Mode {
     }
 }
 
+/// `--hostuser`: the host's passwd entry of each user (a name or UID) the
+/// container's `passwd` lacks, appended; None when nothing is added.
+pub fn host_user_entries(users: &[String], passwd: &str) -> anyhow::Result<Option<String>> {
+    use rpod_runtime::user::parse_passwd;
+    let mut text = passwd.to_string();
+    let mut added = false;
+    for u in users {
+        let found = match u.parse::<u32>() {
+            Ok(uid) => nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)),
+            Err(_) => nix::unistd::User::from_name(u),
+        };
+        let user = found
+            .with_context(|| format!("--hostuser {u}: looking the user up on the host"))?
+            .ok_or_else(|| anyhow::anyhow!("--hostuser {u}: no such user on the host"))?;
+        if parse_passwd(&text).iter().any(|e| e.name == user.name) {
+            continue;
+        }
+        let line = format!(
+            "{}:x:{}:{}:{}:{}:{}",
+            user.name,
+            user.uid,
+            user.gid,
+            user.gecos.to_string_lossy(),
+            user.dir.display(),
+            user.shell.display()
+        );
+        text = append_line(&text, &line);
+        added = true;
+    }
+    Ok(added.then_some(text))
+}
+
 /// The ID maps of a keep-id container, relative to the engine's user
 /// namespace (the one this process is in).
 #[derive(Debug, Clone, PartialEq, Eq)]

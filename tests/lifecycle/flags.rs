@@ -128,3 +128,148 @@ fn create_attach_prune_filters_and_external() {
         assert_eq!(e.code(&["image", "exists", &e.image]), 0, "the image is not dangling");
     });
 }
+
+/// `--seccomp-policy=image`: the profile in the image's
+/// `io.containers.seccomp.profile` label confines the container instead of
+/// the default one (Podman's); an image without one is Podman's error.
+/// `--chrootdirs`: the engine's files appear in each such directory too.
+#[test]
+fn seccomp_policy_image_and_chrootdirs() {
+    each_mode("fl-sec", |e| {
+        let profile = r#"{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["mkdir","mkdirat"],"action":"SCMP_ACT_ERRNO"}]}"#;
+        e.ok(&["create", "--name", "base", &e.image]);
+        let label = format!("LABEL io.containers.seccomp.profile='{profile}'");
+        e.ok(&["commit", "-q", "--change", &label, "base", "localhost/sec"]);
+        e.ok(&["rm", "base"]);
+        let img: Value = serde_json::from_str(&e.ok(&["image", "inspect", "localhost/sec"])).unwrap();
+        assert_eq!(img[0]["Config"]["Labels"]["io.containers.seccomp.profile"], profile);
+        let out = e.run(&["run", "--rm", "--seccomp-policy=image", "localhost/sec", "mkdir", "/tmp/x"]);
+        assert_eq!(out.status.code(), Some(1), "{:?}: {}", e.mode, describe(&out));
+        assert!(text(&out.stderr).contains("Operation not permitted"), "{}", describe(&out));
+        // The default policy: the default profile, which allows mkdir.
+        e.ok(&["run", "--rm", "localhost/sec", "mkdir", "/tmp/x"]);
+        e.ok(&["run", "--rm", "--seccomp-policy", "default", "localhost/sec", "mkdir", "/tmp/x"]);
+        let out = e.run(&["create", "--seccomp-policy=image", &e.image, "true"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("no seccomp policy defined by image"), "{}", describe(&out));
+        assert_eq!(e.code(&["create", "--seccomp-policy=bogus", &e.image]), 125);
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "", "nothing was created");
+
+        let out = e.ok(&[
+            "run",
+            "--rm",
+            "--hostname",
+            "hh",
+            "--chrootdirs",
+            "/jail,/other/",
+            &e.image,
+            "sh",
+            "-c",
+            "cat /jail/etc/hostname /other/etc/hostname; grep -c hh /jail/etc/hosts; test -e /jail/run/.containerenv && echo env",
+        ]);
+        assert_eq!(out, "hh\nhh\n1\nenv\n", "{:?}", e.mode);
+        assert_eq!(e.code(&["create", "--chrootdirs", "relative", &e.image]), 125);
+    });
+}
+
+/// Collects the datagrams sent to a unix socket until one has the line
+/// `until` or a time-out: `listen.py SOCKET UNTIL SECONDS OUT`.
+const LISTENER: &str = r#"
+import os, socket, sys
+path, until, secs, out = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(path)
+s.settimeout(secs)
+open(out + ".up", "w").close()
+got = []
+try:
+    while True:
+        m = s.recv(4096).decode()
+        got.append(m)
+        if until in m.split("\n"):
+            break
+except socket.timeout:
+    got.append("TIMEOUT")
+open(out, "w").write("|".join(got))
+"#;
+
+/// `--sdnotify` under a caller with `NOTIFY_SOCKET` (a `Type=notify`
+/// unit's, here a listener's): `conmon` sends the monitor's PID and
+/// `READY=1` once the container runs; `container` (the default) gives the
+/// container a socket of its own whose messages reach the caller's (after
+/// the monitor's `MAINPID`); `ignore` leaves it alone.
+#[test]
+fn sdnotify_modes() {
+    each_mode("fl-notify", |e| {
+        let listener = readable(e, "listen.py", LISTENER);
+        let sender = readable(
+            e,
+            "send.py",
+            "import os, socket, time\ns = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)\ns.sendto(b'STATUS=up\\nREADY=1', os.environ['NOTIFY_SOCKET'])\ntime.sleep(600)\n",
+        );
+        let sock = shell_quote(&e.path("notify.sock").display().to_string());
+        let out_path = e.path("notified");
+        let out_file = shell_quote(&out_path.display().to_string());
+        let notified = |run: &str, until: &str, secs: u32| -> String {
+            let _ = std::fs::remove_file(&out_path);
+            let _ = std::fs::remove_file(e.path("notify.sock"));
+            let line = format!(
+                "python3 {listener} {sock} {until} {secs} {out_file} & while [ ! -e {out_file}.up ]; do sleep 0.1; done; NOTIFY_SOCKET={sock} {run}; rc=$?; wait; exit $rc"
+            );
+            let out = shell(e, &line);
+            assert!(out.status.success(), "{:?} {line}: {}", e.mode, describe(&out));
+            std::fs::read_to_string(&out_path).unwrap_or_default()
+        };
+        let img = shell_quote(&e.image);
+        let got = notified(&format!("$RPOD run -d --name c --sdnotify conmon {img} sleep 600"), "READY=1", 30);
+        let monitor = e.inspect("c")["State"]["ConmonPid"].as_i64().unwrap();
+        assert_eq!(got, format!("MAINPID={monitor}\nREADY=1"), "{:?}", e.mode);
+
+        let big = Bed::get().image("big", "latest");
+        e.ok(&["pull", "-q", "--tls-verify=false", &big]);
+        let got = notified(
+            &format!("$RPOD run -d --name k -v {sender}:/send.py:ro {} python3 /send.py", shell_quote(&big)),
+            "READY=1",
+            60,
+        );
+        let monitor = e.inspect("k")["State"]["ConmonPid"].as_i64().unwrap();
+        assert_eq!(got, format!("MAINPID={monitor}|STATUS=up\nREADY=1"), "{:?}", e.mode);
+
+        let got = notified(
+            &format!("$RPOD run --rm --sdnotify ignore {img} sh -c 'echo [$NOTIFY_SOCKET]; test ! -e /run/notify' > {out_file}.ctr"),
+            "READY=1",
+            3,
+        );
+        assert_eq!(got, "TIMEOUT", "{:?}: nothing is sent with ignore", e.mode);
+        assert_eq!(std::fs::read_to_string(e.path("notified.ctr")).unwrap(), "[]\n");
+        assert_eq!(e.code(&["create", "--sdnotify", "bogus", &e.image]), 125);
+        e.ok(&["rm", "-f", "-t", "0", "c", "k"]);
+    });
+}
+
+/// `--hostuser` copies a host user's passwd entry into the container (a
+/// name or a UID; one the host lacks is an error).
+#[test]
+fn hostuser_gets_a_passwd_entry() {
+    each_mode("fl-hostuser", |e| {
+        let out = e.ok(&["run", "--rm", "--hostuser", "rpodtest", &e.image, "grep", "^rpodtest:", "/etc/passwd"]);
+        assert!(out.starts_with("rpodtest:x:1001:1001:"), "{:?}: {out}", e.mode);
+        let out = e.ok(&[
+            "run",
+            "--rm",
+            "--hostuser",
+            "1001",
+            "--hostuser",
+            "root",
+            &e.image,
+            "grep",
+            "-c",
+            "^rpodtest:\\|^root:",
+            "/etc/passwd",
+        ]);
+        assert_eq!(out, "2\n", "{:?}: an entry the image has is kept, not doubled", e.mode);
+        let out = e.run(&["run", "--rm", "--hostuser", "nosuchuser", &e.image, "true"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("--hostuser nosuchuser: no such user on the host"), "{}", describe(&out));
+    });
+}

@@ -112,6 +112,22 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
 
+    /// Give a host user (name or UID) an entry in the container's /etc/passwd
+    #[arg(long, value_name = "USER")]
+    pub hostuser: Vec<String>,
+
+    /// Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image's io.containers.seccomp.profile label)
+    #[arg(long, value_name = "POLICY", default_value = "default", value_parser = ["default", "image"])]
+    pub seccomp_policy: String,
+
+    /// How the caller's NOTIFY_SOCKET (systemd's Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore
+    #[arg(long, value_name = "MODE", default_value = "container", value_parser = ["container", "conmon", "ignore"])]
+    pub sdnotify: String,
+
+    /// A directory in the container treated as a chroot: the engine's files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)
+    #[arg(long, value_name = "DIR", value_delimiter = ',')]
+    pub chrootdirs: Vec<String>,
+
     /// User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container's files yours on the host)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
@@ -699,6 +715,15 @@ impl ContainerFlags {
             no_healthcheck: self.no_healthcheck,
         };
         o.no_passwd = !self.passwd;
+        o.seccomp_from_image = self.seccomp_policy == "image";
+        o.host_users = self.hostuser.clone();
+        o.sdnotify = crate::container::sdnotify::Mode::parse(&self.sdnotify)?;
+        for d in &self.chrootdirs {
+            if !d.starts_with('/') {
+                anyhow::bail!("--chrootdirs {d}: expected an absolute path in the container");
+            }
+        }
+        o.chrootdirs = self.chrootdirs.clone();
         o.passwd_entry = self.passwd_entry.clone();
         o.names = self.names.settings()?;
         o.bridge = self.names.bridge()?;

@@ -14,6 +14,9 @@ use crate::image::pull::{PullOptions, Puller};
 use crate::network::Mode;
 use crate::registry::Platform;
 
+/// The image label whose value is the image's seccomp profile (`--seccomp-policy=image`).
+pub const SECCOMP_LABEL: &str = "io.containers.seccomp.profile";
+
 /// What `create` and `run` were asked for.
 #[derive(Debug, Clone, Default)]
 pub struct CreateOptions {
@@ -296,6 +299,16 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     for l in opts.label_files.iter().chain(&opts.labels) {
         let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
         labels.insert(k.to_string(), v.to_string());
+    }
+    if options.seccomp_from_image {
+        // Podman's --seccomp-policy=image: the label is the profile itself.
+        let profile = labels.get(SECCOMP_LABEL).filter(|p| !p.is_empty()).ok_or_else(|| {
+            Failure::new(ExitCode::Engine, "--seccomp-policy=image: no seccomp policy defined by image")
+        })?;
+        rpod_runtime::seccomp::Profile::parse(profile).map_err(|e| {
+            Failure::new(ExitCode::Engine, format!("the image's seccomp profile ({SECCOMP_LABEL}): {e}"))
+        })?;
+        options.image_seccomp = Some(profile.clone());
     }
     options.healthcheck =
         crate::container::health::resolve(&options.health_flags, &image_config["config"]["Healthcheck"])?;

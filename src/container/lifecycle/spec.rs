@@ -25,7 +25,30 @@ pub(super) fn build_spec(
     let conf = &c.config;
     // Files rpod writes belong to root inside the container.
     let owner = mapping.map(|m| m.root());
-    let bind_files = write_files(run_dir, c, ctx.rootless(), owner, net, &rootfs.merged, &ctx.config()?.containers)?;
+    let mut bind_files =
+        write_files(run_dir, c, ctx.rootless(), owner, net, &rootfs.merged, &ctx.config()?.containers)?;
+    // --chrootdirs: each of them gets the engine's files as well (Podman's mountIntoRootDirs).
+    let in_chroots: Vec<(std::path::PathBuf, String)> = conf
+        .options
+        .chrootdirs
+        .iter()
+        .flat_map(|dir| {
+            bind_files.iter().map(move |(src, dest)| (src.clone(), format!("{}{dest}", dir.trim_end_matches('/'))))
+        })
+        .collect();
+    bind_files.extend(in_chroots);
+    // --sdnotify=container under a caller with NOTIFY_SOCKET: the
+    // container's own socket, which the monitor binds and relays.
+    let mut env = conf.env.clone();
+    if conf.options.sdnotify == crate::container::sdnotify::Mode::Container
+        && crate::container::sdnotify::caller_socket().is_some()
+    {
+        let dir = crate::container::sdnotify::host_dir(run_dir);
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        bind_files.push((dir, crate::container::sdnotify::CONTAINER_DIR.to_string()));
+        env.retain(|e| !e.starts_with("NOTIFY_SOCKET="));
+        env.push(format!("NOTIFY_SOCKET={}", crate::container::sdnotify::CONTAINER_SOCKET));
+    }
     // Entries for keep-id's user, then (Podman's --passwd, the default) for
     // a numeric user the image does not know.
     let read = |f: &str| rpod_runtime::user::read_in_root(&rootfs.merged, f).map_err(|e| anyhow!("{e}"));
@@ -40,6 +63,9 @@ pub(super) fn build_spec(
     };
     if let Some(k) = &conf.keep_id {
         add(crate::container::userns::passwd_entries(k, &read("/etc/passwd")?, &read("/etc/group")?))?;
+    }
+    if let Some(p) = crate::container::userns::host_user_entries(&conf.options.host_users, &read("/etc/passwd")?)? {
+        add((Some(p), None))?;
     }
     if !conf.options.no_passwd {
         add(crate::container::userns::user_entries(
@@ -76,13 +102,19 @@ pub(super) fn build_spec(
         },
     )?;
     let capabilities = capabilities(&ctx.config()?.containers.default_capabilities(), &conf.cap_add, &conf.cap_drop)?;
-    let (seccomp, no_new_privileges) = crate::container::config::security_opts(&conf.security_opt)?;
+    let (mut seccomp, no_new_privileges) = crate::container::config::security_opts(&conf.security_opt)?;
+    if let Some(profile) = &conf.options.image_seccomp {
+        // --seccomp-policy=image: the image's profile over any other, as Podman.
+        let p =
+            rpod_runtime::seccomp::Profile::parse(profile).map_err(|e| anyhow!("the image's seccomp profile: {e}"))?;
+        seccomp = rpod_runtime::Seccomp::Profile(Box::new(p));
+    }
     let mut args = vec![conf.path.clone()];
     args.extend(conf.args.iter().cloned());
     let spec = default_spec(&SpecOptions {
         rootfs: rootfs.merged.clone(),
         args,
-        env: conf.env.clone(),
+        env,
         cwd: conf.working_dir.clone(),
         hostname: conf.hostname.clone(),
         terminal: conf.tty,
