@@ -350,6 +350,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
@@ -824,6 +825,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
@@ -1125,6 +1127,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l expose -d 'Expose a
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
@@ -2664,6 +2667,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l expose -d 'Expose a po
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"

@@ -220,7 +220,8 @@ fn run(
                     id: &c.id,
                     spec: &spec,
                     cgroup: cgroup.as_ref(),
-                    init: c.config.init,
+                    // --init-path: the init is the spec's own process.
+                    init: c.config.init && c.config.options.init_program(true).is_none(),
                     infra: c.config.infra,
                     hooks: hooks.as_ref(),
                     net: Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir },

@@ -168,6 +168,10 @@ pub struct Options {
     /// `--sdnotify`.
     #[serde(default, skip_serializing_if = "crate::container::sdnotify::Mode::is_default")]
     pub sdnotify: crate::container::sdnotify::Mode,
+    /// `--init-path` (used with `--init`): the host's program that is the
+    /// container's init, mounted read-only at [`INIT_MOUNT`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub init_path: Option<PathBuf>,
     /// `--hostuser`: host users given passwd entries in the container.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub host_users: Vec<String>,
@@ -177,7 +181,15 @@ pub struct Options {
     pub attach: Vec<String>,
 }
 
+/// Where `--init-path`'s program is in the container (Podman's place).
+pub const INIT_MOUNT: &str = "/run/podman-init";
+
 impl Options {
+    /// `--init` with `--init-path`: the program replaces rpod's own init.
+    pub fn init_program(&self, init: bool) -> Option<&Path> {
+        self.init_path.as_deref().filter(|_| init)
+    }
+
     /// Whether `start -a` attaches `stream` (see [`Options::attach`]).
     pub fn attaches(&self, stream: &str) -> bool {
         self.attach.is_empty() || self.attach.iter().any(|a| a == stream)

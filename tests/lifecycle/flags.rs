@@ -273,3 +273,47 @@ fn hostuser_gets_a_passwd_entry() {
         assert!(text(&out.stderr).contains("--hostuser nosuchuser: no such user on the host"), "{}", describe(&out));
     });
 }
+
+/// `--init --init-path PROGRAM`: the host's program is the container's
+/// init (PID 1, run as `/run/podman-init -- COMMAND...` from a read-only
+/// mount, as Podman runs catatonit); without `--init` the flag changes
+/// nothing, as in Podman.
+#[test]
+fn init_path_runs_the_given_init() {
+    each_mode("fl-init", |e| {
+        let init = e.path("my-init");
+        std::fs::write(
+            &init,
+            "#!/bin/sh\n[ \"$1\" = -- ] && shift\necho \"my-init $$: $*\"\n\"$@\"\necho \"my-init: $?\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&init, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        if e.mode == Mode::Rootless {
+            let b = Bed::get();
+            std::os::unix::fs::chown(&init, Some(b.test_uid), Some(b.test_gid)).unwrap();
+        }
+        let p = init.display().to_string();
+        let out = e.run(&["run", "--rm", "--init", "--init-path", &p, &e.image, "sh", "-c", "echo hello; exit 3"]);
+        assert_eq!(
+            text(&out.stdout),
+            "my-init 1: sh -c echo hello; exit 3\nhello\nmy-init: 3\n",
+            "{:?}: {}",
+            e.mode,
+            describe(&out)
+        );
+        let out =
+            e.run(&["run", "--rm", "--init", "--init-path", &p, &e.image, "sh", "-c", "echo x >> /run/podman-init"]);
+        let said = text(&out.stdout);
+        assert!(
+            said.contains("my-init: ") && !said.ends_with("my-init: 0\n"),
+            "{:?}: the init program is read-only: {}",
+            e.mode,
+            describe(&out)
+        );
+        assert_eq!(std::fs::read_to_string(&init).unwrap().lines().count(), 5, "the host's file is unchanged");
+        // Without --init: the command is PID 1 itself.
+        let out = e.ok(&["run", "--rm", "--init-path", &p, &e.image, "sh", "-c", "echo $$"]);
+        assert_eq!(out, "1\n");
+        assert_eq!(e.code(&["create", "--init", "--init-path", "/no/such/init", &e.image]), 125);
+    });
+}

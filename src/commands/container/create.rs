@@ -112,6 +112,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
 
+    /// With --init: run this program as the container's init instead of rpod's own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman's catatonit)
+    #[arg(long, value_name = "PATH")]
+    pub init_path: Option<PathBuf>,
+
     /// Give a host user (name or UID) an entry in the container's /etc/passwd
     #[arg(long, value_name = "USER")]
     pub hostuser: Vec<String>,
@@ -717,6 +721,16 @@ impl ContainerFlags {
         o.no_passwd = !self.passwd;
         o.seccomp_from_image = self.seccomp_policy == "image";
         o.host_users = self.hostuser.clone();
+        o.init_path = match &self.init_path {
+            Some(p) => {
+                let abs = std::path::absolute(p).with_context(|| format!("--init-path {}", p.display()))?;
+                if !abs.is_file() {
+                    anyhow::bail!("--init-path {}: no such file", p.display());
+                }
+                Some(abs)
+            }
+            None => None,
+        };
         o.sdnotify = crate::container::sdnotify::Mode::parse(&self.sdnotify)?;
         for d in &self.chrootdirs {
             if !d.starts_with('/') {

@@ -109,7 +109,12 @@ pub(super) fn build_spec(
             rpod_runtime::seccomp::Profile::parse(profile).map_err(|e| anyhow!("the image's seccomp profile: {e}"))?;
         seccomp = rpod_runtime::Seccomp::Profile(Box::new(p));
     }
-    let mut args = vec![conf.path.clone()];
+    let init_program = conf.options.init_program(conf.init);
+    let mut args = match init_program {
+        // Podman's way with catatonit: `/run/podman-init -- COMMAND...`.
+        Some(_) => vec![crate::container::options::INIT_MOUNT.to_string(), "--".to_string(), conf.path.clone()],
+        None => vec![conf.path.clone()],
+    };
     args.extend(conf.args.iter().cloned());
     let spec = default_spec(&SpecOptions {
         rootfs: rootfs.merged.clone(),
@@ -154,6 +159,19 @@ pub(super) fn build_spec(
         let mut user_mounts = user_mounts;
         user_mounts.sort_by_key(|m| m.destination().components().count());
         mounts.extend(user_mounts);
+        spec.set_mounts(Some(mounts));
+    }
+    if let Some(program) = init_program {
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        mounts.push(
+            rpod_runtime::oci_spec::runtime::MountBuilder::default()
+                .destination(crate::container::options::INIT_MOUNT)
+                .typ("bind")
+                .source(program)
+                .options(vec!["bind".to_string(), "ro".to_string(), "rprivate".to_string()])
+                .build()
+                .map_err(|e| anyhow!("{e}"))?,
+        );
         spec.set_mounts(Some(mounts));
     }
     if conf.privileged {
