@@ -412,6 +412,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set custom DNS options' -r
@@ -887,6 +888,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set custom DNS options' -r
@@ -1189,6 +1191,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l image-volume -d 'Wh
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-option -d 'Set custom DNS options' -r
@@ -2729,6 +2732,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l image-volume -d 'What 
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-option -d 'Set custom DNS options' -r

@@ -54,6 +54,10 @@ const EXPECTED: &[&str] = &[
     "pause-rootless",
     "rm-removes-cgroup-rootless",
     "no-leftovers-rootless",
+    // The device cgroup (a BPF filter) as root; refused rootless.
+    "device-filter-root",
+    "device-filter-oci-root",
+    "device-cgroup-rule-refused-rootless",
 ];
 
 /// Run as root inside the VM (busybox sh); prints the CHECK lines.
@@ -290,6 +294,55 @@ suite() {
     [ "$found" = 0 ]
   }
   if [ "$M" = root ]; then check no-leftovers-$M left 20 || rc=1; else check no-leftovers-$M left 10 || rc=1; fi
+
+  # An image's character device 4:64 (the VM's own serial console, ttyS0): the device
+  # cgroup's filter refuses it (EPERM) unless --device-cgroup-rule allows it.
+  evil() {
+    [ -f /tmp/evil.tar ] && return 0
+    mkdir -p /tmp/evil/bin && cp /bin/busybox /tmp/evil/bin/ && ln -sf busybox /tmp/evil/bin/sh &&
+      mknod -m 666 /tmp/evil/ttyS0 c 4 64 && tar -C /tmp/evil -cf /tmp/evil.tar . && chmod 644 /tmp/evil.tar
+  }
+  devf() {
+    evil || { echo "cannot build the image"; return 1; }
+    rp import /tmp/evil.tar localhost/evil:1 >/dev/null || return 1
+    out=$(rp run --rm localhost/evil:1 /bin/sh -c 'echo x > /ttyS0 && echo WROTE' 2>&1)
+    echo "no rule: $out"
+    case $out in *"Operation not permitted"*) ;; *) return 1 ;; esac
+    out=$(rp run --rm --device-cgroup-rule 'c 4:64 rw' localhost/evil:1 /bin/sh -c 'exec 3>/ttyS0 && echo opened' 2>&1)
+    echo "c 4:64 rw: $out"
+    [ "$out" = opened ] || return 1
+    out=$(rp run --rm --device-cgroup-rule 'c 4:64 r' localhost/evil:1 /bin/sh -c 'exec 3>/ttyS0 && echo opened' 2>&1)
+    echo "c 4:64 r, opened for writing: $out"
+    case $out in *"Operation not permitted"*) ;; *) return 1 ;; esac
+    out=$(rp run --rm localhost/evil:1 /bin/sh -c 'echo x > /dev/null && head -c 4 /dev/urandom | wc -c' 2>&1)
+    echo "/dev/null, /dev/urandom: $out"
+    [ "$out" = 4 ] || return 1
+    rp rmi localhost/evil:1 >/dev/null
+  }
+  # `rpod oci run` with `rpod oci spec`'s deny-all: the same filter.
+  devoci() {
+    evil || return 1
+    b=/tmp/oci-bundle
+    rm -rf $b && mkdir -p $b && cp -a /tmp/evil $b/rootfs && (cd $b && rpod oci spec) || return 1
+    sed -i 's/"terminal": true/"terminal": false/; s/^      "sh"$/      "sh", "-c", "echo x > \/ttyS0 \&\& echo WROTE"/' $b/config.json
+    grep -q WROTE $b/config.json || { echo "config.json not edited"; return 1; }
+    out=$(rpod oci run -b $b devoci 2>&1)
+    echo "rpod oci run: $out"
+    rpod oci delete -f devoci >/dev/null 2>&1
+    case $out in *"Operation not permitted"*) ;; *) return 1 ;; esac
+  }
+  refused() {
+    out=$(rp run --rm --device-cgroup-rule 'c 4:64 rw' busybox true 2>&1)
+    st=$?
+    echo "exit $st: $out"
+    [ $st = 125 ] && case $out in *"--device-cgroup-rule cannot be applied"*) true ;; *) false ;; esac
+  }
+  if [ "$M" = root ]; then
+    check device-filter-root devf || rc=1
+    check device-filter-oci-root devoci || rc=1
+  else
+    check device-cgroup-rule-refused-rootless refused || rc=1
+  fi
 
   # The limits' own cost (emulated CPU: compare, don't read absolutely).
   t0=$(cut -d' ' -f1 /proc/uptime)

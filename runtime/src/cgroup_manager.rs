@@ -466,23 +466,30 @@ pub fn stats(dir: &Path) -> Stats {
     }
 }
 
-/// The limits of an OCI config's `linux.resources` in cgroup v2 terms. A
-/// setting this manager cannot apply is an error naming it, never dropped.
-/// Device rules: runc's default (deny everything first) matches what the
-/// runtime makes (only the listed device nodes exist); allow rules grant
-/// nothing beyond that; any other deny rule is refused.
-pub fn from_oci(r: &oci_spec::runtime::LinuxResources) -> Result<Resources, String> {
-    let unsupported = |what: &str| Err(format!("linux.resources.{what} is not supported by rpod's runtime"));
-    let mut out = Resources::default();
-    for (i, d) in r.devices().iter().flatten().enumerate() {
+/// Do the device rules of `linux.resources` need the device cgroup's
+/// filter ([`crate::devices`])? Without one the runtime's stand-in (a
+/// `nodev` root file system, only the listed device nodes made) gives
+/// runc's default (deny everything first, then allow rules for nodes the
+/// runtime makes), not a deny rule beyond the leading deny-all.
+pub fn devices_need_filter(r: &oci_spec::runtime::LinuxResources) -> bool {
+    r.devices().iter().flatten().enumerate().any(|(i, d)| {
         let all = d.typ().is_none_or(|t| t == oci_spec::runtime::LinuxDeviceType::A)
             && d.major().is_none_or(|m| m < 0)
             && d.minor().is_none_or(|m| m < 0)
             && d.access().as_deref().is_none_or(|a| a == "rwm");
-        if !(d.allow() || i == 0 && all) {
-            return unsupported("devices (a deny rule other than the leading deny-all)");
-        }
-    }
+        !(d.allow() || i == 0 && all)
+    })
+}
+
+/// The limits of an OCI config's `linux.resources` in cgroup v2 terms. A
+/// setting this manager cannot apply is an error naming it, never dropped.
+/// Device rules are the runtime's (a filter on the cgroup), checked here
+/// only for their form.
+pub fn from_oci(r: &oci_spec::runtime::LinuxResources) -> Result<Resources, String> {
+    let unsupported = |what: &str| Err(format!("linux.resources.{what} is not supported by rpod's runtime"));
+    let mut out = Resources::default();
+    crate::devices::rules_from_oci(r.devices().as_deref().unwrap_or_default())
+        .map_err(|e| format!("linux.resources.devices: {e}"))?;
     if let Some(m) = r.memory() {
         if m.kernel_tcp().is_some() || m.swappiness().is_some() || m.disable_oom_killer() == Some(true) {
             return unsupported("memory (kernelTCP, swappiness, disableOOMKiller: cgroup v1 only)");
@@ -644,8 +651,16 @@ mod tests {
         assert_eq!(res.cpu_max, Some((Some(50_000), 100_000)));
         assert_eq!(res.cpuset_cpus.as_deref(), Some("0"));
         assert_eq!(res.pids_max, Some(-1));
-        for bad in [
+        let deny: oci_spec::runtime::LinuxResources = serde_json::from_value(
             serde_json::json!({"devices": [{"allow": false, "type": "c", "major": 1, "minor": 3, "access": "rwm"}]}),
+        )
+        .unwrap();
+        assert!(from_oci(&deny).unwrap().is_empty() && devices_need_filter(&deny));
+        assert!(!devices_need_filter(&r));
+        let odd: oci_spec::runtime::LinuxResources =
+            serde_json::from_value(serde_json::json!({"devices": [{"allow": true, "access": "rwx"}]})).unwrap();
+        assert!(from_oci(&odd).unwrap_err().contains("linux.resources.devices"));
+        for bad in [
             serde_json::json!({"blockIO": {"leafWeight": 10}}),
             serde_json::json!({"memory": {"swappiness": 10}}),
             serde_json::json!({"hugepageLimits": [{"pageSize": "2MB", "limit": 1}]}),

@@ -28,7 +28,7 @@
 //!   new root) and refused when they pass through a `/proc` magic link.
 
 use std::io::Read;
-use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -263,6 +263,36 @@ fn make_gate(fifo: &Path, made: &mut bool) -> Result<OwnedFd, RuntimeError> {
     Ok(fd)
 }
 
+/// Loads the device filter of `linux.resources.devices` (with runc's
+/// default allow-list, see [`crate::devices`]) and attaches it to the
+/// container's cgroup `dir`. `Ok(false)`: no filter, because every device
+/// is allowed, or because this process may not load one (rootless: in a
+/// user namespace `bpf(2)` is refused; device nodes are inert there
+/// anyway, and the root file system stays `nodev`).
+fn device_filter(spec: &Spec, dir: &Path) -> Result<bool, RuntimeError> {
+    let list = spec.linux().as_ref().and_then(|l| l.resources().as_ref()).and_then(|r| r.devices().clone());
+    let rules = crate::devices::rules_from_oci(&list.unwrap_or_default()).map_err(RuntimeError::InvalidSpec)?;
+    if crate::devices::allow_everything(&rules) {
+        return Ok(false);
+    }
+    let program = crate::devices::program(&rules);
+    let prog = match crate::bpf::load_device_program(&program, "rpod_devices") {
+        Ok(p) => p,
+        Err(Errno::EPERM | Errno::EACCES) if !crate::plan::in_initial_userns_as_root() => return Ok(false),
+        Err(e) => return Err(RuntimeError::sys("loading the device cgroup filter (bpf BPF_PROG_LOAD)", e)),
+    };
+    let dir_fd = nix::fcntl::open(dir, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
+        .map_err(|e| RuntimeError::sys(format!("opening the cgroup {}", dir.display()), e))?;
+    match crate::bpf::attach_device_program(prog.as_fd(), dir_fd.as_fd()) {
+        Ok(()) => Ok(true),
+        Err(Errno::EPERM | Errno::EACCES) if !crate::plan::in_initial_userns_as_root() => Ok(false),
+        Err(e) => Err(RuntimeError::sys(
+            format!("attaching the device cgroup filter to {} (bpf BPF_PROG_ATTACH)", dir.display()),
+            e,
+        )),
+    }
+}
+
 /// Start a container: fork its init with the spec's namespaces, set up its
 /// root file system and process, and exec (or wait at the start gate).
 ///
@@ -310,11 +340,20 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
         ),
         None => None,
     };
+    if let Some(dir) = &c.cgroup {
+        if device_filter(c.spec, dir)? {
+            // The device cgroup now guards every node: an image's own
+            // nodes are refused by it (EPERM), as with runc.
+            plan.root_nodev = false;
+        }
+    }
     let cgroup_fd = cgroup.as_ref().map(|f| f.as_raw_fd());
     let pid = match plan.pid_join {
         None => sys::clone_child(flags, cgroup_fd, || child::run_create(&mut plan, &mut io))
             .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?,
-        Some(_) => clone_in_pid_namespace(c.spec.clone(), io, cgroup_fd, c.parent_death_signal.is_some())?,
+        Some(_) => {
+            clone_in_pid_namespace(c.spec.clone(), io, cgroup_fd, plan.root_nodev, c.parent_death_signal.is_some())?
+        }
     };
     drop(child_sock);
     drop(gate);
@@ -419,13 +458,20 @@ fn run_create_hooks(hooks: Option<&HookSet>, which: u32, pid: Pid) -> Result<(),
 /// must die with its creator (`stay`: [`CreateOptions::parent_death_signal`],
 /// which the kernel sends when the creating *thread* ends), that thread
 /// stays, parked, for the life of the process.
-fn clone_in_pid_namespace(spec: Spec, mut io: IoPlan, cgroup: Option<RawFd>, stay: bool) -> Result<Pid, RuntimeError> {
+fn clone_in_pid_namespace(
+    spec: Spec,
+    mut io: IoPlan,
+    cgroup: Option<RawFd>,
+    root_nodev: bool,
+    stay: bool,
+) -> Result<Pid, RuntimeError> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("rpod-pidns".into())
         .spawn(move || {
             let cloned = (|| {
                 let (mut plan, _files) = plan::container_plan(&spec, host_facts())?;
+                plan.root_nodev = root_nodev;
                 let ns = plan.pid_join.ok_or_else(|| RuntimeError::InvalidSpec("no PID namespace to join".into()))?;
                 sys::setns(ns, libc::CLONE_NEWPID)
                     .map_err(|e| RuntimeError::sys("joining the PID namespace of namespaces[].path", e))?;

@@ -8,11 +8,13 @@
 //! [`exec`] joins a running container, [`tiny_init`] is `--init`.
 #![deny(unsafe_code)]
 
+mod bpf;
 pub mod caps;
 pub mod cgroup_manager;
 pub mod cgroups;
 mod child;
 mod container;
+pub mod devices;
 mod error;
 pub mod hooks;
 pub mod host;

@@ -223,21 +223,42 @@ fn create(root: &Path, a: &CreateArgs, run: bool) -> anyhow::Result<()> {
 /// The container's cgroup, when the config asks for one (`linux.cgroupsPath`
 /// or limits in `linux.resources`): made through the runtime's cgroup v2
 /// manager, or an error saying why it cannot be (a hybrid host), never
-/// silently left out. No cgroup is made when none is asked for.
+/// silently left out. As root, a cgroup is also made for the device rules
+/// wherever one can be (the runtime attaches the device filter to it);
+/// elsewhere the runtime's `nodev` stand-in applies them, and rules it
+/// cannot express are refused.
 fn oci_cgroup(spec: &Spec, id: &str) -> anyhow::Result<Option<PathBuf>> {
-    use rpod_runtime::cgroup_manager::{create_oci, from_oci};
+    use rpod_runtime::cgroup_manager::{create_oci, devices_need_filter, from_oci, place, Placement};
     let linux = spec.linux().as_ref();
     let path = linux.and_then(|l| l.cgroups_path().as_ref()).map(|p| p.to_string_lossy().into_owned());
     let path = path.filter(|p| !p.is_empty());
-    let res = match linux.and_then(|l| l.resources().as_ref()) {
+    let resources = linux.and_then(|l| l.resources().as_ref());
+    let res = match resources {
         Some(r) => from_oci(r).map_err(|e| Failure::new(ExitCode::Engine, e))?,
         None => Default::default(),
     };
-    if path.is_none() && res.is_empty() {
-        return Ok(None);
-    }
     let rootless = !nix::unistd::geteuid().is_root();
     let info = rpod_runtime::cgroups::detect(rootless);
+    let device_rules = resources.is_some_and(|r| r.devices().as_ref().is_some_and(|d| !d.is_empty()));
+    let filter = rpod_runtime::in_initial_userns_as_root()
+        && device_rules
+        && matches!(place(&info, rootless), Placement::Under { .. });
+    if resources.is_some_and(devices_need_filter) && !filter {
+        let why = match place(&info, rootless) {
+            Placement::Unavailable(why) => why,
+            Placement::Under { .. } => "a device cgroup filter needs root".to_string(),
+        };
+        return Err(Failure::new(
+            ExitCode::Engine,
+            format!(
+                "linux.resources.devices: a deny rule other than the leading deny-all needs the device cgroup: {why}"
+            ),
+        )
+        .into());
+    }
+    if path.is_none() && res.is_empty() && !filter {
+        return Ok(None);
+    }
     let dir = create_oci(&info, rootless, path.as_deref(), &format!("rpod-oci-{id}"), &res)
         .map_err(|e| Failure::new(ExitCode::Engine, e))?;
     Ok(Some(dir))

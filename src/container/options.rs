@@ -13,8 +13,8 @@ use anyhow::{anyhow, bail, Context as _};
 use serde::{Deserialize, Serialize};
 
 use rpod_runtime::oci_spec::runtime::{
-    LinuxDeviceBuilder, LinuxDeviceType, LinuxNamespaceBuilder, LinuxNamespaceType, LinuxPersonalityBuilder,
-    LinuxPersonalityDomain, Mount, MountBuilder, PosixRlimitBuilder, Spec,
+    LinuxDeviceBuilder, LinuxDeviceCgroup, LinuxDeviceCgroupBuilder, LinuxDeviceType, LinuxNamespaceBuilder,
+    LinuxNamespaceType, LinuxPersonalityBuilder, LinuxPersonalityDomain, Mount, MountBuilder, PosixRlimitBuilder, Spec,
 };
 
 /// `--pid`, `--ipc`, `--uts`, `--cgroupns`: a namespace of its own
@@ -125,6 +125,10 @@ pub struct Options {
     pub read_only_tmpfs: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub devices: Vec<Device>,
+    /// `--device-cgroup-rule TYPE MAJOR:MINOR ACCESS` (allow rules of the
+    /// device cgroup; checked at create).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub device_cgroup_rules: Vec<String>,
     /// `--pidfile`: where the container's PID is written when it starts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pidfile: Option<PathBuf>,
@@ -345,6 +349,9 @@ impl Options {
                 bail!("--device {}: not a device node", d.host.display());
             }
         }
+        if !self.device_cgroup_rules.is_empty() {
+            device_cgroup_available()?;
+        }
         Ok(())
     }
 
@@ -461,11 +468,28 @@ impl Options {
         }
         if !self.devices.is_empty() && !rootless {
             let mut devs = linux.devices().clone().unwrap_or_default();
+            let mut rules = Vec::new();
             for d in &self.devices {
                 let m = std::fs::metadata(&d.host).with_context(|| format!("--device {}", d.host.display()))?;
-                devs.push(host_device(&d.host, &d.container, &m)?);
+                let dev = host_device(&d.host, &d.container, &m)?;
+                // Podman's allow rule for the node, with its permissions.
+                rules.push(
+                    LinuxDeviceCgroupBuilder::default()
+                        .allow(true)
+                        .typ(dev.typ())
+                        .major(dev.major())
+                        .minor(dev.minor())
+                        .access(d.permissions.clone())
+                        .build()?,
+                );
+                devs.push(dev);
             }
             linux.set_devices(Some(devs));
+            add_device_rules(linux, rules);
+        }
+        if !self.device_cgroup_rules.is_empty() {
+            let rules = self.device_cgroup_rules.iter().map(|r| rpod_runtime::devices::parse_cgroup_rule(r));
+            add_device_rules(linux, rules.collect::<Result<_, _>>().map_err(|e| anyhow!(e))?);
         }
         let mut namespaces = linux.namespaces().clone().unwrap_or_default();
         for (mode, typ, file) in [
@@ -492,6 +516,36 @@ impl Options {
         }
         linux.set_namespaces(Some(namespaces));
         Ok(())
+    }
+}
+
+/// Appends allow rules to `linux.resources.devices` (after the spec's
+/// deny-all).
+fn add_device_rules(linux: &mut rpod_runtime::oci_spec::runtime::Linux, rules: Vec<LinuxDeviceCgroup>) {
+    let mut res = linux.resources().clone().unwrap_or_default();
+    let mut list = res.devices().clone().unwrap_or_default();
+    list.extend(rules);
+    res.set_devices(Some(list));
+    linux.set_resources(Some(res));
+}
+
+/// `--device-cgroup-rule` needs the device cgroup: root (a filter cannot be
+/// loaded rootless) on a host where rpod can make the container's cgroup.
+fn device_cgroup_available() -> anyhow::Result<()> {
+    use rpod_runtime::cgroup_manager::{place, Placement};
+    let refuse = |why: String| -> anyhow::Result<()> {
+        Err(crate::error::Failure::new(
+            crate::error::ExitCode::Engine,
+            format!("--device-cgroup-rule cannot be applied: {why}"),
+        )
+        .into())
+    };
+    if !rpod_runtime::in_initial_userns_as_root() {
+        return refuse("the device cgroup's filter needs root (rootless, device nodes are inert anyway)".into());
+    }
+    match place(&rpod_runtime::cgroups::detect(false), false) {
+        Placement::Unavailable(why) => refuse(why),
+        Placement::Under { .. } => Ok(()),
     }
 }
 
@@ -529,6 +583,34 @@ mod tests {
         let o = Options { pid: NsMode::Host, umask: Some(0o077), read_only_tmpfs: true, ..Options::default() };
         let text = serde_json::to_string(&o).unwrap();
         assert_eq!(serde_json::from_str::<Options>(&text).unwrap(), o);
+    }
+
+    #[test]
+    fn devices_and_cgroup_rules_become_allow_rules() {
+        let mut spec = rpod_runtime::default_spec(&Default::default());
+        let o = Options {
+            devices: vec![Device::parse("/dev/null:/dev/mynull:r").unwrap()],
+            device_cgroup_rules: vec!["c 4:64 rw".into()],
+            ..Options::default()
+        };
+        o.apply(&mut spec, &[], &|_| unreachable!(), false).unwrap();
+        let linux = spec.linux().as_ref().unwrap();
+        let rules: Vec<String> = linux
+            .resources()
+            .as_ref()
+            .unwrap()
+            .devices()
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let n = |v: Option<i64>| v.map_or("*".into(), |v| v.to_string());
+                let t = d.typ().map_or("a", |t| if t == LinuxDeviceType::C { "c" } else { "?" });
+                format!("{} {t} {}:{} {}", d.allow(), n(d.major()), n(d.minor()), d.access().as_deref().unwrap_or(""))
+            })
+            .collect();
+        assert_eq!(rules, ["false a *:* rwm", "true c 1:3 r", "true c 4:64 rw"]);
+        assert_eq!(linux.devices().as_ref().unwrap().last().unwrap().path(), Path::new("/dev/mynull"));
     }
 
     #[test]

@@ -320,6 +320,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "DEVICE")]
     pub device: Vec<String>,
 
+    /// Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")
+    #[arg(long, value_name = "RULE")]
+    pub device_cgroup_rule: Vec<String>,
+
     #[command(flatten)]
     pub names: NameFlags,
 
@@ -703,6 +707,10 @@ impl ContainerFlags {
         o.tz = self.tz.clone();
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
+        for r in &self.device_cgroup_rule {
+            rpod_runtime::devices::parse_cgroup_rule(r).map_err(|e| anyhow::anyhow!(e))?;
+        }
+        o.device_cgroup_rules = self.device_cgroup_rule.clone();
         // The monitor writes them, from another working directory.
         let absolute = |p: &Option<PathBuf>| p.as_deref().map(std::path::absolute).transpose();
         o.pidfile = absolute(&self.pidfile).context("--pidfile")?;
