@@ -718,11 +718,13 @@ struct Reply {
     cut_after: Option<usize>,
     /// Wait this long before answering.
     stall: Option<Duration>,
+    /// No `Content-Length`: the body runs until the connection closes.
+    no_length: bool,
 }
 
 impl Reply {
     fn new(status: u16, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status, headers: Vec::new(), body: body.into(), cut_after: None, stall: None }
+        Reply { status, headers: Vec::new(), body: body.into(), cut_after: None, stall: None, no_length: false }
     }
 
     fn json(status: u16, body: &str) -> Reply {
@@ -828,8 +830,10 @@ fn serve_one(mut conn: TcpStream, handler: &(dyn Fn(&Request) -> Reply + Send + 
     if let Some(d) = reply.stall {
         std::thread::sleep(d);
     }
-    let mut head =
-        format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n", reply.status, reply.body.len());
+    let mut head = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", reply.status);
+    if !reply.no_length {
+        head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
+    }
     for (k, v) in &reply.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -871,6 +875,13 @@ fn faults_retries_and_resume() {
             "/v2/limited/manifests/latest" => manifest(&manifest_bytes),
             "/v2/down/manifests/latest" => Reply::new(500, "internal error"),
             "/v2/bad/manifests/latest" => Reply::json(200, "{not json"),
+            // Past containers/image's 4 MiB, announced or streamed.
+            "/v2/huge/manifests/latest" => Reply::json(200, &format!("{{\"x\": \"{}\"}}", "a".repeat(5 << 20))),
+            "/v2/endless/manifests/latest" => {
+                let mut r = Reply::json(200, &format!("{{\"x\": \"{}\"}}", "a".repeat(5 << 20)));
+                r.no_length = true;
+                r
+            }
             "/v2/gone/manifests/latest" => {
                 Reply::json(404, r#"{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{}}]}"#)
             }
@@ -933,6 +944,18 @@ fn faults_retries_and_resume() {
     // Malformed JSON.
     let e = rt.block_on(client.fetch_manifest(&at("bad"), None)).unwrap_err().to_string();
     assert!(e.starts_with(&format!("parsing manifest of {addr}/bad:latest: ")), "{e}");
+
+    // Manifests larger than 4 MiB: a clear error, not read whole.
+    for repo in ["huge", "endless"] {
+        let e = rt.block_on(client.fetch_manifest(&at(repo), None)).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "reading manifest {addr}/{repo}:latest: the registry sent more than 4194304 bytes, the most accepted"
+            )
+        );
+        assert_eq!(count(&format!("/v2/{repo}/manifests/latest")), 1, "not retried");
+    }
 
     // A blob whose connection drops mid-way resumes where it stopped.
     let d = &good.layers[0].desc;

@@ -51,6 +51,8 @@ use http::*;
 const USER_AGENT: &str = concat!("rpod/", env!("CARGO_PKG_VERSION"));
 /// Largest config blob accepted (they are a few KiB).
 const MAX_CONFIG_SIZE: u64 = 64 << 20;
+/// Largest manifest or index accepted: containers/image's limit.
+const MAX_MANIFEST_SIZE: u64 = 4 << 20;
 /// Most pages followed for a catalog or tag list.
 const MAX_PAGES: usize = 10_000;
 
@@ -276,23 +278,39 @@ impl Client {
         self.manifest_at(&conn, &candidate.location).await
     }
 
+    /// GET of the manifest itself (not oci-client's, which reads any body
+    /// whole): at most [`MAX_MANIFEST_SIZE`] bytes are read, checked
+    /// against the reference's digest and the registry's
+    /// `Docker-Content-Digest`.
     async fn manifest_at(&self, conn: &Conn, location: &Reference) -> Result<Manifest, Error> {
-        let r = oci_ref(location);
         let shown = location.to_string();
         let op = Op::Manifest(&shown);
-        let (bytes, digest) = self
-            .retry(|| {
-                let (r, conn) = (&r, conn);
-                async move {
-                    conn.oci
-                        .pull_manifest_raw(r, &conn.oci_auth, &manifest::ACCEPTED_MANIFEST_TYPES)
-                        .await
-                        .map_err(|e| map_oci(e, op, conn))
-                }
-            })
-            .await?;
-        let digest = Digest::parse(&digest)
-            .map_err(|e| Error::InvalidManifest { reference: shown.clone(), detail: e.to_string() })?;
+        let what = op.what();
+        let tail = match (location.digest(), location.tag()) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(t)) => t.to_string(),
+            (None, None) => "latest".to_string(),
+        };
+        let url = format!("{}/v2/{}/manifests/{tail}", conn.base, location.path());
+        let scope = format!("repository:{}:pull", location.path());
+        let accept = manifest::ACCEPTED_MANIFEST_TYPES.join(", ");
+        let (status, headers, bytes) =
+            self.retry(|| self.get_bounded(conn, &url, Some(&scope), &what, Some(&accept), MAX_MANIFEST_SIZE)).await?;
+        if status != 200 {
+            return Err(http_error(conn, status, &bytes, &what, Some(op)));
+        }
+        let header = headers.get("docker-content-digest").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let mut expected = Vec::new();
+        expected.extend(location.digest().cloned());
+        if let Some(h) = header.as_deref().and_then(|h| Digest::parse(h).ok()) {
+            expected.push(h);
+        }
+        for d in &expected {
+            let mut v = Verifier::new(format!("manifest {shown}"), d, None)?;
+            v.update(&bytes)?;
+            v.finish()?;
+        }
+        let digest = expected.into_iter().next().unwrap_or_else(|| Digest::sha256_of(&bytes));
         Manifest::from_bytes(bytes, digest, None, &shown)
     }
 
@@ -947,7 +965,24 @@ impl Client {
         scope: Option<&str>,
         what: &str,
     ) -> Result<(u16, reqwest::header::HeaderMap, Bytes), Error> {
+        self.get_bounded(conn, url, scope, what, None, u64::MAX).await
+    }
+
+    /// [`Self::get`] with an `Accept` header, reading at most `max` bytes
+    /// of the body (more is an error, found before it is all read).
+    async fn get_bounded(
+        &self,
+        conn: &Conn,
+        url: &str,
+        scope: Option<&str>,
+        what: &str,
+        accept: Option<&str>,
+        max: u64,
+    ) -> Result<(u16, reqwest::header::HeaderMap, Bytes), Error> {
         let mut req = conn.http.get(url);
+        if let Some(a) = accept {
+            req = req.header(reqwest::header::ACCEPT, a);
+        }
         match &conn.challenge {
             Challenge::None => {}
             Challenge::Basic => {
@@ -960,10 +995,21 @@ impl Client {
                 req = req.bearer_auth(token);
             }
         }
-        let resp = req.send().await.map_err(|e| reqwest_error(e, conn, what))?;
+        let mut resp = req.send().await.map_err(|e| reqwest_error(e, conn, what))?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let body = resp.bytes().await.map_err(|e| reqwest_error(e, conn, what))?;
+        let too_large = || Error::Other(format!("{what}: the registry sent more than {max} bytes, the most accepted"));
+        if resp.content_length().is_some_and(|n| n > max) {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| reqwest_error(e, conn, what))? {
+            if (body.len() + chunk.len()) as u64 > max {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        let body = Bytes::from(body);
         if status == 429 || status >= 500 {
             return Err(http_error(conn, status, &body, what, None));
         }
