@@ -422,7 +422,7 @@ impl<'a> Extractor<'a> {
 
     /// Extracts every entry of the stream and reads it to its end.
     fn run<R: Read>(&mut self, reader: R) -> Result<()> {
-        let mut archive = tar::Archive::new(reader);
+        let mut archive = tar::Archive::new(crate::targuard::HeaderGuard::new(reader));
         let layer = self.layer;
         let read_err = |source: io::Error| StorageError::Read { layer: layer.to_string(), source };
         {

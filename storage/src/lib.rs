@@ -84,6 +84,7 @@ pub mod pack;
 pub mod pods;
 pub mod shifted;
 pub mod store;
+mod targuard;
 pub mod tarsplit;
 pub mod volumes;
 
