@@ -164,11 +164,11 @@ const ATOMIC_LINE: usize = 4096;
 fn append(path: &Path, event: &Event) -> std::io::Result<()> {
     let mut line = event.to_line();
     line.push('\n');
-    let open = || std::fs::OpenOptions::new().create(true).append(true).open(path);
+    let open = || crate::paths::private_file().create(true).append(true).open(path);
     let mut file = match open() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
+                crate::paths::private_dir_all(dir)?;
             }
             open()?
         }

@@ -137,6 +137,27 @@ pub fn private_run_dir(dir: &Path, uid: u32) -> Result<PathBuf, PathError> {
     Ok(dir.to_path_buf())
 }
 
+/// Create `dir` and its missing parents `0700`, and give `dir` itself
+/// exactly that mode whatever the umask (an existing one too: rpod's own
+/// directories are private).
+pub fn private_dir_all(dir: &Path) -> io::Result<()> {
+    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    set_dir_mode(dir, 0o700)
+}
+
+/// Creates (truncates) the file `path` `0600` for writing.
+pub fn private_file_create(path: &Path) -> io::Result<fs::File> {
+    private_file().write(true).create(true).truncate(true).open(path)
+}
+
+/// Options that create a file `0600` (a file that exists keeps its mode).
+pub fn private_file() -> fs::OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut o = fs::OpenOptions::new();
+    o.mode(0o600);
+    o
+}
+
 /// Give the directory `dir` (not a symlink to one) exactly `mode`, through
 /// a descriptor (`fchmod`), independent of the umask it was made under.
 pub fn set_dir_mode(dir: &Path, mode: u32) -> io::Result<()> {

@@ -79,7 +79,17 @@ pub fn listen(run_dir: &Path) -> anyhow::Result<UnixListener> {
     let fd = dir_fd(run_dir)?;
     let path = format!("/proc/self/fd/{}/attach", fd.as_raw_fd());
     let _ = std::fs::remove_file(&path);
-    UnixListener::bind(&path).with_context(|| format!("listening on {}/attach", run_dir.display()))
+    let listener = UnixListener::bind(&path).with_context(|| format!("listening on {}/attach", run_dir.display()))?;
+    // 0600 whatever the umask (a socket's mode is its file's; the run
+    // directory is private, so the name is ours).
+    nix::sys::stat::fchmodat(
+        fd.as_fd(),
+        "attach",
+        nix::sys::stat::Mode::from_bits_truncate(0o600),
+        nix::sys::stat::FchmodatFlags::FollowSymlink,
+    )
+    .with_context(|| format!("chmod {}/attach", run_dir.display()))?;
+    Ok(listener)
 }
 
 /// Connects to the monitor of the container whose run directory is

@@ -49,8 +49,9 @@ impl External {
         [stdin, stdout, stderr]: [OwnedFd; 3],
         preserve: &[BorrowedFd],
     ) -> anyhow::Result<(Child, i32)> {
-        std::fs::create_dir_all(&self.bundle).with_context(|| format!("creating {}", self.bundle.display()))?;
-        std::fs::create_dir_all(&self.state_root).with_context(|| format!("creating {}", self.state_root.display()))?;
+        crate::paths::private_dir_all(&self.bundle).with_context(|| format!("creating {}", self.bundle.display()))?;
+        crate::paths::private_dir_all(&self.state_root)
+            .with_context(|| format!("creating {}", self.state_root.display()))?;
         let mut spec = spec.clone();
         if let Some(p) = spec.process_mut() {
             p.set_terminal(Some(false));

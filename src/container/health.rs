@@ -231,7 +231,8 @@ pub fn run_check(ctx: &Context, containers: &mut Containers, c: &Container) -> a
     }
     let paths = ctx.paths()?;
     let out_path = containers.run_dir(&c.id).join(format!("healthcheck-{}.out", std::process::id()));
-    let out = std::fs::File::create(&out_path).with_context(|| format!("creating {}", out_path.display()))?;
+    let out =
+        crate::paths::private_file_create(&out_path).with_context(|| format!("creating {}", out_path.display()))?;
     let exe = std::env::current_exe().context("finding rpod's own executable")?;
     let mut cmd = std::process::Command::new(exe);
     cmd.arg("--root").arg(&paths.graph_root).arg("--runroot").arg(&paths.run_root).arg("exec").arg(&c.id);

@@ -10,7 +10,7 @@
 //! `<log>.1` (replacing the previous one) and a new one started; `logs`
 //! reads both.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
@@ -79,7 +79,7 @@ impl LogWriter {
     /// Opens (appends to) the log at `path` in the format of `driver`
     /// (k8s-file or json-file).
     pub fn open(path: &Path, max_size: u64, driver: LogDriver) -> io::Result<LogWriter> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        let file = crate::paths::private_file().create(true).append(true).open(path)?;
         let size = file.metadata()?.len();
         Ok(LogWriter { path: path.to_path_buf(), file, size, max_size, json: driver == LogDriver::JsonFile })
     }
@@ -122,7 +122,7 @@ impl LogWriter {
     fn rotate(&mut self) -> io::Result<()> {
         let old = rotated(&self.path);
         std::fs::rename(&self.path, &old)?;
-        self.file = OpenOptions::new().create(true).append(true).open(&self.path)?;
+        self.file = crate::paths::private_file().create(true).append(true).open(&self.path)?;
         self.size = 0;
         Ok(())
     }

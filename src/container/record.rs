@@ -487,9 +487,9 @@ impl Containers {
     /// container (`ps` and `inspect` never take it).
     pub fn lock(&self, id: &str) -> anyhow::Result<Flock<File>> {
         let dir = self.run_root.join("locks");
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        crate::paths::private_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = dir.join(id);
-        let f = File::options()
+        let f = crate::paths::private_file()
             .create(true)
             .truncate(false)
             .write(true)

@@ -32,6 +32,16 @@ impl Rootfs {
         Rootfs { merged: dir.join("merged"), dir }
     }
 
+    /// `containers/` and `containers/<id>` made `0700`: what containers
+    /// write (setuid files too) is out of other users' reach even under a
+    /// `--root` they may enter (an existing 0755 directory).
+    fn private_dirs(&self) -> anyhow::Result<()> {
+        for d in [self.dir.parent(), Some(self.dir.as_path())].into_iter().flatten() {
+            crate::paths::private_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+        }
+        Ok(())
+    }
+
     /// Mount the overlay: `lowers` are the layer diff directories, base
     /// first (as the image lists them); the kernel's overlay, or the FUSE
     /// `mount_program` (fuse-overlayfs, which stays as a daemon serving
@@ -45,6 +55,7 @@ impl Rootfs {
         mount_program: Option<&str>,
         root_owner: Option<(u32, u32)>,
     ) -> anyhow::Result<()> {
+        self.private_dirs()?;
         for d in ["upper", "work", "merged"] {
             std::fs::create_dir_all(self.dir.join(d))
                 .with_context(|| format!("creating {}", self.dir.join(d).display()))?;
@@ -79,6 +90,7 @@ impl Rootfs {
         if std::fs::read_dir(&self.merged).is_ok_and(|mut d| d.next().is_some()) {
             return Ok(());
         }
+        self.private_dirs()?;
         let staging = self.dir.join("vfs-tmp");
         match std::fs::remove_dir_all(&staging) {
             Ok(()) => {}
@@ -116,6 +128,7 @@ impl Rootfs {
         }
         // Overlay without an upper layer needs two lower ones: an empty
         // directory is the bottom one.
+        self.private_dirs()?;
         let empty = self.dir.join("empty");
         for d in [&empty, &self.merged] {
             std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
@@ -145,6 +158,7 @@ impl Rootfs {
         rootless: bool,
         mount_program: Option<&str>,
     ) -> anyhow::Result<MountGuard> {
+        self.private_dirs()?;
         let upper = self.dir.join("upper");
         for d in [&upper, &at.to_path_buf()] {
             std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;

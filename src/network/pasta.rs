@@ -153,7 +153,8 @@ pub fn spawn(user: &[String], ports: &[PortMapping], netns: &std::fs::File, run_
     if rpod_runtime::in_initial_userns_as_root() && !user.iter().any(|o| o == "--runas" || o.starts_with("--runas=")) {
         args.splice(0..0, ["--runas".to_string(), "0".to_string()]);
     }
-    let log = std::fs::File::create(&log_file).with_context(|| format!("creating {}", log_file.display()))?;
+    let log =
+        crate::paths::private_file_create(&log_file).with_context(|| format!("creating {}", log_file.display()))?;
     let mut cmd = Command::new(&program);
     cmd.args(&args).stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
     crate::sys::pass_fds(&mut cmd, vec![netns.as_fd().as_raw_fd()]);

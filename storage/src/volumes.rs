@@ -101,6 +101,13 @@ impl Volumes {
         .map_err(dberr("insert volume"))?;
         // Made under the write lock: a directory without a row (a crash
         // before the commit) is taken over by the next create of the name.
+        // `volumes/` and `volumes/<name>` private (as Podman makes them):
+        // what containers write there, setuid files too, is out of other
+        // users' reach even under a `--root` they may enter.
+        let vol = data.parent().unwrap_or(&data).to_path_buf();
+        for d in [self.layout.volumes_dir(), vol] {
+            crate::store::mkdir_mode(&d, 0o700).map_err(|e| StorageError::io("create", &d, e))?;
+        }
         std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o755)

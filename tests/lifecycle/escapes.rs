@@ -183,3 +183,83 @@ fn image_device_nodes_are_inert() {
     });
 }
 
+/// What rpod makes is private whatever the umask (issue 12): run with
+/// umask 000 under a `--root` that already exists with mode 0755 (which
+/// rpod accepts: others may not write there), the container's directories
+/// are 0700 (so other users cannot reach the setuid files a container
+/// writes into its upper layer or a volume), its run directory 0700, the
+/// attach socket, lock, log and events files 0600.
+#[test]
+fn modes_do_not_depend_on_the_umask() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    each_mode("esc-umask", |e| {
+        let bed = Bed::get();
+        let root = e.path("root755");
+        let run = e.path("run000");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if e.mode == Mode::Rootless {
+            std::os::unix::fs::chown(&root, Some(bed.test_uid), Some(bed.test_gid)).unwrap();
+        }
+        let rpod_umask0 = |args: &[&str]| {
+            let sh = "/bin/sh";
+            let mut cmd = match e.mode {
+                Mode::Root => bed.root_command(sh),
+                Mode::Rootless => bed.rootless_command(sh),
+            };
+            cmd.args(["-c", "umask 000 && exec \"$@\"", "sh"]).arg(rpod());
+            cmd.args(["--root", &root.display().to_string(), "--runroot", &run.display().to_string()]);
+            cmd.args(args);
+            let out = output_with_timeout(&mut cmd, Duration::from_secs(120));
+            assert!(out.status.success(), "{:?} {args:?}: {}", e.mode, describe(&out));
+            text(&out.stdout)
+        };
+        rpod_umask0(&["pull", "-q", "--tls-verify=false", &e.image]);
+        let id = rpod_umask0(&[
+            "run",
+            "-d",
+            "-v",
+            "vol:/vol",
+            &e.image,
+            "sh",
+            "-c",
+            "cp /bin/busybox /suid && chmod 4755 /suid && cp /suid /vol/ && echo ready && sleep 600",
+        ]);
+        let id = id.trim().to_string();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !rpod_umask0(&["logs", &id]).contains("ready") {
+            assert!(Instant::now() < deadline, "the container did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mode = |p: &Path| {
+            let m = std::fs::symlink_metadata(p).unwrap_or_else(|err| panic!("{}: {err}", p.display()));
+            (m.permissions().mode() & 0o7777, m.file_type())
+        };
+        for dir in [
+            root.join("containers"),
+            root.join("containers").join(&id),
+            root.join("volumes"),
+            root.join("volumes/vol"),
+            root.join("layers"),
+            run.join("containers").join(&id),
+            run.join("locks"),
+            run.join("events"),
+        ] {
+            assert_eq!(mode(&dir).0, 0o700, "{:?}: {}", e.mode, dir.display());
+        }
+        for file in [
+            root.join("containers").join(&id).join("ctr.log"),
+            run.join("locks").join(&id),
+            run.join("events/events.log"),
+        ] {
+            assert_eq!(mode(&file).0, 0o600, "{:?}: {}", e.mode, file.display());
+        }
+        let (sock_mode, sock_type) = mode(&run.join("containers").join(&id).join("attach"));
+        assert!(sock_type.is_socket());
+        assert_eq!(sock_mode, 0o600, "{:?}: the attach socket", e.mode);
+        // The setuid copies exist, behind those private directories.
+        assert_eq!(mode(&root.join("containers").join(&id).join("upper/suid")).0 & 0o4000, 0o4000, "{:?}", e.mode);
+        rpod_umask0(&["rm", "-f", "-v", &id]);
+        rpod_umask0(&["volume", "rm", "vol"]);
+    });
+}

@@ -52,7 +52,7 @@ pub fn start_preserving(
     let _ = super::wait_monitor_gone(&c.state, Duration::from_secs(10));
     let (rootfs, mapping) = mount_rootfs(ctx, containers, &c)?;
     let run_dir = containers.run_dir(&c.id);
-    std::fs::create_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
+    crate::paths::private_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
     // Bridge networks are set up before the container (it joins the
     // namespace netavark configured) and undone if it does not start.
     let run_root = ctx.paths()?.run_root.clone();
