@@ -87,7 +87,7 @@ LABEL org.opencontainers.image.title="app"
 ENV APP_HOME=/app
 WORKDIR /app
 COPY --from=build /out/ /app/
-RUN adduser -D -H -u 1000 app
+RUN echo "app:x:1000:1000::/app:/bin/sh" >> /etc/passwd && echo "app:x:1000:" >> /etc/group
 EXPOSE 8080
 USER app
 ENTRYPOINT ["/app/app.sh"]
