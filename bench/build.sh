@@ -31,7 +31,8 @@ bed_prelude
 bed_packages hyperfine jq
 bed_user
 
-WORK=$(mktemp -d "$BASE/bench-build-XXXXXX")
+# Short: podman refuses a runroot longer than 50 characters.
+WORK=$(mktemp -d "$BASE/bb-XXXXXX")
 chmod 0755 "$WORK"
 RP=() PM=()
 # shellcheck disable=SC2317  # invoked by the trap
