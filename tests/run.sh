@@ -58,7 +58,10 @@ trap 'exit 143' TERM
 step "fixtures -> $BASE/fixtures (cache $CACHE)"
 install -d -m 0755 "$CACHE" "$BASE/fixtures"
 skip_big=()
-[[ -n ${RPOD_TEST_SKIP_BIG:-} ]] && skip_big=(--skip-big)
+# (never shrinking fixtures that have the big image: another checkout's run may be using them)
+if [[ -n ${RPOD_TEST_SKIP_BIG:-} ]] && ! jq -e '.[] | select(.name == "big")' "$BASE/fixtures/fixtures.json" >/dev/null 2>&1; then
+  skip_big=(--skip-big)
+fi
 cargo run -q -p rpod-testbed --bin rpod-fixtures -- build --out "$BASE/fixtures" --cache "$CACHE" "${skip_big[@]}" 9>&-
 chmod -R a+rX "$BASE/fixtures"
 
