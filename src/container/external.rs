@@ -59,8 +59,13 @@ impl External {
         let config = self.bundle.join("config.json");
         std::fs::write(&config, serde_json::to_vec(&spec)?).with_context(|| format!("writing {}", config.display()))?;
         self.delete();
+        // Written by the runtime once the container exists (before its process
+        // starts): tells a process that ended before the first `state` poll
+        // from a runtime that failed to create the container.
+        let pid_file = self.bundle.join("init.pid");
+        let _ = std::fs::remove_file(&pid_file);
         let mut run = self.command();
-        run.arg("run");
+        run.arg("run").arg("--pid-file").arg(&pid_file);
         if !preserve.is_empty() {
             run.arg("--preserve-fds").arg(preserve.len().to_string());
             crate::sys::pass_fds(&mut run, preserve.iter().map(|f| f.as_raw_fd()).collect());
@@ -84,6 +89,10 @@ impl External {
             if exited(&child) {
                 if seen > 0 {
                     return Ok((child, seen));
+                }
+                let written = std::fs::read_to_string(&pid_file).ok().and_then(|p| p.trim().parse::<i32>().ok());
+                if let Some(pid) = written.filter(|&p| p > 0) {
+                    return Ok((child, pid));
                 }
                 let status = child.wait()?;
                 bail!("{} exited ({status}) before the container started", self.runtime.display());
