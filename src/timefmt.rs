@@ -277,9 +277,25 @@ pub fn parse_input_time(s: &str, since: bool, now_ns: i64) -> Result<i64, String
     }
 }
 
+/// The instant of a `--filter until=VALUE` (containers, images, volumes,
+/// networks, pods, system prune): a time, a Unix timestamp, or a duration
+/// meaning that long *before* `now_ns` (Podman's `ComputeUntilTimestamp`:
+/// `until=24h` keeps what is older than a day).
+pub fn until_filter(value: &str, now_ns: i64) -> Result<i64, String> {
+    parse_input_time(value, true, now_ns)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn until_filters_look_back() {
+        let now = 1_796_613_358_000_000_000;
+        assert_eq!(until_filter("1h", now).unwrap(), now - 3_600_000_000_000);
+        assert_eq!(until_filter("0", now).unwrap(), 0);
+        assert!(until_filter("soon", now).is_err());
+    }
 
     #[test]
     fn known_instants() {

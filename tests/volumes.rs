@@ -189,6 +189,8 @@ fn named_volumes_and_volume_commands() {
         assert_eq!(made, 1);
         // prune removes the unused ones; rm -f removes the users first.
         e.ok(&["create", "--name", "holder", "-v", "data:/data", &e.image, "true"]);
+        // `until=1h` means made more than an hour ago (Podman): none of these.
+        assert_eq!(e.ok(&["volume", "prune", "-f", "--filter", "until=1h"]), "");
         let pruned = e.ok(&["volume", "prune", "-f"]);
         let mut pruned: Vec<&str> = pruned.lines().collect();
         pruned.sort();

@@ -38,7 +38,7 @@ impl Filters {
                     bail!("invalid dangling filter value \"{val}\"");
                 }
                 if k == "until" {
-                    crate::timefmt::parse_input_time(val, false, 0).map_err(|e| anyhow::anyhow!("{e}"))?;
+                    crate::timefmt::until_filter(val, 0).map_err(|e| anyhow::anyhow!("{e}"))?;
                 }
                 Ok(())
             },
@@ -67,7 +67,7 @@ impl Filters {
             }
             _ => {
                 let created = crate::timefmt::parse_go_time_ns(&n.created).unwrap_or(0);
-                crate::timefmt::parse_input_time(v, false, now_ns).is_ok_and(|until| created < until)
+                crate::timefmt::until_filter(v, now_ns).is_ok_and(|until| created < until)
             }
         })
     }

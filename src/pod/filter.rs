@@ -33,7 +33,7 @@ impl Filters {
                         v.parse::<usize>().map_err(|_| anyhow!("invalid ctr-number filter {v:?}"))?;
                     }
                     "until" => {
-                        crate::timefmt::parse_input_time(v, true, crate::container::record::now_ns())
+                        crate::timefmt::until_filter(v, crate::container::record::now_ns())
                             .map_err(|e| anyhow!("invalid until filter {v:?}: {e}"))?;
                     }
                     "id" | "name" | "label" | "status" | "ctr-names" | "ctr-ids" | "ctr-status" | "network" => {}
@@ -70,9 +70,7 @@ fn matches(pod: &Pod, members: &[Container], key: &str, v: &str) -> bool {
         "network" => members.iter().any(|c| {
             c.config.infra && matches!(&c.config.network, crate::network::Mode::Bridge(n) if n.iter().any(|n| n == v))
         }),
-        "until" => {
-            crate::timefmt::parse_input_time(v, true, crate::container::record::now_ns()).is_ok_and(|t| pod.created < t)
-        }
+        "until" => crate::timefmt::until_filter(v, crate::container::record::now_ns()).is_ok_and(|t| pod.created < t),
         _ => false,
     }
 }

@@ -58,7 +58,7 @@ fn parse(filters: &[String]) -> anyhow::Result<Filters> {
             }
             ("until", false) => {
                 let now = crate::container::record::now_ns();
-                let t = crate::timefmt::parse_input_time(value, true, now)
+                let t = crate::timefmt::until_filter(value, now)
                     .map_err(|e| anyhow::anyhow!("invalid until filter {value:?}: {e}"))?;
                 f.until = Some(t);
             }

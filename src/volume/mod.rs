@@ -310,7 +310,7 @@ impl Filters {
                         }
                     }
                     "until" => {
-                        crate::timefmt::parse_input_time(v, false, crate::container::record::now_ns())
+                        crate::timefmt::until_filter(v, crate::container::record::now_ns())
                             .map_err(|e| anyhow::anyhow!("invalid until filter {v:?}: {e}"))?;
                     }
                     _ => anyhow::bail!(
@@ -335,8 +335,9 @@ impl Filters {
                 "scope" => value == "local",
                 "anonymous" => v.anonymous == yes,
                 "dangling" => users(ctx, &v.name)?.is_empty() == yes,
-                "until" => crate::timefmt::parse_input_time(value, false, crate::container::record::now_ns())
-                    .is_ok_and(|t| v.created < t),
+                "until" => {
+                    crate::timefmt::until_filter(value, crate::container::record::now_ns()).is_ok_and(|t| v.created < t)
+                }
                 _ => false,
             })
         })
