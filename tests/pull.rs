@@ -1369,8 +1369,10 @@ fn find_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 #[test]
 fn disk_full_fails_cleanly_root() {
     let bed = Bed::get();
-    let (image, size) =
-        if has_big() { (bed.image("big", "zstd"), "8m") } else { (bed.image("multilayer", "latest"), "1m") };
+    // The disk is a 64 MiB tmpfs that a filler file leaves FREE KiB of: less
+    // than the image needs; the filler goes before the follow-up pull.
+    let (image, free_kib) =
+        if has_big() { (bed.image("big", "zstd"), 8192) } else { (bed.image("multilayer", "latest"), 512) };
     let dir = bed.root_tempdir("pull-enospc");
     let mnt = dir.path().join("mnt");
     std::fs::create_dir(&mnt).unwrap();
@@ -1379,12 +1381,15 @@ fn disk_full_fails_cleanly_root() {
     // In a private mount namespace: the tmpfs goes away with it.
     let script = format!(
         r#"exec 2>&1
-mount -t tmpfs -o size={size},mode=0700 rpod-enospc "$M" || exit 99
+mount -t tmpfs -o size=64m,mode=0700 rpod-enospc "$M" || exit 99
 R="$M/store"; RR="$M/run"
+avail=$(df -k --output=avail "$M" | tail -1)
+head -c $(( (avail - {free_kib}) * 1024 )) /dev/zero > "$M/filler" || exit 98
 echo "== pull big"; "$RPOD" --root "$R" --runroot "$RR" pull --tls-verify=false "$IMAGE"; echo "== rc=$?"
 echo "== layers"; ls -A "$R/layers"
 echo "== tmp"; ls -A "$R/tmp"
 echo "== report"; RPOD_PULL_TEST_REPORT="$R" "$HELPER" store_report_helper --exact --ignored --nocapture --test-threads=1 -q | grep '^{REPORT_PREFIX}'
+rm "$M/filler"
 echo "== pull busybox"; "$RPOD" --root "$R" --runroot "$RR" pull -q --tls-verify=false "$BUSYBOX"; echo "== rc=$?"
 echo "== end"
 "#
