@@ -893,6 +893,21 @@ fn an_external_runtime() {
     }
     e.ok(&["rm", "k"]);
     assert_eq!(e.code(&["run", "--rm", "-t", "--runtime", "runc", &e.image, "true"]), 125);
+    // Podman's codes for a command that is missing (127) or not executable (126).
+    let out = e.run(&["run", "--rm", "--runtime", "runc", &e.image, "/no/such/command"]);
+    assert_eq!(out.status.code(), Some(127), "{}", describe(&out));
+    assert!(text(&out.stderr).contains("/no/such/command"), "{}", describe(&out));
+    assert_eq!(e.code(&["run", "--rm", "--runtime", "runc", &e.image, "/etc/passwd"]), 126);
+    assert_eq!(e.ok(&["ps", "-aq"]), "", "a failed start leaves no container");
+    for i in 0..5 {
+        let out = e.run(&["run", "--rm", "--runtime", "runc", &e.image, "echo", "quick"]);
+        assert_eq!(
+            (out.status.code(), text(&out.stdout).as_str()),
+            (Some(0), "quick\n"),
+            "run {i}: {}",
+            describe(&out)
+        );
+    }
     assert_eq!(e.code(&["run", "--rm", "--runtime", "/no/such/runtime", &e.image, "true"]), 125);
     // --runtime is a global flag, as Podman's: before the command too.
     let out = e.run(&["--runtime", "runc", "run", "--rm", &e.image, "cat", "/proc/1/comm"]);

@@ -1,17 +1,16 @@
 //! `--runtime PATH`: an external OCI runtime (runc, crun) starts the
 //! container instead of the built-in one. The monitor writes the bundle
 //! (`<run dir>/bundle/config.json`, the same spec, its root the mounted
-//! overlay), runs `RUNTIME --root <run dir>/runtime run --bundle ... NAME`
-//! in the foreground with the container's pipes as its stdio (the runtime
-//! passes them through and exits with the container's code), reads the
-//! init's PID from `RUNTIME state`, and deletes the runtime's state
-//! afterwards. Without a terminal only (`-t` would give the runtime the
+//! overlay), runs `RUNTIME --root <run dir>/runtime create --bundle ...
+//! NAME` with the container's pipes as its stdio (the runtime passes them
+//! through), then `RUNTIME start NAME`, as conmon does; the init is then
+//! the monitor's child (the monitor is a subreaper), and the runtime's
+//! state is deleted after the container ends. Without a terminal only (`-t` would give the runtime the
 //! terminal, not the monitor).
 
 use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 use anyhow::{bail, Context as _};
 
@@ -40,80 +39,85 @@ impl External {
     }
 
     /// Starts the container with `stdio` and `preserve` (its descriptors
-    /// 3, 4, ...: the runtime's `--preserve-fds`); returns the runtime's
-    /// process (whose exit status is the container's) and the container's
-    /// init PID.
+    /// 3, 4, ...: the runtime's `--preserve-fds`) as conmon does: `RUNTIME
+    /// create` (the runtime passes the stdio through to the container's
+    /// init, which waits to exec the process), then `RUNTIME start`.
+    /// Returns the init's PID: once `create` has exited the init is the
+    /// monitor's (a subreaper's) child, so its exit status is the
+    /// container's. A create that fails because the command is missing or
+    /// not executable gives Podman's 127 or 126 (the runtime's message
+    /// read from its JSON log, as Podman does).
     pub fn start(
         &self,
         spec: &rpod_runtime::oci_spec::runtime::Spec,
         [stdin, stdout, stderr]: [OwnedFd; 3],
         preserve: &[BorrowedFd],
-    ) -> anyhow::Result<(Child, i32)> {
-        crate::paths::private_dir_all(&self.bundle).with_context(|| format!("creating {}", self.bundle.display()))?;
+    ) -> Result<i32, (i32, String)> {
+        let engine = |e: anyhow::Error| (125, format!("{e:#}"));
+        crate::paths::private_dir_all(&self.bundle)
+            .with_context(|| format!("creating {}", self.bundle.display()))
+            .map_err(engine)?;
         crate::paths::private_dir_all(&self.state_root)
-            .with_context(|| format!("creating {}", self.state_root.display()))?;
+            .with_context(|| format!("creating {}", self.state_root.display()))
+            .map_err(engine)?;
         let mut spec = spec.clone();
         if let Some(p) = spec.process_mut() {
             p.set_terminal(Some(false));
         }
         let config = self.bundle.join("config.json");
-        std::fs::write(&config, serde_json::to_vec(&spec)?).with_context(|| format!("writing {}", config.display()))?;
+        serde_json::to_vec(&spec)
+            .map_err(anyhow::Error::from)
+            .and_then(|json| std::fs::write(&config, json).with_context(|| format!("writing {}", config.display())))
+            .map_err(engine)?;
         self.delete();
-        // Written by the runtime once the container exists (before its process
-        // starts): tells a process that ended before the first `state` poll
-        // from a runtime that failed to create the container.
         let pid_file = self.bundle.join("init.pid");
-        let _ = std::fs::remove_file(&pid_file);
-        let mut run = self.command();
-        run.arg("run").arg("--pid-file").arg(&pid_file);
-        if !preserve.is_empty() {
-            run.arg("--preserve-fds").arg(preserve.len().to_string());
-            crate::sys::pass_fds(&mut run, preserve.iter().map(|f| f.as_raw_fd()).collect());
+        let log_file = self.bundle.join("runtime.log");
+        for f in [&pid_file, &log_file] {
+            let _ = std::fs::remove_file(f);
         }
-        let mut child = run
+        let mut create = Command::new(&self.runtime);
+        create.arg("--root").arg(&self.state_root).arg("--log").arg(&log_file).arg("--log-format").arg("json");
+        create.arg("create").arg("--pid-file").arg(&pid_file);
+        if !preserve.is_empty() {
+            create.arg("--preserve-fds").arg(preserve.len().to_string());
+            crate::sys::pass_fds(&mut create, preserve.iter().map(|f| f.as_raw_fd()).collect());
+        }
+        let status = create
             .arg("--bundle")
             .arg(&self.bundle)
             .arg(&self.name)
             .stdin(Stdio::from(stdin))
             .stdout(Stdio::from(stdout))
             .stderr(Stdio::from(stderr))
-            .spawn()
-            .with_context(|| format!("starting {}", self.runtime.display()))?;
-        let start = Instant::now();
-        // The init's PID shows while the container is "created" (the init
-        // waits to exec the process); it is started once "running", or
-        // "stopped" (or the runtime gone) when the process ended that fast.
-        let mut seen = 0;
-        loop {
-            // Not reaped here: the monitor's wait collects the exit status.
-            if exited(&child) {
-                if seen > 0 {
-                    return Ok((child, seen));
-                }
-                let written = std::fs::read_to_string(&pid_file).ok().and_then(|p| p.trim().parse::<i32>().ok());
-                if let Some(pid) = written.filter(|&p| p > 0) {
-                    return Ok((child, pid));
-                }
-                let status = child.wait()?;
-                bail!("{} exited ({status}) before the container started", self.runtime.display());
-            }
-            let out = self.command().arg("state").arg(&self.name).stderr(Stdio::null()).output()?;
-            if out.status.success() {
-                let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
-                let pid = v["pid"].as_i64().unwrap_or(0) as i32;
-                match v["status"].as_str() {
-                    Some("created") if pid > 0 => seen = pid,
-                    Some("running") if pid > 0 => return Ok((child, pid)),
-                    Some("stopped") if seen > 0 => return Ok((child, seen)),
-                    _ => {}
-                }
-            }
-            if start.elapsed() > Duration::from_secs(30) {
-                let _ = child.kill();
-                bail!("{} did not start the container in 30 s", self.runtime.display());
-            }
-            std::thread::sleep(Duration::from_millis(5));
+            .status()
+            .with_context(|| format!("starting {}", self.runtime.display()))
+            .map_err(engine)?;
+        if !status.success() {
+            let msg = runtime_error(&log_file).unwrap_or_else(|| format!("{status}"));
+            self.delete();
+            return Err((exit_code_of(&msg), format!("{}: {msg}", self.runtime.display())));
         }
+        let pid = std::fs::read_to_string(&pid_file).ok().and_then(|p| p.trim().parse::<i32>().ok()).filter(|&p| p > 0);
+        let Some(pid) = pid else {
+            self.delete();
+            return Err((125, format!("{} create wrote no PID to {}", self.runtime.display(), pid_file.display())));
+        };
+        let out = self
+            .command()
+            .arg("start")
+            .arg(&self.name)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .with_context(|| format!("starting {}", self.runtime.display()))
+            .map_err(engine)?;
+        if !out.status.success() {
+            let msg =
+                runtime_error(&log_file).unwrap_or_else(|| String::from_utf8_lossy(&out.stderr).trim().to_string());
+            self.delete();
+            return Err((125, format!("{} start: {msg}", self.runtime.display())));
+        }
+        Ok(pid)
     }
 
     /// Removes the runtime's state of the container (best effort).
@@ -123,14 +127,28 @@ impl External {
     }
 }
 
-/// Has `child` exited? Asked without reaping it (`WNOWAIT`).
-fn exited(child: &Child) -> bool {
-    use nix::sys::wait::{waitid, Id, WaitPidFlag, WaitStatus};
-    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
-    !matches!(
-        waitid(Id::Pid(pid), WaitPidFlag::WEXITED | WaitPidFlag::WNOHANG | WaitPidFlag::WNOWAIT),
-        Ok(WaitStatus::StillAlive)
-    )
+/// The last error the runtime wrote to its JSON log (`{"level":"error",
+/// "msg":...}` lines, runc's and crun's `--log-format json`).
+fn runtime_error(log_file: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(log_file).ok()?;
+    text.lines()
+        .rev()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| matches!(v["level"].as_str(), Some("error" | "fatal")))
+        .find_map(|v| v["msg"].as_str().map(str::to_string))
+}
+
+/// Podman's exit code for a runtime's create error: 127 when the command
+/// was not found, 126 when it could not be executed, else 125.
+fn exit_code_of(msg: &str) -> i32 {
+    let m = msg.to_lowercase();
+    if m.contains("executable file not found") || m.contains("no such file or directory") {
+        127
+    } else if m.contains("permission denied") {
+        126
+    } else {
+        125
+    }
 }
 
 /// `--runtime`: a path, or a name looked up in `PATH`.

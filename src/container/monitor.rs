@@ -520,7 +520,8 @@ fn hook_set(spec: &rpod_runtime::oci_spec::runtime::Spec, id: &str, run_dir: &st
     Some(HookSet { hooks, state })
 }
 
-/// `--runtime`: the external runtime in the foreground, as our child.
+/// `--runtime`: the container created and started by an external runtime;
+/// its init is then our child (we are a subreaper).
 fn launch_external(
     runtime: &str,
     run_dir: &std::path::Path,
@@ -534,12 +535,10 @@ fn launch_external(
     };
     let ext = super::external::External::new(runtime, run_dir, id);
     match ext.start(spec, [stdin, stdout, stderr], preserve) {
-        Ok((child, init)) => {
-            Ok(Launched { io, init, watch: child.id() as i32, cgroup: None, external: Some(ext), network: None })
-        }
+        Ok(init) => Ok(Launched { io, init, watch: init, cgroup: None, external: Some(ext), network: None }),
         Err(e) => {
             ext.delete();
-            Err((125, format!("{e:#}")))
+            Err(e)
         }
     }
 }
