@@ -121,6 +121,36 @@ fn run_prints_and_passes_the_exit_code() {
 }
 
 #[test]
+fn preserve_fds_reach_the_process() {
+    if !busybox_ok() {
+        return;
+    }
+    let t = Oci::new();
+    let b =
+        t.bundle("fds", t.spec(false), |c| c["process"]["args"] = serde_json::json!(["sh", "-c", "cat <&3; cat <&4"]));
+    let (three, four) = (t.dir.path().join("three"), t.dir.path().join("four"));
+    std::fs::write(&three, "from three\n").unwrap();
+    std::fs::write(&four, "from four\n").unwrap();
+    // The descriptors 3 and 4 opened by a shell that then becomes rpod.
+    let shell = |n: &str, id: &str| {
+        let rpod = t.cmd(&["run", "--preserve-fds", n, "-b", b.to_str().unwrap(), id]);
+        let mut sh = Command::new("/bin/sh");
+        sh.args(["-c", "exec 3<\"$1\" 4<\"$2\"; shift 2; exec \"$@\"", "sh"]).arg(&three).arg(&four);
+        sh.arg(rpod.get_program()).args(rpod.get_args());
+        sh.stdin(Stdio::null()).output().unwrap()
+    };
+    assert_eq!(ok(shell("2", "fds")), "from three\nfrom four\n");
+    // Without --preserve-fds the process does not get them.
+    let out = shell("0", "fds0");
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    // More than were passed: Podman's message, exit 125, nothing made.
+    let out = shell("3", "fds3");
+    assert_eq!(out.status.code(), Some(125), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("file descriptor 5 is not available"), "{}", text(&out.stderr));
+    assert!(!t.rpod(&["state", "fds3"]).status.success());
+}
+
+#[test]
 fn lifecycle_create_start_state_kill_delete() {
     if !busybox_ok() {
         return;

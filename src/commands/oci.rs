@@ -182,6 +182,8 @@ fn runtime_failure(e: rpod_runtime::RuntimeError) -> anyhow::Error {
 }
 
 fn create(root: &Path, a: &CreateArgs, run: bool) -> anyhow::Result<()> {
+    // First, before anything here opens a descriptor that could take one of their numbers.
+    let preserved = crate::sys::inherited_fds(a.preserve_fds)?;
     let dir = container_dir(root, &a.id)?;
     let (bundle, spec) = load_bundle(&a.bundle)?;
     let terminal = spec.process().as_ref().and_then(|p| p.terminal()).unwrap_or(false);
@@ -207,7 +209,7 @@ fn create(root: &Path, a: &CreateArgs, run: bool) -> anyhow::Result<()> {
             return Err(e);
         }
     };
-    let result = create_in(&dir, &bundle, &spec, a, run, cgroup.clone());
+    let result = create_in(&dir, &bundle, &spec, a, run, cgroup.clone(), &preserved);
     if result.is_err() || run && !a.detach {
         let _ = std::fs::remove_dir_all(&dir);
         if let Some(c) = &cgroup {
@@ -282,13 +284,10 @@ fn create_in(
     a: &CreateArgs,
     run: bool,
     cgroup: Option<PathBuf>,
+    preserved: &[std::os::fd::OwnedFd],
 ) -> anyhow::Result<()> {
     // Relative mount sources are relative to the bundle.
     std::env::set_current_dir(bundle).with_context(|| format!("entering {}", bundle.display()))?;
-    if a.preserve_fds > 0 {
-        // Borrowing inherited raw descriptors needs unsafe code: not yet.
-        bail!("--preserve-fds is not supported by rpod oci yet");
-    }
     let mut saved = Saved {
         id: a.id.clone(),
         pid: 0,
@@ -308,6 +307,7 @@ fn create_in(
     let mut opts = rpod_runtime::CreateOptions::new(spec);
     opts.hooks = hooks.clone();
     opts.stdio = Stdio::Inherit;
+    opts.preserve_fds = preserved.iter().map(std::os::fd::AsFd::as_fd).collect();
     opts.cgroup = saved.cgroup.clone();
     opts.start_gate = if run { StartGate::Immediate } else { StartGate::Wait { fifo: dir.join("exec.fifo") } };
 
