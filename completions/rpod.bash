@@ -130,6 +130,9 @@ _rpod() {
             rpod,search)
                 cmd="rpod__subcmd__search"
                 ;;
+            rpod,secret)
+                cmd="rpod__subcmd__secret"
+                ;;
             rpod,start)
                 cmd="rpod__subcmd__start"
                 ;;
@@ -394,6 +397,21 @@ _rpod() {
             rpod__subcmd__pod,unpause)
                 cmd="rpod__subcmd__pod__subcmd__unpause"
                 ;;
+            rpod__subcmd__secret,create)
+                cmd="rpod__subcmd__secret__subcmd__create"
+                ;;
+            rpod__subcmd__secret,inspect)
+                cmd="rpod__subcmd__secret__subcmd__inspect"
+                ;;
+            rpod__subcmd__secret,list)
+                cmd="rpod__subcmd__secret__subcmd__ls"
+                ;;
+            rpod__subcmd__secret,ls)
+                cmd="rpod__subcmd__secret__subcmd__ls"
+                ;;
+            rpod__subcmd__secret,rm)
+                cmd="rpod__subcmd__secret__subcmd__rm"
+                ;;
             rpod__subcmd__system,df)
                 cmd="rpod__subcmd__system__subcmd__df"
                 ;;
@@ -452,7 +470,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-v -h --version --root --runroot --storage-driver --runtime --log-level --network-config-dir --help attach build buildx commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause pod port ps pull push rename restart rm rmi run save search start stats stop system tag top unpause unshare untag update version volume wait"
+            opts="-v -h --version --root --runroot --storage-driver --runtime --log-level --network-config-dir --help attach build buildx commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause pod port ps pull push rename restart rm rmi run save search secret start stats stop system tag top unpause unshare untag update version volume wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,7 +1160,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,6 +1354,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1393,6 +1415,10 @@ _rpod() {
                     return 0
                     ;;
                 --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2300,7 +2326,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,6 +2532,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2563,6 +2593,10 @@ _rpod() {
                     return 0
                     ;;
                 --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3238,7 +3272,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3432,6 +3466,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3489,6 +3527,10 @@ _rpod() {
                     return 0
                     ;;
                 --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7180,7 +7222,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7386,6 +7428,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7443,6 +7489,10 @@ _rpod() {
                     return 0
                     ;;
                 --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7738,6 +7788,236 @@ _rpod() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__secret)
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help create inspect ls list rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__secret__subcmd__create)
+            opts="-d -l -h --driver --driver-opts --env --label --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__secret__subcmd__inspect)
+            opts="-f -h --format --pretty --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__secret__subcmd__ls)
+            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error fatal panic" -- "${cur}"))
+                    return 0
+                    ;;
+                --network-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rpod__subcmd__secret__subcmd__rm)
+            opts="-a -h --all --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9119,7 +9399,7 @@ _rpod_name_table() {
         "commit") echo "containers first --author -a --change -c --format -f --iidfile --message -m" ;;
         "container attach") echo "containers first --detach-keys" ;;
         "container commit") echo "containers first --author -a --change -c --format -f --iidfile --message -m" ;;
-        "container create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "container create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys --preserve-fds" ;;
         "container exists") echo "containers first " ;;
         "container export") echo "containers first --output -o" ;;
@@ -9131,7 +9411,7 @@ _rpod_name_table() {
         "container rename") echo "containers first " ;;
         "container restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "container rm") echo "containers all --time -t --filter --cidfile" ;;
-        "container run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "container run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container start") echo "containers all --detach-keys --filter -f" ;;
         "container stats") echo "containers all --format --interval -i" ;;
         "container stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
@@ -9139,7 +9419,7 @@ _rpod_name_table() {
         "container unpause") echo "containers all --cidfile --filter -f" ;;
         "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops" ;;
         "container wait") echo "containers all --condition --interval -i" ;;
-        "create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys --preserve-fds" ;;
         "export") echo "containers first --output -o" ;;
         "healthcheck run") echo "containers first " ;;
@@ -9167,7 +9447,7 @@ _rpod_name_table() {
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;
         "rmi") echo "images all " ;;
-        "run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
+        "run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "save") echo "images all --output -o --format" ;;
         "start") echo "containers all --detach-keys --filter -f" ;;
         "stats") echo "containers all --format --interval -i" ;;

@@ -76,6 +76,7 @@ complete -c rpod -n "__fish_rpod_needs_command" -f -a "rmi" -d 'Removes one or m
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "run" -d 'Run a command in a new container'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "save" -d 'Save image(s) to an archive'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "search" -d 'Search registries for images'
+complete -c rpod -n "__fish_rpod_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "start" -d 'Start one or more containers'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
 complete -c rpod -n "__fish_rpod_needs_command" -f -a "stop" -d 'Stop one or more containers'
@@ -383,6 +384,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 kill\t''
 restart\t''
 stop\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read in a line-delimited file of labels' -r -F
@@ -399,6 +402,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
@@ -859,6 +863,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 kill\t''
 restart\t''
 stop\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read in a line-delimited file of labels' -r -F
@@ -875,6 +881,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
@@ -1162,6 +1169,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-on-failure -
 kill\t''
 restart\t''
 stop\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l label-file -d 'Read in a line-delimited file of labels' -r -F
@@ -1178,6 +1187,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l uts -d 'UTS namespa
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
@@ -2703,6 +2713,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-on-failure -d '
 kill\t''
 restart\t''
 stop\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l label-file -d 'Read in a line-delimited file of labels' -r -F
@@ -2719,6 +2731,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l uts -d 'UTS namespace 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
@@ -2842,6 +2855,104 @@ complete -c rpod -n "__fish_rpod_using_subcommand search" -l no-trunc -d 'Do not
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l list-tags -d 'List the tags of the repository TERM'
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l compatible -d 'List stars, official and automated columns (Docker compatibility)'
 complete -c rpod -n "__fish_rpod_using_subcommand search" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -f -a "create" -d 'Create a new secret'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -f -a "inspect" -d 'Inspect a secret'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -f -a "ls" -d 'List secrets'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -f -a "list" -d 'List secrets'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -f -a "rm" -d 'Remove one or more secrets'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -s d -l driver -d 'Specify secret driver (rpod has the file driver: unencrypted, readable only by you)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l driver-opts -d 'Specify driver specific options (KEY=VALUE, comma-separated; file: path=DIR, where the data is kept)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -s l -l label -d 'Specify labels on the secret (KEY=VALUE)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read secret data from environment variable (FILE is the variable\'s name)'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format inspect output using Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Print inspect output in human-readable format (over --format)'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter secret output (name=REGEX, id=REGEX)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l format -d 'Format secret output using JSON or a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print headers'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print secret IDs only'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter secret output (name=REGEX, id=REGEX)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l format -d 'Format secret output using JSON or a Go template' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print headers'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print secret IDs only'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''
+fatal\t''
+panic\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l network-config-dir -d 'Path of the directory where network configuration files are stored' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l detach-keys -d 'Override the key sequence for detaching a container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l sig-proxy -d 'Proxy received signals to the container (without a terminal)' -r -f -a "true\t''
 false\t''"

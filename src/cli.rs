@@ -13,8 +13,8 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::{
-    buildx, completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, pod, system,
-    unshare, version, volume,
+    buildx, completion, container, healthcheck, image, inspect, internal, login, logout, network, oci, pod, secret,
+    system, unshare, version, volume,
 };
 use crate::context::{Context, GlobalArgs};
 use crate::error::{self, ExitCode, Failure};
@@ -134,6 +134,9 @@ pub enum Command {
     Save(image::save::SaveArgs),
     /// Search registries for images
     Search(image::search::SearchArgs),
+    /// Manage secrets
+    #[command(subcommand)]
+    Secret(secret::SecretCommand),
     /// Start one or more containers
     Start(container::start::StartArgs),
     /// Display a live stream of container resource usage statistics
@@ -251,6 +254,7 @@ pub fn dispatch(ctx: &Context, command: Command) -> anyhow::Result<()> {
         Command::Oci(args) => oci::run(ctx, args),
         Command::Unshare(args) => unshare::run(ctx, args),
         Command::Version(args) => version::run(args),
+        Command::Secret(s) => secret::dispatch(ctx, s),
         Command::Volume(v) => volume::dispatch(ctx, v),
     }
 }

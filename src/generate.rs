@@ -362,8 +362,9 @@ pub fn podman_flag_lines(command: &str, help: &str) -> Vec<String> {
 fn missing_area(command: &str, long: &str) -> &'static str {
     match long {
         "network" | "net" | "network-alias" | "ip" | "ip6" | "mac-address" | "dns" | "dns-opt" | "dns-option"
-        | "dns-search" | "add-host" | "publish" | "publish-all" | "expose" | "no-hosts" | "http-proxy"
-        | "rootless-netns" => "not yet (networks)",
+        | "dns-search" | "add-host" | "publish" | "publish-all" | "expose" | "no-hosts" | "rootless-netns" => {
+            "not yet (networks)"
+        }
         "volume" | "mount" | "tmpfs" | "volumes-from" | "image-volume" => "not yet (volumes)",
         "pod" | "pod-id-file" | "infra" | "infra-command" | "infra-conmon-pidfile" | "infra-image" | "infra-name" => {
             "not yet (pods)"

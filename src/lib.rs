@@ -38,6 +38,7 @@ pub mod procfs;
 #[cfg(test)]
 mod proptests;
 pub mod registry;
+pub mod secret;
 pub mod sys;
 pub mod system;
 pub mod timefmt;

@@ -150,6 +150,17 @@ pub fn private_file_create(path: &Path) -> io::Result<fs::File> {
     private_file().write(true).create(true).truncate(true).open(path)
 }
 
+/// Opens (creates 0600) the lock file `path` for `flock`.
+pub fn lock_file(path: &Path) -> anyhow::Result<fs::File> {
+    use anyhow::Context as _;
+    private_file()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("opening {}", path.display()))
+}
+
 /// Options that create a file `0600` (a file that exists keeps its mode).
 pub fn private_file() -> fs::OpenOptions {
     use std::os::unix::fs::OpenOptionsExt;

@@ -75,6 +75,8 @@ pub fn run<'a>(ctx: &'a Context, step: &RunStep<'_>, shown: &str) -> anyhow::Res
         mounts: step.mounts.clone(),
         image_volume: ImageVolume::Ignore,
         runtime: ctx.global.runtime.clone(),
+        // The step's environment is the build's own (build has no --http-proxy yet).
+        http_proxy: Some(false),
         ..CreateOptions::default()
     };
     let c = lifecycle::create(ctx, &opts)?;

@@ -20,6 +20,7 @@ pub mod logout;
 pub mod network;
 pub mod oci;
 pub mod pod;
+pub mod secret;
 pub mod select;
 pub mod system;
 pub mod unshare;

@@ -107,6 +107,8 @@ pub struct ContainersConf {
     pub env: Option<Vec<String>>,
     /// `[containers] init`.
     pub init: Option<bool>,
+    /// `[containers] http_proxy`: the default of `--http-proxy` (true).
+    pub http_proxy: Option<bool>,
     /// `[containers] tz`.
     pub tz: Option<String>,
     /// `[engine] image_parallel_copies`.
@@ -168,6 +170,11 @@ impl ContainersConf {
             Some(e) => e.clone(),
             None => strings(&DEFAULT_ENV),
         }
+    }
+
+    /// Pass the host's proxy variables into containers by default (`--http-proxy`); true by default.
+    pub fn http_proxy(&self) -> bool {
+        self.http_proxy.unwrap_or(true)
     }
 
     /// Run an init in containers by default; false by default.
@@ -283,6 +290,9 @@ impl ContainersConf {
         if c.init.is_some() {
             self.init = c.init;
         }
+        if c.http_proxy.is_some() {
+            self.http_proxy = c.http_proxy;
+        }
         if c.tz.is_some() {
             self.tz = c.tz;
         }
@@ -364,6 +374,7 @@ struct ContainersToml {
     log_size_max: Option<i64>,
     env: Option<AttrList<String>>,
     init: Option<bool>,
+    http_proxy: Option<bool>,
     tz: Option<String>,
     dns_servers: Option<AttrList<String>>,
     dns_searches: Option<AttrList<String>>,

@@ -179,6 +179,9 @@ pub struct Options {
     /// `--hostuser`: host users given passwd entries in the container.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub host_users: Vec<String>,
+    /// `--secret`: the secrets given to the container (their data read at each start).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<crate::secret::usage::SecretUse>,
     /// `create -a`: the streams (`stdin`, `stdout`, `stderr`) `start -a`
     /// attaches, as Docker's; none named: all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -488,13 +488,7 @@ impl Containers {
     pub fn lock(&self, id: &str) -> anyhow::Result<Flock<File>> {
         let dir = self.run_root.join("locks");
         crate::paths::private_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        let path = dir.join(id);
-        let f = crate::paths::private_file()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .with_context(|| format!("opening {}", path.display()))?;
+        let f = crate::paths::lock_file(&dir.join(id))?;
         Flock::lock(f, FlockArg::LockExclusive).map_err(|(_, e)| anyhow::anyhow!("locking container {id}: {e}"))
     }
 

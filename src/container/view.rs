@@ -387,6 +387,17 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
         "Umask": format!("{:04o}", o.umask.unwrap_or(0o022)),
         "Timezone": o.tz.clone().unwrap_or_default(),
     });
+    let mut config = config;
+    // Podman lists the mounted secrets (omitted when there are none).
+    let mounted: Vec<Value> = o
+        .secrets
+        .iter()
+        .filter(|s| s.kind == crate::secret::usage::Kind::Mount)
+        .map(|s| json!({"Name": s.name, "ID": s.id, "UID": s.uid, "GID": s.gid, "Mode": s.mode}))
+        .collect();
+    if !mounted.is_empty() {
+        config["Secrets"] = Value::Array(mounted);
+    }
     let host = json!({
         "PidMode": o.pid.text(),
         "IpcMode": o.ipc.text(),

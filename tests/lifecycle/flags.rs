@@ -317,3 +317,51 @@ fn init_path_runs_the_given_init() {
         assert_eq!(e.code(&["create", "--init", "--init-path", "/no/such/init", &e.image]), 125);
     });
 }
+
+/// `--http-proxy` (Podman's default true): the caller's proxy variables,
+/// both cases, reach the container below the image's and `-e`;
+/// `--http-proxy=false` and containers.conf `http_proxy = false` keep them
+/// out; recorded at create (`Config.Env`).
+#[test]
+fn http_proxy_passes_the_callers_proxy_variables() {
+    each_mode("fl-proxy", |e| {
+        let conf = e.path("containers.conf");
+        std::fs::write(&conf, "[containers]\nhttp_proxy = false\n").unwrap();
+        std::fs::set_permissions(&conf, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+        let run = |conf_file: Option<&std::path::Path>, args: &[&str]| -> String {
+            let mut cmd = e.cmd(args);
+            cmd.env("http_proxy", "http://p:1")
+                .env("HTTPS_PROXY", "http://q:2")
+                .env("no_proxy", "localhost")
+                .env("FOO_PROXY", "not a proxy variable");
+            if let Some(c) = conf_file {
+                cmd.env("CONTAINERS_CONF", c);
+            }
+            let out = output_with_timeout(&mut cmd, Duration::from_secs(120));
+            assert!(out.status.success(), "{:?} {args:?}\n{}", e.mode, describe(&out));
+            let mut vars: Vec<String> =
+                text(&out.stdout).lines().filter(|l| l.to_lowercase().contains("proxy")).map(str::to_string).collect();
+            vars.sort();
+            vars.join(" ")
+        };
+        let img = e.image.as_str();
+        assert_eq!(
+            run(None, &["run", "--rm", "--network", "none", img, "env"]),
+            "HTTPS_PROXY=http://q:2 http_proxy=http://p:1 no_proxy=localhost"
+        );
+        assert_eq!(
+            run(None, &["run", "--rm", "--network", "none", "-e", "http_proxy=mine", img, "env"]),
+            "HTTPS_PROXY=http://q:2 http_proxy=mine no_proxy=localhost"
+        );
+        assert_eq!(run(None, &["run", "--rm", "--network", "none", "--http-proxy=false", img, "env"]), "");
+        assert_eq!(run(Some(&conf), &["run", "--rm", "--network", "none", img, "env"]), "");
+        assert_eq!(
+            run(Some(&conf), &["run", "--rm", "--network", "none", "--http-proxy", img, "env"]),
+            "HTTPS_PROXY=http://q:2 http_proxy=http://p:1 no_proxy=localhost"
+        );
+        run(None, &["create", "--name", "p", img, "true"]);
+        let env = e.inspect("p")["Config"]["Env"].to_string();
+        assert!(env.contains("\"http_proxy=http://p:1\"") && !env.contains("FOO_PROXY"), "{env}");
+        e.ok(&["rm", "p"]);
+    });
+}

@@ -220,6 +220,10 @@ pub struct ContainerFlags {
     #[arg(long)]
     pub env_host: bool,
 
+    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image's and -e (default: containers.conf http_proxy, true)
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
+    pub http_proxy: Option<bool>,
+
     /// Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)
     #[arg(long, value_name = "ENV")]
     pub env_merge: Vec<String>,
@@ -283,6 +287,10 @@ pub struct ContainerFlags {
     /// Set the time zone in the container (local, or a zone such as Europe/Berlin)
     #[arg(long, value_name = "TZ")]
     pub tz: Option<String>,
+
+    /// Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Vec<String>,
 
     /// With --read-only, mount tmpfs on /tmp, /var/tmp and /run
     #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
@@ -646,6 +654,7 @@ impl ContainerFlags {
             replace: self.replace,
             platform: self.platform.chosen()?,
             env_host: self.env_host,
+            http_proxy: self.http_proxy,
             env_merge: self.env_merge.clone(),
             unsetenv: self.unsetenv.clone(),
             unsetenv_all: self.unsetenv_all,
@@ -705,6 +714,7 @@ impl ContainerFlags {
         o.cgroupns = ns("cgroupns", &self.cgroupns)?;
         o.requires = self.requires.clone();
         o.tz = self.tz.clone();
+        o.secrets = self.secret.iter().map(|s| crate::secret::usage::parse(s)).collect::<anyhow::Result<_>>()?;
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
         for r in &self.device_cgroup_rule {

@@ -68,6 +68,8 @@ pub struct CreateOptions {
     pub platform: Option<Platform>,
     /// `--env-host`: the caller's whole environment, below the image's.
     pub env_host: bool,
+    /// `--http-proxy` (`None`: containers.conf's `http_proxy`, true).
+    pub http_proxy: Option<bool>,
     /// `--env-merge KEY=VALUE` with `${KEY}` expanded from the image's value.
     pub env_merge: Vec<String>,
     /// `--unsetenv KEY`, `--unsetenv-all` (only the `--env` given stays).
@@ -194,6 +196,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     log_driver.check().map_err(|e| Failure::new(ExitCode::Engine, e))?;
     let mut options = opts.options.clone();
     config_name_defaults(&mut options.names, &ctx.config()?.containers)?;
+    crate::secret::usage::resolve(&crate::secret::Store::open(ctx)?, &mut options.secrets)?;
     {
         // container:NAME modes and --requires name containers by their IDs from here on.
         let paths = ctx.paths()?;
@@ -272,8 +275,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let from_flags: Vec<String> = opts.env.iter().filter_map(|e| expand_env(e)).collect();
     let defaults = ctx.config()?.containers.env();
     let own = vec![format!("HOSTNAME={hostname}"), "container=rpod".to_string()];
-    let host: Vec<String> =
-        if opts.env_host { std::env::vars().map(|(k, v)| format!("{k}={v}")).collect() } else { Vec::new() };
+    let host: Vec<String> = if opts.env_host {
+        std::env::vars().map(|(k, v)| format!("{k}={v}")).collect()
+    } else if opts.http_proxy.unwrap_or(ctx.config()?.containers.http_proxy()) {
+        proxy_env(|k| std::env::var(k).ok())
+    } else {
+        Vec::new()
+    };
     let base = merge_env([defaults.as_slice(), img.env.as_slice()]);
     let merged: Vec<String> = opts.env_merge.iter().map(|e| crate::container::config::expand_from(e, &base)).collect();
     let mut env = if opts.unsetenv_all {
@@ -444,6 +452,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     };
     containers.event(&c, "create");
     Ok(c)
+}
+
+/// The proxy variables Podman passes from the caller (`--http-proxy`), as `KEY=VALUE`.
+pub fn proxy_env(get: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    const PROXY: [&str; 8] =
+        ["http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY"];
+    PROXY.iter().filter_map(|k| get(k).map(|v| format!("{k}={v}"))).collect()
 }
 
 /// containers.conf's `dns_servers`, `dns_searches`, `dns_options` and

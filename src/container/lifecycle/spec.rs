@@ -101,6 +101,14 @@ pub(super) fn build_spec(
             rootless: ctx.rootless(),
         },
     )?;
+    // --secret: read from the store now (a removed secret fails the start, as in Podman).
+    let secrets =
+        crate::secret::usage::provide(&crate::secret::Store::open(ctx)?, &conf.options.secrets, run_dir, &engine_ids)?;
+    for var in &secrets.env {
+        let key = var.split('=').next().unwrap_or_default();
+        env.retain(|e| e.split('=').next() != Some(key));
+        env.push(var.clone());
+    }
     let capabilities = capabilities(&ctx.config()?.containers.default_capabilities(), &conf.cap_add, &conf.cap_drop)?;
     let (mut seccomp, no_new_privileges) = crate::container::config::security_opts(&conf.security_opt)?;
     if let Some(profile) = &conf.options.image_seccomp {
@@ -159,6 +167,23 @@ pub(super) fn build_spec(
         let mut user_mounts = user_mounts;
         user_mounts.sort_by_key(|m| m.destination().components().count());
         mounts.extend(user_mounts);
+        spec.set_mounts(Some(mounts));
+    }
+    if !secrets.files.is_empty() {
+        // Read-only, after the user's mounts (a secret in a mounted directory stays visible).
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        for (source, dest) in &secrets.files {
+            mounts.retain(|m| m.destination() != std::path::Path::new(dest));
+            mounts.push(
+                rpod_runtime::oci_spec::runtime::MountBuilder::default()
+                    .destination(dest)
+                    .typ("bind")
+                    .source(source)
+                    .options(["bind", "rprivate", "ro", "nosuid", "nodev", "noexec"].map(String::from).to_vec())
+                    .build()
+                    .map_err(|e| anyhow!("{e}"))?,
+            );
+        }
         spec.set_mounts(Some(mounts));
     }
     if let Some(program) = init_program {
