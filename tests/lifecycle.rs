@@ -343,6 +343,16 @@ fn restart_policies_and_auto_remove() {
         e.ok(&["stop", "-t", "0", "always"]);
         std::thread::sleep(Duration::from_millis(800));
         assert_eq!(e.inspect("always")["State"]["Status"], "exited");
+        // A stop that comes while the container waits to be restarted (it
+        // exits at once, so it mostly does) ends the restarts too.
+        e.ok(&["run", "-d", "--name", "bouncy", "--restart", "always", &e.image, "true"]);
+        e.wait_until("bouncy", "restarted", |v| v["RestartCount"].as_u64().unwrap_or(0) >= 2);
+        e.ok(&["stop", "-t", "0", "bouncy"]);
+        let count = e.inspect("bouncy")["RestartCount"].clone();
+        std::thread::sleep(Duration::from_millis(1500));
+        let v = e.inspect("bouncy");
+        assert_eq!((&v["State"]["Status"], &v["RestartCount"]), (&"exited".into(), &count), "restarted after stop");
+        e.wait_until("bouncy", "monitor gone", |v| v["State"]["ConmonPid"] == 0);
         // --rm -d: gone once it exits.
         let id = e.ok(&["run", "-d", "--rm", &e.image, "true"]).trim().to_string();
         let start = Instant::now();

@@ -210,6 +210,7 @@ fn run(
     };
     let mut backoff = Duration::from_millis(100);
     let mut exit_after_removal = None;
+    let mut first_launch = true;
     loop {
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
         let kept: Vec<BorrowedFd> = preserve.iter().map(|f| f.as_fd()).collect();
@@ -264,7 +265,11 @@ fn run(
             s.exit_code = 0;
             s.error.clear();
             s.oom_killed = false;
-            s.stopped_by_user = false;
+            // A user's start clears it; a restart by policy keeps a `stop`
+            // that came while it was being restarted (stop then ends it).
+            if first_launch {
+                s.stopped_by_user = false;
+            }
             s.health = c.config.options.healthcheck.as_ref().map(|_| super::health::Health::starting());
             true
         })?;
@@ -277,6 +282,7 @@ fn run(
                 }
             }
         }
+        first_launch = false;
         containers.event(&c, "start");
         if let Some(t) = &notify_to {
             // The monitor is the unit's main process (it lives as long as the

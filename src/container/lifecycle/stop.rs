@@ -43,9 +43,22 @@ pub fn stop(
     signal: Option<Signal>,
 ) -> anyhow::Result<()> {
     let _lock = containers.lock(&c.id)?;
-    let Some(c) = containers.get(&c.id)? else { return Ok(()) };
+    let Some(mut c) = containers.get(&c.id)? else { return Ok(()) };
     if !c.state.status.is_live() {
-        return Ok(());
+        // Between restarts by its policy (the monitor still there): not to
+        // be restarted; if the restart is already under way, stopped below.
+        if !crate::container::record::monitor_alive(&c.state) {
+            return Ok(());
+        }
+        containers.update_state(&c.id, |s| {
+            s.stopped_by_user = true;
+            true
+        })?;
+        let settled = |s: &State| s.status.is_live() || !crate::container::record::monitor_alive(s);
+        match wait_for(containers, &c.id, settled, Some(Duration::from_secs(30)))? {
+            Some(s) if s.status.is_live() => c.state = s,
+            _ => return Ok(()),
+        }
     }
     // A paused container is thawed first, so it can act on the signal.
     if c.state.status == Status::Paused && !c.state.cgroup.is_empty() {
