@@ -314,6 +314,10 @@ suite() {
     out=$(rp run --rm --device-cgroup-rule 'c 4:64 r' localhost/evil:1 /bin/sh -c 'exec 3>/ttyS0 && echo opened' 2>&1)
     echo "c 4:64 r, opened for writing: $out"
     case $out in *"Operation not permitted"*) ;; *) return 1 ;; esac
+    # Separate r and w rules for one device add up to rw (as runc merges them).
+    out=$(rp run --rm --device-cgroup-rule 'c 4:64 r' --device-cgroup-rule 'c 4:64 w' localhost/evil:1 /bin/sh -c 'exec 3<>/ttyS0 && echo opened' 2>&1)
+    echo "c 4:64 r + c 4:64 w, opened for reading and writing: $out"
+    [ "$out" = opened ] || return 1
     out=$(rp run --rm localhost/evil:1 /bin/sh -c 'echo x > /dev/null && head -c 4 /dev/urandom | wc -c' 2>&1)
     echo "/dev/null, /dev/urandom: $out"
     [ "$out" = 4 ] || return 1

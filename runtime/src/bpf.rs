@@ -119,13 +119,24 @@ mod tests {
         let list: Vec<oci_spec::runtime::LinuxDeviceCgroup> = serde_json::from_value(serde_json::json!([
             {"allow": false, "access": "rwm"},
             {"allow": true, "type": "c", "major": 4, "minor": 64, "access": "rw"},
-            {"allow": false, "type": "c", "major": 4, "access": "w"},
-            {"allow": true, "type": "a", "major": 8, "access": "rwm"},
+            {"allow": true, "type": "c", "major": 4, "minor": 65, "access": "r"},
+            {"allow": true, "type": "c", "major": 4, "minor": 65, "access": "w"},
+            {"allow": true, "type": "b", "major": 8, "access": "rwm"},
         ]))
         .unwrap();
         let rules = crate::devices::rules_from_oci(&list).unwrap();
-        let prog = crate::devices::program(&rules);
+        let prog = crate::devices::program(&crate::devices::Filter::new(&rules).unwrap());
         super::load_device_program(&prog, "rpod_test").expect("BPF_PROG_LOAD");
+        // Allow-all with deny exceptions (the other kind of block).
+        let list: Vec<oci_spec::runtime::LinuxDeviceCgroup> = serde_json::from_value(serde_json::json!([
+            {"allow": true, "access": "rwm"},
+            {"allow": false, "type": "c", "major": 4, "access": "w"},
+            {"allow": false, "type": "b", "major": 8, "minor": 0, "access": "rwm"},
+        ]))
+        .unwrap();
+        let rules = crate::devices::rules_from_oci(&list).unwrap();
+        let other = crate::devices::program(&crate::devices::Filter::new(&rules).unwrap());
+        super::load_device_program(&other, "rpod_test").expect("BPF_PROG_LOAD");
         // A program that reads past the context is refused: the check is real.
         let mut bad = prog.clone();
         bad[5].off = 64;

@@ -489,6 +489,7 @@ pub fn from_oci(r: &oci_spec::runtime::LinuxResources) -> Result<Resources, Stri
     let unsupported = |what: &str| Err(format!("linux.resources.{what} is not supported by rpod's runtime"));
     let mut out = Resources::default();
     crate::devices::rules_from_oci(r.devices().as_deref().unwrap_or_default())
+        .and_then(|rules| crate::devices::Filter::new(&rules))
         .map_err(|e| format!("linux.resources.devices: {e}"))?;
     if let Some(m) = r.memory() {
         if m.kernel_tcp().is_some() || m.swappiness().is_some() || m.disable_oom_killer() == Some(true) {

@@ -272,10 +272,11 @@ fn make_gate(fifo: &Path, made: &mut bool) -> Result<OwnedFd, RuntimeError> {
 fn device_filter(spec: &Spec, dir: &Path) -> Result<bool, RuntimeError> {
     let list = spec.linux().as_ref().and_then(|l| l.resources().as_ref()).and_then(|r| r.devices().clone());
     let rules = crate::devices::rules_from_oci(&list.unwrap_or_default()).map_err(RuntimeError::InvalidSpec)?;
-    if crate::devices::allow_everything(&rules) {
+    let filter = crate::devices::Filter::new(&rules).map_err(RuntimeError::InvalidSpec)?;
+    if filter.allows_everything() {
         return Ok(false);
     }
-    let program = crate::devices::program(&rules);
+    let program = crate::devices::program(&filter);
     let prog = match crate::bpf::load_device_program(&program, "rpod_devices") {
         Ok(p) => p,
         Err(Errno::EPERM | Errno::EACCES) if !crate::plan::in_initial_userns_as_root() => return Ok(false),

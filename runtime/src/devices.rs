@@ -4,13 +4,20 @@
 //! (`mknod` of anything; null, zero, full, random, urandom, tty, ptmx and
 //! the pts of `/dev/pts`).
 //!
-//! The rules keep their OCI meaning: the last rule that matches an access
-//! decides it, nothing matching is denied. The program checks the rules
-//! from the last to the first and returns at the first match: an allow rule
-//! matches when it grants every access asked for (`open(O_RDWR)` asks for
-//! read and write at once), a deny rule when it denies any of them. The
+//! The list is read as runc reads it (its devices emulator, which keeps
+//! the semantics of the cgroup v1 device controller), see [`Filter::new`]:
+//! a rule of type `a` sets the default (allow or deny every device, every
+//! access) and drops what came before; every other rule changes the
+//! exception of its own type, major and minor (wildcards included), its
+//! accesses merged with what earlier rules gave that exception, so
+//! separate `r` and `w` rules for one device make `rw`. An exception to
+//! deny-all allows an access when it grants every access asked for at once
+//! (`open(O_RDWR)` asks for read and write); an exception to allow-all
+//! denies it when it denies any of them (the v1 kernel's reading). The
 //! instructions are assembled here by hand (a dozen opcodes, as runc's
 //! `devicefilter.go` does); [`crate::bpf`] loads and attaches them.
+
+use std::collections::BTreeMap;
 
 use oci_spec::runtime::{LinuxDeviceCgroup, LinuxDeviceType};
 
@@ -38,11 +45,6 @@ pub struct Rule {
 impl Rule {
     fn allow(kind: char, major: Option<u32>, minor: Option<u32>, access: &str) -> Rule {
         Rule { allow: true, block: Some(kind == 'b'), major, minor, access: parse_access(access).unwrap_or(ACC_ALL) }
-    }
-
-    /// Does this rule match every access to every device?
-    fn matches_everything(&self) -> bool {
-        self.block.is_none() && self.major.is_none() && self.minor.is_none() && self.access == ACC_ALL
     }
 }
 
@@ -109,6 +111,100 @@ pub fn rules_from_oci(list: &[LinuxDeviceCgroup]) -> Result<Vec<Rule>, String> {
     }
     rules.extend(default_rules());
     Ok(rules)
+}
+
+/// What a list of rules amounts to: a default verdict and the exceptions
+/// to it, one per type, major and minor (as runc's devices emulator keeps
+/// them), each with the accesses it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    /// Allow-all with deny exceptions (true), or deny-all with allow ones.
+    pub default_allow: bool,
+    /// `(block, major, minor)` (`None`: any number) -> `ACC_*` bits; none empty.
+    pub exceptions: BTreeMap<(bool, Option<u32>, Option<u32>), u32>,
+}
+
+impl Filter {
+    /// Applies the rules in order, as runc does (its devices emulator, the
+    /// cgroup v1 controller's semantics): a rule of type `a` (whatever its
+    /// numbers and accesses, as the v1 kernel reads `a`) resets the filter
+    /// to allow-all or deny-all; a rule whose verdict differs from the
+    /// default adds its accesses to its exception; one that agrees with
+    /// the default takes them away. Taking accesses away from one device
+    /// while a wildcard exception covering it (same type, `*` for its major
+    /// or minor) keeps them is refused, as runc refuses it ("cannot punch
+    /// hole in existing wildcard rule").
+    pub fn new(rules: &[Rule]) -> Result<Filter, String> {
+        let mut f = Filter { default_allow: false, exceptions: BTreeMap::new() };
+        for r in rules {
+            let Some(block) = r.block else {
+                f = Filter { default_allow: r.allow, exceptions: BTreeMap::new() };
+                continue;
+            };
+            if r.access == 0 {
+                continue;
+            }
+            let key = (block, r.major, r.minor);
+            if r.allow != f.default_allow {
+                *f.exceptions.entry(key).or_insert(0) |= r.access;
+                continue;
+            }
+            for wide in [(block, None, r.minor), (block, r.major, None), (block, None, None)] {
+                let kept = f.exceptions.get(&wide).copied().unwrap_or(0) & r.access;
+                if wide != key && kept != 0 {
+                    return Err(format!(
+                        "device rule {}: it takes {} away from part of the wildcard rule {} (runc refuses this too: \
+                         cannot punch a hole in an existing wildcard rule)",
+                        show(r.allow, key, r.access),
+                        access_letters(kept),
+                        show(!r.allow, wide, f.exceptions[&wide]),
+                    ));
+                }
+            }
+            if let Some(acc) = f.exceptions.get_mut(&key) {
+                *acc &= !r.access;
+                if *acc == 0 {
+                    f.exceptions.remove(&key);
+                }
+            }
+        }
+        Ok(f)
+    }
+
+    /// Every access to every device is allowed: no filter is needed.
+    pub fn allows_everything(&self) -> bool {
+        self.default_allow && self.exceptions.is_empty()
+    }
+
+    /// What the filter decides for an access, computed without the kernel:
+    /// the reference the tests hold [`program`] to.
+    pub fn decide(&self, block: bool, major: u32, minor: u32, access: u32) -> bool {
+        let hit = self.exceptions.iter().any(|(&(b, ma, mi), &acc)| {
+            b == block
+                && ma.is_none_or(|m| m == major)
+                && mi.is_none_or(|m| m == minor)
+                && if self.default_allow { access & acc != 0 } else { access & acc == access }
+        });
+        hit != self.default_allow
+    }
+}
+
+/// `rwm` letters of `ACC_*` bits.
+fn access_letters(acc: u32) -> String {
+    [(ACC_READ, 'r'), (ACC_WRITE, 'w'), (ACC_MKNOD, 'm')].iter().filter(|(b, _)| acc & b != 0).map(|(_, c)| c).collect()
+}
+
+/// A rule as Podman's `--device-cgroup-rule` writes it, for messages.
+fn show(allow: bool, (block, major, minor): (bool, Option<u32>, Option<u32>), acc: u32) -> String {
+    let num = |n: Option<u32>| n.map_or("*".to_string(), |n| n.to_string());
+    format!(
+        "{} {} {}:{} {}",
+        if allow { "allow" } else { "deny" },
+        if block { 'b' } else { 'c' },
+        num(major),
+        num(minor),
+        access_letters(acc)
+    )
 }
 
 /// Parses Podman's `--device-cgroup-rule` (`TYPE MAJOR:MINOR ACCESS`, e.g.
@@ -181,8 +277,10 @@ fn verdict(allow: bool) -> [Insn; 2] {
     [insn(ALU32_MOV_K, R0, 0, 0, i32::from(allow)), insn(JMP_EXIT, 0, 0, 0, 0)]
 }
 
-/// The filter program for `rules` (see the module doc for the order).
-pub fn program(rules: &[Rule]) -> Vec<Insn> {
+/// The filter program for `filter`: each exception's test, then the
+/// default verdict (all exceptions have the same verdict, so their order
+/// does not matter).
+pub fn program(filter: &Filter) -> Vec<Insn> {
     // struct bpf_cgroup_dev_ctx { u32 access_type; u32 major; u32 minor; } at R1:
     // R2 = type, R3 = access, R4 = major, R5 = minor.
     let mut p = vec![
@@ -193,72 +291,44 @@ pub fn program(rules: &[Rule]) -> Vec<Insn> {
         insn(LDX_MEM_W, R4, R1, 4, 0),
         insn(LDX_MEM_W, R5, R1, 8, 0),
     ];
-    for rule in rules.iter().rev() {
-        if rule.matches_everything() {
-            // Nothing before this rule can matter.
-            p.extend(verdict(rule.allow));
-            return p;
-        }
-        // Each test jumps past the block (to the next rule) when it fails;
-        // the offsets are filled in once the block's length is known.
-        let mut block: Vec<Insn> = Vec::new();
+    let verdict_of_exception = !filter.default_allow;
+    for (&(block, major, minor), &access) in &filter.exceptions {
+        // Each test jumps past the block (to the next exception) when it
+        // fails; the offsets are filled in once the block's length is known.
+        let mut b: Vec<Insn> = Vec::new();
         let mut skips: Vec<usize> = Vec::new();
-        if let Some(b) = rule.block {
-            skips.push(block.len());
-            block.push(insn(JMP_JNE_K, R2, 0, 0, if b { DEV_BLOCK } else { DEV_CHAR }));
-        }
-        if rule.access != ACC_ALL {
+        skips.push(b.len());
+        b.push(insn(JMP_JNE_K, R2, 0, 0, if block { DEV_BLOCK } else { DEV_CHAR }));
+        if access != ACC_ALL {
             // R1 = R3 & access (R1 is free once the context is read).
-            block.push(insn(ALU32_MOV_X, R1, R3, 0, 0));
-            block.push(insn(ALU32_AND_K, R1, 0, 0, rule.access as i32));
-            skips.push(block.len());
-            if rule.allow {
-                // Not every access asked for is granted: next rule.
-                block.push(insn(JMP_JNE_X, R1, R3, 0, 0));
+            b.push(insn(ALU32_MOV_X, R1, R3, 0, 0));
+            b.push(insn(ALU32_AND_K, R1, 0, 0, access as i32));
+            skips.push(b.len());
+            if verdict_of_exception {
+                // Not every access asked for is allowed: next exception.
+                b.push(insn(JMP_JNE_X, R1, R3, 0, 0));
             } else {
-                // None of the accesses asked for is denied: next rule.
-                block.push(insn(JMP_JEQ_K, R1, 0, 0, 0));
+                // None of the accesses asked for is denied: next exception.
+                b.push(insn(JMP_JEQ_K, R1, 0, 0, 0));
             }
         }
-        if let Some(m) = rule.major {
-            skips.push(block.len());
-            block.push(insn(JMP_JNE_K, R4, 0, 0, m as i32));
+        if let Some(m) = major {
+            skips.push(b.len());
+            b.push(insn(JMP_JNE_K, R4, 0, 0, m as i32));
         }
-        if let Some(m) = rule.minor {
-            skips.push(block.len());
-            block.push(insn(JMP_JNE_K, R5, 0, 0, m as i32));
+        if let Some(m) = minor {
+            skips.push(b.len());
+            b.push(insn(JMP_JNE_K, R5, 0, 0, m as i32));
         }
-        block.extend(verdict(rule.allow));
-        let len = block.len();
+        b.extend(verdict(verdict_of_exception));
+        let len = b.len();
         for i in skips {
-            block[i].off = (len - i - 1) as i16;
+            b[i].off = (len - i - 1) as i16;
         }
-        p.extend(block);
+        p.extend(b);
     }
-    p.extend(verdict(false));
+    p.extend(verdict(filter.default_allow));
     p
-}
-
-/// What the program decides for an access, computed without the kernel:
-/// the reference the tests hold the program to.
-pub fn decide(rules: &[Rule], block: bool, major: u32, minor: u32, access: u32) -> bool {
-    rules
-        .iter()
-        .rev()
-        .find(|r| {
-            r.block.is_none_or(|b| b == block)
-                && r.major.is_none_or(|m| m == major)
-                && r.minor.is_none_or(|m| m == minor)
-                && if r.allow { access & r.access == access } else { access & r.access != 0 }
-        })
-        .is_some_and(|r| r.allow)
-}
-
-/// Do these rules (spec rules then the defaults) allow every access to
-/// every device? Then no filter is needed.
-pub fn allow_everything(rules: &[Rule]) -> bool {
-    rules.iter().rev().find(|r| r.matches_everything()).is_some_and(|r| r.allow)
-        && !rules.iter().rev().take_while(|r| !r.matches_everything()).any(|r| !r.allow)
 }
 
 #[cfg(test)]
@@ -298,15 +368,34 @@ mod tests {
         }
     }
 
-    fn oci(json: serde_json::Value) -> Vec<Rule> {
+    fn oci(json: serde_json::Value) -> Filter {
         let list: Vec<LinuxDeviceCgroup> = serde_json::from_value(json).unwrap();
-        rules_from_oci(&list).unwrap()
+        Filter::new(&rules_from_oci(&list).unwrap()).unwrap()
+    }
+
+    /// The program and the reference agree on every access to a spread of
+    /// devices (the numbers the rules name and others).
+    fn agree(f: &Filter) {
+        let p = program(f);
+        for blk in [false, true] {
+            for maj in [1, 4, 5, 8, 136, 200] {
+                for min in [0, 2, 3, 64, 65] {
+                    for acc in 1..=7 {
+                        assert_eq!(
+                            run(&p, blk, maj, min, acc),
+                            f.decide(blk, maj, min, acc),
+                            "{blk} {maj}:{min} {acc}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
     fn podman_default_denies_all_but_the_basic_devices() {
-        let rules = oci(serde_json::json!([{"allow": false, "access": "rwm"}]));
-        let p = program(&rules);
+        let f = oci(serde_json::json!([{"allow": false, "access": "rwm"}]));
+        let p = program(&f);
         let rw = ACC_READ | ACC_WRITE;
         for (blk, maj, min, acc, want) in [
             (false, 1, 3, rw, true),          // /dev/null
@@ -320,53 +409,124 @@ mod tests {
             (false, 10, 200, rw, false), // tun: not in the list
         ] {
             assert_eq!(run(&p, blk, maj, min, acc), want, "{blk} {maj}:{min} {acc}");
-            assert_eq!(decide(&rules, blk, maj, min, acc), want, "{blk} {maj}:{min} {acc}");
+            assert_eq!(f.decide(blk, maj, min, acc), want, "{blk} {maj}:{min} {acc}");
         }
-        assert!(!allow_everything(&rules));
+        assert!(!f.allows_everything());
+        agree(&f);
     }
 
+    /// Rules for one device add up (runc's emulator, the v1 controller):
+    /// `r` then `w` is `rw`; a later deny takes accesses away again.
     #[test]
-    fn last_rule_wins_with_partial_access() {
-        let rules = oci(serde_json::json!([
+    fn rules_for_one_device_merge() {
+        let rw = ACC_READ | ACC_WRITE;
+        let f = oci(serde_json::json!([
+            {"allow": false, "access": "rwm"},
+            {"allow": true, "type": "c", "major": 4, "minor": 64, "access": "r"},
+            {"allow": true, "type": "c", "major": 4, "minor": 64, "access": "w"},
+        ]));
+        assert_eq!(f.exceptions.get(&(false, Some(4), Some(64))), Some(&rw));
+        let p = program(&f);
+        assert!(run(&p, false, 4, 64, rw), "separate r and w rules make rw");
+        assert!(run(&p, false, 4, 64, ACC_READ) && run(&p, false, 4, 64, ACC_WRITE));
+        assert!(!run(&p, false, 4, 65, ACC_READ) && !run(&p, true, 4, 64, ACC_READ));
+        agree(&f);
+        // A later deny takes `w` away from the same device: read only.
+        let f = oci(serde_json::json!([
             {"allow": false, "access": "rwm"},
             {"allow": true, "type": "c", "major": 4, "minor": 64, "access": "rw"},
             {"allow": false, "type": "c", "major": 4, "minor": 64, "access": "w"},
             {"allow": true, "type": "b", "major": 8, "access": "r"},
+            {"allow": true, "type": "b", "major": 8, "access": "w"},
             {"allow": false, "type": "c", "major": 1, "minor": 3, "access": "rwm"},
         ]));
-        let p = program(&rules);
-        for blk in [false, true] {
-            for maj in [1, 4, 5, 8, 136, 200] {
-                for min in [0, 3, 64, 65] {
-                    for acc in 1..=7 {
-                        assert_eq!(
-                            run(&p, blk, maj, min, acc),
-                            decide(&rules, blk, maj, min, acc),
-                            "{blk} {maj}:{min} {acc}"
-                        );
-                    }
-                }
-            }
-        }
+        let p = program(&f);
         assert!(run(&p, false, 4, 64, ACC_READ));
-        assert!(!run(&p, false, 4, 64, ACC_READ | ACC_WRITE));
-        assert!(run(&p, true, 8, 1, ACC_READ) && !run(&p, true, 8, 1, ACC_WRITE));
+        assert!(!run(&p, false, 4, 64, rw) && !run(&p, false, 4, 64, ACC_WRITE));
+        assert!(run(&p, true, 8, 1, rw), "b 8:* r + b 8:* w");
         // The defaults come after the spec's rules: /dev/null stays usable.
         assert!(run(&p, false, 1, 3, ACC_WRITE));
+        agree(&f);
+        // Denying every access of a device drops its exception.
+        let f = oci(serde_json::json!([
+            {"allow": false, "access": "rwm"},
+            {"allow": true, "type": "c", "major": 4, "minor": 64, "access": "rw"},
+            {"allow": false, "type": "c", "major": 4, "minor": 64, "access": "rwm"},
+        ]));
+        assert!(!f.exceptions.contains_key(&(false, Some(4), Some(64))));
     }
 
+    /// Allow-all with deny exceptions: a deny for one access stops any
+    /// access that asks for it (the v1 kernel's partial match); deny rules
+    /// for one device add up too.
     #[test]
-    fn allow_all_is_one_verdict() {
-        let rules = oci(serde_json::json!([{"allow": true, "access": "rwm"}]));
-        assert!(allow_everything(&rules));
-        let p = program(&rules);
-        assert!(run(&p, true, 8, 0, ACC_WRITE) && run(&p, false, 4, 64, ACC_READ));
-        let rules = oci(serde_json::json!([
+    fn deny_exceptions_of_allow_all() {
+        let rw = ACC_READ | ACC_WRITE;
+        let f = oci(serde_json::json!([
             {"allow": true, "access": "rwm"},
-            {"allow": false, "type": "c", "major": 4, "access": "w"}
+            {"allow": false, "type": "c", "major": 4, "access": "w"},
+            {"allow": false, "type": "b", "major": 8, "minor": 0, "access": "r"},
+            {"allow": false, "type": "b", "major": 8, "minor": 0, "access": "w"},
         ]));
-        assert!(!allow_everything(&rules));
-        assert!(!run(&program(&rules), false, 4, 1, ACC_WRITE));
+        assert!(f.default_allow && !f.allows_everything());
+        let p = program(&f);
+        assert!(run(&p, false, 4, 1, ACC_READ));
+        assert!(!run(&p, false, 4, 1, ACC_WRITE) && !run(&p, false, 4, 1, rw), "O_RDWR asks for w too");
+        assert!(!run(&p, true, 8, 0, ACC_READ) && !run(&p, true, 8, 0, ACC_WRITE));
+        assert!(run(&p, true, 8, 0, ACC_MKNOD) && run(&p, true, 8, 1, rw));
+        agree(&f);
+    }
+
+    /// A rule of type `a` resets the filter, whatever came before (and,
+    /// as runc and the v1 kernel read `a`, whatever its numbers).
+    #[test]
+    fn a_type_rule_resets_the_filter() {
+        let f = oci(serde_json::json!([
+            {"allow": false, "access": "rwm"},
+            {"allow": true, "type": "c", "major": 4, "minor": 64, "access": "rw"},
+            {"allow": true, "access": "rwm"}
+        ]));
+        assert!(f.allows_everything());
+        assert_eq!(program(&f)[6..], verdict(true), "one verdict after the context is read");
+        let f = oci(serde_json::json!([
+            {"allow": true, "access": "rwm"},
+            {"allow": false, "type": "c", "major": 4, "access": "w"},
+            {"allow": false, "type": "a", "major": 8, "access": "r"}
+        ]));
+        assert!(!f.default_allow);
+        assert!(!f.decide(false, 4, 1, ACC_READ) && f.decide(false, 1, 3, ACC_WRITE));
+        agree(&f);
+    }
+
+    /// Taking an access away from one device while a wildcard exception
+    /// keeps it is refused, as runc refuses it (the v1 controller silently
+    /// ignored such a rule).
+    #[test]
+    fn holes_in_a_wildcard_exception_are_refused() {
+        let list: Vec<LinuxDeviceCgroup> = serde_json::from_value(serde_json::json!([
+            {"allow": false, "access": "rwm"},
+            {"allow": true, "type": "c", "major": 4, "access": "rw"},
+            {"allow": false, "type": "c", "major": 4, "minor": 64, "access": "w"},
+        ]))
+        .unwrap();
+        let e = Filter::new(&rules_from_oci(&list).unwrap()).unwrap_err();
+        assert!(e.contains("deny c 4:64 w") && e.contains("allow c 4:* rw") && e.contains("punch a hole"), "{e}");
+        // No overlap in accesses: fine.
+        let list: Vec<LinuxDeviceCgroup> = serde_json::from_value(serde_json::json!([
+            {"allow": false, "access": "rwm"},
+            {"allow": true, "type": "c", "major": 4, "access": "r"},
+            {"allow": false, "type": "c", "major": 4, "minor": 64, "access": "w"},
+        ]))
+        .unwrap();
+        assert!(Filter::new(&rules_from_oci(&list).unwrap()).is_ok());
+        // The same in allow-all: a hole in a wildcard deny.
+        let list: Vec<LinuxDeviceCgroup> = serde_json::from_value(serde_json::json!([
+            {"allow": true, "access": "rwm"},
+            {"allow": false, "type": "b", "access": "rw"},
+            {"allow": true, "type": "b", "major": 8, "minor": 0, "access": "r"},
+        ]))
+        .unwrap();
+        assert!(Filter::new(&rules_from_oci(&list).unwrap()).is_err());
     }
 
     #[test]
