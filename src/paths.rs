@@ -145,6 +145,23 @@ pub fn private_dir_all(dir: &Path) -> io::Result<()> {
     set_dir_mode(dir, 0o700)
 }
 
+/// Create `dir` and its missing parents with exactly `mode` whatever the
+/// umask (directories that exist keep theirs: a shared place such as
+/// `/etc/containers/networks` is the administrator's).
+pub fn dir_all_with_mode(dir: &Path, mode: u32) -> io::Result<()> {
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        dir_all_with_mode(parent, mode)?;
+    }
+    match fs::DirBuilder::new().mode(mode).create(dir) {
+        Ok(()) => set_dir_mode(dir, mode),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Creates (truncates) the file `path` `0600` for writing.
 pub fn private_file_create(path: &Path) -> io::Result<fs::File> {
     private_file().write(true).create(true).truncate(true).open(path)

@@ -201,6 +201,15 @@ fn state_dir(run_root: &Path) -> PathBuf {
     run_root.join("networks")
 }
 
+/// The state directory and its `containers`, 0700 whatever the umask
+/// (netavark's `--config`: its aardvark-dns files are made inside).
+fn private_state_dir(dir: &Path) -> anyhow::Result<()> {
+    for d in [dir.to_path_buf(), dir.join("containers")] {
+        crate::paths::private_dir_all(&d).with_context(|| format!("creating {}", d.display()))?;
+    }
+    Ok(())
+}
+
 fn attached_path(run_root: &Path, id: &str) -> PathBuf {
     state_dir(run_root).join("containers").join(format!("{id}.json"))
 }
@@ -240,12 +249,20 @@ fn run_checked(cmd: &mut Command, what: &str) -> anyhow::Result<Vec<u8>> {
 
 /// The machine-wide netavark lock.
 fn lock() -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
-    let f = std::fs::File::options()
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    // /run/lock is open to every user (1777): never a symlink, 0600 whatever
+    // the umask, and one another user made (to hold it) is refused.
+    let f = crate::paths::private_file()
         .create(true)
         .truncate(false)
         .write(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .open(LOCK)
         .with_context(|| format!("opening {LOCK}"))?;
+    let owner = f.metadata().with_context(|| format!("checking {LOCK}"))?.uid();
+    if owner != nix::unistd::geteuid().as_raw() {
+        bail!("{LOCK} is owned by uid {owner}, not by this user: another user made it; remove it");
+    }
     nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive).map_err(|(_, e)| anyhow!("locking {LOCK}: {e}"))
 }
 
@@ -253,9 +270,11 @@ fn lock() -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
 /// one after the gateway.
 fn allocate(dir: &Path, net: &Network, id: &str, wanted: Option<IpAddr>) -> anyhow::Result<IpAddr> {
     let net_dir = dir.join(net.network_interface.as_deref().unwrap_or(&net.name));
-    std::fs::create_dir_all(&net_dir).with_context(|| format!("creating {}", net_dir.display()))?;
+    for d in [dir, net_dir.as_path()] {
+        crate::paths::private_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+    }
     let claim = |ip: IpAddr| -> anyhow::Result<bool> {
-        match std::fs::File::options().write(true).create_new(true).open(net_dir.join(ip.to_string())) {
+        match crate::paths::private_file().write(true).create_new(true).open(net_dir.join(ip.to_string())) {
             Ok(mut f) => {
                 f.write_all(id.as_bytes())?;
                 Ok(true)
@@ -347,7 +366,7 @@ pub fn setup(
     // Whatever an earlier start left (its monitor killed, nothing reconciled yet).
     teardown(run_root, id)?;
     let dir = state_dir(run_root);
-    std::fs::create_dir_all(dir.join("containers")).with_context(|| format!("creating {}", dir.display()))?;
+    private_state_dir(&dir)?;
     // A new path each time: a stale copy of an earlier bind mount (in
     // mount namespaces made while it existed) must not be in the way.
     let netns = run_root.join("netns").join(format!("{id}-{}", crate::container::record::now_ns()));
@@ -418,7 +437,7 @@ fn netavark(netavark: &Path, dir: &Path, verb: &str, options: &Value, netns: &Pa
     // An aardvark-dns that was killed leaves its pid file: netavark would
     // signal that pid and not start a new one.
     let stale = forget_dead_aardvark(dir);
-    std::fs::create_dir_all(dir.join("containers")).with_context(|| format!("creating {}", dir.display()))?;
+    private_state_dir(dir)?;
     let input = dir.join("containers").join(format!("{id}.{verb}-{}.json", std::process::id()));
     crate::files::write_atomic(&input, &serde_json::to_vec(options)?[..])?;
     let what = if verb == "setup" { "setting up the network" } else { "tearing down the network" };
@@ -596,8 +615,8 @@ fn netavark_cmd(netavark: &Path, dir: &Path, input: &Path) -> Command {
 /// namespace (util-linux's `unshare --net=FILE`) and in the host's.
 fn make_netns(path: &Path) -> anyhow::Result<()> {
     let parent = path.parent().ok_or_else(|| anyhow!("no parent of {}", path.display()))?;
-    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    crate::paths::private_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    crate::paths::private_file_create(path).with_context(|| format!("creating {}", path.display()))?;
     let mut cmd = Command::new("unshare");
     cmd.arg(format!("--net={}", path.display())).arg("true");
     run_checked(&mut cmd, "creating the network namespace")?;

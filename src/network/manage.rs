@@ -39,11 +39,13 @@ pub struct CreateRequest {
     pub interface_name: Option<String>,
 }
 
-/// The config directory's lock, held while it changes.
+/// The config directory's lock, held while it changes. The directory is
+/// made 0755 whatever the umask (as Podman makes it: the definitions are
+/// not secret, other tools read them), the lock file 0600.
 pub fn lock_dir(dir: &Path) -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    crate::paths::dir_all_with_mode(dir, 0o755).with_context(|| format!("creating {}", dir.display()))?;
     let path = dir.join(".rpod.lock");
-    let f = std::fs::File::options()
+    let f = crate::paths::private_file()
         .create(true)
         .truncate(false)
         .write(true)

@@ -188,7 +188,8 @@ fn image_device_nodes_are_inert() {
 /// rpod accepts: others may not write there), the container's directories
 /// are 0700 (so other users cannot reach the setuid files a container
 /// writes into its upper layer or a volume), its run directory 0700, the
-/// attach socket, lock, log and events files 0600.
+/// attach socket, lock, log and events files 0600; as root the bridge's
+/// state 0700 and a new network definitions directory 0755 (as Podman).
 #[test]
 fn modes_do_not_depend_on_the_umask() {
     use std::os::unix::fs::{FileTypeExt, PermissionsExt};
@@ -259,6 +260,37 @@ fn modes_do_not_depend_on_the_umask() {
         assert_eq!(sock_mode, 0o600, "{:?}: the attach socket", e.mode);
         // The setuid copies exist, behind those private directories.
         assert_eq!(mode(&root.join("containers").join(&id).join("upper/suid")).0 & 0o4000, 0o4000, "{:?}", e.mode);
+        if e.mode == Mode::Root {
+            // The bridge's state (netavark's --config, the namespace files)
+            // and the machine-wide address claims: 0700, a claim 0600.
+            let nets = run.join("networks");
+            let ipam = Path::new("/run/rpod-networks/ipam");
+            let claim = std::fs::read_dir(ipam)
+                .unwrap()
+                .flatten()
+                .flat_map(|bridge| std::fs::read_dir(bridge.path()).into_iter().flatten().flatten())
+                .map(|c| c.path())
+                .find(|c| std::fs::read_to_string(c).is_ok_and(|owner| owner == id))
+                .unwrap_or_else(|| panic!("no address claimed for {id} in {}", ipam.display()));
+            for dir in [
+                nets.as_path(),
+                nets.join("containers").as_path(),
+                run.join("netns").as_path(),
+                ipam,
+                claim.parent().unwrap(),
+            ] {
+                assert_eq!(mode(dir).0, 0o700, "{}", dir.display());
+            }
+            assert_eq!(mode(&claim).0, 0o600, "{}", claim.display());
+            // The network definitions' directory: 0755 as Podman makes it.
+            let defs = e.path("netdefs/networks");
+            let defs_flag = defs.display().to_string();
+            rpod_umask0(&["--network-config-dir", &defs_flag, "network", "create", "umasknet"]);
+            assert_eq!(mode(&defs).0, 0o755);
+            assert_eq!(mode(defs.parent().unwrap()).0, 0o755);
+            assert_eq!(mode(&defs.join(".rpod.lock")).0, 0o600);
+            rpod_umask0(&["--network-config-dir", &defs_flag, "network", "rm", "umasknet"]);
+        }
         rpod_umask0(&["rm", "-f", "-v", &id]);
         rpod_umask0(&["volume", "rm", "vol"]);
     });
