@@ -848,6 +848,82 @@ fn serve_one(mut conn: TcpStream, handler: &(dyn Fn(&Request) -> Reply + Send + 
     Ok(())
 }
 
+/// Tag and repository listings, token answers and the login check are
+/// bounded like manifests (issue 12): past the limit, announced by
+/// `Content-Length` or streamed, a clear error before the body is read
+/// whole (containers/image: tokens 1 MiB; listings: 8 MiB a page).
+#[test]
+fn listings_and_tokens_are_bounded() {
+    fn streamed(mut r: Reply) -> Reply {
+        r.no_length = true;
+        r
+    }
+    let huge_tags = format!("{{\"tags\": [\"{}\"]}}", "a".repeat(9 << 20));
+    let listings = FakeServer::start(move |req| match req.path.as_str() {
+        "/v2/" => Reply::json(200, "{}"),
+        "/v2/few/tags/list" => Reply::json(200, r#"{"name": "few", "tags": ["b", "a"]}"#),
+        "/v2/many/tags/list" => Reply::json(200, &huge_tags),
+        "/v2/endless/tags/list" => streamed(Reply::json(200, &huge_tags)),
+        "/v2/_catalog" => Reply::json(200, &format!("{{\"repositories\": [\"{}\"]}}", "r".repeat(9 << 20))),
+        _ => Reply::json(404, "{}"),
+    });
+    let addr = format!("127.0.0.1:{}", listings.port);
+    let rt = rt();
+    let client = Client::new(quick_opts());
+    let at = |addr: &str, repo: &str| cand(&format!("{addr}/{repo}"), true);
+    assert_eq!(rt.block_on(client.tags(&at(&addr, "few"), None)).unwrap(), ["a", "b"]);
+    for repo in ["many", "endless"] {
+        let e = rt.block_on(client.tags(&at(&addr, repo), None)).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!("listing tags of {addr}/{repo}: the registry sent more than 8388608 bytes, the most accepted")
+        );
+    }
+    let e = rt.block_on(client.catalog(&endpoint(&addr, true), None)).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!("listing repositories of {addr}: the registry sent more than 8388608 bytes, the most accepted")
+    );
+
+    // A token realm that answers with 2 MiB (announced, or streamed for
+    // the "endless" repository's scope).
+    let tokens = FakeServer::start(|req| {
+        let host = req.headers.get("host").cloned().unwrap_or_default();
+        match req.path.as_str() {
+            "/token" => {
+                let r = Reply::json(200, &format!("{{\"token\": \"{}\"}}", "t".repeat(2 << 20)));
+                if req.query.iter().any(|(k, v)| k == "scope" && v.contains("endless")) {
+                    streamed(r)
+                } else {
+                    r
+                }
+            }
+            _ => Reply::json(401, r#"{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}"#)
+                .header("WWW-Authenticate", &format!("Bearer realm=\"http://{host}/token\",service=\"fake\"")),
+        }
+    });
+    let addr = format!("127.0.0.1:{}", tokens.port);
+    for repo in ["app", "endless"] {
+        let e = rt.block_on(client.fetch_manifest(&at(&addr, repo), None)).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "getting a token from http://{addr}/token: the registry sent more than 1048576 bytes, the most accepted"
+            )
+        );
+    }
+
+    // Login: the registry's answer to /v2/ with the credentials.
+    let basic = FakeServer::start(|req| match req.headers.get("authorization") {
+        None => Reply::json(401, "{}").header("WWW-Authenticate", "Basic realm=\"fake\""),
+        Some(_) => Reply::json(200, &format!("{{\"x\": \"{}\"}}", "x".repeat(2 << 20))),
+    });
+    let addr = format!("127.0.0.1:{}", basic.port);
+    let creds = Credentials { username: "u".into(), password: "p".into() };
+    let e = rt.block_on(client.check_login(&endpoint(&addr, true), &creds)).unwrap_err().to_string();
+    assert_eq!(e, format!("logging into {addr}: the registry sent more than 1048576 bytes, the most accepted"));
+}
+
 #[test]
 fn faults_retries_and_resume() {
     let good = make_image(3, true, "amd64");

@@ -53,6 +53,15 @@ const USER_AGENT: &str = concat!("rpod/", env!("CARGO_PKG_VERSION"));
 const MAX_CONFIG_SIZE: u64 = 64 << 20;
 /// Largest manifest or index accepted: containers/image's limit.
 const MAX_MANIFEST_SIZE: u64 = 4 << 20;
+/// Largest token response accepted: containers/image's `MaxAuthTokenBodySize`.
+const MAX_TOKEN_SIZE: u64 = 1 << 20;
+/// Largest page of a tag or repository listing (1000 entries are asked for,
+/// a few hundred KiB; a registry that ignores `n` still fits tens of
+/// thousands). containers/image reads these whole; a hostile registry
+/// should not make rpod read gigabytes into memory.
+const MAX_LISTING_SIZE: u64 = 8 << 20;
+/// Largest body of any other answer (`/v2/` at login, errors): containers/image's `MaxErrorBodySize`.
+const MAX_OTHER_SIZE: u64 = 1 << 20;
 /// Most pages followed for a catalog or tag list.
 const MAX_PAGES: usize = 10_000;
 
@@ -206,7 +215,6 @@ struct Conn {
     http: reqwest::Client,
     challenge: Challenge,
     creds: Option<Credentials>,
-    oci_auth: RegistryAuth,
     tokens: tokio::sync::Mutex<HashMap<String, String>>,
 }
 
@@ -216,7 +224,6 @@ enum Op<'a> {
     Manifest(&'a str),
     Blob(&'a str, &'a str),
     Push(&'a str),
-    Other(&'a str),
 }
 
 impl Op<'_> {
@@ -225,7 +232,6 @@ impl Op<'_> {
             Op::Manifest(r) => format!("reading manifest {r}"),
             Op::Blob(r, d) => format!("reading blob {d} of {r}"),
             Op::Push(r) => format!("pushing {r}"),
-            Op::Other(w) => w.to_string(),
         }
     }
 }
@@ -241,6 +247,23 @@ fn api_host(registry: &str) -> &str {
 }
 
 /// An oci-client reference for a location.
+/// The body of `resp`, at most `max` bytes: more (announced by
+/// `Content-Length` or streamed) is an error before it is all read.
+async fn read_bounded(mut resp: reqwest::Response, max: u64, conn: &Conn, what: &str) -> Result<Bytes, Error> {
+    let too_large = || Error::Other(format!("{what}: the registry sent more than {max} bytes, the most accepted"));
+    if resp.content_length().is_some_and(|n| n > max) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| reqwest_error(e, conn, what))? {
+        if (body.len() + chunk.len()) as u64 > max {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(body))
+}
+
 fn oci_ref(loc: &Reference) -> oci_client::Reference {
     let (d, p) = (loc.domain().to_string(), loc.path().to_string());
     match (loc.tag(), loc.digest()) {
@@ -705,32 +728,45 @@ impl Client {
     // ------------------------------------------------------------------
     // Listings and login
 
-    /// All tags of `candidate.location`'s repository (`pull --all-tags`).
+    /// All tags of `candidate.location`'s repository (`pull --all-tags`):
+    /// `/v2/NAME/tags/list` read by rpod (not oci-client, which reads any
+    /// body whole), at most [`MAX_LISTING_SIZE`] bytes a page.
     pub async fn tags(&self, candidate: &Candidate, creds: Option<&Credentials>) -> Result<Vec<String>, Error> {
         let conn = self.conn(candidate.registry(), candidate.insecure, creds).await?;
-        let r = oci_ref(&candidate.location);
+        let path = candidate.location.path();
         let what = format!("listing tags of {}", candidate.location.name());
-        let op = Op::Other(&what);
+        let scope = format!("repository:{path}:pull");
+        #[derive(serde::Deserialize)]
+        struct Page {
+            #[serde(default)]
+            tags: Option<Vec<String>>,
+        }
         const PAGE: usize = 1000;
         // Registries may ignore `n`/`last` and need not sort: stop at a
         // short page or when a page brings nothing new.
         let mut out = std::collections::BTreeSet::new();
         let mut last: Option<String> = None;
         for _ in 0..MAX_PAGES {
-            let page = self
-                .retry(|| {
-                    let (r, last) = (&r, last.as_deref());
-                    let conn = &conn;
-                    async move {
-                        conn.oci.list_tags(r, &conn.oci_auth, Some(PAGE), last).await.map_err(|e| map_oci(e, op, conn))
-                    }
-                })
-                .await?;
-            let n = page.tags.len();
-            last = page.tags.last().cloned();
+            let mut url = format!("{}/v2/{path}/tags/list?n={PAGE}", conn.base);
+            if let Some(l) = &last {
+                url.push_str("&last=");
+                url.push_str(l);
+            }
+            let (status, _, body) =
+                self.retry(|| self.get_bounded(&conn, &url, Some(&scope), &what, None, MAX_LISTING_SIZE)).await?;
+            if status != 200 {
+                return Err(http_error(&conn, status, &body, &what, None));
+            }
+            let page: Page =
+                serde_json::from_slice(&body).map_err(|e| Error::Other(format!("{what}: invalid response: {e}")))?;
+            let tags = page.tags.unwrap_or_default();
+            let n = tags.len();
+            // The next page starts after a tag of the tag grammar (it goes
+            // into the URL as it is).
+            last = tags.last().filter(|t| crate::registry::reference::is_tag(t)).cloned();
             let before = out.len();
-            out.extend(page.tags);
-            if n < PAGE || out.len() == before {
+            out.extend(tags);
+            if n < PAGE || out.len() == before || last.is_none() {
                 break;
             }
         }
@@ -749,8 +785,9 @@ impl Client {
         let mut url = format!("{}/v2/_catalog?n=1000", conn.base);
         let mut out = Vec::new();
         for _ in 0..MAX_PAGES {
-            let (status, headers, body) =
-                self.retry(|| self.get(&conn, &url, Some("registry:catalog:*"), &what)).await?;
+            let (status, headers, body) = self
+                .retry(|| self.get_bounded(&conn, &url, Some("registry:catalog:*"), &what, None, MAX_LISTING_SIZE))
+                .await?;
             if status != 200 {
                 return Err(http_error(&conn, status, &body, &what, None));
             }
@@ -775,7 +812,8 @@ impl Client {
         match &conn.challenge {
             Challenge::None => Ok(()),
             _ => {
-                let (status, _, body) = self.retry(|| self.get(&conn, &url, None, &what)).await?;
+                let (status, _, body) =
+                    self.retry(|| self.get_bounded(&conn, &url, None, &what, None, MAX_OTHER_SIZE)).await?;
                 match status {
                     200 => Ok(()),
                     401 => Err(Error::AuthFailed { registry: conn.registry.clone(), detail: body_message(&body) }),
@@ -918,7 +956,6 @@ impl Client {
             http,
             challenge,
             creds: creds.cloned(),
-            oci_auth,
             tokens: tokio::sync::Mutex::new(HashMap::new()),
         }))
     }
@@ -957,19 +994,9 @@ impl Client {
     }
 
     /// GET `url` with the connection's credentials (a Bearer token for
-    /// `scope` when the registry uses tokens). Returns status, headers, body.
-    async fn get(
-        &self,
-        conn: &Conn,
-        url: &str,
-        scope: Option<&str>,
-        what: &str,
-    ) -> Result<(u16, reqwest::header::HeaderMap, Bytes), Error> {
-        self.get_bounded(conn, url, scope, what, None, u64::MAX).await
-    }
-
-    /// [`Self::get`] with an `Accept` header, reading at most `max` bytes
-    /// of the body (more is an error, found before it is all read).
+    /// `scope` when the registry uses tokens) and an `Accept` header,
+    /// reading at most `max` bytes of the body (more is an error, found
+    /// before it is all read). Returns status, headers, body.
     async fn get_bounded(
         &self,
         conn: &Conn,
@@ -995,21 +1022,10 @@ impl Client {
                 req = req.bearer_auth(token);
             }
         }
-        let mut resp = req.send().await.map_err(|e| reqwest_error(e, conn, what))?;
+        let resp = req.send().await.map_err(|e| reqwest_error(e, conn, what))?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let too_large = || Error::Other(format!("{what}: the registry sent more than {max} bytes, the most accepted"));
-        if resp.content_length().is_some_and(|n| n > max) {
-            return Err(too_large());
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(|e| reqwest_error(e, conn, what))? {
-            if (body.len() + chunk.len()) as u64 > max {
-                return Err(too_large());
-            }
-            body.extend_from_slice(&chunk);
-        }
-        let body = Bytes::from(body);
+        let body = read_bounded(resp, max, conn, what).await?;
         if status == 429 || status >= 500 {
             return Err(http_error(conn, status, &body, what, None));
         }
@@ -1042,7 +1058,7 @@ impl Client {
         let what = format!("getting a token from {realm}");
         let resp = req.send().await.map_err(|e| reqwest_error(e, conn, &what))?;
         let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(|e| reqwest_error(e, conn, &what))?;
+        let body = read_bounded(resp, MAX_TOKEN_SIZE, conn, &what).await?;
         match status {
             200 => {}
             401 | 403 if conn.creds.is_some() => {
