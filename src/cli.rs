@@ -180,6 +180,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Err(e) => return usage_error(e, &args),
     };
     crate::logging::init(cli.global.log_level);
+    if let Err(e) = cli.global.apply() {
+        eprintln!("{}", error::render(&e));
+        return error::exit_code_of(&e);
+    }
     let ctx = Context::new(cli.global);
     match dispatch(&ctx, cli.command) {
         Ok(()) => 0,

@@ -42,6 +42,108 @@ pub struct GlobalArgs {
     /// Path of the directory where network configuration files are stored
     #[arg(long, global = true, value_name = "PATH")]
     pub network_config_dir: Option<PathBuf>,
+
+    /// Cgroup manager to use: cgroupfs (rpod writes cgroup v2 itself; systemd is refused)
+    #[arg(long, global = true, value_name = "MANAGER", value_enum)]
+    pub cgroup_manager: Option<CgroupManager>,
+
+    /// Backend to use for storing events: file, or none (journald is refused: rpod writes no journal)
+    #[arg(long, global = true, value_name = "BACKEND", value_enum)]
+    pub events_backend: Option<EventsBackend>,
+
+    /// Set the OCI hooks directory path (may be set multiple times; replaces containers.conf's hooks_dir)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub hooks_dir: Vec<PathBuf>,
+
+    /// Path to the command binary to use for setting up a network (pasta or slirp4netns)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub network_cmd_path: Option<PathBuf>,
+
+    /// Do not output to stdout
+    #[arg(long, global = true)]
+    pub noout: bool,
+
+    /// Add global flags for the container runtime given with --runtime (without the leading --, e.g. debug or log-format=json)
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
+
+    /// Path to the tmp directory for rpod's runtime content (the events log: TMPDIR/events/events.log)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub tmpdir: Option<PathBuf>,
+}
+
+/// `--cgroup-manager`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CgroupManager {
+    Cgroupfs,
+    Systemd,
+}
+
+/// `--events-backend`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EventsBackend {
+    File,
+    Journald,
+    None,
+}
+
+impl GlobalArgs {
+    /// The process-wide settings of these flags, applied once at the start
+    /// of a command or a monitor: the events log's backend and place, the
+    /// network helper's path, `--noout`; settings rpod cannot apply are
+    /// refused here.
+    pub fn apply(&self) -> anyhow::Result<()> {
+        if self.cgroup_manager == Some(CgroupManager::Systemd) {
+            anyhow::bail!(
+                "--cgroup-manager systemd: rpod manages its cgroups itself, through the cgroup v2 file system (cgroupfs)"
+            );
+        }
+        if self.events_backend == Some(EventsBackend::Journald) {
+            anyhow::bail!("--events-backend journald: rpod writes no journal; use file or none");
+        }
+        crate::events::configure(self.events_backend != Some(EventsBackend::None), self.tmpdir.clone());
+        crate::network::set_helper_path(self.network_cmd_path.clone());
+        if self.noout {
+            let null = std::fs::OpenOptions::new().write(true).open("/dev/null")?;
+            nix::unistd::dup2_stdout(&null).map_err(|e| anyhow::anyhow!("--noout: {e}"))?;
+        }
+        Ok(())
+    }
+
+    /// These flags as a monitor is told them (`KEY=VALUE` words after
+    /// `__monitor`; see [`crate::commands::internal::monitor::parse`]).
+    pub fn monitor_words(&self) -> Vec<std::ffi::OsString> {
+        let mut out: Vec<std::ffi::OsString> = Vec::new();
+        let mut word = |k: &str, v: &std::ffi::OsStr| {
+            let mut w = std::ffi::OsString::from(format!("--{k}="));
+            w.push(v);
+            out.push(w);
+        };
+        for d in &self.hooks_dir {
+            word("hooks-dir", d.as_os_str());
+        }
+        if self.events_backend == Some(EventsBackend::None) {
+            word("events-backend", "none".as_ref());
+        }
+        if let Some(t) = &self.tmpdir {
+            word("tmpdir", t.as_os_str());
+        }
+        if let Some(p) = &self.network_cmd_path {
+            word("network-cmd-path", p.as_os_str());
+        }
+        for f in &self.runtime_flag {
+            word("runtime-flag", f.as_ref());
+        }
+        if let Some(d) = &self.network_config_dir {
+            word("network-config-dir", d.as_os_str());
+        }
+        out
+    }
+
+    /// `--runtime-flag`s as the runtime takes them (`--FLAG`).
+    pub fn runtime_flags(&self) -> Vec<String> {
+        self.runtime_flag.iter().map(|f| format!("--{}", f.trim_start_matches('-'))).collect()
+    }
 }
 
 pub struct Context {

@@ -145,14 +145,39 @@ fn now_ns() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)
 }
 
-/// The events log of the user whose run directory is `run_root`.
+/// `--events-backend` and `--tmpdir` of this process.
+struct Settings {
+    enabled: bool,
+    tmpdir: Option<PathBuf>,
+}
+
+static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
+
+/// Sets this process's events backend (`enabled`: file; else none) and
+/// `--tmpdir`, where the log then is (Podman keeps it in its tmp dir).
+/// Once; later calls are ignored.
+pub fn configure(enabled: bool, tmpdir: Option<PathBuf>) {
+    let _ = SETTINGS.set(Settings { enabled, tmpdir });
+}
+
+/// Whether events are recorded (`--events-backend none`: not).
+pub fn enabled() -> bool {
+    SETTINGS.get().is_none_or(|s| s.enabled)
+}
+
+/// The events log of the user whose run directory is `run_root` (or in
+/// `--tmpdir`).
 pub fn log_path(run_root: &Path) -> PathBuf {
-    run_root.join("events").join("events.log")
+    let dir = SETTINGS.get().and_then(|s| s.tmpdir.as_deref()).unwrap_or(run_root);
+    dir.join("events").join("events.log")
 }
 
 /// Append `event` to the log; failures are logged, never fatal (an event
 /// lost must not fail the container operation it records).
 pub fn record(run_root: &Path, event: &Event) {
+    if !enabled() {
+        return;
+    }
     if let Err(e) = append(&log_path(run_root), event) {
         log::warn!("writing the event {} {}: {e}", event.kind, event.status);
     }

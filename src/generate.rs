@@ -374,12 +374,9 @@ fn missing_area(command: &str, long: &str) -> &'static str {
         "memory-swappiness" | "oom-kill-disable" | "cpu-rt-period" | "cpu-rt-runtime" | "kernel-memory" => {
             "not planned (cgroup v1 only)"
         }
-        "conmon" | "runtime-flag" | "cgroup-manager" | "events-backend" | "hooks-dir" | "namespace"
-        | "network-cmd-path" | "network-config-dir" | "syslog" | "tmpdir" | "volumepath" | "storage-opt" | "noout"
-            if command.is_empty() =>
-        {
-            "not yet (global engine settings)"
-        }
+        // rpod's monitor is its own (conmon's part); libpod namespaces are gone in Podman 5.
+        "conmon" | "namespace" if command.is_empty() => "not planned (rpod's own monitor; libpod namespaces)",
+        "syslog" | "volumepath" | "storage-opt" if command.is_empty() => "not yet (global engine settings)",
         _ => "not yet",
     }
 }

@@ -2162,6 +2162,22 @@ fn hooks_dir_hooks_run_for_matching_containers() {
         let out = run(&["run", "--rm", "--annotation", "hookme=fail", img, "true"]);
         assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
         assert!(text(&out.stderr).contains("prestart hook /bin/sh: exit status 7"), "{}", describe(&out));
+        // The global --hooks-dir replaces containers.conf's hooks_dir (Podman).
+        let other = dir.join("other.d");
+        std::fs::create_dir_all(&other).unwrap();
+        let given = hook("prestart", serde_json::json!({"annotations": {"^hookme$": "^yes$"}}), &record("given"));
+        std::fs::write(other.join("10-given.json"), given).unwrap();
+        if e.mode == Mode::Rootless {
+            let bed = Bed::get();
+            let owner = format!("{}:{}", bed.test_uid, bed.test_gid);
+            assert!(std::process::Command::new("chown").args(["-R", &owner]).arg(&other).status().unwrap().success());
+        }
+        let flag = other.display().to_string();
+        let out = run(&["--hooks-dir", &flag, "run", "--rm", "--annotation", "hookme=yes", img, "true"]);
+        assert!(out.status.success(), "{}", describe(&out));
+        let lines = std::fs::read_to_string(&log).unwrap_or_default();
+        let stages: Vec<&str> = lines.lines().map(|l| l.split(' ').next().unwrap()).collect();
+        assert_eq!(stages, ["given"], "{:?}: only the --hooks-dir hooks", e.mode);
         e.ok(&["rm", "-af"]);
     });
 }

@@ -20,6 +20,8 @@ pub struct External {
     pub state_root: PathBuf,
     pub bundle: PathBuf,
     pub name: String,
+    /// `--runtime-flag`s (`--FLAG`), given to every call of the runtime.
+    pub flags: Vec<String>,
 }
 
 impl External {
@@ -29,12 +31,19 @@ impl External {
             state_root: run_dir.join("runtime"),
             bundle: run_dir.join("bundle"),
             name: format!("rpod-{}", &id[..12]),
+            flags: Vec::new(),
         }
+    }
+
+    /// With the runtime's global flags (`--runtime-flag`).
+    pub fn with_flags(mut self, flags: Vec<String>) -> External {
+        self.flags = flags;
+        self
     }
 
     fn command(&self) -> Command {
         let mut c = Command::new(&self.runtime);
-        c.arg("--root").arg(&self.state_root);
+        c.args(&self.flags).arg("--root").arg(&self.state_root);
         c
     }
 
@@ -75,8 +84,8 @@ impl External {
         for f in [&pid_file, &log_file] {
             let _ = std::fs::remove_file(f);
         }
-        let mut create = Command::new(&self.runtime);
-        create.arg("--root").arg(&self.state_root).arg("--log").arg(&log_file).arg("--log-format").arg("json");
+        let mut create = self.command();
+        create.arg("--log").arg(&log_file).arg("--log-format").arg("json");
         create.arg("create").arg("--pid-file").arg(&pid_file);
         if !preserve.is_empty() {
             create.arg("--preserve-fds").arg(preserve.len().to_string());

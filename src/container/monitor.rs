@@ -83,6 +83,7 @@ pub fn command(
     if !preserve.is_empty() {
         args.push(format!("--preserve-fds={}", preserve.len()).into());
     }
+    args.extend(ctx.global.monitor_words());
     args.push(id.into());
     cmd.args(args);
     cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
@@ -215,7 +216,11 @@ fn run(
         let (io, stdio) = make_stdio(c.config.tty, c.config.open_stdin)?;
         let kept: Vec<BorrowedFd> = preserve.iter().map(|f| f.as_fd()).collect();
         let launched = match &c.config.runtime {
-            Some(runtime) => launch_external(runtime, &run_dir, &c.id, &spec, io, (stdio, &kept)),
+            Some(runtime) => {
+                let ext =
+                    super::external::External::new(runtime, &run_dir, &c.id).with_flags(ctx.global.runtime_flags());
+                launch_external(ext, &spec, io, (stdio, &kept))
+            }
             None => {
                 let b = Builtin {
                     id: &c.id,
@@ -529,9 +534,7 @@ fn hook_set(spec: &rpod_runtime::oci_spec::runtime::Spec, id: &str, run_dir: &st
 /// `--runtime`: the container created and started by an external runtime;
 /// its init is then our child (we are a subreaper).
 fn launch_external(
-    runtime: &str,
-    run_dir: &std::path::Path,
-    id: &str,
+    ext: super::external::External,
     spec: &rpod_runtime::oci_spec::runtime::Spec,
     io: Io,
     (stdio, preserve): (rpod_runtime::Stdio, &[BorrowedFd]),
@@ -539,7 +542,6 @@ fn launch_external(
     let rpod_runtime::Stdio::Fds { stdin, stdout, stderr } = stdio else {
         return Err((125, "--runtime needs pipes, not a terminal".into()));
     };
-    let ext = super::external::External::new(runtime, run_dir, id);
     match ext.start(spec, [stdin, stdout, stderr], preserve) {
         Ok(init) => Ok(Launched { io, init, watch: init, cgroup: None, external: Some(ext), network: None }),
         Err(e) => {

@@ -109,9 +109,23 @@ pub const TUN_FIX: &str = "chmod 0666 /dev/net/tun (as root); for good: echo 'KE
 pub const HELPER_DIRS: [&str; 4] =
     ["/usr/local/libexec/podman", "/usr/local/lib/podman", "/usr/libexec/podman", "/usr/lib/podman"];
 
-/// A network helper program (`pasta`, `slirp4netns`) in `PATH` or
-/// Podman's helper directories.
+/// `--network-cmd-path`: the network helper to run instead of looking.
+static HELPER_PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Sets `--network-cmd-path` for this process (once; later calls are ignored).
+pub fn set_helper_path(path: Option<PathBuf>) {
+    if let Some(p) = path {
+        let _ = HELPER_PATH.set(p);
+    }
+}
+
+/// A network helper program (`pasta`, `slirp4netns`): `--network-cmd-path`
+/// when given (as Podman, for whichever helper the network needs), else in
+/// `PATH` or Podman's helper directories.
 pub fn find_helper(program: &str) -> Option<PathBuf> {
+    if let Some(p) = HELPER_PATH.get() {
+        return Some(p.clone());
+    }
     let path = std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into());
     std::env::split_paths(&path)
         .chain(HELPER_DIRS.iter().map(PathBuf::from))

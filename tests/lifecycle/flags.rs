@@ -365,3 +365,70 @@ fn http_proxy_passes_the_callers_proxy_variables() {
         e.ok(&["rm", "p"]);
     });
 }
+
+/// The global engine flags: `--noout`, `--events-backend file|none`
+/// (journald refused), `--tmpdir` (where the events log is, for the
+/// monitor too), `--cgroup-manager cgroupfs` (systemd refused),
+/// `--runtime-flag` (for an external runtime; the built-in one refuses),
+/// `--network-cmd-path` (the pasta that is run).
+#[test]
+fn global_engine_flags() {
+    each_mode("global", |e| {
+        let img = e.image.as_str();
+        assert_eq!(e.ok(&["--noout", "images"]), "");
+        assert!(e.ok(&["images"]).contains("IMAGE ID"));
+        for (args, msg) in [
+            (&["--cgroup-manager", "systemd", "ps"][..], "rpod manages its cgroups itself"),
+            (&["--events-backend", "journald", "ps"][..], "rpod writes no journal"),
+            (
+                &["--events-backend", "none", "events", "--stream=false"][..],
+                "cannot read events with the \"none\" backend",
+            ),
+            (&["--runtime-flag", "debug", "run", "--rm", img, "true"][..], "built-in runtime takes no flags"),
+        ] {
+            let out = e.run(args);
+            assert_eq!(out.status.code(), Some(125), "{args:?}: {}", describe(&out));
+            assert!(text(&out.stderr).contains(msg), "{args:?}: {}", describe(&out));
+        }
+        assert_eq!(e.ok(&["--cgroup-manager", "cgroupfs", "ps", "-aq"]), "");
+        // --events-backend none records nothing, file (the default) does.
+        let events = || e.ok(&["events", "--stream=false", "--format", "{{.Status}} {{.Name}}"]);
+        e.ok(&["--events-backend", "none", "run", "--rm", "--name", "quiet", img, "true"]);
+        assert!(!events().contains("quiet"), "{}", events());
+        e.ok(&["--events-backend", "file", "run", "--rm", "--name", "loud", img, "true"]);
+        assert!(events().contains("start loud"), "{}", events());
+        // --tmpdir: the log is there, the monitor's events (died) included.
+        let tmp = e.path("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        if e.mode == Mode::Rootless {
+            let b = Bed::get();
+            std::os::unix::fs::chown(&tmp, Some(b.test_uid), Some(b.test_gid)).unwrap();
+        }
+        let t = tmp.display().to_string();
+        e.ok(&["--tmpdir", &t, "run", "--rm", "--name", "elsewhere", img, "true"]);
+        let moved = e.ok(&["--tmpdir", &t, "events", "--stream=false", "--format", "{{.Status}} {{.Name}}"]);
+        assert!(moved.contains("start elsewhere") && moved.contains("died elsewhere"), "{moved}");
+        assert!(tmp.join("events/events.log").is_file());
+        assert!(!events().contains("elsewhere"), "{}", events());
+        // --network-cmd-path: this pasta is the one run.
+        let marker = e.path("pasta-ran");
+        let wrapper =
+            readable(e, "pasta-wrapper", &format!("#!/bin/sh\ntouch {}\nexec pasta \"$@\"\n", marker.display()));
+        let wrapper = wrapper.trim_matches('\'');
+        std::fs::set_permissions(wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        let out = e.ok(&["--network-cmd-path", wrapper, "run", "--rm", "--network", "pasta", img, "echo", "net"]);
+        assert_eq!(out, "net\n");
+        assert!(marker.exists(), "{:?}: --network-cmd-path was not run", e.mode);
+        let out = e.run(&["--network-cmd-path", "/no/such/pasta", "run", "--rm", "--network", "pasta", img, "true"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("/no/such/pasta"), "{}", describe(&out));
+        // --runtime-flag reaches an external runtime (runc runs rootless here).
+        if e.mode == Mode::Rootless {
+            e.ok(&["--runtime", "runc", "--runtime-flag", "debug", "run", "--name", "flagged", img, "true"]);
+            let id = e.inspect("flagged")["Id"].as_str().unwrap().to_string();
+            let log = std::fs::read_to_string(e.path("run").join("containers").join(&id).join("bundle/runtime.log"));
+            assert!(log.as_deref().unwrap_or("").contains("\"level\":\"debug\""), "{log:?}");
+            e.ok(&["rm", "flagged"]);
+        }
+    });
+}

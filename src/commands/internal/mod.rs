@@ -11,7 +11,7 @@ use std::ffi::OsString;
 
 /// An internal entry point and what it was told.
 pub enum Entry {
-    Monitor(monitor::Invocation),
+    Monitor(Box<monitor::Invocation>),
     Pause(pause::Invocation),
 }
 
@@ -20,13 +20,13 @@ pub fn parse(args: &[OsString]) -> Option<Entry> {
     if let Some(p) = pause::parse(args) {
         return Some(Entry::Pause(p));
     }
-    monitor::parse(args).map(Entry::Monitor)
+    monitor::parse(args).map(|m| Entry::Monitor(Box::new(m)))
 }
 
 /// Run an internal entry point; its exit code.
 pub fn run(entry: Entry) -> i32 {
     match entry {
-        Entry::Monitor(m) => monitor::run(m),
+        Entry::Monitor(m) => monitor::run(*m),
         Entry::Pause(p) => pause::run(p),
     }
 }

@@ -13,6 +13,9 @@ pub struct Invocation {
 /// Run the monitor; 125 when it fails before the container's end is recorded.
 pub fn run(inv: Invocation) -> i32 {
     crate::logging::init(inv.global.log_level);
+    if inv.global.apply().is_err() {
+        return 125;
+    }
     let ctx = Context::new(inv.global);
     match monitor::main(&ctx, inv.options) {
         Ok(()) => 0,
@@ -33,22 +36,43 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
     let log_level = <crate::logging::LogLevel as clap::ValueEnum>::from_str(level, false).ok()?;
     let (id, flags) = rest.split_last()?;
     let mut opts = MonitorOptions { id: id.to_string(), attach_first: false, rootless: false, preserve_fds: 0 };
-    for f in flags {
-        match *f {
-            "--attach-first" => opts.attach_first = true,
-            "--rootless" => opts.rootless = true,
-            f if f.starts_with("--preserve-fds=") => opts.preserve_fds = f["--preserve-fds=".len()..].parse().ok()?,
-            _ => return None,
-        }
-    }
-    let global = GlobalArgs {
+    let mut global = GlobalArgs {
         root: Some(root.into()),
         runroot: Some(runroot.into()),
         storage_driver: None,
         runtime: None,
         log_level,
         network_config_dir: None,
+        cgroup_manager: None,
+        events_backend: None,
+        hooks_dir: Vec::new(),
+        network_cmd_path: None,
+        noout: false,
+        runtime_flag: Vec::new(),
+        tmpdir: None,
     };
+    for f in flags {
+        match *f {
+            "--attach-first" => opts.attach_first = true,
+            "--rootless" => opts.rootless = true,
+            f if f.starts_with("--preserve-fds=") => opts.preserve_fds = f["--preserve-fds=".len()..].parse().ok()?,
+            // The starter's global flags (GlobalArgs::monitor_words).
+            f => {
+                let (k, v) = f.strip_prefix("--")?.split_once('=')?;
+                match k {
+                    "hooks-dir" => global.hooks_dir.push(v.into()),
+                    "events-backend" if v == "none" => {
+                        global.events_backend = Some(crate::context::EventsBackend::None)
+                    }
+                    "tmpdir" => global.tmpdir = Some(v.into()),
+                    "network-cmd-path" => global.network_cmd_path = Some(v.into()),
+                    "runtime-flag" => global.runtime_flag.push(v.into()),
+                    "network-config-dir" => global.network_config_dir = Some(v.into()),
+                    _ => return None,
+                }
+            }
+        }
+    }
     Some(Invocation { global, options: opts })
 }
 
@@ -69,6 +93,13 @@ mod tests {
             "__monitor",
             "--rootless",
             "--preserve-fds=2",
+            "--hooks-dir=/h1",
+            "--hooks-dir=/h2",
+            "--events-backend=none",
+            "--tmpdir=/t",
+            "--network-cmd-path=/p",
+            "--runtime-flag=debug",
+            "--network-config-dir=/n",
             "abc",
         ]
         .iter()
@@ -77,6 +108,10 @@ mod tests {
         let Invocation { global: g, options: o } = parse(&args).unwrap();
         assert_eq!(g.root.unwrap(), std::path::PathBuf::from("/r"));
         assert!(o.rootless && !o.attach_first && o.id == "abc" && o.preserve_fds == 2);
+        assert_eq!(g.hooks_dir, [std::path::PathBuf::from("/h1"), "/h2".into()]);
+        assert_eq!(g.events_backend, Some(crate::context::EventsBackend::None));
+        assert_eq!((g.tmpdir.unwrap(), g.network_cmd_path.unwrap()), ("/t".into(), "/p".into()));
+        assert_eq!((g.runtime_flag, g.network_config_dir.unwrap()), (vec!["debug".to_string()], "/n".into()));
         let other: Vec<std::ffi::OsString> = ["rpod", "ps", "-a"].iter().map(Into::into).collect();
         assert!(parse(&other).is_none());
     }

@@ -52,6 +52,9 @@ pub fn run(ctx: &Context, args: EventsArgs) -> anyhow::Result<()> {
     let out = Output::new(args.format.as_deref(), !args.no_trunc)?;
     let keep = |e: &Event| since.is_none_or(|s| e.time >= s) && until.is_none_or(|u| e.time <= u) && filters.matches(e);
 
+    if !events::enabled() {
+        return Err(Failure::new(ExitCode::Engine, "cannot read events with the \"none\" backend").into());
+    }
     let path = events::log_path(&ctx.paths()?.run_root);
     let mut file = std::fs::File::open(&path).ok();
     // Streaming without a time range shows the new events only.

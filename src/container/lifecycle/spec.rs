@@ -203,7 +203,10 @@ pub(super) fn build_spec(
         crate::container::options::add_host_devices(&mut spec, ctx.rootless())?;
     }
     // Hooks of containers.conf's hook directories that apply (Podman's way).
-    let hook_dirs = crate::container::hooks::dirs(ctx.config()?.containers.hooks_dir.as_deref(), ctx.rootless());
+    // --hooks-dir replaces containers.conf's hooks_dir (Podman).
+    let given: Vec<String> = ctx.global.hooks_dir.iter().map(|d| d.display().to_string()).collect();
+    let configured = if given.is_empty() { ctx.config()?.containers.hooks_dir.clone() } else { Some(given) };
+    let hook_dirs = crate::container::hooks::dirs(configured.as_deref(), ctx.rootless());
     crate::container::hooks::apply(&mut spec, &hook_dirs)?;
     if let (Some(adj), Some(process)) = (conf.oom_score_adj, spec.process_mut()) {
         process.set_oom_score_adj(Some(adj));

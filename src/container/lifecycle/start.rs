@@ -41,6 +41,9 @@ pub fn start_preserving(
     attach_first: bool,
     preserve: &[std::os::fd::BorrowedFd],
 ) -> anyhow::Result<Started> {
+    if !ctx.global.runtime_flag.is_empty() && c.config.runtime.is_none() {
+        anyhow::bail!("--runtime-flag: rpod's built-in runtime takes no flags (they are for an external runtime given with --runtime)");
+    }
     start_dependencies(ctx, containers, c, &mut vec![c.id.clone()])?;
     let _lock = containers.lock(&c.id)?;
     let c = containers.get(&c.id)?.ok_or_else(|| anyhow!("container {} was removed", c.id))?;
