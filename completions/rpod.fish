@@ -555,6 +555,11 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'Cgroup mode: enabled (a cgroup of its own where the host allows; with limits, required), disabled (none: the container stays in the caller\'s cgroup), no-conmon (as enabled: rpod\'s monitor never has a cgroup of its own), split (below the caller\'s own cgroup)' -r -f -a "enabled\t'A cgroup of its own where the host lets rpod make one (with limits: required)'
+disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
+no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
+split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1204,6 +1209,11 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'Cgroup mode: enabled (a cgroup of its own where the host allows; with limits, required), disabled (none: the container stays in the caller\'s cgroup), no-conmon (as enabled: rpod\'s monitor never has a cgroup of its own), split (below the caller\'s own cgroup)' -r -f -a "enabled\t'A cgroup of its own where the host lets rpod make one (with limits: required)'
+disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
+no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
+split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1600,6 +1610,11 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-write-bps -d
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroups -d 'Cgroup mode: enabled (a cgroup of its own where the host allows; with limits, required), disabled (none: the container stays in the caller\'s cgroup), no-conmon (as enabled: rpod\'s monitor never has a cgroup of its own), split (below the caller\'s own cgroup)' -r -f -a "enabled\t'A cgroup of its own where the host lets rpod make one (with limits: required)'
+disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
+no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
+split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -3884,6 +3899,11 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-write-bps -d 'L
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroup-conf -d 'Set a cgroup v2 file of the container\'s cgroup (KEY=VALUE, e.g. memory.high=1G)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroups -d 'Cgroup mode: enabled (a cgroup of its own where the host allows; with limits, required), disabled (none: the container stays in the caller\'s cgroup), no-conmon (as enabled: rpod\'s monitor never has a cgroup of its own), split (below the caller\'s own cgroup)' -r -f -a "enabled\t'A cgroup of its own where the host lets rpod make one (with limits: required)'
+disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
+no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
+split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'

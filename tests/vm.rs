@@ -58,6 +58,11 @@ const EXPECTED: &[&str] = &[
     "device-filter-root",
     "device-filter-oci-root",
     "device-cgroup-rule-refused-rootless",
+    // --cgroups=disabled and --cgroup-parent (suffix -root / -rootless).
+    "cgroups-disabled-root",
+    "cgroup-parent-root",
+    "cgroups-disabled-rootless",
+    "cgroup-parent-rootless",
 ];
 
 /// Run as root inside the VM (busybox sh); prints the CHECK lines.
@@ -347,6 +352,46 @@ suite() {
   else
     check device-cgroup-rule-refused-rootless refused || rc=1
   fi
+
+  # --cgroups=disabled: no cgroup of its own (the container stays in the caller's).
+  cgdis() {
+    rp run -d --name cgd --cgroups=disabled busybox sleep 100 >/dev/null || return 1
+    pid=$(rp inspect --format '{{.State.Pid}}' cgd)
+    cg=$(sed -n 's/^0:://p' /proc/$pid/cgroup)
+    p=$(rp inspect --format '{{.HostConfig.Cgroups}} [{{.HostConfig.CgroupPath}}]' cgd)
+    rp rm -f cgd >/dev/null
+    echo "container's cgroup: $cg; inspect: $p"
+    case $cg in *rpod-*) echo "a cgroup of its own"; return 1 ;; esac
+    [ "$p" = "disabled []" ]
+  }
+  check cgroups-disabled-$M cgdis || rc=1
+
+  # --cgroup-parent: root absolute from the hierarchy's root; rootless below its own
+  # cgroup (relative), an absolute path outside it refused. Limits still apply.
+  cgpar() {
+    if [ "$M" = root ]; then par=/rpod-test-parent/sub; want=/rpod-test-parent/sub/rpod-; else par=mine/sub; want=/mine/sub/rpod-; fi
+    rp run -d --name cgp --cgroup-parent $par --pids-limit 7 busybox sleep 100 >/dev/null || return 1
+    id=$(rp inspect --format '{{.Id}}' cgp)
+    cg=$(cgof cgp); h=$(rp inspect --format '{{.HostConfig.CgroupParent}}' cgp)
+    pid=$(rp inspect --format '{{.State.Pid}}' cgp)
+    in=$(sed -n 's/^0:://p' /proc/$pid/cgroup)
+    echo "cgroup $cg, process in $in, inspect CgroupParent $h, pids.max $(cat $cg/pids.max)"
+    ok=0
+    case $cg in *"$want$id") ;; *) echo "not below $par"; ok=1 ;; esac
+    [ "/sys/fs/cgroup$in" = "$cg" ] || ok=1
+    [ "$h" = "$par" ] && [ "$(cat $cg/pids.max)" = 7 ] || ok=1
+    rp rm -f cgp >/dev/null || ok=1
+    [ ! -e "$cg" ] || { echo "$cg left"; ok=1; }
+    if [ "$M" = rootless ]; then
+      out=$(rp create --cgroup-parent /elsewhere busybox true 2>&1); st=$?
+      echo "absolute parent outside: exit $st: $out"
+      [ $st = 125 ] && case $out in *"outside your delegated cgroup"*) ;; *) false ;; esac || ok=1
+    else
+      rmdir /sys/fs/cgroup/rpod-test-parent/sub /sys/fs/cgroup/rpod-test-parent
+    fi
+    return $ok
+  }
+  check cgroup-parent-$M cgpar || rc=1
 
   # The limits' own cost (emulated CPU: compare, don't read absolutely).
   t0=$(cut -d' ' -f1 /proc/uptime)

@@ -605,19 +605,38 @@ pub fn create_oci(
             delegation_help(rootless)
         ));
     }
-    let mount = info.v2_mount.clone().ok_or_else(|| format!("{what}: no cgroup v2 hierarchy is mounted"))?;
     let rel = cgroups_path.unwrap_or(default_name);
+    let leaf_at = needs_leaf.then_some(parent.as_path());
+    create_path(info, &parent, rel, res, leaf_at).map_err(|e| format!("{what}: {e}"))
+}
+
+/// Creates the cgroup `rel` (absolute: from the hierarchy's root;
+/// relative: below `parent`, where containers go by default) and its
+/// missing parents, the controllers `res` needs enabled on the way down;
+/// the processes of `leaf_at` (the caller's own cgroup) are moved into a
+/// leaf when it must hand controllers down. Writes `res`; returns the
+/// directory.
+pub fn create_path(
+    info: &CgroupInfo,
+    parent: &Path,
+    rel: &str,
+    res: &Resources,
+    leaf_at: Option<&Path>,
+) -> Result<PathBuf, String> {
+    let mount = info.v2_mount.clone().ok_or_else(|| "no cgroup v2 hierarchy is mounted".to_string())?;
     if rel.split('/').any(|c| c == "..") || rel.trim_matches('/').is_empty() {
-        return Err(format!("{what}: bad linux.cgroupsPath {rel:?}"));
+        return Err(format!("bad cgroup path {rel:?}"));
     }
+    let need: Vec<String> = res.controllers().into_iter().map(String::from).collect();
     let dir = if rel.starts_with('/') { mount.join(rel.trim_start_matches('/')) } else { parent.join(rel) };
-    let below =
-        dir.strip_prefix(&mount).map_err(|_| format!("{what}: {} is outside {}", dir.display(), mount.display()))?;
-    let fail = |e: CgroupError| format!("{what}: {e}");
+    let below = dir.strip_prefix(&mount).map_err(|_| format!("{} is outside {}", dir.display(), mount.display()))?;
+    let fail = |e: CgroupError| e.to_string();
     let mut cur = mount.clone();
     for comp in below.components() {
-        if enable(&cur, &need).is_err() && needs_leaf && cur == parent {
-            // The caller's own cgroup holds processes: move them to a leaf.
+        if leaf_at == Some(cur.as_path()) {
+            // The caller's own cgroup holds processes: move them to a leaf
+            // first (enabling only threaded controllers such as pids would
+            // succeed with them inside, and make the subtree threaded).
             move_into_leaf(&cur, "init").map_err(fail)?;
         }
         enable(&cur, &need).map_err(fail)?;

@@ -9,53 +9,189 @@ use std::os::unix::fs::MetadataExt;
 use anyhow::{bail, Context as _};
 use rpod_runtime::cgroup_manager::{delegation_help, place, DeviceWeight, IoMax, Placement, Resources};
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{ExitCode, Failure};
+
+/// `--cgroups`: Podman's modes. rpod's monitor (conmon's part) never gets
+/// a cgroup of its own, it stays in the caller's: `no-conmon` is what
+/// `enabled` does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum CgroupsMode {
+    /// A cgroup of its own where the host lets rpod make one (with limits: required)
+    #[default]
+    Enabled,
+    /// No cgroup of its own: the container stays in the caller's cgroup; no limits
+    Disabled,
+    /// As enabled (rpod's monitor never has a cgroup of its own)
+    NoConmon,
+    /// Its cgroup below the caller's own cgroup
+    Split,
+}
+
+impl CgroupsMode {
+    pub fn is_default(&self) -> bool {
+        *self == CgroupsMode::Enabled
+    }
+
+    /// Podman's inspect `HostConfig.Cgroups`.
+    pub fn inspect_text(&self) -> &'static str {
+        match self {
+            CgroupsMode::Disabled => "disabled",
+            _ => "default",
+        }
+    }
+}
+
+/// Where a container's cgroup goes: `--cgroups` and `--cgroup-parent`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Where<'a> {
+    pub mode: CgroupsMode,
+    /// `--cgroup-parent`: absolute (from the hierarchy's root; rootless
+    /// within your delegated cgroup) or relative (below where rpod puts
+    /// containers).
+    pub parent: Option<&'a str>,
+}
+
+impl<'a> Where<'a> {
+    pub fn of(o: &'a super::options::Options) -> Where<'a> {
+        Where { mode: o.cgroups, parent: o.cgroup_parent.as_deref() }
+    }
+
+    /// Podman's rules between the settings, checked at create.
+    pub fn validate(&self, pid_joins_container: bool, private_pid: bool) -> anyhow::Result<()> {
+        let invalid = |m: &str| -> anyhow::Result<()> {
+            Err(Failure::new(ExitCode::Engine, format!("{m}: invalid argument")).into())
+        };
+        if let Some(p) = self.parent {
+            if p.split('/').any(|c| c == "..") || p.trim_matches('/').is_empty() {
+                return invalid(&format!("--cgroup-parent {p:?}: expected a cgroup path such as /mine or mine/sub"));
+            }
+        }
+        match self.mode {
+            CgroupsMode::Split if self.parent.is_some() => {
+                invalid("cannot specify --cgroup-mode=split with a cgroup-parent")
+            }
+            CgroupsMode::Disabled if pid_joins_container => {
+                invalid("cannot join another container's PID namespace if not creating cgroups")
+            }
+            CgroupsMode::Disabled if self.parent.is_some() => {
+                invalid("cannot set cgroup parent if not creating cgroups")
+            }
+            CgroupsMode::Disabled if !private_pid => {
+                invalid("containers not creating Cgroups must create a private PID namespace")
+            }
+            _ => Ok(()),
+        }
+    }
+}
 
 /// A container's cgroup, to be made at its start.
 pub struct CgroupPlan {
     placement: Placement,
     resources: Resources,
+    /// Made at this path (relative to `placement`'s parent, or absolute)
+    /// instead of `rpod-<id>` there: `--cgroup-parent`, `--cgroups=split`.
+    custom: Option<Custom>,
 }
 
-/// The plan for limits `asked`: `None` on a host without usable cgroup v2
-/// controllers when no limit is asked for (containers run without a
-/// cgroup of their own there); an error when a limit is asked for that
-/// cannot be applied. Adds Podman's default pids limit (2048) where the
-/// pids controller is available.
-pub fn plan(asked: &Resources, rootless: bool) -> anyhow::Result<Option<CgroupPlan>> {
+struct Custom {
+    info: rpod_runtime::cgroups::CgroupInfo,
+    parent: String,
+    /// The caller's own cgroup, whose processes may move into a leaf.
+    leaf_at: Option<std::path::PathBuf>,
+}
+
+/// The plan for limits `asked`, placed as `at` says: `None` on a host
+/// without usable cgroup v2 controllers when nothing asks for a cgroup
+/// (containers run without one of their own there) and with
+/// `--cgroups=disabled`; an error when a limit or a placement is asked
+/// for that cannot be applied. Adds Podman's default pids limit (2048)
+/// where the pids controller is available.
+pub fn plan(asked: &Resources, rootless: bool, at: Where) -> anyhow::Result<Option<CgroupPlan>> {
+    let refuse = |m: String| -> anyhow::Result<Option<CgroupPlan>> { Err(Failure::new(ExitCode::Engine, m).into()) };
+    if at.mode == CgroupsMode::Disabled {
+        if !asked.is_empty() {
+            return refuse("cannot apply resource limits: the container has no cgroup (--cgroups=disabled)".into());
+        }
+        return Ok(None);
+    }
     let info = rpod_runtime::cgroups::detect(rootless);
     let placement = place(&info, rootless);
+    let placed = match (at.parent, at.mode) {
+        (Some(p), _) => Some(format!("--cgroup-parent {p}")),
+        (None, CgroupsMode::Split) => Some("--cgroups=split".to_string()),
+        _ => None,
+    };
     let controllers = match &placement {
-        Placement::Unavailable(_) if asked.is_empty() => return Ok(None),
         Placement::Unavailable(why) => {
-            return Err(Failure::new(ExitCode::Engine, format!("cannot apply resource limits: {why}")).into())
+            return match (&placed, asked.is_empty()) {
+                (Some(flag), _) => refuse(format!("{flag} cannot be applied: {why}")),
+                (None, true) => Ok(None),
+                (None, false) => refuse(format!("cannot apply resource limits: {why}")),
+            }
         }
         Placement::Under { controllers, .. } => controllers.clone(),
     };
     let missing: Vec<&str> = asked.controllers().into_iter().filter(|c| !controllers.iter().any(|h| h == c)).collect();
     if !missing.is_empty() {
-        return Err(Failure::new(
-            ExitCode::Engine,
-            format!(
-                "cannot apply resource limits: the cgroup controllers {} are not available to you (available: {}); {}",
-                missing.join(", "),
-                controllers.join(" "),
-                delegation_help(rootless)
-            ),
-        )
-        .into());
+        return refuse(format!(
+            "cannot apply resource limits: the cgroup controllers {} are not available to you (available: {}); {}",
+            missing.join(", "),
+            controllers.join(" "),
+            delegation_help(rootless)
+        ));
     }
+    let own = info.own_path.clone().unwrap_or_default();
+    let own_dir = info.v2_mount.clone().unwrap_or_default().join(own.trim_start_matches('/'));
+    let custom = match (at.parent, at.mode) {
+        (Some(p), _) => {
+            // Rootless, only the delegated subtree (the caller's own cgroup) can be written.
+            if rootless && p.starts_with('/') && !within(p, &own) {
+                return refuse(format!(
+                    "--cgroup-parent {p} cannot be used rootless: it is outside your delegated cgroup {own} (give a path below it, or a relative one)"
+                ));
+            }
+            let leaf_at = rootless.then(|| own_dir.clone());
+            Some(Custom { info: info.clone(), parent: p.trim_end_matches('/').to_string(), leaf_at })
+        }
+        (None, CgroupsMode::Split) => {
+            if own.is_empty() {
+                return refuse("--cgroups=split cannot be applied: cannot tell this process's cgroup".into());
+            }
+            Some(Custom { info: info.clone(), parent: own.clone(), leaf_at: Some(own_dir.clone()) })
+        }
+        _ => None,
+    };
     let mut resources = asked.clone();
     if resources.pids_max.is_none() && controllers.iter().any(|c| c == "pids") {
         resources.pids_max = Some(2048);
     }
-    Ok(Some(CgroupPlan { placement, resources }))
+    Ok(Some(CgroupPlan { placement, resources, custom }))
+}
+
+/// Whether the cgroup path `p` is `own` or below it.
+fn within(p: &str, own: &str) -> bool {
+    let (p, own) = (p.trim_end_matches('/'), own.trim_end_matches('/'));
+    p == own || p.starts_with(&format!("{own}/"))
 }
 
 impl CgroupPlan {
     /// Makes the container's cgroup (`rpod-<id>`) with the limits.
     pub fn create(&self, id: &str) -> anyhow::Result<std::path::PathBuf> {
-        Ok(rpod_runtime::cgroup_manager::create(&self.placement, &format!("rpod-{id}"), &self.resources)?)
+        let name = format!("rpod-{id}");
+        match (&self.custom, &self.placement) {
+            (Some(c), Placement::Under { parent, .. }) => rpod_runtime::cgroup_manager::create_path(
+                &c.info,
+                parent,
+                &format!("{}/{name}", c.parent),
+                &self.resources,
+                c.leaf_at.as_deref(),
+            )
+            .map_err(|e| anyhow::anyhow!("creating the container's cgroup below {}: {e}", c.parent)),
+            _ => Ok(rpod_runtime::cgroup_manager::create(&self.placement, &name, &self.resources)?),
+        }
     }
 }
 

@@ -196,7 +196,7 @@ fn run(
     } else {
         None
     };
-    let cgroup = super::limits::plan(&c.config.resources, opts.rootless)?;
+    let cgroup = super::limits::plan(&c.config.resources, opts.rootless, super::limits::Where::of(&c.config.options))?;
     let hooks = hook_set(&spec, &c.id, &run_dir);
     // --sdnotify: the caller's NOTIFY_SOCKET (this process has the starting
     // command's environment), and with `container` the container's socket.

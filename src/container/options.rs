@@ -179,6 +179,12 @@ pub struct Options {
     /// `--hostuser`: host users given passwd entries in the container.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub host_users: Vec<String>,
+    /// `--cgroups`.
+    #[serde(default, skip_serializing_if = "crate::container::limits::CgroupsMode::is_default")]
+    pub cgroups: crate::container::limits::CgroupsMode,
+    /// `--cgroup-parent`: where the container's cgroup goes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cgroup_parent: Option<String>,
     /// `--secret`: the secrets given to the container (their data read at each start).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secrets: Vec<crate::secret::usage::SecretUse>,

@@ -283,7 +283,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "DnsSearch": conf.options.names.dns_search,
             "ExtraHosts": conf.options.names.add_host,
             "Cgroup": "",
-            "Cgroups": "default",
+            "Cgroups": conf.options.cgroups.inspect_text(),
             "Links": null,
             "PublishAllPorts": conf.publish_all,
             "Tmpfs": if conf.options.read_only_tmpfs {
@@ -296,7 +296,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             // cgroup v2's weight back to Docker's shares (the inverse of
             // 1 + (shares - 2) * 9999 / 262142).
             "CpuShares": r.cpu_weight.map_or(0, |w| (w.saturating_sub(1)) * 262_142 / 9_999 + 2),
-            "CgroupParent": "",
+            "CgroupParent": conf.options.cgroup_parent.clone().unwrap_or_default(),
             "BlkioWeight": r.io_weight.map_or(0, |w| ((w.saturating_sub(1)) * 990 + 4_999) / 9_999 + 10),
             "BlkioWeightDevice": weight_devices(&r.io_weight_device),
             "BlkioDeviceReadBps": io_rates(&r.io_max, |m| m.rbps),

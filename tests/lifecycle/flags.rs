@@ -432,3 +432,53 @@ fn global_engine_flags() {
         }
     });
 }
+
+/// `--cgroups` and `--cgroup-parent` on this machine: `disabled` runs (no
+/// cgroup, shown by inspect) and Podman's rules between the settings hold;
+/// on a host where rpod makes no cgroups (v1 or hybrid) a parent or
+/// `split` is refused with the reason, never dropped. Where they place
+/// the cgroup is checked in the cgroup v2 VM (tests/vm.rs: cgroups-*).
+#[test]
+fn cgroups_modes_and_parent() {
+    each_mode("fl-cgroups", |e| {
+        let img = e.image.as_str();
+        let fails = |args: &[&str], message: &str| {
+            let out = e.run(args);
+            assert_eq!(out.status.code(), Some(125), "{:?} {args:?}\n{}", e.mode, describe(&out));
+            assert!(text(&out.stderr).contains(message), "{:?} {args:?}: want {message:?}\n{}", e.mode, describe(&out));
+        };
+        assert_eq!(e.ok(&["run", "--rm", "--network", "none", "--cgroups=disabled", img, "echo", "hi"]), "hi\n");
+        assert_eq!(e.ok(&["run", "--rm", "--network", "none", "--cgroups", "no-conmon", img, "echo", "hi"]), "hi\n");
+        e.ok(&["create", "--name", "d", "--cgroups=disabled", img, "true"]);
+        assert_eq!(
+            e.ok(&["inspect", "--format", "{{.HostConfig.Cgroups}} [{{.HostConfig.CgroupPath}}]", "d"]),
+            "disabled []\n"
+        );
+        fails(&["update", "--memory", "10m", "d"], "it has no cgroup (--cgroups=disabled)");
+        e.ok(&["rm", "d"]);
+        fails(
+            &["create", "--cgroups=disabled", "-m", "10m", img, "true"],
+            "the container has no cgroup (--cgroups=disabled)",
+        );
+        fails(
+            &["create", "--cgroups=disabled", "--cgroup-parent", "/x", img, "true"],
+            "cannot set cgroup parent if not creating cgroups",
+        );
+        fails(&["create", "--cgroups=disabled", "--pid", "host", img, "true"], "must create a private PID namespace");
+        fails(
+            &["create", "--cgroups=split", "--cgroup-parent", "/x", img, "true"],
+            "cannot specify --cgroup-mode=split with a cgroup-parent",
+        );
+        fails(&["create", "--cgroup-parent", "../x", img, "true"], "--cgroup-parent \"../x\"");
+        let hybrid_or_v1 =
+            !std::fs::read_to_string("/proc/self/mountinfo").unwrap().lines().all(|l| !l.contains(" - cgroup "));
+        if hybrid_or_v1 {
+            fails(
+                &["create", "--cgroup-parent", "/x", img, "true"],
+                "--cgroup-parent /x cannot be applied: this host mixes cgroup v1 and v2",
+            );
+            fails(&["create", "--cgroups=split", img, "true"], "--cgroups=split cannot be applied");
+        }
+        assert_eq!(e.ok(&["ps", "-aq"]), "", "nothing made by the refused ones");
+    });
+}

@@ -345,6 +345,14 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "KEY=VALUE")]
     pub cgroup_conf: Vec<String>,
 
+    /// Cgroup mode: enabled (a cgroup of its own where the host allows; with limits, required), disabled (none: the container stays in the caller's cgroup), no-conmon (as enabled: rpod's monitor never has a cgroup of its own), split (below the caller's own cgroup)
+    #[arg(long, value_name = "MODE", value_enum, default_value = "enabled")]
+    pub cgroups: crate::container::limits::CgroupsMode,
+
+    /// Where the container's cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod's default place
+    #[arg(long, value_name = "PATH")]
+    pub cgroup_parent: Option<String>,
+
     /// Pull the image: always, missing (when not in local storage), never, newer
     #[arg(long, value_enum, value_name = "POLICY", default_value = "missing", hide_possible_values = true)]
     pub pull: PullPolicy,
@@ -714,6 +722,8 @@ impl ContainerFlags {
         o.cgroupns = ns("cgroupns", &self.cgroupns)?;
         o.requires = self.requires.clone();
         o.tz = self.tz.clone();
+        o.cgroups = self.cgroups;
+        o.cgroup_parent = self.cgroup_parent.clone().filter(|p| !p.is_empty());
         o.secrets = self.secret.iter().map(|s| crate::secret::usage::parse(s)).collect::<anyhow::Result<_>>()?;
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;

@@ -21,12 +21,15 @@ pub fn run(ctx: &Context, args: UpdateArgs) -> anyhow::Result<()> {
     if asked.is_empty() {
         anyhow::bail!("no resource limit given to update");
     }
-    crate::container::limits::plan(&asked, ctx.rootless())?;
     let mut containers = ctx.containers()?;
     crate::commands::each(&args.containers, |name| {
         let c = containers.find(name)?;
         let _lock = containers.lock(&c.id)?;
         let mut c = containers.find(&c.id)?;
+        if c.config.options.cgroups == crate::container::limits::CgroupsMode::Disabled {
+            anyhow::bail!("container {}: cannot update resource limits: it has no cgroup (--cgroups=disabled)", c.name);
+        }
+        crate::container::limits::plan(&asked, ctx.rootless(), crate::container::limits::Where::of(&c.config.options))?;
         let r = &mut c.config.resources;
         macro_rules! take {
             ($($f:ident),*) => { $( if asked.$f.is_some() { r.$f = asked.$f.clone(); } )* };

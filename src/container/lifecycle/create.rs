@@ -144,6 +144,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         None => None,
         Some(r) => {
             external_runtime_allowed(ctx, opts.tty, &opts.resources, keep_id.is_some())?;
+            if !opts.options.cgroups.is_default() || opts.options.cgroup_parent.is_some() {
+                return Err(Failure::new(
+                    ExitCode::Engine,
+                    "--cgroups and --cgroup-parent cannot be used with --runtime (the external runtime makes the cgroup)",
+                )
+                .into());
+            }
             Some(crate::container::external::resolve(r)?.display().to_string())
         }
     };
@@ -154,8 +161,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     };
     // A limit is never dropped silently: without usable cgroup v2
     // controllers it is refused, with the way to get them.
-    if !opts.resources.is_empty() {
-        crate::container::limits::plan(&opts.resources, ctx.rootless())?;
+    let cgroup_at = crate::container::limits::Where::of(&opts.options);
+    cgroup_at.validate(
+        matches!(opts.options.pid, crate::container::options::NsMode::Container(_)),
+        opts.options.pid != crate::container::options::NsMode::Host,
+    )?;
+    if !opts.resources.is_empty() || cgroup_at.parent.is_some() || cgroup_at.mode != Default::default() {
+        crate::container::limits::plan(&opts.resources, ctx.rootless(), cgroup_at)?;
     }
     // The image is looked up without entering the user namespace; only a
     // pull needs it.
