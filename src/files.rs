@@ -39,6 +39,19 @@ pub fn write_atomic_as(
     Ok(())
 }
 
+/// An exclusive lock on the file at `path` (made 0600 if missing), held
+/// until dropped.
+pub fn lock_exclusive(path: &Path) -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
+    let f = crate::paths::private_file()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive)
+        .map_err(|(_, e)| anyhow::anyhow!("locking {}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

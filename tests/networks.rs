@@ -6,26 +6,28 @@
 //! (bridges, firewall rules, aardvark-dns, netns mounts, address
 //! reservations, config files) is left after `rm -a -f` and `network
 //! prune -f`. Each test has its own network config dir, bridge names and
-//! subnets (other runs of the suite share the machine).
+//! subnets (other runs of the suite share the machine). Rootless, the
+//! networks live in the rootless network namespace (its holder, pasta,
+//! aardvark-dns): it goes with the last container, and a holder killed
+//! with -9 is replaced by the next run.
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use rpod_testbed::engine::{processes_mentioning, Eng, Mode};
+use rpod_testbed::engine::{each_mode, processes_mentioning, Eng, Mode};
 
 /// An engine with its own network config dir.
-struct Nets {
-    e: Eng,
+struct Nets<'a> {
+    e: &'a Eng,
     dir: String,
     /// `10.A.B`: this test's /24s are `10.A.B` and `10.A.(B+1)`.
     prefix: (u32, u32),
     tag: String,
 }
 
-impl Nets {
-    fn new(mode: Mode, tag: u32) -> Nets {
-        let e = Eng::new(mode, "networks");
+impl<'a> Nets<'a> {
+    fn new(e: &'a Eng, tag: u32) -> Nets<'a> {
         let pid = std::process::id();
         let dir = e.path("networks").display().to_string();
         let prefix = (150 + (pid + tag) % 40, ((pid / 40) % 120) * 2);
@@ -44,7 +46,7 @@ impl Nets {
         format!("rpn{}{i}", self.tag)
     }
 
-    fn args<'a>(&'a self, args: &[&'a str]) -> Vec<&'a str> {
+    fn args<'b>(&'b self, args: &[&'b str]) -> Vec<&'b str> {
         let mut a = vec!["--network-config-dir", self.dir.as_str()];
         a.extend_from_slice(args);
         a
@@ -111,6 +113,17 @@ impl Nets {
             let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
             left.extend(mounts.lines().filter(|l| l.contains(self.e.dir.path().to_str().unwrap())).map(str::to_string));
             left.extend(self.aardvarks());
+            // Rootless: the rootless network namespace's holder and pastas.
+            let run = self.e.path("run");
+            left.extend(processes_mentioning(&run.join("rootless-netns").display().to_string()));
+            left.extend(
+                processes_mentioning(&run.join("networks").display().to_string())
+                    .into_iter()
+                    .filter(|p| p.contains("pasta")),
+            );
+            if run.join("rootless-netns").exists() {
+                left.push("the rootless network namespace's directory".into());
+            }
             let files: Vec<String> = std::fs::read_dir(&self.dir)
                 .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
                 .unwrap_or_default();
@@ -126,8 +139,8 @@ impl Nets {
 
 #[test]
 fn network_definitions() {
-    for mode in [Mode::Rootless, Mode::Root] {
-        let n = Nets::new(mode, 1);
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 1);
         n.create("n1", 0, &["--label", "team=a", "-o", "mtu=1400"]);
         let again = n.run(&["network", "create", "n1"]);
         assert_eq!(again.status.code(), Some(125));
@@ -182,141 +195,246 @@ fn network_definitions() {
         let lost = outs.iter().find(|o| !o.status.success()).unwrap();
         assert!(String::from_utf8_lossy(&lost.stderr).contains("network name race already used"), "{lost:?}");
         n.ok(&["network", "rm", "race"]);
-    }
+    });
 }
 
 #[test]
 fn containers_find_each_other_by_name_and_alias() {
-    let n = Nets::new(Mode::Root, 2);
-    let img = n.e.image.clone();
-    n.create("n1", 0, &[]);
-    n.create("n2", 1, &[]);
-    let id = n
-        .ok(&[
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 2);
+        let img = n.e.image.clone();
+        n.create("n1", 0, &[]);
+        n.create("n2", 1, &[]);
+        let id = n
+            .ok(&[
+                "run",
+                "-d",
+                "--name",
+                "srv",
+                "--network",
+                "n1",
+                "--network-alias",
+                "db",
+                &img,
+                "sh",
+                "-c",
+                "while true; do echo hello | nc -l -p 7000; done",
+            ])
+            .trim()
+            .to_string();
+        assert_eq!(n.aardvarks().len(), 1, "aardvark-dns started with the first container on a network with DNS");
+        for name in ["srv", "db", &id[..12]] {
+            let got = n.from("n1", &format!("nc {name} 7000"));
+            assert_eq!(got, "hello\n", "by {name}");
+        }
+        let resolv = n.ok(&["run", "--rm", "--network", "n1", &img, "cat", "/etc/resolv.conf"]);
+        assert!(resolv.contains(&format!("nameserver {}1\n", n.net_prefix(0))), "{resolv}");
+        assert!(resolv.contains("search dns.podman"), "{resolv}");
+        let v = n.e.inspect("srv");
+        let on = &v["NetworkSettings"]["Networks"]["n1"];
+        assert_eq!(on["Gateway"], format!("{}1", n.net_prefix(0)), "{on:#}");
+        assert!(on["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(0)), "{on:#}");
+        assert_eq!(on["Aliases"], serde_json::json!(["db", &id[..12]]));
+        assert_eq!(n.ok(&["ps", "--filter", "network=n1", "--format", "{{.Names}}"]), "srv\n");
+        assert_eq!(n.ok(&["ps", "--filter", "network=n2", "--format", "{{.Names}}"]), "");
+
+        // Several networks at once.
+        let two = n.ok(&["run", "--rm", "--network", "n1", "--network", "n2", &img, "ls", "/sys/class/net"]);
+        assert_eq!(two, "eth0\neth1\nlo\n");
+
+        // connect and disconnect a running container.
+        n.ok(&["run", "-d", "--name", "other", "--network", "n2", &img, "sleep", "1000"]);
+        n.ok(&["network", "connect", "--alias", "friend", "n2", "srv"]);
+        assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\neth1\nlo\n");
+        let got =
+            n.ok(&["exec", "other", "sh", "-c", "for i in $(seq 50); do nc friend 7000 && break; sleep 0.2; done"]);
+        assert_eq!(got, "hello\n");
+        let v = n.e.inspect("srv");
+        assert!(v["NetworkSettings"]["Networks"]["n2"]["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(1)));
+        assert_eq!(n.ok(&["ps", "--filter", "network=n2", "--format", "{{.Names}}"]), "other\nsrv\n");
+        let twice = n.run(&["network", "connect", "n2", "srv"]);
+        assert_eq!(twice.status.code(), Some(125));
+        // reload: the same addresses again.
+        assert_eq!(n.ok(&["network", "reload", "srv"]).trim(), id);
+        assert_eq!(
+            n.e.inspect("srv")["NetworkSettings"]["Networks"]["n2"]["IPAddress"],
+            v["NetworkSettings"]["Networks"]["n2"]["IPAddress"]
+        );
+        n.ok(&["network", "disconnect", "n2", "srv"]);
+        assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
+        let events = n.ok(&[
+            "events",
+            "--stream=false",
+            "--filter",
+            "network=n2",
+            "--format",
+            "{{.Status}} {{.ID}} {{.Network}}",
+        ]);
+        assert_eq!(events, format!("connect {id} n2\ndisconnect {id} n2\n"));
+        let gone = n.run(&["exec", "other", "nslookup", "friend"]);
+        assert!(!gone.status.success(), "{gone:?}");
+        // Stopped and started again, it is on n1 only.
+        n.ok(&["stop", "-t", "0", "srv"]);
+        n.ok(&["start", "srv"]);
+        assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
+
+        // A network in use is removed with its containers only by force.
+        let used = n.run(&["network", "rm", "n1"]);
+        assert_eq!(used.status.code(), Some(2), "{used:?}");
+        assert!(String::from_utf8_lossy(&used.stderr).contains("network is being used"));
+        assert_eq!(n.ok(&["network", "rm", "-f", "-t", "0", "n1"]), "n1\n");
+        assert_eq!(n.e.code(&["container", "exists", "srv"]), 1);
+        n.ok(&["rm", "-f", "-a"]);
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "n2\n");
+        n.assert_gone(2);
+    });
+}
+
+#[test]
+fn killed_helpers_do_not_block_the_next_run() {
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 3);
+        let img = n.e.image.clone();
+        n.create("k1", 0, &[]);
+        n.ok(&[
             "run",
             "-d",
             "--name",
             "srv",
             "--network",
-            "n1",
-            "--network-alias",
-            "db",
+            "k1",
             &img,
             "sh",
             "-c",
-            "while true; do echo hello | nc -l -p 7000; done",
-        ])
-        .trim()
-        .to_string();
-    assert_eq!(n.aardvarks().len(), 1, "aardvark-dns started with the first container on a network with DNS");
-    for name in ["srv", "db", &id[..12]] {
-        let got = n.from("n1", &format!("nc {name} 7000"));
-        assert_eq!(got, "hello\n", "by {name}");
+            "while true; do echo hi | nc -l -p 7000; done",
+        ]);
+        // aardvark-dns killed: the next container on the network starts
+        // another, which knows every container.
+        let pid: i32 = n.aardvarks()[0].split(':').next().unwrap().parse().unwrap();
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
+        assert_eq!(n.from("k1", "nc srv 7000"), "hi\n");
+        assert_eq!(n.aardvarks().len(), 1);
+
+        // The monitor killed: the next command tears its network down, and
+        // it starts again under its name.
+        let id = n.ok(&["inspect", "--format", "{{.Id}}", "srv"]).trim().to_string();
+        let monitors: Vec<i32> = processes_mentioning(&id)
+            .iter()
+            .filter(|p| p.contains("__monitor"))
+            .filter_map(|p| p.split(':').next()?.parse().ok())
+            .collect();
+        assert_eq!(monitors.len(), 1);
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitors[0]), nix::sys::signal::Signal::SIGKILL).unwrap();
+        let start = Instant::now();
+        while !n.ok(&["ps", "-a", "--format", "{{.Status}}"]).starts_with("Exited") {
+            assert!(start.elapsed() < Duration::from_secs(10));
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        n.ok(&["start", "srv"]);
+        assert_eq!(n.from("k1", "nc srv 7000"), "hi\n");
+        n.ok(&["rm", "-f", "-a"]);
+        // The last container gone, aardvark-dns goes.
+        let start = Instant::now();
+        while !n.aardvarks().is_empty() {
+            assert!(start.elapsed() < Duration::from_secs(10), "{:?}", n.aardvarks());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "k1\n");
+        n.assert_gone(1);
+    });
+}
+
+/// A free port on the host's loopback (for a moment).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// What the server at 127.0.0.1:`port` says, retried while it comes up.
+#[track_caller]
+fn read_port(port: u16) -> String {
+    use std::io::Read;
+    let start = Instant::now();
+    loop {
+        let mut got = String::new();
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+            let _ = s.read_to_string(&mut got);
+            if !got.is_empty() {
+                return got;
+            }
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "nothing from 127.0.0.1:{port}");
+        std::thread::sleep(Duration::from_millis(100));
     }
-    let resolv = n.ok(&["run", "--rm", "--network", "n1", &img, "cat", "/etc/resolv.conf"]);
-    assert!(resolv.contains(&format!("nameserver {}1\n", n.net_prefix(0))), "{resolv}");
-    assert!(resolv.contains("search dns.podman"), "{resolv}");
-    let v = n.e.inspect("srv");
-    let on = &v["NetworkSettings"]["Networks"]["n1"];
-    assert_eq!(on["Gateway"], format!("{}1", n.net_prefix(0)), "{on:#}");
-    assert!(on["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(0)), "{on:#}");
-    assert_eq!(on["Aliases"], serde_json::json!(["db", &id[..12]]));
-    assert_eq!(n.ok(&["ps", "--filter", "network=n1", "--format", "{{.Names}}"]), "srv\n");
-    assert_eq!(n.ok(&["ps", "--filter", "network=n2", "--format", "{{.Names}}"]), "");
-
-    // Several networks at once.
-    let two = n.ok(&["run", "--rm", "--network", "n1", "--network", "n2", &img, "ls", "/sys/class/net"]);
-    assert_eq!(two, "eth0\neth1\nlo\n");
-
-    // connect and disconnect a running container.
-    n.ok(&["run", "-d", "--name", "other", "--network", "n2", &img, "sleep", "1000"]);
-    n.ok(&["network", "connect", "--alias", "friend", "n2", "srv"]);
-    assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\neth1\nlo\n");
-    let got = n.ok(&["exec", "other", "sh", "-c", "for i in $(seq 50); do nc friend 7000 && break; sleep 0.2; done"]);
-    assert_eq!(got, "hello\n");
-    let v = n.e.inspect("srv");
-    assert!(v["NetworkSettings"]["Networks"]["n2"]["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(1)));
-    assert_eq!(n.ok(&["ps", "--filter", "network=n2", "--format", "{{.Names}}"]), "other\nsrv\n");
-    let twice = n.run(&["network", "connect", "n2", "srv"]);
-    assert_eq!(twice.status.code(), Some(125));
-    // reload: the same addresses again.
-    assert_eq!(n.ok(&["network", "reload", "srv"]).trim(), id);
-    assert_eq!(
-        n.e.inspect("srv")["NetworkSettings"]["Networks"]["n2"]["IPAddress"],
-        v["NetworkSettings"]["Networks"]["n2"]["IPAddress"]
-    );
-    n.ok(&["network", "disconnect", "n2", "srv"]);
-    assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
-    let events =
-        n.ok(&["events", "--stream=false", "--filter", "network=n2", "--format", "{{.Status}} {{.ID}} {{.Network}}"]);
-    assert_eq!(events, format!("connect {id} n2\ndisconnect {id} n2\n"));
-    let gone = n.run(&["exec", "other", "nslookup", "friend"]);
-    assert!(!gone.status.success(), "{gone:?}");
-    // Stopped and started again, it is on n1 only.
-    n.ok(&["stop", "-t", "0", "srv"]);
-    n.ok(&["start", "srv"]);
-    assert_eq!(n.ok(&["exec", "srv", "ls", "/sys/class/net"]), "eth0\nlo\n");
-
-    // A network in use is removed with its containers only by force.
-    let used = n.run(&["network", "rm", "n1"]);
-    assert_eq!(used.status.code(), Some(2), "{used:?}");
-    assert!(String::from_utf8_lossy(&used.stderr).contains("network is being used"));
-    assert_eq!(n.ok(&["network", "rm", "-f", "-t", "0", "n1"]), "n1\n");
-    assert_eq!(n.e.code(&["container", "exists", "srv"]), 1);
-    n.ok(&["rm", "-f", "-a"]);
-    assert_eq!(n.ok(&["network", "prune", "-f"]), "n2\n");
-    n.assert_gone(2);
 }
 
 #[test]
-fn killed_helpers_do_not_block_the_next_run() {
-    let n = Nets::new(Mode::Root, 3);
-    let img = n.e.image.clone();
-    n.create("k1", 0, &[]);
-    n.ok(&[
-        "run",
-        "-d",
-        "--name",
-        "srv",
-        "--network",
-        "k1",
-        &img,
-        "sh",
-        "-c",
-        "while true; do echo hi | nc -l -p 7000; done",
-    ]);
-    // aardvark-dns killed: the next container on the network starts
-    // another, which knows every container.
-    let pid: i32 = n.aardvarks()[0].split(':').next().unwrap().parse().unwrap();
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
-    assert_eq!(n.from("k1", "nc srv 7000"), "hi\n");
-    assert_eq!(n.aardvarks().len(), 1);
+fn published_ports_on_a_user_network() {
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 5);
+        let img = n.e.image.clone();
+        n.create("p1", 0, &[]);
+        let port = free_port();
+        let publish = format!("127.0.0.1:{port}:80");
+        n.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "web",
+            "--network",
+            "p1",
+            "-p",
+            &publish,
+            &img,
+            "sh",
+            "-c",
+            "while true; do echo web | nc -l -p 80; done",
+        ]);
+        assert_eq!(read_port(port), "web\n");
+        // The other containers on the network reach it by name too.
+        assert_eq!(n.from("p1", "nc web 80"), "web\n");
+        n.ok(&["rm", "-f", "-t", "0", "web"]);
+        assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed with its container");
 
-    // The monitor killed: the next command tears its network down, and
-    // it starts again under its name.
-    let id = n.ok(&["inspect", "--format", "{{.Id}}", "srv"]).trim().to_string();
-    let monitors: Vec<i32> = processes_mentioning(&id)
-        .iter()
-        .filter(|p| p.contains("__monitor"))
-        .filter_map(|p| p.split(':').next()?.parse().ok())
-        .collect();
-    assert_eq!(monitors.len(), 1);
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitors[0]), nix::sys::signal::Signal::SIGKILL).unwrap();
-    let start = Instant::now();
-    while !n.ok(&["ps", "-a", "--format", "{{.Status}}"]).starts_with("Exited") {
-        assert!(start.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    n.ok(&["start", "srv"]);
-    assert_eq!(n.from("k1", "nc srv 7000"), "hi\n");
-    n.ok(&["rm", "-f", "-a"]);
-    // The last container gone, aardvark-dns goes.
-    let start = Instant::now();
-    while !n.aardvarks().is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(10), "{:?}", n.aardvarks());
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert_eq!(n.ok(&["network", "prune", "-f"]), "k1\n");
+        // A pod on the network: its containers serve its published port.
+        let port = free_port();
+        let publish = format!("127.0.0.1:{port}:8080");
+        n.ok(&["pod", "create", "--name", "pp", "--network", "p1", "-p", &publish]);
+        n.ok(&["run", "-d", "--pod", "pp", &img, "sh", "-c", "while true; do echo pod | nc -l -p 8080; done"]);
+        assert_eq!(read_port(port), "pod\n");
+        n.ok(&["pod", "rm", "-f", "-t", "0", "pp"]);
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "p1\n");
+        n.assert_gone(1);
+    });
+}
+
+#[test]
+fn a_killed_rootless_netns_holder_is_replaced() {
+    let e = Eng::new(Mode::Rootless, "networks");
+    let n = Nets::new(&e, 6);
+    let img = n.e.image.clone();
+    n.create("h1", 0, &[]);
+    let serve = ["sh", "-c", "while true; do echo up | nc -l -p 7000; done"];
+    let mut args = vec!["run", "-d", "--name", "a", "--network", "h1", &img];
+    args.extend(serve);
+    n.ok(&args);
+    let record = std::fs::read_to_string(n.e.path("run/rootless-netns/holder")).unwrap();
+    let holder: i32 = record.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(processes_mentioning("__rootless-netns").iter().any(|p| p.starts_with(&format!("{holder}:"))));
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(holder), nix::sys::signal::Signal::SIGKILL).unwrap();
+    // The next run makes a new namespace; a container there finds another.
+    let mut args = vec!["run", "-d", "--name", "b", "--network", "h1", &img];
+    args.extend(serve);
+    n.ok(&args);
+    let again = std::fs::read_to_string(n.e.path("run/rootless-netns/holder")).unwrap();
+    assert_ne!(again, record, "a new holder");
+    assert_eq!(n.from("h1", "nc b 7000"), "up\n");
+    assert_eq!(n.aardvarks().len(), 1, "{:?}", n.aardvarks());
+    // The container of the old namespace is removed cleanly, and with the
+    // last one the namespace goes.
+    n.ok(&["rm", "-f", "-t", "0", "a"]);
+    n.ok(&["rm", "-f", "-t", "0", "b"]);
+    assert_eq!(n.ok(&["network", "prune", "-f"]), "h1\n");
     n.assert_gone(1);
 }
 
@@ -347,7 +465,8 @@ fn fake_resolver(addr: &str) {
 
 #[test]
 fn external_names_resolve_through_aardvark() {
-    let n = Nets::new(Mode::Root, 4);
+    let e = Eng::new(Mode::Root, "networks");
+    let n = Nets::new(&e, 4);
     let upstream = format!("127.{}.{}.53", n.prefix.0, n.prefix.1);
     fake_resolver(&upstream);
     n.create("ext", 0, &["--dns", &upstream]);

@@ -24,6 +24,15 @@
 //! command still finds it and tears everything down ([`teardown`]).
 //! netavark runs in the host's mount namespace, so aardvark-dns, which it
 //! starts, never holds a container's mounts.
+//!
+//! Rootless, all of this happens in the user's rootless network namespace
+//! ([`super::rootless_netns`]): netavark runs there (in its holder's
+//! network and mount namespaces), the bind mounts are kept in the
+//! holder's mount namespace, addresses are reserved in `<run
+//! root>/networks/ipam`, and a published port is carried by a pasta of
+//! the container's own from the host into the rootless namespace (its
+//! splice path: connections from the host's loopback), where netavark's
+//! port forwarding takes it to the container.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -153,6 +162,13 @@ pub struct Attached {
     pub status: Value,
     /// (bridge, address) pairs reserved in the IPAM directory.
     pub ips: Vec<(String, IpAddr)>,
+    /// Rootless: the rootless network namespace it was set up in
+    /// ([`super::rootless_netns::Netns::id`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rootless_netns: Option<String>,
+    /// Rootless: the pasta carrying its published ports (PID, start time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ports_pasta: Option<(i32, u64)>,
 }
 
 impl Attached {
@@ -212,6 +228,79 @@ fn private_state_dir(dir: &Path) -> anyhow::Result<()> {
 
 fn attached_path(run_root: &Path, id: &str) -> PathBuf {
     state_dir(run_root).join("containers").join(format!("{id}.json"))
+}
+
+/// Where netavark runs: in the host's namespaces (as root) or in the
+/// rootless network namespace.
+enum Place {
+    Host,
+    Rootless(super::rootless_netns::Netns),
+}
+
+/// This process is rootless rpod (or its monitor), in the user namespace
+/// or not yet: its networks are in the rootless network namespace.
+fn rootless() -> bool {
+    if !nix::unistd::geteuid().is_root() {
+        return true;
+    }
+    let map = std::fs::read_to_string("/proc/self/uid_map").unwrap_or_default();
+    map.split_whitespace().collect::<Vec<_>>() != ["0", "0", "4294967295"]
+}
+
+/// Where addresses are reserved: machine-wide as root (the bridges are
+/// the host's), in the run root rootless (they are the rootless
+/// namespace's).
+fn ipam_dir(run_root: &Path) -> PathBuf {
+    if rootless() {
+        state_dir(run_root).join("ipam")
+    } else {
+        PathBuf::from(IPAM_DIR)
+    }
+}
+
+/// The place a container attached as `a` is torn down in: `None` when it
+/// was attached in a rootless namespace that is gone (nothing of it is
+/// left to undo but its address reservations). The caller holds the
+/// rootless lock.
+fn place_of(run_root: &Path, a: &Attached) -> Option<Place> {
+    if !rootless() {
+        return Some(Place::Host);
+    }
+    let n = super::rootless_netns::live(run_root)?;
+    (a.rootless_netns.as_deref() == Some(n.id.as_str())).then_some(Place::Rootless(n))
+}
+
+/// The rootless lock (`None` as root).
+fn rootless_lock(run_root: &Path) -> anyhow::Result<Option<nix::fcntl::Flock<std::fs::File>>> {
+    if rootless() {
+        Ok(Some(super::rootless_netns::lock(run_root)?))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Rootless: makes sure the rootless network namespace runs, before the
+/// starting container's root file system is mounted (the holder's mount
+/// namespace is a copy of the starter's: better without those mounts).
+pub fn prepare(run_root: &Path) -> anyhow::Result<()> {
+    if rootless() {
+        let _lock = super::rootless_netns::lock(run_root)?;
+        super::rootless_netns::ensure(run_root, &state_dir(run_root))?;
+    }
+    Ok(())
+}
+
+/// Rootless: the rootless network namespace ended when no container is
+/// attached any more. The caller holds the rootless lock.
+fn stop_if_unused(run_root: &Path) {
+    let dir = state_dir(run_root);
+    let any = std::fs::read_dir(dir.join("containers"))
+        .map(|d| d.flatten().any(|e| e.file_name().to_string_lossy().ends_with(".json")))
+        .unwrap_or(false);
+    if !any && super::rootless_netns::live(run_root).is_some() {
+        log::debug!("no container on a user network: ending the rootless network namespace");
+        super::rootless_netns::stop(run_root, &dir);
+    }
 }
 
 /// One of Podman's helper programs (`netavark`, `aardvark-dns`).
@@ -327,8 +416,8 @@ fn allocate(dir: &Path, net: &Network, id: &str, wanted: Option<IpAddr>) -> anyh
 
 /// A removed network's empty address-reservation directory removed (one
 /// still holding addresses is another store's network on that bridge).
-pub fn forget(net: &Network) {
-    let _ = std::fs::remove_dir(Path::new(IPAM_DIR).join(bridge_of(net)));
+pub fn forget(run_root: &Path, net: &Network) {
+    let _ = std::fs::remove_dir(ipam_dir(run_root).join(bridge_of(net)));
 }
 
 fn release(dir: &Path, ips: &[(String, IpAddr)], id: &str) {
@@ -351,7 +440,7 @@ pub fn setup(
     name: &str,
     networks: &[Network],
     settings: &BridgeSettings,
-    ports: &[PortMapping],
+    given: &[PortMapping],
 ) -> anyhow::Result<Attached> {
     let bin = need_netavark()?;
     for n in networks {
@@ -363,20 +452,39 @@ pub fn setup(
     {
         bail!("--ip can only be used with a single network");
     }
+    let _lock = rootless_lock(run_root)?;
     // Whatever an earlier start left (its monitor killed, nothing reconciled yet).
-    teardown(run_root, id)?;
+    teardown_locked(run_root, id)?;
     let dir = state_dir(run_root);
     private_state_dir(&dir)?;
+    let place = if rootless() { Place::Rootless(super::rootless_netns::ensure(run_root, &dir)?) } else { Place::Host };
     // A new path each time: a stale copy of an earlier bind mount (in
     // mount namespaces made while it existed) must not be in the way.
     let netns = run_root.join("netns").join(format!("{id}-{}", crate::container::record::now_ns()));
-    let mut attached = Attached { netns: netns.clone(), options: Value::Null, status: Value::Null, ips: Vec::new() };
+    let mut attached = Attached {
+        netns: netns.clone(),
+        options: Value::Null,
+        status: Value::Null,
+        ips: Vec::new(),
+        rootless_netns: match &place {
+            Place::Rootless(n) => Some(n.id.clone()),
+            Place::Host => None,
+        },
+        ports_pasta: None,
+    };
+    // Rootless, pasta has taken the host's side: in the rootless namespace
+    // a published port arrives on its loopback, whatever host address it
+    // was published on.
+    let ports: Vec<PortMapping> = match &place {
+        Place::Rootless(_) => given.iter().map(|p| PortMapping { host_ip: String::new(), ..p.clone() }).collect(),
+        Place::Host => given.to_vec(),
+    };
     let result = (|| -> anyhow::Result<()> {
         let mut per_network = serde_json::Map::new();
         let mut info = serde_json::Map::new();
         for (i, net) in networks.iter().enumerate() {
             let s = settings.on(&net.name);
-            let (ip, per) = per_network_options(net, id, &s, &format!("eth{i}"))?;
+            let (ip, per) = per_network_options(run_root, net, id, &s, &format!("eth{i}"))?;
             attached.ips.push((bridge_of(net), ip));
             per_network.insert(net.name.clone(), per);
             info.insert(net.name.clone(), serde_json::to_value(net)?);
@@ -386,18 +494,22 @@ pub fn setup(
             "container_name": name,
             "networks": per_network,
             "network_info": info,
-            "port_mappings": if ports.is_empty() { None } else { Some(ports) },
+            "port_mappings": if ports.is_empty() { None } else { Some(&ports) },
         });
         // The state first: whatever happens next, teardown finds it.
         crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
-        make_netns(&netns)?;
-        let out = netavark(&bin, &dir, "setup", &attached.options, &netns)?;
+        make_netns(&netns, &place)?;
+        let out = netavark(&bin, &dir, "setup", &attached.options, &netns, &place)?;
         attached.status = serde_json::from_slice(&out).context("reading netavark's answer")?;
         crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
+        if let (Place::Rootless(n), false) = (&place, ports.is_empty()) {
+            attached.ports_pasta = Some(ports_pasta(n, id, given, &dir)?);
+            crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
+        }
         Ok(())
     })();
     if let Err(e) = result {
-        if let Err(t) = teardown(run_root, id) {
+        if let Err(t) = teardown_locked(run_root, id) {
             log::warn!("undoing the network set-up of {id}: {t:#}");
         }
         return Err(match e.downcast::<Failure>() {
@@ -415,8 +527,14 @@ fn bridge_of(net: &Network) -> String {
 
 /// netavark's per-network options for container `id` on `net` (an
 /// address reserved for it), interface `iface`.
-fn per_network_options(net: &Network, id: &str, s: &NetSettings, iface: &str) -> anyhow::Result<(IpAddr, Value)> {
-    let ip = allocate(Path::new(IPAM_DIR), net, id, s.ip)?;
+fn per_network_options(
+    run_root: &Path,
+    net: &Network,
+    id: &str,
+    s: &NetSettings,
+    iface: &str,
+) -> anyhow::Result<(IpAddr, Value)> {
+    let ip = allocate(&ipam_dir(run_root), net, id, s.ip)?;
     let mut aliases = s.aliases.clone();
     if net.dns_enabled {
         aliases.push(id[..12].to_string());
@@ -430,9 +548,85 @@ fn per_network_options(net: &Network, id: &str, s: &NetSettings, iface: &str) ->
     Ok((ip, per))
 }
 
-/// `netavark setup|teardown NETNS` with `options` as input (under the
-/// machine-wide lock); its answer.
-fn netavark(netavark: &Path, dir: &Path, verb: &str, options: &Value, netns: &Path) -> anyhow::Result<Vec<u8>> {
+/// Rootless: a pasta of container `id`'s own that carries its published
+/// `ports` from the host into the rootless namespace `n` (same port
+/// there, where netavark forwards it to the container): no addresses of
+/// its own (`--config-net` is the namespace's pasta's), a tap device named
+/// after the container, only its splice path. In the background, it
+/// outlives this command; teardown ends it. Its PID and start time.
+fn ports_pasta(
+    n: &super::rootless_netns::Netns,
+    id: &str,
+    ports: &[PortMapping],
+    dir: &Path,
+) -> anyhow::Result<(i32, u64)> {
+    use std::os::fd::{AsFd, AsRawFd};
+    let pasta = super::find_helper("pasta").ok_or_else(|| anyhow!("pasta is not installed"))?;
+    let mut args: Vec<String> = ["--quiet", "--no-map-gw", "-T", "none", "-U", "none", "-I"].map(String::from).to_vec();
+    args.push(format!("rp{}", &id[..12]));
+    let (mut tcp, mut udp) = (0, 0);
+    for p in ports {
+        let r = p.range.max(1) - 1;
+        let host = if r > 0 { format!("{}-{}", p.host_port, p.host_port + r) } else { p.host_port.to_string() };
+        let addr = if p.host_ip.is_empty() { String::new() } else { format!("{}/", p.host_ip) };
+        let flag = match p.protocol.as_str() {
+            "tcp" => {
+                tcp += 1;
+                "-t"
+            }
+            "udp" => {
+                udp += 1;
+                "-u"
+            }
+            other => bail!("-p {}/{other}: pasta forwards only tcp and udp", p.container_port),
+        };
+        args.extend([flag.to_string(), format!("{addr}{host}:{host}")]);
+    }
+    for (count, flag) in [(tcp, "-t"), (udp, "-u")] {
+        if count == 0 {
+            args.extend([flag.to_string(), "none".to_string()]);
+        }
+    }
+    let pid_file = dir.join("containers").join(format!("{id}.pasta.pid"));
+    let log_file = dir.join("containers").join(format!("{id}.pasta.log"));
+    let _ = std::fs::remove_file(&pid_file);
+    args.extend(["--netns".to_string(), "/proc/self/fd/3".to_string(), "-P".to_string()]);
+    args.push(pid_file.display().to_string());
+    let netns = n.open()?;
+    let log = crate::paths::private_file_create(&log_file)?;
+    let mut cmd = Command::new(&pasta);
+    cmd.args(&args).stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
+    crate::sys::pass_fds(&mut cmd, vec![netns.as_fd().as_raw_fd()]);
+    log::debug!("starting {} {}", pasta.display(), args.join(" "));
+    let status = cmd.status().with_context(|| format!("starting {}", pasta.display()))?;
+    let msg = std::fs::read_to_string(&log_file).unwrap_or_default();
+    let _ = std::fs::remove_file(&log_file);
+    let pid: Option<i32> = std::fs::read_to_string(&pid_file).ok().and_then(|t| t.trim().parse().ok());
+    let _ = std::fs::remove_file(&pid_file);
+    match pid.and_then(|p| Some((p, crate::procfs::process_start(p)?))) {
+        Some(found) if status.success() => Ok(found),
+        _ => {
+            let mut msg: String =
+                msg.lines().filter(|l| !l.starts_with("Failed to send")).collect::<Vec<_>>().join("; ");
+            if msg.contains("Failed to bind") {
+                msg.push_str(" (a published host port is in use)");
+            }
+            bail!("pasta for the published ports failed ({status}): {msg}")
+        }
+    }
+}
+
+/// `netavark setup|teardown NETNS` with `options` as input (as root under
+/// the machine-wide lock, rootless under the caller's rootless lock); its
+/// answer.
+fn netavark(
+    netavark: &Path,
+    dir: &Path,
+    verb: &str,
+    options: &Value,
+    netns: &Path,
+    place: &Place,
+) -> anyhow::Result<Vec<u8>> {
     let id = options["container_id"].as_str().unwrap_or("x");
     // An aardvark-dns that was killed leaves its pid file: netavark would
     // signal that pid and not start a new one.
@@ -441,7 +635,12 @@ fn netavark(netavark: &Path, dir: &Path, verb: &str, options: &Value, netns: &Pa
     let input = dir.join("containers").join(format!("{id}.{verb}-{}.json", std::process::id()));
     crate::files::write_atomic(&input, &serde_json::to_vec(options)?[..])?;
     let what = if verb == "setup" { "setting up the network" } else { "tearing down the network" };
-    let out = lock().and_then(|_lock| run_checked(netavark_cmd(netavark, dir, &input).arg(verb).arg(netns), what));
+    let out = match place {
+        Place::Host => {
+            lock().and_then(|_lock| run_checked(netavark_cmd(netavark, dir, &input, place).arg(verb).arg(netns), what))
+        }
+        Place::Rootless(_) => run_checked(netavark_cmd(netavark, dir, &input, place).arg(verb).arg(netns), what),
+    };
     let _ = std::fs::remove_file(&input);
     match out {
         // Nothing to tell a dead aardvark-dns (the next setup starts one).
@@ -510,7 +709,9 @@ fn need_netavark() -> anyhow::Result<PathBuf> {
 pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> anyhow::Result<()> {
     let netavark_bin = need_netavark()?;
     net.check()?;
+    let _lock = rootless_lock(run_root)?;
     let mut a = attached(run_root, id).ok_or_else(|| anyhow!("container {id} is not attached to its networks"))?;
+    let place = place_of(run_root, &a).ok_or_else(|| replaced(id))?;
     let used: Vec<&str> = a.options["networks"]
         .as_object()
         .into_iter()
@@ -518,7 +719,7 @@ pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> any
         .filter_map(|v| v["interface_name"].as_str())
         .collect();
     let iface = (0..).map(|i| format!("eth{i}")).find(|i| !used.contains(&i.as_str())).expect("unbounded");
-    let (ip, per) = per_network_options(net, id, s, &iface)?;
+    let (ip, per) = per_network_options(run_root, net, id, s, &iface)?;
     let bridge = bridge_of(net);
     // The reservation recorded first: a teardown after a crash frees it.
     a.ips.push((bridge.clone(), ip));
@@ -526,7 +727,7 @@ pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> any
     let mut input = a.options.clone();
     input["networks"] = json!({ net.name.clone(): per.clone() });
     input["network_info"] = json!({ net.name.clone(): serde_json::to_value(net)? });
-    let out = netavark(&netavark_bin, &state_dir(run_root), "setup", &input, &a.netns)
+    let out = netavark(&netavark_bin, &state_dir(run_root), "setup", &input, &a.netns, &place)
         .and_then(|o| serde_json::from_slice::<Value>(&o).context("reading netavark's answer"));
     match out {
         Ok(status) => {
@@ -538,7 +739,7 @@ pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> any
             a.status[&net.name] = status[&net.name].clone();
         }
         Err(e) => {
-            release(Path::new(IPAM_DIR), &[(bridge.clone(), ip)], id);
+            release(&ipam_dir(run_root), &[(bridge.clone(), ip)], id);
             a.ips.retain(|(b, x)| !(*b == bridge && *x == ip));
             crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
             return Err(e);
@@ -551,17 +752,22 @@ pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> any
 /// interface there removed, its address freed, its names gone from
 /// aardvark-dns. The caller holds the container's lock.
 pub fn disconnect(run_root: &Path, id: &str, name: &str) -> anyhow::Result<()> {
+    let _lock = rootless_lock(run_root)?;
     let Some(mut a) = attached(run_root, id) else { return Ok(()) };
     if a.options["networks"].get(name).is_none() {
         return Ok(());
     }
     let input = only(&a.options, name);
-    let result = netavark(&need_netavark()?, &state_dir(run_root), "teardown", &input, &a.netns);
+    // In a rootless namespace that is gone there is nothing to undo.
+    let result = match place_of(run_root, &a) {
+        Some(place) => netavark(&need_netavark()?, &state_dir(run_root), "teardown", &input, &a.netns, &place),
+        None => Ok(Vec::new()),
+    };
     let net: Option<Network> = serde_json::from_value(a.options["network_info"][name].clone()).ok();
     if let Some(net) = net {
         let bridge = bridge_of(&net);
         let mine: Vec<(String, IpAddr)> = a.ips.iter().filter(|(b, _)| *b == bridge).cloned().collect();
-        release(Path::new(IPAM_DIR), &mine, id);
+        release(&ipam_dir(run_root), &mine, id);
         a.ips.retain(|(b, _)| *b != bridge);
     }
     for key in ["networks", "network_info"] {
@@ -580,7 +786,9 @@ pub fn disconnect(run_root: &Path, id: &str, name: &str) -> anyhow::Result<()> {
 /// (same addresses and MAC addresses), e.g. after the firewall rules were
 /// flushed. Returns whether it had any.
 pub fn reload(run_root: &Path, id: &str) -> anyhow::Result<bool> {
+    let _lock = rootless_lock(run_root)?;
     let Some(mut a) = attached(run_root, id) else { return Ok(false) };
+    let place = place_of(run_root, &a).ok_or_else(|| replaced(id))?;
     let bin = need_netavark()?;
     let dir = state_dir(run_root);
     // Keep the MAC addresses the interfaces had.
@@ -593,17 +801,24 @@ pub fn reload(run_root: &Path, id: &str) -> anyhow::Result<bool> {
             }
         }
     }
-    if let Err(e) = netavark(&bin, &dir, "teardown", &a.options, &a.netns) {
+    if let Err(e) = netavark(&bin, &dir, "teardown", &a.options, &a.netns, &place) {
         log::debug!("reload of {id}: {e:#}");
     }
-    let out = netavark(&bin, &dir, "setup", &a.options, &a.netns)?;
+    let out = netavark(&bin, &dir, "setup", &a.options, &a.netns, &place)?;
     a.status = serde_json::from_slice(&out).context("reading netavark's answer")?;
     crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
     Ok(true)
 }
 
-fn netavark_cmd(netavark: &Path, dir: &Path, input: &Path) -> Command {
-    let mut cmd = in_host_mounts(netavark);
+fn netavark_cmd(netavark: &Path, dir: &Path, input: &Path, place: &Place) -> Command {
+    let mut cmd = match place {
+        Place::Host => in_host_mounts(netavark),
+        Place::Rootless(n) => {
+            let mut c = n.command(netavark);
+            c.arg("--rootless").arg("true");
+            c
+        }
+    };
     cmd.arg("--config").arg(dir).arg("--file").arg(input);
     if let Some(a) = helper("aardvark-dns") {
         cmd.arg("--aardvark-binary").arg(a);
@@ -613,18 +828,21 @@ fn netavark_cmd(netavark: &Path, dir: &Path, input: &Path) -> Command {
 
 /// A new network namespace, bind-mounted at `path` in this process's mount
 /// namespace (util-linux's `unshare --net=FILE`) and in the host's.
-fn make_netns(path: &Path) -> anyhow::Result<()> {
+fn make_netns(path: &Path, place: &Place) -> anyhow::Result<()> {
     let parent = path.parent().ok_or_else(|| anyhow!("no parent of {}", path.display()))?;
     crate::paths::private_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
     crate::paths::private_file_create(path).with_context(|| format!("creating {}", path.display()))?;
     let mut cmd = Command::new("unshare");
     cmd.arg(format!("--net={}", path.display())).arg("true");
     run_checked(&mut cmd, "creating the network namespace")?;
-    if crate::context::host_mount_namespace().is_some() {
+    let keeper = match place {
+        Place::Host => crate::context::host_mount_namespace().map(|_| in_host_mounts(Path::new("mount"))),
+        Place::Rootless(n) => Some(n.mount_command(Path::new("mount"))),
+    };
+    if let Some(mut cmd) = keeper {
         // A namespace file may be bind-mounted across mount namespaces.
         let ns = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
         let src = format!("/proc/{}/fd/{}", std::process::id(), std::os::fd::AsRawFd::as_raw_fd(&ns));
-        let mut cmd = in_host_mounts(Path::new("mount"));
         // Not canonicalized: the link names the namespace, not a path.
         cmd.arg("--no-canonicalize").arg("--bind").arg(src).arg(path);
         run_checked(&mut cmd, "keeping the network namespace")?;
@@ -636,8 +854,34 @@ fn make_netns(path: &Path) -> anyhow::Result<()> {
 /// teardown (veth, firewall rules, the bridge when it was the last user,
 /// aardvark-dns entries), the netns bind mount, the reserved addresses.
 /// Safe to call any number of times, from any command; concurrent callers
-/// leave it to the first.
+/// leave it to the first. Rootless, the rootless network namespace ends
+/// with its last container.
 pub fn teardown(run_root: &Path, id: &str) -> anyhow::Result<()> {
+    if !rootless() {
+        return teardown_locked(run_root, id);
+    }
+    if !attached_path(run_root, id).exists() {
+        return Ok(());
+    }
+    if !nix::unistd::geteuid().is_root() {
+        // A command that did not enter the user namespace (`ps` noticing
+        // a killed monitor) cannot reach the rootless namespace: the next
+        // start of the container, or its removal, tears it down.
+        log::debug!("container {id}: its network is torn down by a command in the user namespace");
+        return Ok(());
+    }
+    let _lock = super::rootless_netns::lock(run_root)?;
+    let result = teardown_locked(run_root, id);
+    stop_if_unused(run_root);
+    result
+}
+
+fn replaced(id: &str) -> anyhow::Error {
+    anyhow!("container {id}: the rootless network namespace it was attached in is gone (its holder was killed): restart the container")
+}
+
+/// [`teardown`], the rootless lock held by the caller.
+fn teardown_locked(run_root: &Path, id: &str) -> anyhow::Result<()> {
     let path = attached_path(run_root, id);
     // Taken over by renaming: only one caller gets it.
     let mine = path.with_extension(format!("teardown-{}", std::process::id()));
@@ -650,21 +894,32 @@ pub fn teardown(run_root: &Path, id: &str) -> anyhow::Result<()> {
         serde_json::from_slice(&std::fs::read(&mine)?).with_context(|| format!("reading {}", mine.display()))?;
     let dir = state_dir(run_root);
     let mut errors = Vec::new();
+    let place = place_of(run_root, &attached);
+    if let Some((pid, start)) = attached.ports_pasta {
+        if crate::procfs::process_start(pid) == Some(start) {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+        }
+    }
     let any = attached.options["networks"].as_object().is_some_and(|m| !m.is_empty());
-    if !attached.status.is_null() && any {
+    if let (Some(place), false, true) = (&place, attached.status.is_null(), any) {
         match helper("netavark") {
             Some(bin) => {
-                if let Err(e) = netavark(&bin, &dir, "teardown", &attached.options, &attached.netns) {
+                if let Err(e) = netavark(&bin, &dir, "teardown", &attached.options, &attached.netns, place) {
                     errors.push(format!("{e:#}"));
                 }
             }
             None => errors.push("netavark is gone: the network cannot be torn down".into()),
         }
     }
-    // The host's bind mount (its copies in private namespaces made since go
-    // with those), and this namespace's, if any.
-    if crate::context::host_mount_namespace().is_some() {
-        let mut cmd = in_host_mounts(Path::new("umount"));
+    // The host's (or the rootless holder's) bind mount (its copies in
+    // private namespaces made since go with those), and this namespace's,
+    // if any.
+    let keeper = match &place {
+        Some(Place::Host) => crate::context::host_mount_namespace().map(|_| in_host_mounts(Path::new("umount"))),
+        Some(Place::Rootless(n)) => Some(n.mount_command(Path::new("umount"))),
+        None => None,
+    };
+    if let Some(mut cmd) = keeper {
         cmd.arg("--lazy").arg(&attached.netns);
         if let Err(e) = run_checked(&mut cmd, "unmounting the network namespace") {
             log::debug!("{e:#}");
@@ -672,7 +927,7 @@ pub fn teardown(run_root: &Path, id: &str) -> anyhow::Result<()> {
     }
     let _ = nix::mount::umount2(&attached.netns, nix::mount::MntFlags::MNT_DETACH);
     let _ = std::fs::remove_file(&attached.netns);
-    release(Path::new(IPAM_DIR), &attached.ips, id);
+    release(&ipam_dir(run_root), &attached.ips, id);
     let _ = std::fs::remove_file(&mine);
     if errors.is_empty() {
         Ok(())
@@ -759,6 +1014,8 @@ mod tests {
                 "interfaces": {"eth0": {"mac_address": "aa:bb:cc:dd:ee:ff",
                     "subnets": [{"ipnet": "10.89.0.5/24", "gateway": "10.89.0.1"}]}}}}),
             ips: vec![],
+            rootless_netns: None,
+            ports_pasta: None,
         };
         let n = a.attachment();
         assert_eq!(n.ips, ["10.89.0.5".parse::<IpAddr>().unwrap()]);

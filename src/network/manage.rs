@@ -44,15 +44,7 @@ pub struct CreateRequest {
 /// not secret, other tools read them), the lock file 0600.
 pub fn lock_dir(dir: &Path) -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
     crate::paths::dir_all_with_mode(dir, 0o755).with_context(|| format!("creating {}", dir.display()))?;
-    let path = dir.join(".rpod.lock");
-    let f = crate::paths::private_file()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("opening {}", path.display()))?;
-    nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| anyhow!("locking {}: {e}", path.display()))
+    crate::files::lock_exclusive(&dir.join(".rpod.lock"))
 }
 
 fn invalid(msg: String) -> anyhow::Error {
@@ -419,7 +411,7 @@ pub fn remove(ctx: &Context, key: &str, force_stop: Option<Duration>) -> anyhow:
     if let Some(p) = file_of(&dir, &net.name) {
         std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;
     }
-    super::bridge::forget(&net);
+    super::bridge::forget(&ctx.paths()?.run_root, &net);
     Ok(net.name)
 }
 
@@ -444,7 +436,7 @@ pub fn prune(ctx: &Context, filters: &super::filter::Filters, remove_them: bool)
         if let Some(p) = file_of(&dir, &n.name) {
             std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;
         }
-        super::bridge::forget(&n);
+        super::bridge::forget(&ctx.paths()?.run_root, &n);
         out.push(n.name);
     }
     Ok(out)
@@ -462,6 +454,9 @@ pub fn connect(ctx: &Context, nkey: &str, ckey: &str, s: NetSettings) -> anyhow:
     s.validate()?;
     let net = network(ctx, nkey)?;
     net.check()?;
+    // Rootless, the networks are in the rootless network namespace, which
+    // only the user namespace reaches.
+    ctx.enter_user_namespace()?;
     let mut containers = ctx.containers()?;
     let found = containers.find(ckey)?;
     let _lock = containers.lock(&found.id)?;
@@ -504,6 +499,7 @@ pub fn connect(ctx: &Context, nkey: &str, ckey: &str, s: NetSettings) -> anyhow:
 /// when it is running; `force` goes on when netavark's teardown fails.
 pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow::Result<()> {
     let net = network(ctx, nkey)?;
+    ctx.enter_user_namespace()?;
     let mut containers = ctx.containers()?;
     let found = containers.find(ckey)?;
     let _lock = containers.lock(&found.id)?;
@@ -539,6 +535,7 @@ pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow:
 /// `network reload`: the running container `ckey`'s networks set up
 /// again (firewall rules included). Returns its ID.
 pub fn reload(ctx: &Context, ckey: &str) -> anyhow::Result<String> {
+    ctx.enter_user_namespace()?;
     let mut containers = ctx.containers()?;
     let found = containers.find(ckey)?;
     let _lock = containers.lock(&found.id)?;

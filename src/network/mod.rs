@@ -11,6 +11,7 @@ pub mod mode;
 pub mod names;
 pub mod pasta;
 pub mod ports;
+pub mod rootless_netns;
 pub mod slirp;
 
 use std::net::{IpAddr, Ipv4Addr};
@@ -167,9 +168,15 @@ pub fn check_usable(mode: &Mode, rootless: bool) -> anyhow::Result<()> {
             }
             tun_usable().map_err(|e| anyhow::anyhow!("--network {mode}: {e}"))
         }
-        Mode::Bridge(_) if rootless => anyhow::bail!(
-            "--network {mode}: bridge networks need root (rootless containers get pasta: --network pasta)"
-        ),
+        // Rootless, the rootless network namespace's way out is pasta.
+        Mode::Bridge(_) if rootless => {
+            if find_helper("pasta").is_none() {
+                anyhow::bail!(
+                    "--network {mode}: rootless user-defined networks need pasta (Debian: apt-get install passt)"
+                );
+            }
+            tun_usable().map_err(|e| anyhow::anyhow!("--network {mode}: {e}"))
+        }
         Mode::Ns(path) if !path.exists() => {
             anyhow::bail!("--network {mode}: {} does not exist", path.display())
         }

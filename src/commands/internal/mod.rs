@@ -1,11 +1,13 @@
 //! The entry points rpod starts itself, never typed by a user and not in
 //! the command tree: `rpod __monitor ID` (a container's monitor) and `rpod
 //! __pause PIDFILE` (the pause process that keeps the rootless user
-//! namespace). They are read here, once, without clap, so that these
+//! namespace), `rpod __rootless-netns DIR` (the holder of the rootless
+//! network namespace). They are read here, once, without clap, so that these
 //! long-lived processes touch as little of the binary as they can.
 
 pub mod monitor;
 pub mod pause;
+pub mod rootless_netns;
 
 use std::ffi::OsString;
 
@@ -13,12 +15,16 @@ use std::ffi::OsString;
 pub enum Entry {
     Monitor(Box<monitor::Invocation>),
     Pause(pause::Invocation),
+    RootlessNetns(rootless_netns::Invocation),
 }
 
 /// The internal entry point `args` name, or `None` for a user's command.
 pub fn parse(args: &[OsString]) -> Option<Entry> {
     if let Some(p) = pause::parse(args) {
         return Some(Entry::Pause(p));
+    }
+    if let Some(n) = rootless_netns::parse(args) {
+        return Some(Entry::RootlessNetns(n));
     }
     monitor::parse(args).map(|m| Entry::Monitor(Box::new(m)))
 }
@@ -28,5 +34,6 @@ pub fn run(entry: Entry) -> i32 {
     match entry {
         Entry::Monitor(m) => monitor::run(*m),
         Entry::Pause(p) => pause::run(p),
+        Entry::RootlessNetns(n) => rootless_netns::run(n),
     }
 }

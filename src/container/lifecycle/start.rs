@@ -53,6 +53,11 @@ pub fn start_preserving(
     // The monitor of its last run may still be tearing its network down
     // (the exit is recorded first): that must not meet the new set-up.
     let _ = super::wait_monitor_gone(&c.state, Duration::from_secs(10));
+    if matches!(c.config.network, crate::network::Mode::Bridge(_)) {
+        // (Rootless, the namespace's holder is made in the user namespace.)
+        ctx.enter_user_namespace()?;
+        crate::network::bridge::prepare(&ctx.paths()?.run_root)?;
+    }
     let (rootfs, mapping) = mount_rootfs(ctx, containers, &c)?;
     let run_dir = containers.run_dir(&c.id);
     crate::paths::private_dir_all(&run_dir).with_context(|| format!("creating {}", run_dir.display()))?;
