@@ -369,7 +369,7 @@ fn read_port(port: u16) -> String {
 }
 
 #[test]
-fn published_ports_on_a_user_network() {
+fn published_ports_on_a_user_network_and_network_rm_of_a_pod() {
     each_mode("networks", |e| {
         let n = Nets::new(e, 5);
         let img = n.e.image.clone();
@@ -402,8 +402,13 @@ fn published_ports_on_a_user_network() {
         n.ok(&["pod", "create", "--name", "pp", "--network", "p1", "-p", &publish]);
         n.ok(&["run", "-d", "--pod", "pp", &img, "sh", "-c", "while true; do echo pod | nc -l -p 8080; done"]);
         assert_eq!(read_port(port), "pod\n");
-        n.ok(&["pod", "rm", "-f", "-t", "0", "pp"]);
-        assert_eq!(n.ok(&["network", "prune", "-f"]), "p1\n");
+        // `network rm -f` removes the pod whose infra is on the network
+        // (with its containers), and the other containers on it.
+        n.ok(&["run", "-d", "--name", "solo", "--network", "p1", &img, "sleep", "1000"]);
+        assert_eq!(n.ok(&["network", "rm", "-f", "-t", "0", "p1"]), "p1\n");
+        assert_eq!(n.e.code(&["pod", "exists", "pp"]), 1);
+        assert_eq!(n.ok(&["ps", "-a", "-q"]), "", "the pod's containers and solo are gone");
+        assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err());
         n.assert_gone(1);
     });
 }

@@ -400,8 +400,25 @@ pub fn remove(ctx: &Context, key: &str, force_stop: Option<Duration>) -> anyhow:
             ))
             .into());
         };
+        // A pod whose infra container is on the network goes whole (its
+        // containers share that network), as in Podman.
+        let mut pods = None;
+        for c in users.iter().filter(|c| c.config.infra) {
+            let Some(id) = &c.config.pod else { continue };
+            let pods = match &mut pods {
+                Some(p) => p,
+                None => pods.insert(crate::pod::Pods::open(ctx)?),
+            };
+            if let Some(pod) = pods.get(id)? {
+                crate::pod::ops::remove(ctx, pods, &pod, true, Some(timeout))
+                    .with_context(|| format!("removing pod {} that uses network {}", pod.name, net.name))?;
+            }
+        }
         let mut containers = ctx.containers()?;
         for c in users {
+            if c.config.infra && c.config.pod.is_some() {
+                continue;
+            }
             crate::container::lifecycle::remove_stopping(ctx, &mut containers, &c, Some(timeout))
                 .with_context(|| format!("removing container {} that uses network {}", c.name, net.name))?;
         }
