@@ -463,6 +463,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
@@ -1117,6 +1121,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
@@ -1518,6 +1526,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop c
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
@@ -3807,6 +3819,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capa
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''

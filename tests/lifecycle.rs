@@ -2199,3 +2199,6 @@ fn personality_sets_the_execution_domain() {
         assert_eq!(e.code(&["run", "--rm", "--personality", "BSD", img, "true"]), 125);
     });
 }
+
+#[path = "lifecycle/idmap.rs"]
+mod idmap;

@@ -54,12 +54,13 @@ fn report(chan: RawFd, msg: Msg) {
 }
 
 fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
-    arrange_fds(io, &mut plan.join).map_err(at(Step::Fds, 0))?;
+    arrange_fds(io, &mut plan.join, &mut plan.tree_fds).map_err(at(Step::Fds, 0))?;
     nix::sys::stat::umask(Mode::empty());
     if plan.new_userns {
         wait_go(io.chan).map_err(at(Step::UserNsWait, 0))?;
-        sys::setresgid(0).map_err(at(Step::BecomeRoot, 0))?;
-        sys::setresuid(0).map_err(at(Step::BecomeRoot, 0))?;
+        let (uid, gid) = plan.become_ids;
+        sys::setresgid(gid).map_err(at(Step::BecomeRoot, 0))?;
+        sys::setresuid(uid).map_err(at(Step::BecomeRoot, 0))?;
     }
     for &(fd, flag, idx) in &plan.join {
         sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
@@ -76,9 +77,26 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
         // The mount namespace: private first, then the root file system.
         mount(NONE, c"/", NONE, MsFlags::MS_REC | MsFlags::MS_PRIVATE, NONE).map_err(at(Step::MakePrivate, 0))?;
         let rootfs = plan.rootfs.as_c_str();
-        mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE).map_err(at(Step::BindRoot, 0))?;
-        if plan.root_nodev {
-            sys::mount_setattr(-1, rootfs, true, crate::plan::attr::NODEV, 0).map_err(at(Step::BindRoot, 0))?;
+        match plan.root_tree {
+            // Opened by the engine (already `nodev` if need be): stacked
+            // on `/`, the one place reachable without its path, and
+            // entered by descriptor for the pivot below.
+            Some(t) => {
+                let fd = plan.tree_fds.get(t).copied().unwrap_or(-1);
+                sys::move_mount_to(fd, c"/").map_err(at(Step::BindRoot, 0))?;
+                sys::fchdir(fd).map_err(at(Step::BindRoot, 0))?;
+                sys::close(fd);
+                if let Some(slot) = plan.tree_fds.get_mut(t) {
+                    *slot = -1;
+                }
+            }
+            None => {
+                mount(Some(rootfs), rootfs, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE)
+                    .map_err(at(Step::BindRoot, 0))?;
+                if plan.root_nodev {
+                    sys::mount_setattr(-1, rootfs, true, crate::plan::attr::NODEV, 0).map_err(at(Step::BindRoot, 0))?;
+                }
+            }
         }
     }
     // Host paths to bind into the container are opened while they are
@@ -117,7 +135,7 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
     }
     // The rest (device nodes bound from the host).
     for i in 0..trees.len() {
-        if tree_fds.get(i).is_some_and(|&fd| fd < 0) {
+        if plan.root_tree != Some(i) && tree_fds.get(i).is_some_and(|&fd| fd < 0) {
             open_tree_slot(trees, tree_fds, i)?;
         }
     }
@@ -141,7 +159,9 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
         nix::unistd::chroot(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
         nix::unistd::chdir(c"/").map_err(at(Step::PivotRoot, 0))?;
     } else {
-        nix::unistd::chdir(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
+        if plan.root_tree.is_none() {
+            nix::unistd::chdir(plan.rootfs.as_c_str()).map_err(at(Step::PivotRoot, 0))?;
+        }
         nix::unistd::pivot_root(c".", c".").map_err(at(Step::PivotRoot, 0))?;
         // The old root is now stacked on top of the new one: detach it.
         umount2(c".", MntFlags::MNT_DETACH).map_err(at(Step::PivotRoot, 0))?;
@@ -212,8 +232,22 @@ fn finish_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infalli
 /// of the engine (`CLONE_PARENT`); this one reports its PID and exits.
 fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
-    arrange_fds(io, &mut plan.ns).map_err(at(Step::Fds, 0))?;
-    for &(fd, flag, idx) in &plan.ns {
+    arrange_fds(io, &mut plan.ns, &mut []).map_err(at(Step::Fds, 0))?;
+    // runc's order (nsexec's try_join_namespaces): first every namespace
+    // but the user namespace that can be joined with the engine's
+    // privileges — one the container's user namespace does not own (a
+    // bridge's, made by netavark as root) cannot be joined from inside it
+    // — then the user namespace, then the rest in order.
+    let mut joined = 0u32;
+    for (k, &(fd, flag, _)) in plan.ns.iter().enumerate() {
+        if flag != 0 && flag != libc::CLONE_NEWUSER && flag != libc::CLONE_NEWNS && sys::setns(fd, flag).is_ok() {
+            joined |= 1 << k;
+        }
+    }
+    for (k, &(fd, flag, idx)) in plan.ns.iter().enumerate() {
+        if joined & (1 << k) != 0 {
+            continue;
+        }
         if flag == 0 {
             sys::fchdir(fd).map_err(at(Step::PivotRoot, 0))?;
             nix::unistd::chroot(c".").map_err(at(Step::PivotRoot, 0))?;
@@ -244,6 +278,10 @@ fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> 
 /// optional one that cannot be opened stays -1.
 fn open_tree_slot(trees: &[crate::plan::Tree], tree_fds: &mut [RawFd], i: usize) -> Result<(), Fail> {
     let Some(t) = trees.get(i) else { return Ok(()) };
+    if tree_fds.get(i).is_some_and(|&fd| fd >= 0) {
+        // Opened by the engine before the clone (a new user namespace).
+        return Ok(());
+    }
     match sys::open_tree_clone(&t.path, t.recursive) {
         Ok(fd) => {
             if let Some(slot) = tree_fds.get_mut(i) {
@@ -506,21 +544,24 @@ fn number_path<'a>(buf: &'a mut [u8; 32], prefix: &[u8], n: u32) -> &'a CStr {
 }
 
 /// Put stdio on 0-2, the preserved descriptors on 3.., our own few (report
-/// socket, gate, exec file, namespace files in `extra`) right after them,
+/// socket, gate, exec file, namespace files in `extra`, trees the engine
+/// opened in `trees`) right after them,
 /// and close everything else. Done first thing in the child: descriptors of
 /// the engine must not leak into the container (CVE-2024-21626), and the
 /// sooner the copies of other threads' descriptors go, the shorter the
 /// window in which a file being written elsewhere in the engine is held open
 /// here (ETXTBSY for whoever executes it). Updates `io` and `extra` with
 /// the new numbers.
-fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), Errno> {
+fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)], trees: &mut [RawFd]) -> Result<(), Errno> {
     let np = io.preserve.len();
     let first_own = 3 + np;
+    let ntrees = trees.iter().filter(|&&fd| fd >= 0).count();
     let nown = 1
         + usize::from(io.gate.is_some())
         + usize::from(io.exec_fd.is_some())
         + usize::from(io.init_fd.is_some())
-        + extra.len();
+        + extra.len()
+        + ntrees;
     let top = first_own + nown;
     if io.scratch.len() < top {
         return Err(Errno::EINVAL);
@@ -537,7 +578,11 @@ fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), E
     for j in 0..np {
         io.scratch[3 + j] = sys::dup_at_least(io.preserve[j], min)?;
     }
-    let own = [Some(io.chan), io.gate, io.exec_fd, io.init_fd].into_iter().flatten().chain(extra.iter().map(|e| e.0));
+    let own = [Some(io.chan), io.gate, io.exec_fd, io.init_fd]
+        .into_iter()
+        .flatten()
+        .chain(extra.iter().map(|e| e.0))
+        .chain(trees.iter().copied().filter(|&fd| fd >= 0));
     for (k, fd) in (first_own..).zip(own) {
         io.scratch[k] = sys::dup_at_least(fd, min)?;
     }
@@ -568,6 +613,10 @@ fn arrange_fds(io: &mut IoPlan, extra: &mut [(RawFd, i32, u32)]) -> Result<(), E
     }
     for e in extra.iter_mut() {
         e.0 = k;
+        k += 1;
+    }
+    for fd in trees.iter_mut().filter(|fd| **fd >= 0) {
+        *fd = k;
         k += 1;
     }
     io.top = top as u32;

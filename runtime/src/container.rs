@@ -349,12 +349,12 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
         }
     }
     let cgroup_fd = cgroup.as_ref().map(|f| f.as_raw_fd());
-    let pid = match plan.pid_join {
-        None => sys::clone_child(flags, cgroup_fd, || child::run_create(&mut plan, &mut io))
-            .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?,
-        Some(_) => {
-            clone_in_pid_namespace(c.spec.clone(), io, cgroup_fd, plan.root_nodev, c.parent_death_signal.is_some())?
-        }
+    let pid = if plan.pid_join.is_none() && plan.early_join.is_empty() {
+        let _opened = preopen(&mut plan, &mut io)?;
+        sys::clone_child(flags, cgroup_fd, || child::run_create(&mut plan, &mut io))
+            .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?
+    } else {
+        clone_from_thread(c.spec.clone(), io, cgroup_fd, plan.root_nodev, c.parent_death_signal.is_some())?
     };
     drop(child_sock);
     drop(gate);
@@ -450,16 +450,55 @@ fn run_create_hooks(hooks: Option<&HookSet>, which: u32, pid: Pid) -> Result<(),
     h.run(Stage::CreateContainer, "creating", pid)
 }
 
-/// The clone of a container's init into an existing PID namespace
-/// (`namespaces[].path` of type pid). A process enters a PID namespace only
-/// by being forked into it, and `setns(CLONE_NEWPID)` changes that for the
-/// calling thread for good (a rootless engine may not switch back), so a
-/// thread of its own joins and clones, from a plan of its own (a plan holds
-/// raw pointers, which stay with the thread that made them). When the init
-/// must die with its creator (`stay`: [`CreateOptions::parent_death_signal`],
-/// which the kernel sends when the creating *thread* ends), that thread
-/// stays, parked, for the life of the process.
-fn clone_in_pid_namespace(
+/// A new user namespace: the root file system and every bind source
+/// opened (detached copies, `open_tree`) by the engine before the clone,
+/// their descriptors put in the plan for the init, which attaches them —
+/// the container's IDs may not be able to reach them (the store's
+/// directories are private to the engine's user; the maps need not
+/// include it), as crun and runc open mount sources before the switch.
+/// The returned descriptors are the engine's copies, to drop after the
+/// clone. Makes room in `io` for the init to keep them.
+fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Result<Vec<OwnedFd>, RuntimeError> {
+    if !plan.new_userns {
+        return Ok(Vec::new());
+    }
+    let mut opened = Vec::new();
+    for (i, t) in plan.trees.iter().enumerate() {
+        let owned = match sys::open_tree_owned(&t.path, t.recursive) {
+            Ok(fd) => fd,
+            Err(_) if t.optional => continue,
+            Err(e) => {
+                let what = t.path.to_string_lossy();
+                return Err(RuntimeError::sys(format!("opening {what} for the container's user namespace"), e));
+            }
+        };
+        let fd = owned.as_raw_fd();
+        if plan.root_tree == Some(i) && plan.root_nodev {
+            sys::mount_setattr(fd, c"", true, plan::attr::NODEV, 0)
+                .map_err(|e| RuntimeError::sys("making the root file system nodev", e))?;
+        }
+        if let Some(slot) = plan.tree_fds.get_mut(i) {
+            *slot = fd;
+        }
+        opened.push(owned);
+    }
+    io.scratch.resize(io.scratch.len() + opened.len(), -1);
+    Ok(opened)
+}
+
+/// The clone of a container's init from a thread of its own, which
+/// joins namespaces first: an existing PID namespace (`namespaces[].path`
+/// of type pid) — a process enters one only by being forked into it, and
+/// `setns(CLONE_NEWPID)` changes that for the calling thread for good (a
+/// rootless engine may not switch back) — and, for an init that makes a
+/// user namespace, the other namespaces it joins but the mount namespace
+/// (see `ContainerPlan::early_join`). The thread has a plan of its own (a
+/// plan holds raw pointers, which stay with the thread that made them).
+/// When the init must die with its creator (`stay`:
+/// [`CreateOptions::parent_death_signal`], which the kernel sends when the
+/// creating *thread* ends), that thread stays, parked, for the life of the
+/// process.
+fn clone_from_thread(
     spec: Spec,
     mut io: IoPlan,
     cgroup: Option<RawFd>,
@@ -468,14 +507,22 @@ fn clone_in_pid_namespace(
 ) -> Result<Pid, RuntimeError> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::Builder::new()
-        .name("rpod-pidns".into())
+        .name("rpod-joinns".into())
         .spawn(move || {
             let cloned = (|| {
                 let (mut plan, _files) = plan::container_plan(&spec, host_facts())?;
                 plan.root_nodev = root_nodev;
-                let ns = plan.pid_join.ok_or_else(|| RuntimeError::InvalidSpec("no PID namespace to join".into()))?;
-                sys::setns(ns, libc::CLONE_NEWPID)
-                    .map_err(|e| RuntimeError::sys("joining the PID namespace of namespaces[].path", e))?;
+                let _opened = preopen(&mut plan, &mut io)?;
+                if let Some(ns) = plan.pid_join {
+                    sys::setns(ns, libc::CLONE_NEWPID)
+                        .map_err(|e| RuntimeError::sys("joining the PID namespace of namespaces[].path", e))?;
+                }
+                for &(fd, flag, idx) in &plan.early_join {
+                    let name = plan::NAMESPACES.get(idx as usize).map_or("?", |n| n.2);
+                    sys::setns(fd, flag).map_err(|e| {
+                        RuntimeError::sys(format!("joining the {name} namespace of namespaces[].path"), e)
+                    })?;
+                }
                 let flags = plan.clone_flags;
                 sys::clone_child(flags, cgroup, || child::run_create(&mut plan, &mut io))
                     .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))
@@ -488,8 +535,8 @@ fn clone_in_pid_namespace(
                 }
             }
         })
-        .map_err(|e| RuntimeError::io("starting the thread that joins the PID namespace", e))?;
-    rx.recv().map_err(|_| RuntimeError::sys("the thread that joins the PID namespace ended", Errno::EPIPE))?
+        .map_err(|e| RuntimeError::io("starting the thread that joins the namespaces", e))?;
+    rx.recv().map_err(|_| RuntimeError::sys("the thread that joins the namespaces ended", Errno::EPIPE))?
 }
 
 /// Let a container created with [`StartGate::Wait`] exec its process: runs

@@ -101,6 +101,13 @@ pub(crate) fn open_tree_clone(path: &CStr, recursive: bool) -> SysResult<RawFd> 
     check(r).map(|fd| fd as RawFd)
 }
 
+/// [`open_tree_clone`] for the engine: the descriptor owned.
+pub(crate) fn open_tree_owned(path: &CStr, recursive: bool) -> SysResult<OwnedFd> {
+    let fd = open_tree_clone(path, recursive)?;
+    // SAFETY: open_tree just returned this descriptor; we are its only owner.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+}
+
 /// Attach the detached mount `fd` at `target`.
 pub(crate) fn move_mount_to(fd: RawFd, target: &CStr) -> SysResult<()> {
     // SAFETY: both strings are valid NUL-terminated strings for the call.

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One line of an ID map: `size` IDs starting at `container_id` inside map
 /// to IDs starting at `host_id` outside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdMap {
     pub container_id: u32,
     pub host_id: u32,

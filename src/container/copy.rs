@@ -109,7 +109,7 @@ pub fn open_root(ctx: &Context, containers: &mut Containers, c: &Container) -> a
     // The user namespace and the private mount namespace, before any
     // thread starts.
     ctx.store()?;
-    let mapping = c.config.keep_id.as_ref().map(super::userns::Mapping::keep_id).transpose()?;
+    let mapping = super::userns::Mapping::of(&c.config)?;
     let root_owner = mapping.as_ref().map_or((0, 0), |m| m.root());
     let flags = OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
     if c.state.status.is_live() && c.state.pid > 0 {

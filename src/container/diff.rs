@@ -14,7 +14,7 @@ use super::record::{Container, Containers};
 /// owner-translated copy for keep-id, else the image's layers.
 pub fn lower_dirs(store: &Store, c: &Container) -> Vec<PathBuf> {
     match &c.config.shifted_root {
-        Some(p) if c.config.keep_id.is_some() => vec![PathBuf::from(p)],
+        Some(p) if c.config.keep_id.is_some() || c.config.options.id_maps.is_some() => vec![PathBuf::from(p)],
         _ => c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect(),
     }
 }

@@ -188,6 +188,13 @@ pub struct Options {
     /// `--secret`: the secrets given to the container (their data read at each start).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secrets: Vec<crate::secret::usage::SecretUse>,
+    /// `--uidmap`, `--gidmap`, `--subuidname`, `--subgidname`: the
+    /// container's own user namespace, its maps relative to the engine's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_maps: Option<super::userns::IdMaps>,
+    /// Those flags, until `create` reads them (not recorded).
+    #[serde(skip)]
+    pub id_map_flags: super::userns::IdMapFlags,
     /// `create -a`: the streams (`stdin`, `stdout`, `stderr`) `start -a`
     /// attaches, as Docker's; none named: all of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

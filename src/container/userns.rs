@@ -14,6 +14,8 @@
 //!   mapping, made once per image and mapping
 //!   ([`rpod_storage::Store::put_shifted_root`]).
 
+use std::path::Path;
+
 use anyhow::{bail, Context as _};
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +87,169 @@ impl Mode {
     }
 }
 
+/// `--uidmap`/`--gidmap` (`CONTAINER:FROM:AMOUNT`, FROM an ID of the
+/// engine's user namespace: as root the host's; rootless the user's
+/// namespace's, where 0 is the user and 1.. the subordinate IDs) and
+/// `--subuidname`/`--subgidname` (NAME's ranges of `/etc/subuid` and
+/// `/etc/subgid`, from 0 up): a user namespace of the container's own, as
+/// Podman's. Relative to the engine's user namespace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdMaps {
+    pub uids: Vec<IdMap>,
+    pub gids: Vec<IdMap>,
+}
+
+/// The flags [`IdMaps`] come from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdMapFlags {
+    pub uidmap: Vec<String>,
+    pub gidmap: Vec<String>,
+    pub subuidname: Option<String>,
+    pub subgidname: Option<String>,
+}
+
+impl IdMapFlags {
+    pub fn is_empty(&self) -> bool {
+        self.uidmap.is_empty() && self.gidmap.is_empty() && self.subuidname.is_none() && self.subgidname.is_none()
+    }
+}
+
+/// The engine's own user namespace as maps to the host (None as root,
+/// whose IDs are the host's): rootless, the user's own ID at 0 and the
+/// subordinate ranges after it.
+fn engine_maps(rootless: bool) -> anyhow::Result<Option<(Vec<IdMap>, Vec<IdMap>)>> {
+    if !rootless {
+        return Ok(None);
+    }
+    if rpod_runtime::rootless::in_user_namespace() {
+        let read = |f: &str| -> anyhow::Result<Vec<IdMap>> {
+            Ok(parse_proc_map(&std::fs::read_to_string(f).with_context(|| format!("reading {f}"))?))
+        };
+        return Ok(Some((read("/proc/self/uid_map")?, read("/proc/self/gid_map")?)));
+    }
+    let id = rpod_runtime::rootless::Identity::current().context("reading your subordinate ID ranges")?;
+    Ok(Some((id.uid_map(), id.gid_map())))
+}
+
+impl IdMaps {
+    /// None when no flag asks for maps. As Podman: a sub*name alone
+    /// stands for both, and so do `--uidmap` or `--gidmap` alone; a
+    /// sub*name conflicts with the map flag of its kind. The container's
+    /// user IDs must be mapped without overlaps, each ID of FROM within
+    /// the engine's user namespace (rootless).
+    pub fn from_flags(f: &IdMapFlags, rootless: bool) -> anyhow::Result<Option<IdMaps>> {
+        if f.is_empty() {
+            return Ok(None);
+        }
+        if f.subuidname.is_some() && !f.uidmap.is_empty() {
+            bail!("--subuidname and --uidmap are mutually exclusive");
+        }
+        if f.subgidname.is_some() && !f.gidmap.is_empty() {
+            bail!("--subgidname and --gidmap are mutually exclusive");
+        }
+        let engine = engine_maps(rootless)?;
+        let (engine_uids, engine_gids) = match &engine {
+            Some((u, g)) => (Some(u.as_slice()), Some(g.as_slice())),
+            None => (None, None),
+        };
+        let subuid = f.subuidname.as_deref().or(if f.uidmap.is_empty() { f.subgidname.as_deref() } else { None });
+        let subgid = f.subgidname.as_deref().or(if f.gidmap.is_empty() { f.subuidname.as_deref() } else { None });
+        let uidmap = if f.uidmap.is_empty() && subuid.is_none() { &f.gidmap } else { &f.uidmap };
+        let gidmap = if f.gidmap.is_empty() && subgid.is_none() { &f.uidmap } else { &f.gidmap };
+        let uids = match subuid {
+            Some(name) => sub_maps("--subuidname", Path::new("/etc/subuid"), name, engine_uids)?,
+            None => uidmap.iter().map(|m| parse_map("--uidmap", m, engine_uids)).collect::<anyhow::Result<_>>()?,
+        };
+        let gids = match subgid {
+            Some(name) => sub_maps("--subgidname", Path::new("/etc/subgid"), name, engine_gids)?,
+            None => gidmap.iter().map(|m| parse_map("--gidmap", m, engine_gids)).collect::<anyhow::Result<_>>()?,
+        };
+        for (what, maps) in [("UID", &uids), ("GID", &gids)] {
+            for (i, a) in maps.iter().enumerate() {
+                for b in &maps[i + 1..] {
+                    let meet = |x: u32, xs: u32, y: u32, ys: u32| {
+                        u64::from(x) < u64::from(y) + u64::from(ys) && u64::from(y) < u64::from(x) + u64::from(xs)
+                    };
+                    if meet(a.container_id, a.size, b.container_id, b.size)
+                        || meet(a.host_id, a.size, b.host_id, b.size)
+                    {
+                        bail!(
+                            "the {what} maps {}:{}:{} and {}:{}:{} overlap",
+                            a.container_id,
+                            a.host_id,
+                            a.size,
+                            b.container_id,
+                            b.host_id,
+                            b.size
+                        );
+                    }
+                }
+            }
+        }
+        Ok(Some(IdMaps { uids, gids }))
+    }
+}
+
+/// One `CONTAINER:FROM:AMOUNT`; rootless FROM.. must lie in the engine's
+/// namespace (`engine`: its map).
+fn parse_map(flag: &str, s: &str, engine: Option<&[IdMap]>) -> anyhow::Result<IdMap> {
+    let nums: Vec<Option<u32>> = s.split(':').map(|n| n.trim().parse().ok()).collect();
+    let [Some(container_id), Some(host_id), Some(size)] = nums[..] else {
+        bail!("{flag} {s}: expected CONTAINER_ID:FROM_ID:AMOUNT (numbers)");
+    };
+    if size == 0 || container_id.checked_add(size).is_none() || host_id.checked_add(size).is_none() {
+        bail!("{flag} {s}: the amount must be at least 1 and the IDs stay below 2^32");
+    }
+    if let Some(engine) = engine {
+        let n = mapped_count(engine);
+        if u64::from(host_id) + u64::from(size) > u64::from(n) {
+            bail!(
+                "{flag} {s}: IDs {host_id}-{} are outside your user namespace (0-{}: 0 is you, 1 and up your subordinate IDs)",
+                u64::from(host_id) + u64::from(size) - 1,
+                n.saturating_sub(1)
+            );
+        }
+    }
+    Ok(IdMap { container_id, host_id, size })
+}
+
+/// NAME's subordinate ranges in `file`, as maps from 0 up; rootless
+/// translated into the engine's namespace (only your own ranges are there).
+fn sub_maps(flag: &str, file: &Path, name: &str, engine: Option<&[IdMap]>) -> anyhow::Result<Vec<IdMap>> {
+    let id = match name.parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => nix::unistd::User::from_name(name).ok().flatten().map_or(u32::MAX, |u| u.uid.as_raw()),
+    };
+    let ranges = rpod_runtime::userns::read_subids(file, Some(name), id)
+        .with_context(|| format!("reading {}", file.display()))?;
+    if ranges.is_empty() {
+        bail!("{flag} {name}: {name} has no range in {}", file.display());
+    }
+    let mut maps = Vec::new();
+    let mut next = 0u32;
+    for r in ranges {
+        let host_id = match engine {
+            None => r.start,
+            Some(engine) => engine
+                .iter()
+                .find(|m| {
+                    m.host_id <= r.start && u64::from(r.start) + u64::from(r.count) <= u64::from(m.host_id) + u64::from(m.size)
+                })
+                .map(|m| m.container_id + (r.start - m.host_id))
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "{flag} {name}: IDs {}-{} are not in your user namespace (rootless, only your own subordinate IDs can be mapped)",
+                        r.start,
+                        u64::from(r.start) + u64::from(r.count) - 1
+                    )
+                })?,
+        };
+        maps.push(IdMap { container_id: next, host_id, size: r.count });
+        next = next.checked_add(r.count).ok_or_else(|| anyhow::anyhow!("{flag} {name}: the ranges are too large"))?;
+    }
+    Ok(maps)
+}
+
 /// `--hostuser`: the host's passwd entry of each user (a name or UID) the
 /// container's `passwd` lacks, appended; None when nothing is added.
 pub fn host_user_entries(users: &[String], passwd: &str) -> anyhow::Result<Option<String>> {
@@ -126,6 +291,15 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// The container's own user namespace, if it has one: keep-id's
+    /// (call inside the engine's user namespace) or `--uidmap`'s.
+    pub fn of(conf: &crate::container::record::ContainerConfig) -> anyhow::Result<Option<Mapping>> {
+        if let Some(k) = &conf.keep_id {
+            return Mapping::keep_id(k).map(Some);
+        }
+        Ok(conf.options.id_maps.as_ref().map(|m| Mapping { uids: m.uids.clone(), gids: m.gids.clone() }))
+    }
+
     /// From this process's own maps (call inside the engine's user
     /// namespace): their sizes bound the nested namespace's.
     pub fn keep_id(k: &KeepId) -> anyhow::Result<Mapping> {

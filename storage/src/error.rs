@@ -125,7 +125,7 @@ pub enum StorageError {
     Ambiguous { prefix: String, matches: Vec<String> },
 
     /// Making an image's copy with translated owners failed.
-    #[error("copying image layer {top} with translated owners: {source}")]
+    #[error("copying image layer {top} with translated owners")]
     Shift {
         top: String,
         #[source]

@@ -87,6 +87,14 @@ pub(crate) fn container_plan(
             }
         }
     }
+    // A new user namespace: every other namespace to join but the mount
+    // namespace is joined before it is made (see `ContainerPlan::early_join`).
+    let mut early_join = Vec::new();
+    if new_user {
+        let (early, late): (Vec<_>, Vec<_>) = join.into_iter().partition(|&(_, flag, _)| flag != libc::CLONE_NEWNS);
+        early_join = early;
+        join = late;
+    }
     let joined_user = listed(LinuxNamespaceType::User).is_some_and(|n| n.path().is_some());
     // Namespaces made after joining a user namespace must belong to it, so
     // they are unshared by the init once it has joined (runc's order), not
@@ -348,6 +356,18 @@ pub(crate) fn container_plan(
             )));
         }
     }
+    let root_tree = match new_user && !chroot_only {
+        true => Some(tree(&rootfs, true, &mut trees)?),
+        false => None,
+    };
+    // The IDs of a new user namespace's init: root's if mapped.
+    let maps_root = |m: Option<&Vec<oci_spec::runtime::LinuxIdMapping>>| {
+        m.into_iter().flatten().any(|m| m.container_id() == 0 && m.size() > 0)
+    };
+    let become_ids = (
+        if maps_root(linux.and_then(|l| l.uid_mappings().as_ref())) { 0 } else { process.uid },
+        if maps_root(linux.and_then(|l| l.gid_mappings().as_ref())) { 0 } else { process.gid },
+    );
     let tree_fds = vec![-1; trees.len()];
     let mount_fds = vec![-1; mounts.len()];
     Ok((
@@ -357,8 +377,11 @@ pub(crate) fn container_plan(
             pid_join,
             chroot_only,
             new_userns: new_user,
+            become_ids,
             join,
+            early_join,
             rootfs: cstring(rootfs.as_os_str().as_bytes(), "root path")?,
+            root_tree,
             trees,
             tree_fds,
             mounts,

@@ -130,11 +130,29 @@ pub(crate) struct ContainerPlan {
     pub chroot_only: bool,
     /// A new user namespace: wait for the engine to write the maps.
     pub new_userns: bool,
+    /// In a new user namespace, the IDs the init takes once the maps are
+    /// written: root's, or the process's own when the maps leave root out
+    /// (`--uidmap 1000:0:1 --user 1000`).
+    pub become_ids: (u32, u32),
     /// Existing namespaces to join first (OCI `namespaces[].path`), user
     /// first, mount last; not the PID namespace (see `pid_join`).
     pub join: Vec<(RawFd, i32, u32)>,
+    /// With a new user namespace: the existing namespaces (not the mount
+    /// namespace) the engine's thread joins before the clone that makes
+    /// it, as runc joins before it unshares `CLONE_NEWUSER` — one the
+    /// engine's user namespace owns (a bridge's, made by netavark as root;
+    /// a pod's) can be entered only with privileges there, which the
+    /// container's root lacks.
+    pub early_join: Vec<(RawFd, i32, u32)>,
     pub rootfs: CString,
+    /// The root file system as `trees[i]` (a new user namespace): opened
+    /// by the engine before the clone, like every tree then (see
+    /// `preopen`), stacked on `/` and pivoted into by descriptor — the
+    /// container's IDs may not reach it through the store's private
+    /// directories.
+    pub root_tree: Option<usize>,
     pub trees: Vec<Tree>,
+    /// The detached trees, by `trees` index; -1: not opened (yet).
     pub tree_fds: Vec<RawFd>,
     pub mounts: Vec<MountOp>,
     /// Per mount: the detached file system made before pivot_root (or

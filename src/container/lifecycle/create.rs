@@ -120,6 +120,19 @@ pub enum PullPolicy {
 
 /// `rpod create`: store a new container; returns it.
 pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> {
+    if !opts.options.id_map_flags.is_empty() {
+        let conflict = if opts.userns.as_deref().is_some_and(|u| !u.is_empty()) {
+            Some("--userns")
+        } else if opts.pod.is_some() {
+            Some("--pod (the pod's containers share its user namespace)")
+        } else {
+            None
+        };
+        if let Some(other) = conflict {
+            let msg = format!("--uidmap, --gidmap, --subuidname and --subgidname cannot be used with {other}");
+            return Err(Failure::new(ExitCode::Engine, msg).into());
+        }
+    }
     let joined;
     let opts = match &opts.pod {
         Some(_) => {
@@ -140,10 +153,12 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let keep_id = crate::container::userns::Mode::parse(&userns)
         .and_then(|m| m.keep_id(ctx.rootless()))
         .map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
+    let id_maps = crate::container::userns::IdMaps::from_flags(&opts.options.id_map_flags, ctx.rootless())
+        .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
     let runtime = match &opts.runtime {
         None => None,
         Some(r) => {
-            external_runtime_allowed(ctx, opts.tty, &opts.resources, keep_id.is_some())?;
+            external_runtime_allowed(ctx, opts.tty, &opts.resources, keep_id.is_some() || id_maps.is_some())?;
             if !opts.options.cgroups.is_default() || opts.options.cgroup_parent.is_some() {
                 return Err(Failure::new(
                     ExitCode::Engine,
@@ -207,6 +222,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     };
     log_driver.check().map_err(|e| Failure::new(ExitCode::Engine, e))?;
     let mut options = opts.options.clone();
+    options.id_maps = id_maps;
     config_name_defaults(&mut options.names, &ctx.config()?.containers)?;
     crate::secret::usage::resolve(&crate::secret::Store::open(ctx)?, &mut options.secrets)?;
     {
@@ -586,7 +602,7 @@ fn external_runtime_allowed(
     ctx: &Context,
     tty: bool,
     resources: &rpod_runtime::cgroup_manager::Resources,
-    keep_id: bool,
+    own_userns: bool,
 ) -> anyhow::Result<()> {
     let refuse = |why: String| Err(Failure::new(ExitCode::Engine, why).into());
     if tty {
@@ -595,8 +611,8 @@ fn external_runtime_allowed(
     if !resources.is_empty() {
         return refuse("resource limits cannot be used with --runtime".into());
     }
-    if keep_id {
-        return refuse("--userns=keep-id cannot be used with --runtime".into());
+    if own_userns {
+        return refuse("--userns=keep-id and --uidmap cannot be used with --runtime".into());
     }
     let info = rpod_runtime::cgroups::detect(ctx.rootless());
     if !ctx.rootless() && info.layout != rpod_runtime::cgroups::Layout::Unified {
@@ -618,7 +634,8 @@ pub fn set_runtime(ctx: &Context, runtime: &std::path::Path) -> anyhow::Result<V
         let _lock = containers.lock(&c.id)?;
         let Some(mut c) = containers.get(&c.id)? else { continue };
         let conf = &c.config;
-        if let Err(e) = external_runtime_allowed(ctx, conf.tty, &conf.resources, conf.keep_id.is_some()) {
+        let own_userns = conf.keep_id.is_some() || conf.options.id_maps.is_some();
+        if let Err(e) = external_runtime_allowed(ctx, conf.tty, &conf.resources, own_userns) {
             refused.push(format!("container {}: {e}", c.name));
             continue;
         }

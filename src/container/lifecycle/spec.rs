@@ -80,6 +80,21 @@ pub(super) fn build_spec(
         .map_err(|e| anyhow!("{e}"))
         .with_context(|| format!("resolving user {:?} in the container", conf.user))?;
     let mut user = user;
+    if let Some(m) = mapping {
+        // The process's IDs must exist in the container's user namespace.
+        if rpod_runtime::userns::to_host(&m.uids, user.uid).is_none() {
+            bail!(
+                "the container's user ID {} is not mapped by its --uidmap (map it, or choose one with --user)",
+                user.uid
+            );
+        }
+        if rpod_runtime::userns::to_host(&m.gids, user.gid).is_none() {
+            bail!(
+                "the container's group ID {} is not mapped by its --gidmap (map it, or choose one with --user)",
+                user.gid
+            );
+        }
+    }
     user.additional_gids = crate::container::userns::keep_settable_groups(&user.additional_gids, mapping);
     // The container's user as this process's IDs (keep-id: through its map).
     let engine_ids = |uid: u32, gid: u32| -> (u32, u32) {

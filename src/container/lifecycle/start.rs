@@ -186,7 +186,7 @@ pub fn mount_rootfs(
     let paths = ctx.paths()?;
     let rootfs = Rootfs::new(&paths.graph_root, &c.id);
     let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
-    let mapping = c.config.keep_id.as_ref().map(crate::container::userns::Mapping::keep_id).transpose()?;
+    let mapping = crate::container::userns::Mapping::of(&c.config)?;
     let program = c.config.mount_program.as_deref();
     if c.config.storage_driver == "vfs" {
         rootfs.materialize(&lowers, mapping.as_ref())?;
