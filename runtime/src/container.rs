@@ -350,7 +350,7 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     }
     let cgroup_fd = cgroup.as_ref().map(|f| f.as_raw_fd());
     let pid = if plan.pid_join.is_none() && plan.early_join.is_empty() {
-        let _opened = preopen(&mut plan, &mut io)?;
+        let _opened = preopen(&mut plan, &mut io);
         sys::clone_child(flags, cgroup_fd, || child::run_create(&mut plan, &mut io))
             .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?
     } else {
@@ -458,32 +458,60 @@ fn run_create_hooks(hooks: Option<&HookSet>, which: u32, pid: Pid) -> Result<(),
 /// include it), as crun and runc open mount sources before the switch.
 /// The returned descriptors are the engine's copies, to drop after the
 /// clone. Makes room in `io` for the init to keep them.
-fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Result<Vec<OwnedFd>, RuntimeError> {
-    if !plan.new_userns {
-        return Ok(Vec::new());
-    }
+fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Vec<OwnedFd> {
+    // Only a caller with privileges over its mount namespace can: root, or
+    // root of a user namespace (a rootless engine); an unprivileged runtime
+    // (`rpod oci` run by a user) leaves them to the init, as before, which
+    // reaches what that user reaches.
+    let opened = match plan.new_userns && nix::unistd::geteuid().is_root() {
+        true => open_trees(plan),
+        false => None,
+    };
+    let Some(opened) = opened else {
+        // The init binds the root by its path.
+        if let Some(t) = plan.root_tree.take() {
+            plan.trees.truncate(t);
+            plan.tree_fds.truncate(t);
+        }
+        return Vec::new();
+    };
+    io.scratch.resize(io.scratch.len() + opened.len(), -1);
+    opened
+}
+
+/// [`preopen`]'s trees, their descriptors in `plan.tree_fds`; None (and
+/// nothing left in the plan) when one that is needed cannot be opened:
+/// the init then opens them itself and reports what fails.
+fn open_trees(plan: &mut plan::ContainerPlan) -> Option<Vec<OwnedFd>> {
     let mut opened = Vec::new();
+    let mut ok = true;
     for (i, t) in plan.trees.iter().enumerate() {
         let owned = match sys::open_tree_owned(&t.path, t.recursive) {
             Ok(fd) => fd,
             Err(_) if t.optional => continue,
-            Err(e) => {
-                let what = t.path.to_string_lossy();
-                return Err(RuntimeError::sys(format!("opening {what} for the container's user namespace"), e));
+            Err(_) => {
+                ok = false;
+                break;
             }
         };
         let fd = owned.as_raw_fd();
-        if plan.root_tree == Some(i) && plan.root_nodev {
-            sys::mount_setattr(fd, c"", true, plan::attr::NODEV, 0)
-                .map_err(|e| RuntimeError::sys("making the root file system nodev", e))?;
+        if plan.root_tree == Some(i)
+            && plan.root_nodev
+            && sys::mount_setattr(fd, c"", true, plan::attr::NODEV, 0).is_err()
+        {
+            ok = false;
+            break;
         }
         if let Some(slot) = plan.tree_fds.get_mut(i) {
             *slot = fd;
         }
         opened.push(owned);
     }
-    io.scratch.resize(io.scratch.len() + opened.len(), -1);
-    Ok(opened)
+    if !ok {
+        plan.tree_fds.iter_mut().for_each(|fd| *fd = -1);
+        return None;
+    }
+    Some(opened)
 }
 
 /// The clone of a container's init from a thread of its own, which
@@ -512,7 +540,7 @@ fn clone_from_thread(
             let cloned = (|| {
                 let (mut plan, _files) = plan::container_plan(&spec, host_facts())?;
                 plan.root_nodev = root_nodev;
-                let _opened = preopen(&mut plan, &mut io)?;
+                let _opened = preopen(&mut plan, &mut io);
                 if let Some(ns) = plan.pid_join {
                     sys::setns(ns, libc::CLONE_NEWPID)
                         .map_err(|e| RuntimeError::sys("joining the PID namespace of namespaces[].path", e))?;
