@@ -464,6 +464,40 @@ mod tests {
     }
 
     #[test]
+    fn id_maps_as_podman() {
+        let flags = |u: &[&str], g: &[&str]| IdMapFlags {
+            uidmap: u.iter().map(|s| s.to_string()).collect(),
+            gidmap: g.iter().map(|s| s.to_string()).collect(),
+            ..IdMapFlags::default()
+        };
+        let m = |c, h, s| IdMap { container_id: c, host_id: h, size: s };
+        assert_eq!(IdMaps::from_flags(&IdMapFlags::default(), false).unwrap(), None);
+        // One kind alone stands for both.
+        let got = IdMaps::from_flags(&flags(&["0:100000:5000", "5000:0:1"], &[]), false).unwrap().unwrap();
+        assert_eq!(got.uids, [m(0, 100000, 5000), m(5000, 0, 1)]);
+        assert_eq!(got.gids, got.uids);
+        let got = IdMaps::from_flags(&flags(&[], &["0:7:3"]), false).unwrap().unwrap();
+        assert_eq!((got.uids, got.gids), (vec![m(0, 7, 3)], vec![m(0, 7, 3)]));
+        let got = IdMaps::from_flags(&flags(&["0:1:2"], &["0:9:2"]), false).unwrap().unwrap();
+        assert_eq!((got.uids, got.gids), (vec![m(0, 1, 2)], vec![m(0, 9, 2)]));
+        for (u, g, msg) in [
+            (&["0:1"][..], &[][..], "expected CONTAINER_ID:FROM_ID:AMOUNT"),
+            (&["a:1:2"], &[], "expected"),
+            (&["0:1:0"], &[], "at least 1"),
+            (&["0:4294967295:2"], &[], "below 2^32"),
+            (&["0:1:10", "9:100:1"], &[], "UID maps 0:1:10 and 9:100:1 overlap"),
+            (&["0:1:10", "20:10:1"], &[], "overlap"),
+            (&["0:1:10"], &["0:1:5", "3:50:1"], "GID maps"),
+        ] {
+            let e = format!("{:#}", IdMaps::from_flags(&flags(u, g), false).unwrap_err());
+            assert!(e.contains(msg), "{u:?} {g:?}: {e}");
+        }
+        let mut f = flags(&["0:1:2"], &[]);
+        f.subuidname = Some("x".into());
+        assert!(IdMaps::from_flags(&f, false).unwrap_err().to_string().contains("mutually exclusive"));
+    }
+
+    #[test]
     fn passwd_gets_the_user_once() {
         let k = KeepId { uid: 1001, gid: 1001, name: "alice".into(), home: "/home/alice".into() };
         let (p, g) = passwd_entries(&k, "root:x:0:0:root:/root:/bin/sh", "root:x:0:\n");
