@@ -2202,3 +2202,6 @@ fn personality_sets_the_execution_domain() {
 
 #[path = "lifecycle/idmap.rs"]
 mod idmap;
+
+#[path = "lifecycle/rootfs.rs"]
+mod rootfs;

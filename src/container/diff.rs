@@ -13,6 +13,9 @@ use super::record::{Container, Containers};
 /// The image layers under a container's upper layer, base first: the
 /// owner-translated copy for keep-id, else the image's layers.
 pub fn lower_dirs(store: &Store, c: &Container) -> Vec<PathBuf> {
+    if let Some(dir) = &c.config.rootfs {
+        return vec![PathBuf::from(dir)];
+    }
     match &c.config.shifted_root {
         Some(p) if c.config.keep_id.is_some() || c.config.options.id_maps.is_some() => vec![PathBuf::from(p)],
         _ => c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect(),
@@ -22,7 +25,13 @@ pub fn lower_dirs(store: &Store, c: &Container) -> Vec<PathBuf> {
 /// The container's upper layer, refused for the vfs driver (whose root is
 /// a full copy, with no layer of changes).
 pub fn upper_dir(containers: &Containers, c: &Container) -> anyhow::Result<PathBuf> {
-    if c.config.storage_driver == "vfs" {
+    if c.config.rootfs.is_some() && !c.config.rootfs_overlay {
+        bail!(
+            "container {} runs in its --rootfs directory, changing it in place: rpod keeps no layer of changes",
+            c.name
+        );
+    }
+    if c.config.storage_driver == "vfs" && c.config.rootfs.is_none() {
         bail!(
             "container {}: the vfs storage driver keeps no layer of changes, so rpod cannot tell them (use overlay)",
             c.name

@@ -31,7 +31,10 @@ fn merged_view(
 ) -> anyhow::Result<(PathBuf, Option<MountGuard>)> {
     let store = ctx.store()?;
     let rootfs = Rootfs::new(containers.graph_root(), &c.id);
-    if c.config.storage_driver == "vfs" {
+    if let (Some(dir), false) = (&c.config.rootfs, c.config.rootfs_overlay) {
+        return Ok((PathBuf::from(dir), None));
+    }
+    if c.config.storage_driver == "vfs" && c.config.rootfs.is_none() {
         if !rootfs.merged.is_dir() {
             // Never started: its root is made the way start makes it.
             let _lock = containers.lock(&c.id)?;
@@ -120,6 +123,9 @@ pub fn commit(
     progress: &Progress,
 ) -> anyhow::Result<rpod_storage::ImageRecord> {
     let store = ctx.store()?;
+    if c.config.rootfs.is_some() {
+        bail!("container {} was made with --rootfs: it has no image to commit its changes onto", c.name);
+    }
     let parent = store.image(&c.image_id)?.with_context(|| {
         format!("the image of container {} ({}) was removed: rpod needs it to commit", c.name, c.image_id)
     })?;

@@ -368,7 +368,7 @@ fn run(
         }
         accept_all(&listener, &mut clients);
     }
-    finish(&mut containers, &c.id, c.config.auto_remove);
+    finish(&mut containers, &c.id, c.config.auto_remove, c.config.rootfs_overlay);
     if let Some(code) = exit_after_removal {
         for cl in &mut clients {
             cl.send(attach::EXIT, &code.to_le_bytes());
@@ -791,11 +791,16 @@ fn write_all(fd: BorrowedFd, mut data: &[u8]) -> nix::Result<()> {
 }
 
 /// After the last exit: unmount, tear the network down, and remove with
-/// `--rm`.
-fn finish(containers: &mut Containers, id: &str, auto_remove: bool) {
+/// `--rm`; `--rootfs PATH:O`'s changes (`discard`) go.
+fn finish(containers: &mut Containers, id: &str, auto_remove: bool, discard: bool) {
     let graph_root = containers.graph_root().to_path_buf();
     let rootfs = Rootfs::new(&graph_root, id);
     let _ = nix::mount::umount2(&rootfs.merged, nix::mount::MntFlags::MNT_DETACH);
+    if discard {
+        if let Err(e) = rootfs.discard_changes() {
+            log::warn!("{e:#}");
+        }
+    }
     let _ = std::fs::remove_file(containers.run_dir(id).join("attach"));
     containers.detach_network(id);
     if auto_remove {

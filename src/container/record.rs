@@ -141,6 +141,12 @@ pub struct ContainerConfig {
     /// one lower layer (recorded at the first start, for `inspect`).
     #[serde(default)]
     pub shifted_root: Option<String>,
+    /// `--rootfs PATH`: the root file system is this directory (no image).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rootfs: Option<String>,
+    /// `--rootfs PATH:O`: an overlay on it whose changes go at each start.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rootfs_overlay: bool,
     pub restart: RestartPolicy,
     /// Signal name (`SIGTERM`) and seconds before SIGKILL for `stop`.
     pub stop_signal: String,

@@ -81,6 +81,35 @@ impl Rootfs {
             .with_context(|| format!("mounting the overlay on {}", self.merged.display()))
     }
 
+    /// `--rootfs PATH`: the directory is the root file system (the
+    /// container's changes are made in it).
+    pub fn external(&self, dir: &Path) -> anyhow::Result<Rootfs> {
+        self.private_dirs()?;
+        Ok(Rootfs { dir: self.dir.clone(), merged: dir.to_path_buf() })
+    }
+
+    /// `--rootfs PATH:O`: an overlay with `lower` as its one lower layer
+    /// and an upper layer emptied first, so the changes of a run are gone
+    /// at the next (Podman's: they do not outlive the run).
+    pub fn mount_discarding(&self, lower: &Path, rootless: bool, mount_program: Option<&str>) -> anyhow::Result<()> {
+        self.discard_changes()?;
+        self.mount(&[lower.to_path_buf()], rootless, mount_program, None)
+    }
+
+    /// Remove the upper layer (and overlay's work directory): the changes
+    /// of the last run of a `--rootfs PATH:O` container.
+    pub fn discard_changes(&self) -> anyhow::Result<()> {
+        for d in ["upper", "work"] {
+            let p = self.dir.join(d);
+            match std::fs::remove_dir_all(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("removing {}", p.display())),
+            }
+        }
+        Ok(())
+    }
+
     /// The `vfs` driver: the root file system is a plain directory, the
     /// image's layers applied in order (owners translated for a user
     /// namespace of the container's own), made at the first start and kept

@@ -202,7 +202,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         "Image": c.image_id,
         "ImageDigest": conf.image_digest,
         "ImageName": conf.image_name,
-        "Rootfs": "",
+        "Rootfs": conf.rootfs.clone().unwrap_or_default(),
         "Pod": conf.pod.clone().unwrap_or_default(),
         "StaticDir": "",
         "OCIRuntime": conf.runtime.clone().unwrap_or_else(|| "rpod".into()),

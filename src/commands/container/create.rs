@@ -116,6 +116,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "PATH")]
     pub init_path: Option<PathBuf>,
 
+    /// The first argument is not an image but the container's root file system, a directory (PATH:O: an overlay on it, whose changes are discarded when the container stops); the container is configured by the flags alone
+    #[arg(long)]
+    pub rootfs: bool,
+
     /// Give a host user (name or UID) an entry in the container's /etc/passwd
     #[arg(long, value_name = "USER")]
     pub hostuser: Vec<String>,
@@ -632,6 +636,7 @@ impl ContainerFlags {
             pod,
             pod_name: String::new(),
             image: self.image_and_command[0].clone(),
+            rootfs: self.rootfs,
             name: self.name.clone(),
             args: self.image_and_command[1..].to_vec(),
             entrypoint: self.entrypoint.clone(),

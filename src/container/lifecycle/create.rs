@@ -20,7 +20,10 @@ pub const SECCOMP_LABEL: &str = "io.containers.seccomp.profile";
 /// What `create` and `run` were asked for.
 #[derive(Debug, Clone, Default)]
 pub struct CreateOptions {
+    /// The image, or with `rootfs` the root directory (`PATH[:O]`).
     pub image: String,
+    /// `--rootfs`: `image` is the container's root file system.
+    pub rootfs: bool,
     pub name: Option<String>,
     pub args: Vec<String>,
     pub entrypoint: Option<String>,
@@ -241,43 +244,19 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             *name = containers.find(name).with_context(|| format!("--requires {name}"))?.id;
         }
     }
-    let local = match crate::image::lookup::find(store, &search, &opts.image) {
-        Ok(found) => Some(found),
-        Err(rpod_storage::StorageError::ImageUnknown(_)) => None,
-        Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
+    let rootfs = match opts.rootfs {
+        true => Some(external_rootfs(&opts.image, keep_id.is_some() || options.id_maps.is_some())?),
+        false => None,
     };
-    let local_name = local.as_ref().and_then(|f| f.name.clone());
-    let image = match (local.map(|f| f.image), opts.pull) {
-        (Some(image), PullPolicy::Missing | PullPolicy::Never) => image,
-        (None, PullPolicy::Never) => {
-            return Err(Failure::no_such(format!("{}: image not known", opts.image)).into());
-        }
-        // --pull always|newer with a local image pulls by the name the image was asked by.
-        (_, _) => {
-            store = ctx.store()?;
-            let access = crate::registry::session::Access { authfile: opts.authfile.clone(), ..Default::default() };
-            let puller = Puller::with_access(ctx, opts.quiet_pull, &access)?;
-            let platform = opts.platform.clone().unwrap_or_else(Platform::host);
-            puller.pull(&opts.image, &PullOptions { platform, tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
+    let (image, qualified_name, image_config) = match &rootfs {
+        // No image: the container's settings are the flags' alone.
+        Some(_) => (None, String::new(), serde_json::json!({})),
+        None => {
+            let (image, name) = find_image(ctx, opts, &mut store, &search)?;
+            let config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
+            (Some(image), name, config)
         }
     };
-    // The image's full name, as Podman's ImageName and ps show it: the
-    // stored name that matched, else (by ID) its first name.
-    let qualified_name = local_name
-        .or_else(|| {
-            let asked = opts.image.as_str();
-            image
-                .names
-                .iter()
-                .find(|n| {
-                    n.as_str() == asked
-                        || [asked.to_string(), format!("{asked}:latest")].iter().any(|a| n.ends_with(&format!("/{a}")))
-                })
-                .cloned()
-        })
-        .or_else(|| image.names.first().cloned())
-        .unwrap_or_else(|| opts.image.clone());
-    let image_config: Value = serde_json::from_slice(&image.config).context("parsing the image configuration")?;
     let img = ImageConfig::from_json(&image_config);
     let all = process_args(&img, opts.entrypoint.as_deref(), &opts.args)?;
     let entrypoint = match &opts.entrypoint {
@@ -368,7 +347,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
 
     let config = ContainerConfig {
         image_name: qualified_name,
-        layers: image.layers.clone(),
+        layers: image.as_ref().map(|i| i.layers.clone()).unwrap_or_default(),
         path: all[0].clone(),
         args: all[1..].to_vec(),
         entrypoint,
@@ -398,6 +377,8 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         userns,
         keep_id,
         shifted_root: None,
+        rootfs_overlay: rootfs.as_ref().is_some_and(|r| r.1),
+        rootfs: rootfs.map(|r| r.0),
         restart: opts.restart.clone(),
         stop_signal,
         stop_timeout: opts.stop_timeout.unwrap_or(10),
@@ -416,7 +397,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         resources: opts.resources.clone(),
         options,
         spec: Value::Null,
-        image_digest: image.digest.clone(),
+        image_digest: image.as_ref().map(|i| i.digest.clone()).unwrap_or_default(),
         create_command: std::env::args().collect(),
         capabilities: {
             let caps = capabilities(&ctx.config()?.containers.default_capabilities(), &opts.cap_add, &opts.cap_drop)?;
@@ -445,18 +426,23 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     let c = Container {
         id: id.clone(),
         name,
-        image_id: image.id.clone(),
+        image_id: image.as_ref().map(|i| i.id.clone()).unwrap_or_default(),
         created: now_ns(),
         config,
         state: State::default(),
     };
-    let top = image.layers.last().cloned().ok_or_else(|| anyhow!("image {} has no layers", image.id))?;
+    let top = match &image {
+        Some(image) => Some(image.layers.last().cloned().ok_or_else(|| anyhow!("image {} has no layers", image.id))?),
+        None => None,
+    };
     if opts.replace {
         if let Some(old) = containers.try_find(&c.name)?.filter(|o| o.name == c.name) {
             remove(ctx, &mut containers, &old, true).with_context(|| format!("replacing container {}", old.name))?;
         }
     }
-    store.hold(&holder(&id), &top).context("holding the image's layers")?;
+    if let Some(top) = &top {
+        store.hold(&holder(&id), top).context("holding the image's layers")?;
+    }
     let made = (|| {
         let (mounts, volumes, anonymous) =
             resolve_mounts(ctx, &mut containers, opts, &image_config, store, &holder(&id))?;
@@ -487,6 +473,78 @@ pub fn proxy_env(get: impl Fn(&str) -> Option<String>) -> Vec<String> {
     const PROXY: [&str; 8] =
         ["http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY"];
     PROXY.iter().filter_map(|k| get(k).map(|v| format!("{k}={v}"))).collect()
+}
+
+/// `--rootfs PATH[:O]`: the directory (absolute, resolved) and whether it
+/// is mounted as an overlay whose changes are discarded (Podman's `:O`).
+/// rpod translates owners only in copies of images, so a user namespace
+/// of the container's own cannot be used with it.
+fn external_rootfs(arg: &str, own_userns: bool) -> anyhow::Result<(String, bool)> {
+    let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
+    let (path, overlay) = match arg.strip_suffix(":O") {
+        Some(p) => (p, true),
+        None => (arg, false),
+    };
+    if own_userns {
+        return Err(engine(format!(
+            "--rootfs {arg}: --userns=keep-id and --uidmap cannot be used with --rootfs (rpod translates file owners only in copies of images)"
+        )));
+    }
+    let full = std::fs::canonicalize(path).map_err(|e| engine(format!("--rootfs {arg}: {path}: {e}")))?;
+    if !full.is_dir() {
+        return Err(engine(format!("--rootfs {arg}: {} is not a directory", full.display())));
+    }
+    if full == std::path::Path::new("/") {
+        return Err(engine(format!("--rootfs {arg}: the host's root cannot be a container's root file system")));
+    }
+    Ok((full.display().to_string(), overlay))
+}
+
+/// The image `create` uses (found locally or pulled, by `--pull`) and its
+/// full name, as Podman's ImageName and ps show it.
+fn find_image<'a>(
+    ctx: &'a Context,
+    opts: &CreateOptions,
+    store: &mut &'a rpod_storage::Store,
+    search: &[String],
+) -> anyhow::Result<(rpod_storage::ImageRecord, String)> {
+    let local = match crate::image::lookup::find(store, search, &opts.image) {
+        Ok(found) => Some(found),
+        Err(rpod_storage::StorageError::ImageUnknown(_)) => None,
+        Err(e) => return Err(e).with_context(|| format!("looking up image {}", opts.image)),
+    };
+    let local_name = local.as_ref().and_then(|f| f.name.clone());
+    let image = match (local.map(|f| f.image), opts.pull) {
+        (Some(image), PullPolicy::Missing | PullPolicy::Never) => image,
+        (None, PullPolicy::Never) => {
+            return Err(Failure::no_such(format!("{}: image not known", opts.image)).into());
+        }
+        // --pull always|newer with a local image pulls by the name the image was asked by.
+        (_, _) => {
+            *store = ctx.store()?;
+            let access = crate::registry::session::Access { authfile: opts.authfile.clone(), ..Default::default() };
+            let puller = Puller::with_access(ctx, opts.quiet_pull, &access)?;
+            let platform = opts.platform.clone().unwrap_or_else(Platform::host);
+            puller.pull(&opts.image, &PullOptions { platform, tls_verify: opts.tls_verify, quiet: opts.quiet_pull })?
+        }
+    };
+    // The image's full name, as Podman's ImageName and ps show it: the
+    // stored name that matched, else (by ID) its first name.
+    let qualified_name = local_name
+        .or_else(|| {
+            let asked = opts.image.as_str();
+            image
+                .names
+                .iter()
+                .find(|n| {
+                    n.as_str() == asked
+                        || [asked.to_string(), format!("{asked}:latest")].iter().any(|a| n.ends_with(&format!("/{a}")))
+                })
+                .cloned()
+        })
+        .or_else(|| image.names.first().cloned())
+        .unwrap_or_else(|| opts.image.clone());
+    Ok((image, qualified_name))
 }
 
 /// containers.conf's `dns_servers`, `dns_searches`, `dns_options` and

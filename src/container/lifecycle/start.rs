@@ -188,6 +188,15 @@ pub fn mount_rootfs(
     let lowers: Vec<PathBuf> = c.config.layers.iter().map(|l| store.layer_diff_path(l)).collect();
     let mapping = crate::container::userns::Mapping::of(&c.config)?;
     let program = c.config.mount_program.as_deref();
+    if let Some(dir) = &c.config.rootfs {
+        // --rootfs: the directory itself, or (:O) an overlay on it.
+        let dir = std::path::Path::new(dir);
+        if c.config.rootfs_overlay {
+            rootfs.mount_discarding(dir, ctx.rootless(), program)?;
+            return Ok((rootfs, None));
+        }
+        return Ok((rootfs.external(dir)?, None));
+    }
     if c.config.storage_driver == "vfs" {
         rootfs.materialize(&lowers, mapping.as_ref())?;
     } else if let Some(m) = &mapping {
