@@ -65,6 +65,14 @@ fn uidmap_maps_files_and_writes() {
         let got = e.ok(&["exec", "m", "sh", "-c", "tr -s ' ' < /proc/self/uid_map"]);
         assert_eq!(got.trim(), want_map, "{:?}", e.mode);
         e.ok(&["rm", "-f", "-t", "0", "m"]);
+        // A user-defined network's namespace (the engine's user namespace
+        // owns it): joined by the container and by exec.
+        e.ok(&["network", "create", "idnet"]);
+        e.ok(&["run", "-d", "--name", "n", "--uidmap", &map, "--network", "idnet", &e.image, "sleep", "600"]);
+        let got = e.ok(&["exec", "n", "sh", "-c", "id -u; ip -o -4 addr show eth0 | grep -c 'inet 10.89'"]);
+        assert_eq!(got, "0\n1\n", "{:?}", e.mode);
+        e.ok(&["rm", "-f", "-t", "0", "n"]);
+        e.ok(&["network", "rm", "idnet"]);
 
         // Podman's example: the engine's own ID as a user of the container.
         let got = e.ok(&[

@@ -94,7 +94,13 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
         )
         .into());
     }
-    if ctx.rootless() {
+    if ctx.rootless() && (c.config.keep_id.is_some() || c.config.options.id_maps.is_some()) {
+        // A user namespace of the container's own, nested in the engine's:
+        // into the engine's, from where the runtime joins the namespaces
+        // that one owns (a user-defined network's) before the container's
+        // user namespace, then the others.
+        ctx.enter_user_namespace()?;
+    } else if ctx.rootless() {
         // Into the container's user namespace first, while this process
         // has one thread: there it may join the other namespaces.
         let userns = std::fs::File::open(format!("/proc/{}/ns/user", c.state.pid))
@@ -132,8 +138,11 @@ pub fn run(ctx: &Context, args: ExecArgs) -> anyhow::Result<()> {
             e => Failure::new(ExitCode::Engine, format!("resolving user {u:?} in the container: {e}")),
         })?;
         let mut b = UserBuilder::default().uid(spec.uid).gid(spec.gid);
-        // This process is in the container's user namespace now (rootless) or the host's.
-        let groups = crate::container::userns::keep_settable_groups(&spec.additional_gids, None);
+        // This process is in the container's user namespace now (rootless)
+        // or the host's, or (a user namespace of the container's own) in the
+        // engine's, where the container's maps are known.
+        let mapping = crate::container::userns::Mapping::of(&c.config)?;
+        let groups = crate::container::userns::keep_settable_groups(&spec.additional_gids, mapping.as_ref());
         if !groups.is_empty() {
             b = b.additional_gids(groups);
         }
