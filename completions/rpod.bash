@@ -6078,7 +6078,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6117,6 +6117,14 @@ _rpod() {
                     return 0
                     ;;
                 --digestfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9408,7 +9416,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9447,6 +9455,14 @@ _rpod() {
                     return 0
                     ;;
                 --digestfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12886,7 +12902,7 @@ _rpod_name_table() {
         "image inspect") echo "images all --format -f" ;;
         "image list") echo "images first --filter -f --format --sort" ;;
         "image pull") echo "images first --platform --arch --os --variant --authfile --cert-dir --creds" ;;
-        "image push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile" ;;
+        "image push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile --sign-by --sign-passphrase-file" ;;
         "image rm") echo "images all " ;;
         "image save") echo "images all --output -o --format" ;;
         "image tag") echo "images first " ;;
@@ -12898,7 +12914,7 @@ _rpod_name_table() {
         "pause") echo "containers all --cidfile --filter -f" ;;
         "port") echo "containers first " ;;
         "pull") echo "images first --platform --arch --os --variant --authfile --cert-dir --creds" ;;
-        "push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile" ;;
+        "push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile --sign-by --sign-passphrase-file" ;;
         "rename") echo "containers first " ;;
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;

@@ -2249,6 +2249,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Use the certificates (*.crt) in this directory to verify the registry' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed manifest to FILE' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-by -d 'Sign the image with this GPG key (fingerprint or ID; GNUPGHOME as set): a simple signing signature, written to the lookaside store registries.d configures' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-passphrase-file -d 'The passphrase of the --sign-by key, read from FILE' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -2273,6 +2275,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l remove-signatures -d 'Discard any signatures when copying (rpod copies none: always so)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Do not output to stdout'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -3660,6 +3663,8 @@ complete -c rpod -n "__fish_rpod_using_subcommand push" -l authfile -d 'Path of 
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l cert-dir -d 'Use the certificates (*.crt) in this directory to verify the registry' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l creds -d 'Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l digestfile -d 'Write the digest of the pushed manifest to FILE' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l sign-by -d 'Sign the image with this GPG key (fingerprint or ID; GNUPGHOME as set): a simple signing signature, written to the lookaside store registries.d configures' -r
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l sign-passphrase-file -d 'The passphrase of the --sign-by key, read from FILE' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -3684,6 +3689,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand push" -l tmpdir -d 'Path to th
 complete -c rpod -n "__fish_rpod_using_subcommand push" -s q -l quiet -d 'Suppress the progress output'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l compress -d 'Compress tarball layers when pushing to a directory (accepted: rpod pushes to registries only, whose layers are always compressed, --compression-format)'
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l remove-signatures -d 'Discard any signatures when copying (rpod copies none: always so)'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l noout -d 'Do not output to stdout'
 complete -c rpod -n "__fish_rpod_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F

@@ -23,3 +23,4 @@ pub mod names;
 pub mod progress;
 pub mod pull;
 pub mod remove;
+pub mod sign;

@@ -33,6 +33,7 @@ PACKAGES=(
   netavark aardvark-dns   # root bridge networks (netavark sets them up, aardvark-dns serves names)
   iptables                # netavark's firewall driver (NAT, port forwarding)
   runc                    # --runtime runc (an external OCI runtime: lifecycle an_external_runtime); podman runs on it in the benches
+  gpg gpg-agent           # push --sign-by: simple signing (tests/sign.rs makes a throwaway key)
   podman                  # reference only: man/compat.md's snapshot of `podman CMD --help` is checked against it (rpod never runs it)
 )
 

@@ -15,8 +15,8 @@ use crate::context::Context;
 use crate::image::archive::{
     self, build_manifest, docker_media_type, image_layers, prepare_layers, LayerCompression, LayerHold,
 };
-use crate::image::lookup;
 use crate::image::progress::Progress;
+use crate::image::{lookup, sign};
 use crate::registry::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
 use crate::registry::session::{auth_files, check_authfile, client_options};
 use crate::registry::{resolve_push, BlobSource, Client, Compression, PushEvent, PushImage, PushLayer};
@@ -71,6 +71,18 @@ pub struct PushArgs {
     /// Write the digest of the pushed manifest to FILE
     #[arg(long, value_name = "FILE")]
     pub digestfile: Option<PathBuf>,
+
+    /// Discard any signatures when copying (rpod copies none: always so)
+    #[arg(long)]
+    pub remove_signatures: bool,
+
+    /// Sign the image with this GPG key (fingerprint or ID; GNUPGHOME as set): a simple signing signature, written to the lookaside store registries.d configures
+    #[arg(long, value_name = "KEY")]
+    pub sign_by: Option<String>,
+
+    /// The passphrase of the --sign-by key, read from FILE
+    #[arg(long, value_name = "FILE", requires = "sign_by")]
+    pub sign_passphrase_file: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
@@ -134,6 +146,20 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
         .collect::<anyhow::Result<_>>()?;
     let descs: Vec<&crate::registry::Descriptor> = ordered.iter().map(|b| &b.desc).collect();
     let manifest = build_manifest(&image.config, &descs, docker)?;
+    // --sign-by: signed before anything is pushed (a key that cannot sign pushes nothing).
+    let signature = match &args.sign_by {
+        Some(key) => {
+            let digest = crate::registry::Digest::sha256_of(&manifest).to_string();
+            let identity = candidate.name.clone().with_default_tag().to_string();
+            let signer = sign::Signer { key: key.clone(), passphrase_file: args.sign_passphrase_file.clone() };
+            let now =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+            let home = std::env::var_os("HOME").map(PathBuf::from);
+            let dir = sign::lookaside_dir(&identity, home.as_deref(), !ctx.rootless())?;
+            Some((sign::sign(&signer, &sign::payload(&identity, &digest, now))?, dir, digest))
+        }
+        None => None,
+    };
     let mut push_layers = Vec::new();
     for b in &blobs {
         let file = b.file.as_ref().ok_or_else(|| anyhow!("layer {} was not compressed", b.diff_id))?;
@@ -169,6 +195,13 @@ pub fn run(ctx: &Context, args: PushArgs) -> anyhow::Result<()> {
         ))
         .with_context(|| format!("pushing {} to docker://{}", args.image, candidate.location))?;
     drop(blobs);
+    if let Some((sig, dir, signed)) = &signature {
+        if *signed != digest.to_string() {
+            bail!("the registry stored manifest {digest}, the signature is of {signed}: not written");
+        }
+        progress.line("Storing signatures");
+        sign::store(dir, candidate.name.path(), signed, sig)?;
+    }
     ctx.event(&crate::events::Event::image("push", &image.id, &dest));
     if let Some(f) = &args.digestfile {
         std::fs::write(f, digest.to_string()).with_context(|| format!("writing {}", f.display()))?;
