@@ -226,6 +226,7 @@ fn every_instruction_multi_stage_and_the_cache() {
             "|2 GREETING=hello EXTERNAL=",
             "/bin/sh -c #(nop) USER 1000:1000|",
             "/bin/sh -c #(nop) EXPOSE 8080/tcp 53/udp",
+            "/bin/sh -c #(nop) ARG GREETING|0 B",
         ] {
             assert!(hist.contains(want), "{want:?} missing in the history:\n{hist}");
         }
@@ -354,6 +355,136 @@ fn failures_and_hostile_contexts() {
         let (code, _, err) = build(e, &["--platform", "linux/s390x", "-f", &f("Fail"), &s(&ctx)]);
         assert_eq!(code, 125, "{err}");
         assert!(err.contains("host's platform only"), "{err}");
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+    });
+}
+
+/// A loopback HTTP server (detached) answering `GET path` with the body
+/// `files` has for it (404 otherwise), with a `Last-Modified` date.
+fn serve(files: Vec<(&'static str, Vec<u8>)>) -> u16 {
+    use std::io::{BufRead, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for s in listener.incoming() {
+            let Ok(mut s) = s else { continue };
+            let mut r = std::io::BufReader::new(s.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = r.read_line(&mut first);
+            let mut line = String::new();
+            while r.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = first.split_whitespace().nth(1).unwrap_or("").to_string();
+            let (status, body) = match files.iter().find(|(p, _)| *p == path) {
+                Some((_, b)) => ("200 OK", b.clone()),
+                None => ("404 Not Found", Vec::new()),
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nLast-Modified: Sun, 06 Nov 1994 08:49:37 GMT\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(&body);
+        }
+    });
+    port
+}
+
+fn tar_of_dir(dir: &Path) -> Vec<u8> {
+    let out = std::process::Command::new("tar").arg("-C").arg(dir).args(["-cf", "-", "."]).output().unwrap();
+    assert!(out.status.success());
+    out.stdout
+}
+
+/// Contexts other than a directory (a tar on stdin, a URL), `ADD` of a
+/// URL, `--annotation`, `--squash` and `--layers=false`.
+#[test]
+fn contexts_urls_annotations_and_squash() {
+    each_mode("build-ctx", |e| {
+        let from = format!("FROM {}\n", e.image);
+        let tarred = context(e, "tarred", &[("Containerfile", &format!("{from}COPY f /f\n")), ("f", "from a tar\n")]);
+        let tar = tar_of_dir(&tarred);
+        let port = serve(vec![
+            ("/ctx.tar", tar.clone()),
+            ("/files/tool.sh", b"echo tool\n".to_vec()),
+            ("/Containerfile", format!("{from}RUN echo from-url > /u\n").into_bytes()),
+        ]);
+        // A tar on stdin.
+        let mut child = e
+            .cmd(&["build", "-q", "-t", "fromstdin", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &tar).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(e.ok(&["run", "--rm", "fromstdin", "cat", "/f"]), "from a tar\n");
+        // A tar and a Containerfile from a URL.
+        let url = format!("http://127.0.0.1:{port}");
+        build_ok(e, &["-q", "-t", "fromurl", &format!("{url}/ctx.tar")]);
+        assert_eq!(e.ok(&["run", "--rm", "fromurl", "cat", "/f"]), "from a tar\n");
+        build_ok(e, &["-q", "-t", "fromurl2", &format!("{url}/Containerfile")]);
+        assert_eq!(e.ok(&["run", "--rm", "fromurl2", "cat", "/u"]), "from-url\n");
+        let (code, _, err) = build(e, &[&format!("{url}/missing.tar")]);
+        assert_eq!(code, 125, "{err}");
+        assert!(err.contains("404"), "{err}");
+
+        // ADD of a URL: named from the URL, mode 0600, Last-Modified's time;
+        // cached while the content is the same.
+        let add = context(
+            e,
+            "add",
+            &[(
+                "Containerfile",
+                &format!("{from}ADD {url}/files/tool.sh /opt/\nADD {url}/files/tool.sh /opt/renamed\n"),
+            )],
+        );
+        let id = last_line(&build_ok(e, &["-t", "added", &s(&add)]));
+        let st = e.ok(&["run", "--rm", "added", "stat", "-c", "%n %a %Y", "/opt/tool.sh", "/opt/renamed"]);
+        assert_eq!(st, "/opt/tool.sh 600 784111777\n/opt/renamed 600 784111777\n");
+        let again = build_ok(e, &["-t", "added", &s(&add)]);
+        assert!(again.contains("Using cache"), "{again}");
+        assert_eq!(last_line(&again), id);
+        let bad = context(e, "badurl", &[("Containerfile", &format!("{from}ADD {url}/nope /x\n"))]);
+        let (code, _, err) = build(e, &["-t", "nope", &s(&bad)]);
+        assert_eq!(code, 125, "{err}");
+        assert!(err.contains("404"), "{err}");
+
+        // --annotation in the manifest, with the base image's.
+        build_ok(e, &["-q", "-t", "annotated", "--annotation", "org.example.a=b", &s(&add)]);
+        let ann = e.ok(&["image", "inspect", "--format", "{{json .Annotations}}", "annotated"]);
+        let ann: Value = serde_json::from_str(&ann).unwrap();
+        assert_eq!(ann["org.example.a"], "b", "{ann}");
+        assert!(ann["org.opencontainers.image.base.digest"].as_str().unwrap_or("").starts_with("sha256:"), "{ann}");
+
+        // --squash and --layers=false: the base's layers, then one.
+        let sq = context(
+            e,
+            "squash",
+            &[(
+                "Containerfile",
+                &format!(
+                    "{from}RUN mkdir /d && echo x > /d/old && echo 1 > /a\nRUN echo 2 > /b && rm /bin/cat\n\
+                     RUN rm -r /d /a && mkdir /d && echo y > /d/new\nCMD [\"ls\", \"/\"]\n"
+                ),
+            )],
+        );
+        let base = e.ok(&["image", "inspect", "--format", "{{len .RootFS.Layers}}", &e.image]);
+        let base: usize = base.trim().parse().unwrap();
+        for flag in ["--squash", "--layers=false"] {
+            build_ok(e, &["-q", "-t", "squashed", flag, &s(&sq)]);
+            let n = e.ok(&["image", "inspect", "--format", "{{len .RootFS.Layers}}", "squashed"]);
+            assert_eq!(n.trim(), (base + 1).to_string(), "{flag}");
+            let seen = e.ok(&["run", "--rm", "squashed", "sh", "-c", "ls /d; ls /a /bin/cat 2>&1; head -n1 /b"]);
+            assert!(seen.starts_with("new\n") && seen.ends_with("2\n"), "{flag}: {seen}");
+            assert!(!seen.contains("/bin/cat\n") && seen.matches("No such file").count() == 2, "{flag}: {seen}");
+            let hist = e.ok(&["history", "--format", "{{.Size}}", "squashed"]);
+            assert_eq!(hist.lines().filter(|l| *l != "0 B").count(), base + 1, "{flag}:\n{hist}");
+        }
+        e.ok(&["rm", "-a", "-f"]);
         assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
     });
 }

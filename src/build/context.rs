@@ -8,17 +8,14 @@
 //! Containerfile itself (Docker's `docker build - < Dockerfile`: then the
 //! context is empty, or for a local file, its directory as Podman does).
 //!
-//! [`BuildContext::resolve`] turns `COPY`/`ADD` sources into the files to
-//! copy: globs (Go's `filepath.Match`, one path component at a time),
-//! directories (their content), symlinks followed inside the context only
-//! (`../x` and links leading out are refused), the ignore file applied, and
-//! a content digest for the layer cache. [`resolve_in`] does the same in a
-//! stage's or an image's root file system (`COPY --from`), where symlinks
-//! resolve as in a chroot.
+//! `COPY`/`ADD` read the opened context through its descriptor
+//! ([`BuildContext::open_root`]) with [`super::copy`]'s resolution (globs,
+//! `RESOLVE_IN_ROOT`, the ignore rules, content digests), the same as for
+//! another stage's or an image's files.
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -32,12 +29,9 @@ pub enum ContextError {
     Io { what: &'static str, path: PathBuf, source: io::Error },
     #[error(transparent)]
     Ignore(#[from] IgnoreError),
-    /// `COPY ../x`, or a symlink leading out of the context.
+    /// `-f ../x` inside an unpacked context.
     #[error("forbidden path outside the build context: {0}")]
     Outside(String),
-    /// A source matched nothing.
-    #[error("{0}: no such file or directory in the build context")]
-    NotFound(String),
     #[error("{0}")]
     Other(String),
 }
@@ -419,395 +413,26 @@ fn looks_like_v7_tar(head: &[u8]) -> bool {
     head[0] != 0 && sum == computed
 }
 
-/// What a file system entry is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EntryKind {
-    File,
-    Dir,
-    /// A symlink inside a copied directory: copied as a link (never
-    /// followed), with this target.
-    Symlink(PathBuf),
-}
-
-/// One thing to copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// Relative to the matched source: `""` for the match itself, else
-    /// `a/b` below a matched directory.
-    pub rel: String,
-    /// Where it is on disk (no symlink in the path but, for a
-    /// [`EntryKind::Symlink`], the last component).
-    pub disk: PathBuf,
-    pub kind: EntryKind,
-    /// Permission bits (with setuid/setgid/sticky).
-    pub mode: u32,
-    /// Bytes of a regular file.
-    pub size: u64,
-    /// Modification time (seconds), for `ADD`/`COPY` of files (Docker keeps it).
-    pub mtime: i64,
-}
-
-/// One source path that matched, with what it brings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
-    /// The matched path relative to the root, as named (before symlinks
-    /// are followed): its last component is the name a file source gets in
-    /// a directory destination. `""` for the root itself (`COPY . /app`).
-    pub path: String,
-    /// The match itself (`rel == ""`), symlinks followed: a file or a
-    /// directory (a directory's own entry is not copied, only its content).
-    pub entry: Entry,
-    /// For a directory, what is below it (not ignored), parents before
-    /// children, each directory's entries sorted by name.
-    pub children: Vec<Entry>,
-}
-
-/// The sources of one `COPY`/`ADD`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resolved {
-    /// In the order of the patterns, each pattern's matches sorted.
-    pub sources: Vec<Source>,
-    /// `sha256:<hex>` over every copied name, type, mode and content (or
-    /// link target): the cache key part of the step (not times or owners).
-    pub digest: String,
-}
-
-/// How symlinks that lead out of the root are treated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// The build context: refused.
-    Context,
-    /// A root file system (`COPY --from`): resolved as in a chroot (an
-    /// absolute target starts at the root, `..` stops there).
-    Rootfs,
-}
-
 impl BuildContext {
-    /// The context directory (canonical).
+    /// The context's directory (canonical; an unpacked one is private).
     pub fn root(&self) -> &Path {
         &self.root
     }
 
-    /// The files `COPY`/`ADD` sources name in the context (after variable
-    /// expansion; URLs are the caller's business).
-    pub fn resolve(&self, patterns: &[String]) -> Result<Resolved, ContextError> {
-        resolve_in(&self.root, &self.ignore, patterns, Scope::Context)
+    /// The directory, open: what `COPY`/`ADD` read through
+    /// ([`super::copy::resolve`], confined with `RESOLVE_IN_ROOT`).
+    pub fn open_root(&self) -> Result<std::os::fd::OwnedFd, ContextError> {
+        nix::fcntl::open(
+            &self.root,
+            nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_DIRECTORY | nix::fcntl::OFlag::O_CLOEXEC,
+            nix::sys::stat::Mode::empty(),
+        )
+        .map_err(|e| ContextError::Io {
+            what: "opening the build context",
+            path: self.root.clone(),
+            source: e.into(),
+        })
     }
-}
-
-fn has_meta(component: &str) -> bool {
-    component.contains(['*', '?', '[', '\\'])
-}
-
-/// One element of a glob.
-enum Tok {
-    Star,
-    Any,
-    /// Ranges (inclusive), negated.
-    Class(Vec<(char, char)>, bool),
-    Lit(char),
-}
-
-fn glob_tokens(pattern: &str) -> Result<Vec<Tok>, String> {
-    let bad = || "syntax error in pattern".to_string();
-    let p: Vec<char> = pattern.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < p.len() {
-        let c = p[i];
-        i += 1;
-        match c {
-            '*' => {
-                if !matches!(out.last(), Some(Tok::Star)) {
-                    out.push(Tok::Star);
-                }
-            }
-            '?' => out.push(Tok::Any),
-            '\\' => {
-                out.push(Tok::Lit(*p.get(i).ok_or_else(bad)?));
-                i += 1;
-            }
-            '[' => {
-                let negated = p.get(i) == Some(&'^');
-                if negated {
-                    i += 1;
-                }
-                let mut ranges = Vec::new();
-                loop {
-                    let mut lo = *p.get(i).ok_or_else(bad)?;
-                    if lo == ']' && !ranges.is_empty() {
-                        i += 1;
-                        break;
-                    }
-                    i += 1;
-                    if lo == '\\' {
-                        lo = *p.get(i).ok_or_else(bad)?;
-                        i += 1;
-                    }
-                    let mut hi = lo;
-                    if p.get(i) == Some(&'-') && p.get(i + 1).is_some_and(|c| *c != ']') {
-                        hi = p[i + 1];
-                        i += 2;
-                        if hi == '\\' {
-                            hi = *p.get(i).ok_or_else(bad)?;
-                            i += 1;
-                        }
-                        if hi < lo {
-                            return Err(bad());
-                        }
-                    }
-                    ranges.push((lo, hi));
-                }
-                out.push(Tok::Class(ranges, negated));
-            }
-            c => out.push(Tok::Lit(c)),
-        }
-    }
-    Ok(out)
-}
-
-/// Go's `filepath.Match` for one path component (`*`, `?`, `[a-z]`,
-/// `[^a-z]`, `\` escapes). `Err` for a malformed pattern. Linear
-/// backtracking (to the last `*` only), whatever the pattern.
-pub fn glob_match(pattern: &str, name: &str) -> Result<bool, String> {
-    let toks = glob_tokens(pattern)?;
-    let n: Vec<char> = name.chars().collect();
-    let one = |t: &Tok, c: char| match t {
-        Tok::Any => true,
-        Tok::Lit(l) => *l == c,
-        Tok::Class(ranges, negated) => ranges.iter().any(|(lo, hi)| *lo <= c && c <= *hi) != *negated,
-        Tok::Star => false,
-    };
-    let (mut t, mut i) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while i < n.len() {
-        match toks.get(t) {
-            Some(Tok::Star) => {
-                star = Some((t, i));
-                t += 1;
-            }
-            Some(tok) if one(tok, n[i]) => {
-                t += 1;
-                i += 1;
-            }
-            _ => match star {
-                Some((st, si)) => {
-                    star = Some((st, si + 1));
-                    t = st + 1;
-                    i = si + 1;
-                }
-                None => return Ok(false),
-            },
-        }
-    }
-    Ok(toks[t..].iter().all(|t| matches!(t, Tok::Star)))
-}
-
-/// Follow `components` from `root`, symlinks included (also the last one),
-/// keeping inside `root`. `Ok(None)`: something does not exist.
-fn resolve_path(
-    root: &Path,
-    components: &[String],
-    scope: Scope,
-    shown: &str,
-) -> Result<Option<Vec<String>>, ContextError> {
-    let mut todo: std::collections::VecDeque<String> = components.iter().cloned().collect();
-    let mut done: Vec<String> = Vec::new();
-    let mut links = 0;
-    while let Some(c) = todo.pop_front() {
-        if c.is_empty() || c == "." {
-            continue;
-        }
-        if c == ".." {
-            if done.pop().is_none() && scope == Scope::Context {
-                return Err(ContextError::Outside(shown.to_string()));
-            }
-            continue;
-        }
-        let mut path = root.to_path_buf();
-        path.extend(&done);
-        path.push(&c);
-        let meta = match fs::symlink_metadata(&path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == io::ErrorKind::NotFound || e.raw_os_error() == Some(libc::ENOTDIR) => {
-                return Ok(None)
-            }
-            Err(e) => return Err(ContextError::Io { what: "reading", path, source: e }),
-        };
-        if meta.file_type().is_symlink() {
-            links += 1;
-            if links > 40 {
-                return Err(ContextError::Other(format!("{shown}: too many levels of symbolic links")));
-            }
-            let target = fs::read_link(&path).map_err(io_err("reading the link", &path))?;
-            let target = target.to_string_lossy().into_owned();
-            if target.starts_with('/') {
-                if scope == Scope::Context {
-                    return Err(ContextError::Outside(format!("{shown} (a symlink to {target})")));
-                }
-                done.clear();
-            }
-            for part in target.split('/').rev() {
-                todo.push_front(part.to_string());
-            }
-            continue;
-        }
-        done.push(c);
-    }
-    Ok(Some(done))
-}
-
-fn entry_of(disk: PathBuf, rel: String) -> Result<Entry, ContextError> {
-    let meta = fs::symlink_metadata(&disk).map_err(io_err("reading", &disk))?;
-    let ft = meta.file_type();
-    let kind = if ft.is_symlink() {
-        EntryKind::Symlink(fs::read_link(&disk).map_err(io_err("reading the link", &disk))?)
-    } else if ft.is_dir() {
-        EntryKind::Dir
-    } else if ft.is_file() {
-        EntryKind::File
-    } else {
-        return Err(ContextError::Other(format!("{}: not a regular file, directory or symlink", disk.display())));
-    };
-    Ok(Entry {
-        rel,
-        size: if ft.is_file() { meta.len() } else { 0 },
-        mode: meta.permissions().mode() & 0o7777,
-        mtime: meta.mtime(),
-        disk,
-        kind,
-    })
-}
-
-/// Everything below `dir` (resolved path `dir_rel` under the root), ignore
-/// rules applied to the root-relative paths.
-fn walk(dir: &Path, dir_rel: &str, rel: &str, ignore: &Ignore, out: &mut Vec<Entry>) -> Result<bool, ContextError> {
-    let mut names: Vec<_> = fs::read_dir(dir)
-        .map_err(io_err("reading the directory", dir))?
-        .map(|e| e.map(|e| e.file_name()))
-        .collect::<Result<_, _>>()
-        .map_err(io_err("reading the directory", dir))?;
-    names.sort();
-    let mut any = false;
-    for name in names {
-        let name = name.to_string_lossy().into_owned();
-        let child_root_rel = if dir_rel.is_empty() { name.clone() } else { format!("{dir_rel}/{name}") };
-        let child_rel = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
-        let excluded = ignore.is_excluded(&child_root_rel);
-        let disk = dir.join(&name);
-        let entry = entry_of(disk.clone(), child_rel.clone())?;
-        if entry.kind == EntryKind::Dir {
-            if excluded && !ignore.has_exceptions() {
-                continue;
-            }
-            let at = out.len();
-            out.push(entry);
-            let inner = walk(&disk, &child_root_rel, &child_rel, ignore, out)?;
-            if excluded && !inner {
-                out.truncate(at);
-                continue;
-            }
-            any = true;
-        } else if !excluded {
-            out.push(entry);
-            any = true;
-        }
-    }
-    Ok(any)
-}
-
-/// [`BuildContext::resolve`] for any root: each pattern (a path or glob,
-/// relative to `root`; a leading `/` is the root) becomes the sources it
-/// matches; a pattern that matches nothing (or only ignored paths) is an
-/// error, as in Podman.
-pub fn resolve_in(root: &Path, ignore: &Ignore, patterns: &[String], scope: Scope) -> Result<Resolved, ContextError> {
-    let mut sources = Vec::new();
-    for pattern in patterns {
-        let cleaned = clean(&format!("./{pattern}"));
-        if scope == Scope::Context && (cleaned == ".." || cleaned.starts_with("../")) {
-            return Err(ContextError::Outside(pattern.clone()));
-        }
-        let components: Vec<&str> =
-            cleaned.trim_start_matches("../").split('/').filter(|c| !c.is_empty() && *c != "." && *c != "..").collect();
-        // (path as named, resolved components)
-        let mut candidates: Vec<(String, Vec<String>)> = vec![(String::new(), Vec::new())];
-        for component in &components {
-            let mut next = Vec::new();
-            for (named, resolved) in &candidates {
-                let names: Vec<String> = if has_meta(component) {
-                    let mut dir = root.to_path_buf();
-                    dir.extend(resolved);
-                    let Ok(read) = fs::read_dir(&dir) else { continue };
-                    let mut names = Vec::new();
-                    for e in read {
-                        let name = e
-                            .map_err(io_err("reading the directory", &dir))?
-                            .file_name()
-                            .to_string_lossy()
-                            .into_owned();
-                        if glob_match(component, &name).map_err(|e| ContextError::Other(format!("{pattern}: {e}")))? {
-                            names.push(name);
-                        }
-                    }
-                    names.sort();
-                    names
-                } else {
-                    vec![component.to_string()]
-                };
-                for name in names {
-                    let named = if named.is_empty() { name.clone() } else { format!("{named}/{name}") };
-                    let mut path = resolved.clone();
-                    path.push(name);
-                    if let Some(r) = resolve_path(root, &path, scope, &named)? {
-                        next.push((named, r));
-                    }
-                }
-            }
-            candidates = next;
-        }
-        let mut matched = 0;
-        for (named, resolved) in candidates {
-            let resolved_rel = resolved.join("/");
-            if ignore.is_excluded(&named) || ignore.is_excluded(&resolved_rel) {
-                continue;
-            }
-            let mut disk = root.to_path_buf();
-            disk.extend(&resolved);
-            let entry = entry_of(disk.clone(), String::new())?;
-            let mut children = Vec::new();
-            if entry.kind == EntryKind::Dir {
-                walk(&disk, &resolved_rel, "", ignore, &mut children)?;
-            }
-            matched += 1;
-            sources.push(Source { path: named, entry, children });
-        }
-        if matched == 0 {
-            return Err(ContextError::NotFound(pattern.clone()));
-        }
-    }
-    let digest = digest_of(&sources)?;
-    Ok(Resolved { sources, digest })
-}
-
-fn digest_of(sources: &[Source]) -> Result<String, ContextError> {
-    let mut h = Sha256::new();
-    for s in sources {
-        h.update(format!("source\0{}\0", s.path));
-        for e in std::iter::once(&s.entry).chain(&s.children) {
-            h.update(format!("{}\0{:o}\0", e.rel, e.mode));
-            match &e.kind {
-                EntryKind::Dir => h.update(b"dir\0"),
-                EntryKind::Symlink(t) => h.update(format!("link\0{}\0", t.display())),
-                EntryKind::File => {
-                    let mut f = fs::File::open(&e.disk).map_err(io_err("reading", &e.disk))?;
-                    let mut fh = Sha256::new();
-                    io::copy(&mut f, &mut fh).map_err(io_err("reading", &e.disk))?;
-                    h.update(format!("file\0{:x}\0", fh.finalize()));
-                }
-            }
-        }
-    }
-    Ok(format!("sha256:{:x}", h.finalize()))
 }
 
 #[cfg(test)]

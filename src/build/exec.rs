@@ -57,6 +57,11 @@ pub struct Options {
     pub network: Option<crate::network::Mode>,
     /// One layer with everything (`--squash-all`).
     pub squash_all: bool,
+    /// The final stage's new layers as one, on the base's (`--squash`;
+    /// also what `--layers=false` gives).
+    pub squash: bool,
+    /// `--annotation`s of the image's manifest (OCI only).
+    pub annotations: Vec<(String, String)>,
     /// `--secret id=…,src=…`.
     pub secrets: BTreeMap<String, PathBuf>,
     /// `--timestamp` (or `SOURCE_DATE_EPOCH`): the images' times.
@@ -66,14 +71,23 @@ pub struct Options {
     pub tls_verify: Option<bool>,
 }
 
-/// Where `COPY` and `RUN --mount=type=bind` read from.
+/// Where `COPY` and `RUN --mount=type=bind` read from: the opened context
+/// ([`super::context::open`]: a directory, or a tar from stdin, a file or
+/// a URL unpacked) with its ignore rules, and its directory open.
 pub struct BuildContext {
-    /// The context's directory (for bind mounts of `RUN`).
-    pub dir: PathBuf,
-    /// It, open.
-    pub root: OwnedFd,
-    /// The ignore file's rules.
-    pub ignore: Box<dyn Ignore + Send>,
+    pub opened: super::context::BuildContext,
+    root: OwnedFd,
+}
+
+impl BuildContext {
+    pub fn new(opened: super::context::BuildContext) -> anyhow::Result<BuildContext> {
+        let root = opened.open_root()?;
+        Ok(BuildContext { opened, root })
+    }
+
+    fn dir(&self) -> &std::path::Path {
+        self.opened.root()
+    }
 }
 
 /// A stage's result.
@@ -81,6 +95,11 @@ pub struct BuildContext {
 struct Built {
     image: Option<ImageRecord>,
     config: Value,
+    /// How many of the layers are the base image's (`--squash` keeps them).
+    base_layers: usize,
+    /// The base image's name and manifest digest (the OCI base
+    /// annotations), when the stage is `FROM` an image.
+    base: Option<(String, String)>,
 }
 
 /// The state of the stage being built.
@@ -293,9 +312,12 @@ impl Build<'_> {
             check_platform(&p)?;
         }
         let start = if base.eq_ignore_ascii_case("scratch") {
-            Built { image: None, config: scratch_config() }
+            Built { image: None, config: scratch_config(), base_layers: 0, base: None }
         } else if let Some(j) = stage_ref(file, &base, i) {
-            self.stages.get(&j).cloned().ok_or_else(|| anyhow!("stage {j} was not built"))?
+            let mut b = self.stages.get(&j).cloned().ok_or_else(|| anyhow!("stage {j} was not built"))?;
+            b.base_layers = b.image.as_ref().map_or(0, |i| i.layers.len());
+            b.base = None;
+            b
         } else {
             let image = self.image(&base)?;
             let mut config: Value =
@@ -304,8 +326,11 @@ impl Build<'_> {
                 o.remove("container_config");
                 o.remove("container");
             }
-            Built { image: Some(image), config }
+            let name = crate::image::lookup::normalize_name(&base).ok().map(|r| r.to_string());
+            let base = name.map(|n| (n, image.digest.clone()));
+            Built { base_layers: image.layers.len(), image: Some(image), config, base }
         };
+        let (base_layers, base_ref) = (start.base_layers, start.base.clone());
         let triggers: Vec<String> = start.config["config"]["OnBuild"]
             .as_array()
             .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
@@ -341,7 +366,7 @@ impl Build<'_> {
             let by = format!("/bin/sh -c #(nop) LABEL {}", labels_text(&self.opts.labels));
             self.metadata_step(&mut st, &by, |c| set_labels(c, &self.opts.labels))?;
         }
-        Ok(Built { image: st.image, config: st.config })
+        Ok(Built { image: st.image, config: st.config, base_layers, base: base_ref })
     }
 
     /// One instruction.
@@ -375,15 +400,13 @@ impl Build<'_> {
         let labels = if last { self.opts.labels.clone() } else { Vec::new() };
         let with_labels = move |c: &mut Map<String, Value>| set_labels(c, &labels);
         match cmd {
-            Command::Arg(_) => {
-                // In scope from here on (part of RUN's history text); no image.
-                if last {
-                    let by = nop(&format!("LABEL {}{suffix}", labels_text(&self.opts.labels)));
-                    if !suffix.is_empty() {
-                        self.metadata_step(st, &by, with_labels)?;
-                    }
-                }
-                Ok(())
+            Command::Arg(decls) => {
+                // In scope from here on (part of RUN's history text); an
+                // empty-layer history entry naming the args, as buildah
+                // writes it (`ARG A` for `ARG A=1`).
+                let names: Vec<&str> = decls.iter().map(|d| d.name.as_str()).collect();
+                let by = nop(&format!("ARG {}", names.join(" "))) + &suffix;
+                self.metadata_step(st, &by, with_labels)
             }
             Command::Env(pairs) => {
                 let text = format!(
@@ -787,9 +810,9 @@ impl Build<'_> {
                 }
                 let src = m.source.clone().unwrap_or_else(|| ".".into());
                 let comps = copy::clean(&src, "build context").map_err(|e| fail(e.to_string()))?;
-                let path = self.source.dir.join(comps.join("/"));
+                let path = self.source.dir().join(comps.join("/"));
                 let real = path.canonicalize().with_context(|| format!("RUN --mount source {src:?}"))?;
-                let base = self.source.dir.canonicalize().context("the build context")?;
+                let base = self.source.dir().canonicalize().context("the build context")?;
                 if !real.starts_with(&base) {
                     return Err(fail(format!("RUN --mount source {src:?} leaves the build context")));
                 }
@@ -853,8 +876,8 @@ impl Build<'_> {
         let fail = |why: String| -> anyhow::Error {
             Failure::new(ExitCode::Engine, format!("building at STEP \"{}\": {why}", shown(instr))).into()
         };
-        if c.parents || !c.exclude.is_empty() || c.checksum.is_some() {
-            return Err(fail(format!("{keyword} --parents, --exclude and --checksum are not supported")));
+        if c.parents || !c.exclude.is_empty() {
+            return Err(fail(format!("{keyword} --parents and --exclude are not supported")));
         }
         let mode = c.chmod.as_deref().map(copy::parse_chmod).transpose().map_err(|e| fail(e.to_string()))?;
         // Where the sources are.
@@ -864,7 +887,7 @@ impl Build<'_> {
         };
         let empty_dir;
         let (src_root, what, ignore): (std::os::fd::BorrowedFd<'_>, &str, &dyn Ignore) = match &view {
-            None => (self.source.root.as_fd(), "build context", self.source.ignore.as_ref()),
+            None => (self.source.root.as_fd(), "build context", &self.source.opened.ignore),
             Some(Some(v)) => {
                 empty_dir = v.root()?;
                 (empty_dir.as_fd(), "image", &copy::KeepAll)
@@ -882,11 +905,22 @@ impl Build<'_> {
         let docs_dir = self.work.fresh("heredocs")?;
         let mut found: Vec<Found> = Vec::new();
         let mut docs: Vec<Found> = Vec::new();
+        // ADD's URLs: each downloaded into a directory of its own.
+        let mut urls: Vec<(OwnedFd, Found)> = Vec::new();
+        let mut url_keys = String::new();
         for s in &c.sources {
             match s {
+                CopySource::Path(p) if add && (p.starts_with("http://") || p.starts_with("https://")) => {
+                    let (fd, f, key) =
+                        self.download(p, c, &dest_of(&st.config, c)).map_err(|e| fail(format!("{e:#}")))?;
+                    url_keys.push_str(&key);
+                    urls.push((fd, f));
+                }
                 CopySource::Path(p) => {
-                    if add && (p.starts_with("http://") || p.starts_with("https://")) {
-                        return Err(fail("ADD of a URL is not supported yet: download it in a RUN step".into()));
+                    if c.checksum.is_some() {
+                        return Err(fail(format!(
+                            "{keyword} --checksum can't be specified for a non-HTTP(S) source {p:?}"
+                        )));
                     }
                     found.extend(copy::resolve(src_root, p, ignore, what).map_err(|e| fail(e.to_string()))?);
                 }
@@ -904,18 +938,20 @@ impl Build<'_> {
             nix::sys::stat::Mode::empty(),
         )?;
         let mut digest = copy::digest(src_root, &found, ignore)?;
-        if !docs.is_empty() {
-            let d = copy::digest(docs_root.as_fd(), &docs, &copy::KeepAll)?;
-            digest = format!("{digest}{d}");
+        if !docs.is_empty() || !url_keys.is_empty() {
+            let d =
+                if docs.is_empty() { String::new() } else { copy::digest(docs_root.as_fd(), &docs, &copy::KeepAll)? };
+            digest = format!("{digest}{d}{url_keys}");
             let mut h = <sha2::Sha256 as sha2::Digest>::new();
             sha2::Digest::update(&mut h, digest.as_bytes());
             digest = sha2::Digest::finalize(h).iter().map(|b| format!("{b:02x}")).collect();
         }
-        let all: Vec<Found> = found.iter().chain(&docs).cloned().collect();
-        let workdir = st.config["config"]["WorkingDir"].as_str().unwrap_or("/").to_string();
-        let mut dest = join_path(&workdir, &c.dest);
-        if (c.dest.ends_with('/') || c.dest == "." || c.dest.ends_with("/.")) && !dest.ends_with('/') {
-            dest.push('/');
+        let all: Vec<Found> = found.iter().chain(&docs).chain(urls.iter().map(|u| &u.1)).cloned().collect();
+        let dest = dest_of(&st.config, c);
+        if all.len() > 1 && !dest.ends_with('/') {
+            return Err(fail(format!(
+                "when using {keyword} with more than one source file, the destination must be a directory and end with a /"
+            )));
         }
         let mut flags = String::new();
         if let Some(f) = &c.from {
@@ -960,6 +996,10 @@ impl Build<'_> {
             copy::copy(docs_root.as_fd(), &docs, &copy::KeepAll, dest_root.as_fd(), &to)
                 .map_err(|e| fail(format!("{e:#}")))?;
         }
+        for (root, f) in &urls {
+            copy::copy(root.as_fd(), std::slice::from_ref(f), &copy::KeepAll, dest_root.as_fd(), &to)
+                .map_err(|e| fail(format!("{e:#}")))?;
+        }
         drop(dest_root);
         let mut edit = edit;
         let upper = edit.finish()?;
@@ -970,6 +1010,83 @@ impl Build<'_> {
         }
         add_history(&mut st.config, &by, upper.is_none(), &created(self.opts.timestamp));
         self.commit(st, &parent, &by, upper.as_deref().map(LayerSource::Diff))
+    }
+
+    /// `img` with its layers after the first `base` squashed into one; the
+    /// history entries of those steps become empty ones but the last.
+    fn squash_new(&mut self, img: &ImageRecord, base: usize) -> anyhow::Result<ImageRecord> {
+        let paths: Vec<PathBuf> = img.layers.iter().map(|l| self.store.layer_diff_path(l)).collect();
+        let squashed = super::squash::squash(self.ctx, &self.work, &paths[..base], &paths[base..])?;
+        let mut config: Value = serde_json::from_slice(&img.config)?;
+        let ids = config
+            .pointer_mut("/rootfs/diff_ids")
+            .and_then(Value::as_array_mut)
+            .ok_or_else(|| anyhow!("the configuration has no rootfs.diff_ids"))?;
+        ids.truncate(base);
+        // The base's own history entries (those of its layers and its empty
+        // ones) stay as they are.
+        if let Some(h) = config.get_mut("history").and_then(Value::as_array_mut) {
+            let mut layers_seen = 0;
+            let mut first_new = h.len();
+            for (k, e) in h.iter().enumerate() {
+                if e.get("empty_layer").and_then(Value::as_bool) != Some(true) {
+                    if layers_seen == base {
+                        first_new = k;
+                        break;
+                    }
+                    layers_seen += 1;
+                }
+            }
+            let n = h.len();
+            for e in h[first_new..].iter_mut() {
+                if let Some(o) = e.as_object_mut() {
+                    o.insert("empty_layer".into(), json!(true));
+                }
+            }
+            if squashed.upper.is_some() && n > first_new {
+                if let Some(o) = h[n - 1].as_object_mut() {
+                    o.remove("empty_layer");
+                }
+            }
+        }
+        let mut parent = img.clone();
+        parent.layers.truncate(base);
+        let mut pconfig: Value = serde_json::from_slice(&img.config)?;
+        if let Some(ids) = pconfig.pointer_mut("/rootfs/diff_ids").and_then(Value::as_array_mut) {
+            ids.truncate(base);
+        }
+        parent.config = serde_json::to_vec(&pconfig)?;
+        let layer = squashed.upper.as_deref().map(LayerSource::Diff);
+        store_step(self.store, (base > 0).then_some(&parent), &mut config, layer, self.opts.docker, self.opts.timestamp)
+    }
+
+    /// `ADD <url>`: the file downloaded (Docker's rules: named by the
+    /// URL's last path segment or `Content-Disposition`, mode 0600, the
+    /// modification time from `Last-Modified`), in a directory of its own,
+    /// open; and its cache key part (content digest, name, time).
+    fn download(&self, url: &str, c: &ast::Copy, dest: &str) -> anyhow::Result<(OwnedFd, Found, String)> {
+        let dir = self.work.fresh("add-url")?;
+        let d = super::context::download_for_add(url, &dir, c.checksum.as_deref())?;
+        let name = match d.name.clone() {
+            Some(n) => n,
+            None if !dest.ends_with('/') => "download".to_string(),
+            None => anyhow::bail!("cannot determine a file name from the URL {url}: name the destination file"),
+        };
+        let file = dir.join(&name);
+        std::fs::rename(&d.file, &file).with_context(|| format!("renaming {}", d.file.display()))?;
+        if let Some(t) = d.mtime {
+            let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(t.max(0) as u64);
+            std::fs::File::open(&file)
+                .and_then(|f| f.set_modified(when))
+                .with_context(|| format!("setting the time of {}", file.display()))?;
+        }
+        let fd = nix::fcntl::open(
+            &dir,
+            nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_DIRECTORY | nix::fcntl::OFlag::O_CLOEXEC,
+            nix::sys::stat::Mode::empty(),
+        )?;
+        let key = format!("|url={name}:{}:{}", d.digest, d.mtime.unwrap_or(-1));
+        Ok((fd, Found { parent: String::new(), name, is_dir: false }, key))
     }
 
     /// The build's result: the target stage's image, squashed with
@@ -1024,6 +1141,21 @@ impl Build<'_> {
             };
             self.made.push(img.id.clone());
             img = squashed;
+        } else if (self.opts.squash || !self.opts.layers) && img.layers.len() > last.base_layers + 1 {
+            let squashed = self.squash_new(&img, last.base_layers)?;
+            self.made.push(img.id.clone());
+            img = squashed;
+        }
+        let mut annotations: BTreeMap<String, String> = BTreeMap::new();
+        if let Some((name, digest)) = &last.base {
+            if !self.opts.docker {
+                annotations.insert("org.opencontainers.image.base.name".into(), name.clone());
+                annotations.insert("org.opencontainers.image.base.digest".into(), digest.clone());
+            }
+        }
+        annotations.extend(self.opts.annotations.iter().cloned());
+        if !annotations.is_empty() {
+            img = super::image::annotate(self.store, &img, annotations)?;
         }
         for n in &names {
             self.store.tag(&img.id, n).with_context(|| format!("tagging the image {n}"))?;
@@ -1034,17 +1166,6 @@ impl Build<'_> {
         }
         self.store.image(&img.id)?.ok_or_else(|| anyhow!("image {} vanished", img.id))
     }
-}
-
-/// The ignore rules: `ignorefile`, else the context's `.containerignore`
-/// or `.dockerignore` ([`super::ignore`]).
-pub fn ignore_rules(
-    dir: &std::path::Path,
-    ignorefile: Option<&std::path::Path>,
-) -> anyhow::Result<Box<dyn Ignore + Send>> {
-    let rules =
-        super::ignore::Ignore::load(dir, ignorefile).map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
-    Ok(Box::new(rules))
 }
 
 impl Ignore for super::ignore::Ignore {
@@ -1095,6 +1216,17 @@ fn set_labels(c: &mut Map<String, Value>, labels: &[(String, String)]) {
             m.insert(k.clone(), json!(v));
         }
     }
+}
+
+/// A `COPY`/`ADD` destination, absolute (the working directory's when
+/// relative), a trailing `/` kept (it means "into the directory").
+fn dest_of(config: &Value, c: &ast::Copy) -> String {
+    let workdir = config["config"]["WorkingDir"].as_str().unwrap_or("/");
+    let mut dest = join_path(workdir, &c.dest);
+    if (c.dest.ends_with('/') || c.dest == "." || c.dest.ends_with("/.")) && !dest.ends_with('/') {
+        dest.push('/');
+    }
+    dest
 }
 
 /// `path` against the working directory `base` (Docker: relative

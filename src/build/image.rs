@@ -126,6 +126,29 @@ pub fn store_step(
     .context("storing the image of the step")
 }
 
+/// `img` with `annotations` in its manifest (OCI): the same image (the ID
+/// is the configuration's), stored again with the annotated manifest as
+/// its own.
+pub fn annotate(
+    store: &Store,
+    img: &ImageRecord,
+    annotations: std::collections::BTreeMap<String, String>,
+) -> anyhow::Result<ImageRecord> {
+    let mut manifest: ImageManifest = serde_json::from_slice(&img.manifest).context("parsing the image's manifest")?;
+    manifest.annotations.get_or_insert_with(Default::default).extend(annotations);
+    let bytes = serde_json::to_vec(&manifest)?;
+    let digest = Digest::sha256_of(&bytes).to_string();
+    let rec = ImageRecord {
+        digest: digest.clone(),
+        manifest: bytes,
+        names: Vec::new(),
+        digests: vec![digest],
+        ..img.clone()
+    };
+    store.put_image(&rec).context("storing the image's manifest")?;
+    store.image(&img.id)?.ok_or_else(|| anyhow!("image {} vanished", img.id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

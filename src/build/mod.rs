@@ -9,4 +9,5 @@ pub mod image;
 pub mod parse;
 pub mod rootfs;
 pub mod run;
+pub mod squash;
 pub mod vars;

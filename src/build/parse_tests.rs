@@ -564,7 +564,7 @@ proptest::proptest! {
             }
         }
         let _ = crate::build::ignore::Ignore::parse(&junk, "x").map(|i| i.is_excluded(&junk));
-        let _ = crate::build::context::glob_match(&junk, &text);
+        let _ = crate::build::copy::glob_match(&junk, &text);
     }
 }
 

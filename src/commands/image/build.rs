@@ -2,9 +2,9 @@
 //! Containerfile (see [`crate::build`]).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{anyhow, bail, Context as _};
+use anyhow::{anyhow, Context as _};
 use clap::Args;
 
 use crate::build::exec::{self, BuildContext, Options};
@@ -76,6 +76,14 @@ pub struct BuildArgs {
     #[arg(long)]
     pub squash_all: bool,
 
+    /// Squash the image's new layers into one, on top of the base image's layers
+    #[arg(long)]
+    pub squash: bool,
+
+    /// Add an annotation to the image's manifest: KEY=VALUE (OCI format only; discarded with --format docker, as Podman)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+
     /// A file to expose to RUN --mount=type=secret: id=ID,src=PATH
     #[arg(long, value_name = "id=ID,src=PATH")]
     pub secret: Vec<String>,
@@ -91,7 +99,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub registry: RegistryFlags,
 
-    /// The build context: a directory (default: the current one)
+    /// The build context: a directory (default: the directory of -f, else the current one), `-` (a tar or a Containerfile on stdin), a tar file (plain, gzip or zstd), or an http(s) URL of one
     #[arg(value_name = "CONTEXT")]
     pub context: Option<String>,
 }
@@ -137,6 +145,21 @@ fn build_args(args: &BuildArgs) -> anyhow::Result<BTreeMap<String, String>> {
     Ok(out)
 }
 
+/// `--annotation KEY=VALUE`; a Docker manifest has none (Podman discards
+/// them then, with this warning).
+fn annotations(specs: &[String], docker: bool) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for a in specs {
+        let (k, v) = a.split_once('=').ok_or_else(|| usage(format!("invalid --annotation {a:?}: use KEY=VALUE")))?;
+        out.push((k.to_string(), v.to_string()));
+    }
+    if docker && !out.is_empty() {
+        log::warn!("annotations are not supported by the docker image format: --annotation is discarded");
+        out.clear();
+    }
+    Ok(out)
+}
+
 fn secrets(specs: &[String]) -> anyhow::Result<BTreeMap<String, PathBuf>> {
     let mut out = BTreeMap::new();
     for spec in specs {
@@ -160,33 +183,33 @@ fn secrets(specs: &[String]) -> anyhow::Result<BTreeMap<String, PathBuf>> {
     Ok(out)
 }
 
-/// The Containerfile: `-f` (relative to the current directory), else
-/// `Containerfile` or `Dockerfile` in the context.
-fn containerfile(args: &BuildArgs, dir: &Path) -> anyhow::Result<(String, PathBuf)> {
-    let files: Vec<PathBuf> = if args.file.is_empty() {
-        let found = ["Containerfile", "Dockerfile"].iter().map(|n| dir.join(n)).find(|p| p.is_file());
-        vec![found.ok_or_else(|| {
-            usage(format!("no Containerfile or Dockerfile specified or found in context directory, {}", dir.display()))
-        })?]
-    } else {
-        args.file.clone()
+/// The build context ([`crate::build::context::open`]) and the text of
+/// the Containerfile: several `-f` are joined in order (the first one
+/// found as `open` finds it, the others from the current directory or the
+/// context's).
+fn open_context(args: &BuildArgs) -> anyhow::Result<(crate::build::context::BuildContext, String, PathBuf)> {
+    use crate::build::context::{open, OpenOptions};
+    let first = args.file.first().map(|f| f.to_string_lossy().into_owned());
+    let opts = OpenOptions {
+        context: args.context.as_deref(),
+        file: first.as_deref(),
+        ignorefile: args.ignorefile.as_deref(),
+        tmp_dir: None,
     };
-    let mut text = String::new();
-    for f in &files {
-        let t = if f.as_os_str() == "-" {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-                .context("reading the Containerfile from stdin")?;
-            s
-        } else {
-            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
-        };
-        text.push_str(&t);
+    let opened = open(&opts, &mut std::io::stdin().lock()).map_err(|e| usage(e.to_string()))?;
+    let mut text = opened.containerfile.text.clone();
+    for f in args.file.iter().skip(1) {
+        let path = if f.exists() { f.clone() } else { opened.root().join(f) };
         if !text.ends_with('\n') {
             text.push('\n');
         }
+        text.push_str(&std::fs::read_to_string(&path).with_context(|| format!("reading {}", f.display()))?);
     }
-    Ok((text, files[0].clone()))
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let path = opened.containerfile.path.clone();
+    Ok((opened, text, path))
 }
 
 pub fn run(ctx: &Context, args: BuildArgs) -> anyhow::Result<()> {
@@ -219,12 +242,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> anyhow::Result<()> {
             _ => None,
         },
     };
-    let dir = PathBuf::from(args.context.as_deref().unwrap_or("."));
-    if !dir.is_dir() {
-        bail!("the build context {} is not a directory", dir.display());
-    }
-    let dir = std::fs::canonicalize(&dir).with_context(|| format!("the build context {}", dir.display()))?;
-    let (text, path) = containerfile(&args, &dir)?;
+    let (opened, text, path) = open_context(&args)?;
     let file = crate::build::parse::parse(&text, &path).map_err(|e| usage(e.to_string()))?;
     let opts = Options {
         tags,
@@ -238,19 +256,14 @@ pub fn run(ctx: &Context, args: BuildArgs) -> anyhow::Result<()> {
         docker,
         network,
         squash_all: args.squash_all,
+        squash: args.squash,
+        annotations: annotations(&args.annotation, docker)?,
         secrets: secrets(&args.secret)?,
         timestamp,
         access: args.registry.access()?,
         tls_verify: args.registry.tls_verify,
     };
-    let root = nix::fcntl::open(
-        &dir,
-        nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_DIRECTORY | nix::fcntl::OFlag::O_CLOEXEC,
-        nix::sys::stat::Mode::empty(),
-    )
-    .with_context(|| format!("opening the build context {}", dir.display()))?;
-    let ignore = crate::build::exec::ignore_rules(&dir, args.ignorefile.as_deref())?;
-    let source = BuildContext { dir, root, ignore };
+    let source = BuildContext::new(opened)?;
     let img = exec::build(ctx, &file, &source, &opts)?;
     for n in &opts.tags {
         ctx.event(&crate::events::Event::image("build", &img.id, n));
