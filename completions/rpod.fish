@@ -141,6 +141,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand build" -l label -d 'Set a labe
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l format -d 'Format of the image manifest and metadata: oci or docker' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l network -d 'The network of RUN steps: as run --network (none, host, private, pasta, slirp4netns, a bridge network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l platform -d 'The platform to build for: only the host\'s (OS/ARCH)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l annotation -d 'Add an annotation to the image\'s manifest: KEY=VALUE (OCI format only; discarded with --format docker, as Podman)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l secret -d 'A file to expose to RUN --mount=type=secret: id=ID,src=PATH' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l ignorefile -d 'An ignore file to use instead of the context\'s .containerignore or .dockerignore' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l timestamp -d 'Set the images\' creation times to this many seconds since the epoch (default: $SOURCE_DATE_EPOCH, else now)' -r
@@ -149,6 +150,67 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l authfile -d 'Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l cert-dir -d 'Use the certificates (*.crt) in this directory to verify the registry' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l creds -d 'Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l env -d 'Set an environment variable in the built image: KEY=VALUE (KEY alone: the caller\'s value, when it is set)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l unsetenv -d 'Unset an environment variable in the built image' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l from -d 'The image to start from instead of the first FROM\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l rm -d 'Remove the RUN containers after a successful build (always: rpod keeps no build container)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l force-rm -d 'Remove the RUN containers even when the build fails (always: rpod keeps no build container)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l logfile -d 'Write the build\'s output (standard output and error) to this file instead' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l logsplit -d 'With --logfile: the file of each platform is FILE_OS_ARCH' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l retry -d 'Times to retry pulling a base image from a registry (default 3)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l retry-delay -d 'Delay between the retries of a pull (a duration such as 2s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l jobs -d 'Stages to build at once, at most (rpod builds them one at a time, which any N allows)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l os -d 'The OS of the image: only the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l arch -d 'The architecture of the image: only the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l variant -d 'The architecture variant of the image: only the host\'s (none on amd64)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l os-feature -d 'A required OS feature listed in the image (FEATURE- removes one the base lists)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l os-version -d 'The required OS version listed in the image' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -s D -l disable-compression -d 'Do not compress the layers (always: the store keeps them uncompressed and push compresses them)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l skip-unused-stages -d 'Skip the stages the target does not need' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand build" -s o -l output -d 'Also write the image\'s files: type=local,dest=DIR or type=tar,dest=FILE (DIR alone: local; -: a tar on standard output)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cache-ttl -d 'Use only cached steps made less than this long ago (e.g. 10h; 0: no cache)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l isolation -d 'How RUN runs: oci (a container of rpod\'s runtime, the default) or rootless (the same, for a rootless build); chroot is not supported' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpp-flag -d 'Flags for cpp(1), which preprocesses Containerfiles whose name ends in .in' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand build" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -173,7 +235,12 @@ complete -c rpod -n "__fish_rpod_using_subcommand build" -l tmpdir -d 'Path to t
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l no-cache -d 'Do not use cached images: run every step'
 complete -c rpod -n "__fish_rpod_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l squash-all -d 'Squash all of the image\'s layers into one'
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l squash -d 'Squash the image\'s new layers into one, on top of the base image\'s layers'
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l stdin -d 'Pass the standard input into the RUN containers'
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l compress -d 'Docker\'s flag, accepted: there is no daemon to send the context to (Podman\'s no-op)'
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l omit-history -d 'Leave the build\'s history out of the image'
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l noout -d 'Do not output to stdout'
 complete -c rpod -n "__fish_rpod_using_subcommand build" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -213,6 +280,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l format -d 'Format of the image manifest and metadata: oci or docker' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: as run --network (none, host, private, pasta, slirp4netns, a bridge network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l platform -d 'The platform to build for: only the host\'s (OS/ARCH)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to the image\'s manifest: KEY=VALUE (OCI format only; discarded with --format docker, as Podman)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l secret -d 'A file to expose to RUN --mount=type=secret: id=ID,src=PATH' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ignorefile -d 'An ignore file to use instead of the context\'s .containerignore or .dockerignore' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l timestamp -d 'Set the images\' creation times to this many seconds since the epoch (default: $SOURCE_DATE_EPOCH, else now)' -r
@@ -221,6 +289,67 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cert-dir -d 'Use the certificates (*.crt) in this directory to verify the registry' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l creds -d 'Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l env -d 'Set an environment variable in the built image: KEY=VALUE (KEY alone: the caller\'s value, when it is set)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetenv -d 'Unset an environment variable in the built image' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l from -d 'The image to start from instead of the first FROM\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rm -d 'Remove the RUN containers after a successful build (always: rpod keeps no build container)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove the RUN containers even when the build fails (always: rpod keeps no build container)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output (standard output and error) to this file instead' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logsplit -d 'With --logfile: the file of each platform is FILE_OS_ARCH' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l retry -d 'Times to retry pulling a base image from a registry (default 3)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l retry-delay -d 'Delay between the retries of a pull (a duration such as 2s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l jobs -d 'Stages to build at once, at most (rpod builds them one at a time, which any N allows)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os -d 'The OS of the image: only the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l arch -d 'The architecture of the image: only the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l variant -d 'The architecture variant of the image: only the host\'s (none on amd64)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os-feature -d 'A required OS feature listed in the image (FEATURE- removes one the base lists)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os-version -d 'The required OS version listed in the image' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Do not compress the layers (always: the store keeps them uncompressed and push compresses them)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Skip the stages the target does not need' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the image\'s files: type=local,dest=DIR or type=tar,dest=FILE (DIR alone: local; -: a tar on standard output)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Use only cached steps made less than this long ago (e.g. 10h; 0: no cache)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN runs: oci (a container of rpod\'s runtime, the default) or rootless (the same, for a rootless build); chroot is not supported' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Flags for cpp(1), which preprocesses Containerfiles whose name ends in .in' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -245,7 +374,12 @@ complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached images: run every step'
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all of the image\'s layers into one'
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash the image\'s new layers into one, on top of the base image\'s layers'
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l stdin -d 'Pass the standard input into the RUN containers'
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l compress -d 'Docker\'s flag, accepted: there is no daemon to send the context to (Podman\'s no-op)'
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave the build\'s history out of the image'
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l noout -d 'Do not output to stdout'
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -s a -l author -d 'Set the author for the image committed' -r
@@ -458,9 +592,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
@@ -473,7 +604,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 conmon\t''
 ignore\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
@@ -498,22 +628,14 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 kill\t''
 restart\t''
 stop\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
-false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read in a line-delimited file of labels' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
 LINUX32\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace to use: private, host' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
@@ -522,15 +644,28 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set custom DNS options' -r
@@ -563,7 +698,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1117,9 +1251,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
@@ -1132,7 +1263,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 conmon\t''
 ignore\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
@@ -1157,22 +1287,14 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 kill\t''
 restart\t''
 stop\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
-false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read in a line-delimited file of labels' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
 LINUX32\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace to use: private, host' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
@@ -1181,15 +1303,28 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set custom DNS options' -r
@@ -1222,7 +1357,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1523,9 +1657,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -s h -l hostname -d 'S
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
@@ -1538,7 +1669,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l sdnotify -d 'How th
 conmon\t''
 ignore\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
@@ -1563,22 +1693,14 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l health-on-failure -
 kill\t''
 restart\t''
 stop\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
-false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l label-file -d 'Read in a line-delimited file of labels' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
 LINUX32\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l pid -d 'PID namespace to use: private, host' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
@@ -1587,15 +1709,28 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l dns-option -d 'Set custom DNS options' -r
@@ -1628,7 +1763,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroups -d 'Cgroup 
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1916,6 +2050,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Format of the image manifest and metadata: oci or docker' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: as run --network (none, host, private, pasta, slirp4netns, a bridge network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'The platform to build for: only the host\'s (OS/ARCH)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to the image\'s manifest: KEY=VALUE (OCI format only; discarded with --format docker, as Podman)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A file to expose to RUN --mount=type=secret: id=ID,src=PATH' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -d 'An ignore file to use instead of the context\'s .containerignore or .dockerignore' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Set the images\' creation times to this many seconds since the epoch (default: $SOURCE_DATE_EPOCH, else now)' -r
@@ -1924,6 +2059,67 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file (default: $REGISTRY_AUTH_FILE, else ${XDG_RUNTIME_DIR}/containers/auth.json)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -d 'Use the certificates (*.crt) in this directory to verify the registry' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -d 'Credentials for the registry: USERNAME[:PASSWORD] (instead of the authentication file\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l env -d 'Set an environment variable in the built image: KEY=VALUE (KEY alone: the caller\'s value, when it is set)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetenv -d 'Unset an environment variable in the built image' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l from -d 'The image to start from instead of the first FROM\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove the RUN containers after a successful build (always: rpod keeps no build container)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove the RUN containers even when the build fails (always: rpod keeps no build container)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output (standard output and error) to this file instead' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l logsplit -d 'With --logfile: the file of each platform is FILE_OS_ARCH' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l retry -d 'Times to retry pulling a base image from a registry (default 3)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l retry-delay -d 'Delay between the retries of a pull (a duration such as 2s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -d 'Stages to build at once, at most (rpod builds them one at a time, which any N allows)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l os -d 'The OS of the image: only the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -d 'The architecture of the image: only the host\'s' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l variant -d 'The architecture variant of the image: only the host\'s (none on amd64)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l os-feature -d 'A required OS feature listed in the image (FEATURE- removes one the base lists)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l os-version -d 'The required OS version listed in the image' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Do not compress the layers (always: the store keeps them uncompressed and push compresses them)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Skip the stages the target does not need' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the image\'s files: type=local,dest=DIR or type=tar,dest=FILE (DIR alone: local; -: a tar on standard output)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Use only cached steps made less than this long ago (e.g. 10h; 0: no cache)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN runs: oci (a container of rpod\'s runtime, the default) or rootless (the same, for a rootless build); chroot is not supported' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Flags for cpp(1), which preprocesses Containerfiles whose name ends in .in' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-reservation -d 'Memory soft limit (memory.low)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit; -1 for unlimited swap' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'CPU shares (relative weight, converted to cpu.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-quota -d 'Limit the CPU CFS quota (microseconds per period)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-period -d 'Limit the CPU CFS period (microseconds)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes in which to allow execution (0-3, 0,1)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l pids-limit -d 'Tune the container\'s pids limit (-1 for unlimited; default 2048 where the pids controller is available)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l blkio-weight -d 'Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l device-read-iops -d 'Limit read operations per second from a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l device-write-iops -d 'Limit write operations per second to a device (DEVICE:IOPS)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-option -d 'Set custom DNS options' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l add-host -d 'Add a custom host-to-IP mapping (NAME:IP, or NAME:host-gateway for the address that reaches the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
@@ -1948,7 +2144,12 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached images: run every step'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all of the image\'s layers into one'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the image\'s new layers into one, on top of the base image\'s layers'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-content-trust -d 'Docker\'s content trust is not used (Podman\'s no-op, for Docker\'s scripts)'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l stdin -d 'Pass the standard input into the RUN containers'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -d 'Docker\'s flag, accepted: there is no daemon to send the context to (Podman\'s no-op)'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave the build\'s history out of the image'
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hosts -d 'Do not create /etc/hosts for the container (the image\'s stays)'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Do not output to stdout'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l format -d 'Change the output format (json)' -r
@@ -3823,9 +4024,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -s h -l hostname -d 'Set 
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l network -d 'Connect the container to a network: pasta[:OPTIONS] (the rootless default), slirp4netns[:OPTIONS], none, host, private (loopback only), container:NAME, ns:PATH, bridge or a network name' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], ranges N-M, IPv6 in brackets; no HOST_PORT: a random one)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
@@ -3838,7 +4036,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l sdnotify -d 'How the c
 conmon\t''
 ignore\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l chrootdirs -d 'A directory in the container treated as a chroot: the engine\'s files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pod -d 'Run the container in a pod (name or ID), or new:NAME to make the pod (with the container\'s -p and --network)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pod-id-file -d 'Read the ID of the pod to run the container in from the file' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preferences for the container (-1000 to 1000)' -r
@@ -3863,22 +4060,14 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l health-on-failure -d '
 kill\t''
 restart\t''
 stop\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
-false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l env-merge -d 'Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l unsetenv -d 'Unset a default environment variable of the image or the engine' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l label-file -d 'Read in a line-delimited file of labels' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l group-add -d 'Add additional groups to the container\'s process (names or GIDs)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l sysctl -d 'Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l umask -d 'Set the umask inside the container (octal, default 0022)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l personality -d 'The container\'s execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)' -r -f -a "LINUX\t''
 LINUX32\t''"
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l pid -d 'PID namespace to use: private, host' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l requires -d 'Containers that are started before this one (names or IDs, comma-separated)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l tz -d 'Set the time zone in the container (local, or a zone such as Europe/Berlin)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l secret -d 'Give the container a secret (`rpod secret create`): NAME[,type=mount|env][,target=PATH|VAR][,uid=UID,gid=GID,mode=MODE]; a mount is read-only at /run/secrets/NAME' -r
@@ -3887,15 +4076,28 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd -d 'Add entries to /etc/passwd and /etc/group for a numeric --user the image does not have' -r -f -a "true\t''
 false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l passwd-entry -d 'Entry to write to /etc/passwd ($USERNAME, $UID, $GID, $NAME, $HOME are replaced)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l mount -d 'Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: CONTAINER-DIR[:OPTIONS] (default rw,noexec,nosuid,nodev)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l volumes-from -d 'Mount the volumes and bind mounts of another container: CONTAINER[:ro|rw]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes), tmpfs, ignore' -r -f -a "bind\t'An anonymous volume, filled with the image\'s files there on first use'
 tmpfs\t'A tmpfs'
 ignore\t'Nothing: the image\'s files stay as they are in the container\'s root'"
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-add -d 'Add capabilities to the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capabilities from the container' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l pid -d 'PID namespace to use: private, host' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroupns -d 'Cgroup namespace to use: private, host, container:NAME' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l device -d 'Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image\'s and -e (default: containers.conf http_proxy, true)' -r -f -a "true\t''
+false\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -s v -l volume -d 'Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns -d 'Set custom DNS servers (replace the host\'s)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-search -d 'Set custom DNS search domains (`.`: none)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l dns-option -d 'Set custom DNS options' -r
@@ -3928,7 +4130,6 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroups -d 'Cgroup mod
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroup-parent -d 'Where the container\'s cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod\'s default place' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'

@@ -528,3 +528,99 @@ fn kill_9_mid_step_leaves_a_usable_store() {
         assert_no_leftovers(&e);
     }
 }
+
+/// Run's flags for the RUN containers (`--cap-drop`, `--ulimit`, `-v`,
+/// `--stdin`), the build's own (`--env`, `--unsetenv`, `--from`,
+/// `--omit-history`, `--logfile`, `--cache-ttl`, `-o`), and the values
+/// rpod refuses.
+#[test]
+fn run_flags_env_and_output() {
+    each_mode("build-flags", |e| {
+        let from = format!("FROM {}\n", e.image);
+        let ctx = context(
+            e,
+            "ctx",
+            &[(
+                "Containerfile",
+                &format!(
+                    "{from}ENV GONE=1\nRUN grep CapEff /proc/self/status > /caps; ulimit -n > /nofile; \
+                     echo \"foo=$FOO\" > /foo; cat /vol/f > /seen\n"
+                ),
+            )],
+        );
+        let vol = context(e, "vol", &[("f", "from a volume\n")]);
+        let volume = format!("{}:/vol", s(&vol));
+        let args = [
+            "-t",
+            "flags",
+            "--cap-drop",
+            "all",
+            "--ulimit",
+            "nofile=512:512",
+            "-v",
+            &volume,
+            "--env",
+            "FOO=bar",
+            "--unsetenv",
+            "GONE",
+            "--omit-history",
+        ];
+        let ctx_s = s(&ctx);
+        let all: Vec<&str> = args.iter().copied().chain([ctx_s.as_str()]).collect();
+        build_ok(e, &all);
+        let seen = e.ok(&["run", "--rm", "flags", "sh", "-c", "cat /caps /nofile /foo /seen; ls /vol | wc -l"]);
+        assert_eq!(seen, "CapEff:\t0000000000000000\n512\nfoo=\nfrom a volume\n0\n", "{:?}", e.mode);
+        let env = e.ok(&["image", "inspect", "--format", "{{json .Config.Env}} {{len .History}}", "flags"]);
+        assert!(env.contains("\"FOO=bar\"") && !env.contains("GONE") && env.trim_end().ends_with(" 0"), "{env}");
+
+        // --from, --stdin, --logfile, --cache-ttl=0.
+        let stdin_ctx = context(e, "stdin", &[("Containerfile", "FROM scratch-is-replaced\nRUN cat > /in\n")]);
+        let log = e.dir.path().join("build.log");
+        let mut child = e
+            .cmd(&["build", "-t", "piped", "--stdin", "--from", "flags", "--logfile", &s(&log), &s(&stdin_ctx)])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"piped in\n").unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), "", "--logfile takes the output");
+        let logged = std::fs::read_to_string(&log).unwrap();
+        assert!(logged.contains("STEP 2/2: RUN cat > /in"), "{logged}");
+        assert_eq!(e.ok(&["run", "--rm", "piped", "cat", "/in", "/foo"]), "piped in\nfoo=\n");
+        let again = build_ok(e, &["-t", "flags", "--cache-ttl", "0", "-v", &volume, &s(&ctx)]);
+        assert!(!again.contains("Using cache"), "{again}");
+        let again = build_ok(e, &["-t", "flags", "--cache-ttl", "1h", "-v", &volume, &s(&ctx)]);
+        assert!(again.contains("Using cache"), "{again}");
+
+        // -o: the image's files in a directory (the caller's) and a tar.
+        let out_dir = e.dir.path().join("out");
+        let tar = e.dir.path().join("out.tar");
+        let o_local = format!("type=local,dest={}", s(&out_dir));
+        let o_tar = format!("type=tar,dest={}", s(&tar));
+        build_ok(e, &["-q", "-o", &o_local, "-v", &volume, &s(&ctx)]);
+        build_ok(e, &["-q", "-o", &o_tar, "-v", &volume, &s(&ctx)]);
+        assert_eq!(std::fs::read_to_string(out_dir.join("seen")).unwrap(), "from a volume\n");
+        let meta = std::fs::metadata(out_dir.join("seen")).unwrap();
+        let want = if e.mode == Mode::Rootless { Bed::get().test_uid } else { 0 };
+        assert_eq!(std::os::unix::fs::MetadataExt::uid(&meta), want);
+        let listed = std::process::Command::new("tar").arg("-tf").arg(&tar).output().unwrap();
+        assert!(text(&listed.stdout).lines().any(|l| l.trim_start_matches("./") == "seen"), "{}", text(&listed.stdout));
+
+        for (bad, want) in [
+            (vec!["--rm=false"], "--rm=false"),
+            (vec!["--isolation", "chroot"], "chroot"),
+            (vec!["--arch", "s390x"], "host's platform only"),
+            (vec!["-o", "type=registry,dest=x"], "registry"),
+        ] {
+            let mut a = bad.clone();
+            a.push(&ctx_s);
+            let (code, _, err) = build(e, &a);
+            assert_eq!(code, 125, "{bad:?}: {err}");
+            assert!(err.contains(want), "{bad:?}: {err}");
+        }
+        e.ok(&["rm", "-a", "-f"]);
+    });
+}

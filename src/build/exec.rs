@@ -62,6 +62,26 @@ pub struct Options {
     pub squash: bool,
     /// `--annotation`s of the image's manifest (OCI only).
     pub annotations: Vec<(String, String)>,
+    /// The `RUN` containers' settings (`--cap-add`, `--ulimit`, `-m`,
+    /// `--dns`, `-v`, ...).
+    pub run: crate::container::lifecycle::CreateOptions,
+    /// `--stdin`: `RUN` reads the build's standard input.
+    pub stdin: bool,
+    /// `--from`: the first stage's base instead of its `FROM`'s.
+    pub from: Option<String>,
+    /// `--env KEY=VALUE` / `--unsetenv KEY`: the image's environment,
+    /// changed last (no history entry, as buildah).
+    pub env: Vec<String>,
+    pub unsetenv: Vec<String>,
+    /// `--omit-history`.
+    pub omit_history: bool,
+    /// `--skip-unused-stages` (true: only the stages the target needs).
+    pub skip_unused_stages: bool,
+    /// `--os-feature` (`NAME-` removes one) and `--os-version`.
+    pub os_features: Vec<String>,
+    pub os_version: Option<String>,
+    /// `--cache-ttl`: cached steps older than this are not used.
+    pub cache_ttl: Option<std::time::Duration>,
     /// `--secret id=…,src=…`.
     pub secrets: BTreeMap<String, PathBuf>,
     /// `--timestamp` (or `SOURCE_DATE_EPOCH`): the images' times.
@@ -218,7 +238,7 @@ pub fn build(
             })?
         }
     };
-    let stages = needed(file, &global, target)?;
+    let stages = if opts.skip_unused_stages { needed(file, &global, target)? } else { (0..=target).collect() };
     let cache = if opts.no_cache { Cache::default() } else { Cache::new(&store.images()?) };
     let mut b = Build {
         ctx,
@@ -307,7 +327,10 @@ impl Build<'_> {
         let total = s.instructions.len() + 1;
         let from_text = s.from.original.trim();
         self.out(&format!("{}STEP 1/{total}: {from_text}", self.prefix));
-        let (base, platform) = global.expand_from(&s.from).map_err(parse_failure)?;
+        let (mut base, platform) = global.expand_from(&s.from).map_err(parse_failure)?;
+        if let (0, Some(from)) = (i, &self.opts.from) {
+            base = from.clone();
+        }
         if let Some(p) = platform {
             check_platform(&p)?;
         }
@@ -331,18 +354,12 @@ impl Build<'_> {
             Built { base_layers: image.layers.len(), image: Some(image), config, base }
         };
         let (base_layers, base_ref) = (start.base_layers, start.base.clone());
-        let triggers: Vec<String> = start.config["config"]["OnBuild"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-            .unwrap_or_default();
+        let triggers: Vec<String> = strings(&start.config["config"]["OnBuild"]);
         let mut st = Stage { image: start.image, config: start.config, cmd_set: false };
         if let Some(c) = st.config.get_mut("config").and_then(Value::as_object_mut) {
             c.remove("OnBuild");
         }
-        let image_env: Vec<String> = st.config["config"]["Env"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-            .unwrap_or_default();
+        let image_env: Vec<String> = strings(&st.config["config"]["Env"]);
         let mut vars = StageVars::new(file, global, build_args, &image_env);
         // The base's ONBUILD triggers run first, as steps of their own.
         let mut onbuild = Vec::new();
@@ -380,9 +397,7 @@ impl Build<'_> {
     ) -> anyhow::Result<()> {
         let cmd = vars.expand(instr).map_err(parse_failure)?;
         let nop = |text: &str| format!("/bin/sh -c #(nop) {text}");
-        let shell: Vec<String> = st.config["config"]["Shell"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        let shell: Vec<String> = Some(strings(&st.config["config"]["Shell"]))
             .filter(|v: &Vec<String>| !v.is_empty())
             .unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into()]);
         let original_args = after_keyword(instr);
@@ -414,11 +429,7 @@ impl Build<'_> {
                     pairs.iter().map(|kv| format!("{}={}", kv.key, kv.value)).collect::<Vec<_>>().join(" ")
                 );
                 self.metadata_step(st, &(nop(&text) + &suffix), |c| {
-                    let mut env: Vec<String> = c
-                        .get("Env")
-                        .and_then(Value::as_array)
-                        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-                        .unwrap_or_default();
+                    let mut env: Vec<String> = c.get("Env").map(strings).unwrap_or_default();
                     for kv in &pairs {
                         let prefix = format!("{}=", kv.key);
                         env.retain(|e| !e.starts_with(&prefix) && e != &kv.key);
@@ -593,6 +604,12 @@ impl Build<'_> {
         }
         let Some(id) = self.cache.find(&st.config, created_by).map(str::to_string) else { return Ok(false) };
         let Some(img) = self.store.image(&id)? else { return Ok(false) };
+        if let Some(ttl) = self.opts.cache_ttl {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            if ttl.is_zero() || img.created < now.as_secs() as i64 - ttl.as_secs() as i64 {
+                return Ok(false);
+            }
+        }
         let config: Value = serde_json::from_slice(&img.config).context("parsing a cached image's configuration")?;
         self.out(&format!("--> Using cache {id}"));
         self.out(&format!("--> {}", short(&id)));
@@ -735,6 +752,8 @@ impl Build<'_> {
             network,
             mounts,
             output: !self.opts.quiet,
+            base: &self.opts.run,
+            stdin: self.opts.stdin,
         };
         let shown = format!("RUN {text}");
         let container = super::run::run(self.ctx, &step, &shown)?;
@@ -1012,6 +1031,55 @@ impl Build<'_> {
         self.commit(st, &parent, &by, upper.as_deref().map(LayerSource::Diff))
     }
 
+    /// `--env`, `--unsetenv`, `--omit-history`, `--os-feature`,
+    /// `--os-version`: the final image's configuration changed (the same
+    /// layers); `None` when none is given.
+    fn final_config(&mut self, img: &ImageRecord) -> anyhow::Result<Option<ImageRecord>> {
+        let o = self.opts;
+        if o.env.is_empty()
+            && o.unsetenv.is_empty()
+            && !o.omit_history
+            && o.os_features.is_empty()
+            && o.os_version.is_none()
+        {
+            return Ok(None);
+        }
+        let mut config: Value = serde_json::from_slice(&img.config)?;
+        let root = config.as_object_mut().ok_or_else(|| anyhow!("the image configuration is not an object"))?;
+        if o.omit_history {
+            root.remove("history");
+        }
+        if !o.os_features.is_empty() {
+            let mut features: Vec<String> = root.get("os.features").map(strings).unwrap_or_default();
+            for f in &o.os_features {
+                match f.strip_suffix('-') {
+                    Some(gone) => features.retain(|x| x != gone),
+                    None if !features.contains(f) => features.push(f.clone()),
+                    None => {}
+                }
+            }
+            root.insert("os.features".into(), json!(features));
+        }
+        if let Some(v) = &o.os_version {
+            root.insert("os.version".into(), json!(v));
+        }
+        if !o.env.is_empty() || !o.unsetenv.is_empty() {
+            let c = root.entry("config").or_insert_with(|| json!({}));
+            let c = c.as_object_mut().ok_or_else(|| anyhow!("the image configuration's config is not an object"))?;
+            let mut env: Vec<String> = c.get("Env").map(strings).unwrap_or_default();
+            for kv in &o.env {
+                let key = kv.split_once('=').map_or(kv.as_str(), |x| x.0);
+                env.retain(|e| e.split_once('=').map_or(e.as_str(), |x| x.0) != key);
+                env.push(kv.clone());
+            }
+            for key in &o.unsetenv {
+                env.retain(|e| e.split_once('=').map_or(e.as_str(), |x| x.0) != key);
+            }
+            c.insert("Env".into(), json!(env));
+        }
+        store_step(self.store, Some(img), &mut config, None, o.docker, o.timestamp).map(Some)
+    }
+
     /// `img` with its layers after the first `base` squashed into one; the
     /// history entries of those steps become empty ones but the last.
     fn squash_new(&mut self, img: &ImageRecord, base: usize) -> anyhow::Result<ImageRecord> {
@@ -1146,6 +1214,10 @@ impl Build<'_> {
             self.made.push(img.id.clone());
             img = squashed;
         }
+        if let Some(changed) = self.final_config(&img)? {
+            self.made.push(img.id.clone());
+            img = changed;
+        }
         let mut annotations: BTreeMap<String, String> = BTreeMap::new();
         if let Some((name, digest)) = &last.base {
             if !self.opts.docker {
@@ -1197,6 +1269,11 @@ pub fn check_platform(p: &str) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The strings of a JSON array (none when it is not one).
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
 }
 
 fn labels_text(labels: &[(String, String)]) -> String {

@@ -6,6 +6,7 @@ pub mod copy;
 pub mod exec;
 pub mod ignore;
 pub mod image;
+pub mod output;
 pub mod parse;
 pub mod rootfs;
 pub mod run;

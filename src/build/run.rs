@@ -29,6 +29,11 @@ pub struct RunStep<'a> {
     pub mounts: Vec<crate::volume::mounts::MountSpec>,
     /// Show the command's output.
     pub output: bool,
+    /// The container's other settings (`build --cap-add`, `--ulimit`, `-m`,
+    /// `--dns`, `-v`, ...).
+    pub base: &'a CreateOptions,
+    /// `build --stdin`: the command reads the build's standard input.
+    pub stdin: bool,
 }
 
 /// A build step's container: removed (with its files) on drop.
@@ -63,6 +68,8 @@ const MOUNT_DIRS: &[&str] = &["etc", "run", "dev", "proc", "sys"];
 /// Run the step; returns the exited container (exit code 0), or an error
 /// carrying the command's exit code.
 pub fn run<'a>(ctx: &'a Context, step: &RunStep<'_>, shown: &str) -> anyhow::Result<StepContainer<'a>> {
+    let mut mounts = step.base.mounts.clone();
+    mounts.extend(step.mounts.iter().cloned());
     let opts = CreateOptions {
         image: step.image.to_string(),
         args: step.argv.clone(),
@@ -72,12 +79,11 @@ pub fn run<'a>(ctx: &'a Context, step: &RunStep<'_>, shown: &str) -> anyhow::Res
         labels: vec![format!("{BUILD_LABEL}={}", std::process::id())],
         pull: PullPolicy::Never,
         quiet_pull: true,
-        mounts: step.mounts.clone(),
+        mounts,
         image_volume: ImageVolume::Ignore,
         runtime: ctx.global.runtime.clone(),
-        // The step's environment is the build's own (build has no --http-proxy yet).
-        http_proxy: Some(false),
-        ..CreateOptions::default()
+        interactive: step.stdin,
+        ..step.base.clone()
     };
     let c = lifecycle::create(ctx, &opts)?;
     let mut guard = StepContainer { ctx, containers: ctx.containers()?, container: c.clone() };
@@ -92,7 +98,7 @@ pub fn run<'a>(ctx: &'a Context, step: &RunStep<'_>, shown: &str) -> anyhow::Res
     let ended = attach::client(
         sock,
         &ClientOptions {
-            stdin: false,
+            stdin: step.stdin,
             stdout: step.output,
             stderr: step.output,
             tty: false,
@@ -123,7 +129,7 @@ pub fn run<'a>(ctx: &'a Context, step: &RunStep<'_>, shown: &str) -> anyhow::Res
     // The step's mount points (secrets, caches), with the directories made
     // for them, and the directories the runtime made as mount points or
     // copied up for the files above: empty ones (not opaque) are no change.
-    for m in &step.mounts {
+    for m in &opts.mounts {
         let mut p = upper.join(m.destination.trim_start_matches('/'));
         if std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_file() && m.len() == 0) {
             std::fs::remove_file(&p).with_context(|| format!("removing {}", p.display()))?;

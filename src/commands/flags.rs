@@ -40,6 +40,7 @@ impl RegistryFlags {
             authfile: self.authfile.clone(),
             cert_dir: self.cert_dir.clone(),
             creds: self.creds.as_deref().map(parse_creds).transpose()?,
+            ..Access::default()
         })
     }
 }

@@ -65,7 +65,14 @@ impl<'a> Puller<'a> {
     pub fn with_access(ctx: &'a Context, quiet: bool, access: &Access) -> anyhow::Result<Puller<'a>> {
         access::check_authfile(access.authfile.as_deref())?;
         let auth = access::auth_files(ctx, access.authfile.as_deref());
-        let client_options = access::client_options(ctx, access.cert_dir.clone());
+        let mut client_options = access::client_options(ctx, access.cert_dir.clone());
+        if let Some(n) = access.retries {
+            client_options.retries = n;
+        }
+        if let Some(d) = access.retry_delay {
+            client_options.retry_backoff = d;
+            client_options.retry_fixed = true;
+        }
         let parallel = ctx.config()?.containers.image_parallel_copies();
         ctx.store()?;
         let runtime = tokio::runtime::Builder::new_multi_thread()

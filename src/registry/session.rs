@@ -39,6 +39,10 @@ pub struct Access {
     pub cert_dir: Option<PathBuf>,
     /// `--creds USER[:PASSWORD]`: used instead of the auth files.
     pub creds: Option<Credentials>,
+    /// `build --retry`: retries of a failing request (the client's default otherwise).
+    pub retries: Option<u32>,
+    /// `build --retry-delay`: a fixed delay between retries.
+    pub retry_delay: Option<std::time::Duration>,
 }
 
 /// Podman's `--creds USERNAME[:PASSWORD]`.

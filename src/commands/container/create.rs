@@ -96,21 +96,9 @@ pub struct ContainerFlags {
     #[arg(long)]
     pub read_only: bool,
 
-    /// Add capabilities to the container
-    #[arg(long, value_name = "CAP")]
-    pub cap_add: Vec<String>,
-
-    /// Drop capabilities from the container
-    #[arg(long, value_name = "CAP")]
-    pub cap_drop: Vec<String>,
-
     /// Give extended privileges to the container
     #[arg(long)]
     pub privileged: bool,
-
-    /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]
-    #[arg(long, value_name = "OPT")]
-    pub security_opt: Vec<String>,
 
     /// With --init: run this program as the container's init instead of rpod's own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman's catatonit)
     #[arg(long, value_name = "PATH")]
@@ -151,10 +139,6 @@ pub struct ContainerFlags {
     /// A directory in the container treated as a chroot: the engine's files (/etc/hosts, /etc/resolv.conf, /etc/hostname, /run/.containerenv) are mounted in it too (comma-separated)
     #[arg(long, value_name = "DIR", value_delimiter = ',')]
     pub chrootdirs: Vec<String>,
-
-    /// User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container's files yours on the host)
-    #[arg(long, value_name = "MODE")]
-    pub userns: Option<String>,
 
     /// Run the container in a pod (name or ID), or new:NAME to make the pod (with the container's -p and --network)
     #[arg(long, value_name = "POD")]
@@ -240,10 +224,6 @@ pub struct ContainerFlags {
     #[arg(long)]
     pub env_host: bool,
 
-    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image's and -e (default: containers.conf http_proxy, true)
-    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
-    pub http_proxy: Option<bool>,
-
     /// Preprocess default environment variables for the container (KEY=VALUE with ${KEY} from the image)
     #[arg(long, value_name = "ENV")]
     pub env_merge: Vec<String>,
@@ -264,10 +244,6 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "GROUP")]
     pub group_add: Vec<String>,
 
-    /// Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)
-    #[arg(long, value_name = "ULIMIT")]
-    pub ulimit: Vec<String>,
-
     /// Namespaced kernel parameters (net.*, kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.*)
     #[arg(long, value_name = "KEY=VALUE")]
     pub sysctl: Vec<String>,
@@ -279,26 +255,6 @@ pub struct ContainerFlags {
     /// The container's execution domain: LINUX, or LINUX32 (uname -m reports a 32-bit machine)
     #[arg(long, value_name = "DOMAIN", value_parser = ["LINUX", "LINUX32"], ignore_case = true)]
     pub personality: Option<String>,
-
-    /// Size of /dev/shm (e.g. 64m)
-    #[arg(long, value_name = "SIZE")]
-    pub shm_size: Option<String>,
-
-    /// PID namespace to use: private, host
-    #[arg(long, value_name = "PID")]
-    pub pid: Option<String>,
-
-    /// IPC namespace to use: private, host, container:NAME
-    #[arg(long, value_name = "IPC")]
-    pub ipc: Option<String>,
-
-    /// UTS namespace to use: private, host, container:NAME
-    #[arg(long, value_name = "UTS")]
-    pub uts: Option<String>,
-
-    /// Cgroup namespace to use: private, host, container:NAME
-    #[arg(long, value_name = "CGROUPNS")]
-    pub cgroupns: Option<String>,
 
     /// Containers that are started before this one (names or IDs, comma-separated)
     #[arg(long, value_name = "CONTAINER", value_delimiter = ',')]
@@ -324,10 +280,6 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "ENTRY")]
     pub passwd_entry: Option<String>,
 
-    /// Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy
-    #[arg(short = 'v', long = "volume", value_name = "VOLUME")]
-    pub volume: Vec<String>,
-
     /// Attach a file system mount: type=bind|volume|tmpfs|image|devpts,source=...,target=...[,readonly][,bind-propagation=...][,tmpfs-size=...][,tmpfs-mode=...][,U][,relabel=...]
     #[arg(long, value_name = "MOUNT")]
     pub mount: Vec<String>,
@@ -344,16 +296,18 @@ pub struct ContainerFlags {
     #[arg(long, value_enum, value_name = "MODE", default_value = "bind", hide_possible_values = true)]
     pub image_volume: ImageVolume,
 
-    /// Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])
-    #[arg(long, value_name = "DEVICE")]
-    pub device: Vec<String>,
-
     /// Allow devices in the device cgroup (TYPE MAJOR:MINOR ACCESS, e.g. "c 4:64 rwm")
     #[arg(long, value_name = "RULE")]
     pub device_cgroup_rule: Vec<String>,
 
     #[command(flatten)]
+    pub sandbox: SandboxFlags,
+
+    #[command(flatten)]
     pub names: NameFlags,
+
+    #[command(flatten)]
+    pub bridge: BridgeFlags,
 
     #[command(flatten)]
     pub platform: PlatformFlags,
@@ -368,10 +322,6 @@ pub struct ContainerFlags {
     /// Cgroup mode: enabled (a cgroup of its own where the host allows; with limits, required), disabled (none: the container stays in the caller's cgroup), no-conmon (as enabled: rpod's monitor never has a cgroup of its own), split (below the caller's own cgroup)
     #[arg(long, value_name = "MODE", value_enum, default_value = "enabled")]
     pub cgroups: crate::container::limits::CgroupsMode,
-
-    /// Where the container's cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod's default place
-    #[arg(long, value_name = "PATH")]
-    pub cgroup_parent: Option<String>,
 
     /// Pull the image: always, missing (when not in local storage), never, newer
     #[arg(long, value_enum, value_name = "POLICY", default_value = "missing", hide_possible_values = true)]
@@ -399,6 +349,93 @@ pub struct ContainerFlags {
     pub image_and_command: Vec<String>,
 }
 
+/// The settings of a container's process and namespaces (`create`,
+/// `run`) that `build` gives its `RUN` containers too.
+#[derive(Debug, Args, Default)]
+pub struct SandboxFlags {
+    /// Add capabilities to the container
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+
+    /// Drop capabilities from the container
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+
+    /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+
+    /// User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container's files yours on the host)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+
+    /// Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)
+    #[arg(long, value_name = "ULIMIT")]
+    pub ulimit: Vec<String>,
+
+    /// Size of /dev/shm (e.g. 64m)
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+
+    /// PID namespace to use: private, host
+    #[arg(long, value_name = "PID")]
+    pub pid: Option<String>,
+
+    /// IPC namespace to use: private, host, container:NAME
+    #[arg(long, value_name = "IPC")]
+    pub ipc: Option<String>,
+
+    /// UTS namespace to use: private, host, container:NAME
+    #[arg(long, value_name = "UTS")]
+    pub uts: Option<String>,
+
+    /// Cgroup namespace to use: private, host, container:NAME
+    #[arg(long, value_name = "CGROUPNS")]
+    pub cgroupns: Option<String>,
+
+    /// Add a host device to the container (HOST[:CONTAINER][:PERMISSIONS])
+    #[arg(long, value_name = "DEVICE")]
+    pub device: Vec<String>,
+
+    /// Where the container's cgroup is made: an absolute cgroup path (rootless: below your delegated cgroup) or one relative to rpod's default place
+    #[arg(long, value_name = "PATH")]
+    pub cgroup_parent: Option<String>,
+
+    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, either case) into the container, below the image's and -e (default: containers.conf http_proxy, true)
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", require_equals = true)]
+    pub http_proxy: Option<bool>,
+
+    /// Bind mount a host path or mount a volume: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume); options ro, rw, z, Z, U, O, noexec, nosuid, nodev, [r]private, [r]shared, [r]slave, nocopy
+    #[arg(short = 'v', long = "volume", value_name = "VOLUME")]
+    pub volume: Vec<String>,
+}
+
+impl SandboxFlags {
+    /// Into `opts` (and its `options`).
+    pub fn apply(&self, opts: &mut CreateOptions) -> anyhow::Result<()> {
+        opts.cap_add = self.cap_add.clone();
+        opts.cap_drop = self.cap_drop.clone();
+        opts.security_opt = self.security_opt.clone();
+        opts.userns = self.userns.clone();
+        opts.http_proxy = self.http_proxy;
+        let o = &mut opts.options;
+        o.cgroup_parent = self.cgroup_parent.clone().filter(|p| !p.is_empty());
+        o.ulimits = self.ulimit.iter().map(|u| options::parse_ulimit(u)).collect::<anyhow::Result<_>>()?;
+        o.shm_size = self.shm_size.as_deref().map(parse_size).transpose()?;
+        let ns = |flag: &str, v: &Option<String>| NsMode::parse(flag, v.as_deref().unwrap_or(""));
+        o.pid = ns("pid", &self.pid)?;
+        o.ipc = ns("ipc", &self.ipc)?;
+        o.uts = ns("uts", &self.uts)?;
+        o.cgroupns = ns("cgroupns", &self.cgroupns)?;
+        o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
+        // -v first, as the other mount flags come after it.
+        let volumes = self.volume.iter().map(|v| crate::volume::mounts::parse_volume(v));
+        let volumes = volumes.collect::<anyhow::Result<Vec<_>>>()?;
+        opts.mounts.splice(0..0, volumes);
+        Ok(())
+    }
+}
+
 /// Name resolution in the container: /etc/resolv.conf and /etc/hosts.
 #[derive(Debug, Args, Default)]
 pub struct NameFlags {
@@ -421,7 +458,11 @@ pub struct NameFlags {
     /// Do not create /etc/hosts for the container (the image's stays)
     #[arg(long)]
     pub no_hosts: bool,
+}
 
+/// A container's address and names on a bridge network.
+#[derive(Debug, Args, Default)]
+pub struct BridgeFlags {
     /// Container IPv4 address on its bridge network (e.g. 10.88.64.128)
     #[arg(long, value_name = "ADDRESS")]
     pub ip: Option<std::net::IpAddr>,
@@ -452,7 +493,9 @@ impl NameFlags {
         s.validate()?;
         Ok(s)
     }
+}
 
+impl BridgeFlags {
     pub(crate) fn bridge(&self) -> anyhow::Result<crate::network::bridge::BridgeSettings> {
         let b = crate::network::bridge::BridgeSettings {
             all: crate::network::bridge::NetSettings {
@@ -632,7 +675,7 @@ impl ContainerFlags {
             ),
             (None, None) => None,
         };
-        Ok(CreateOptions {
+        let mut opts = CreateOptions {
             pod,
             pod_name: String::new(),
             image: self.image_and_command[0].clone(),
@@ -650,10 +693,7 @@ impl ContainerFlags {
             publish_all: self.publish_all,
             expose: self.expose.clone(),
             read_only: self.read_only,
-            cap_add: self.cap_add.clone(),
-            cap_drop: self.cap_drop.clone(),
             privileged: self.privileged,
-            security_opt: self.security_opt.clone(),
             interactive: self.interactive,
             tty: self.tty,
             rm: self.rm,
@@ -661,7 +701,6 @@ impl ContainerFlags {
             oom_score_adj: self.oom_score_adj,
             // The global --runtime (Context), set by the command.
             runtime: None,
-            userns: self.userns.clone(),
             restart: RestartPolicy::parse(&self.restart)?,
             labels: self.label.clone(),
             log_driver: self.log_driver,
@@ -683,7 +722,6 @@ impl ContainerFlags {
             replace: self.replace,
             platform: self.platform.chosen()?,
             env_host: self.env_host,
-            http_proxy: self.http_proxy,
             env_merge: self.env_merge.clone(),
             unsetenv: self.unsetenv.clone(),
             unsetenv_all: self.unsetenv_all,
@@ -692,18 +730,19 @@ impl ContainerFlags {
             mounts: self.mounts()?,
             volumes_from: self.volumes_from.clone(),
             image_volume: self.image_volume,
-        })
+            ..CreateOptions::default()
+        };
+        self.sandbox.apply(&mut opts)?;
+        Ok(opts)
     }
 }
 
 impl ContainerFlags {
-    /// `-v`, `--mount`, `--tmpfs`, parsed and checked (a host path must exist).
+    /// `--mount`, `--tmpfs`, parsed and checked (a host path must exist);
+    /// `-v` is [`SandboxFlags::apply`]'s.
     fn mounts(&self) -> anyhow::Result<Vec<crate::volume::mounts::MountSpec>> {
         use crate::volume::mounts;
         let mut out = Vec::new();
-        for v in &self.volume {
-            out.push(mounts::parse_volume(v)?);
-        }
         for m in &self.mount {
             out.push(mounts::parse_mount(m)?);
         }
@@ -720,7 +759,6 @@ impl ContainerFlags {
             o.annotations.insert(k.to_string(), v.to_string());
         }
         o.group_add = self.group_add.clone();
-        o.ulimits = self.ulimit.iter().map(|u| options::parse_ulimit(u)).collect::<anyhow::Result<_>>()?;
         for s in &self.sysctl {
             let (k, v) = s.split_once('=').ok_or_else(|| anyhow::anyhow!("--sysctl {s}: expected KEY=VALUE"))?;
             o.sysctls.insert(k.to_string(), v.to_string());
@@ -735,19 +773,11 @@ impl ContainerFlags {
             ),
             None => None,
         };
-        o.shm_size = self.shm_size.as_deref().map(parse_size).transpose()?;
-        let ns = |flag: &str, v: &Option<String>| NsMode::parse(flag, v.as_deref().unwrap_or(""));
-        o.pid = ns("pid", &self.pid)?;
-        o.ipc = ns("ipc", &self.ipc)?;
-        o.uts = ns("uts", &self.uts)?;
-        o.cgroupns = ns("cgroupns", &self.cgroupns)?;
         o.requires = self.requires.clone();
         o.tz = self.tz.clone();
         o.cgroups = self.cgroups;
-        o.cgroup_parent = self.cgroup_parent.clone().filter(|p| !p.is_empty());
         o.secrets = self.secret.iter().map(|s| crate::secret::usage::parse(s)).collect::<anyhow::Result<_>>()?;
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
-        o.devices = self.device.iter().map(|d| Device::parse(d)).collect::<anyhow::Result<_>>()?;
         for r in &self.device_cgroup_rule {
             rpod_runtime::devices::parse_cgroup_rule(r).map_err(|e| anyhow::anyhow!(e))?;
         }
@@ -795,7 +825,7 @@ impl ContainerFlags {
         o.chrootdirs = self.chrootdirs.clone();
         o.passwd_entry = self.passwd_entry.clone();
         o.names = self.names.settings()?;
-        o.bridge = self.names.bridge()?;
+        o.bridge = self.bridge.bridge()?;
         Ok(o)
     }
 

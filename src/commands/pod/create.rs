@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::commands::container::create::NameFlags;
+use crate::commands::container::create::{BridgeFlags, NameFlags};
 use crate::context::{print, Context};
 
 /// `-h` is the hostname, as in Podman: help is `--help` only.
@@ -50,6 +50,9 @@ pub struct PodCreateArgs {
     #[command(flatten)]
     pub names: NameFlags,
 
+    #[command(flatten)]
+    pub bridge: BridgeFlags,
+
     /// Write the pod's ID to the file
     #[arg(long, value_name = "FILE")]
     pub pod_id_file: Option<PathBuf>,
@@ -75,7 +78,7 @@ impl PodCreateArgs {
             network: crate::network::Mode::parse_all(&self.network)?,
             publish: self.publish.clone(),
             names: self.names.settings()?,
-            bridge: self.names.bridge()?,
+            bridge: self.bridge.bridge()?,
             replace: self.replace,
             exit_policy: self.exit_policy.clone(),
         })

@@ -79,8 +79,10 @@ pub struct ClientOptions {
     pub read_timeout: Duration,
     /// Retries of a request failing with a transient error.
     pub retries: u32,
-    /// First retry delay, doubled for each next one.
+    /// First retry delay, doubled for each next one (unless `retry_fixed`).
     pub retry_backoff: Duration,
+    /// Every retry waits `retry_backoff` (`build --retry-delay`).
+    pub retry_fixed: bool,
 }
 
 impl Default for ClientOptions {
@@ -92,6 +94,7 @@ impl Default for ClientOptions {
             read_timeout: Duration::from_secs(30),
             retries: 3,
             retry_backoff: Duration::from_millis(200),
+            retry_fixed: false,
         }
     }
 }
@@ -1084,6 +1087,9 @@ impl Client {
     }
 
     fn backoff(&self, attempt: u32) -> Duration {
+        if self.inner.opts.retry_fixed {
+            return self.inner.opts.retry_backoff;
+        }
         self.inner.opts.retry_backoff * 2u32.saturating_pow(attempt.saturating_sub(1))
     }
 
