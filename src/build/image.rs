@@ -92,7 +92,7 @@ pub fn store_step(
     }
     let spool = match layer {
         Some(source) => {
-            let (file, size, diff_id) = pack_layer_at(source, mtime.map(|t| t.max(0) as u64))?;
+            let (file, size, diff_id) = pack_layer_at(source, mtime.map(|t| t.max(0) as u64), None)?;
             descs.push(Descriptor::new(OCI_LAYER, diff_id.clone(), size));
             let ids = config
                 .pointer_mut("/rootfs/diff_ids")

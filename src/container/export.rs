@@ -56,7 +56,10 @@ pub fn export(ctx: &Context, containers: &mut Containers, c: &Container, out: &m
         nix::sys::stat::Mode::empty(),
     )
     .with_context(|| format!("opening {}", dir.display()))?;
-    let mut p = rpod_storage::pack::Packer::new(out, rpod_storage::pack::PackOptions::default());
+    // A user namespace of its own: the owners as the container sees them.
+    let owners = super::userns::Mapping::of(&c.config)?.map(|m| m.owners());
+    let opts = rpod_storage::pack::PackOptions { owners, ..Default::default() };
+    let mut p = rpod_storage::pack::Packer::new(out, opts);
     p.add_contents(fd.as_fd(), "").context("writing the container's files")?;
     p.finish().and_then(|w| w.flush()).context("writing the container's files")
 }
@@ -131,6 +134,7 @@ pub fn commit(
     })?;
     let upper = upper_dir(containers, c)?;
     let mut image = opts.image.clone();
+    image.owners = super::userns::Mapping::of(&c.config)?.map(|m| m.owners());
     let mut settings = container_settings(c);
     settings.extend(std::mem::take(&mut image.config));
     image.config = settings;

@@ -311,6 +311,13 @@ impl Mapping {
         Ok(Mapping { uids: keep_id_mapping(k.uid, nu), gids: keep_id_mapping(k.gid, ng) })
     }
 
+    /// The maps as [`rpod_storage::pack::PackOptions::owners`] takes them
+    /// (a layer or archive of the container's files with its own IDs).
+    pub fn owners(&self) -> rpod_storage::pack::OwnerMaps {
+        let t = |maps: &[IdMap]| maps.iter().map(|m| (m.container_id, m.host_id, m.size)).collect();
+        (t(&self.uids), t(&self.gids))
+    }
+
     /// Names the translation in the store (one copy of an image per name).
     pub fn key(&self) -> String {
         let part = |maps: &[IdMap]| {

@@ -60,17 +60,25 @@ pub struct NewImage {
     pub docker: bool,
     /// Names to give the image.
     pub names: Vec<String>,
+    /// A container with a user namespace of its own: its maps, so that the
+    /// layer's owners are the container's IDs (see
+    /// [`rpod_storage::pack::PackOptions::owners`]).
+    pub owners: Option<rpod_storage::pack::OwnerMaps>,
 }
 
 /// The tar stream of `source` in a temporary file: (file, size, diff ID)
 /// (also `rpod build`'s layers).
 pub fn pack_layer(source: LayerSource<'_>) -> anyhow::Result<(std::fs::File, u64, Digest)> {
-    pack_layer_at(source, None)
+    pack_layer_at(source, None, None)
 }
 
 /// [`pack_layer`] with every entry's modification time set to `mtime`
 /// when given (`rpod build --timestamp`).
-pub fn pack_layer_at(source: LayerSource<'_>, mtime: Option<u64>) -> anyhow::Result<(std::fs::File, u64, Digest)> {
+pub fn pack_layer_at(
+    source: LayerSource<'_>,
+    mtime: Option<u64>,
+    owners: Option<rpod_storage::pack::OwnerMaps>,
+) -> anyhow::Result<(std::fs::File, u64, Digest)> {
     let (dir, overlay) = match source {
         LayerSource::Diff(d) => (d, true),
         LayerSource::Squashed(d) => (d, false),
@@ -87,7 +95,7 @@ pub fn pack_layer_at(source: LayerSource<'_>, mtime: Option<u64>) -> anyhow::Res
     .with_context(|| format!("opening {}", dir.display()))?;
     let (n, hash) = {
         let w = HashingWriter::new(io::BufWriter::with_capacity(1 << 20, &mut file));
-        let mut p = Packer::new(w, PackOptions { overlay, mtime });
+        let mut p = Packer::new(w, PackOptions { overlay, mtime, owners });
         p.add_contents(std::os::fd::AsFd::as_fd(&fd), "").with_context(|| format!("reading {}", dir.display()))?;
         let mut w = p.finish().context("writing the layer")?;
         w.flush().context("writing the layer")?;
@@ -172,7 +180,7 @@ pub fn commit(
             diff_ids.push(diff.to_string());
         }
     }
-    let (file, size, diff_id) = pack_layer(source)?;
+    let (file, size, diff_id) = pack_layer_at(source, None, img.owners.clone())?;
     descs.push(Descriptor::new(OCI_LAYER, diff_id.clone(), size));
     diff_ids.push(diff_id.to_string());
     let config = new_config(&parent_config, &diff_ids, squashed, img)?;

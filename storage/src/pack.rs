@@ -39,6 +39,20 @@ pub struct PackOptions {
     /// Every entry's modification time instead of the file's (`rpod build
     /// --timestamp`: reproducible layers).
     pub mtime: Option<u64>,
+    /// The owners as a user namespace of the container's own sees them:
+    /// its UID and GID maps, `(inside, outside, count)` each; an ID
+    /// outside them is the overflow ID (65534), as the kernel shows it.
+    pub owners: Option<OwnerMaps>,
+}
+
+/// UID and GID maps, `(inside, outside, count)` each.
+pub type OwnerMaps = (Vec<(u32, u32, u32)>, Vec<(u32, u32, u32)>);
+
+/// `id` (outside) as the maps see it inside (see [`PackOptions::owners`]).
+fn inside(maps: &[(u32, u32, u32)], id: u32) -> u32 {
+    maps.iter()
+        .find(|&&(_, out, n)| id >= out && u64::from(id) < u64::from(out) + u64::from(n))
+        .map_or(65534, |&(ins, out, _)| ins + (id - out))
 }
 
 /// What was packed.
@@ -151,8 +165,12 @@ impl<W: Write> Packer<W> {
         let mut h = Header::new_gnu();
         h.set_entry_type(kind);
         h.set_mode(st.st_mode & 0o7777);
-        h.set_uid(u64::from(st.st_uid));
-        h.set_gid(u64::from(st.st_gid));
+        let (uid, gid) = match &self.opts.owners {
+            Some((u, g)) => (inside(u, st.st_uid), inside(g, st.st_gid)),
+            None => (st.st_uid, st.st_gid),
+        };
+        h.set_uid(u64::from(uid));
+        h.set_gid(u64::from(gid));
         h.set_mtime(self.opts.mtime.unwrap_or_else(|| u64::try_from(st.st_mtime).unwrap_or(0)));
         h.set_size(0);
         h

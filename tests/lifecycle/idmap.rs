@@ -74,6 +74,18 @@ fn uidmap_maps_files_and_writes() {
         e.ok(&["rm", "-f", "-t", "0", "n"]);
         e.ok(&["network", "rm", "idnet"]);
 
+        // commit and export give the container's own IDs.
+        e.ok(&["run", "--name", "w", "--uidmap", &map, &e.image, "sh", "-c", "echo hi > /made; chown 7:8 /made"]);
+        e.ok(&["commit", "-q", "w", "localhost/idimg"]);
+        assert_eq!(e.ok(&["run", "--rm", "localhost/idimg", "stat", "-c", "%u:%g", "/made"]), "7:8\n", "{:?}", e.mode);
+        let tar = e.path("w.tar").display().to_string();
+        e.ok(&["export", "-o", &tar, "w"]);
+        let listing = std::process::Command::new("tar").args(["-tvf", &tar, "made", "bin/busybox"]).output().unwrap();
+        let listing = text(&listing.stdout);
+        assert!(listing.contains(" 7/8 ") && listing.contains(" 0/0 "), "{:?}: {listing}", e.mode);
+        e.ok(&["rm", "w"]);
+        e.ok(&["rmi", "localhost/idimg"]);
+
         // Podman's example: the engine's own ID as a user of the container.
         let got = e.ok(&[
             "run",

@@ -83,6 +83,8 @@ pub fn run(ctx: &Context, args: CommitArgs) -> anyhow::Result<()> {
             changes: args.change,
             docker,
             names,
+            // Set from the container by the commit.
+            owners: None,
         },
         pause: args.pause,
         squash: args.squash,
