@@ -90,6 +90,7 @@ fn help_lists_exactly_the_working_commands() {
             "run",
             "save",
             "search",
+            "secret",
             "start",
             "stats",
             "stop",
