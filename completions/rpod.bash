@@ -602,7 +602,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,6 +785,10 @@ _rpod() {
                     return 0
                     ;;
                 --cpp-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1054,7 +1058,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__buildx__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,6 +1241,10 @@ _rpod() {
                     return 0
                     ;;
                 --cpp-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5750,7 +5758,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5933,6 +5941,10 @@ _rpod() {
                     return 0
                     ;;
                 --cpp-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -176,6 +176,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand build" -s o -l output -d 'Also
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l cache-ttl -d 'Use only cached steps made less than this long ago (e.g. 10h; 0: no cache)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l isolation -d 'How RUN runs: oci (a container of rpod\'s runtime, the default) or rootless (the same, for a rootless build); chroot is not supported' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l cpp-flag -d 'Flags for cpp(1), which preprocesses Containerfiles whose name ends in .in' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l build-context -d 'An additional build context for FROM NAME and COPY --from=NAME: NAME=DIR, or NAME=container-image://IMAGE (also docker-image://)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
@@ -315,6 +316,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Use only cached steps made less than this long ago (e.g. 10h; 0: no cache)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN runs: oci (a container of rpod\'s runtime, the default) or rootless (the same, for a rootless build); chroot is not supported' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Flags for cpp(1), which preprocesses Containerfiles whose name ends in .in' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-context -d 'An additional build context for FROM NAME and COPY --from=NAME: NAME=DIR, or NAME=container-image://IMAGE (also docker-image://)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
@@ -2085,6 +2087,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Use only cached steps made less than this long ago (e.g. 10h; 0: no cache)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN runs: oci (a container of rpod\'s runtime, the default) or rootless (the same, for a rootless build); chroot is not supported' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Flags for cpp(1), which preprocesses Containerfiles whose name ends in .in' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l build-context -d 'An additional build context for FROM NAME and COPY --from=NAME: NAME=DIR, or NAME=container-image://IMAGE (also docker-image://)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -d 'Add capabilities to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop capabilities from the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r

@@ -453,6 +453,14 @@ fn contexts_urls_annotations_and_squash() {
         assert_eq!(code, 125, "{err}");
         assert!(err.contains("404"), "{err}");
 
+        // --build-context: a directory for COPY --from, an image for FROM.
+        let extra = context(e, "extra", &[("g", "from another context\n")]);
+        let bc = context(e, "bc", &[("Containerfile", "FROM base\nCOPY --from=extra g /g\n")]);
+        let extra_ctx = format!("extra={}", s(&extra));
+        let base_ctx = format!("base=container-image://{}", e.image);
+        build_ok(e, &["-q", "-t", "bc", "--build-context", &extra_ctx, "--build-context", &base_ctx, &s(&bc)]);
+        assert_eq!(e.ok(&["run", "--rm", "bc", "cat", "/g"]), "from another context\n");
+
         // --annotation in the manifest, with the base image's.
         build_ok(e, &["-q", "-t", "annotated", "--annotation", "org.example.a=b", &s(&add)]);
         let ann = e.ok(&["image", "inspect", "--format", "{{json .Annotations}}", "annotated"]);

@@ -61,6 +61,12 @@ pub fn in_root(root: BorrowedFd<'_>, rel: &str, flags: OFlag) -> nix::Result<Own
     openat2(root, path, how)
 }
 
+/// The directory `path`, open (a root to resolve in).
+pub fn in_root_dir(path: &std::path::Path) -> anyhow::Result<OwnedFd> {
+    nix::fcntl::open(path, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
+        .with_context(|| format!("opening {}", path.display()))
+}
+
 /// `src` cleaned to components relative to the root; `..` leaving it is an
 /// error.
 pub fn clean(src: &str, what: &str) -> anyhow::Result<Vec<String>> {

@@ -82,6 +82,10 @@ pub struct Options {
     pub os_version: Option<String>,
     /// `--cache-ttl`: cached steps older than this are not used.
     pub cache_ttl: Option<std::time::Duration>,
+    /// `--build-context NAME=...`: what `FROM NAME` and `COPY --from=NAME`
+    /// mean (after the stages of that name).
+    pub build_contexts: BTreeMap<String, NamedContext>,
+
     /// `--secret id=…,src=…`.
     pub secrets: BTreeMap<String, PathBuf>,
     /// `--timestamp` (or `SOURCE_DATE_EPOCH`): the images' times.
@@ -89,6 +93,15 @@ pub struct Options {
     /// How base images are pulled.
     pub access: crate::registry::session::Access,
     pub tls_verify: Option<bool>,
+}
+
+/// An additional build context (`--build-context`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedContext {
+    /// A directory: `COPY --from` reads it as it reads the build context.
+    Dir(PathBuf),
+    /// An image (`container-image://`, `docker-image://`).
+    Image(String),
 }
 
 /// Where `COPY` and `RUN --mount=type=bind` read from: the opened context
@@ -330,6 +343,19 @@ impl Build<'_> {
         let (mut base, platform) = global.expand_from(&s.from).map_err(parse_failure)?;
         if let (0, Some(from)) = (i, &self.opts.from) {
             base = from.clone();
+        }
+        if stage_ref(file, &base, i).is_none() {
+            match self.opts.build_contexts.get(&base) {
+                Some(NamedContext::Image(image)) => base = image.clone(),
+                Some(NamedContext::Dir(d)) => {
+                    return Err(Failure::new(
+                        ExitCode::Engine,
+                        format!("FROM {base}: the build context {} is a directory, not an image", d.display()),
+                    )
+                    .into())
+                }
+                None => {}
+            }
         }
         if let Some(p) = platform {
             check_platform(&p)?;
@@ -900,18 +926,31 @@ impl Build<'_> {
         }
         let mode = c.chmod.as_deref().map(copy::parse_chmod).transpose().map_err(|e| fail(e.to_string()))?;
         // Where the sources are.
-        let view = match &c.from {
+        // --from: a stage, an additional build context (a directory or an
+        // image), else an image.
+        let named = match &c.from {
+            Some(n) if stage_ref(self.file, n, stage).is_none() => self.opts.build_contexts.get(n).cloned(),
+            _ => None,
+        };
+        let (from_image, extra_dir) = match (&c.from, named) {
+            (_, Some(NamedContext::Dir(d))) => (None, Some(copy::in_root_dir(&d)?)),
+            (_, Some(NamedContext::Image(i))) => (Some(i), None),
+            (Some(n), None) => (Some(n.clone()), None),
+            (None, None) => (None, None),
+        };
+        let view = match &from_image {
             Some(name) => Some(self.source_view(name, stage)?),
             None => None,
         };
         let empty_dir;
-        let (src_root, what, ignore): (std::os::fd::BorrowedFd<'_>, &str, &dyn Ignore) = match &view {
-            None => (self.source.root.as_fd(), "build context", &self.source.opened.ignore),
-            Some(Some(v)) => {
+        let (src_root, what, ignore): (std::os::fd::BorrowedFd<'_>, &str, &dyn Ignore) = match (&view, &extra_dir) {
+            (_, Some(d)) => (d.as_fd(), "build context", &copy::KeepAll),
+            (None, None) => (self.source.root.as_fd(), "build context", &self.source.opened.ignore),
+            (Some(Some(v)), None) => {
                 empty_dir = v.root()?;
                 (empty_dir.as_fd(), "image", &copy::KeepAll)
             }
-            Some(None) => {
+            (Some(None), None) => {
                 empty_dir = nix::fcntl::open(
                     &self.work.fresh("empty")?,
                     nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_DIRECTORY | nix::fcntl::OFlag::O_CLOEXEC,

@@ -196,6 +196,10 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FLAGS")]
     pub cpp_flag: Vec<String>,
 
+    /// An additional build context for FROM NAME and COPY --from=NAME: NAME=DIR, or NAME=container-image://IMAGE (also docker-image://)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub build_context: Vec<String>,
+
     #[command(flatten)]
     pub sandbox: SandboxFlags,
 
@@ -303,6 +307,34 @@ fn duration(flag: &str, s: &str) -> anyhow::Result<std::time::Duration> {
         .filter(|n| *n >= 0)
         .ok_or_else(|| usage(format!("invalid {flag} {s:?}: expected a duration such as 2s or 10h")))?;
     Ok(std::time::Duration::from_nanos(ns as u64))
+}
+
+/// `--build-context NAME=VALUE`: a directory or an image.
+fn build_contexts(specs: &[String]) -> anyhow::Result<BTreeMap<String, exec::NamedContext>> {
+    let mut out = BTreeMap::new();
+    for spec in specs {
+        let (name, value) = spec
+            .split_once('=')
+            .filter(|(n, v)| !n.is_empty() && !v.is_empty())
+            .ok_or_else(|| usage(format!("invalid --build-context {spec:?}: use NAME=VALUE")))?;
+        let named = if let Some(image) =
+            value.strip_prefix("container-image://").or_else(|| value.strip_prefix("docker-image://"))
+        {
+            exec::NamedContext::Image(image.to_string())
+        } else if value.contains("://") {
+            return Err(usage(format!(
+                "--build-context {name}: {value:?} is not supported (a directory, or container-image://IMAGE)"
+            )));
+        } else {
+            let dir = std::fs::canonicalize(value).with_context(|| format!("--build-context {name}: {value}"))?;
+            if !dir.is_dir() {
+                return Err(usage(format!("--build-context {name}: {value} is not a directory")));
+            }
+            exec::NamedContext::Dir(dir)
+        };
+        out.insert(name.to_ascii_lowercase(), named);
+    }
+    Ok(out)
 }
 
 /// `--env`: KEY=VALUE, or KEY with the caller's value (left out when unset).
@@ -504,6 +536,7 @@ pub fn run(ctx: &Context, args: BuildArgs) -> anyhow::Result<()> {
         os_features: args.os_feature.clone(),
         os_version: args.os_version.clone(),
         cache_ttl: args.cache_ttl.as_deref().map(|d| duration("--cache-ttl", d)).transpose()?,
+        build_contexts: build_contexts(&args.build_context)?,
         secrets: secrets(&args.secret)?,
         timestamp,
         access: crate::registry::session::Access {
