@@ -10,7 +10,13 @@
 #   loopback (the floor);
 #   the connection rate through `-p`: BENCH_CONNS (default 200) HTTP requests of a small
 #   file, a connection each (busybox httpd closes after every answer), one curl process,
-#   against the same on the host's loopback.
+#   against the same on the host's loopback;
+#   on a user-defined network (rootless: the rootless network namespace, aardvark-dns),
+#   `run --rm --network NET IMAGE nslookup first` while a container `first` runs there:
+#   the time for a second container to resolve the first by name;
+#   a pod's life: `pod create` + `run --rm --pod` + `pod rm -f` (rpod's infra is its own
+#   init; Podman's needs a pause image, which it builds from catatonit: without catatonit
+#   installed, busybox committed with `CMD sleep` stands in, `--infra-image`).
 # Traffic goes only to 127.0.0.1.
 #
 #   bash bench/network.sh       (as root; sets up the test bed the way tests/run.sh does)
@@ -97,6 +103,42 @@ for en in "${ENGINES[@]}"; do
     rpod) eng rpod rm -f web >/dev/null 2>&1 || true ;;
     podman) eng podman rm -f -t 0 web >/dev/null 2>&1 || true ;;
   esac
+  step "$en: a second container on a user network resolves the first"
+  # (Podman's networks are its user's, outside its store: a name of this run.)
+  BNET="rpbench$$"
+  subnet="10.231.$([[ $en == rpod ]] && echo 7 || echo 8).0/24"
+  if eng "$en" network create --subnet "$subnet" "$BNET" >"$WORK/net-$en.log" 2>&1 &&
+    eng "$en" run -d --name first --network "$BNET" "$IMG" sleep 1000 >>"$WORK/net-$en.log" 2>&1; then
+    # Once the first answers (as in the tests: its name server may take a moment).
+    for _ in $(seq 50); do
+      eng "$en" run --rm --network "$BNET" "$IMG" nslookup first >/dev/null 2>&1 && break
+      sleep 0.2
+    done
+    RES[resolve,$en]=$(measure "$en-resolve" "" "$E run --rm --network $BNET $IMG nslookup first")
+  else
+    cat "$WORK/net-$en.log" >&2
+    RES[resolve,$en]=FAILED
+  fi
+  eng "$en" rm -f -t 0 first >/dev/null 2>&1 || true
+  eng "$en" network rm -f "$BNET" >/dev/null 2>&1 || true
+  step "$en: pod create + run --rm --pod + pod rm -f"
+  infra=""
+  if [[ $en == podman ]] && ! command -v catatonit >/dev/null && [[ ! -x /usr/libexec/podman/catatonit ]]; then
+    # (podman commit fails here with "runroot must be set"; export + import does not.)
+    install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/infra"
+    if eng podman create -q --name bench-pause "$IMG" >"$WORK/infra.log" 2>&1 &&
+      eng podman export -o "$WORK/infra/pause.tar" bench-pause >>"$WORK/infra.log" 2>&1 &&
+      eng podman import -q --change 'CMD ["sleep","1000000"]' "$WORK/infra/pause.tar" \
+        localhost/bench-pause >>"$WORK/infra.log" 2>&1 &&
+      eng podman rm bench-pause >>"$WORK/infra.log" 2>&1; then
+      infra="--infra-image localhost/bench-pause"
+    else
+      cat "$WORK/infra.log" >&2
+    fi
+  fi
+  RES[pod,$en]=$(measure "$en-pod" "" \
+    "sh -c '$E pod create $infra --name bpod >/dev/null && $E run --rm --pod bpod $IMG true && $E pod rm -f -t 0 bpod >/dev/null'")
+  eng "$en" pod rm -f -t 0 bpod >/dev/null 2>&1 || true
 done
 if [[ -n ${BENCH_RPOD_BASE:-} ]]; then
   step "base rpod ($BENCH_RPOD_BASE): run --rm, default network and none"
@@ -136,6 +178,14 @@ minus() { [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ ]] && echo $(($1 - $2)) || echo "-
     NET[$en]=$(minus "$(med "${RES[run-net,$en]:-}")" "$(med "${RES[run-none,$en]:-}")")
   done
   printf '%-38s %-20s %-20s\n' "the network's start cost (ms)" "${NET[rpod]}" "${NET[podman]}"
+  for r in resolve pod; do
+    case $r in
+      resolve) label="2nd container on a user net resolves 1st" ;;
+      pod) label="pod create + run --pod + pod rm -f" ;;
+    esac
+    rv=${RES[$r,rpod]:-} pv=${RES[$r,podman]:-}
+    printf '%-38s %-20s %-20s %-12s\n' "$label" "$(cell "$rv")" "$(cell "$pv")" "$(ratio "$(med "$rv")" "$(med "$pv")")"
+  done
   if [[ -n ${BENCH_RPOD_BASE:-} ]]; then
     echo "# this rpod against BENCH_RPOD_BASE, measured one after the other"
     printf '%-38s %-20s %-20s %-12s\n' task rpod base rpod/base

@@ -212,6 +212,10 @@ fn create(run_root: &Path) -> anyhow::Result<Netns> {
 /// loopback.
 fn resolv_conf() -> String {
     let host = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    resolv_conf_from(&host, super::default_gateway())
+}
+
+fn resolv_conf_from(host: &str, gateway: Option<std::net::Ipv4Addr>) -> String {
     let mut out = String::new();
     let mut servers = 0;
     for l in host.lines() {
@@ -227,7 +231,7 @@ fn resolv_conf() -> String {
         out.push('\n');
     }
     if servers == 0 {
-        if let Some(gw) = super::default_gateway() {
+        if let Some(gw) = gateway {
             out.push_str(&format!("nameserver {gw}\n"));
         }
     }
@@ -304,5 +308,19 @@ pub fn hold(dir: &Path) -> ! {
             std::process::exit(0);
         }
         std::thread::sleep(Duration::from_secs(30));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_servers_on_the_hosts_loopback_are_dropped() {
+        let gw = Some(std::net::Ipv4Addr::new(192, 0, 2, 1));
+        let host = "# x\nnameserver 127.0.0.53\nnameserver 10.0.0.2\nsearch lan\n";
+        assert_eq!(resolv_conf_from(host, gw), "# x\nnameserver 10.0.0.2\nsearch lan\n");
+        assert_eq!(resolv_conf_from("nameserver ::1\noptions edns0\n", gw), "options edns0\nnameserver 192.0.2.1\n");
+        assert_eq!(resolv_conf_from("nameserver 127.0.0.1\n", None), "");
     }
 }
