@@ -700,6 +700,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Run the container in systemd mode: true (when the command is /sbin/init, /usr/sbin/init, /usr/local/sbin/init or systemd), false, or always. Systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, a writable cgroup (cgroup v2, a cgroup of its own: refused where rpod cannot give one), stop signal SIGRTMIN+3, container_uuid set' -r -f -a "true\t''
+false\t''
+always\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1359,6 +1362,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Run the container in systemd mode: true (when the command is /sbin/init, /usr/sbin/init, /usr/local/sbin/init or systemd), false, or always. Systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, a writable cgroup (cgroup v2, a cgroup of its own: refused where rpod cannot give one), stop signal SIGRTMIN+3, container_uuid set' -r -f -a "true\t''
+false\t''
+always\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -1765,6 +1771,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l cgroups -d 'Cgroup 
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l systemd -d 'Run the container in systemd mode: true (when the command is /sbin/init, /usr/sbin/init, /usr/local/sbin/init or systemd), false, or always. Systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, a writable cgroup (cgroup v2, a cgroup of its own: refused where rpod cannot give one), stop signal SIGRTMIN+3, container_uuid set' -r -f -a "true\t''
+false\t''
+always\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'
@@ -4133,6 +4142,9 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l cgroups -d 'Cgroup mod
 disabled\t'No cgroup of its own: the container stays in the caller\'s cgroup; no limits'
 no-conmon\t'As enabled (rpod\'s monitor never has a cgroup of its own)'
 split\t'Its cgroup below the caller\'s own cgroup'"
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l systemd -d 'Run the container in systemd mode: true (when the command is /sbin/init, /usr/sbin/init, /usr/local/sbin/init or systemd), false, or always. Systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, a writable cgroup (cgroup v2, a cgroup of its own: refused where rpod cannot give one), stop signal SIGRTMIN+3, container_uuid set' -r -f -a "true\t''
+false\t''
+always\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pull -d 'Pull the image: always, missing (when not in local storage), never, newer' -r -f -a "always\t'Pull the image before every create'
 missing\t'Pull only when the image is not in local storage'
 never\t'Never pull: the image must be in local storage'

@@ -172,3 +172,24 @@ pub fn set_xattr(path: &std::path::Path, name: &str, value: &[u8]) -> std::io::R
         Err(std::io::Error::last_os_error())
     }
 }
+
+/// kill(2) with a signal number nix's `Signal` cannot name (the real-time
+/// ones, `SIGRTMIN+3` for systemd).
+pub fn kill_raw(pid: i32, signal: i32) -> std::io::Result<()> {
+    // SAFETY: kill(2) takes two integers and touches no memory of ours.
+    if unsafe { libc::kill(pid, signal) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// SIGRTMIN of this C library (34 with glibc).
+pub fn sigrtmin() -> i32 {
+    libc::SIGRTMIN()
+}
+
+/// SIGRTMAX of this C library (64).
+pub fn sigrtmax() -> i32 {
+    libc::SIGRTMAX()
+}

@@ -63,6 +63,9 @@ const EXPECTED: &[&str] = &[
     "cgroup-parent-root",
     "cgroups-disabled-rootless",
     "cgroup-parent-rootless",
+    // --systemd=always: tmpfs, a writable cgroup, SIGRTMIN+3 (suffix -root / -rootless).
+    "systemd-root",
+    "systemd-rootless",
 ];
 
 /// Run as root inside the VM (busybox sh); prints the CHECK lines.
@@ -392,6 +395,29 @@ suite() {
     return $ok
   }
   check cgroup-parent-$M cgpar || rc=1
+
+  # Systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal; the container's own
+  # cgroup writable (a child cgroup can be made); stop signal 37; container_uuid.
+  sysd() {
+    out=$(rp run --rm --systemd=always busybox sh -c '
+      for d in /run /run/lock /tmp /var/log/journal; do grep -q " $d tmpfs " /proc/mounts && echo "tmpfs $d"; done
+      mkdir /sys/fs/cgroup/child && echo "cgroup writable"; rmdir /sys/fs/cgroup/child
+      env | grep -q "^container_uuid=" && echo uuid' 2>&1)
+    echo "$out"
+    want="tmpfs /run
+tmpfs /run/lock
+tmpfs /tmp
+tmpfs /var/log/journal
+cgroup writable
+uuid"
+    [ "$out" = "$want" ] || return 1
+    rp create --name sd --systemd=always busybox true >/dev/null || return 1
+    s=$(rp inspect --format '{{.Config.StopSignal}} {{.Config.SystemdMode}}' sd)
+    rp rm sd >/dev/null
+    echo "inspect: $s"
+    [ "$s" = "37 true" ]
+  }
+  check systemd-$M sysd || rc=1
 
   # The limits' own cost (emulated CPU: compare, don't read absolutely).
   t0=$(cut -d' ' -f1 /proc/uptime)

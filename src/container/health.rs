@@ -294,7 +294,7 @@ pub struct Timer {
     containers: Containers,
     interval: Duration,
     on_failure: OnFailure,
-    stop_signal: nix::sys::signal::Signal,
+    stop_signal: i32,
     stop_timeout: Duration,
     next: Instant,
     /// The running check.
@@ -329,8 +329,7 @@ impl Timer {
             containers: Containers::open(&paths.graph_root, &paths.run_root)?,
             interval,
             on_failure: hc.on_failure,
-            stop_signal: super::lifecycle::parse_signal(&c.config.stop_signal)
-                .unwrap_or(nix::sys::signal::Signal::SIGTERM),
+            stop_signal: super::lifecycle::signal_number(&c.config.stop_signal).unwrap_or(libc::SIGTERM),
             stop_timeout: Duration::from_secs(u64::from(c.config.stop_timeout)),
             next: Instant::now() + interval,
             child: None,
@@ -405,7 +404,7 @@ impl Timer {
             }
             OnFailure::Stop | OnFailure::Restart => {
                 self.restart = self.on_failure == OnFailure::Restart;
-                let _ = nix::sys::signal::kill(target, self.stop_signal);
+                let _ = crate::sys::kill_raw(container_pid, self.stop_signal);
                 self.kill_at = Some(Instant::now() + self.stop_timeout);
             }
             OnFailure::None => {}

@@ -179,6 +179,12 @@ pub struct Options {
     /// `--hostuser`: host users given passwd entries in the container.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub host_users: Vec<String>,
+    /// `--systemd` as given, until `create` decides [`Options::systemd`] (not recorded).
+    #[serde(skip)]
+    pub systemd_flag: String,
+    /// Systemd mode (`--systemd`, decided at create from the command).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub systemd: bool,
     /// `--cgroups`.
     #[serde(default, skip_serializing_if = "crate::container::limits::CgroupsMode::is_default")]
     pub cgroups: crate::container::limits::CgroupsMode,
@@ -458,6 +464,33 @@ impl Options {
                 let opts = ["rw", "rprivate", "nosuid", "nodev", "mode=1777"].map(String::from).to_vec();
                 let m = MountBuilder::default().destination(dest).typ("tmpfs").source("tmpfs").options(opts).build()?;
                 mounts.insert(at + i, m);
+            }
+        }
+        if self.systemd {
+            // Podman's systemd mode: tmpfs where systemd writes, before the
+            // engine's files under /run; the cgroup hierarchy writable
+            // (the container has a cgroup and a cgroup namespace of its own:
+            // checked at create).
+            let at = mounts.iter().position(|m| m.destination().starts_with("/run")).unwrap_or(mounts.len());
+            let mut i = at;
+            for dest in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+                if mounts.iter().any(|m| m.destination() == Path::new(dest)) {
+                    continue;
+                }
+                let opts = ["rw", "rprivate", "nosuid", "nodev"].map(String::from).to_vec();
+                let m = MountBuilder::default().destination(dest).typ("tmpfs").source("tmpfs").options(opts).build()?;
+                mounts.insert(i, m);
+                i += 1;
+            }
+            for m in mounts.iter_mut().filter(|m| m.destination() == Path::new("/sys/fs/cgroup")) {
+                let opts: Vec<String> = m
+                    .options()
+                    .clone()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|o| if o == "ro" { "rw".to_string() } else { o })
+                    .collect();
+                m.set_options(Some(opts));
             }
         }
         spec.set_mounts(Some(mounts));

@@ -170,7 +170,7 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
     cmd_env.sort_by_key(|e| e.split('=').next().unwrap_or_default().to_string());
     cmd_env.dedup();
     let go_zero = time_text(0);
-    let signal = super::lifecycle::parse_signal(&conf.stop_signal).map_or(15, |s| s as i32);
+    let signal = super::lifecycle::signal_number(&conf.stop_signal).unwrap_or(15);
     let mut doc = json!({
         "Id": c.id,
         "Created": time_text(c.created),
@@ -397,6 +397,10 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
         .collect();
     if !mounted.is_empty() {
         config["Secrets"] = Value::Array(mounted);
+    }
+    // Podman's omitempty: shown in systemd mode only.
+    if o.systemd {
+        config["SystemdMode"] = Value::Bool(true);
     }
     let host = json!({
         "PidMode": o.pid.text(),

@@ -482,3 +482,55 @@ fn cgroups_modes_and_parent() {
         assert_eq!(e.ok(&["ps", "-aq"]), "", "nothing made by the refused ones");
     });
 }
+
+/// `--systemd`: on a host where rpod cannot give the container a writable
+/// cgroup of its own (v1, hybrid) systemd mode is refused with the reason
+/// (`always`, and `true` for an init command), never run half set up;
+/// `--systemd=false` runs the same command. A real-time stop signal
+/// (systemd's SIGRTMIN+3) is recorded and sent. Systemd mode's tmpfs,
+/// writable cgroup and stop signal are checked in the cgroup v2 VM
+/// (tests/vm.rs: systemd-*).
+#[test]
+fn systemd_mode_and_realtime_stop_signals() {
+    each_mode("fl-systemd", |e| {
+        let img = e.image.as_str();
+        let hybrid_or_v1 =
+            std::fs::read_to_string("/proc/self/mountinfo").unwrap().lines().any(|l| l.contains(" - cgroup "));
+        if hybrid_or_v1 {
+            for args in [&["create", "--systemd=always", img, "true"][..], &["create", img, "/sbin/init"][..]] {
+                let out = e.run(args);
+                assert_eq!(out.status.code(), Some(125), "{:?} {args:?}\n{}", e.mode, describe(&out));
+                assert!(text(&out.stderr).contains("systemd mode (--systemd) cannot be applied"), "{}", describe(&out));
+            }
+            assert_eq!(e.ok(&["ps", "-aq"]), "");
+        }
+        e.ok(&["create", "--name", "s", "--systemd=false", img, "/sbin/init"]);
+        let v = e.inspect("s");
+        assert!(v["Config"].get("SystemdMode").is_none(), "{}", v["Config"]);
+        e.ok(&["rm", "s"]);
+        let out = e.run(&["create", "--systemd", "bogus", img, "true"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        // SIGRTMIN+3: recorded as 37, sent by stop (the shell's trap ends it).
+        e.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "rt",
+            "--stop-signal",
+            "RTMIN+3",
+            img,
+            "sh",
+            "-c",
+            "trap 'exit 3' 37; touch /tmp/ready; while :; do sleep 0.1; done",
+        ]);
+        let start = Instant::now();
+        while !e.run(&["exec", "rt", "test", "-f", "/tmp/ready"]).status.success() {
+            assert!(start.elapsed() < Duration::from_secs(30), "the trap was never set");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert_eq!(e.inspect("rt")["Config"]["StopSignal"], 37);
+        e.ok(&["stop", "-t", "20", "rt"]);
+        assert_eq!(e.inspect("rt")["State"]["ExitCode"], 3, "the trap of SIGRTMIN+3 ran");
+        e.ok(&["rm", "rt"]);
+    });
+}

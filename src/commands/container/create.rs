@@ -323,6 +323,10 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "MODE", value_enum, default_value = "enabled")]
     pub cgroups: crate::container::limits::CgroupsMode,
 
+    /// Run the container in systemd mode: true (when the command is /sbin/init, /usr/sbin/init, /usr/local/sbin/init or systemd), false, or always. Systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, a writable cgroup (cgroup v2, a cgroup of its own: refused where rpod cannot give one), stop signal SIGRTMIN+3, container_uuid set
+    #[arg(long, value_name = "MODE", default_value = "true", value_parser = ["true", "false", "always"])]
+    pub systemd: String,
+
     /// Pull the image: always, missing (when not in local storage), never, newer
     #[arg(long, value_enum, value_name = "POLICY", default_value = "missing", hide_possible_values = true)]
     pub pull: PullPolicy,
@@ -776,6 +780,7 @@ impl ContainerFlags {
         o.requires = self.requires.clone();
         o.tz = self.tz.clone();
         o.cgroups = self.cgroups;
+        o.systemd_flag = self.systemd.clone();
         o.secrets = self.secret.iter().map(|s| crate::secret::usage::parse(s)).collect::<anyhow::Result<_>>()?;
         o.read_only_tmpfs = self.read_only && self.read_only_tmpfs;
         for r in &self.device_cgroup_rule {

@@ -339,11 +339,21 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         )
         .into());
     }
-    let stop_signal = match &opts.stop_signal {
-        Some(s) => s.clone(),
-        None => image_config["config"]["StopSignal"].as_str().unwrap_or("SIGTERM").to_string(),
+    options.systemd = systemd_mode(&options.systemd_flag, &all);
+    if options.systemd {
+        systemd_possible(ctx, &options, runtime.is_some())?;
+        if !env.iter().any(|e| e.starts_with("container_uuid=")) {
+            env.push(format!("container_uuid={}", &id[..32]));
+        }
+    }
+    let stop_signal = match (&opts.stop_signal, image_config["config"]["StopSignal"].as_str()) {
+        (Some(s), _) => s.clone(),
+        (None, Some(s)) => s.to_string(),
+        // systemd's way to be told to shut down.
+        (None, None) if options.systemd => "SIGRTMIN+3".to_string(),
+        (None, None) => "SIGTERM".to_string(),
     };
-    parse_signal(&stop_signal)?;
+    signal_number(&stop_signal)?;
 
     let config = ContainerConfig {
         image_name: qualified_name,
@@ -466,6 +476,54 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     };
     containers.event(&c, "create");
     Ok(c)
+}
+
+/// `--systemd`: `always`, `false`, or (`true`) when the command is an init
+/// (Podman's list, a `/bin/sh -c` in front skipped) or named `systemd`.
+fn systemd_mode(flag: &str, command: &[String]) -> bool {
+    match flag {
+        "always" => true,
+        "false" => false,
+        _ => {
+            let cmd = match command {
+                [sh, c, rest @ ..] if sh == "/bin/sh" && c == "-c" && !rest.is_empty() => rest,
+                all => all,
+            };
+            cmd.first().is_some_and(|c| {
+                matches!(c.as_str(), "/sbin/init" | "/usr/sbin/init" | "/usr/local/sbin/init")
+                    || std::path::Path::new(c).file_name().is_some_and(|n| n == "systemd")
+            })
+        }
+    }
+}
+
+/// Systemd mode needs a cgroup of the container's own that it can write
+/// (cgroup v2, its own cgroup namespace): refused, with the reason, where
+/// rpod cannot give one; never started without it.
+fn systemd_possible(ctx: &Context, o: &crate::container::options::Options, external: bool) -> anyhow::Result<()> {
+    let refuse = |why: String| -> anyhow::Result<()> {
+        Err(Failure::new(
+            ExitCode::Engine,
+            format!("systemd mode (--systemd) cannot be applied: {why} (--systemd=false runs the command without it)"),
+        )
+        .into())
+    };
+    if external {
+        return refuse("with --runtime the external runtime makes the cgroup".into());
+    }
+    if o.cgroups == crate::container::limits::CgroupsMode::Disabled {
+        return refuse("systemd needs a cgroup of its own, and --cgroups=disabled gives none".into());
+    }
+    if o.cgroupns != crate::container::options::NsMode::Private {
+        return refuse("systemd needs a cgroup namespace of its own (--cgroupns private)".into());
+    }
+    let info = rpod_runtime::cgroups::detect(ctx.rootless());
+    match rpod_runtime::cgroup_manager::place(&info, ctx.rootless()) {
+        rpod_runtime::cgroup_manager::Placement::Unavailable(why) => {
+            refuse(format!("systemd needs a writable cgroup v2 hierarchy of the container's own: {why}"))
+        }
+        rpod_runtime::cgroup_manager::Placement::Under { .. } => Ok(()),
+    }
 }
 
 /// The proxy variables Podman passes from the caller (`--http-proxy`), as `KEY=VALUE`.

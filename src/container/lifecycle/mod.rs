@@ -63,6 +63,33 @@ pub fn check_name(n: &str) -> anyhow::Result<()> {
 }
 
 /// `SIGTERM`, `TERM`, `term`, `15`.
+/// A signal by name or number, the real-time ones too (`RTMIN+3`,
+/// `SIGRTMAX-1`, `37`): its number.
+pub fn signal_number(s: &str) -> anyhow::Result<i32> {
+    let upper = s.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    let (min, max) = (crate::sys::sigrtmin(), crate::sys::sigrtmax());
+    let rt = |base: i32, rest: &str| -> Option<i32> {
+        let n = match rest {
+            "" => 0,
+            r => r.parse::<i32>().ok()?,
+        };
+        Some(base + n).filter(|v| (min..=max).contains(v))
+    };
+    if let Some(rest) = name.strip_prefix("RTMIN") {
+        return rt(min, rest.trim_start_matches('+')).ok_or_else(|| anyhow!("invalid signal: {s}"));
+    }
+    if let Some(rest) = name.strip_prefix("RTMAX") {
+        return rt(max, rest).ok_or_else(|| anyhow!("invalid signal: {s}"));
+    }
+    if let Ok(n) = s.parse::<i32>() {
+        if (min..=max).contains(&n) {
+            return Ok(n);
+        }
+    }
+    Ok(parse_signal(s)? as i32)
+}
+
 pub fn parse_signal(s: &str) -> anyhow::Result<Signal> {
     if let Ok(n) = s.parse::<i32>() {
         return Signal::try_from(n).map_err(|_| anyhow!("invalid signal: {s}"));
@@ -89,6 +116,17 @@ mod tests {
         assert_eq!(capabilities(&d, &s(&["chown"]), &s(&["ALL"])).unwrap(), s(&["CAP_CHOWN"]));
         assert_eq!(capabilities(&d, &s(&["all"]), &[]).unwrap(), s(&["ALL"]));
         assert!(capabilities(&d, &s(&["bogus"]), &[]).is_err());
+    }
+
+    #[test]
+    fn realtime_signal_numbers() {
+        assert_eq!(signal_number("SIGRTMIN+3").unwrap(), 37);
+        assert_eq!(signal_number("rtmin+3").unwrap(), 37);
+        assert_eq!(signal_number("RTMIN").unwrap(), 34);
+        assert_eq!(signal_number("RTMAX-1").unwrap(), 63);
+        assert_eq!(signal_number("37").unwrap(), 37);
+        assert_eq!(signal_number("TERM").unwrap(), 15);
+        assert!(signal_number("RTMIN+40").is_err() && signal_number("RTMINX").is_err() && signal_number("99").is_err());
     }
 
     #[test]

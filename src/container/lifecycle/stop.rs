@@ -12,6 +12,11 @@ use crate::error::{ExitCode, Failure};
 /// Sends `signal` to a live container's init; marks it stopped by the
 /// user (no restart by policy).
 pub fn kill(containers: &mut Containers, c: &Container, signal: Signal) -> anyhow::Result<()> {
+    kill_number(containers, c, signal as i32)
+}
+
+/// [`kill`] by signal number (the real-time signals too).
+pub fn kill_number(containers: &mut Containers, c: &Container, signal: i32) -> anyhow::Result<()> {
     let c = containers.update_state(&c.id, |s| {
         if s.status.is_live() {
             s.stopped_by_user = true;
@@ -29,8 +34,7 @@ pub fn kill(containers: &mut Containers, c: &Container, signal: Signal) -> anyho
         ))
         .into());
     }
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.state.pid), signal)
-        .with_context(|| format!("sending {signal} to container {}", c.id))
+    crate::sys::kill_raw(c.state.pid, signal).with_context(|| format!("sending signal {signal} to container {}", c.id))
 }
 
 /// `stop`: the container's stop signal (or `signal`), then SIGKILL after
@@ -72,9 +76,12 @@ pub fn stop(
             }
         })?;
     }
-    let signal = signal.unwrap_or_else(|| parse_signal(&c.config.stop_signal).unwrap_or(Signal::SIGTERM));
+    let (signal, name) = match signal {
+        Some(s) => (s as i32, s.as_str().to_string()),
+        None => (signal_number(&c.config.stop_signal).unwrap_or(Signal::SIGTERM as i32), c.config.stop_signal.clone()),
+    };
     if !timeout.is_zero() {
-        kill(containers, &c, signal)?;
+        kill_number(containers, &c, signal)?;
         // Paused containers get the signal once they are thawed.
         if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(timeout))?.is_some() {
             containers.event(&c, "stop");
@@ -82,7 +89,7 @@ pub fn stop(
         }
         log::warn!(
             "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
-            signal.as_str().trim_start_matches("SIG"),
+            name.trim_start_matches("SIG"),
             c.name,
             timeout.as_secs()
         );
