@@ -470,7 +470,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-v -h --version --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help attach build buildx commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause pod port ps pull push rename restart rm rmi run save search secret start stats stop system tag top unpause unshare untag update version volume wait"
+            opts="-v -h --version --root --runroot --storage-driver --runtime --log-level --network-config-dir --help attach build buildx commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause pod port ps pull push rename restart rm rmi run save search secret start stats stop system tag top unpause unshare untag update version volume wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -500,30 +500,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -532,7 +508,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__attach)
-            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,30 +543,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -602,7 +554,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -664,10 +616,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -696,250 +644,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --force-rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                -D)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -m)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-reservation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pids-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight-device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-read-bps)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-write-bps)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-read-iops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-write-iops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -964,30 +668,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -996,7 +676,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__buildx)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help build"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help build"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,30 +706,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1058,7 +714,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__buildx__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1120,10 +776,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1152,250 +804,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --force-rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                -D)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -m)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-reservation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pids-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight-device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-read-bps)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-write-bps)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-read-iops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-write-iops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1420,30 +828,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1452,7 +836,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__commit)
-            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1518,30 +902,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1550,7 +910,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__completion)
-            opts="-f -h --file --no-desc --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help bash zsh fish"
+            opts="-f -h --file --no-desc --root --runroot --storage-driver --runtime --log-level --network-config-dir --help bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1588,30 +948,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1620,7 +956,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1650,30 +986,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1682,7 +994,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__attach)
-            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1720,30 +1032,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1752,7 +1040,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__commit)
-            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1818,30 +1106,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1850,7 +1114,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__cp)
-            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,30 +1152,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1920,7 +1160,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2006,27 +1246,23 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2039,6 +1275,10 @@ _rpod() {
                     return 0
                     ;;
                 --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2114,6 +1354,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2130,6 +1374,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2140,6 +1388,26 @@ _rpod() {
                     ;;
                 --personality)
                     COMPREPLY=($(compgen -W "LINUX LINUX32" -- "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --requires)
@@ -2166,6 +1434,14 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mount)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2182,67 +1458,11 @@ _rpod() {
                     COMPREPLY=($(compgen -W "bind tmpfs ignore" -- "${cur}"))
                     return 0
                     ;;
-                --device-cgroup-rule)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
+                --device-cgroup-rule)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2366,14 +1586,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -W "enabled disabled no-conmon split" -- "${cur}"))
-                    return 0
-                    ;;
-                --systemd)
-                    COMPREPLY=($(compgen -W "true false always" -- "${cur}"))
-                    return 0
-                    ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
                     return 0
@@ -2410,30 +1622,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2442,7 +1630,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__diff)
-            opts="-l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,30 +1664,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2508,7 +1672,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2574,30 +1738,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2606,7 +1746,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exists)
-            opts="-h --external --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --external --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2636,30 +1776,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2668,7 +1784,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__export)
-            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2706,30 +1822,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2738,7 +1830,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__inspect)
-            opts="-f -l -s -h --format --latest --size --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -l -s -h --format --latest --size --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2776,30 +1868,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2808,7 +1876,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__kill)
-            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2850,30 +1918,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2882,7 +1926,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__list)
-            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2944,30 +1988,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2976,7 +1996,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__logs)
-            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3018,30 +2038,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3050,7 +2046,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__pause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3089,30 +2085,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3124,7 +2096,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__port)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3154,30 +2126,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3186,7 +2134,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__prune)
-            opts="-f -h --force --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3220,30 +2168,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3252,7 +2176,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__rename)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3282,30 +2206,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3314,7 +2214,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__restart)
-            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3364,30 +2264,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3396,7 +2272,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__rm)
-            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3442,30 +2318,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3474,7 +2326,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3572,27 +2424,23 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3605,6 +2453,10 @@ _rpod() {
                     return 0
                     ;;
                 --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3680,6 +2532,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3696,6 +2552,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3706,6 +2566,26 @@ _rpod() {
                     ;;
                 --personality)
                     COMPREPLY=($(compgen -W "LINUX LINUX32" -- "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --requires)
@@ -3732,6 +2612,14 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mount)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3748,67 +2636,11 @@ _rpod() {
                     COMPREPLY=($(compgen -W "bind tmpfs ignore" -- "${cur}"))
                     return 0
                     ;;
-                --device-cgroup-rule)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
+                --device-cgroup-rule)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3932,14 +2764,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -W "enabled disabled no-conmon split" -- "${cur}"))
-                    return 0
-                    ;;
-                --systemd)
-                    COMPREPLY=($(compgen -W "true false always" -- "${cur}"))
-                    return 0
-                    ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
                     return 0
@@ -3976,30 +2800,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4008,7 +2808,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__start)
-            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4054,30 +2854,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4086,7 +2862,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__stats)
-            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4128,30 +2904,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4160,7 +2912,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__stop)
-            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4218,30 +2970,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4250,7 +2978,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4280,30 +3008,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4312,7 +3016,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__unpause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4354,30 +3058,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4386,7 +3066,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__update)
-            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4488,30 +3168,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4520,7 +3176,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__wait)
-            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4562,30 +3218,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4594,7 +3226,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__cp)
-            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4632,30 +3264,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4664,7 +3272,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4750,27 +3358,23 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4783,6 +3387,10 @@ _rpod() {
                     return 0
                     ;;
                 --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4858,6 +3466,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4874,6 +3486,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4884,6 +3500,26 @@ _rpod() {
                     ;;
                 --personality)
                     COMPREPLY=($(compgen -W "LINUX LINUX32" -- "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --requires)
@@ -4910,6 +3546,14 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mount)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4926,67 +3570,11 @@ _rpod() {
                     COMPREPLY=($(compgen -W "bind tmpfs ignore" -- "${cur}"))
                     return 0
                     ;;
-                --device-cgroup-rule)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
+                --device-cgroup-rule)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5110,14 +3698,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -W "enabled disabled no-conmon split" -- "${cur}"))
-                    return 0
-                    ;;
-                --systemd)
-                    COMPREPLY=($(compgen -W "true false always" -- "${cur}"))
-                    return 0
-                    ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
                     return 0
@@ -5154,30 +3734,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5186,7 +3742,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__diff)
-            opts="-l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5220,30 +3776,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5252,7 +3784,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__events)
-            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5310,30 +3842,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5342,7 +3850,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5408,30 +3916,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5440,7 +3924,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__export)
-            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5478,30 +3962,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5510,7 +3970,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__healthcheck)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help run"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5540,30 +4000,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5572,7 +4008,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__healthcheck__subcmd__run)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5602,30 +4038,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5634,7 +4046,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__history)
-            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5676,30 +4088,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5708,7 +4096,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help build diff exists history import inspect list ls load prune pull push rm save search tag untag"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help build diff exists history import inspect list ls load prune pull push rm save search tag untag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5738,30 +4126,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5770,7 +4134,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5832,10 +4196,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5864,250 +4224,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --force-rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                -D)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -m)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-reservation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pids-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight-device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-read-bps)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-write-bps)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-read-iops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-write-iops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6132,30 +4248,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6164,7 +4256,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__diff)
-            opts="-h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6198,30 +4290,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6230,7 +4298,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6260,30 +4328,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6292,7 +4336,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__history)
-            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6334,30 +4378,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6366,7 +4386,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6424,30 +4444,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6456,7 +4452,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__inspect)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6494,30 +4490,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6526,7 +4498,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__list)
-            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6572,30 +4544,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6604,7 +4552,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -q -h --input --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6642,30 +4590,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6674,7 +4598,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__prune)
-            opts="-a -f -h --all --force --external --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -h --all --force --external --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6708,30 +4632,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6740,7 +4640,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6802,30 +4702,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6834,7 +4710,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6876,14 +4752,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --sign-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sign-passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6908,30 +4776,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6940,7 +4784,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__rm)
-            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6970,30 +4814,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7002,7 +4822,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7044,30 +4864,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7076,7 +4872,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7134,30 +4930,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7166,7 +4938,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__tag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7193,30 +4965,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7228,7 +4976,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__untag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7258,30 +5006,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7290,7 +5014,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__images)
-            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7336,30 +5060,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7368,7 +5068,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7426,30 +5126,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7458,7 +5134,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__info)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7496,30 +5172,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7528,7 +5180,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__inspect)
-            opts="-l -s -f -k -h --latest --size --format --type --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -s -f -k -h --latest --size --format --type --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7574,30 +5226,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7606,7 +5234,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__kill)
-            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7648,30 +5276,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7680,7 +5284,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -q -h --input --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7718,30 +5322,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7750,7 +5330,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__login)
-            opts="-u -p -v -h --username --password --password-stdin --get-login --authfile --cert-dir --tls-verify --verbose --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-u -p -v -h --username --password --password-stdin --get-login --authfile --cert-dir --tls-verify --verbose --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7808,30 +5388,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7840,7 +5396,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__logout)
-            opts="-a -h --all --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -h --all --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7874,30 +5430,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7906,7 +5438,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__logs)
-            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7948,30 +5480,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7980,7 +5488,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help connect create disconnect exists inspect ls list prune reload rm remove"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help connect create disconnect exists inspect ls list prune reload rm remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8010,30 +5518,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8042,7 +5526,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__connect)
-            opts="-h --alias --ip --mac-address --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --alias --ip --mac-address --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8084,30 +5568,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8116,7 +5576,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__create)
-            opts="-d -o -h --driver --subnet --gateway --ip-range --ipam-driver --ipv6 --internal --disable-dns --dns --interface-name --label --opt --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -o -h --driver --subnet --gateway --ip-range --ipam-driver --ipv6 --internal --disable-dns --dns --interface-name --label --opt --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8190,30 +5650,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8222,7 +5658,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__disconnect)
-            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8249,30 +5685,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8284,7 +5696,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8311,30 +5723,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8346,7 +5734,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__inspect)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8381,30 +5769,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8416,7 +5780,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__ls)
-            opts="-q -f -h --format --quiet --no-trunc --noheading --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --format --quiet --no-trunc --noheading --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8458,30 +5822,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8490,7 +5830,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__prune)
-            opts="-f -h --filter --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8524,30 +5864,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8556,7 +5872,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__reload)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8586,30 +5902,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8618,7 +5910,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__rm)
-            opts="-f -t -h --force --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -h --force --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8656,30 +5948,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8688,7 +5956,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8730,30 +5998,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8762,7 +6006,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8792,30 +6036,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8824,7 +6044,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__create)
-            opts="-n -h -l -p --help --name --infra --infra-name --share --hostname --label --network --publish --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --pod-id-file --replace --exit-policy --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-n -h -l -p --help --name --infra --infra-name --share --hostname --label --network --publish --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --pod-id-file --replace --exit-policy --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8938,30 +6158,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8970,7 +6166,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9000,30 +6196,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9032,7 +6204,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__inspect)
-            opts="-f -l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9070,30 +6242,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9102,7 +6250,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__kill)
-            opts="-a -l -s -h --all --latest --signal --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -s -h --all --latest --signal --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9140,30 +6288,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9172,7 +6296,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__logs)
-            opts="-c -f -l -n -t -h --color --container --follow --latest --names --since --tail --timestamps --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-c -f -l -n -t -h --color --container --follow --latest --names --since --tail --timestamps --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9222,30 +6346,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9254,7 +6354,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__pause)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9281,30 +6381,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9316,7 +6392,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__prune)
-            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9346,30 +6422,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9378,7 +6430,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__ps)
-            opts="-f -l -q -h --ctr-ids --ctr-names --ctr-status --filter --format --latest --no-trunc --noheading --quiet --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -l -q -h --ctr-ids --ctr-names --ctr-status --filter --format --latest --no-trunc --noheading --quiet --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9424,30 +6476,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9456,7 +6484,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__restart)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9486,30 +6514,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9518,7 +6522,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__rm)
-            opts="-a -f -i -l -t -h --all --force --ignore --latest --pod-id-file --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -f -i -t -h --all --latest --force --ignore --pod-id-file --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9560,30 +6564,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9592,7 +6572,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__start)
-            opts="-a -l -h --all --latest --pod-id-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --pod-id-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9626,30 +6606,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9658,7 +6614,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__stats)
-            opts="-a -l -h --all --format --latest --no-reset --no-stream --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --format --latest --no-reset --no-stream --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9692,30 +6648,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9724,7 +6656,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__stop)
-            opts="-a -i -l -t -h --all --ignore --latest --pod-id-file --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -i -t -h --all --latest --ignore --pod-id-file --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9766,30 +6698,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9798,7 +6706,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9825,30 +6733,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9860,7 +6744,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__unpause)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9890,30 +6774,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9922,7 +6782,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__port)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9952,30 +6812,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9984,7 +6820,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__ps)
-            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10046,30 +6882,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10078,7 +6890,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10140,30 +6952,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10172,7 +6960,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10214,14 +7002,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --sign-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sign-passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10246,30 +7026,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10278,7 +7034,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rename)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10308,30 +7064,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10340,7 +7072,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__restart)
-            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10390,30 +7122,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10422,7 +7130,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rm)
-            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10468,30 +7176,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10500,7 +7184,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rmi)
-            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10530,30 +7214,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10562,7 +7222,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --cap-add --cap-drop --privileged --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --http-proxy --env-merge --unsetenv --unsetenv-all --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --volume --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --platform --arch --os --variant --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10660,27 +7320,23 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gidmap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10693,6 +7349,10 @@ _rpod() {
                     return 0
                     ;;
                 --chrootdirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10768,6 +7428,10 @@ _rpod() {
                     COMPREPLY=($(compgen -W "none kill restart stop" -- "${cur}"))
                     return 0
                     ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --env-merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10784,6 +7448,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10794,6 +7462,26 @@ _rpod() {
                     ;;
                 --personality)
                     COMPREPLY=($(compgen -W "LINUX LINUX32" -- "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --requires)
@@ -10820,6 +7508,14 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mount)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10836,67 +7532,11 @@ _rpod() {
                     COMPREPLY=($(compgen -W "bind tmpfs ignore" -- "${cur}"))
                     return 0
                     ;;
-                --device-cgroup-rule)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
+                --device-cgroup-rule)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11020,14 +7660,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -W "enabled disabled no-conmon split" -- "${cur}"))
-                    return 0
-                    ;;
-                --systemd)
-                    COMPREPLY=($(compgen -W "true false always" -- "${cur}"))
-                    return 0
-                    ;;
                 --pull)
                     COMPREPLY=($(compgen -W "always missing never newer" -- "${cur}"))
                     return 0
@@ -11064,30 +7696,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11096,7 +7704,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11138,30 +7746,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11170,7 +7754,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11228,30 +7812,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11260,7 +7820,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create inspect ls list rm"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help create inspect ls list rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11290,30 +7850,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11322,7 +7858,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__create)
-            opts="-d -l -h --driver --driver-opts --env --label --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -l -h --driver --driver-opts --env --label --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11372,30 +7908,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11404,7 +7916,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__inspect)
-            opts="-f -h --format --pretty --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --pretty --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11442,30 +7954,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11474,7 +7962,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__ls)
-            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11516,30 +8004,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11548,7 +8012,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__rm)
-            opts="-a -h --all --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -h --all --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11578,30 +8042,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11610,7 +8050,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__start)
-            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11656,30 +8096,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11688,7 +8104,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__stats)
-            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11730,30 +8146,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11762,7 +8154,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__stop)
-            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11820,30 +8212,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11852,7 +8220,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help info events doctor migrate df prune reset"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help info events doctor migrate df prune reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11882,30 +8250,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11914,7 +8258,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__df)
-            opts="-v -h --format --verbose --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-v -h --format --verbose --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11948,30 +8292,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11980,7 +8300,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__doctor)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12018,30 +8338,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12050,7 +8346,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__events)
-            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12108,30 +8404,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12140,7 +8412,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__info)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12178,30 +8450,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12210,7 +8458,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__migrate)
-            opts="-h --new-runtime --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --new-runtime --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12244,30 +8492,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12276,7 +8500,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__prune)
-            opts="-a -f -h --all --filter --force --volumes --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -h --all --filter --force --volumes --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12310,30 +8534,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12342,7 +8542,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__reset)
-            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12372,30 +8572,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12404,7 +8580,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__tag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12431,30 +8607,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12466,7 +8618,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12496,30 +8648,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12528,7 +8656,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__unpause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12570,30 +8698,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12602,7 +8706,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__unshare)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12629,30 +8733,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12664,7 +8744,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__untag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12694,30 +8774,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12726,7 +8782,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__update)
-            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-m -c -h --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12828,30 +8884,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12860,7 +8892,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__version)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12898,30 +8930,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12930,7 +8938,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create exists export import inspect ls list prune rm remove"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help create exists export import inspect ls list prune rm remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12960,30 +8968,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12992,7 +8976,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__create)
-            opts="-l -o -h --driver --label --opt --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -o -h --driver --label --opt --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13042,30 +9026,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13074,7 +9034,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13104,30 +9064,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13136,7 +9072,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__export)
-            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13174,30 +9110,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13206,7 +9118,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__import)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13233,30 +9145,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13268,7 +9156,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h --all --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -h --all --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13303,30 +9191,6 @@ _rpod() {
                     return 0
                     ;;
                 --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13338,7 +9202,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__ls)
-            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13380,30 +9244,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13412,7 +9252,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__prune)
-            opts="-f -h --filter --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13446,30 +9286,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13478,7 +9294,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__rm)
-            opts="-a -f -t -h --all --force --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -t -h --all --force --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13516,30 +9332,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13548,7 +9340,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__wait)
-            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13590,30 +9382,6 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -W "file journald none" -- "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13631,7 +9399,7 @@ _rpod_name_table() {
         "commit") echo "containers first --author -a --change -c --format -f --iidfile --message -m" ;;
         "container attach") echo "containers first --detach-keys" ;;
         "container commit") echo "containers first --author -a --change -c --format -f --iidfile --message -m" ;;
-        "container create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --init-path --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --sysctl --umask --personality --requires --tz --secret --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --volume -v --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --authfile" ;;
+        "container create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys --preserve-fds" ;;
         "container exists") echo "containers first " ;;
         "container export") echo "containers first --output -o" ;;
@@ -13643,7 +9411,7 @@ _rpod_name_table() {
         "container rename") echo "containers first " ;;
         "container restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "container rm") echo "containers all --time -t --filter --cidfile" ;;
-        "container run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --init-path --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --sysctl --umask --personality --requires --tz --secret --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --volume -v --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --authfile" ;;
+        "container run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "container start") echo "containers all --detach-keys --filter -f" ;;
         "container stats") echo "containers all --format --interval -i" ;;
         "container stop") echo "containers all --time -t --signal -s --filter -f --cidfile" ;;
@@ -13651,7 +9419,7 @@ _rpod_name_table() {
         "container unpause") echo "containers all --cidfile --filter -f" ;;
         "container update") echo "containers all --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops" ;;
         "container wait") echo "containers all --condition --interval -i" ;;
-        "create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --init-path --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --sysctl --umask --personality --requires --tz --secret --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --volume -v --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --authfile" ;;
+        "create") echo "images first --attach -a --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "exec") echo "containers first --env -e --env-file --user -u --workdir -w --detach-keys --preserve-fds" ;;
         "export") echo "containers first --output -o" ;;
         "healthcheck run") echo "containers first " ;;
@@ -13662,7 +9430,7 @@ _rpod_name_table() {
         "image inspect") echo "images all --format -f" ;;
         "image list") echo "images first --filter -f --format --sort" ;;
         "image pull") echo "images first --platform --arch --os --variant --authfile --cert-dir --creds" ;;
-        "image push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile --sign-by --sign-passphrase-file" ;;
+        "image push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile" ;;
         "image rm") echo "images all " ;;
         "image save") echo "images all --output -o --format" ;;
         "image tag") echo "images first " ;;
@@ -13674,12 +9442,12 @@ _rpod_name_table() {
         "pause") echo "containers all --cidfile --filter -f" ;;
         "port") echo "containers first " ;;
         "pull") echo "images first --platform --arch --os --variant --authfile --cert-dir --creds" ;;
-        "push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile --sign-by --sign-passphrase-file" ;;
+        "push") echo "images first --compression-format --compression-level --format -f --authfile --cert-dir --creds --digestfile" ;;
         "rename") echo "containers first " ;;
         "restart") echo "containers all --time -t --filter -f --cidfile" ;;
         "rm") echo "containers all --time -t --filter --cidfile" ;;
         "rmi") echo "images all " ;;
-        "run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --init-path --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --sysctl --umask --personality --requires --tz --secret --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --volume -v --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --authfile" ;;
+        "run") echo "images first --attach -a --detach-keys --preserve-fds --name --restart --env -e --env-file --label -l --entrypoint --workdir -w --user -u --hostname -h --network --publish -p --expose --cap-add --cap-drop --security-opt --init-path --hostuser --seccomp-policy --sdnotify --chrootdirs --userns --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --env-merge --unsetenv --label-file --group-add --ulimit --sysctl --umask --personality --shm-size --pid --ipc --uts --cgroupns --requires --tz --secret --passwd-entry --volume -v --mount --tmpfs --volumes-from --image-volume --device --device-cgroup-rule --dns --dns-search --dns-option --add-host --ip --mac-address --network-alias --platform --arch --os --variant --memory -m --memory-reservation --memory-swap --cpus --cpu-shares -c --cpu-quota --cpu-period --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroup-conf --pull --authfile" ;;
         "save") echo "images all --output -o --format" ;;
         "start") echo "containers all --detach-keys --filter -f" ;;
         "stats") echo "containers all --format --interval -i" ;;
