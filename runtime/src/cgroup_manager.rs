@@ -221,6 +221,10 @@ pub fn shares_to_weight(shares: u64) -> u64 {
     1 + ((s - 2) * 9999) / 262_142
 }
 
+/// The leaf cgroup the caller's processes are moved to (rootless) so that
+/// containers' cgroups can be made beside it.
+const LEAF: &str = "init";
+
 /// Why cgroups cannot be used, or where they go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Placement {
@@ -266,11 +270,15 @@ pub fn place(info: &CgroupInfo, rootless: bool) -> Placement {
         let Some(own) = &info.own_path else {
             return Placement::Unavailable(format!("cannot tell this process's cgroup; {}", delegation_help(rootless)));
         };
-        Placement::Under {
-            parent: mount.join(own.trim_start_matches('/')),
-            controllers: info.controllers.clone(),
-            needs_leaf: true,
-        }
+        // A process already in the leaf rpod made (see `move_into_leaf`) puts
+        // containers beside that leaf, as the first one did: every container
+        // of a session in one place (a pod's cgroup is shared).
+        let own = own.trim_start_matches('/');
+        let own = match own.rsplit_once('/') {
+            Some((above, LEAF)) => above,
+            _ => own,
+        };
+        Placement::Under { parent: mount.join(own), controllers: info.controllers.clone(), needs_leaf: true }
     } else {
         Placement::Under { parent: mount.join("rpod"), controllers: info.controllers.clone(), needs_leaf: false }
     }
@@ -356,7 +364,7 @@ pub fn create(placement: &Placement, name: &str, res: &Resources) -> Result<Path
         enable(parent, controllers)?;
     } else if enable(parent, controllers).is_err() {
         // Processes live in the caller's cgroup: move them to a leaf first.
-        move_into_leaf(parent, "init")?;
+        move_into_leaf(parent, LEAF)?;
         enable(parent, controllers)?;
     }
     let dir = parent.join(name);
@@ -637,7 +645,7 @@ pub fn create_path(
             // The caller's own cgroup holds processes: move them to a leaf
             // first (enabling only threaded controllers such as pids would
             // succeed with them inside, and make the subtree threaded).
-            move_into_leaf(&cur, "init").map_err(fail)?;
+            move_into_leaf(&cur, LEAF).map_err(fail)?;
         }
         enable(&cur, &need).map_err(fail)?;
         cur.push(comp);
@@ -800,6 +808,9 @@ mod tests {
                 needs_leaf: true
             }
         );
+        // Once moved to rpod's leaf, the same place (not inside the leaf).
+        let moved = CgroupInfo { own_path: Some("/user.slice/user-1000/s1/init".into()), ..unified.clone() };
+        assert_eq!(place(&moved, true), place(&unified, true));
         assert!(matches!(place(&unified, false), Placement::Under { needs_leaf: false, .. }));
     }
 
