@@ -428,7 +428,7 @@ mod tests {
             panic!()
         };
         assert_eq!(r.flags.image_and_command, ["busybox", "-c", "echo hi"]);
-        assert!(r.flags.rm && r.flags.resources.cpu_shares.is_none());
+        assert!(r.flags.rm && r.flags.resources.limits.cpu_shares.is_none());
         let Command::Run(r) = parse(&["run", "--entrypoint", "ls", "busybox", "-d", "/tmp"]) else { panic!() };
         assert!(!r.detach);
         assert_eq!(r.flags.image_and_command, ["busybox", "-d", "/tmp"]);

@@ -258,3 +258,151 @@ fn pod_creation_forms_listing_and_logs() {
         assert_no_leftovers(e);
     });
 }
+
+/// What `pod create` gives every container of the pod through its infra
+/// container, as in Podman: `--sysctl` (the shared network namespace),
+/// `--shm-size`, `-v` (a host directory and an anonymous volume the
+/// containers share), `--volumes-from`, `--device`, `--security-opt`;
+/// `--label-file`, `--infra-conmon-pidfile`, `--uts host`, `pod ps --ns`;
+/// `--infra-image` with `--infra-command`; what is refused (resource
+/// limits where `run --memory` is refused, with the same error).
+#[test]
+fn pod_settings_reach_every_container() {
+    each_mode("pods3", |e| {
+        let data = e.path("data");
+        std::fs::create_dir_all(&data).unwrap();
+        std::fs::write(data.join("f"), "from-the-host\n").unwrap();
+        let labels = e.path("labels");
+        std::fs::write(&labels, "# the pod's\na=1\nb=2\n").unwrap();
+        let pidfile = e.path("infra.pid");
+        let bind = format!("{}:/data", data.display());
+        let (labels_s, pidfile_s) = (labels.display().to_string(), pidfile.display().to_string());
+        e.ok(&[
+            "pod",
+            "create",
+            "--name",
+            "set",
+            "--network",
+            "none",
+            "--sysctl",
+            "net.ipv4.ip_forward=1",
+            "--shm-size",
+            "32m",
+            "-v",
+            &bind,
+            "-v",
+            "/shared",
+            "--device",
+            "/dev/null:/dev/podnull",
+            "--security-opt",
+            "no-new-privileges",
+            "--label-file",
+            &labels_s,
+            "--label",
+            "b=3",
+            "--infra-conmon-pidfile",
+            &pidfile_s,
+        ]);
+        let script = "cat /proc/sys/net/ipv4/ip_forward; df -k /dev/shm | tail -1 | awk '{print $2}'; cat /data/f; \
+                      test -c /dev/podnull && echo device; grep NoNewPrivs /proc/self/status | tr -d '\\t'; \
+                      echo written > /shared/x";
+        assert_eq!(
+            e.ok(&["run", "--rm", "--pod", "set", &e.image, "sh", "-c", script]),
+            "1\n32768\nfrom-the-host\ndevice\nNoNewPrivs:1\n"
+        );
+        // The anonymous volume is the pod's: another container sees what the first wrote.
+        assert_eq!(e.ok(&["run", "--rm", "--pod", "set", &e.image, "cat", "/shared/x"]), "written\n");
+        // A container's own setting wins over the pod's.
+        assert_eq!(
+            e.ok(&["run", "--rm", "--pod", "set", "--shm-size", "8m", &e.image, "df", "-k", "/dev/shm"])
+                .lines()
+                .last()
+                .unwrap()
+                .split_whitespace()
+                .nth(1),
+            Some("8192")
+        );
+        let doc: serde_json::Value = serde_json::from_str(&e.ok(&["pod", "inspect", "set"])).unwrap();
+        assert_eq!(doc["Labels"], serde_json::json!({"a": "1", "b": "3"}));
+        assert_eq!(doc["devices"][0]["PathInContainer"], "/dev/podnull");
+        assert_eq!(doc["security_opt"], serde_json::json!(["no-new-privileges"]));
+        let infra = doc["InfraContainerID"].as_str().unwrap().to_string();
+        let monitor = e.inspect(&infra)["State"]["ConmonPid"].as_i64().unwrap();
+        assert_eq!(std::fs::read_to_string(&pidfile).unwrap().trim(), monitor.to_string());
+        let head = e.ok(&["pod", "ps", "--ns"]);
+        assert!(head.lines().next().unwrap().contains("CGROUP      NAMESPACES  # OF CONTAINERS"), "{head}");
+
+        // --volumes-from: another container's volumes in every container of the pod.
+        e.ok(&[
+            "run",
+            "--name",
+            "src",
+            "--network",
+            "none",
+            "-v",
+            "/vol",
+            &e.image,
+            "sh",
+            "-c",
+            "echo from-src > /vol/v",
+        ]);
+        e.ok(&["pod", "create", "--name", "vf", "--network", "none", "--volumes-from", "src:ro", "--uts", "host"]);
+        let host = text(&Command::new("hostname").output().unwrap().stdout);
+        let out = e.ok(&[
+            "run",
+            "--rm",
+            "--pod",
+            "vf",
+            &e.image,
+            "sh",
+            "-c",
+            "cat /vol/v; hostname; touch /vol/w || echo ro",
+        ]);
+        assert_eq!(out.lines().collect::<Vec<_>>(), ["from-src", host.trim(), "ro"], "{out}");
+        let doc: serde_json::Value = serde_json::from_str(&e.ok(&["pod", "inspect", "vf"])).unwrap();
+        assert_eq!(doc["InfraConfig"]["uts_ns"], "host");
+        assert_eq!(doc["volumes_from"], serde_json::json!(["src:ro"]));
+
+        // --infra-image: the infra container runs the image (with --infra-command).
+        e.ok(&[
+            "pod",
+            "create",
+            "--name",
+            "img",
+            "--network",
+            "none",
+            "--infra-image",
+            &e.image,
+            "--infra-command",
+            "[\"sleep\",\"1000\"]",
+        ]);
+        e.ok(&["run", "-d", "--pod", "img", &e.image, "sleep", "1000"]);
+        let top = e.ok(&["pod", "top", "img"]);
+        assert!(top.contains("sleep 1000") && !top.contains("rpod-init"), "{top}");
+        let infra = e.ok(&["pod", "inspect", "--format", "{{.InfraContainerID}}", "img"]).trim().to_string();
+        assert_eq!(e.inspect(&infra)["Config"]["Entrypoint"], "sleep 1000");
+        assert_eq!(e.inspect(&infra)["State"]["Status"], "running");
+
+        // Refused, with Podman's or a clear error.
+        fails(e, 125, &["pod", "create", "--infra-command", "/pause"], "--infra-command needs --infra-image");
+        fails(e, 125, &["pod", "create", "--share", "cgroup"], "cannot define the pod as the cgroup parent");
+        fails(e, 125, &["pod", "create", "--share", "net", "--sysctl", "kernel.shmmax=1"], "does not share its IPC");
+        fails(e, 125, &["pod", "create", "--pid", "host"], "does not share its PID namespace");
+        fails(e, 125, &["pod", "create", "--name", "x", "y"], "cannot specify --name and NAME");
+        // The pod's limits are refused exactly where a container's are.
+        let run = e.run(&["run", "--rm", "--network", "none", "--memory", "64m", &e.image, "true"]);
+        let pod = e.run(&["pod", "create", "--name", "lim", "--network", "none", "--memory", "64m", "--cpus", "0.5"]);
+        if run.status.success() {
+            assert!(pod.status.success(), "{}", describe(&pod));
+        } else {
+            assert_eq!(pod.status.code(), Some(125), "{}", describe(&pod));
+            assert_eq!(text(&pod.stderr), text(&run.stderr));
+            assert_eq!(e.code(&["pod", "exists", "lim"]), 1);
+        }
+
+        e.ok(&["pod", "rm", "-a", "-f", "-t", "0"]);
+        e.ok(&["rm", "-f", "-v", "src"]);
+        assert_eq!(e.ok(&["volume", "ls", "-q"]), "", "the pod's anonymous volume goes with it");
+        assert_no_leftovers(e);
+    });
+}

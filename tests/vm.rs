@@ -66,6 +66,17 @@ const EXPECTED: &[&str] = &[
     // --systemd=always: tmpfs, a writable cgroup, SIGRTMIN+3 (suffix -root / -rootless).
     "systemd-root",
     "systemd-rootless",
+    // Pods: the pod's cgroup (limits, --share-parent, --cgroup-parent), pod stats, pause, rm.
+    "pod-cgroup-root",
+    "pod-cgroup-parent-root",
+    "pod-stats-root",
+    "pod-pause-root",
+    "pod-rm-removes-cgroup-root",
+    "pod-cgroup-rootless",
+    "pod-cgroup-parent-rootless",
+    "pod-stats-rootless",
+    "pod-pause-rootless",
+    "pod-rm-removes-cgroup-rootless",
 ];
 
 /// Run as root inside the VM (busybox sh); prints the CHECK lines.
@@ -170,6 +181,87 @@ ov1() {
   ! rpod oci state ociv1 >/dev/null 2>&1 || { echo "state left behind"; return 1; }
 }
 check oci-cgroups-v1-only-refused ov1 || rc=1
+
+# Pods ($M, $R as in suite): the pod's cgroup holds its containers' cgroups (the infra
+# container's always, the others' with --share-parent, the default) and has the pod's
+# limits; --cgroup-parent places it; pod stats, pause/unpause and rm act on it.
+pod_checks() {
+  rpp() { $R rpod "$@"; }
+  cgof() { rpp inspect --format '{{.HostConfig.CgroupPath}}' "$1"; }
+  podcg() {
+    rpp pod create --name pl --network none --memory 64m --cpus 0.5 >/dev/null || return 1
+    rpp run -d --pod pl --name plc busybox sleep 1000 >/dev/null || return 1
+    id=$(rpp pod inspect --format '{{.Id}}' pl)
+    cg=$(cgof plc); pcg=${cg%/*}
+    icg=$(cgof "$(rpp pod inspect --format '{{.InfraContainerID}}' pl)")
+    echo "container $cg, infra $icg"
+    [ "${pcg##*/}" = "pod-$id" ] || { echo "not in the pod's cgroup pod-$id"; return 1; }
+    [ "${icg%/*}" = "$pcg" ] || { echo "the infra container is not in the pod's cgroup"; return 1; }
+    v="$(cat $pcg/memory.max) / $(cat $pcg/cpu.max) / $(cat $cg/memory.max)"
+    echo "pod memory.max / cpu.max / the container's memory.max: $v"
+    [ "$v" = "67108864 / 50000 100000 / max" ] || return 1
+    # The pod's limit holds for its containers: 100 MiB in a 64 MiB pod is OOM-killed.
+    rpp run --rm --pod pl busybox dd if=/dev/zero of=/dev/null bs=100M count=1; st=$?
+    echo "dd of 100M in the pod: exit $st"
+    [ $st = 137 ] || return 1
+    rpp pod create --name ps0 --network none --share-parent=false >/dev/null || return 1
+    rpp run -d --pod ps0 --name ps0c busybox sleep 1000 >/dev/null || return 1
+    id0=$(rpp pod inspect --format '{{.Id}}' ps0)
+    c0=$(cgof ps0c); i0=$(cgof "$(rpp pod inspect --format '{{.InfraContainerID}}' ps0)")
+    echo "--share-parent=false: container $c0, infra $i0"
+    case $c0 in */pod-$id0/*) echo "the container is in the pod's cgroup"; return 1 ;; esac
+    case $i0 in */pod-$id0/rpod-*) ;; *) echo "the infra container is not in the pod's cgroup"; return 1 ;; esac
+    rpp pod rm -f -t 0 ps0 >/dev/null
+  }
+  check pod-cgroup-$M podcg || rc=1
+
+  podparent() {
+    if [ "$M" = root ]; then p=/rpod-pods-test; else p=mypods; fi
+    rpp pod create --name pp --network none --cgroup-parent $p --cpus 0.25 >/dev/null || return 1
+    rpp run -d --pod pp --name ppc busybox sleep 1000 >/dev/null || return 1
+    id=$(rpp pod inspect --format '{{.Id}}' pp)
+    cg=$(cgof ppc)
+    echo "--cgroup-parent $p: $cg ($(cat ${cg%/*}/cpu.max))"
+    case $cg in /sys/fs/cgroup$p/pod-$id/rpod-*|/sys/fs/cgroup/*/$p/pod-$id/rpod-*) ;; *) return 1 ;; esac
+    [ "$(cat ${cg%/*}/cpu.max)" = "25000 100000" ] || return 1
+    rpp pod rm -f -t 0 pp >/dev/null || return 1
+    [ ! -e "${cg%/*}" ] || { echo "${cg%/*} left behind"; return 1; }
+    if [ "$M" = root ]; then rmdir /sys/fs/cgroup$p; fi
+  }
+  check pod-cgroup-parent-$M podparent || rc=1
+
+  podstats() {
+    cg=$(cgof plc)
+    out=$(rpp pod stats --no-stream --format '{{.Pod}} {{.Name}} {{.PIDs}} {{.MemUsage}}' pl) || return 1
+    echo "$out"; echo "pids.current: $(cat $cg/pids.current)"
+    short=$(rpp pod inspect --format '{{.Id}}' pl | cut -c1-12)
+    [ "$(echo "$out" | wc -l)" = 2 ] || { echo "expected a row for plc and one for the infra container"; return 1; }
+    echo "$out" | grep -q "^$short plc $(cat $cg/pids.current) " || return 1
+  }
+  check pod-stats-$M podstats || rc=1
+
+  podpause() {
+    cg=$(cgof plc)
+    rpp pod pause pl >/dev/null || return 1
+    s=$(rpp pod ps --filter name=pl --format '{{.Status}}'); c=$(rpp inspect --format '{{.State.Status}}' plc)
+    grep -q 'frozen 1' $cg/cgroup.events || { echo "plc is not frozen"; return 1; }
+    rpp pod unpause pl >/dev/null || return 1
+    s2=$(rpp pod ps --filter name=pl --format '{{.Status}}')
+    echo "paused: pod $s, container $c; unpaused: pod $s2"
+    grep -q 'frozen 0' $cg/cgroup.events || { echo "plc is still frozen"; return 1; }
+    [ "$s $c $s2" = "Paused paused Running" ] || return 1
+    rpp exec plc true
+  }
+  check pod-pause-$M podpause || rc=1
+
+  podrm() {
+    cg=$(cgof plc); pcg=${cg%/*}
+    rpp pod rm -f -t 0 pl >/dev/null || return 1
+    [ ! -e "$pcg" ] || { echo "$pcg is still there"; return 1; }
+    [ -z "$(rpp ps -a -q)" ] || { echo "containers left"; return 1; }
+  }
+  check pod-rm-removes-cgroup-$M podrm || rc=1
+}
 
 # rpod's limits. $R runs rpod as root ("") or as the user ("as-user").
 suite() {
@@ -418,6 +510,8 @@ uuid"
     [ "$s" = "37 true" ]
   }
   check systemd-$M sysd || rc=1
+
+  pod_checks
 
   # The limits' own cost (emulated CPU: compare, don't read absolutely).
   t0=$(cut -d' ' -f1 /proc/uptime)

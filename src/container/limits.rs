@@ -52,11 +52,13 @@ pub struct Where<'a> {
     /// within your delegated cgroup) or relative (below where rpod puts
     /// containers).
     pub parent: Option<&'a str>,
+    /// In the cgroup of its pod (unless placed by the two above).
+    pub pod: Option<&'a PodCgroup>,
 }
 
 impl<'a> Where<'a> {
     pub fn of(o: &'a super::options::Options) -> Where<'a> {
-        Where { mode: o.cgroups, parent: o.cgroup_parent.as_deref() }
+        Where { mode: o.cgroups, parent: o.cgroup_parent.as_deref(), pod: o.pod_cgroup.as_ref() }
     }
 
     /// Podman's rules between the settings, checked at create.
@@ -87,6 +89,33 @@ impl<'a> Where<'a> {
     }
 }
 
+/// The cgroup of a pod, made at the start of a container placed in it
+/// (the infra container, and with `--share-parent` every other one): the
+/// pod's limits, its containers' cgroups inside.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PodCgroup {
+    /// `pod-<pod ID>`.
+    pub name: String,
+    /// `pod create --cgroup-parent`: absolute (from the hierarchy's root)
+    /// or relative to where rpod puts cgroups; "" for that place.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parent: String,
+    /// The pod's limits (`pod create --memory` ...).
+    #[serde(default, skip_serializing_if = "Resources::is_empty")]
+    pub resources: Resources,
+}
+
+impl PodCgroup {
+    /// The pod cgroup's path from where rpod puts cgroups (or from the
+    /// hierarchy's root, when absolute).
+    pub fn path(&self) -> String {
+        match self.parent.trim_end_matches('/') {
+            "" => self.name.clone(),
+            p => format!("{p}/{}", self.name),
+        }
+    }
+}
+
 /// A container's cgroup, to be made at its start.
 pub struct CgroupPlan {
     placement: Placement,
@@ -94,6 +123,8 @@ pub struct CgroupPlan {
     /// Made at this path (relative to `placement`'s parent, or absolute)
     /// instead of `rpod-<id>` there: `--cgroup-parent`, `--cgroups=split`.
     custom: Option<Custom>,
+    /// In its pod's cgroup (made, with the pod's limits, on the way).
+    pod: Option<(PodCgroup, Custom)>,
 }
 
 struct Custom {
@@ -119,14 +150,20 @@ pub fn plan(asked: &Resources, rootless: bool, at: Where) -> anyhow::Result<Opti
     }
     let info = rpod_runtime::cgroups::detect(rootless);
     let placement = place(&info, rootless);
-    let placed = match (at.parent, at.mode) {
-        (Some(p), _) => Some(format!("--cgroup-parent {p}")),
-        (None, CgroupsMode::Split) => Some("--cgroups=split".to_string()),
+    // A pod's, unless the container is placed by its own flags.
+    let pod = at.pod.filter(|_| at.parent.is_none() && at.mode != CgroupsMode::Split);
+    let placed = match (at.parent, at.mode, pod) {
+        (Some(p), _, _) => Some(format!("--cgroup-parent {p}")),
+        (None, CgroupsMode::Split, _) => Some("--cgroups=split".to_string()),
+        (None, _, Some(p)) if !p.parent.is_empty() && p.resources.is_empty() => {
+            Some(format!("--cgroup-parent {}", p.parent))
+        }
         _ => None,
     };
+    let pod_limits = pod.is_some_and(|p| !p.resources.is_empty());
     let controllers = match &placement {
         Placement::Unavailable(why) => {
-            return match (&placed, asked.is_empty()) {
+            return match (&placed, asked.is_empty() && !pod_limits) {
                 (Some(flag), _) => refuse(format!("{flag} cannot be applied: {why}")),
                 (None, true) => Ok(None),
                 (None, false) => refuse(format!("cannot apply resource limits: {why}")),
@@ -134,7 +171,10 @@ pub fn plan(asked: &Resources, rootless: bool, at: Where) -> anyhow::Result<Opti
         }
         Placement::Under { controllers, .. } => controllers.clone(),
     };
-    let missing: Vec<&str> = asked.controllers().into_iter().filter(|c| !controllers.iter().any(|h| h == c)).collect();
+    let mut wanted = asked.controllers();
+    wanted.extend(pod.map(|p| p.resources.controllers()).unwrap_or_default());
+    let mut missing: Vec<&str> = wanted.into_iter().filter(|c| !controllers.iter().any(|h| h == c)).collect();
+    missing.dedup();
     if !missing.is_empty() {
         return refuse(format!(
             "cannot apply resource limits: the cgroup controllers {} are not available to you (available: {}); {}",
@@ -145,14 +185,29 @@ pub fn plan(asked: &Resources, rootless: bool, at: Where) -> anyhow::Result<Opti
     }
     let own = info.own_path.clone().unwrap_or_default();
     let own_dir = info.v2_mount.clone().unwrap_or_default().join(own.trim_start_matches('/'));
+    // Rootless, only the delegated subtree (the caller's own cgroup) can be written.
+    let writable = |p: &str| {
+        match rootless && p.starts_with('/') && !within(p, &own) {
+        true => refuse(format!(
+            "--cgroup-parent {p} cannot be used rootless: it is outside your delegated cgroup {own} (give a path below it, or a relative one)"
+        )),
+        false => Ok(None),
+    }
+    };
+    let pod = match pod {
+        Some(p) => {
+            writable(&p.parent)?;
+            let Placement::Under { parent, needs_leaf, .. } = &placement else {
+                unreachable!("placement checked above")
+            };
+            let leaf_at = needs_leaf.then(|| parent.clone());
+            Some((p.clone(), Custom { info: info.clone(), parent: p.path(), leaf_at }))
+        }
+        None => None,
+    };
     let custom = match (at.parent, at.mode) {
         (Some(p), _) => {
-            // Rootless, only the delegated subtree (the caller's own cgroup) can be written.
-            if rootless && p.starts_with('/') && !within(p, &own) {
-                return refuse(format!(
-                    "--cgroup-parent {p} cannot be used rootless: it is outside your delegated cgroup {own} (give a path below it, or a relative one)"
-                ));
-            }
+            writable(p)?;
             let leaf_at = rootless.then(|| own_dir.clone());
             Some(Custom { info: info.clone(), parent: p.trim_end_matches('/').to_string(), leaf_at })
         }
@@ -168,7 +223,72 @@ pub fn plan(asked: &Resources, rootless: bool, at: Where) -> anyhow::Result<Opti
     if resources.pids_max.is_none() && controllers.iter().any(|c| c == "pids") {
         resources.pids_max = Some(2048);
     }
-    Ok(Some(CgroupPlan { placement, resources, custom }))
+    Ok(Some(CgroupPlan { placement, resources, custom, pod }))
+}
+
+impl CgroupPlan {
+    /// The pod's cgroup with its limits, then the container's in it: where
+    /// rpod puts cgroups, every controller handed down (as a container's
+    /// own cgroup has them); along the pod's `--cgroup-parent`, those the
+    /// limits need (as along a container's).
+    fn create_in_pod(
+        &self,
+        name: &str,
+        pod: &PodCgroup,
+        c: &Custom,
+        parent: &std::path::Path,
+    ) -> anyhow::Result<std::path::PathBuf> {
+        use rpod_runtime::cgroup_manager::{create, create_path};
+        let Placement::Under { controllers, .. } = &self.placement else { unreachable!("a plan has a place") };
+        let mut tries = 0;
+        loop {
+            // Another container of the pod may remove the pod's cgroup as it
+            // ends (see [`remove_pod_cgroup`]) between the steps: again.
+            let made = match pod.parent.is_empty() {
+                true => create(&self.placement, &pod.name, &pod.resources).map_err(|e| e.to_string()).and_then(|dir| {
+                    let inside = Placement::Under { parent: dir, controllers: controllers.clone(), needs_leaf: false };
+                    create(&inside, name, &self.resources).map_err(|e| e.to_string())
+                }),
+                // As a container's --cgroup-parent: the controllers the limits need, on the way down.
+                false => create_path(&c.info, parent, &c.parent, &pod.resources, c.leaf_at.as_deref()).and_then(|_| {
+                    let path = format!("{}/{name}", c.parent);
+                    create_path(&c.info, parent, &path, &self.resources, c.leaf_at.as_deref())
+                }),
+            };
+            match made {
+                Err(e) if tries < 5 && e.contains("No such file") => tries += 1,
+                r => {
+                    return r
+                        .map_err(|e| anyhow::anyhow!("creating the container's cgroup in its pod's {}: {e}", c.parent))
+                }
+            }
+        }
+    }
+}
+
+/// Where the pod's cgroup is (or would be) for this user; `None` on a
+/// host where rpod makes no cgroups.
+pub fn pod_cgroup_dir(pod: &PodCgroup, rootless: bool) -> Option<std::path::PathBuf> {
+    let info = rpod_runtime::cgroups::detect(rootless);
+    match place(&info, rootless) {
+        Placement::Under { .. } if pod.parent.starts_with('/') => {
+            Some(info.v2_mount?.join(pod.path().trim_start_matches('/')))
+        }
+        Placement::Under { parent, .. } => Some(parent.join(pod.path())),
+        Placement::Unavailable(_) => None,
+    }
+}
+
+/// After a container of a pod ended and its cgroup `dir` was removed: the
+/// pod's cgroup (its parent) removed too when no other container is in it.
+pub fn remove_pod_cgroup(dir: &std::path::Path, pod: &PodCgroup) {
+    match dir.parent() {
+        Some(p) if p.file_name() == Some(std::ffi::OsStr::new(&pod.name)) => {
+            // EBUSY: another container of the pod still runs there.
+            let _ = std::fs::remove_dir(p);
+        }
+        _ => {}
+    }
 }
 
 /// Whether the cgroup path `p` is `own` or below it.
@@ -181,6 +301,9 @@ impl CgroupPlan {
     /// Makes the container's cgroup (`rpod-<id>`) with the limits.
     pub fn create(&self, id: &str) -> anyhow::Result<std::path::PathBuf> {
         let name = format!("rpod-{id}");
+        if let (Some((pod, c)), Placement::Under { parent, .. }) = (&self.pod, &self.placement) {
+            return self.create_in_pod(&name, pod, c, parent);
+        }
         match (&self.custom, &self.placement) {
             (Some(c), Placement::Under { parent, .. }) => rpod_runtime::cgroup_manager::create_path(
                 &c.info,

@@ -196,6 +196,7 @@ fn run(
     } else {
         None
     };
+    let pod_cgroup = c.config.options.pod_cgroup.as_ref();
     let cgroup = super::limits::plan(&c.config.resources, opts.rootless, super::limits::Where::of(&c.config.options))?;
     let hooks = hook_set(&spec, &c.id, &run_dir);
     // --sdnotify: the caller's NOTIFY_SOCKET (this process has the starting
@@ -228,7 +229,8 @@ fn run(
                     cgroup: cgroup.as_ref(),
                     // --init-path: the init is the spec's own process.
                     init: c.config.init && c.config.options.init_program(true).is_none(),
-                    infra: c.config.infra,
+                    // An infra container from an image (--infra-image) runs it.
+                    infra: c.config.infra && c.config.layers.is_empty(),
                     hooks: hooks.as_ref(),
                     net: Net { mode: &c.config.network, ports: &c.config.ports, run_dir: &run_dir },
                     preserve: &kept,
@@ -324,6 +326,9 @@ fn run(
         if let Some(d) = &launched.cgroup {
             if let Err(e) = rpod_runtime::cgroup_manager::remove(d) {
                 log::warn!("{e}");
+            }
+            if let Some(p) = pod_cgroup {
+                super::limits::remove_pod_cgroup(d, p);
             }
         }
         // Before the state says so, so that whoever waits for the exit

@@ -85,6 +85,10 @@ impl Device {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Options {
+    /// The cgroup of the container's pod it is placed in (the infra
+    /// container, and the others with `pod create --share-parent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pod_cgroup: Option<super::limits::PodCgroup>,
     /// `--annotation KEY=VALUE`.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: BTreeMap<String, String>,

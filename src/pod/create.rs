@@ -33,6 +33,31 @@ pub struct PodCreateOptions {
     pub replace: bool,
     /// `--exit-policy` (only `continue`).
     pub exit_policy: Option<String>,
+    /// `--infra-image`: the infra container runs this image (its
+    /// entrypoint and command, or `--infra-command`) instead of rpod's own
+    /// init in an empty root.
+    pub infra_image: Option<String>,
+    /// `--infra-command`: the infra container's entrypoint (with `--infra-image`).
+    pub infra_command: Option<String>,
+    /// `--infra-conmon-pidfile`: the infra container's monitor's PID is written there.
+    pub infra_conmon_pidfile: Option<std::path::PathBuf>,
+    /// `--cgroup-parent`.
+    pub cgroup_parent: Option<String>,
+    /// The limits of the pod's cgroup (`--memory`, `--cpus` ...).
+    pub resources: rpod_runtime::cgroup_manager::Resources,
+    /// `--share-parent` (Podman's default: true): the pod's containers'
+    /// cgroups go in the pod's cgroup.
+    pub share_parent: bool,
+    /// The infra container's `--sysctl`, `--shm-size`, `--device`,
+    /// `--pid`, `--uts` (devices and the /dev/shm size are inherited by
+    /// every container of the pod, as in Podman).
+    pub options: crate::container::options::Options,
+    /// `--security-opt`: the infra container's, inherited by every container.
+    pub security_opt: Vec<String>,
+    /// `-v` and `--volumes-from`: the infra container's mounts, inherited by
+    /// every container of the pod.
+    pub mounts: Vec<crate::volume::mounts::MountSpec>,
+    pub volumes_from: Vec<String>,
 }
 
 /// `--share`: the namespaces to share, sorted (`none`: nothing; `+NS`:
@@ -90,6 +115,7 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
     if !share.iter().any(|s| s == "net") && (!opts.publish.is_empty() || opts.network.is_some()) && opts.infra {
         return Err(engine("--publish and --network need the pod to share its network namespace (--share net)".into()));
     }
+    check_infra_settings(opts, &share).map_err(|e| engine(format!("{e:#}")))?;
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
     let mut pods = Pods::open(ctx)?;
@@ -113,7 +139,18 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
     let id = random_id()?;
     let infra_id = if opts.infra { random_id()? } else { String::new() };
     let hostname = opts.hostname.clone().unwrap_or_else(|| name.clone());
-    let infra = if opts.infra { Some(infra_container(ctx, opts, (&id, &name), &infra_id, &hostname)?) } else { None };
+    let cgroup = crate::container::limits::PodCgroup {
+        name: format!("pod-{id}"),
+        parent: opts.cgroup_parent.clone().unwrap_or_default(),
+        resources: opts.resources.clone(),
+    };
+    // Refused here, with the way to get cgroups, when they cannot be made.
+    let at = crate::container::limits::Where { pod: Some(&cgroup), ..Default::default() };
+    crate::container::limits::plan(&Default::default(), ctx.rootless(), at)?;
+    let infra = match opts.infra {
+        true => Some(infra_container(ctx, opts, (&id, &name), (&infra_id, &hostname), &cgroup)?),
+        false => None,
+    };
     let pod = Pod {
         id: id.clone(),
         name,
@@ -125,6 +162,9 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
             labels: opts.labels.clone(),
             create_command: std::env::args().collect(),
             exit_policy: "continue".into(),
+            cgroup: Some(cgroup),
+            share_parent: opts.share_parent,
+            volumes_from: opts.volumes_from.clone(),
         },
     };
     let rec = rpod_storage::PodRecord {
@@ -141,26 +181,122 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
     })?;
     // A kill -9 here leaves a pod whose infra container does not exist:
     // it is shown without one and removed as usual.
-    if let Some(infra) = infra {
-        if let Err(e) = containers.create(&infra) {
-            let _ = pods.db().remove(&pod.id);
-            return Err(e);
-        }
-        containers.event(&infra, "create");
+    let made = match infra {
+        Some(Infra::Builtin(infra)) => store_builtin(ctx, &mut containers, opts, &infra),
+        Some(Infra::Image(o)) => crate::container::lifecycle::create(ctx, &o).map(drop),
+        None => Ok(()),
+    };
+    if let Err(e) = made {
+        let _ = pods.db().remove(&pod.id);
+        return Err(e);
     }
     containers.event_of(&pod.event("create"));
     Ok(pod)
 }
 
+/// The infra container to store: rpod's own (its record), or one from an
+/// image (what `create` is asked).
+enum Infra {
+    Builtin(Box<Container>),
+    Image(Box<crate::container::lifecycle::CreateOptions>),
+}
+
+/// Checks the infra container's settings against the namespaces the pod
+/// shares (Podman's rules).
+fn check_infra_settings(opts: &PodCreateOptions, share: &[String]) -> anyhow::Result<()> {
+    let shares = |ns: &str| share.iter().any(|s| s == ns);
+    if !opts.infra {
+        let infra_flags = [
+            (opts.infra_image.is_some(), "--infra-image"),
+            (opts.infra_command.is_some(), "--infra-command"),
+            (opts.infra_conmon_pidfile.is_some(), "--infra-conmon-pidfile"),
+            (!opts.options.sysctls.is_empty(), "--sysctl"),
+            (opts.options.pid != NsMode::Private, "--pid"),
+            (opts.options.uts != NsMode::Private, "--uts"),
+        ];
+        if let Some((_, flag)) = infra_flags.iter().find(|(set, _)| *set) {
+            bail!("{flag} needs an infra container (--infra=false was given)");
+        }
+        let inherited = !opts.options.devices.is_empty()
+            || opts.options.shm_size.is_some()
+            || !opts.security_opt.is_empty()
+            || !opts.mounts.is_empty()
+            || !opts.volumes_from.is_empty();
+        if inherited {
+            bail!("--device, --shm-size, --security-opt, --volume and --volumes-from are given to the pod's containers through its infra container (--infra=false was given)");
+        }
+        if !opts.share_parent && (opts.cgroup_parent.is_some() || !opts.resources.is_empty()) {
+            bail!("the pod's resource limits and --cgroup-parent need its infra container or --share-parent");
+        }
+    }
+    if shares("cgroup") && opts.share_parent {
+        bail!("cannot define the pod as the cgroup parent at the same time as joining the infra container's cgroupNS: invalid argument");
+    }
+    if opts.infra_command.is_some() && opts.infra_image.is_none() {
+        bail!("--infra-command needs --infra-image: rpod's own infra container (no image, an empty root) runs only its pause program");
+    }
+    if let Some(p) = &opts.cgroup_parent {
+        if p.is_empty()
+            || p.ends_with(".slice")
+            || std::path::Path::new(p).components().any(|c| c == std::path::Component::ParentDir)
+        {
+            bail!("--cgroup-parent {p:?}: expected a cgroup path (rpod manages cgroups as cgroupfs: no systemd slice, no \"..\")");
+        }
+    }
+    for key in opts.options.sysctls.keys() {
+        let ipc = key.starts_with("kernel.") || key.starts_with("fs.mqueue.");
+        if ipc && !shares("ipc") {
+            bail!("--sysctl {key}: the pod does not share its IPC namespace (--share ipc)");
+        }
+        if key.starts_with("net.") && !shares("net") {
+            bail!("--sysctl {key}: the pod does not share its network namespace (--share net)");
+        }
+    }
+    if opts.options.pid != NsMode::Private && !shares("pid") {
+        bail!("--pid {}: the pod does not share its PID namespace (--share pid)", opts.options.pid.text());
+    }
+    if opts.options.uts == NsMode::Host && opts.hostname.is_some() {
+        bail!("--hostname cannot be set with --uts host");
+    }
+    Ok(())
+}
+
+/// Stores rpod's own infra container with its mounts (`-v`,
+/// `--volumes-from`: volumes made, or removed again on failure).
+fn store_builtin(
+    ctx: &Context,
+    containers: &mut Containers,
+    opts: &PodCreateOptions,
+    infra: &Container,
+) -> anyhow::Result<()> {
+    let asked = crate::container::lifecycle::CreateOptions {
+        mounts: opts.mounts.clone(),
+        volumes_from: opts.volumes_from.clone(),
+        image_volume: crate::container::lifecycle::ImageVolume::Ignore,
+        ..Default::default()
+    };
+    let store = ctx.metadata_store()?;
+    let infra = crate::container::lifecycle::store_with_mounts(
+        ctx,
+        containers,
+        infra,
+        &asked,
+        (&serde_json::Value::Null, store),
+    )?;
+    containers.event(&infra, "create");
+    Ok(())
+}
+
 /// The infra container of pod `pod_id`: `rpod-init --pause` in an empty
-/// root, owning the pod's network, ports, name settings and hostname.
+/// root (or `--infra-image`'s process), owning the pod's network, ports,
+/// name settings and hostname, placed in the pod's cgroup.
 fn infra_container(
     ctx: &Context,
     opts: &PodCreateOptions,
     (pod_id, pod_name): (&str, &str),
-    id: &str,
-    hostname: &str,
-) -> anyhow::Result<Container> {
+    (id, hostname): (&str, &str),
+    cgroup: &crate::container::limits::PodCgroup,
+) -> anyhow::Result<Infra> {
     let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
     let network = opts.network.clone().unwrap_or_else(|| Mode::default_for(ctx.rootless(), false));
     crate::network::check_usable(&network, ctx.rootless()).map_err(|e| engine(format!("{e:#}")))?;
@@ -187,11 +323,34 @@ fn infra_container(
     let mut options = crate::container::options::Options {
         names: opts.names.clone(),
         bridge: opts.bridge.clone(),
-        ..Default::default()
+        pod_cgroup: Some(cgroup.clone()),
+        conmon_pidfile: opts.infra_conmon_pidfile.clone(),
+        ..opts.options.clone()
     };
     if matches!(network, Mode::Bridge(_)) {
         // The pod is found by its name on its networks, as in Podman.
         options.bridge.all.aliases.push(pod_name.to_string());
+    }
+    let name = opts.infra_name.clone().unwrap_or_else(|| format!("{}-infra", &pod_id[..12]));
+    crate::container::lifecycle::check_name(&name)?;
+    let _ = crate::container::config::security_opts(&opts.security_opt)?;
+    if let Some(image) = &opts.infra_image {
+        return Ok(Infra::Image(Box::new(crate::container::lifecycle::CreateOptions {
+            image: image.clone(),
+            name: Some(name),
+            entrypoint: opts.infra_command.clone(),
+            hostname: Some(hostname.to_string()).filter(|_| network != Mode::Host || opts.hostname.is_some()),
+            network: Some(network),
+            publish: opts.publish.clone(),
+            security_opt: opts.security_opt.clone(),
+            options,
+            mounts: opts.mounts.clone(),
+            volumes_from: opts.volumes_from.clone(),
+            pod: Some(pod_id.to_string()),
+            pod_name: pod_name.to_string(),
+            infra_id: Some(id.to_string()),
+            ..Default::default()
+        })));
     }
     crate::container::lifecycle::config_name_defaults(&mut options.names, &ctx.config()?.containers)
         .map_err(|e| engine(format!("{e:#}")))?;
@@ -225,6 +384,7 @@ fn infra_container(
         network,
         ports,
         options,
+        security_opt: opts.security_opt.clone(),
         spec: serde_json::Value::Null,
         create_command: std::env::args().collect(),
         capabilities,
@@ -233,16 +393,14 @@ fn infra_container(
         infra: true,
         ..ContainerConfig::default()
     };
-    let name = opts.infra_name.clone().unwrap_or_else(|| format!("{}-infra", &pod_id[..12]));
-    crate::container::lifecycle::check_name(&name)?;
-    Ok(Container {
+    Ok(Infra::Builtin(Box::new(Container {
         id: id.to_string(),
         name,
         image_id: String::new(),
         created: now_ns(),
         config,
         state: State::default(),
-    })
+    })))
 }
 
 /// What a container joining `pod` (`--pod`) takes from it, applied to its
@@ -291,7 +449,9 @@ pub fn join(
                 "invalid config provided: cannot set hostname when joining the pod UTS namespace".into(),
             ));
         }
-        *hostname = Some(infra.config.hostname.clone());
+        if infra.config.options.uts != NsMode::Host {
+            *hostname = Some(infra.config.hostname.clone());
+        }
     }
     for (ns, mode) in [
         ("ipc", &mut options.ipc),
@@ -306,7 +466,19 @@ pub fn join(
             let flag = if ns == "cgroup" { "cgroupns" } else { ns };
             return Err(engine(format!("--{flag} {}: the pod shares its {ns} namespace", mode.text())));
         }
-        *mode = NsMode::Container(infra.id.clone());
+        // The infra container's is the host's (`pod create --pid|--uts
+        // host`): the same, without joining by path (which a rootless
+        // container may not do with the host's namespaces).
+        let theirs = match ns {
+            "ipc" => &infra.config.options.ipc,
+            "uts" => &infra.config.options.uts,
+            "pid" => &infra.config.options.pid,
+            _ => &infra.config.options.cgroupns,
+        };
+        *mode = match theirs {
+            NsMode::Host => NsMode::Host,
+            _ => NsMode::Container(infra.id.clone()),
+        };
     }
     Ok(())
 }
@@ -326,6 +498,7 @@ pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::Cre
                 infra: true,
                 network: opts.network.take(),
                 publish: std::mem::take(&mut opts.publish),
+                share_parent: true,
                 ..PodCreateOptions::default()
             },
         )?,
@@ -345,9 +518,34 @@ pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::Cre
         &mut opts.hostname,
         &mut opts.options,
     )?;
+    if let Some(infra) = &infra {
+        inherit(infra, opts);
+    }
+    if pod.config.share_parent {
+        opts.options.pod_cgroup = pod.config.cgroup.clone();
+    }
     opts.pod = Some(pod.id.clone());
     opts.pod_name = pod.name;
     Ok(())
+}
+
+/// What every container of a pod takes from its infra container, as in
+/// Podman (its `InfraInherit`): the mounts (`-v`, `--volumes-from` of `pod
+/// create`: the same volumes), the devices, the security options and the
+/// size of /dev/shm; the container's own settings come after (and win).
+fn inherit(infra: &Container, opts: &mut crate::container::lifecycle::CreateOptions) {
+    let theirs = &infra.config;
+    if !theirs.mounts.is_empty() {
+        opts.volumes_from.insert(0, infra.id.clone());
+    }
+    let own = std::mem::take(&mut opts.options.devices);
+    opts.options.devices =
+        theirs.options.devices.iter().filter(|d| !own.iter().any(|o| o.container == d.container)).cloned().collect();
+    opts.options.devices.extend(own);
+    opts.security_opt = theirs.security_opt.iter().chain(&opts.security_opt).cloned().collect();
+    if opts.options.shm_size.is_none() && opts.options.ipc != NsMode::Host {
+        opts.options.shm_size = theirs.options.shm_size;
+    }
 }
 
 #[cfg(test)]

@@ -47,6 +47,19 @@ pub struct PodConfig {
     pub create_command: Vec<String>,
     /// `--exit-policy` (only `continue`).
     pub exit_policy: String,
+    /// The pod's cgroup (`None`: a pod from before pods had one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cgroup: Option<crate::container::limits::PodCgroup>,
+    /// `--volumes-from` (for `inspect`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub volumes_from: Vec<String>,
+    /// `--share-parent`: its containers' cgroups go in the pod's.
+    #[serde(default = "yes")]
+    pub share_parent: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl PodConfig {
@@ -142,6 +155,24 @@ impl Pods {
     pub(crate) fn db(&mut self) -> &mut rpod_storage::Pods {
         &mut self.db
     }
+}
+
+/// Where the pod's cgroup is (or would be), from the cgroup hierarchy's
+/// root (`/rpod/pod-ID`, as cgroup files and `/proc/PID/cgroup` name it).
+pub fn cgroup_path(cg: &crate::container::limits::PodCgroup, rootless: bool) -> Option<String> {
+    let dir = crate::container::limits::pod_cgroup_dir(cg, rootless)?;
+    let mount = rpod_runtime::cgroups::detect(rootless).v2_mount?;
+    Some(format!("/{}", dir.strip_prefix(mount).ok()?.display()))
+}
+
+/// The parent of the pod's cgroup, as `pod ps` shows it ("" without one).
+pub fn cgroup_parent(pod: &Pod, rootless: bool) -> String {
+    let Some(cg) = &pod.config.cgroup else { return String::new() };
+    if !cg.parent.is_empty() {
+        return cg.parent.clone();
+    }
+    let path = cgroup_path(cg, rootless).unwrap_or_default();
+    std::path::Path::new(&path).parent().map(|p| p.display().to_string()).unwrap_or_default()
 }
 
 /// The pod's state from its containers' (Podman's `createPodStatusResults`):

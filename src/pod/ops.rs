@@ -183,8 +183,17 @@ pub fn remove(ctx: &Context, pods: &mut Pods, pod: &Pod, force: bool, timeout: O
     }
     stop_members(ctx, &members, timeout)?;
     for c in &members {
-        lifecycle::remove_stopping(ctx, &mut containers, c, force.then_some(Duration::ZERO))
+        // With their anonymous volumes (the pod's `-v /DIR` among them), as Podman.
+        lifecycle::remove_with_volumes(ctx, &mut containers, c, force.then_some(Duration::ZERO), true)
             .with_context(|| format!("removing container {} of pod {}", c.id, pod.name))?;
+    }
+    if let Some(dir) =
+        pod.config.cgroup.as_ref().and_then(|c| crate::container::limits::pod_cgroup_dir(c, ctx.rootless()))
+    {
+        // Normally gone with its last container (see `limits::remove_pod_cgroup`).
+        if let Err(e) = rpod_runtime::cgroup_manager::remove(&dir) {
+            log::warn!("{e}");
+        }
     }
     pods.db().remove(&pod.id).map_err(|e| match e {
         // A container joined meanwhile.

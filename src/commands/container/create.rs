@@ -518,13 +518,41 @@ impl BridgeFlags {
 /// container's cgroup v2.
 #[derive(Debug, Args, Default)]
 pub struct ResourceFlags {
-    /// Memory limit (e.g. 64m, 1g)
-    #[arg(short, long, value_name = "SIZE")]
-    pub memory: Option<String>,
+    #[command(flatten)]
+    pub limits: LimitFlags,
 
     /// Memory soft limit (memory.low)
     #[arg(long, value_name = "SIZE")]
     pub memory_reservation: Option<String>,
+
+    /// Limit the CPU CFS quota (microseconds per period)
+    #[arg(long, value_name = "MICROSECONDS")]
+    pub cpu_quota: Option<i64>,
+
+    /// Limit the CPU CFS period (microseconds)
+    #[arg(long, value_name = "MICROSECONDS")]
+    pub cpu_period: Option<u64>,
+
+    /// Tune the container's pids limit (-1 for unlimited; default 2048 where the pids controller is available)
+    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
+    pub pids_limit: Option<i64>,
+
+    /// Limit read operations per second from a device (DEVICE:IOPS)
+    #[arg(long, value_name = "DEVICE:IOPS")]
+    pub device_read_iops: Vec<String>,
+
+    /// Limit write operations per second to a device (DEVICE:IOPS)
+    #[arg(long, value_name = "DEVICE:IOPS")]
+    pub device_write_iops: Vec<String>,
+}
+
+/// The limits a pod has too (`pod create`, Podman's subset), part of
+/// [`ResourceFlags`].
+#[derive(Debug, Clone, Args, Default)]
+pub struct LimitFlags {
+    /// Memory limit (e.g. 64m, 1g)
+    #[arg(short, long, value_name = "SIZE")]
+    pub memory: Option<String>,
 
     /// Memory plus swap limit; -1 for unlimited swap
     #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
@@ -538,14 +566,6 @@ pub struct ResourceFlags {
     #[arg(short = 'c', long, value_name = "SHARES")]
     pub cpu_shares: Option<u64>,
 
-    /// Limit the CPU CFS quota (microseconds per period)
-    #[arg(long, value_name = "MICROSECONDS")]
-    pub cpu_quota: Option<i64>,
-
-    /// Limit the CPU CFS period (microseconds)
-    #[arg(long, value_name = "MICROSECONDS")]
-    pub cpu_period: Option<u64>,
-
     /// CPUs in which to allow execution (0-3, 0,1)
     #[arg(long, value_name = "CPUS")]
     pub cpuset_cpus: Option<String>,
@@ -553,10 +573,6 @@ pub struct ResourceFlags {
     /// Memory nodes in which to allow execution (0-3, 0,1)
     #[arg(long, value_name = "NODES")]
     pub cpuset_mems: Option<String>,
-
-    /// Tune the container's pids limit (-1 for unlimited; default 2048 where the pids controller is available)
-    #[arg(long, value_name = "LIMIT", allow_hyphen_values = true)]
-    pub pids_limit: Option<i64>,
 
     /// Block IO relative weight, 10 to 1000 (cgroup v2 io.weight)
     #[arg(long, value_name = "WEIGHT")]
@@ -573,21 +589,13 @@ pub struct ResourceFlags {
     /// Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)
     #[arg(long, value_name = "DEVICE:RATE")]
     pub device_write_bps: Vec<String>,
-
-    /// Limit read operations per second from a device (DEVICE:IOPS)
-    #[arg(long, value_name = "DEVICE:IOPS")]
-    pub device_read_iops: Vec<String>,
-
-    /// Limit write operations per second to a device (DEVICE:IOPS)
-    #[arg(long, value_name = "DEVICE:IOPS")]
-    pub device_write_iops: Vec<String>,
 }
 
 impl ResourceFlags {
     /// The limits in cgroup v2 terms; only what was asked for.
     pub fn to_resources(&self) -> anyhow::Result<rpod_runtime::cgroup_manager::Resources> {
         use rpod_runtime::cgroup_manager::{shares_to_weight, Resources};
-        let memory = self.memory.as_deref().map(parse_size).transpose()?.map(|v| v as i64);
+        let memory = self.limits.memory.as_deref().map(parse_size).transpose()?.map(|v| v as i64);
         if memory.is_some_and(|m| m < 6 << 20) {
             anyhow::bail!("minimum memory limit allowed is 6MB");
         }
@@ -596,7 +604,7 @@ impl ResourceFlags {
             memory_low: self.memory_reservation.as_deref().map(parse_size).transpose()?.map(|v| v as i64),
             ..Default::default()
         };
-        if let Some(swap) = self.memory_swap.as_deref() {
+        if let Some(swap) = self.limits.memory_swap.as_deref() {
             if swap.trim() == "-1" {
                 r.memory_swap_max = Some(-1);
             } else {
@@ -610,13 +618,13 @@ impl ResourceFlags {
                 r.memory_swap_max = Some(total - m);
             }
         }
-        if let Some(s) = self.cpu_shares {
+        if let Some(s) = self.limits.cpu_shares {
             r.cpu_weight = Some(shares_to_weight(s));
         }
-        if self.cpus.is_some() && (self.cpu_quota.is_some() || self.cpu_period.is_some()) {
+        if self.limits.cpus.is_some() && (self.cpu_quota.is_some() || self.cpu_period.is_some()) {
             anyhow::bail!("--cpus and --cpu-quota/--cpu-period cannot be used together");
         }
-        if let Some(c) = self.cpus {
+        if let Some(c) = self.limits.cpus {
             if c.is_nan() || c <= 0.0 {
                 anyhow::bail!("--cpus must be a positive number");
             }
@@ -626,24 +634,24 @@ impl ResourceFlags {
             let quota = self.cpu_quota.filter(|q| *q > 0).map(|q| q as u64);
             r.cpu_max = Some((quota, period));
         }
-        r.cpuset_cpus = self.cpuset_cpus.clone();
-        r.cpuset_mems = self.cpuset_mems.clone();
+        r.cpuset_cpus = self.limits.cpuset_cpus.clone();
+        r.cpuset_mems = self.limits.cpuset_mems.clone();
         if let Some(p) = self.pids_limit {
             r.pids_max = Some(if p <= 0 { -1 } else { p });
         }
-        if let Some(w) = self.blkio_weight {
+        if let Some(w) = self.limits.blkio_weight {
             if w != 0 && !(10..=1000).contains(&w) {
                 anyhow::bail!("--blkio-weight {w}: must be from 10 to 1000 (0: unset)");
             }
             r.io_weight = Some(rpod_runtime::cgroup_manager::blkio_weight_to_io_weight(w)).filter(|&w| w != 0);
         }
         use crate::container::limits::{device_rate, device_weight, IoLimit};
-        for d in &self.blkio_weight_device {
+        for d in &self.limits.blkio_weight_device {
             r.io_weight_device.push(device_weight(d)?);
         }
         let rates = [
-            (&self.device_read_bps, IoLimit::ReadBps),
-            (&self.device_write_bps, IoLimit::WriteBps),
+            (&self.limits.device_read_bps, IoLimit::ReadBps),
+            (&self.limits.device_write_bps, IoLimit::WriteBps),
             (&self.device_read_iops, IoLimit::ReadIops),
             (&self.device_write_iops, IoLimit::WriteIops),
         ];
@@ -682,6 +690,7 @@ impl ContainerFlags {
         let mut opts = CreateOptions {
             pod,
             pod_name: String::new(),
+            infra_id: None,
             image: self.image_and_command[0].clone(),
             rootfs: self.rootfs,
             name: self.name.clone(),
@@ -855,7 +864,7 @@ impl ContainerFlags {
 }
 
 /// `--label-file`: KEY=VALUE lines, blank lines and `#` comments skipped.
-fn read_label_files(files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+pub(crate) fn read_label_files(files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
     let mut out = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(f).with_context(|| format!("--label-file {}", f.display()))?;

@@ -32,7 +32,8 @@ pub fn run(ctx: &Context, args: PodInspectArgs) -> anyhow::Result<()> {
         match pods.find(k) {
             Ok(pod) => {
                 let members = pods.members(&mut containers, &pod)?;
-                docs.push(crate::pod::view::inspect(&pod, &members));
+                let dir = pod.config.cgroup.as_ref().and_then(|c| crate::pod::cgroup_path(c, ctx.rootless()));
+                docs.push(crate::pod::view::inspect(&pod, &members, dir.as_deref()));
             }
             Err(e) => missing = Some(e),
         }

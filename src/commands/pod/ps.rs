@@ -53,6 +53,10 @@ pub struct PodPsArgs {
     #[arg(short, long)]
     pub latest: bool,
 
+    /// Display the pod's cgroup parent and namespace (CGROUP and NAMESPACES columns)
+    #[arg(long)]
+    pub ns: bool,
+
     /// Do not truncate pod and container IDs
     #[arg(long)]
     pub no_trunc: bool,
@@ -100,16 +104,18 @@ pub fn run(ctx: &Context, args: PodPsArgs) -> anyhow::Result<()> {
         // Newest first.
         _ => found.sort_by_key(|(p, _)| std::cmp::Reverse(p.created)),
     }
+    let cgroup_parent = |p: &crate::pod::Pod| crate::pod::cgroup_parent(p, ctx.rootless());
     if args.quiet {
         let out: String = found.iter().map(|(p, _)| format!("{}\n", p.id)).collect();
         return print(&out);
     }
     if args.format.as_deref().is_some_and(format::is_json) {
-        let rows: Vec<Value> = found.iter().map(|(p, m)| crate::pod::view::ps_json(p, m)).collect();
+        let rows: Vec<Value> = found.iter().map(|(p, m)| crate::pod::view::ps_json(p, m, &cgroup_parent(p))).collect();
         return print(&(format::to_json_indent(&Value::Array(rows), 2) + "\n"));
     }
     let now = now_ns();
-    let rows: Vec<Value> = found.iter().map(|(p, m)| crate::pod::view::ps_row(p, m, now, args.no_trunc)).collect();
+    let rows: Vec<Value> =
+        found.iter().map(|(p, m)| crate::pod::view::ps_row(p, m, now, args.no_trunc, &cgroup_parent(p))).collect();
     let mut cols = vec!["{{.Id}}", "{{.Name}}", "{{.Status}}", "{{.Created}}", "{{.InfraID}}"];
     if args.ctr_ids {
         cols.push("{{.ContainerIds}}");
@@ -119,6 +125,10 @@ pub fn run(ctx: &Context, args: PodPsArgs) -> anyhow::Result<()> {
     }
     if args.ctr_status {
         cols.push("{{.ContainerStatuses}}");
+    }
+    if args.ns {
+        // rpod has no libpod namespaces (Podman's --namespace): the column is empty.
+        cols.extend(["{{.Cgroup}}", "{{.Namespace}}"]);
     }
     if !args.ctr_ids && !args.ctr_names && !args.ctr_status {
         cols.push("{{.NumberOfContainers}}");

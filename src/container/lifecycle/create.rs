@@ -93,6 +93,9 @@ pub struct CreateOptions {
     pub pod: Option<String>,
     /// The joined pod's name (set by [`crate::pod::prepare_member`]).
     pub pod_name: String,
+    /// Set by `pod create --infra-image`: this is the infra container (with
+    /// this ID) of the pod `pod` (its ID), made before the pod is complete.
+    pub infra_id: Option<String>,
 }
 
 /// `--image-volume`.
@@ -138,13 +141,13 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     }
     let joined;
     let opts = match &opts.pod {
-        Some(_) => {
+        Some(_) if opts.infra_id.is_none() => {
             let mut o = opts.clone();
             crate::pod::prepare_member(ctx, &mut o)?;
             joined = o;
             &joined
         }
-        None => opts,
+        _ => opts,
     };
     // Checked before anything is stored.
     let _ = crate::container::config::security_opts(&opts.security_opt)?;
@@ -265,7 +268,10 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     };
     let cmd: Vec<String> = all[entrypoint.len().min(all.len())..].to_vec();
 
-    let id = random_id()?;
+    let id = match &opts.infra_id {
+        Some(id) => id.clone(),
+        None => random_id()?,
+    };
     // The short ID, or with the host's network the host's name (Docker's
     // and Podman's default).
     let hostname = match &opts.hostname {
@@ -422,7 +428,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         mounts: Vec::new(),
         pod: opts.pod.clone(),
         pod_name: opts.pod_name.clone(),
-        infra: false,
+        infra: opts.infra_id.is_some(),
     };
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
@@ -453,20 +459,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     if let Some(top) = &top {
         store.hold(&holder(&id), top).context("holding the image's layers")?;
     }
-    let made = (|| {
-        let (mounts, volumes, anonymous) =
-            resolve_mounts(ctx, &mut containers, opts, &image_config, store, &holder(&id))?;
-        let mut c = c.clone();
-        c.config.mounts = mounts;
-        if let Err(e) = containers.create_using(&c, &volumes) {
-            let paths = ctx.paths()?;
-            for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &paths.run_root, &anonymous) {
-                log::warn!("{err}");
-            }
-            return Err(e);
-        }
-        Ok::<_, anyhow::Error>(c)
-    })();
+    let made = store_with_mounts(ctx, &mut containers, &c, opts, (&image_config, store));
     let c = match made {
         Ok(c) => c,
         Err(e) => {
@@ -626,6 +619,30 @@ pub(crate) fn config_name_defaults(
         names.no_hosts = true;
     }
     names.validate()
+}
+
+/// Stores `c` with the mounts `opts` asks for (see [`resolve_mounts`];
+/// the image's config and the store it holds image mounts in); the
+/// anonymous volumes made for it are removed again when it cannot be
+/// stored. Returns it as stored.
+pub(crate) fn store_with_mounts(
+    ctx: &Context,
+    containers: &mut Containers,
+    c: &Container,
+    opts: &CreateOptions,
+    (image_config, store): (&Value, &rpod_storage::Store),
+) -> anyhow::Result<Container> {
+    let (mounts, volumes, anonymous) = resolve_mounts(ctx, containers, opts, image_config, store, &holder(&c.id))?;
+    let mut c = c.clone();
+    c.config.mounts = mounts;
+    if let Err(e) = containers.create_using(&c, &volumes) {
+        let paths = ctx.paths()?;
+        for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &paths.run_root, &anonymous) {
+            log::warn!("{err}");
+        }
+        return Err(e);
+    }
+    Ok(c)
 }
 
 /// The container's mounts: `--volumes-from`, then its own flags, then the
