@@ -109,8 +109,10 @@ fn recorded(run_root: &Path) -> Option<[(i32, u64); 2]> {
     }
 }
 
+/// The recorded process still runs, and is not being killed (a holder
+/// just killed with -9 may still be exiting: it is replaced, not joined).
 fn alive((pid, start): (i32, u64)) -> bool {
-    process_start(pid) == Some(start)
+    process_start(pid) == Some(start) && !crate::procfs::exiting(pid)
 }
 
 /// The namespace of `run_root` if its holder and its pasta both run. The
