@@ -81,7 +81,9 @@ pub fn stop(
         None => (signal_number(&c.config.stop_signal).unwrap_or(Signal::SIGTERM as i32), c.config.stop_signal.clone()),
     };
     if !timeout.is_zero() {
-        kill_number(containers, &c, signal)?;
+        if let Err(e) = kill_number(containers, &c, signal) {
+            return ended_meanwhile(containers, &c, e);
+        }
         // Paused containers get the signal once they are thawed.
         if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(timeout))?.is_some() {
             containers.event(&c, "stop");
@@ -94,19 +96,32 @@ pub fn stop(
             timeout.as_secs()
         );
     }
-    match kill(containers, &c, Signal::SIGKILL) {
-        Ok(()) => {}
-        // Exited in the meantime.
-        Err(_) if containers.get(&c.id)?.is_none_or(|c| !c.state.status.is_live()) => {
-            containers.event(&c, "stop");
-            return Ok(());
-        }
-        Err(e) => return Err(e),
+    if let Err(e) = kill(containers, &c, Signal::SIGKILL) {
+        return ended_meanwhile(containers, &c, e);
     }
     if wait_for(containers, &c.id, |s| !s.status.is_live(), Some(Duration::from_secs(30)))?.is_none() {
         bail!("container {} did not exit after SIGKILL", c.id);
     }
     containers.event(&c, "stop");
+    Ok(())
+}
+
+/// A signal of `stop` failed: fine when the container's process ended in
+/// the meantime (the kernel says there is no such process, or the state
+/// says it is no longer running): once its monitor has recorded the end
+/// (it was marked stopped by the user first, so no restart follows), the
+/// stop is done. Any other failure is `e`.
+fn ended_meanwhile(containers: &mut Containers, c: &Container, e: anyhow::Error) -> anyhow::Result<()> {
+    let gone =
+        e.chain().any(|x| x.downcast_ref::<std::io::Error>().is_some_and(|io| io.raw_os_error() == Some(libc::ESRCH)));
+    let live = containers.get(&c.id)?.is_some_and(|c| c.state.status.is_live());
+    if !gone && live {
+        return Err(e);
+    }
+    if live && wait_for(containers, &c.id, |s| !s.status.is_live(), Some(Duration::from_secs(30)))?.is_none() {
+        bail!("container {} did not exit", c.id);
+    }
+    containers.event(c, "stop");
     Ok(())
 }
 
