@@ -54,15 +54,8 @@ bed_fixtures --skip-big
 bed_registry
 IMG="$REG/library/busybox:latest"
 bed_user_config
-install -d -m 0700 -o "$USER_UID" -g "$USER_GID" "$WORK/store" "$WORK/run"
+bed_engines
 install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$WORK/app"
-RP=("${as_user[@]}" "$BIN/rpod" --root "$WORK/store/rpod" --runroot "$WORK/run/rpod")
-ENGINES=(rpod)
-if $have_podman; then
-  PM=("${as_user[@]}" podman --root "$WORK/store/podman" --runroot "$WORK/run/podman"
-    --storage-driver overlay --cgroup-manager cgroupfs --events-backend file --runtime runc)
-  ENGINES+=(podman)
-fi
 
 # The app: two stages, 14 steps.
 A="$WORK/app"
