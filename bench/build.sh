@@ -49,12 +49,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-bed_rpod
-bed_fixtures --skip-big
-bed_registry
-IMG="$REG/library/busybox:latest"
-bed_user_config
-bed_engines
+bed_bench_engines
 install -d -m 0755 -o "$USER_UID" -g "$USER_GID" "$WORK/app"
 
 # The app: two stages, 14 steps.
