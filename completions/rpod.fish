@@ -4838,6 +4838,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l hooks-dir -d 'Set 
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l network-cmd-path -d 'Path to the command binary to use for setting up a network (pasta or slirp4netns)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l runtime-flag -d 'Add global flags for the container runtime given with --runtime (without the leading --, e.g. debug or log-format=json)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l tmpdir -d 'Path to the tmp directory for rpod\'s runtime content (the events log: TMPDIR/events/events.log)' -r -F
+complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l rootless-netns -d 'Join the rootless network namespace (made if need be), where containers on user-defined networks are reachable by their address'
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l noout -d 'Do not output to stdout'
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F

@@ -443,6 +443,47 @@ fn a_killed_rootless_netns_holder_is_replaced() {
     n.assert_gone(1);
 }
 
+/// `unshare --rootless-netns`: a command in the rootless network namespace
+/// (the holder's, made if need be) reaches a container by its address on a
+/// user network, as Podman's does.
+#[test]
+fn unshare_rootless_netns_reaches_containers_by_address() {
+    let e = Eng::new(Mode::Rootless, "networks");
+    let n = Nets::new(&e, 7);
+    let img = n.e.image.clone();
+    n.create("u1", 0, &[]);
+    n.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "a",
+        "--network",
+        "u1",
+        &img,
+        "sh",
+        "-c",
+        "while true; do echo up | nc -l -p 7000; done",
+    ]);
+    let ip = n.e.inspect("a")["NetworkSettings"]["Networks"]["u1"]["IPAddress"].as_str().unwrap().to_string();
+    let record = std::fs::read_to_string(n.e.path("run/rootless-netns/holder")).unwrap();
+    let holder = record.split_whitespace().next().unwrap().to_string();
+    let script = format!(
+        "readlink /proc/self/ns/net; for i in $(seq 50); do exec 3<>/dev/tcp/{ip}/7000 && cat <&3 && break; sleep 0.2; done"
+    );
+    let out = n.ok(&["unshare", "--rootless-netns", "bash", "-c", &script]);
+    let holder_ns = n.ok(&["unshare", "readlink", &format!("/proc/{holder}/ns/net")]);
+    assert_eq!(out, format!("{holder_ns}up\n"), "the holder's namespace, and the container answers");
+    // Without it, the address is not reachable (the host has no route to it).
+    let plain = n.ok(&["unshare", "readlink", "/proc/self/ns/net"]);
+    assert_ne!(plain, holder_ns);
+    // A command that is not there: nsenter's 127, as without the flag.
+    let out = n.run(&["unshare", "--rootless-netns", "no-such-command-here"]);
+    assert_eq!(out.status.code(), Some(127), "{out:?}");
+    n.ok(&["rm", "-f", "-t", "0", "a"]);
+    assert_eq!(n.ok(&["network", "prune", "-f"]), "u1\n");
+    n.assert_gone(1);
+}
+
 /// A DNS server on the host's loopback answering every A query with
 /// 192.0.2.77 (the upstream aardvark-dns forwards unknown names to).
 fn fake_resolver(addr: &str) {

@@ -284,10 +284,17 @@ fn rootless_lock(run_root: &Path) -> anyhow::Result<Option<nix::fcntl::Flock<std
 /// namespace is a copy of the starter's: better without those mounts).
 pub fn prepare(run_root: &Path) -> anyhow::Result<()> {
     if rootless() {
-        let _lock = super::rootless_netns::lock(run_root)?;
-        super::rootless_netns::ensure(run_root, &state_dir(run_root))?;
+        rootless_netns(run_root)?;
     }
     Ok(())
+}
+
+/// Rootless: the rootless network namespace of `run_root`, made if need
+/// be. One made with no container attached stays until the last container
+/// on a user network leaves (`rpod unshare --rootless-netns`, as Podman's).
+pub fn rootless_netns(run_root: &Path) -> anyhow::Result<super::rootless_netns::Netns> {
+    let _lock = super::rootless_netns::lock(run_root)?;
+    super::rootless_netns::ensure(run_root, &state_dir(run_root))
 }
 
 /// Rootless: the rootless network namespace ended when no container is
