@@ -582,6 +582,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR when started with `start -a` (default: all three)' -r -f -a "stdin\t''
 stdout\t''
 stderr\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init-ctr -d 'Make this an init container of its pod (needs --pod): always (run to completion at every pod start, before the other containers) or once (at the first pod start, then removed)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Assign a name to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, on-failure[:max-retries], always, unless-stopped' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass the caller\'s value)' -r
@@ -1653,6 +1654,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand cp" -s h -l help -d 'Print hel
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s a -l attach -d 'Attach to STDIN, STDOUT or STDERR when started with `start -a` (default: all three)' -r -f -a "stdin\t''
 stdout\t''
 stderr\t''"
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l init-ctr -d 'Make this an init container of its pod (needs --pod): always (run to completion at every pod start, before the other containers) or once (at the first pod start, then removed)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l name -d 'Assign a name to the container' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l restart -d 'Restart policy: no, on-failure[:max-retries], always, unless-stopped' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass the caller\'s value)' -r

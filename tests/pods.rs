@@ -406,3 +406,124 @@ fn pod_settings_reach_every_container() {
         assert_no_leftovers(e);
     });
 }
+
+/// `create --pod POD --init-ctr always|once`, as in Podman: at `pod start`
+/// the init containers run one at a time in creation order, each to its
+/// end, before the pod's other containers start; a `once` one is removed
+/// after it ran, an `always` one runs at every `pod start` (not at `pod
+/// restart`, nor when a member is started alone); one that fails stops
+/// the pod's start with Podman's error and the regular containers stay
+/// down; Podman's errors for the flag; the pod's state leaves them out.
+#[test]
+fn init_containers_run_before_the_pod_starts() {
+    each_mode("podinit", |e| {
+        let img = e.image.as_str();
+        // The flag's checks, Podman's messages, in its order; `run` has no --init-ctr (nor has Podman's).
+        fails(e, 125, &["create", "--init-ctr", "once", img, "true"], "must specify pod value with init-ctr");
+        fails(e, 125, &["container", "create", "--init-ctr", "bogus", img], "must specify pod value with init-ctr");
+        let file = e.path("pod-id");
+        std::fs::write(&file, "x").unwrap();
+        let file_s = file.display().to_string();
+        fails(e, 125, &["create", "--pod-id-file", &file_s, "--init-ctr", "once", img], "must specify pod value");
+        fails(
+            e,
+            125,
+            &["create", "--init-ctr", "bogus", "--pod", "nope", img],
+            "init-ctr value must be 'always' or 'once'",
+        );
+        fails(e, 125, &["create", "--init-ctr", "", "--pod", "nope", img], "init-ctr value must be 'always' or 'once'");
+        fails(e, 125, &["create", "--pod", "", "--init-ctr", "once", img], "init containers must be created in a pod");
+        assert_eq!(e.code(&["run", "--pod", "nope", "--init-ctr", "once", img, "true"]), 125);
+
+        // Two init containers (`once` writes a marker in a shared volume,
+        // `always` appends a line once it sees it) and a regular container
+        // that exits 9 unless both markers are there when it starts.
+        e.ok(&["pod", "create", "--name", "ip", "--network", "none"]);
+        let vol = ["-v", "initvol:/v"];
+        let create = |name: &str, init: Option<&str>, script: &str| {
+            let mut args = vec!["create", "--pod", "ip", "--name", name];
+            if let Some(t) = init {
+                args.extend(["--init-ctr", t]);
+            }
+            args.extend(vol);
+            args.extend([img, "sh", "-c", script]);
+            e.ok(&args).trim().to_string()
+        };
+        create("once1", Some("once"), "echo once >> /v/log");
+        create("always1", Some("always"), "grep -q once /v/log && echo always >> /v/log");
+        create(
+            "main",
+            None,
+            "grep -q once /v/log && grep -q always /v/log || exit 9; echo main >> /v/log; exec sleep 1000",
+        );
+        let log = || e.ok(&["run", "--rm", "--network", "none", "-v", "initvol:/v", img, "cat", "/v/log"]);
+        let pod_row = || e.ok(&["pod", "ps", "--filter", "name=ip", "--format", "{{.Status}} {{.NumberOfContainers}}"]);
+        assert_eq!(pod_row(), "Created 4\n");
+
+        let id = e.ok(&["pod", "start", "ip"]);
+        assert_eq!(e.ok(&["pod", "inspect", "--format", "{{.Id}}", "ip"]), id);
+        assert_eq!(log(), "once\nalways\nmain\n");
+        assert_eq!(e.inspect("main")["State"]["Status"], "running");
+        assert_eq!(e.code(&["container", "exists", "once1"]), 1, "a once init container is removed after its run");
+        let always = e.inspect("always1");
+        assert_eq!((&always["State"]["Status"], &always["State"]["ExitCode"]), (&"exited".into(), &0.into()));
+        // The pod's state leaves its init containers out; its lists do not.
+        assert_eq!(pod_row(), "Running 3\n");
+        let doc: serde_json::Value = serde_json::from_str(&e.ok(&["pod", "inspect", "ip"])).unwrap();
+        assert_eq!(doc["State"], "Running");
+        let states: Vec<String> = doc["Containers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{}={}", c["Name"].as_str().unwrap(), c["State"].as_str().unwrap()))
+            .collect();
+        assert!(states.contains(&"always1=exited".to_string()) && states.len() == 3, "{states:?}");
+        let ps = e.ok(&["ps", "-a", "--pod", "--filter", "pod=ip", "--format", "{{.Names}} {{.PodName}}"]);
+        assert!(ps.contains("always1 ip\n") && ps.contains("main ip\n"), "{ps}");
+        fails(
+            e,
+            125,
+            &["create", "--pod", "ip", "--init-ctr", "once", img, "true"],
+            "cannot add init-ctr to a running pod",
+        );
+
+        // Every pod start runs the `always` one again (a running pod's too,
+        // as Podman), the `once` one never; restart and a member's own
+        // start run none.
+        e.ok(&["pod", "stop", "-t", "0", "ip"]);
+        e.ok(&["pod", "start", "ip"]);
+        assert_eq!(log(), "once\nalways\nmain\nalways\nmain\n");
+        e.ok(&["pod", "restart", "ip"]);
+        assert_eq!(log(), "once\nalways\nmain\nalways\nmain\nmain\n");
+        e.ok(&["pod", "start", "ip"]);
+        assert_eq!(log(), "once\nalways\nmain\nalways\nmain\nmain\nalways\n");
+        e.ok(&["pod", "stop", "-t", "0", "ip"]);
+        e.ok(&["start", "main"]);
+        e.wait_until("main", "running", |d| d["State"]["Status"] == "running");
+        assert_eq!(log(), "once\nalways\nmain\nalways\nmain\nmain\nalways\nmain\n");
+
+        // A failing init container: Podman's error, the next init container
+        // and the regular one are not started, the failed `once` one stays.
+        e.ok(&["pod", "create", "--name", "bad", "--network", "none"]);
+        let made = |args: &[&str]| e.ok(&[&["create", "--pod", "bad"], args].concat()).trim().to_string();
+        made(&["--name", "ok1", "--init-ctr", "always", img, "true"]);
+        let failing = made(&["--name", "fail1", "--init-ctr", "once", img, "sh", "-c", "exit 3"]);
+        made(&["--name", "after1", "--init-ctr", "always", img, "true"]);
+        made(&["--name", "reg", img, "sleep", "1000"]);
+        let out = e.run(&["pod", "start", "bad"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert_eq!(text(&out.stderr), format!("Error: init container {failing} exited with code 3\n"));
+        assert_eq!(text(&out.stdout), "");
+        for (name, status) in [("ok1", "exited"), ("fail1", "exited"), ("after1", "created"), ("reg", "created")] {
+            assert_eq!(e.inspect(name)["State"]["Status"], status, "{name}");
+        }
+        assert_eq!(e.inspect("fail1")["State"]["ExitCode"], 3);
+        // (Its infra container was started for the init containers, as in Podman.)
+        assert_eq!(e.ok(&["pod", "ps", "--filter", "name=bad", "--format", "{{.Status}}"]), "Degraded\n");
+
+        e.ok(&["pod", "rm", "-f", "-t", "0", "ip", "bad"]);
+        e.ok(&["volume", "rm", "initvol"]);
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+        assert_no_leftovers(e);
+    });
+}

@@ -201,6 +201,9 @@ pub struct ContainerConfig {
     /// `rpod-init --pause`, in an empty root.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub infra: bool,
+    /// `--init-ctr`: an init container of its pod ([`crate::pod::init`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub init_ctr: Option<crate::pod::init::InitCtr>,
 }
 
 /// Changed by the lifecycle.

@@ -506,6 +506,9 @@ pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::Cre
     };
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    if opts.init_ctr.is_some() {
+        super::init::check_joinable(&pods.members(&mut containers, &pod)?)?;
+    }
     let infra = match pod.config.infra_id.as_str() {
         "" => None,
         id => containers.get(id)?,

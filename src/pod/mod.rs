@@ -17,6 +17,7 @@
 
 pub mod create;
 pub mod filter;
+pub mod init;
 pub mod ops;
 pub mod view;
 
@@ -175,12 +176,14 @@ pub fn cgroup_parent(pod: &Pod, rootless: bool) -> String {
     std::path::Path::new(&path).parent().map(|p| p.display().to_string()).unwrap_or_default()
 }
 
-/// The pod's state from its containers' (Podman's `createPodStatusResults`):
-/// `Running` when all run, `Degraded` when some do, `Paused` when all are,
-/// `Exited` when all have exited, `Stopped` when some have, else `Created`.
+/// The pod's state from its containers' but its init containers'
+/// (Podman's `createPodStatusResults`): `Running` when all run, `Degraded`
+/// when some do, `Paused` when all are, `Exited` when all have exited,
+/// `Stopped` when some have, else `Created`.
 pub fn status(members: &[Container]) -> &'static str {
-    let n = members.len();
-    let count = |s: Status| members.iter().filter(|c| c.state.status == s).count();
+    let regular = || members.iter().filter(|c| !init::is_init(c));
+    let n = regular().count();
+    let count = |s: Status| regular().filter(|c| c.state.status == s).count();
     let (running, paused, stopped) = (count(Status::Running), count(Status::Paused), count(Status::Exited));
     if n == 0 {
         "Created"
@@ -262,5 +265,16 @@ mod tests {
         assert_eq!(status(&with(&[Exited, Created])), "Stopped");
         assert_eq!(status(&with(&[Created, Created])), "Created");
         assert_eq!(status(&with(&[Paused, Created])), "Created");
+    }
+
+    #[test]
+    fn init_containers_do_not_count() {
+        use Status::*;
+        let mut members = with(&[Running, Exited, Created]);
+        members[1].config.init_ctr = Some(init::InitCtr::Always);
+        members[2].config.init_ctr = Some(init::InitCtr::Once);
+        assert_eq!(status(&members), "Running");
+        members[0].state.status = Exited;
+        assert_eq!(status(&members), "Exited");
     }
 }

@@ -35,11 +35,22 @@ fn first_error(errors: Vec<anyhow::Error>) -> anyhow::Result<()> {
     Err(first)
 }
 
-/// `pod start`: every container not running, the infra container first
-/// (the others join its namespaces).
+/// `pod start`: the pod's init containers run to their end first (see
+/// [`super::init`]), then every container not running is started, the
+/// infra container first (the others join its namespaces).
 pub fn start(ctx: &Context, pods: &Pods, pod: &Pod) -> anyhow::Result<()> {
+    start_members(ctx, pods, pod, true)
+}
+
+/// [`start`]; with `init` the init containers run, otherwise they are
+/// left alone (`pod restart`).
+fn start_members(ctx: &Context, pods: &Pods, pod: &Pod, init: bool) -> anyhow::Result<()> {
     let mut containers = open_containers(ctx)?;
-    let members = pods.members(&mut containers, pod)?;
+    let mut members = pods.members(&mut containers, pod)?;
+    if init {
+        let removed = super::init::run(ctx, &mut containers, &members)?;
+        members.retain(|c| !removed.contains(&c.id));
+    }
     if members.is_empty() {
         return Err(Failure::new(
             ExitCode::Engine,
@@ -48,13 +59,15 @@ pub fn start(ctx: &Context, pods: &Pods, pod: &Pod) -> anyhow::Result<()> {
         .into());
     }
     let mut errors = Vec::new();
-    let mut ordered = members;
+    let mut ordered: Vec<Container> = members.into_iter().filter(|c| !super::init::is_init(c)).collect();
     ordered.sort_by_key(|c| !c.config.infra);
     for c in &ordered {
+        // (Its state as it is now: the init containers started the infra container.)
+        let c = containers.get(&c.id)?.unwrap_or_else(|| c.clone());
         if c.state.status.is_live() {
             continue;
         }
-        if let Err(e) = lifecycle::start(ctx, &mut containers, c, false) {
+        if let Err(e) = lifecycle::start(ctx, &mut containers, &c, false) {
             errors.push(e.context(format!("starting container {}", c.id)));
         }
     }
@@ -155,12 +168,14 @@ pub fn pause(ctx: &Context, pods: &Pods, pod: &Pod, frozen: bool) -> anyhow::Res
     first_error(errors)
 }
 
-/// `pod restart`: stopped, then started again.
+/// `pod restart`: stopped, then started again; its init containers are
+/// left alone (as in Podman, they run at `pod start` only).
 pub fn restart(ctx: &Context, pods: &Pods, pod: &Pod) -> anyhow::Result<()> {
     let mut containers = open_containers(ctx)?;
-    let members = pods.members(&mut containers, pod)?;
+    let mut members = pods.members(&mut containers, pod)?;
+    members.retain(|c| !super::init::is_init(c));
     stop_members(ctx, &members, None)?;
-    start(ctx, pods, pod)
+    start_members(ctx, pods, pod, false)
 }
 
 /// `pod rm`: the pod's containers removed (the infra container last),

@@ -897,12 +897,22 @@ pub struct CreateArgs {
     #[arg(short, long, value_name = "STREAM", value_parser = ["stdin", "stdout", "stderr"], ignore_case = true)]
     pub attach: Vec<String>,
 
+    /// Make this an init container of its pod (needs --pod): always (run to completion at every pod start, before the other containers) or once (at the first pod start, then removed)
+    #[arg(long, value_name = "TYPE")]
+    pub init_ctr: Option<String>,
+
     #[command(flatten)]
     pub flags: ContainerFlags,
 }
 
 pub fn run(ctx: &Context, args: CreateArgs) -> anyhow::Result<()> {
+    let init_ctr = args
+        .init_ctr
+        .as_deref()
+        .map(|v| crate::pod::init::InitCtr::from_flag(v, args.flags.pod.is_some()))
+        .transpose()?;
     let mut opts = args.flags.to_options()?;
+    opts.init_ctr = init_ctr;
     opts.options.attach = args.attach.iter().map(|a| a.to_ascii_lowercase()).collect();
     opts.options.attach.sort();
     opts.options.attach.dedup();

@@ -96,6 +96,8 @@ pub struct CreateOptions {
     /// Set by `pod create --infra-image`: this is the infra container (with
     /// this ID) of the pod `pod` (its ID), made before the pod is complete.
     pub infra_id: Option<String>,
+    /// `create --init-ctr`: an init container of the pod `pod`.
+    pub init_ctr: Option<crate::pod::init::InitCtr>,
 }
 
 /// `--image-volume`.
@@ -126,6 +128,9 @@ pub enum PullPolicy {
 
 /// `rpod create`: store a new container; returns it.
 pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> {
+    if opts.init_ctr.is_some() && opts.pod.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::new(ExitCode::Engine, "init containers must be created in a pod: invalid argument").into());
+    }
     if !opts.options.id_map_flags.is_empty() {
         let conflict = if opts.userns.as_deref().is_some_and(|u| !u.is_empty()) {
             Some("--userns")
@@ -428,6 +433,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         mounts: Vec::new(),
         pod: opts.pod.clone(),
         pod_name: opts.pod_name.clone(),
+        init_ctr: opts.init_ctr,
         infra: opts.infra_id.is_some(),
     };
     let paths = ctx.paths()?;
