@@ -521,6 +521,33 @@ fn init_containers_run_before_the_pod_starts() {
         // (Its infra container was started for the init containers, as in Podman.)
         assert_eq!(e.ok(&["pod", "ps", "--filter", "name=bad", "--format", "{{.Status}}"]), "Degraded\n");
 
+        // A command that cannot run: the start's error, exit 125 (not 127),
+        // nothing after it started. (The infra container runs: stopped
+        // first, else the new init container is refused, as in Podman.)
+        fails(e, 125, &["create", "--pod", "bad", "--init-ctr", "once", img], "cannot add init-ctr to a running pod");
+        e.ok(&["pod", "stop", "-t", "0", "bad"]);
+        e.ok(&["rm", "fail1"]);
+        made(&["--name", "nf1", "--init-ctr", "once", img, "/nonexistent"]);
+        let out = e.run(&["pod", "start", "bad"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("/nonexistent"), "{}", describe(&out));
+        assert_eq!(e.inspect("reg")["State"]["Status"], "created");
+        e.ok(&["rm", "nf1"]);
+        e.ok(&["pod", "stop", "-t", "0", "bad"]);
+        // An init container with --rm: its exit code still counts, it is gone after.
+        made(&["--name", "rm1", "--rm", "--init-ctr", "always", img, "sh", "-c", "exit 4"]);
+        let out = e.run(&["pod", "start", "bad"]);
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(text(&out.stderr).contains("exited with code 4"), "{}", describe(&out));
+        assert_eq!(e.code(&["container", "exists", "rm1"]), 1);
+        assert_eq!(e.inspect("reg")["State"]["Status"], "created");
+        e.ok(&["pod", "stop", "-t", "0", "bad"]);
+        made(&["--name", "rm2", "--rm", "--init-ctr", "always", img, "true"]);
+        e.ok(&["pod", "start", "bad"]);
+        assert_eq!(e.code(&["container", "exists", "rm2"]), 1);
+        assert_eq!(e.inspect("after1")["State"]["Status"], "exited");
+        assert_eq!(e.inspect("reg")["State"]["Status"], "running");
+
         e.ok(&["pod", "rm", "-f", "-t", "0", "ip", "bad"]);
         e.ok(&["volume", "rm", "initvol"]);
         assert_eq!(e.ok(&["ps", "-a", "-q"]), "");

@@ -7,8 +7,12 @@
 //! run. `pod restart`, `start` of a member and `run --pod` run none; the
 //! pod's state leaves them out.
 
+use std::time::Duration;
+
+use anyhow::anyhow;
 use serde::{Deserialize, Serialize};
 
+use crate::container::attach::{self, ClientOptions, Ended};
 use crate::container::lifecycle;
 use crate::container::record::{Container, Containers, Status};
 use crate::context::Context;
@@ -80,10 +84,7 @@ pub fn run(ctx: &Context, containers: &mut Containers, members: &[Container]) ->
             )
             .into());
         }
-        lifecycle::start(ctx, containers, &now, false)?;
-        // (Without a timeout it returns only once the container has exited.)
-        let code =
-            lifecycle::wait_for(containers, &c.id, |s| s.status == Status::Exited, None)?.map_or(-1, |s| s.exit_code);
+        let code = run_to_end(ctx, containers, &now).map_err(super::engine_failure)?;
         if code != 0 {
             return Err(
                 Failure::new(ExitCode::Engine, format!("init container {} exited with code {code}", c.id)).into()
@@ -97,6 +98,33 @@ pub fn run(ctx: &Context, containers: &mut Containers, members: &[Container]) ->
         }
     }
     Ok(removed)
+}
+
+/// Starts `c` and waits for its end: its exit code. Through an attach
+/// (no streams) made before it starts, as `start -a` does: its monitor
+/// reports the exit code to it even when the container is gone with it
+/// (`--rm`).
+fn run_to_end(ctx: &Context, containers: &mut Containers, c: &Container) -> anyhow::Result<i32> {
+    let started = lifecycle::start(ctx, containers, c, true)?;
+    let sock = attach::connect(&containers.run_dir(&c.id))?;
+    let mut report = started.report.ok_or_else(|| anyhow!("the monitor of {} did not wait for the attach", c.id))?;
+    lifecycle::read_outcome(&mut report)?;
+    let quiet = ClientOptions {
+        stdin: false,
+        stdout: false,
+        stderr: false,
+        tty: false,
+        detach_keys: Vec::new(),
+        proxy_signals_to: None,
+    };
+    match attach::client(sock, &quiet)? {
+        Ended::Exited(code) => Ok(code),
+        // The monitor went without telling: the exit it recorded.
+        Ended::Closed | Ended::Detached => {
+            let state = lifecycle::wait_for(containers, &c.id, |s| !s.status.is_live(), Some(Duration::from_secs(10)))?;
+            Ok(state.map_or(-1, |s| s.exit_code))
+        }
+    }
 }
 
 #[cfg(test)]

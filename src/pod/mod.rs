@@ -158,6 +158,16 @@ impl Pods {
     }
 }
 
+/// A container's failure to start as a pod verb reports it: exit 125
+/// (Podman's `pod start` exits 125 whatever the runtime said, where
+/// `start` of the container exits 126 or 127).
+pub(crate) fn engine_failure(e: anyhow::Error) -> anyhow::Error {
+    match crate::error::failure_of(&e) {
+        Some(f) if f.exit != ExitCode::Engine => Failure::new(ExitCode::Engine, format!("{e:#}")).into(),
+        _ => e,
+    }
+}
+
 /// Where the pod's cgroup is (or would be), from the cgroup hierarchy's
 /// root (`/rpod/pod-ID`, as cgroup files and `/proc/PID/cgroup` name it).
 pub fn cgroup_path(cg: &crate::container::limits::PodCgroup, rootless: bool) -> Option<String> {
@@ -265,6 +275,17 @@ mod tests {
         assert_eq!(status(&with(&[Exited, Created])), "Stopped");
         assert_eq!(status(&with(&[Created, Created])), "Created");
         assert_eq!(status(&with(&[Paused, Created])), "Created");
+    }
+
+    #[test]
+    fn start_failures_exit_125() {
+        let e = anyhow::Error::from(Failure::new(ExitCode::NotFound, "exec: /nope: no such file or directory"))
+            .context("starting container abc");
+        let e = engine_failure(e);
+        assert_eq!(crate::error::exit_code_of(&e), 125);
+        assert_eq!(crate::error::render(&e), "Error: starting container abc: exec: /nope: no such file or directory");
+        let state = engine_failure(Failure::state_improper("improper").into());
+        assert_eq!(crate::error::cause_of(&state), crate::error::Cause::StateImproper, "left as it is");
     }
 
     #[test]

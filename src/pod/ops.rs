@@ -68,7 +68,7 @@ fn start_members(ctx: &Context, pods: &Pods, pod: &Pod, init: bool) -> anyhow::R
             continue;
         }
         if let Err(e) = lifecycle::start(ctx, &mut containers, &c, false) {
-            errors.push(e.context(format!("starting container {}", c.id)));
+            errors.push(super::engine_failure(e.context(format!("starting container {}", c.id))));
         }
     }
     containers.event_of(&pod.event("start"));
