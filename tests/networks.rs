@@ -413,6 +413,103 @@ fn published_ports_on_a_user_network_and_network_rm_of_a_pod() {
     });
 }
 
+/// A network namespace of the test's own, joined to the host by a veth
+/// pair on a /30 (`host`, `peer`): a client whose address is not the
+/// host's loopback. Removed (with the pair) on drop.
+struct Client {
+    name: String,
+    host: String,
+}
+
+impl Client {
+    fn new(tag: &str, net: &str) -> Client {
+        let name = format!("rpc{tag}");
+        let (host, peer) = (format!("{net}1"), format!("{net}2"));
+        let sh = |script: &str| {
+            let out = Command::new("sh").args(["-ec", script]).output().unwrap();
+            assert!(out.status.success(), "{script}: {out:?}");
+        };
+        let _ = Command::new("ip").args(["netns", "del", &name]).output();
+        sh(&format!(
+            "ip netns add {name}; ip link add {name}h type veth peer name {name}n; ip link set {name}n netns {name}; \
+             ip addr add {host}/30 dev {name}h; ip link set {name}h up; \
+             ip netns exec {name} ip addr add {peer}/30 dev {name}n; ip netns exec {name} ip link set {name}n up"
+        ));
+        Client { name, host }
+    }
+
+    /// Sends `hello` to the host's `port` from the namespace, then reads
+    /// what comes back (retried while the server comes up).
+    #[track_caller]
+    fn ask(&self, port: u16) -> String {
+        let script = format!("exec 3<>/dev/tcp/{}/{port}; echo hello >&3; timeout 5 cat <&3", self.host);
+        let start = Instant::now();
+        loop {
+            let out = Command::new("ip").args(["netns", "exec", &self.name, "bash", "-c", &script]).output().unwrap();
+            let got = String::from_utf8_lossy(&out.stdout).into_owned();
+            if !got.is_empty() || start.elapsed() > Duration::from_secs(20) {
+                return got;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = Command::new("ip").args(["netns", "del", &self.name]).output();
+    }
+}
+
+/// A port published on a user network serves clients on other addresses
+/// than the host's loopback too (rootless: rpod's forwarder, Podman's
+/// rootlessport), and the host's loopback still; it closes with the
+/// container.
+#[test]
+fn published_ports_on_a_user_network_serve_other_addresses() {
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 8);
+        let img = n.e.image.clone();
+        n.create("o1", 0, &[]);
+        let client = Client::new(&n.tag, &n.net_prefix(1));
+        let port = free_port();
+        let publish = format!("{port}:80");
+        let serve = "while true; do nc -l -p 80 -e sh -c 'read x; echo got $x'; done";
+        n.ok(&["run", "-d", "--name", "web", "--network", "o1", "-p", &publish, &img, "sh", "-c", serve]);
+        assert_eq!(client.ask(port), "got hello\n");
+        assert_eq!(client.ask(port), "got hello\n", "again: the forwarding outlives a client");
+        // From the host's loopback as well (retried a moment: as root,
+        // other runs' netavark may be rewriting the shared firewall chains).
+        let local = || -> std::io::Result<String> {
+            let mut s = std::net::TcpStream::connect(("127.0.0.1", port))?;
+            s.set_read_timeout(Some(Duration::from_secs(5)))?;
+            std::io::Write::write_all(&mut s, b"local\n")?;
+            let mut got = String::new();
+            std::io::Read::read_to_string(&mut s, &mut got)?;
+            Ok(got)
+        };
+        let start = Instant::now();
+        let got = loop {
+            match local() {
+                Ok(got) if !got.is_empty() => break got,
+                other if start.elapsed() > Duration::from_secs(10) => {
+                    panic!("{:?}: 127.0.0.1:{port}: {other:?}", n.e.mode)
+                }
+                _ => std::thread::sleep(Duration::from_millis(200)),
+            }
+        };
+        assert_eq!(got, "got local\n");
+        n.ok(&["rm", "-f", "-t", "0", "web"]);
+        assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err(), "the port is closed with its container");
+        assert!(
+            processes_mentioning(&format!("__port-forward tcp:[::]:{port}")).is_empty(),
+            "the forwarder went with the container"
+        );
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "o1\n");
+        n.assert_gone(1);
+    });
+}
+
 #[test]
 fn a_killed_rootless_netns_holder_is_replaced() {
     let e = Eng::new(Mode::Rootless, "networks");

@@ -29,10 +29,10 @@
 //! ([`super::rootless_netns`]): netavark runs there (in its holder's
 //! network and mount namespaces), the bind mounts are kept in the
 //! holder's mount namespace, addresses are reserved in `<run
-//! root>/networks/ipam`, and a published port is carried by a pasta of
-//! the container's own from the host into the rootless namespace (its
-//! splice path: connections from the host's loopback), where netavark's
-//! port forwarding takes it to the container.
+//! root>/networks/ipam`, and a published port is carried by a forwarder
+//! of the container's own ([`super::forward`]) from the host into the
+//! rootless namespace's loopback, where netavark's port forwarding takes
+//! it to the container.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -166,9 +166,10 @@ pub struct Attached {
     /// ([`super::rootless_netns::Netns::id`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rootless_netns: Option<String>,
-    /// Rootless: the pasta carrying its published ports (PID, start time).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ports_pasta: Option<(i32, u64)>,
+    /// Rootless: the forwarder carrying its published ports (PID, start
+    /// time; [`super::forward`]).
+    #[serde(default, alias = "ports_pasta", skip_serializing_if = "Option::is_none")]
+    pub ports_forwarder: Option<(i32, u64)>,
 }
 
 impl Attached {
@@ -477,11 +478,11 @@ pub fn setup(
             Place::Rootless(n) => Some(n.id.clone()),
             Place::Host => None,
         },
-        ports_pasta: None,
+        ports_forwarder: None,
     };
-    // Rootless, pasta has taken the host's side: in the rootless namespace
-    // a published port arrives on its loopback, whatever host address it
-    // was published on.
+    // Rootless, the forwarder has taken the host's side: in the rootless
+    // namespace a published port arrives on its loopback, whatever host
+    // address it was published on.
     let ports: Vec<PortMapping> = match &place {
         Place::Rootless(_) => given.iter().map(|p| PortMapping { host_ip: String::new(), ..p.clone() }).collect(),
         Place::Host => given.to_vec(),
@@ -510,7 +511,7 @@ pub fn setup(
         attached.status = serde_json::from_slice(&out).context("reading netavark's answer")?;
         crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
         if let (Place::Rootless(n), false) = (&place, ports.is_empty()) {
-            attached.ports_pasta = Some(ports_pasta(n, id, given, &dir)?);
+            attached.ports_forwarder = Some(super::forward::start(&n.open()?, given)?);
             crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&attached)?[..])?;
         }
         Ok(())
@@ -553,74 +554,6 @@ fn per_network_options(
         "static_mac": s.mac_address,
     });
     Ok((ip, per))
-}
-
-/// Rootless: a pasta of container `id`'s own that carries its published
-/// `ports` from the host into the rootless namespace `n` (same port
-/// there, where netavark forwards it to the container): no addresses of
-/// its own (`--config-net` is the namespace's pasta's), a tap device named
-/// after the container, only its splice path. In the background, it
-/// outlives this command; teardown ends it. Its PID and start time.
-fn ports_pasta(
-    n: &super::rootless_netns::Netns,
-    id: &str,
-    ports: &[PortMapping],
-    dir: &Path,
-) -> anyhow::Result<(i32, u64)> {
-    use std::os::fd::{AsFd, AsRawFd};
-    let pasta = super::find_helper("pasta").ok_or_else(|| anyhow!("pasta is not installed"))?;
-    let mut args: Vec<String> = ["--quiet", "--no-map-gw", "-T", "none", "-U", "none", "-I"].map(String::from).to_vec();
-    args.push(format!("rp{}", &id[..12]));
-    let (mut tcp, mut udp) = (0, 0);
-    for p in ports {
-        let r = p.range.max(1) - 1;
-        let host = if r > 0 { format!("{}-{}", p.host_port, p.host_port + r) } else { p.host_port.to_string() };
-        let addr = if p.host_ip.is_empty() { String::new() } else { format!("{}/", p.host_ip) };
-        let flag = match p.protocol.as_str() {
-            "tcp" => {
-                tcp += 1;
-                "-t"
-            }
-            "udp" => {
-                udp += 1;
-                "-u"
-            }
-            other => bail!("-p {}/{other}: pasta forwards only tcp and udp", p.container_port),
-        };
-        args.extend([flag.to_string(), format!("{addr}{host}:{host}")]);
-    }
-    for (count, flag) in [(tcp, "-t"), (udp, "-u")] {
-        if count == 0 {
-            args.extend([flag.to_string(), "none".to_string()]);
-        }
-    }
-    let pid_file = dir.join("containers").join(format!("{id}.pasta.pid"));
-    let log_file = dir.join("containers").join(format!("{id}.pasta.log"));
-    let _ = std::fs::remove_file(&pid_file);
-    args.extend(["--netns".to_string(), "/proc/self/fd/3".to_string(), "-P".to_string()]);
-    args.push(pid_file.display().to_string());
-    let netns = n.open()?;
-    let log = crate::paths::private_file_create(&log_file)?;
-    let mut cmd = Command::new(&pasta);
-    cmd.args(&args).stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
-    crate::sys::pass_fds(&mut cmd, vec![netns.as_fd().as_raw_fd()]);
-    log::debug!("starting {} {}", pasta.display(), args.join(" "));
-    let status = cmd.status().with_context(|| format!("starting {}", pasta.display()))?;
-    let msg = std::fs::read_to_string(&log_file).unwrap_or_default();
-    let _ = std::fs::remove_file(&log_file);
-    let pid: Option<i32> = std::fs::read_to_string(&pid_file).ok().and_then(|t| t.trim().parse().ok());
-    let _ = std::fs::remove_file(&pid_file);
-    match pid.and_then(|p| Some((p, crate::procfs::process_start(p)?))) {
-        Some(found) if status.success() => Ok(found),
-        _ => {
-            let mut msg: String =
-                msg.lines().filter(|l| !l.starts_with("Failed to send")).collect::<Vec<_>>().join("; ");
-            if msg.contains("Failed to bind") {
-                msg.push_str(" (a published host port is in use)");
-            }
-            bail!("pasta for the published ports failed ({status}): {msg}")
-        }
-    }
 }
 
 /// `netavark setup|teardown NETNS` with `options` as input (as root under
@@ -902,7 +835,7 @@ fn teardown_locked(run_root: &Path, id: &str) -> anyhow::Result<()> {
     let dir = state_dir(run_root);
     let mut errors = Vec::new();
     let place = place_of(run_root, &attached);
-    if let Some((pid, start)) = attached.ports_pasta {
+    if let Some((pid, start)) = attached.ports_forwarder {
         if crate::procfs::process_start(pid) == Some(start) {
             let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
         }
@@ -1022,7 +955,7 @@ mod tests {
                     "subnets": [{"ipnet": "10.89.0.5/24", "gateway": "10.89.0.1"}]}}}}),
             ips: vec![],
             rootless_netns: None,
-            ports_pasta: None,
+            ports_forwarder: None,
         };
         let n = a.attachment();
         assert_eq!(n.ips, ["10.89.0.5".parse::<IpAddr>().unwrap()]);

@@ -1,11 +1,13 @@
 //! Container networking: the `--network` modes ([`mode`]), published ports
 //! ([`ports`]), the address in a container that reaches the host
 //! ([`host_address`]), network definitions ([`config`]), bridge networks
-//! through netavark ([`bridge`]), name resolution ([`names`]).
+//! through netavark ([`bridge`]), name resolution ([`names`]), rootless
+//! published ports on those ([`forward`]).
 
 pub mod bridge;
 pub mod config;
 pub mod filter;
+pub mod forward;
 pub mod manage;
 pub mod mode;
 pub mod names;

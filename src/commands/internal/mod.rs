@@ -2,11 +2,14 @@
 //! the command tree: `rpod __monitor ID` (a container's monitor) and `rpod
 //! __pause PIDFILE` (the pause process that keeps the rootless user
 //! namespace), `rpod __rootless-netns DIR` (the holder of the rootless
-//! network namespace). They are read here, once, without clap, so that these
-//! long-lived processes touch as little of the binary as they can.
+//! network namespace), `rpod __port-forward WORD...` (a rootless
+//! container's published ports on user-defined networks). They are read
+//! here, once, without clap, so that these long-lived processes touch as
+//! little of the binary as they can.
 
 pub mod monitor;
 pub mod pause;
+pub mod port_forward;
 pub mod rootless_netns;
 
 use std::ffi::OsString;
@@ -16,6 +19,7 @@ pub enum Entry {
     Monitor(Box<monitor::Invocation>),
     Pause(pause::Invocation),
     RootlessNetns(rootless_netns::Invocation),
+    PortForward(port_forward::Invocation),
 }
 
 /// The internal entry point `args` name, or `None` for a user's command.
@@ -26,6 +30,9 @@ pub fn parse(args: &[OsString]) -> Option<Entry> {
     if let Some(n) = rootless_netns::parse(args) {
         return Some(Entry::RootlessNetns(n));
     }
+    if let Some(f) = port_forward::parse(args) {
+        return Some(Entry::PortForward(f));
+    }
     monitor::parse(args).map(|m| Entry::Monitor(Box::new(m)))
 }
 
@@ -35,5 +42,6 @@ pub fn run(entry: Entry) -> i32 {
         Entry::Monitor(m) => monitor::run(*m),
         Entry::Pause(p) => pause::run(p),
         Entry::RootlessNetns(n) => rootless_netns::run(n),
+        Entry::PortForward(f) => port_forward::run(f),
     }
 }
