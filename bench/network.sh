@@ -14,6 +14,8 @@
 #   on a user-defined network (rootless: the rootless network namespace, aardvark-dns),
 #   `run --rm --network NET IMAGE nslookup first` while a container `first` runs there:
 #   the time for a second container to resolve the first by name;
+#   the same download and connection rate through `-p` of a container on that network
+#   (rootless: rpod's forwarder, Podman's rootlessport);
 #   a pod's life: `pod create` + `run --rm --pod` + `pod rm -f` (rpod's infra is its own
 #   init; Podman's needs a pause image, which it builds from catatonit: without catatonit
 #   installed, busybox committed with `CMD sleep` stands in, `--infra-image`).
@@ -115,9 +117,20 @@ for en in "${ENGINES[@]}"; do
       sleep 0.2
     done
     RES[resolve,$en]=$(measure "$en-resolve" "" "$E run --rm --network $BNET $IMG nslookup first")
+    step "$en: httpd behind -p on the user network"
+    P=$(free_port)
+    if eng "$en" run -d --name uweb --network "$BNET" -p "127.0.0.1:$P:80" -v "$WWW:/www:ro" "$IMG" \
+      httpd -f -p 80 -h /www >"$WORK/uweb-$en.log" 2>&1 && wait_http "$P"; then
+      RES[uget,$en]=$(measure "$en-uget" "" "$(download "$P")")
+      RES[uconn,$en]=$(measure "$en-uconn" "" "$(requests "$P")")
+    else
+      cat "$WORK/uweb-$en.log" >&2
+      RES[uget,$en]=FAILED RES[uconn,$en]=FAILED
+    fi
+    eng "$en" rm -f -t 0 uweb >/dev/null 2>&1 || true
   else
     cat "$WORK/net-$en.log" >&2
-    RES[resolve,$en]=FAILED
+    RES[resolve,$en]=FAILED RES[uget,$en]=FAILED RES[uconn,$en]=FAILED
   fi
   eng "$en" rm -f -t 0 first >/dev/null 2>&1 || true
   eng "$en" network rm -f "$BNET" >/dev/null 2>&1 || true
@@ -208,6 +221,12 @@ minus() { [[ $1 =~ ^[0-9]+$ && $2 =~ ^[0-9]+$ ]] && echo $(($1 - $2)) || echo "-
   printf '%-38s %-20s %-20s %-12s %s\n' "connections/s through -p ($CONNS)" "$(per_s "$CONNS" "$rv")" \
     "$(per_s "$CONNS" "$pv")" "$(ratio "$pv" "$rv")" "$(per_s "$CONNS" "$fc")"
   printf '%-38s %-20s %-20s\n' "  of the floor" "$(ratio "$fc" "$rv")" "$(ratio "$fc" "$pv")"
+  rv=$(med "${RES[uget,rpod]:-}") pv=$(med "${RES[uget,podman]:-}")
+  printf '%-38s %-20s %-20s %-12s %s\n' "$MB MB through -p on a user net (MB/s)" "$(per_s "$MB" "$rv")" \
+    "$(per_s "$MB" "$pv")" "$(ratio "$pv" "$rv")" "$(per_s "$MB" "$fl")"
+  rv=$(med "${RES[uconn,rpod]:-}") pv=$(med "${RES[uconn,podman]:-}")
+  printf '%-38s %-20s %-20s %-12s %s\n' "connections/s, -p on a user net" "$(per_s "$CONNS" "$rv")" \
+    "$(per_s "$CONNS" "$pv")" "$(ratio "$pv" "$rv")" "$(per_s "$CONNS" "$fc")"
   echo "# raw medians (min-max): download floor $(cell "${RES[get,floor]}"), rpod $(cell "${RES[get,rpod]:-}")," \
     "podman $(cell "${RES[get,podman]:-}"); $CONNS requests floor $(cell "${RES[conn,floor]}")," \
     "rpod $(cell "${RES[conn,rpod]:-}"), podman $(cell "${RES[conn,podman]:-}")"
