@@ -58,17 +58,69 @@ fn setup_container(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallib
     nix::sys::stat::umask(Mode::empty());
     if plan.new_userns {
         wait_go(io.chan).map_err(at(Step::UserNsWait, 0))?;
-        let (uid, gid) = plan.become_ids;
-        sys::setresgid(gid).map_err(at(Step::BecomeRoot, 0))?;
-        sys::setresuid(uid).map_err(at(Step::BecomeRoot, 0))?;
+        take_ids(plan.become_ids)?;
     }
-    for &(fd, flag, idx) in &plan.join {
+    // A joined user namespace: runc's order (nsexec's
+    // try_join_namespaces), first every namespace but the user and mount
+    // namespaces that the engine's privileges reach — one the joined user
+    // namespace does not own (a bridge's, made by netavark as root) cannot
+    // be joined from inside it — then the user namespace, then the rest.
+    let mut joined = 0u32;
+    if plan.joined_userns {
+        for (k, &(fd, flag, _)) in plan.join.iter().enumerate() {
+            if flag != libc::CLONE_NEWUSER && flag != libc::CLONE_NEWNS && sys::setns(fd, flag).is_ok() {
+                joined |= 1 << k;
+            }
+        }
+    }
+    for (k, &(fd, flag, idx)) in plan.join.iter().enumerate() {
+        if joined & (1 << k) != 0 {
+            continue;
+        }
         sys::setns(fd, flag).map_err(at(Step::JoinNamespace, idx as usize))?;
+        if flag == libc::CLONE_NEWUSER {
+            take_ids(plan.become_ids)?;
+        }
     }
     if plan.unshare_flags != 0 {
         let flags = nix::sched::CloneFlags::from_bits_retain(plan.unshare_flags as i32);
         nix::sched::unshare(flags).map_err(at(Step::Unshare, 0))?;
     }
+    if plan.fork_init {
+        // The new PID namespace takes this process's next child as its
+        // PID 1: that child goes on (a child of the engine), once the
+        // engine has its PID.
+        let chan = io.chan;
+        return hand_over(chan, || {
+            wait_go(chan).map_err(at(Step::Fork, 0))?;
+            setup_in_namespaces(plan, io)
+        });
+    }
+    setup_in_namespaces(plan, io)
+}
+
+/// Forks the process that goes on with `next` (a child of the engine:
+/// `CLONE_PARENT`; it reports its own failure on `chan`), reports its PID
+/// on `chan` and exits.
+fn hand_over(chan: RawFd, next: impl FnOnce() -> Result<Infallible, Fail>) -> Result<Infallible, Fail> {
+    let pid = sys::clone_child(libc::CLONE_PARENT as u64, None, || {
+        let Err((step, arg, errno)) = next();
+        report(chan, Msg::new(MSG_FAIL, step, arg, errno as i32));
+        sys::exit_now(125)
+    })
+    .map_err(at(Step::Fork, 0))?;
+    report(chan, Msg::new(MSG_PID, Step::None, pid.as_raw() as u32, 0));
+    sys::exit_now(0)
+}
+
+/// The IDs a process takes in the user namespace it made or joined.
+fn take_ids((uid, gid): (u32, u32)) -> Result<(), Fail> {
+    sys::setresgid(gid).map_err(at(Step::BecomeRoot, 0))?;
+    sys::setresuid(uid).map_err(at(Step::BecomeRoot, 0))
+}
+
+/// The init's set-up once in its namespaces: file systems, then the process.
+fn setup_in_namespaces(plan: &mut ContainerPlan, io: &mut IoPlan) -> Result<Infallible, Fail> {
     // Not dumpable: nothing in the container may ptrace this process or open
     // its /proc files (its exe is the engine's binary) until it execs.
     sys::prctl(libc::PR_SET_DUMPABLE, 0, 0).map_err(at(Step::Dumpable, 0))?;
@@ -258,20 +310,13 @@ fn setup_join(plan: &mut JoinPlan, io: &mut IoPlan) -> Result<Infallible, Fail> 
     for &(fd, _, _) in &plan.ns {
         sys::close(fd);
     }
-    let pid = sys::clone_child(libc::CLONE_PARENT as u64, None, || {
-        let r = (|| {
-            if io.pty {
-                setup_pty(io, &plan.process, false)?;
-            }
-            process_tail(&plan.process, io)
-        })();
-        let Err((step, arg, errno)) = r;
-        report(io.chan, Msg::new(MSG_FAIL, step, arg, errno as i32));
-        sys::exit_now(125)
+    let chan = io.chan;
+    hand_over(chan, || {
+        if io.pty {
+            setup_pty(io, &plan.process, false)?;
+        }
+        process_tail(&plan.process, io)
     })
-    .map_err(at(Step::Fork, 0))?;
-    report(io.chan, Msg::new(MSG_PID, Step::None, pid.as_raw() as u32, 0));
-    sys::exit_now(0)
 }
 
 /// Open (`open_tree`, detached) the host tree `trees[i]` into its slot; an

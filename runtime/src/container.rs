@@ -358,6 +358,10 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     };
     drop(child_sock);
     drop(gate);
+    let pid = match plan.fork_init {
+        true => forked_init(pid, &parent_sock, &plan)?,
+        false => pid,
+    };
 
     if plan.new_userns {
         let go = write_id_maps(pid, c.spec).and_then(|_| {
@@ -436,6 +440,32 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     }
 }
 
+/// A new PID namespace in a joined user namespace (`plan.fork_init`):
+/// the first child (`first`) unshared it and forked the container's init;
+/// its report is that PID (it exits then) or the step that failed. The
+/// init waits for the go-ahead sent here once its PID is known.
+fn forked_init(first: Pid, sock: &OwnedFd, plan: &plan::ContainerPlan) -> Result<Pid, RuntimeError> {
+    let report = recv_report(sock, false);
+    let status = reap(first);
+    let pid = match report {
+        Ok(Some((m, _))) if m.kind == MSG_PID => Pid::from_raw(m.arg as i32),
+        Ok(Some((m, _))) if m.kind == MSG_FAIL => {
+            return Err(RuntimeError::Setup {
+                step: plan.describe(Step::from_u32(m.step), m.arg),
+                errno: Errno::from_raw(m.errno),
+            })
+        }
+        Ok(None) => return Err(RuntimeError::InitDied(describe_status(status))),
+        Ok(Some(_)) => return Err(RuntimeError::sys("reading the init's report", Errno::EBADMSG)),
+        Err(e) => return Err(RuntimeError::sys("reading the init's report", e)),
+    };
+    if let Err(e) = sys::send(sock.as_raw_fd(), &Msg::new(MSG_GO, Step::None, 0, 0).encode()) {
+        kill_and_reap(pid);
+        return Err(RuntimeError::sys("signalling the init", e));
+    }
+    Ok(pid)
+}
+
 /// The hooks the init paused for: before `pivot_root` (`HOOKS_CREATE`:
 /// createRuntime, createContainer) or before exec (`HOOKS_START`:
 /// prestart, startContainer).
@@ -450,7 +480,7 @@ fn run_create_hooks(hooks: Option<&HookSet>, which: u32, pid: Pid) -> Result<(),
     h.run(Stage::CreateContainer, "creating", pid)
 }
 
-/// A new user namespace: the root file system and every bind source
+/// A new or joined user namespace: the root file system and every bind source
 /// opened (detached copies, `open_tree`) by the engine before the clone,
 /// their descriptors put in the plan for the init, which attaches them —
 /// the container's IDs may not be able to reach them (the store's
@@ -463,7 +493,7 @@ fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Vec<OwnedFd> {
     // root of a user namespace (a rootless engine); an unprivileged runtime
     // (`rpod oci` run by a user) leaves them to the init, as before, which
     // reaches what that user reaches.
-    let opened = match plan.new_userns && nix::unistd::geteuid().is_root() {
+    let opened = match (plan.new_userns || plan.joined_userns) && nix::unistd::geteuid().is_root() {
         true => open_trees(plan),
         false => None,
     };

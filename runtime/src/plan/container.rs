@@ -98,16 +98,10 @@ pub(crate) fn container_plan(
     let joined_user = listed(LinuxNamespaceType::User).is_some_and(|n| n.path().is_some());
     // Namespaces made after joining a user namespace must belong to it, so
     // they are unshared by the init once it has joined (runc's order), not
-    // made by the clone. A new PID namespace would need one more fork there.
+    // made by the clone; a new PID namespace is entered by one more fork
+    // there (runc's stage-2 child: see `ContainerPlan::fork_init`).
     let mut unshare_flags = 0;
     if joined_user {
-        if clone_flags & libc::CLONE_NEWPID as u64 != 0 {
-            return Err(RuntimeError::InvalidSpec(
-                "a new PID namespace inside a joined user namespace is not supported (join a PID namespace too, \
-                 or make the user namespace new)"
-                    .into(),
-            ));
-        }
         unshare_flags = std::mem::take(&mut clone_flags);
     }
     // Without a mount namespace of its own (OCI: the runtime's is
@@ -356,7 +350,7 @@ pub(crate) fn container_plan(
             )));
         }
     }
-    let root_tree = match new_user && !chroot_only {
+    let root_tree = match userns && !chroot_only {
         true => Some(tree(&rootfs, true, &mut trees)?),
         false => None,
     };
@@ -377,6 +371,8 @@ pub(crate) fn container_plan(
             pid_join,
             chroot_only,
             new_userns: new_user,
+            joined_userns: joined_user,
+            fork_init: joined_user && unshare_flags & libc::CLONE_NEWPID as u64 != 0,
             become_ids,
             join,
             early_join,

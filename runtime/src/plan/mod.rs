@@ -130,6 +130,16 @@ pub(crate) struct ContainerPlan {
     pub chroot_only: bool,
     /// A new user namespace: wait for the engine to write the maps.
     pub new_userns: bool,
+    /// An existing user namespace to join (`namespaces[].path` of type
+    /// user): the other namespaces are joined before it where the engine's
+    /// privileges allow (runc's order), the new ones unshared after it, and
+    /// the init takes `become_ids` there.
+    pub joined_userns: bool,
+    /// A new PID namespace in a joined user namespace: the process that
+    /// unshared it forks the container's init (PID 1 there, a child of the
+    /// engine), reports its PID and exits; the init waits for the engine's
+    /// go-ahead before anything else.
+    pub fork_init: bool,
     /// In a new user namespace, the IDs the init takes once the maps are
     /// written: root's, or the process's own when the maps leave root out
     /// (`--uidmap 1000:0:1 --user 1000`).
@@ -402,6 +412,36 @@ mod tests {
         assert!(!devices_allow_all(Some(&res(vec![rule(true, None, Some(4), "rwm")]))));
         assert!(!devices_allow_all(Some(&res(vec![rule(true, None, None, "r")]))));
         assert!(!devices_allow_all(Some(&res(vec![rule(true, None, None, "rwm"), rule(false, None, None, "rwm")]))));
+    }
+
+    #[test]
+    fn a_joined_user_namespace_owns_the_new_ones_and_forks_into_a_new_pid_namespace() {
+        use oci_spec::runtime::LinuxNamespaceBuilder;
+        let dir = std::env::temp_dir().join(format!("rpod-plan-userns-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let plan_with = |pid_ns: bool| {
+            let mut spec = crate::default_spec(&crate::SpecOptions {
+                rootfs: dir.clone(),
+                args: vec!["true".into()],
+                ..Default::default()
+            });
+            let linux = spec.linux_mut().as_mut().unwrap();
+            let mut ns = linux.namespaces().clone().unwrap_or_default();
+            ns.retain(|n| n.typ() != LinuxNamespaceType::User && (pid_ns || n.typ() != LinuxNamespaceType::Pid));
+            let user = LinuxNamespaceBuilder::default().typ(LinuxNamespaceType::User).path("/proc/self/ns/user");
+            ns.push(user.build().unwrap());
+            linux.set_namespaces(Some(ns));
+            container_plan(&spec, HostFacts { init_root: false, may_map: false }).unwrap().0
+        };
+        let plan = plan_with(true);
+        assert!(plan.joined_userns && !plan.new_userns && plan.fork_init);
+        assert_eq!(plan.clone_flags, 0, "made inside the joined namespace, not by the clone");
+        let (pid, mnt) = (libc::CLONE_NEWPID as u64, libc::CLONE_NEWNS as u64);
+        assert_eq!(plan.unshare_flags & (pid | mnt), pid | mnt);
+        assert!(plan.root_tree.is_some(), "the root is opened by the engine");
+        assert_eq!(plan.join.iter().filter(|j| j.1 == libc::CLONE_NEWUSER).count(), 1);
+        assert!(!plan_with(false).fork_init, "no new PID namespace, no fork");
+        std::fs::remove_dir(&dir).unwrap();
     }
 
     #[test]
