@@ -8832,7 +8832,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__create)
-            opts="-n -h -l -p -v -m -c --help --name --infra --infra-name --infra-image --infra-command --infra-conmon-pidfile --share --share-parent --hostname --label --label-file --network --publish --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --pid --uts --sysctl --shm-size --device --security-opt --volume --volumes-from --cgroup-parent --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --pod-id-file --replace --exit-policy --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-n -h -l -p -v -m -c --help --name --infra --infra-name --infra-image --infra-command --infra-conmon-pidfile --share --share-parent --hostname --label --label-file --network --publish --dns --dns-search --dns-option --add-host --no-hosts --ip --mac-address --network-alias --pid --uts --sysctl --shm-size --device --security-opt --volume --volumes-from --cgroup-parent --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --userns --uidmap --gidmap --subuidname --subgidname --pod-id-file --replace --exit-policy --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9019,6 +9019,26 @@ _rpod() {
                     return 0
                     ;;
                 --device-write-bps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subuidname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subgidname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

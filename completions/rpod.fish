@@ -597,10 +597,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'Run in a user namespace of its own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -d 'Run in a user namespace of its own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -d 'Map its GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
@@ -1259,10 +1259,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'Run in a user namespace of its own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -d 'Run in a user namespace of its own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -d 'Map its GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
@@ -1669,10 +1669,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -s p -l publish -d 'Pu
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l uidmap -d 'Run in a user namespace of its own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l subuidname -d 'Run in a user namespace of its own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l subgidname -d 'Map its GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''
@@ -3321,6 +3321,11 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block IO relative weight of a device (DEVICE:WEIGHT)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Limit read rate from a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Limit write rate to a device (DEVICE:RATE, e.g. /dev/sda:1mb)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l userns -d 'The user namespace of every container of the pod (its infra container\'s, which they join): host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the containers\' files yours on the host)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l uidmap -d 'Run in a user namespace of its own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l subuidname -d 'Run in a user namespace of its own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l subgidname -d 'Map its GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s ID to the file' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What the pod does when its last container exits (continue)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
@@ -4068,10 +4073,10 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -s p -l publish -d 'Publi
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l expose -d 'Expose a port or a range of ports (PORT[-PORT][/PROTOCOL]), published by -P' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l init-path -d 'With --init: run this program as the container\'s init instead of rpod\'s own (mounted read-only at /run/podman-init, given `-- COMMAND...`, as Podman\'s catatonit)' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l hostuser -d 'Give a host user (name or UID) an entry in the container\'s /etc/passwd' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l uidmap -d 'Run in a user namespace of the container\'s own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l uidmap -d 'Run in a user namespace of its own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l gidmap -d 'The GID map as --uidmap\'s (default: --uidmap\'s)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l subuidname -d 'Run in a user namespace of the container\'s own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l subgidname -d 'Map the container\'s GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l subuidname -d 'Run in a user namespace of its own mapping its UIDs, from 0 up, to NAME\'s ranges in /etc/subuid' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l subgidname -d 'Map its GIDs, from 0 up, to NAME\'s ranges in /etc/subgid' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l seccomp-policy -d 'Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image\'s io.containers.seccomp.profile label)' -r -f -a "default\t''
 image\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l sdnotify -d 'How the caller\'s NOTIFY_SOCKET (systemd\'s Type=notify) is used: container (the container reports readiness through a socket of its own), conmon (ready once started) or ignore' -r -f -a "container\t''

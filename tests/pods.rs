@@ -4,6 +4,7 @@
 //! lifecycle verbs act on every container, `pod rm -a -f` leaves nothing.
 //! Traffic goes only to 127.0.0.1.
 
+use std::os::unix::fs::MetadataExt as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -551,6 +552,101 @@ fn init_containers_run_before_the_pod_starts() {
         e.ok(&["pod", "rm", "-f", "-t", "0", "ip", "bad"]);
         e.ok(&["volume", "rm", "initvol"]);
         assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
+        assert_no_leftovers(e);
+    });
+}
+
+/// `pod create --uidmap` (root: host IDs; rootless: IDs of the user's
+/// namespace) and `--userns keep-id` (rootless): the infra container has
+/// the user namespace and every container of the pod joins it — the same
+/// namespace and maps, each with a PID namespace of its own inside it, its
+/// image's files root's, what it writes owned by the mapped IDs on the
+/// host; a container's own --userns or maps are refused with Podman's
+/// errors; the pod's stop and start make a new namespace all join again.
+#[test]
+fn a_pod_shares_its_user_namespace() {
+    let bed = rpod_testbed::bed::Bed::get();
+    let (subuid, subgid) = (bed.sub_start("/etc/subuid"), bed.sub_start("/etc/subgid"));
+    each_mode("pods-userns", |e| {
+        let out = e.path("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::set_permissions(&out, std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+        let bind = format!("{}:/out", out.display());
+        let (from, host_ids) = match e.mode {
+            Mode::Root => (100000u32, (100000u32, 100000u32)),
+            Mode::Rootless => (1, (subuid, subgid)),
+        };
+        let map = format!("0:{from}:5000");
+        e.ok(&["pod", "create", "--name", "up", "--uidmap", &map]);
+        let doc: serde_json::Value = serde_json::from_str(&e.ok(&["pod", "inspect", "up"])).unwrap();
+        assert_eq!(doc["InfraConfig"]["userns"], "private", "{:?}", e.mode);
+        assert_eq!(doc["SharedNamespaces"], serde_json::json!(["ipc", "net", "user", "uts"]));
+        let infra = doc["InfraContainerID"].as_str().unwrap().to_string();
+
+        e.ok(&["run", "-d", "--pod", "up", "--name", "a", "-v", &bind, &e.image, "sleep", "600"]);
+        e.ok(&["run", "-d", "--pod", "up", "--name", "b", &e.image, "sleep", "600"]);
+        let pid = |name: &str| e.inspect(name)["State"]["Pid"].as_i64().unwrap();
+        let check_joined = || {
+            let (a, b, i) = (pid("a"), pid("b"), pid(&infra));
+            for kind in ["user", "net", "ipc", "uts"] {
+                assert_eq!(ns(a, kind), ns(i, kind), "{:?} {kind}", e.mode);
+                assert_eq!(ns(b, kind), ns(i, kind), "{:?} {kind}", e.mode);
+            }
+            assert_ne!(ns(a, "user"), ns(std::process::id() as i64, "user"), "{:?}", e.mode);
+            assert_ne!(ns(a, "pid"), ns(b, "pid"), "{:?}: each its own PID namespace", e.mode);
+            let maps = |p: i64| std::fs::read_to_string(format!("/proc/{p}/uid_map")).unwrap();
+            assert_eq!(maps(a), maps(i), "{:?}", e.mode);
+        };
+        check_joined();
+        // Inside: the pod's maps, root, the image's files root's, PID 1.
+        let script =
+            "tr -s ' ' < /proc/self/uid_map; tr -s ' ' < /proc/self/gid_map; id -u; stat -c %u:%g /bin/busybox; \
+                      tr '\\0' ' ' < /proc/1/cmdline; echo; touch /out/f";
+        let got = e.ok(&["exec", "a", "sh", "-c", script]);
+        let want_map = format!("0 {from} 5000");
+        let lines: Vec<&str> = got.lines().map(str::trim).collect();
+        assert_eq!(lines, [&want_map, &want_map, "0", "0:0", "sleep 600"], "{:?}: {got}", e.mode);
+        let m = std::fs::metadata(out.join("f")).unwrap();
+        assert_eq!((m.uid(), m.gid()), host_ids, "{:?}: the bind's new file on the host", e.mode);
+        assert_eq!(e.ok(&["run", "--rm", "--pod", "up", &e.image, "sh", "-c", "echo $$"]), "1\n");
+        let host_config = &e.inspect("a")["HostConfig"];
+        assert_eq!(host_config["UsernsMode"], format!("container:{infra}"));
+        assert_eq!(host_config["IDMappings"]["UidMap"], serde_json::json!([format!("0:{from}:5000")]));
+
+        // A container of the pod takes the pod's user namespace (Podman's errors).
+        fails(
+            e,
+            125,
+            &["create", "--pod", "up", "--userns", "host", &e.image],
+            "--userns and --pod cannot be set together",
+        );
+        fails(e, 125, &["create", "--pod", "up", "--uidmap", "0:1:1", &e.image], "cannot specify a new uid/gid map");
+        fails(e, 125, &["pod", "create", "--uidmap", &map, "--userns", "keep-id"], "cannot be used with --userns");
+        fails(e, 125, &["pod", "create", "--infra=false", "--uidmap", &map], "needs an infra container");
+        fails(e, 125, &["pod", "create", "--share", "user"], "--share user");
+
+        // Stopped and started: a new namespace, joined by all again.
+        e.ok(&["pod", "stop", "-t", "0", "up"]);
+        e.ok(&["pod", "start", "up"]);
+        check_joined();
+        e.ok(&["pod", "rm", "-f", "-t", "0", "up"]);
+        assert_no_leftovers(e);
+
+        // keep-id: the caller's own IDs inside (rootless only, as Podman).
+        match e.mode {
+            Mode::Root => {
+                fails(e, 125, &["pod", "create", "--userns", "keep-id"], "keep-id is only supported in rootless mode")
+            }
+            Mode::Rootless => {
+                e.ok(&["pod", "create", "--name", "kp", "--userns", "keep-id"]);
+                let got =
+                    e.ok(&["run", "--rm", "--pod", "kp", "-v", &bind, &e.image, "sh", "-c", "id -u; touch /out/k"]);
+                assert_eq!(got, format!("{}\n", bed.test_uid));
+                assert_eq!(std::fs::metadata(out.join("k")).unwrap().uid(), bed.test_uid);
+                e.ok(&["pod", "rm", "-f", "-t", "0", "kp"]);
+            }
+        }
+        assert_eq!(e.ok(&["pod", "ps", "-q"]), "");
         assert_no_leftovers(e);
     });
 }

@@ -118,6 +118,12 @@ pub struct Options {
     pub uts: NsMode,
     #[serde(skip_serializing_if = "NsMode::is_private")]
     pub cgroupns: NsMode,
+    /// A pod's container: `container:INFRA`, the user namespace of the
+    /// pod's infra container (`pod create --userns`, `--uidmap` ...),
+    /// joined with its maps (copied to the container's record: its files
+    /// are owned as they say); `private`: as `--userns` and `--uidmap` say.
+    #[serde(skip_serializing_if = "NsMode::is_private")]
+    pub userns: NsMode,
     /// `--requires`: the containers (IDs after create) started before this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
@@ -228,7 +234,7 @@ impl Options {
     /// The IDs of the containers whose namespaces this one joins
     /// (`--pid/--ipc/--uts/--cgroupns container:ID`): it depends on them.
     pub fn joins(&self) -> impl Iterator<Item = &str> {
-        [&self.pid, &self.ipc, &self.uts, &self.cgroupns].into_iter().filter_map(|m| match m {
+        [&self.pid, &self.ipc, &self.uts, &self.cgroupns, &self.userns].into_iter().filter_map(|m| match m {
             NsMode::Container(id) => Some(id.as_str()),
             _ => None,
         })
@@ -550,6 +556,7 @@ impl Options {
             (&self.ipc, LinuxNamespaceType::Ipc, "ipc"),
             (&self.uts, LinuxNamespaceType::Uts, "uts"),
             (&self.cgroupns, LinuxNamespaceType::Cgroup, "cgroup"),
+            (&self.userns, LinuxNamespaceType::User, "user"),
         ] {
             match mode {
                 NsMode::Private => {

@@ -133,6 +133,13 @@ impl Rootfs {
             rpod_storage::shifted::apply_layer(layer, &staging, &uid, &gid)
                 .with_context(|| format!("copying layer {} into the container's root", layer.display()))?;
         }
+        if let Some(m) = m {
+            // The root directory is root's inside (an empty root too: a
+            // pod's infra container).
+            let (uid, gid) = m.root();
+            std::os::unix::fs::lchown(&staging, Some(uid), Some(gid))
+                .with_context(|| format!("chown {}", staging.display()))?;
+        }
         // `merged` may be there as an empty directory: rename replaces it.
         std::fs::rename(&staging, &self.merged)
             .with_context(|| format!("moving {} to {}", staging.display(), self.merged.display()))

@@ -263,7 +263,10 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "Init": conf.init,
             "OomScoreAdj": conf.oom_score_adj.unwrap_or(0),
             "Runtime": conf.runtime.clone().unwrap_or_else(|| "rpod".into()),
-            "UsernsMode": conf.userns,
+            "UsernsMode": match &conf.options.userns {
+                super::options::NsMode::Container(_) => conf.options.userns.text(),
+                _ => conf.userns.clone(),
+            },
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
             "LogConfig": {
@@ -402,7 +405,7 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
     if o.systemd {
         config["SystemdMode"] = Value::Bool(true);
     }
-    let host = json!({
+    let mut host = json!({
         "PidMode": o.pid.text(),
         "IpcMode": o.ipc.text(),
         "UTSMode": o.uts.text(),
@@ -415,6 +418,14 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
             "PathOnHost": d.host, "PathInContainer": d.container, "CgroupPermissions": d.permissions,
         })).collect::<Vec<_>>(),
     });
+    // Podman's omitempty: the maps of a user namespace of its own (or of
+    // its pod's), CONTAINER:FROM:AMOUNT.
+    if let Some(m) = &o.id_maps {
+        let text = |maps: &[rpod_runtime::userns::IdMap]| {
+            maps.iter().map(|m| format!("{}:{}:{}", m.container_id, m.host_id, m.size)).collect::<Vec<_>>()
+        };
+        host["IDMappings"] = json!({"UidMap": text(&m.uids), "GidMap": text(&m.gids)});
+    }
     for (key, add) in [("Config", config), ("HostConfig", host)] {
         if let (Some(to), Value::Object(from)) = (doc[key].as_object_mut(), add) {
             to.extend(from);

@@ -58,6 +58,39 @@ pub struct PodCreateOptions {
     /// every container of the pod.
     pub mounts: Vec<crate::volume::mounts::MountSpec>,
     pub volumes_from: Vec<String>,
+    /// `--userns` (host, keep-id[:uid=,gid=]): the infra container's user
+    /// namespace, which every container of the pod joins.
+    pub userns: Option<String>,
+    /// `--uidmap`, `--gidmap`, `--subuidname`, `--subgidname`: likewise.
+    pub id_map_flags: crate::container::userns::IdMapFlags,
+}
+
+/// Podman's refusal of a pod container's own ID maps.
+pub const NO_MEMBER_MAPS: &str =
+    "cannot specify a new uid/gid map when entering a pod with an infra container: invalid argument";
+
+/// The pod's user namespace, settled at `pod create` (Podman's rules: the
+/// map flags conflict with `--userns`; `host` is none).
+#[derive(Debug, Default)]
+struct UserNs {
+    keep_id: Option<crate::container::userns::KeepId>,
+    id_maps: Option<crate::container::userns::IdMaps>,
+}
+
+impl UserNs {
+    fn of(opts: &PodCreateOptions, rootless: bool) -> anyhow::Result<UserNs> {
+        let userns = opts.userns.as_deref().unwrap_or_default();
+        if !opts.id_map_flags.is_empty() && !userns.is_empty() {
+            bail!("--uidmap, --gidmap, --subuidname and --subgidname cannot be used with --userns");
+        }
+        let keep_id = crate::container::userns::Mode::parse(userns)?.keep_id(rootless)?;
+        let id_maps = crate::container::userns::IdMaps::from_flags(&opts.id_map_flags, rootless)?;
+        Ok(UserNs { keep_id, id_maps })
+    }
+
+    fn is_own(&self) -> bool {
+        self.keep_id.is_some() || self.id_maps.is_some()
+    }
 }
 
 /// `--share`: the namespaces to share, sorted (`none`: nothing; `+NS`:
@@ -76,7 +109,7 @@ pub fn parse_share(value: Option<&str>) -> anyhow::Result<Vec<String>> {
                     out.push(ns.to_string());
                 }
             }
-            "user" => bail!("--share user: rpod's pods do not share a user namespace (rootless containers share the user's one already)"),
+            "user" => bail!("--share user: the pod's containers share its user namespace when it has one of its own (--userns, --uidmap, --gidmap, --subuidname, --subgidname), not by --share"),
             other => bail!("--share {other}: unknown namespace (cgroup, ipc, net, pid, uts, none)"),
         }
     }
@@ -107,6 +140,10 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
             (!opts.names.is_empty(), "--dns, --dns-search, --dns-option, --add-host and --no-hosts"),
             (!opts.bridge.is_empty(), "--ip, --mac-address and --network-alias"),
             (opts.infra_name.is_some(), "--infra-name"),
+            (
+                opts.userns.is_some() || !opts.id_map_flags.is_empty(),
+                "--userns, --uidmap, --gidmap, --subuidname and --subgidname",
+            ),
         ];
         if let Some((_, flag)) = infra_flags.iter().find(|(set, _)| *set) {
             return Err(engine(format!("{flag} needs an infra container (--infra=false was given)")));
@@ -116,6 +153,13 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
         return Err(engine("--publish and --network need the pod to share its network namespace (--share net)".into()));
     }
     check_infra_settings(opts, &share).map_err(|e| engine(format!("{e:#}")))?;
+    let userns = UserNs::of(opts, ctx.rootless()).map_err(|e| engine(format!("{e:#}")))?;
+    let mut share = share;
+    if userns.is_own() {
+        // As Podman's pod inspect lists it: every container joins it.
+        share.push("user".into());
+        share.sort();
+    }
     let paths = ctx.paths()?;
     let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
     let mut pods = Pods::open(ctx)?;
@@ -148,7 +192,7 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
     let at = crate::container::limits::Where { pod: Some(&cgroup), ..Default::default() };
     crate::container::limits::plan(&Default::default(), ctx.rootless(), at)?;
     let infra = match opts.infra {
-        true => Some(infra_container(ctx, opts, (&id, &name), (&infra_id, &hostname), &cgroup)?),
+        true => Some(infra_container(ctx, opts, (&id, &name), (&infra_id, &hostname), &cgroup, userns)?),
         false => None,
     };
     let pod = Pod {
@@ -296,6 +340,7 @@ fn infra_container(
     (pod_id, pod_name): (&str, &str),
     (id, hostname): (&str, &str),
     cgroup: &crate::container::limits::PodCgroup,
+    userns: UserNs,
 ) -> anyhow::Result<Infra> {
     let engine = |m: String| -> anyhow::Error { Failure::new(ExitCode::Engine, m).into() };
     let network = opts.network.clone().unwrap_or_else(|| Mode::default_for(ctx.rootless(), false));
@@ -325,6 +370,8 @@ fn infra_container(
         bridge: opts.bridge.clone(),
         pod_cgroup: Some(cgroup.clone()),
         conmon_pidfile: opts.infra_conmon_pidfile.clone(),
+        id_maps: userns.id_maps,
+        id_map_flags: opts.id_map_flags.clone(),
         ..opts.options.clone()
     };
     if matches!(network, Mode::Bridge(_)) {
@@ -349,6 +396,7 @@ fn infra_container(
             pod: Some(pod_id.to_string()),
             pod_name: pod_name.to_string(),
             infra_id: Some(id.to_string()),
+            userns: opts.userns.clone(),
             ..Default::default()
         })));
     }
@@ -391,6 +439,8 @@ fn infra_container(
         pod: Some(pod_id.to_string()),
         pod_name: pod_name.to_string(),
         infra: true,
+        userns: opts.userns.clone().unwrap_or_default(),
+        keep_id: userns.keep_id,
         ..ContainerConfig::default()
     };
     Ok(Infra::Builtin(Box::new(Container {
@@ -522,6 +572,7 @@ pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::Cre
         &mut opts.options,
     )?;
     if let Some(infra) = &infra {
+        join_userns(infra, opts)?;
         inherit(infra, opts);
     }
     if pod.config.share_parent {
@@ -529,6 +580,25 @@ pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::Cre
     }
     opts.pod = Some(pod.id.clone());
     opts.pod_name = pod.name;
+    Ok(())
+}
+
+/// A pod with an infra container decides its containers' user namespace
+/// (Podman's rules): their own ID maps are refused; when the infra
+/// container has one of its own (`pod create --userns keep-id`,
+/// `--uidmap` ...) they join it, with its maps (their image's files owned
+/// as those say) and, with keep-id, its user (unless `--user`).
+fn join_userns(infra: &Container, opts: &mut crate::container::lifecycle::CreateOptions) -> anyhow::Result<()> {
+    if !opts.options.id_map_flags.is_empty() {
+        return Err(Failure::new(ExitCode::Engine, NO_MEMBER_MAPS).into());
+    }
+    let theirs = &infra.config;
+    if theirs.keep_id.is_none() && theirs.options.id_maps.is_none() {
+        return Ok(());
+    }
+    opts.options.userns = NsMode::Container(infra.id.clone());
+    opts.options.id_maps = theirs.options.id_maps.clone();
+    opts.pod_keep_id = theirs.keep_id.clone();
     Ok(())
 }
 
@@ -565,5 +635,27 @@ mod tests {
         assert_eq!(s(Some("cgroup,net,net")), vec!["cgroup", "net"]);
         assert!(parse_share(Some("user")).is_err());
         assert!(parse_share(Some("mnt")).is_err());
+    }
+
+    #[test]
+    fn the_pods_user_namespace() {
+        let with = |userns: Option<&str>, uidmap: &[&str]| PodCreateOptions {
+            userns: userns.map(str::to_string),
+            id_map_flags: crate::container::userns::IdMapFlags {
+                uidmap: uidmap.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(!UserNs::of(&with(None, &[]), false).unwrap().is_own());
+        assert!(!UserNs::of(&with(Some("host"), &[]), false).unwrap().is_own());
+        let u = UserNs::of(&with(None, &["0:100000:10"]), false).unwrap();
+        assert!(u.is_own() && u.keep_id.is_none());
+        assert_eq!(u.id_maps.unwrap().gids[0].host_id, 100000, "--gidmap defaults to --uidmap");
+        let e = UserNs::of(&with(Some("keep-id"), &["0:100000:10"]), false).unwrap_err();
+        assert!(e.to_string().contains("cannot be used with --userns"), "{e}");
+        let e = UserNs::of(&with(Some("keep-id"), &[]), false).unwrap_err();
+        assert!(e.to_string().contains("only supported in rootless mode"), "{e}");
+        assert!(UserNs::of(&with(Some("auto"), &[]), false).is_err());
     }
 }

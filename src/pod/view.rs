@@ -69,7 +69,9 @@ pub fn inspect(pod: &Pod, members: &[Container], cgroup: Option<&str>) -> Value 
                 "Networks": list_or_null(&networks(Some(infra))),
                 "NetworkOptions": Value::Null,
                 "pid_ns": conf.options.pid.text(),
-                "userns": "host",
+                // Podman's: `private` when the infra container (and so
+                // the pod) has a user namespace of its own.
+                "userns": if conf.keep_id.is_some() || conf.options.id_maps.is_some() { "private" } else { "host" },
                 "uts_ns": conf.options.uts.text(),
             }),
         );

@@ -3,16 +3,8 @@
 
 use super::*;
 
-/// The first ID of the test user's range in `file` (`/etc/subuid`).
 fn sub_start(file: &str) -> u32 {
-    let user = &Bed::get().test_user;
-    std::fs::read_to_string(file)
-        .unwrap()
-        .lines()
-        .find_map(|l| l.strip_prefix(&format!("{user}:")))
-        .and_then(|r| r.split(':').next())
-        .and_then(|s| s.parse().ok())
-        .expect("the test user's subordinate range")
+    Bed::get().sub_start(file)
 }
 
 /// A directory anyone may write, for binds.
@@ -148,7 +140,7 @@ fn subuidname_and_bad_maps() {
             (vec!["--subuidname", "nosuchuser"], "no range in /etc/subuid"),
             (vec!["--uidmap", "0:1:10", "--subuidname", &user], "mutually exclusive"),
             (vec!["--uidmap", "0:1:10", "--userns", "host"], "cannot be used with --userns"),
-            (vec!["--uidmap", "0:1:10", "--pod", "new:idpod"], "cannot be used with --pod"),
+            (vec!["--uidmap", "0:1:10", "--pod", "new:idpod"], "cannot specify a new uid/gid map when entering a pod"),
         ];
         if e.mode == Mode::Rootless {
             bad.push((vec!["--uidmap", "0:1:100000000"], "outside your user namespace"));

@@ -112,21 +112,8 @@ pub struct ContainerFlags {
     #[arg(long, value_name = "USER")]
     pub hostuser: Vec<String>,
 
-    /// Run in a user namespace of the container's own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)
-    #[arg(long, value_name = "MAP")]
-    pub uidmap: Vec<String>,
-
-    /// The GID map as --uidmap's (default: --uidmap's)
-    #[arg(long, value_name = "MAP")]
-    pub gidmap: Vec<String>,
-
-    /// Run in a user namespace of the container's own mapping its UIDs, from 0 up, to NAME's ranges in /etc/subuid
-    #[arg(long, value_name = "NAME")]
-    pub subuidname: Option<String>,
-
-    /// Map the container's GIDs, from 0 up, to NAME's ranges in /etc/subgid
-    #[arg(long, value_name = "NAME")]
-    pub subgidname: Option<String>,
+    #[command(flatten)]
+    pub id_maps: IdMapArgs,
 
     /// Where the seccomp profile comes from: default (--security-opt seccomp or the default profile) or image (the image's io.containers.seccomp.profile label)
     #[arg(long, value_name = "POLICY", default_value = "default", value_parser = ["default", "image"])]
@@ -437,6 +424,38 @@ impl SandboxFlags {
         let volumes = volumes.collect::<anyhow::Result<Vec<_>>>()?;
         opts.mounts.splice(0..0, volumes);
         Ok(())
+    }
+}
+
+/// `--uidmap`, `--gidmap`, `--subuidname`, `--subgidname` (of `run`,
+/// `create` and `pod create`).
+#[derive(Debug, Args, Default)]
+pub struct IdMapArgs {
+    /// Run in a user namespace of its own with this UID map, CONTAINER_UID:FROM_UID:AMOUNT (repeatable; FROM as root a host UID, rootless one of your user namespace: 0 is you, 1 and up your subordinate UIDs)
+    #[arg(long, value_name = "MAP")]
+    pub uidmap: Vec<String>,
+
+    /// The GID map as --uidmap's (default: --uidmap's)
+    #[arg(long, value_name = "MAP")]
+    pub gidmap: Vec<String>,
+
+    /// Run in a user namespace of its own mapping its UIDs, from 0 up, to NAME's ranges in /etc/subuid
+    #[arg(long, value_name = "NAME")]
+    pub subuidname: Option<String>,
+
+    /// Map its GIDs, from 0 up, to NAME's ranges in /etc/subgid
+    #[arg(long, value_name = "NAME")]
+    pub subgidname: Option<String>,
+}
+
+impl IdMapArgs {
+    pub fn flags(&self) -> crate::container::userns::IdMapFlags {
+        crate::container::userns::IdMapFlags {
+            uidmap: self.uidmap.clone(),
+            gidmap: self.gidmap.clone(),
+            subuidname: self.subuidname.clone(),
+            subgidname: self.subgidname.clone(),
+        }
     }
 }
 
@@ -814,12 +833,7 @@ impl ContainerFlags {
         o.no_passwd = !self.passwd;
         o.seccomp_from_image = self.seccomp_policy == "image";
         o.host_users = self.hostuser.clone();
-        o.id_map_flags = crate::container::userns::IdMapFlags {
-            uidmap: self.uidmap.clone(),
-            gidmap: self.gidmap.clone(),
-            subuidname: self.subuidname.clone(),
-            subgidname: self.subgidname.clone(),
-        };
+        o.id_map_flags = self.id_maps.flags();
         o.init_path = match &self.init_path {
             Some(p) => {
                 let abs = std::path::absolute(p).with_context(|| format!("--init-path {}", p.display()))?;

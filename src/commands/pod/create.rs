@@ -6,7 +6,7 @@ use anyhow::Context as _;
 use clap::Args;
 
 use crate::commands::container::create::{
-    parse_size, read_label_files, BridgeFlags, LimitFlags, NameFlags, ResourceFlags,
+    parse_size, read_label_files, BridgeFlags, IdMapArgs, LimitFlags, NameFlags, ResourceFlags,
 };
 use crate::container::options::{Device, NsMode, Options};
 use crate::context::{print, Context};
@@ -117,6 +117,14 @@ pub struct PodCreateArgs {
     #[command(flatten)]
     pub resources: LimitFlags,
 
+    /// The user namespace of every container of the pod (its infra container's, which they join): host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the containers' files yours on the host)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+
+    /// The ID maps of the pod's user namespace, which every container of the pod joins.
+    #[command(flatten)]
+    pub id_maps: IdMapArgs,
+
     /// Write the pod's ID to the file
     #[arg(long, value_name = "FILE")]
     pub pod_id_file: Option<PathBuf>,
@@ -186,6 +194,8 @@ impl PodCreateArgs {
             security_opt: self.security_opt.clone(),
             mounts,
             volumes_from: self.volumes_from.clone(),
+            userns: self.userns.clone(),
+            id_map_flags: self.id_maps.flags(),
         })
     }
 }

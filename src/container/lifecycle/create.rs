@@ -98,6 +98,10 @@ pub struct CreateOptions {
     pub infra_id: Option<String>,
     /// `create --init-ctr`: an init container of the pod `pod`.
     pub init_ctr: Option<crate::pod::init::InitCtr>,
+    /// A pod's container joining the infra container's user namespace
+    /// (`options.userns`): the infra container's keep-id user, if that is
+    /// its mode (set by [`crate::pod::prepare_member`]).
+    pub pod_keep_id: Option<crate::container::userns::KeepId>,
 }
 
 /// `--image-volume`.
@@ -131,17 +135,20 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     if opts.init_ctr.is_some() && opts.pod.as_deref().is_none_or(str::is_empty) {
         return Err(Failure::new(ExitCode::Engine, "init containers must be created in a pod: invalid argument").into());
     }
-    if !opts.options.id_map_flags.is_empty() {
-        let conflict = if opts.userns.as_deref().is_some_and(|u| !u.is_empty()) {
-            Some("--userns")
-        } else if opts.pod.is_some() {
-            Some("--pod (the pod's containers share its user namespace)")
-        } else {
-            None
-        };
-        if let Some(other) = conflict {
-            let msg = format!("--uidmap, --gidmap, --subuidname and --subgidname cannot be used with {other}");
-            return Err(Failure::new(ExitCode::Engine, msg).into());
+    if !opts.options.id_map_flags.is_empty() && opts.userns.as_deref().is_some_and(|u| !u.is_empty()) {
+        let msg = "--uidmap, --gidmap, --subuidname and --subgidname cannot be used with --userns";
+        return Err(Failure::new(ExitCode::Engine, msg).into());
+    }
+    if let (Some(pod), None) = (&opts.pod, &opts.infra_id) {
+        // Podman's rules: a pod's containers take its user namespace (see
+        // `crate::pod::prepare_member`); `new:NAME` makes a pod with an infra
+        // container, refused here before it is made.
+        let new = pod.starts_with("new:");
+        if !new && opts.userns.is_some() {
+            return Err(Failure::new(ExitCode::Engine, "--userns and --pod cannot be set together").into());
+        }
+        if new && !opts.options.id_map_flags.is_empty() {
+            return Err(Failure::new(ExitCode::Engine, crate::pod::create::NO_MEMBER_MAPS).into());
         }
     }
     let joined;
@@ -161,11 +168,17 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         return Err(Failure::new(ExitCode::Engine, "the --rm option conflicts with --restart").into());
     }
     let userns = opts.userns.clone().unwrap_or_default();
-    let keep_id = crate::container::userns::Mode::parse(&userns)
-        .and_then(|m| m.keep_id(ctx.rootless()))
-        .map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?;
-    let id_maps = crate::container::userns::IdMaps::from_flags(&opts.options.id_map_flags, ctx.rootless())
-        .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?;
+    let (keep_id, id_maps) = match &opts.options.userns {
+        // The pod's user namespace, with its maps.
+        crate::container::options::NsMode::Container(_) => (opts.pod_keep_id.clone(), opts.options.id_maps.clone()),
+        _ => (
+            crate::container::userns::Mode::parse(&userns)
+                .and_then(|m| m.keep_id(ctx.rootless()))
+                .map_err(|e| Failure::new(ExitCode::Engine, e.to_string()))?,
+            crate::container::userns::IdMaps::from_flags(&opts.options.id_map_flags, ctx.rootless())
+                .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?,
+        ),
+    };
     let runtime = match &opts.runtime {
         None => None,
         Some(r) => {

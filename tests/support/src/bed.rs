@@ -194,6 +194,18 @@ impl Bed {
         }
     }
 
+    /// The first ID of the test user's subordinate range in `file`
+    /// (`/etc/subuid` or `/etc/subgid`).
+    pub fn sub_start(&self, file: &str) -> u32 {
+        std::fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{}:", self.test_user)))
+            .and_then(|r| r.split(':').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("{file}: no range of {}", self.test_user))
+    }
+
     /// The second test user, who has no lines in `/etc/subuid` and `/etc/subgid` (the
     /// bed removes any at set-up). Tests that give it a range for a while must restore
     /// the files and must not run in parallel with each other.
