@@ -632,6 +632,21 @@ fn a_pod_shares_its_user_namespace() {
         e.ok(&["pod", "rm", "-f", "-t", "0", "up"]);
         assert_no_leftovers(e);
 
+        // Namespaces the pod does not share are the container's own, made
+        // inside the pod's user namespace (its network too: pasta or a bridge).
+        e.ok(&["pod", "create", "--name", "un", "--share", "ipc", "--uidmap", &map]);
+        e.ok(&["run", "-d", "--pod", "un", "--name", "c", &e.image, "sleep", "600"]);
+        let got = e.ok(&["exec", "c", "sh", "-c", "id -u; ip -o link | grep -c ' lo:'"]);
+        assert_eq!(got, "0\n1\n", "{:?}", e.mode);
+        let infra = e.ok(&["pod", "inspect", "--format", "{{.InfraContainerID}}", "un"]).trim().to_string();
+        let (c, i) = (pid("c"), pid(&infra));
+        assert_eq!(ns(c, "user"), ns(i, "user"), "{:?}", e.mode);
+        assert_eq!(ns(c, "ipc"), ns(i, "ipc"), "{:?}", e.mode);
+        for kind in ["net", "uts", "pid"] {
+            assert_ne!(ns(c, kind), ns(i, kind), "{:?} {kind}", e.mode);
+        }
+        e.ok(&["pod", "rm", "-f", "-t", "0", "un"]);
+
         // keep-id: the caller's own IDs inside (rootless only, as Podman).
         match e.mode {
             Mode::Root => {
