@@ -647,6 +647,27 @@ fn a_pod_shares_its_user_namespace() {
         }
         e.ok(&["pod", "rm", "-f", "-t", "0", "un"]);
 
+        // On a user-defined network (its namespace netavark's as root, or
+        // in the rootless network namespace: not owned by the pod's user
+        // namespace, joined before it), the infra container from an image.
+        e.ok(&["network", "create", "upnet"]);
+        let infra_cmd = "[\"sleep\",\"1000\"]";
+        let pod_args =
+            ["--network", "upnet", "--uidmap", &map, "--infra-image", &e.image, "--infra-command", infra_cmd];
+        e.ok(&[&["pod", "create", "--name", "un2"][..], &pod_args].concat());
+        e.ok(&["run", "-d", "--pod", "un2", "--name", "d", &e.image, "sleep", "600"]);
+        let got = e.ok(&["exec", "d", "sh", "-c", "id -u; ip -o -4 addr show eth0 | grep -c 'inet 10.89'"]);
+        assert_eq!(got, "0\n1\n", "{:?}", e.mode);
+        let infra = e.ok(&["pod", "inspect", "--format", "{{.InfraContainerID}}", "un2"]).trim().to_string();
+        let (d, i) = (pid("d"), pid(&infra));
+        for kind in ["user", "net", "ipc", "uts"] {
+            assert_eq!(ns(d, kind), ns(i, kind), "{:?} {kind}", e.mode);
+        }
+        let maps = e.ok(&["exec", &infra, "sh", "-c", "tr -s ' ' < /proc/self/uid_map"]);
+        assert_eq!(maps.trim(), want_map, "{:?}: the infra container's own maps", e.mode);
+        e.ok(&["pod", "rm", "-f", "-t", "0", "un2"]);
+        e.ok(&["network", "rm", "upnet"]);
+
         // keep-id: the caller's own IDs inside (rootless only, as Podman).
         match e.mode {
             Mode::Root => {
