@@ -24,6 +24,7 @@ struct Nets<'a> {
     /// `10.A.B`: this test's /24s are `10.A.B` and `10.A.(B+1)`.
     prefix: (u32, u32),
     tag: String,
+    num: u32,
 }
 
 impl<'a> Nets<'a> {
@@ -31,7 +32,7 @@ impl<'a> Nets<'a> {
         let pid = std::process::id();
         let dir = e.path("networks").display().to_string();
         let prefix = (150 + (pid + tag) % 40, ((pid / 40) % 120) * 2);
-        Nets { e, dir, prefix, tag: format!("{}{tag}", pid % 100_000) }
+        Nets { e, dir, prefix, tag: format!("{}{tag}", pid % 100_000), num: tag }
     }
 
     fn subnet(&self, i: u32) -> String {
@@ -40,6 +41,17 @@ impl<'a> Nets<'a> {
 
     fn net_prefix(&self, i: u32) -> String {
         format!("10.{}.{}.", self.prefix.0, self.prefix.1 + i)
+    }
+
+    /// Address `k` of network `i`'s IPv6 subnet (if it has one),
+    /// `fd5a:P:T:i+1::k` (P from the pid, T the test's tag).
+    fn ip6(&self, i: u32, k: u16) -> std::net::Ipv6Addr {
+        let pid = (std::process::id() % 65536) as u16;
+        std::net::Ipv6Addr::new(0xfd5a, pid, self.num as u16, i as u16 + 1, 0, 0, 0, k)
+    }
+
+    fn subnet6(&self, i: u32) -> String {
+        format!("{}/64", self.ip6(i, 0))
     }
 
     fn bridge(&self, i: u32) -> String {
@@ -70,6 +82,17 @@ impl<'a> Nets<'a> {
         assert_eq!(self.ok(&a), format!("{name}\n"));
     }
 
+    /// Runs container `name` on `network` (with `extra` flags) answering
+    /// `reply` on TCP port 7000; its ID.
+    #[track_caller]
+    fn serve(&self, name: &str, network: &str, extra: &[&str], reply: &str) -> String {
+        let script = format!("while true; do echo {reply} | nc -l -p 7000; done");
+        let mut a = vec!["run", "-d", "--name", name, "--network", network];
+        a.extend_from_slice(extra);
+        a.extend([self.e.image.as_str(), "sh", "-c", &script]);
+        self.ok(&a).trim().to_string()
+    }
+
     fn aardvarks(&self) -> Vec<String> {
         processes_mentioning(&format!("{}/networks/aardvark-dns", self.e.path("run").display()))
             .into_iter()
@@ -96,13 +119,19 @@ impl<'a> Nets<'a> {
                 if Command::new("ip").args(["link", "show", &self.bridge(i)]).output().unwrap().status.success() {
                     left.push(format!("bridge {}", self.bridge(i)));
                 }
-                for t in ["filter", "nat"] {
-                    let out = Command::new("iptables").args(["-t", t, "-S"]).output().unwrap();
+                for (cmd, t) in
+                    [("iptables", "filter"), ("iptables", "nat"), ("ip6tables", "filter"), ("ip6tables", "nat")]
+                {
+                    let out = Command::new(cmd).args(["-t", t, "-S"]).output().unwrap();
                     let rules = String::from_utf8_lossy(&out.stdout).into_owned();
                     left.extend(
                         rules
                             .lines()
-                            .filter(|l| l.contains(&self.net_prefix(i)) || l.contains(&self.bridge(i)))
+                            .filter(|l| {
+                                l.contains(&self.net_prefix(i))
+                                    || l.contains(&self.subnet6(i))
+                                    || l.contains(&self.bridge(i))
+                            })
                             .map(str::to_string),
                     );
                 }
@@ -205,23 +234,7 @@ fn containers_find_each_other_by_name_and_alias() {
         let img = n.e.image.clone();
         n.create("n1", 0, &[]);
         n.create("n2", 1, &[]);
-        let id = n
-            .ok(&[
-                "run",
-                "-d",
-                "--name",
-                "srv",
-                "--network",
-                "n1",
-                "--network-alias",
-                "db",
-                &img,
-                "sh",
-                "-c",
-                "while true; do echo hello | nc -l -p 7000; done",
-            ])
-            .trim()
-            .to_string();
+        let id = n.serve("srv", "n1", &["--network-alias", "db"], "hello");
         assert_eq!(n.aardvarks().len(), 1, "aardvark-dns started with the first container on a network with DNS");
         for name in ["srv", "db", &id[..12]] {
             let got = n.from("n1", &format!("nc {name} 7000"));
@@ -619,4 +632,138 @@ fn external_names_resolve_through_aardvark() {
     assert!(got.contains("example.test") && got.contains("192.0.2.77"), "{got}");
     assert_eq!(n.ok(&["network", "rm", "ext"]), "ext\n");
     n.assert_gone(1);
+}
+
+/// `/proc/net/if_inet6`'s form of an address (32 hex digits).
+fn if_inet6(ip: std::net::Ipv6Addr) -> String {
+    ip.segments().iter().map(|s| format!("{s:04x}")).collect()
+}
+
+/// A dual-stack network: every container gets an IPv4 and an IPv6
+/// address (one per subnet), aardvark-dns answers AAAA, containers talk
+/// over IPv6; `--ip6` pins the IPv6 address on `run`, `network connect`
+/// and `pod create` (Podman's errors when it is taken, outside the
+/// network's subnets or given with several networks).
+#[test]
+fn dual_stack_networks_and_ip6() {
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 8);
+        let img = n.e.image.clone();
+        let subnet6 = n.subnet6(0);
+        n.create("n6", 0, &["--subnet", &subnet6]);
+        n.create("n4", 1, &[]);
+        let v: serde_json::Value = serde_json::from_str(&n.ok(&["network", "inspect", "n6"])).unwrap();
+        assert_eq!(v[0]["ipv6_enabled"], true, "{v:#}");
+        let fixed = n.ip6(0, 0x50);
+        let fixed_s = fixed.to_string();
+        let id = n.serve("srv", "n6", &["--ip6", &fixed_s], "six");
+        n.ok(&["run", "-d", "--name", "cli", "--network", "n6", &img, "sleep", "1000"]);
+        // Both have an address of each family, in inspect and inside.
+        for name in ["srv", "cli"] {
+            let v = n.e.inspect(name);
+            let on = &v["NetworkSettings"]["Networks"]["n6"];
+            assert!(on["IPAddress"].as_str().unwrap().starts_with(&n.net_prefix(0)), "{on:#}");
+            assert_eq!(on["IPPrefixLen"], 24, "{on:#}");
+            assert_eq!(on["IPv6Gateway"], n.ip6(0, 1).to_string(), "{on:#}");
+            assert_eq!(on["GlobalIPv6PrefixLen"], 64, "{on:#}");
+            let ip6: std::net::Ipv6Addr = on["GlobalIPv6Address"].as_str().unwrap().parse().unwrap();
+            assert_eq!(v["NetworkSettings"]["GlobalIPv6Address"], ip6.to_string());
+            assert_eq!(ip6.segments()[..4], n.ip6(0, 0).segments()[..4], "{on:#}");
+            if name == "srv" {
+                assert_eq!(ip6, fixed, "--ip6 pins the address");
+            }
+            let inside = n.ok(&["exec", name, "cat", "/proc/net/if_inet6"]);
+            assert!(inside.lines().any(|l| l.starts_with(&if_inet6(ip6)) && l.ends_with("eth0")), "{inside}");
+            let addrs = n.ok(&["exec", name, "ip", "addr", "show", "eth0"]);
+            assert!(addrs.contains(&format!("inet6 {ip6}/64 scope global")), "{addrs}");
+            assert!(addrs.contains(&format!("inet {}", on["IPAddress"].as_str().unwrap())), "{addrs}");
+        }
+        // By name over IPv6: aardvark-dns answers AAAA with srv's address,
+        // and TCP to it reaches srv.
+        let script = "a=$(nslookup -type=AAAA srv | sed -n '/^Name:/,$ s/^Address: *//p'); \
+                      for i in $(seq 50); do out=$(nc $a 7000) && [ -n \"$out\" ] && break; sleep 0.2; done; \
+                      echo \"$a $out\"";
+        assert_eq!(n.ok(&["exec", "cli", "sh", "-c", script]), format!("{fixed} six\n"));
+
+        // The address taken: Podman's IPAM error.
+        let taken = n.run(&["run", "--rm", "--network", "n6", "--ip6", &fixed_s, &img, "true"]);
+        assert_eq!(taken.status.code(), Some(125), "{taken:?}");
+        let err = String::from_utf8_lossy(&taken.stderr);
+        assert!(
+            err.contains(&format!(
+                "IPAM error: requested ip address {fixed} is already allocated to container ID {id}"
+            )),
+            "{err}"
+        );
+        // Not in the network's subnets (n4 is IPv4 only): Podman's message.
+        let other = n.ip6(0, 0x51).to_string();
+        let outside = n.run(&["run", "--rm", "--network", "n4", "--ip6", &other, &img, "true"]);
+        assert_eq!(outside.status.code(), Some(125), "{outside:?}");
+        let err = String::from_utf8_lossy(&outside.stderr);
+        assert!(err.contains(&format!("requested static ip {other} not in any subnet on network n4")), "{err}");
+        // Several networks, or an IPv4 address: refused at create.
+        let several = n.run(&["create", "--network", "n4", "--network", "n6", "--ip6", &other, &img]);
+        assert_eq!(several.status.code(), Some(125), "{several:?}");
+        assert!(
+            String::from_utf8_lossy(&several.stderr).contains("--ip6 can only be set for a single network"),
+            "{several:?}"
+        );
+        let v4 = format!("{}9", n.net_prefix(0));
+        assert_eq!(n.e.code(&n.args(&["create", "--network", "n6", "--ip6", &v4, &img])), 125);
+        assert_eq!(n.ok(&["ps", "-a", "--format", "{{.Names}}"]), "cli\nsrv\n", "nothing created by the refusals");
+        // --ip and --ip6 together.
+        let both4 = format!("{}60", n.net_prefix(0));
+        let both6 = n.ip6(0, 0x60);
+        let out = n.ok(&[
+            "run",
+            "--rm",
+            "--network",
+            "n6",
+            "--ip",
+            &both4,
+            "--ip6",
+            &both6.to_string(),
+            &img,
+            "ip",
+            "addr",
+            "show",
+            "eth0",
+        ]);
+        assert!(out.contains(&format!("inet {both4}/24")) && out.contains(&format!("inet6 {both6}/64")), "{out}");
+
+        // network connect --ip6 on a running container.
+        n.ok(&["run", "-d", "--name", "late", "--network", "n4", &img, "sleep", "1000"]);
+        let late6 = n.ip6(0, 0x70);
+        let busy = n.run(&["network", "connect", "--ip6", &fixed_s, "n6", "late"]);
+        assert_eq!(busy.status.code(), Some(125), "{busy:?}");
+        assert!(String::from_utf8_lossy(&busy.stderr).contains("is already allocated to container ID"), "{busy:?}");
+        n.ok(&["network", "connect", "--ip6", &late6.to_string(), "n6", "late"]);
+        let eth1 = n.ok(&["exec", "late", "ip", "addr", "show", "eth1"]);
+        assert!(
+            eth1.contains(&format!("inet6 {late6}/64")) && eth1.contains(&format!("inet {}", n.net_prefix(0))),
+            "{eth1}"
+        );
+        let on = &n.e.inspect("late")["NetworkSettings"]["Networks"];
+        assert_eq!(on["n6"]["GlobalIPv6Address"], late6.to_string(), "{on:#}");
+        assert_eq!(on["n4"]["GlobalIPv6Address"], "", "{on:#}");
+        let script = format!(
+            "for i in $(seq 50); do out=$(nc {fixed} 7000) && [ -n \"$out\" ] && break; sleep 0.2; done; echo $out"
+        );
+        assert_eq!(n.ok(&["exec", "late", "sh", "-c", &script]), "six\n");
+        n.ok(&["network", "disconnect", "n6", "late"]);
+
+        // pod create --ip6: the infra has it, so the pod's containers.
+        let pod6 = n.ip6(0, 0x80);
+        n.ok(&["pod", "create", "--name", "p6", "--network", "n6", "--ip6", &pod6.to_string()]);
+        n.ok(&["run", "-d", "--pod", "p6", "--name", "member", &img, "sleep", "1000"]);
+        let inside = n.ok(&["exec", "member", "cat", "/proc/net/if_inet6"]);
+        assert!(inside.lines().any(|l| l.starts_with(&if_inet6(pod6))), "{inside}");
+        let twice = n.run(&["pod", "create", "--name", "p7", "--network", "n6", "--network", "n4", "--ip6", &other]);
+        assert_eq!(twice.status.code(), Some(125), "{twice:?}");
+
+        n.ok(&["pod", "rm", "-a", "-f", "-t", "0"]);
+        n.ok(&["rm", "-a", "-f", "-t", "0"]);
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "n4\nn6\n");
+        n.assert_gone(2);
+    });
 }

@@ -165,7 +165,7 @@ pub struct Options {
     /// applied at create).
     #[serde(skip_serializing_if = "crate::network::names::NameSettings::is_empty")]
     pub names: crate::network::names::NameSettings,
-    /// `--ip`, `--mac-address`, `--network-alias` (bridge networks only).
+    /// `--ip`, `--ip6`, `--mac-address`, `--network-alias` (bridge networks only).
     #[serde(skip_serializing_if = "crate::network::bridge::BridgeSettings::is_empty")]
     pub bridge: crate::network::bridge::BridgeSettings,
     /// `--seccomp-policy=image` until `create` reads the image's profile (not recorded).

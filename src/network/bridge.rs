@@ -58,15 +58,15 @@ const LOCK: &str = "/run/lock/rpod-netavark.lock";
 /// The machine-wide address reservations.
 const IPAM_DIR: &str = "/run/rpod-networks/ipam";
 
-/// A container's own settings on bridge networks (`--ip`, `--mac-address`,
-/// `--network-alias`), recorded at create.
+/// A container's own settings on bridge networks (`--ip`, `--ip6`,
+/// `--mac-address`, `--network-alias`), recorded at create.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BridgeSettings {
-    /// For every network (`--ip`, `--mac-address`, `--network-alias`).
+    /// For every network (`--ip`, `--ip6`, `--mac-address`, `--network-alias`).
     #[serde(flatten)]
     pub all: NetSettings,
-    /// Settings for one network (`network connect --ip/--alias`), over
+    /// Settings for one network (`network connect --ip/--ip6/--alias`), over
     /// the ones above.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub networks: BTreeMap<String, NetSettings>,
@@ -76,8 +76,12 @@ pub struct BridgeSettings {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NetSettings {
+    /// `--ip`: the address asked for in the network's IPv4 subnet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip: Option<IpAddr>,
+    /// `--ip6`: the address asked for in the network's IPv6 subnet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip6: Option<IpAddr>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mac_address: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -116,11 +120,40 @@ impl BridgeSettings {
         }
         Ok(())
     }
+
+    /// `--ip` and `--ip6` given for every network name one address: with
+    /// several networks they are refused (Podman's message, exit 125).
+    pub fn check_networks(&self, networks: &[String]) -> anyhow::Result<()> {
+        if networks.len() < 2 || networks.iter().all(|n| self.networks.contains_key(n)) {
+            return Ok(());
+        }
+        for (flag, set) in [("ip", self.all.ip.is_some()), ("ip6", self.all.ip6.is_some())] {
+            if set {
+                return Err(Failure::new(
+                    ExitCode::Engine,
+                    format!("--{flag} can only be set for a single network: invalid argument"),
+                )
+                .into());
+            }
+        }
+        Ok(())
+    }
 }
 
 impl NetSettings {
+    /// The static addresses asked for (`--ip`, `--ip6`).
+    pub fn static_ips(&self) -> Vec<IpAddr> {
+        self.ip.into_iter().chain(self.ip6).collect()
+    }
+
     /// Checks the values (exit 125 before anything is stored).
     pub fn validate(&self) -> anyhow::Result<()> {
+        if let Some(ip) = self.ip.filter(IpAddr::is_ipv6) {
+            bail!("--ip {ip}: not an IPv4 address (--ip6 sets the IPv6 one)");
+        }
+        if let Some(ip) = self.ip6.filter(IpAddr::is_ipv4) {
+            bail!("--ip6 {ip}: not an IPv6 address (--ip sets the IPv4 one)");
+        }
         if let Some(mac) = &self.mac_address {
             let parts: Vec<&str> = mac.split(':').collect();
             let ok = parts.len() == 6 && parts.iter().all(|p| p.len() == 2 && u8::from_str_radix(p, 16).is_ok());
@@ -203,8 +236,12 @@ impl Attached {
                         a.ips.push(ip);
                         a.ipv6 |= matches!(ip, IpAddr::V6(_));
                     }
-                    if a.host_ip.is_none() {
-                        a.host_ip = sub["gateway"].as_str().and_then(|g| g.parse().ok());
+                    // The first gateway, an IPv4 one rather (as Podman picks it).
+                    if a.host_ip.is_none_or(|h: IpAddr| h.is_ipv6()) {
+                        let gw: Option<IpAddr> = sub["gateway"].as_str().and_then(|g| g.parse().ok());
+                        if a.host_ip.is_none() || gw.is_some_and(|g| g.is_ipv4()) {
+                            a.host_ip = gw.or(a.host_ip);
+                        }
                     }
                 }
             }
@@ -363,45 +400,84 @@ fn lock() -> anyhow::Result<nix::fcntl::Flock<std::fs::File>> {
     nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive).map_err(|(_, e)| anyhow!("locking {LOCK}: {e}"))
 }
 
-/// Reserve an address on `net` for `id`: `wanted`, else the lowest free
-/// one after the gateway.
-fn allocate(dir: &Path, net: &Network, id: &str, wanted: Option<IpAddr>) -> anyhow::Result<IpAddr> {
+/// Reserve addresses on `net` for `id`, one per subnet (IPv4 and IPv6 on
+/// a dual-stack network), in the network's order of subnets, as Podman's
+/// IPAM does: in a subnet, the address of `wanted` it contains (`--ip`,
+/// `--ip6`), else the lowest free one after the gateway (within
+/// `--ip-range`). Each of `wanted` must be in a subnet. On failure nothing
+/// stays reserved.
+fn allocate(dir: &Path, net: &Network, id: &str, wanted: &[IpAddr]) -> anyhow::Result<Vec<IpAddr>> {
     let net_dir = dir.join(net.network_interface.as_deref().unwrap_or(&net.name));
+    let subnets: Vec<(Cidr, Option<IpAddr>)> =
+        net.subnets.iter().map(|s| Ok((Cidr::parse(&s.subnet)?, s.gateway))).collect::<anyhow::Result<_>>()?;
+    for ip in wanted {
+        let Some((cidr, gw)) = subnets.iter().find(|(c, _)| c.contains(*ip)) else {
+            bail!("requested static ip {ip} not in any subnet on network {}", net.name);
+        };
+        if Some(*ip) == *gw || cidr.addr == *ip {
+            bail!("requested static ip {ip} is the network's own address (network {})", net.name);
+        }
+    }
     for d in [dir, net_dir.as_path()] {
         crate::paths::private_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
     }
-    let claim = |ip: IpAddr| -> anyhow::Result<bool> {
-        match crate::paths::private_file().write(true).create_new(true).open(net_dir.join(ip.to_string())) {
-            Ok(mut f) => {
-                f.write_all(id.as_bytes())?;
-                Ok(true)
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-            Err(e) => Err(anyhow!("reserving {ip} on network {}: {e}", net.name)),
+    let mut got: Vec<IpAddr> = Vec::new();
+    let result = (|| -> anyhow::Result<()> {
+        for (i, (cidr, gw)) in subnets.iter().enumerate() {
+            let ip = match wanted.iter().find(|ip| cidr.contains(**ip)) {
+                Some(ip) => claim_wanted(&net_dir, net, id, *ip)?,
+                None => claim_free(&net_dir, net, id, i, cidr, *gw)?,
+            };
+            got.push(ip);
         }
-    };
-    let subnets: Vec<(Cidr, Option<IpAddr>)> =
-        net.subnets.iter().map(|s| Ok((Cidr::parse(&s.subnet)?, s.gateway))).collect::<anyhow::Result<_>>()?;
-    if let Some(ip) = wanted {
-        let Some((_, gw)) = subnets.iter().find(|(c, _)| c.contains(ip)) else {
-            bail!("--ip {ip}: not in a subnet of network {}", net.name);
-        };
-        if Some(ip) == *gw || subnets.iter().any(|(c, _)| c.addr == ip) {
-            bail!("--ip {ip}: the network's own address");
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(got),
+        Err(e) => {
+            let bridge = bridge_of(net);
+            release(dir, &got.iter().map(|ip| (bridge.clone(), *ip)).collect::<Vec<_>>(), id);
+            Err(e)
         }
-        if !claim(ip)? {
-            return Err(Failure::new(
-                ExitCode::Engine,
-                format!("IPAM error: requested ip address {ip} is already allocated to another container"),
-            )
-            .into());
+    }
+}
+
+/// Reserves `ip` on `net` for `id` (the file created exclusively): whether
+/// it was free.
+fn claim(net_dir: &Path, net: &Network, id: &str, ip: IpAddr) -> anyhow::Result<bool> {
+    match crate::paths::private_file().write(true).create_new(true).open(net_dir.join(ip.to_string())) {
+        Ok(mut f) => {
+            f.write_all(id.as_bytes())?;
+            Ok(true)
         }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(anyhow!("reserving {ip} on network {}: {e}", net.name)),
+    }
+}
+
+/// The address asked for, or Podman's IPAM error naming its holder.
+fn claim_wanted(net_dir: &Path, net: &Network, id: &str, ip: IpAddr) -> anyhow::Result<IpAddr> {
+    if claim(net_dir, net, id, ip)? {
         return Ok(ip);
     }
-    // The first IPv4 subnet (Podman gives one address per subnet; IPv6
-    // subnets of dual-stack networks are left to a later version).
-    let i = subnets.iter().position(|(c, _)| c.addr.is_ipv4()).unwrap_or(0);
-    let (cidr, gw) = subnets.get(i).ok_or_else(|| anyhow!("no subnet"))?;
+    let owner = std::fs::read_to_string(net_dir.join(ip.to_string())).unwrap_or_default();
+    Err(Failure::new(
+        ExitCode::Engine,
+        format!("IPAM error: requested ip address {ip} is already allocated to container ID {}", owner.trim()),
+    )
+    .into())
+}
+
+/// The lowest free address of subnet `i` of `net` (`cidr`, gateway `gw`),
+/// within its `--ip-range`.
+fn claim_free(
+    net_dir: &Path,
+    net: &Network,
+    id: &str,
+    i: usize,
+    cidr: &Cidr,
+    gw: Option<IpAddr>,
+) -> anyhow::Result<IpAddr> {
     // `--ip-range`: only its addresses are handed out.
     let range = net.subnets.get(i).and_then(super::manage::range_of);
     let offset = |ip: IpAddr| match (ip, cidr.addr) {
@@ -414,7 +490,7 @@ fn allocate(dir: &Path, net: &Network, id: &str, wanted: Option<IpAddr>) -> anyh
         if range.is_some_and(|r| !super::manage::in_range(ip, r)) {
             break;
         }
-        if Some(ip) != *gw && claim(ip)? {
+        if Some(ip) != gw && claim(net_dir, net, id, ip)? {
             return Ok(ip);
         }
         n += 1;
@@ -454,12 +530,7 @@ pub fn setup(
     for n in networks {
         n.check()?;
     }
-    if networks.len() > 1
-        && settings.all.ip.is_some()
-        && networks.iter().any(|n| !settings.networks.contains_key(&n.name))
-    {
-        bail!("--ip can only be used with a single network");
-    }
+    settings.check_networks(&networks.iter().map(|n| n.name.clone()).collect::<Vec<_>>())?;
     let _lock = rootless_lock(run_root)?;
     // Whatever an earlier start left (its monitor killed, nothing reconciled yet).
     teardown_locked(run_root, id)?;
@@ -492,8 +563,8 @@ pub fn setup(
         let mut info = serde_json::Map::new();
         for (i, net) in networks.iter().enumerate() {
             let s = settings.on(&net.name);
-            let (ip, per) = per_network_options(run_root, net, id, &s, &format!("eth{i}"))?;
-            attached.ips.push((bridge_of(net), ip));
+            let (ips, per) = per_network_options(run_root, net, id, &s, &format!("eth{i}"))?;
+            attached.ips.extend(ips.into_iter().map(|ip| (bridge_of(net), ip)));
             per_network.insert(net.name.clone(), per);
             info.insert(net.name.clone(), serde_json::to_value(net)?);
         }
@@ -533,16 +604,16 @@ fn bridge_of(net: &Network) -> String {
     net.network_interface.clone().unwrap_or_else(|| net.name.clone())
 }
 
-/// netavark's per-network options for container `id` on `net` (an
-/// address reserved for it), interface `iface`.
+/// netavark's per-network options for container `id` on `net` (its
+/// addresses reserved for it, one per subnet), interface `iface`.
 fn per_network_options(
     run_root: &Path,
     net: &Network,
     id: &str,
     s: &NetSettings,
     iface: &str,
-) -> anyhow::Result<(IpAddr, Value)> {
-    let ip = allocate(&ipam_dir(run_root), net, id, s.ip)?;
+) -> anyhow::Result<(Vec<IpAddr>, Value)> {
+    let ips = allocate(&ipam_dir(run_root), net, id, &s.static_ips())?;
     let mut aliases = s.aliases.clone();
     if net.dns_enabled {
         aliases.push(id[..12].to_string());
@@ -550,10 +621,10 @@ fn per_network_options(
     let per = json!({
         "aliases": if net.dns_enabled { Some(aliases) } else { None },
         "interface_name": iface,
-        "static_ips": [ip],
+        "static_ips": ips,
         "static_mac": s.mac_address,
     });
-    Ok((ip, per))
+    Ok((ips, per))
 }
 
 /// `netavark setup|teardown NETNS` with `options` as input (as root under
@@ -659,10 +730,11 @@ pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> any
         .filter_map(|v| v["interface_name"].as_str())
         .collect();
     let iface = (0..).map(|i| format!("eth{i}")).find(|i| !used.contains(&i.as_str())).expect("unbounded");
-    let (ip, per) = per_network_options(run_root, net, id, s, &iface)?;
+    let (ips, per) = per_network_options(run_root, net, id, s, &iface)?;
     let bridge = bridge_of(net);
-    // The reservation recorded first: a teardown after a crash frees it.
-    a.ips.push((bridge.clone(), ip));
+    let mine: Vec<(String, IpAddr)> = ips.iter().map(|ip| (bridge.clone(), *ip)).collect();
+    // The reservations recorded first: a teardown after a crash frees them.
+    a.ips.extend(mine.iter().cloned());
     crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
     let mut input = a.options.clone();
     input["networks"] = json!({ net.name.clone(): per.clone() });
@@ -679,8 +751,8 @@ pub fn connect(run_root: &Path, id: &str, net: &Network, s: &NetSettings) -> any
             a.status[&net.name] = status[&net.name].clone();
         }
         Err(e) => {
-            release(&ipam_dir(run_root), &[(bridge.clone(), ip)], id);
-            a.ips.retain(|(b, x)| !(*b == bridge && *x == ip));
+            release(&ipam_dir(run_root), &mine, id);
+            a.ips.retain(|x| !mine.contains(x));
             crate::files::write_atomic(&attached_path(run_root, id), &serde_json::to_vec(&a)?[..])?;
             return Err(e);
         }
@@ -882,28 +954,40 @@ pub fn attached(run_root: &Path, id: &str) -> Option<Attached> {
 }
 
 /// `NetworkSettings` of inspect for an attached container (Docker's and
-/// Podman's keys): the first network's address at the top, every network
-/// under `Networks`.
+/// Podman's keys): per network its IPv4 address and gateway
+/// (`IPAddress`, `Gateway`) and its IPv6 ones (`GlobalIPv6Address`,
+/// `IPv6Gateway`); the first network's at the top, every network under
+/// `Networks`.
 pub fn inspect_settings(a: &Attached) -> BTreeMap<&'static str, Value> {
     let mut out = BTreeMap::new();
     let mut networks = serde_json::Map::new();
     let Some(nets) = a.status.as_object() else { return out };
     for (name, block) in nets {
         let Some((_, iface)) = block["interfaces"].as_object().and_then(|m| m.iter().next()) else { continue };
-        let sub = &iface["subnets"][0];
-        let ipnet = sub["ipnet"].as_str().unwrap_or("");
-        let (ip, prefix) = ipnet.split_once('/').unwrap_or((ipnet, "0"));
-        let gateway = sub["gateway"].as_str().unwrap_or("");
+        // (address, prefix length, gateway) of the first subnet of a family.
+        let first = |v6: bool| -> (String, u32, String) {
+            for sub in iface["subnets"].as_array().into_iter().flatten() {
+                let ipnet = sub["ipnet"].as_str().unwrap_or("");
+                let (ip, prefix) = ipnet.split_once('/').unwrap_or((ipnet, "0"));
+                if ip.parse::<IpAddr>().is_ok_and(|ip| ip.is_ipv6() == v6) {
+                    let gateway = sub["gateway"].as_str().unwrap_or("").to_string();
+                    return (ip.to_string(), prefix.parse().unwrap_or(0), gateway);
+                }
+            }
+            (String::new(), 0, String::new())
+        };
+        let (ip, prefix, gateway) = first(false);
+        let (ip6, prefix6, gateway6) = first(true);
         let mac = iface["mac_address"].as_str().unwrap_or("");
         let aliases = a.options["networks"][name]["aliases"].clone();
         let doc = json!({
             "EndpointID": "",
             "Gateway": gateway,
             "IPAddress": ip,
-            "IPPrefixLen": prefix.parse::<u32>().unwrap_or(0),
-            "IPv6Gateway": "",
-            "GlobalIPv6Address": "",
-            "GlobalIPv6PrefixLen": 0,
+            "IPPrefixLen": prefix,
+            "IPv6Gateway": gateway6,
+            "GlobalIPv6Address": ip6,
+            "GlobalIPv6PrefixLen": prefix6,
             "MacAddress": mac,
             "NetworkID": name,
             "DriverOpts": null,
@@ -912,10 +996,17 @@ pub fn inspect_settings(a: &Attached) -> BTreeMap<&'static str, Value> {
             "Aliases": if aliases.is_null() { json!([]) } else { aliases },
         });
         if out.is_empty() {
-            out.insert("Gateway", json!(gateway));
-            out.insert("IPAddress", json!(ip));
-            out.insert("IPPrefixLen", json!(prefix.parse::<u32>().unwrap_or(0)));
-            out.insert("MacAddress", json!(mac));
+            for key in [
+                "Gateway",
+                "IPAddress",
+                "IPPrefixLen",
+                "IPv6Gateway",
+                "GlobalIPv6Address",
+                "GlobalIPv6PrefixLen",
+                "MacAddress",
+            ] {
+                out.insert(key, doc[key].clone());
+            }
             out.insert("SandboxKey", json!(a.netns.display().to_string()));
         }
         networks.insert(name.clone(), doc);
@@ -928,21 +1019,116 @@ pub fn inspect_settings(a: &Attached) -> BTreeMap<&'static str, Value> {
 mod tests {
     use super::*;
 
+    fn one(v: anyhow::Result<Vec<IpAddr>>) -> IpAddr {
+        let v = v.unwrap();
+        assert_eq!(v.len(), 1, "{v:?}");
+        v[0]
+    }
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
     #[test]
     fn addresses_are_reserved_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut net = Network::default_network("10.231.0.0/30").unwrap();
         net.network_interface = Some("t".into());
-        let a = allocate(dir.path(), &net, "aaa", None).unwrap();
+        let a = one(allocate(dir.path(), &net, "aaa", &[]));
         assert_eq!(a.to_string(), "10.231.0.2", "after the gateway");
-        assert!(allocate(dir.path(), &net, "bbb", None).is_err(), "a /30 has one address for containers");
+        assert!(allocate(dir.path(), &net, "bbb", &[]).is_err(), "a /30 has one address for containers");
         release(dir.path(), &[("t".into(), a)], "bbb");
-        assert!(allocate(dir.path(), &net, "bbb", None).is_err(), "only the owner frees it");
+        assert!(allocate(dir.path(), &net, "bbb", &[]).is_err(), "only the owner frees it");
         release(dir.path(), &[("t".into(), a)], "aaa");
-        assert_eq!(allocate(dir.path(), &net, "bbb", Some(a)).unwrap(), a);
-        assert!(allocate(dir.path(), &net, "ccc", Some(a)).is_err());
-        assert!(allocate(dir.path(), &net, "ccc", Some("10.231.0.1".parse().unwrap())).is_err(), "the gateway");
-        assert!(allocate(dir.path(), &net, "ccc", Some("10.9.0.1".parse().unwrap())).is_err());
+        assert_eq!(one(allocate(dir.path(), &net, "bbb", &[a])), a);
+        let taken = allocate(dir.path(), &net, "ccc", &[a]).unwrap_err();
+        assert_eq!(
+            format!("{taken:#}"),
+            "IPAM error: requested ip address 10.231.0.2 is already allocated to container ID bbb",
+            "Podman's message"
+        );
+        assert!(allocate(dir.path(), &net, "ccc", &[ip("10.231.0.1")]).is_err(), "the gateway");
+        let outside = allocate(dir.path(), &net, "ccc", &[ip("10.9.0.1")]).unwrap_err();
+        assert_eq!(format!("{outside:#}"), "requested static ip 10.9.0.1 not in any subnet on network podman");
+    }
+
+    /// A dual-stack network: one address per subnet, in the network's
+    /// order; `--ip6` pins the IPv6 one, `--ip` and `--ip6` together pin
+    /// both; a failure leaves nothing reserved.
+    #[test]
+    fn one_address_per_subnet() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut net = Network::default_network("10.232.0.0/24").unwrap();
+        net.network_interface = Some("d".into());
+        net.subnets.push(super::super::config::Subnet {
+            subnet: "fd12:3456:789a:1::/64".into(),
+            gateway: Some(ip("fd12:3456:789a:1::1")),
+            lease_range: None,
+        });
+        let reserved = || -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(dir.path().join("d"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        let a = allocate(dir.path(), &net, "aaa", &[]).unwrap();
+        assert_eq!(a, [ip("10.232.0.2"), ip("fd12:3456:789a:1::2")]);
+        let b = allocate(dir.path(), &net, "bbb", &[ip("fd12:3456:789a:1::10")]).unwrap();
+        assert_eq!(b, [ip("10.232.0.3"), ip("fd12:3456:789a:1::10")], "--ip6 pins the IPv6 address only");
+        let c = allocate(dir.path(), &net, "ccc", &[ip("10.232.0.50"), ip("fd12:3456:789a:1::50")]).unwrap();
+        assert_eq!(c, [ip("10.232.0.50"), ip("fd12:3456:789a:1::50")], "--ip and --ip6 together");
+        let before = reserved();
+        let taken = allocate(dir.path(), &net, "ddd", &[ip("fd12:3456:789a:1::10")]).unwrap_err();
+        assert_eq!(
+            format!("{taken:#}"),
+            "IPAM error: requested ip address fd12:3456:789a:1::10 is already allocated to container ID bbb"
+        );
+        assert_eq!(reserved(), before, "the IPv4 address reserved before the failure is freed");
+        let outside = allocate(dir.path(), &net, "ddd", &[ip("fd99::5")]).unwrap_err();
+        assert_eq!(format!("{outside:#}"), "requested static ip fd99::5 not in any subnet on network podman");
+        assert!(allocate(dir.path(), &net, "ddd", &[ip("fd12:3456:789a:1::1")]).is_err(), "the IPv6 gateway");
+        assert_eq!(reserved(), before);
+        release(dir.path(), &b.iter().map(|x| ("d".to_string(), *x)).collect::<Vec<_>>(), "bbb");
+        assert_eq!(reserved().len(), 4);
+
+        // --ip6 on an IPv4-only network is refused as Podman refuses it.
+        let v4 = Network::default_network("10.233.0.0/24").unwrap();
+        let err = allocate(dir.path(), &v4, "eee", &[ip("fd12:3456:789a:1::7")]).unwrap_err();
+        assert_eq!(format!("{err:#}"), "requested static ip fd12:3456:789a:1::7 not in any subnet on network podman");
+        assert_eq!(one(allocate(dir.path(), &v4, "eee", &[])), ip("10.233.0.2"), "one address, IPv4");
+    }
+
+    #[test]
+    fn ip_flags_are_checked() {
+        let s = |ip: Option<&str>, ip6: Option<&str>| NetSettings {
+            ip: ip.map(|x| x.parse().unwrap()),
+            ip6: ip6.map(|x| x.parse().unwrap()),
+            ..NetSettings::default()
+        };
+        assert!(s(Some("10.0.0.5"), Some("fd00::5")).validate().is_ok());
+        assert_eq!(s(Some("10.0.0.5"), Some("fd00::5")).static_ips(), [ip("10.0.0.5"), ip("fd00::5")]);
+        let e = s(None, Some("10.0.0.5")).validate().unwrap_err();
+        assert!(format!("{e}").starts_with("--ip6 10.0.0.5: not an IPv6 address"), "{e}");
+        let e = s(Some("fd00::5"), None).validate().unwrap_err();
+        assert!(format!("{e}").starts_with("--ip fd00::5: not an IPv4 address"), "{e}");
+        // Several networks: refused as Podman does.
+        let two = ["a".to_string(), "b".to_string()];
+        let b = BridgeSettings { all: s(None, Some("fd00::5")), ..BridgeSettings::default() };
+        let e = b.check_networks(&two).unwrap_err();
+        assert_eq!(format!("{e}"), "--ip6 can only be set for a single network: invalid argument");
+        assert!(b.check_networks(&two[..1]).is_ok());
+        let b = BridgeSettings { all: s(Some("10.0.0.5"), Some("fd00::5")), ..BridgeSettings::default() };
+        assert_eq!(
+            format!("{}", b.check_networks(&two).unwrap_err()),
+            "--ip can only be set for a single network: invalid argument"
+        );
+        // Pinned per network (`network connect`): fine.
+        let mut b = b;
+        b.pin(&two);
+        assert!(b.check_networks(&two).is_ok());
+        assert_eq!(b.on("b").ip6, Some(ip("fd00::5")));
     }
 
     #[test]
@@ -966,6 +1152,8 @@ mod tests {
         assert_eq!(s["IPAddress"], "10.89.0.5");
         assert_eq!(s["IPPrefixLen"], 24);
         assert_eq!(s["Networks"]["podman"]["MacAddress"], "aa:bb:cc:dd:ee:ff");
+        assert_eq!(s["GlobalIPv6Address"], "", "no IPv6 address");
+        assert_eq!(s["Networks"]["podman"]["IPv6Gateway"], "");
         let mac = |m: &str| NetSettings { mac_address: Some(m.into()), ..NetSettings::default() };
         assert!(mac("zz").validate().is_err());
         assert!(mac("01:00:5e:00:00:01").validate().is_err(), "multicast");
@@ -979,5 +1167,35 @@ mod tests {
         b.pin(&["a".into()]);
         assert_eq!(b.on("a").mac_address.as_deref(), Some("92:d0:c6:0a:29:33"));
         assert_eq!(b.on("b"), NetSettings::default(), "a network connected later");
+    }
+
+    #[test]
+    fn dual_stack_addresses_in_inspect_and_names() {
+        let a = Attached {
+            netns: "/run/rpod/netns/x".into(),
+            options: json!({"networks": {"n6": {"aliases": ["abc"]}}}),
+            status: json!({"n6": {"dns_search_domains": [], "dns_server_ips": ["10.89.3.1"],
+                "interfaces": {"eth0": {"mac_address": "aa:bb:cc:dd:ee:ff",
+                    "subnets": [{"ipnet": "fd10::7/64", "gateway": "fd10::1"},
+                                {"ipnet": "10.89.3.7/24", "gateway": "10.89.3.1"}]}}}}),
+            ips: vec![],
+            rootless_netns: None,
+            ports_forwarder: None,
+        };
+        let s = inspect_settings(&a);
+        let on = &s["Networks"]["n6"];
+        assert_eq!(on["IPAddress"], "10.89.3.7", "the IPv4 address, whatever the order");
+        assert_eq!(on["IPPrefixLen"], 24);
+        assert_eq!(on["Gateway"], "10.89.3.1");
+        assert_eq!(on["GlobalIPv6Address"], "fd10::7");
+        assert_eq!(on["GlobalIPv6PrefixLen"], 64);
+        assert_eq!(on["IPv6Gateway"], "fd10::1");
+        assert_eq!(s["GlobalIPv6Address"], "fd10::7");
+        assert_eq!(s["IPv6Gateway"], "fd10::1");
+        assert_eq!(s["IPAddress"], "10.89.3.7");
+        let n = a.attachment();
+        assert_eq!(n.ips, [ip("fd10::7"), ip("10.89.3.7")]);
+        assert!(n.ipv6);
+        assert_eq!(n.host_ip, Some(ip("10.89.3.1")), "the IPv4 gateway reaches the host");
     }
 }

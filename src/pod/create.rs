@@ -27,7 +27,7 @@ pub struct PodCreateOptions {
     pub publish: Vec<String>,
     /// `--dns`, `--dns-search`, `--dns-option`, `--add-host`, `--no-hosts`.
     pub names: crate::network::names::NameSettings,
-    /// `--ip`, `--mac-address`, `--network-alias` (bridge networks).
+    /// `--ip`, `--ip6`, `--mac-address`, `--network-alias` (bridge networks).
     pub bridge: crate::network::bridge::BridgeSettings,
     /// Remove a pod of the same name first.
     pub replace: bool,
@@ -138,7 +138,7 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
             (opts.network.is_some(), "--network"),
             (opts.hostname.is_some(), "--hostname"),
             (!opts.names.is_empty(), "--dns, --dns-search, --dns-option, --add-host and --no-hosts"),
-            (!opts.bridge.is_empty(), "--ip, --mac-address and --network-alias"),
+            (!opts.bridge.is_empty(), "--ip, --ip6, --mac-address and --network-alias"),
             (opts.infra_name.is_some(), "--infra-name"),
             (
                 opts.userns.is_some() || !opts.id_map_flags.is_empty(),
@@ -347,12 +347,16 @@ fn infra_container(
     crate::network::check_usable(&network, ctx.rootless()).map_err(|e| engine(format!("{e:#}")))?;
     if let Mode::Bridge(names) = &network {
         let all = ctx.networks()?;
+        let mut found = Vec::new();
         for n in names {
-            crate::network::config::find(&all, n)?.check()?;
+            let net = crate::network::config::find(&all, n)?;
+            net.check()?;
+            found.push(net.name);
         }
+        opts.bridge.check_networks(&found)?;
     } else if !opts.bridge.is_empty() {
         return Err(engine(format!(
-            "--ip, --mac-address and --network-alias need a bridge network, not --network {network}"
+            "--ip, --ip6, --mac-address and --network-alias need a bridge network, not --network {network}"
         )));
     }
     if matches!(network, Mode::Container(_)) {

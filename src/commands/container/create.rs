@@ -490,6 +490,10 @@ pub struct BridgeFlags {
     #[arg(long, value_name = "ADDRESS")]
     pub ip: Option<std::net::IpAddr>,
 
+    /// Container IPv6 address on its bridge network (e.g. fd46:db93:aa76:ac37::10)
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip6: Option<std::net::IpAddr>,
+
     /// Container MAC address on its bridge network (e.g. 92:d0:c6:0a:29:33)
     #[arg(long, value_name = "ADDRESS")]
     pub mac_address: Option<String>,
@@ -523,6 +527,7 @@ impl BridgeFlags {
         let b = crate::network::bridge::BridgeSettings {
             all: crate::network::bridge::NetSettings {
                 ip: self.ip,
+                ip6: self.ip6,
                 mac_address: self.mac_address.clone(),
                 aliases: self.network_alias.clone(),
             },

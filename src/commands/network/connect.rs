@@ -18,6 +18,10 @@ pub struct NetworkConnectArgs {
     #[arg(long, value_name = "IP")]
     pub ip: Option<IpAddr>,
 
+    /// A static IPv6 address for the container on this network
+    #[arg(long, value_name = "IP")]
+    pub ip6: Option<IpAddr>,
+
     /// A static MAC address for the container on this network
     #[arg(long, value_name = "MAC")]
     pub mac_address: Option<String>,
@@ -32,9 +36,6 @@ pub struct NetworkConnectArgs {
 }
 
 pub fn run(ctx: &Context, args: NetworkConnectArgs) -> anyhow::Result<()> {
-    if let Some(ip) = args.ip.filter(IpAddr::is_ipv6) {
-        anyhow::bail!("--ip {ip}: an IPv4 address is expected");
-    }
-    let s = NetSettings { ip: args.ip, mac_address: args.mac_address, aliases: args.alias };
+    let s = NetSettings { ip: args.ip, ip6: args.ip6, mac_address: args.mac_address, aliases: args.alias };
     crate::network::manage::connect(ctx, &args.network, &args.container, s)
 }

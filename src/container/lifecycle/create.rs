@@ -232,10 +232,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             found.check()?;
             *n = found.name;
         }
+        opts.options.bridge.check_networks(names)?;
     } else if !opts.options.bridge.is_empty() {
         return Err(Failure::new(
             ExitCode::Engine,
-            format!("--ip, --mac-address and --network-alias need a bridge network, not --network {network}"),
+            format!("--ip, --ip6, --mac-address and --network-alias need a bridge network, not --network {network}"),
         )
         .into());
     }
