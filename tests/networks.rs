@@ -647,7 +647,7 @@ fn if_inet6(ip: std::net::Ipv6Addr) -> String {
 #[test]
 fn dual_stack_networks_and_ip6() {
     each_mode("networks", |e| {
-        let n = Nets::new(e, 8);
+        let n = Nets::new(e, 9);
         let img = n.e.image.clone();
         let subnet6 = n.subnet6(0);
         n.create("n6", 0, &["--subnet", &subnet6]);
