@@ -1007,7 +1007,11 @@ fn user_namespace_modes() {
         let me = uid.to_string();
         assert_eq!(map[0], ["0", "1", &me], "{out}");
         assert_eq!(map[1], [&me, "0", "1"], "{out}");
-        assert_eq!(e.inspect("k")["HostConfig"]["UsernsMode"], "keep-id");
+        // Podman's inspect: private, and the maps from the engine's namespace.
+        let host_config = &e.inspect("k")["HostConfig"];
+        assert_eq!(host_config["UsernsMode"], "private");
+        assert_eq!(host_config["IDMappings"]["UidMap"][1], format!("{uid}:0:1"), "{host_config}");
+        assert_eq!(host_config["IDMappings"]["GidMap"][0], format!("0:1:{gid}"), "{host_config}");
         let lower = e.inspect("k")["GraphDriver"]["Data"]["LowerDir"].as_str().unwrap().to_string();
         assert!(lower.contains("/shifted/") && std::path::Path::new(&lower).join("bin/sh").exists(), "{lower}");
         // On the host the file is the user's own.

@@ -679,6 +679,10 @@ fn a_pod_shares_its_user_namespace() {
                     e.ok(&["run", "--rm", "--pod", "kp", "-v", &bind, &e.image, "sh", "-c", "id -u; touch /out/k"]);
                 assert_eq!(got, format!("{}\n", bed.test_uid));
                 assert_eq!(std::fs::metadata(out.join("k")).unwrap().uid(), bed.test_uid);
+                e.ok(&["create", "--pod", "kp", "--name", "km", &e.image, "true"]);
+                let host_config = &e.inspect("km")["HostConfig"];
+                assert!(host_config["UsernsMode"].as_str().unwrap().starts_with("container:"), "{host_config}");
+                assert_eq!(host_config["IDMappings"]["UidMap"][1], format!("{}:0:1", bed.test_uid), "{host_config}");
                 e.ok(&["pod", "rm", "-f", "-t", "0", "kp"]);
             }
         }

@@ -190,6 +190,22 @@ impl IdMaps {
     }
 }
 
+/// The maps `inspect` shows (Podman's `IDMappings`), relative to the
+/// engine's user namespace: `--uidmap`'s (or its pod's), or keep-id's;
+/// None without a user namespace of its own.
+pub fn shown_maps(conf: &crate::container::record::ContainerConfig) -> Option<IdMaps> {
+    if let Some(m) = &conf.options.id_maps {
+        return Some(m.clone());
+    }
+    let k = conf.keep_id.as_ref()?;
+    // keep-id is rootless only.
+    let (uids, gids) = engine_maps(true).ok().flatten()?;
+    Some(IdMaps {
+        uids: keep_id_mapping(k.uid, mapped_count(&uids)),
+        gids: keep_id_mapping(k.gid, mapped_count(&gids)),
+    })
+}
+
 /// One `CONTAINER:FROM:AMOUNT`; rootless FROM.. must lie in the engine's
 /// namespace (`engine`: its map).
 fn parse_map(flag: &str, s: &str, engine: Option<&[IdMap]>) -> anyhow::Result<IdMap> {

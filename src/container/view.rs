@@ -263,9 +263,12 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
             "Init": conf.init,
             "OomScoreAdj": conf.oom_score_adj.unwrap_or(0),
             "Runtime": conf.runtime.clone().unwrap_or_else(|| "rpod".into()),
+            // Podman's: its pod's (container:INFRA), one of its own
+            // (keep-id, --uidmap), else none.
             "UsernsMode": match &conf.options.userns {
                 super::options::NsMode::Container(_) => conf.options.userns.text(),
-                _ => conf.userns.clone(),
+                _ if conf.keep_id.is_some() || conf.options.id_maps.is_some() => "private".into(),
+                _ => String::new(),
             },
             "CapAdd": conf.cap_add,
             "CapDrop": conf.cap_drop,
@@ -380,6 +383,14 @@ pub fn inspect(c: &Container, log_path: &str, rootfs: &str, upper: &str, work: &
         },
     });
     add_options(&mut doc, &conf.options);
+    // Podman's omitempty: the maps of a user namespace of its own (or of
+    // its pod's), CONTAINER:FROM:AMOUNT.
+    if let Some(m) = super::userns::shown_maps(conf) {
+        let text = |maps: &[rpod_runtime::userns::IdMap]| {
+            maps.iter().map(|m| format!("{}:{}:{}", m.container_id, m.host_id, m.size)).collect::<Vec<_>>()
+        };
+        doc["HostConfig"]["IDMappings"] = json!({"UidMap": text(&m.uids), "GidMap": text(&m.gids)});
+    }
     doc
 }
 
@@ -405,7 +416,7 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
     if o.systemd {
         config["SystemdMode"] = Value::Bool(true);
     }
-    let mut host = json!({
+    let host = json!({
         "PidMode": o.pid.text(),
         "IpcMode": o.ipc.text(),
         "UTSMode": o.uts.text(),
@@ -418,14 +429,6 @@ fn add_options(doc: &mut Value, o: &super::options::Options) {
             "PathOnHost": d.host, "PathInContainer": d.container, "CgroupPermissions": d.permissions,
         })).collect::<Vec<_>>(),
     });
-    // Podman's omitempty: the maps of a user namespace of its own (or of
-    // its pod's), CONTAINER:FROM:AMOUNT.
-    if let Some(m) = &o.id_maps {
-        let text = |maps: &[rpod_runtime::userns::IdMap]| {
-            maps.iter().map(|m| format!("{}:{}:{}", m.container_id, m.host_id, m.size)).collect::<Vec<_>>()
-        };
-        host["IDMappings"] = json!({"UidMap": text(&m.uids), "GidMap": text(&m.gids)});
-    }
     for (key, add) in [("Config", config), ("HostConfig", host)] {
         if let (Some(to), Value::Object(from)) = (doc[key].as_object_mut(), add) {
             to.extend(from);
