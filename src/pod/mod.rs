@@ -10,7 +10,9 @@
 //!   --pause` in an empty root: no pause image to pull or build. It owns
 //!   the pod's network (pasta rootless, the `podman` bridge as root, or
 //!   `--network none|host`) and its published ports; the other containers
-//!   join its namespaces (`container:INFRA` modes, [`join`]).
+//!   join its namespaces (`container:INFRA` modes, [`join`]), its user
+//!   namespace too when it has one of its own (`pod create --userns`,
+//!   `--uidmap` ...: the pod's containers then have its maps).
 //! - The pod's state is derived from its containers' ([`status`]), with
 //!   Podman's rules; the lifecycle verbs ([`ops`]) run the container
 //!   lifecycle's functions on each member.
@@ -41,7 +43,9 @@ pub struct PodConfig {
     /// The infra container's ID ("" without one: `--infra=false`).
     pub infra_id: String,
     /// The namespaces its containers share with the infra container
-    /// (`net`, `ipc`, `uts`, `pid`, `cgroup`), sorted.
+    /// (`net`, `ipc`, `uts`, `pid`, `cgroup`; `user` when the infra
+    /// container has a user namespace of its own, which they join: `pod
+    /// create --userns`, `--uidmap` ...), sorted.
     pub share: Vec<String>,
     pub hostname: String,
     pub labels: BTreeMap<String, String>,
