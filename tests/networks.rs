@@ -767,3 +767,83 @@ fn dual_stack_networks_and_ip6() {
         n.assert_gone(2);
     });
 }
+
+/// `network connect`/`disconnect` of a running container change what it
+/// sees of names at once, as Podman 4.3 does: the network's name server
+/// first in its /etc/resolv.conf and its address with the container's
+/// names in its /etc/hosts, and both gone again after `disconnect`; the
+/// user's `--dns`, `--no-hosts` and mounted files are left alone.
+#[test]
+fn connect_updates_resolv_conf_and_hosts_of_running_containers() {
+    each_mode("networks", |e| {
+        let n = Nets::new(e, 10);
+        let img = n.e.image.clone();
+        n.create("n1", 0, &[]);
+        n.create("n2", 1, &[]);
+        let (gw1, gw2) = (format!("{}1", n.net_prefix(0)), format!("{}1", n.net_prefix(1)));
+        n.serve("b", "n2", &[], "from-b");
+        let user_resolv = n.e.path("user-resolv.conf");
+        std::fs::write(&user_resolv, "nameserver 192.0.2.77\n").unwrap();
+        let mount = format!("{}:/etc/resolv.conf", user_resolv.display());
+        for (name, extra) in [
+            ("a", vec![]),
+            ("c", vec!["--dns", "192.0.2.9", "--add-host", "foo:1.2.3.4"]),
+            ("d", vec!["--no-hosts"]),
+            ("u", vec!["-v", mount.as_str()]),
+        ] {
+            let mut args = vec!["run", "-d", "--name", name, "--network", "n1"];
+            args.extend(extra);
+            args.extend([img.as_str(), "sleep", "1000"]);
+            n.ok(&args);
+        }
+        let cat = |c: &str, f: &str| n.ok(&["exec", c, "sh", "-c", &format!("cat {f} 2>&1; true")]);
+        let files = |c: &str| (cat(c, "/etc/resolv.conf"), cat(c, "/etc/hosts"));
+        let before: Vec<(String, String)> = ["a", "c", "d", "u"].iter().map(|c| files(c)).collect();
+        assert!(before[0].0.contains(&format!("nameserver {gw1}\n")), "{}", before[0].0);
+        assert!(!before[0].0.contains(&gw2), "{}", before[0].0);
+        let lookup = "for i in $(seq 50); do nslookup b >/dev/null 2>&1 && nc b 7000 && break; sleep 0.2; done";
+        assert_eq!(n.ok(&["exec", "a", "sh", "-c", "nslookup b >/dev/null 2>&1 || echo no"]), "no\n");
+
+        for c in ["a", "c", "d", "u"] {
+            n.ok(&["network", "connect", "n2", c]);
+        }
+        let ip2 = |c: &str| n.ok(&["inspect", "--format", "{{(index .NetworkSettings.Networks \"n2\").IPAddress}}", c]);
+        let host = |c: &str| n.ok(&["inspect", "--format", "{{.Config.Hostname}}", c]).trim().to_string();
+        // a: n2's server first (Podman's resolvconf.Add), its n2 address
+        // with its names appended to /etc/hosts (as Podman 4.3 measured).
+        let (resolv, hosts) = files("a");
+        let first = format!("nameserver {gw1}\n");
+        assert_eq!(resolv, before[0].0.replacen(&first, &format!("nameserver {gw2}\n{first}"), 1));
+        assert_eq!(hosts, format!("{}{}\t{} a\n", before[0].1, ip2("a").trim(), host("a")));
+        // Without a restart, a finds b by name through n2's aardvark-dns.
+        assert_eq!(n.ok(&["exec", "a", "sh", "-c", lookup]), "from-b\n");
+        // c: --dns is the user's: resolv.conf as it was; hosts as a's.
+        let (resolv, hosts) = files("c");
+        assert_eq!(resolv, "nameserver 192.0.2.9\n");
+        assert_eq!(resolv, before[1].0);
+        assert!(hosts.starts_with("1.2.3.4\tfoo\n"), "{hosts}");
+        assert_eq!(hosts, format!("{}{}\t{} c\n", before[1].1, ip2("c").trim(), host("c")));
+        // d: --no-hosts: the image's /etc/hosts untouched; resolv.conf as a's.
+        let (resolv, hosts) = files("d");
+        assert_eq!(hosts, before[2].1);
+        assert_eq!(resolv, before[2].0.replacen(&first, &format!("nameserver {gw2}\n{first}"), 1));
+        // u: the user's mounted resolv.conf untouched.
+        assert_eq!(files("u").0, "nameserver 192.0.2.77\n");
+        assert_eq!(std::fs::read_to_string(&user_resolv).unwrap(), "nameserver 192.0.2.77\n");
+
+        for c in ["a", "c", "d", "u"] {
+            n.ok(&["network", "disconnect", "n2", c]);
+        }
+        // As before the connect: n2's server and the n2 entry gone.
+        let after: Vec<(String, String)> = ["a", "c", "d", "u"].iter().map(|c| files(c)).collect();
+        assert_eq!(after, before);
+        assert_eq!(n.ok(&["exec", "a", "sh", "-c", "nslookup b >/dev/null 2>&1 || echo no"]), "no\n");
+        // The same container connected again gets them back.
+        n.ok(&["network", "connect", "n2", "a"]);
+        assert_eq!(n.ok(&["exec", "a", "sh", "-c", lookup]), "from-b\n");
+
+        n.ok(&["rm", "-f", "-a", "-t", "0"]);
+        assert_eq!(n.ok(&["network", "prune", "-f"]), "n1\nn2\n");
+        n.assert_gone(2);
+    });
+}

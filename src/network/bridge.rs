@@ -214,9 +214,14 @@ impl Attached {
     /// Name resolution's view: the container's addresses, the gateway
     /// (reaches the host), aardvark-dns's servers and search domains.
     pub fn attachment(&self) -> Attachment {
+        self.attachment_on(|_| true)
+    }
+
+    /// [`Self::attachment`] from the networks whose name `keep` accepts.
+    pub fn attachment_on(&self, keep: impl Fn(&str) -> bool) -> Attachment {
         let mut a = Attachment::default();
         let Some(nets) = self.status.as_object() else { return a };
-        for block in nets.values() {
+        for block in nets.iter().filter(|(n, _)| keep(n)).map(|(_, b)| b) {
             for ip in block["dns_server_ips"].as_array().into_iter().flatten() {
                 if let Some(ip) = ip.as_str().and_then(|s| s.parse().ok()) {
                     if !a.nameservers.contains(&ip) {
@@ -1144,6 +1149,8 @@ mod tests {
             ports_forwarder: None,
         };
         let n = a.attachment();
+        assert_eq!(a.attachment_on(|n| n == "podman"), n);
+        assert_eq!(a.attachment_on(|n| n != "podman"), Attachment::default());
         assert_eq!(n.ips, ["10.89.0.5".parse::<IpAddr>().unwrap()]);
         assert_eq!(n.host_ip, Some("10.89.0.1".parse().unwrap()));
         assert_eq!(n.nameservers, ["10.89.0.1".parse::<IpAddr>().unwrap()]);

@@ -500,16 +500,24 @@ pub fn connect(ctx: &Context, nkey: &str, ckey: &str, s: NetSettings) -> anyhow:
     if s != NetSettings::default() {
         settings.networks.insert(net.name.clone(), s);
     }
+    let mut resolution = Ok(());
     if live {
         let run_root = ctx.paths()?.run_root.clone();
         super::bridge::connect(&run_root, &c.id, &net, &settings.on(&net.name))?;
+        // What the container sees of names: the new network's too.
+        if let Some(a) = super::bridge::attached(&run_root, &c.id) {
+            let (before, added) = (a.attachment_on(|n| n != net.name), a.attachment_on(|n| n == net.name));
+            let own = [c.config.hostname.as_str(), c.name.as_str()];
+            resolution =
+                super::names::connected(&containers.run_dir(&c.id), &c.config.options.names, &own, &before, &added);
+        }
     }
     names.push(net.name.clone());
     c.config.network = Mode::Bridge(names);
     c.config.options.bridge = settings;
     containers.set_config(&c.id, &c.config)?;
     ctx.event(&crate::events::Event::network(&c.id, &net.name, "connect"));
-    Ok(())
+    resolution.with_context(|| format!("updating the name resolution files of container {}", c.name))
 }
 
 /// `network disconnect`: container `ckey` leaves network `nkey`, at once
@@ -531,13 +539,21 @@ pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow:
             .into())
         }
     };
+    let mut resolution = Ok(());
     if c.state.status.is_live() {
         let run_root = ctx.paths()?.run_root.clone();
+        let removed = super::bridge::attached(&run_root, &c.id).map(|a| a.attachment_on(|n| n == net.name));
         if let Err(e) = super::bridge::disconnect(&run_root, &c.id, &net.name) {
             if !force {
                 return Err(e);
             }
             log::warn!("{e:#}");
+        }
+        // Its name servers and the container's addresses there gone from its files.
+        if let Some(removed) = removed {
+            let own = [c.config.hostname.as_str(), c.name.as_str()];
+            resolution =
+                super::names::disconnected(&containers.run_dir(&c.id), &c.config.options.names, &own, &removed);
         }
     }
     names.retain(|n| *n != net.name);
@@ -546,7 +562,7 @@ pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow:
     c.config.network = if names.is_empty() { Mode::Private } else { Mode::Bridge(names) };
     containers.set_config(&c.id, &c.config)?;
     ctx.event(&crate::events::Event::network(&c.id, &net.name, "disconnect"));
-    Ok(())
+    resolution.with_context(|| format!("updating the name resolution files of container {}", c.name))
 }
 
 /// `network reload`: the running container `ckey`'s networks set up

@@ -6,6 +6,7 @@
 //! network gave it ([`Attachment`]).
 
 use std::net::IpAddr;
+use std::path::Path;
 
 use anyhow::bail;
 use serde::{Deserialize, Serialize};
@@ -195,7 +196,8 @@ pub fn resolv_conf(host: &str, s: &NameSettings, net: &Attachment) -> String {
         v
     };
     let search: Vec<String> = if s.dns_search.is_empty() {
-        let mut v = net.search.clone();
+        // The network's domains go with its servers: not with --dns (Podman's).
+        let mut v = if s.dns.is_empty() { net.search.clone() } else { Vec::new() };
         v.extend(h.search.into_iter().filter(|d| !net.search.contains(d)));
         v
     } else {
@@ -284,6 +286,174 @@ pub fn check_host_gateway(s: &NameSettings, net: &Attachment, mode: &str) -> any
     Ok(())
 }
 
+/// `resolv.conf` after `network connect` of a running container: the new
+/// network's name servers (`add`) put before the others, every other line
+/// kept as it was (Podman's `resolvconf.Add`; a server already listed is
+/// not listed twice).
+pub fn resolv_add_servers(text: &str, add: &[IpAddr]) -> String {
+    let listed = parse_resolv(text).nameservers;
+    let new: String = add
+        .iter()
+        .filter(|ip| !listed.contains(ip))
+        .fold(Vec::<IpAddr>::new(), |mut v, ip| {
+            if !v.contains(ip) {
+                v.push(*ip);
+            }
+            v
+        })
+        .iter()
+        .map(|ip| format!("nameserver {ip}\n"))
+        .collect();
+    if new.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if !done && line.split_whitespace().next() == Some("nameserver") {
+            out.push_str(&new);
+            done = true;
+        }
+        out.push_str(line);
+    }
+    if !done {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        // Before the options line, where rpod writes its servers.
+        match out.find("\noptions").map(|i| i + 1).or_else(|| out.starts_with("options").then_some(0)) {
+            Some(i) => out.insert_str(i, &new),
+            None => out.push_str(&new),
+        }
+    }
+    out
+}
+
+/// `resolv.conf` after `network disconnect`: the lines naming the
+/// network's name servers (`remove`) dropped, every other line kept
+/// (Podman's `resolvconf.Remove`).
+pub fn resolv_remove_servers(text: &str, remove: &[IpAddr]) -> String {
+    text.split_inclusive('\n')
+        .filter(|line| {
+            let mut w = line.split_whitespace();
+            let server = match w.next() {
+                Some("nameserver") => w.next().and_then(|a| a.split('%').next()).and_then(|a| a.parse::<IpAddr>().ok()),
+                _ => None,
+            };
+            !server.is_some_and(|ip| remove.contains(&ip))
+        })
+        .collect()
+}
+
+/// The (address, names) of a hosts line, comments and blank lines `None`.
+fn hosts_entry(line: &str) -> Option<(&str, Vec<&str>)> {
+    let mut w = line.split('#').next().unwrap_or("").split_whitespace();
+    let ip = w.next()?;
+    let names: Vec<&str> = w.collect();
+    (!names.is_empty()).then_some((ip, names))
+}
+
+/// Whether a hosts line is the container's own entry on one of `ips`: that
+/// address and at least one of `names` (Podman's `checkIfEntryExists`).
+fn is_own_entry(line: &str, ips: &[IpAddr], names: &[&str]) -> bool {
+    hosts_entry(line).is_some_and(|(ip, n)| {
+        ip.parse::<IpAddr>().is_ok_and(|ip| ips.contains(&ip)) && n.iter().any(|x| names.contains(x))
+    })
+}
+
+/// `/etc/hosts` after `network connect` of a running container, as Podman
+/// does it (`etchosts.AddIfExists`): the container's names (`names`: its
+/// host name and name) on each new address appended, only when the file
+/// has its entry on one of its earlier addresses (`old`) — an entry the
+/// user took over (`--add-host NAME:IP`) is not contradicted; with no
+/// earlier address, the names no line has yet. Other lines are kept.
+pub fn hosts_add(text: &str, old: &[IpAddr], new: &[IpAddr], names: &[&str]) -> String {
+    let names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).fold(Vec::new(), |mut v, n| {
+        if !v.contains(&n) {
+            v.push(n);
+        }
+        v
+    });
+    let add: Vec<&str> = if old.is_empty() {
+        let taken: Vec<&str> = text.lines().filter_map(hosts_entry).flat_map(|(_, n)| n).collect();
+        names.iter().copied().filter(|n| !taken.contains(n)).collect()
+    } else if text.lines().any(|l| is_own_entry(l, old, &names)) {
+        names
+    } else {
+        Vec::new()
+    };
+    let mut out = text.to_string();
+    if add.is_empty() || new.is_empty() {
+        return out;
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for ip in new {
+        out.push_str(&format!("{ip}\t{}\n", add.join(" ")));
+    }
+    out
+}
+
+/// `/etc/hosts` after `network disconnect`: the container's entries on the
+/// network's addresses (`gone`) dropped, every other line kept (Podman's
+/// `etchosts.Remove`).
+pub fn hosts_remove(text: &str, gone: &[IpAddr], names: &[&str]) -> String {
+    text.split_inclusive('\n').filter(|l| !is_own_entry(l, gone, names)).collect()
+}
+
+/// After `network connect` of a running container: the new network's
+/// name servers (`added`) first in the resolv.conf of its run directory
+/// `dir`, its addresses with the container's `names` (host name, name) in
+/// its hosts file, as Podman 4.3 does; `before` is what its other networks
+/// give. The files are bind-mounted: rewritten in place. With `--dns` the
+/// servers are the user's (as at start); with `--no-hosts` there is no
+/// hosts file of rpod's; a file the user mounts over them is not these.
+pub fn connected(
+    dir: &Path,
+    s: &NameSettings,
+    names: &[&str],
+    before: &Attachment,
+    added: &Attachment,
+) -> anyhow::Result<()> {
+    if s.dns.is_empty() {
+        let ipv6 = before.ipv6 || added.ipv6;
+        let servers: Vec<IpAddr> = added.nameservers.iter().copied().filter(|ip| ip.is_ipv4() || ipv6).collect();
+        edit(&dir.join("resolv.conf"), |t| resolv_add_servers(t, &servers))?;
+    }
+    if !s.no_hosts {
+        edit(&dir.join("hosts"), |t| hosts_add(t, &before.ips, &added.ips, names))?;
+    }
+    Ok(())
+}
+
+/// After `network disconnect` of a running container: the network's name
+/// servers and the container's entries on its addresses (`removed`) gone
+/// from the files in its run directory `dir` (see [`connected`]).
+pub fn disconnected(dir: &Path, s: &NameSettings, names: &[&str], removed: &Attachment) -> anyhow::Result<()> {
+    if s.dns.is_empty() {
+        edit(&dir.join("resolv.conf"), |t| resolv_remove_servers(t, &removed.nameservers))?;
+    }
+    if !s.no_hosts {
+        edit(&dir.join("hosts"), |t| hosts_remove(t, &removed.ips, names))?;
+    }
+    Ok(())
+}
+
+/// The file at `path` (if there is one) rewritten in place by `f`.
+fn edit(path: &Path, f: impl FnOnce(&str) -> String) -> anyhow::Result<()> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("reading {}", path.display()))),
+    };
+    let new = f(&text);
+    if new != text {
+        crate::files::rewrite_in_place(path, &new)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +506,8 @@ mod tests {
             ..NameSettings::default()
         };
         assert_eq!(resolv_conf(host, &flags, &bridge), "nameserver 1.1.1.1\noptions ndots:2\n");
+        let dns_only = NameSettings { dns: vec![ip("1.1.1.1")], ..NameSettings::default() };
+        assert_eq!(resolv_conf(host, &dns_only, &dns), "search example.org\nnameserver 1.1.1.1\noptions edns0\n");
         assert!(only_loopback_servers(stub));
         assert!(!only_loopback_servers(host));
     }
@@ -376,6 +548,62 @@ mod tests {
             "none"
         )
         .is_err());
+    }
+
+    #[test]
+    fn connect_edits_resolv_conf() {
+        let ours = "search dns.podman example.org\nnameserver 10.89.0.1\nnameserver 192.0.2.1\noptions edns0\n";
+        let added = resolv_add_servers(ours, &[ip("10.89.1.1")]);
+        assert_eq!(
+            added,
+            "search dns.podman example.org\nnameserver 10.89.1.1\nnameserver 10.89.0.1\nnameserver 192.0.2.1\noptions edns0\n"
+        );
+        assert_eq!(resolv_remove_servers(&added, &[ip("10.89.1.1")]), ours);
+        // Listed already: unchanged; nothing to add or remove: unchanged.
+        assert_eq!(resolv_add_servers(ours, &[ip("192.0.2.1")]), ours);
+        assert_eq!(resolv_remove_servers(ours, &[ip("10.89.7.1")]), ours);
+        // The user's other lines (comments, a scoped server, sortlist) stay where they were.
+        let user = "# mine\nsearch lan\nnameserver fe80::1%eth0\nsortlist 10.0.0.0\noptions ndots:2\n";
+        let added = resolv_add_servers(user, &[ip("10.89.1.1")]);
+        assert_eq!(
+            added,
+            "# mine\nsearch lan\nnameserver 10.89.1.1\nnameserver fe80::1%eth0\nsortlist 10.0.0.0\noptions ndots:2\n"
+        );
+        assert_eq!(resolv_remove_servers(&added, &[ip("10.89.1.1")]), user);
+        assert_eq!(resolv_remove_servers(&added, &[ip("fe80::1")]).matches("nameserver").count(), 1);
+        // No server yet: before the options line, or at the end.
+        assert_eq!(resolv_add_servers("options a\n", &[ip("10.89.1.1")]), "nameserver 10.89.1.1\noptions a\n");
+        assert_eq!(resolv_add_servers("search x", &[ip("10.89.1.1")]), "search x\nnameserver 10.89.1.1\n");
+        assert_eq!(resolv_add_servers("", &[ip("10.89.1.1"), ip("10.89.1.1")]), "nameserver 10.89.1.1\n");
+    }
+
+    #[test]
+    fn connect_edits_hosts() {
+        let names = ["acd1e0befea3", "a"];
+        let before = "127.0.0.1\tlocalhost\n# mine\n192.0.2.7 db\n10.89.0.2\tacd1e0befea3 a\n";
+        let after = hosts_add(before, &[ip("10.89.0.2")], &[ip("10.89.1.3")], &names);
+        // Podman 4.3's file after `network connect n2 a` (measured).
+        assert_eq!(after, format!("{before}10.89.1.3\tacd1e0befea3 a\n"));
+        assert_eq!(hosts_remove(&after, &[ip("10.89.1.3")], &names), before);
+        // Removing the first network's leaves the second's.
+        assert_eq!(
+            hosts_remove(&after, &[ip("10.89.0.2")], &names),
+            "127.0.0.1\tlocalhost\n# mine\n192.0.2.7 db\n10.89.1.3\tacd1e0befea3 a\n"
+        );
+        // A line on the address with other names only is the user's: kept.
+        let user = "10.89.1.3 other\n";
+        assert_eq!(hosts_remove(user, &[ip("10.89.1.3")], &names), user);
+        // The user's --add-host a:IP took the names over: nothing added.
+        let taken = "1.2.3.4\ta\n10.89.0.2\tacd1e0befea3\n";
+        assert_eq!(
+            hosts_add(taken, &[ip("10.89.0.2")], &[ip("10.89.1.3")], &names),
+            format!("{taken}10.89.1.3\tacd1e0befea3 a\n")
+        );
+        let gone = "1.2.3.4\ta\n";
+        assert_eq!(hosts_add(gone, &[ip("10.89.0.2")], &[ip("10.89.1.3")], &names), gone);
+        // No earlier address: the names no line has yet.
+        assert_eq!(hosts_add(gone, &[], &[ip("10.89.1.3")], &names), format!("{gone}10.89.1.3\tacd1e0befea3\n"));
+        assert_eq!(hosts_add("x y", &[], &[ip("10.89.1.3")], &["h", "h"]), "x y\n10.89.1.3\th\n");
     }
 
     #[test]
