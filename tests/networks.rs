@@ -796,10 +796,14 @@ fn connect_updates_resolv_conf_and_hosts_of_running_containers() {
             args.extend([img.as_str(), "sleep", "1000"]);
             n.ok(&args);
         }
+        // s shares a's network namespace: its files follow a's networks.
+        n.ok(&["run", "-d", "--name", "s", "--network", "container:a", &img, "sleep", "1000"]);
         let cat = |c: &str, f: &str| n.ok(&["exec", c, "sh", "-c", &format!("cat {f} 2>&1; true")]);
         let files = |c: &str| (cat(c, "/etc/resolv.conf"), cat(c, "/etc/hosts"));
-        let before: Vec<(String, String)> = ["a", "c", "d", "u"].iter().map(|c| files(c)).collect();
-        assert!(before[0].0.contains(&format!("nameserver {gw1}\n")), "{}", before[0].0);
+        let before: Vec<(String, String)> = ["a", "c", "d", "u", "s"].iter().map(|c| files(c)).collect();
+        for i in [0, 2, 4] {
+            assert!(before[i].0.contains(&format!("nameserver {gw1}\n")), "{}", before[i].0);
+        }
         assert!(!before[0].0.contains(&gw2), "{}", before[0].0);
         let lookup = "for i in $(seq 50); do nslookup b >/dev/null 2>&1 && nc b 7000 && break; sleep 0.2; done";
         assert_eq!(n.ok(&["exec", "a", "sh", "-c", "nslookup b >/dev/null 2>&1 || echo no"]), "no\n");
@@ -827,6 +831,11 @@ fn connect_updates_resolv_conf_and_hosts_of_running_containers() {
         let (resolv, hosts) = files("d");
         assert_eq!(hosts, before[2].1);
         assert_eq!(resolv, before[2].0.replacen(&first, &format!("nameserver {gw2}\n{first}"), 1));
+        // s: as a, with its own names (as it got at start).
+        let (resolv, hosts) = files("s");
+        assert_eq!(resolv, before[4].0.replacen(&first, &format!("nameserver {gw2}\n{first}"), 1));
+        assert_eq!(hosts, format!("{}{}\t{} s\n", before[4].1, ip2("a").trim(), host("s")));
+        assert_eq!(n.ok(&["exec", "s", "sh", "-c", lookup]), "from-b\n");
         // u: the user's mounted resolv.conf untouched.
         assert_eq!(files("u").0, "nameserver 192.0.2.77\n");
         assert_eq!(std::fs::read_to_string(&user_resolv).unwrap(), "nameserver 192.0.2.77\n");
@@ -835,7 +844,7 @@ fn connect_updates_resolv_conf_and_hosts_of_running_containers() {
             n.ok(&["network", "disconnect", "n2", c]);
         }
         // As before the connect: n2's server and the n2 entry gone.
-        let after: Vec<(String, String)> = ["a", "c", "d", "u"].iter().map(|c| files(c)).collect();
+        let after: Vec<(String, String)> = ["a", "c", "d", "u", "s"].iter().map(|c| files(c)).collect();
         assert_eq!(after, before);
         assert_eq!(n.ok(&["exec", "a", "sh", "-c", "nslookup b >/dev/null 2>&1 || echo no"]), "no\n");
         // The same container connected again gets them back.

@@ -507,9 +507,8 @@ pub fn connect(ctx: &Context, nkey: &str, ckey: &str, s: NetSettings) -> anyhow:
         // What the container sees of names: the new network's too.
         if let Some(a) = super::bridge::attached(&run_root, &c.id) {
             let (before, added) = (a.attachment_on(|n| n != net.name), a.attachment_on(|n| n == net.name));
-            let own = [c.config.hostname.as_str(), c.name.as_str()];
             resolution =
-                super::names::connected(&containers.run_dir(&c.id), &c.config.options.names, &own, &before, &added);
+                name_files(&mut containers, &c, |dir, s, own| super::names::connected(dir, s, own, &before, &added));
         }
     }
     names.push(net.name.clone());
@@ -517,11 +516,33 @@ pub fn connect(ctx: &Context, nkey: &str, ckey: &str, s: NetSettings) -> anyhow:
     c.config.options.bridge = settings;
     containers.set_config(&c.id, &c.config)?;
     ctx.event(&crate::events::Event::network(&c.id, &net.name, "connect"));
-    resolution.with_context(|| format!("updating the name resolution files of container {}", c.name))
+    resolution.context("updating the name resolution files (/etc/resolv.conf, /etc/hosts)")
 }
 
 /// `network disconnect`: container `ckey` leaves network `nkey`, at once
 /// when it is running; `force` goes on when netavark's teardown fails.
+/// `edit` applied to the name resolution files of running container `c`
+/// and of the running containers in its network namespace (`--network
+/// container:C`, a pod's members), each with its run directory, its name
+/// settings and its own names (host name, name); the first error.
+fn name_files(
+    containers: &mut crate::container::record::Containers,
+    c: &crate::container::record::Container,
+    edit: impl Fn(&Path, &super::names::NameSettings, &[&str]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let joined = Mode::Container(c.id.clone());
+    let mut sharers = containers.list()?;
+    sharers.retain(|o| o.config.network == joined && o.state.status.is_live());
+    let mut result = Ok(());
+    for o in std::iter::once(c).chain(&sharers) {
+        let own = [o.config.hostname.as_str(), o.name.as_str()];
+        let r = edit(&containers.run_dir(&o.id), &o.config.options.names, &own)
+            .with_context(|| format!("container {}", o.name));
+        result = result.and(r);
+    }
+    result
+}
+
 pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow::Result<()> {
     let net = network(ctx, nkey)?;
     ctx.enter_user_namespace()?;
@@ -551,9 +572,8 @@ pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow:
         }
         // Its name servers and the container's addresses there gone from its files.
         if let Some(removed) = removed {
-            let own = [c.config.hostname.as_str(), c.name.as_str()];
             resolution =
-                super::names::disconnected(&containers.run_dir(&c.id), &c.config.options.names, &own, &removed);
+                name_files(&mut containers, &c, |dir, s, own| super::names::disconnected(dir, s, own, &removed));
         }
     }
     names.retain(|n| *n != net.name);
@@ -562,7 +582,7 @@ pub fn disconnect(ctx: &Context, nkey: &str, ckey: &str, force: bool) -> anyhow:
     c.config.network = if names.is_empty() { Mode::Private } else { Mode::Bridge(names) };
     containers.set_config(&c.id, &c.config)?;
     ctx.event(&crate::events::Event::network(&c.id, &net.name, "disconnect"));
-    resolution.with_context(|| format!("updating the name resolution files of container {}", c.name))
+    resolution.context("updating the name resolution files (/etc/resolv.conf, /etc/hosts)")
 }
 
 /// `network reload`: the running container `ckey`'s networks set up
