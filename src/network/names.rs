@@ -607,6 +607,40 @@ mod tests {
     }
 
     #[test]
+    fn connect_and_disconnect_edit_the_run_directory() {
+        let t = tempfile::tempdir().unwrap();
+        let (r, h) = (t.path().join("resolv.conf"), t.path().join("hosts"));
+        let resolv = "search dns.podman\nnameserver 10.89.0.1\nnameserver 192.0.2.1\n";
+        let hosts = "127.0.0.1\tlocalhost\n10.89.0.2\tabc a\n";
+        std::fs::write(&r, resolv).unwrap();
+        std::fs::write(&h, hosts).unwrap();
+        let before =
+            Attachment { ips: vec![ip("10.89.0.2")], nameservers: vec![ip("10.89.0.1")], ..Attachment::default() };
+        // An IPv6 server only for a container with IPv6.
+        let n2 = Attachment {
+            ips: vec![ip("10.89.1.3")],
+            nameservers: vec![ip("fd00::1"), ip("10.89.1.1")],
+            ..Attachment::default()
+        };
+        let none = NameSettings::default();
+        connected(t.path(), &none, &["abc", "a"], &before, &n2).unwrap();
+        let on = |p: &Path| std::fs::read_to_string(p).unwrap();
+        assert_eq!(on(&r), "search dns.podman\nnameserver 10.89.1.1\nnameserver 10.89.0.1\nnameserver 192.0.2.1\n");
+        assert_eq!(on(&h), format!("{hosts}10.89.1.3\tabc a\n"));
+        disconnected(t.path(), &none, &["abc", "a"], &n2).unwrap();
+        assert_eq!((on(&r), on(&h)), (resolv.to_string(), hosts.to_string()));
+        // --dns: the servers are the user's; --no-hosts: no hosts file of rpod's.
+        let user = NameSettings { dns: vec![ip("192.0.2.9")], no_hosts: true, ..NameSettings::default() };
+        connected(t.path(), &user, &["abc", "a"], &before, &n2).unwrap();
+        assert_eq!((on(&r), on(&h)), (resolv.to_string(), hosts.to_string()));
+        // No files (the container's own kept): nothing to do.
+        std::fs::remove_file(&h).unwrap();
+        disconnected(t.path(), &none, &["abc", "a"], &before).unwrap();
+        assert_eq!(on(&r), "search dns.podman\nnameserver 192.0.2.1\n");
+        assert!(!h.exists());
+    }
+
+    #[test]
     fn settings_checks() {
         let bad = NameSettings { add_host: vec!["x".into()], ..NameSettings::default() };
         assert!(bad.validate().is_err());
