@@ -100,6 +100,20 @@ fn detached_exec_stop_restart_kill_rm() {
         assert_eq!(e.ok(&["kill", "-s", "TERM", "web"]), "web\n");
         assert_eq!(e.ok(&["wait", "web"]), "0\n");
         assert_eq!(e.ok(&["logs", "--tail", "2", "web"]), "started\nbye\n");
+        // A real-time signal by name (systemd's RTMIN+3: 37 with glibc), as Podman takes it.
+        let rt = "trap 'echo rt; exit 0' 37; echo up; while true; do sleep 0.1; done";
+        e.ok(&["run", "-d", "--name", "rt", &e.image, "sh", "-c", rt]);
+        for _ in 0..100 {
+            if e.ok(&["logs", "rt"]) == "up\n" {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert_eq!(e.ok(&["kill", "-s", "RTMIN+3", "rt"]), "rt\n");
+        assert_eq!(e.ok(&["wait", "rt"]), "0\n");
+        assert_eq!(e.ok(&["logs", "rt"]), "up\nrt\n");
+        assert_eq!(e.code(&["kill", "-s", "RTMIN+99", "web"]), 125);
+        e.ok(&["rm", "rt"]);
         // rm -f of a running one.
         e.ok(&["start", "web"]);
         e.wait_until("web", "running", |v| v["State"]["Status"] == "running");

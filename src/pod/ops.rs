@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use anyhow::{anyhow, Context as _};
-use nix::sys::signal::Signal;
 
 use super::{Pod, Pods};
 use crate::container::lifecycle;
@@ -131,7 +130,7 @@ fn stop_members(ctx: &Context, members: &[Container], timeout: Option<Duration>)
 }
 
 /// `pod kill`: `signal` to every running container of the pod.
-pub fn kill(ctx: &Context, pods: &Pods, pod: &Pod, signal: Signal) -> anyhow::Result<()> {
+pub fn kill(ctx: &Context, pods: &Pods, pod: &Pod, signal: i32) -> anyhow::Result<()> {
     let mut containers = open_containers(ctx)?;
     let live: Vec<Container> =
         infra_last(pods.members(&mut containers, pod)?).into_iter().filter(|c| c.state.status.is_live()).collect();
@@ -144,7 +143,7 @@ pub fn kill(ctx: &Context, pods: &Pods, pod: &Pod, signal: Signal) -> anyhow::Re
     }
     let mut errors = Vec::new();
     for c in &live {
-        match lifecycle::kill(&mut containers, c, signal) {
+        match lifecycle::kill_number(&mut containers, c, signal) {
             Ok(()) => containers.event(c, "kill"),
             Err(e) => errors.push(e),
         }

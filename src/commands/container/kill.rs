@@ -14,7 +14,7 @@ pub struct KillArgs {
     #[arg(short, long)]
     pub all: bool,
 
-    /// Signal to send to the container
+    /// Signal to send to the container (a name, a number, or a real-time one: RTMIN+3)
     #[arg(short, long, value_name = "SIGNAL", default_value = "KILL")]
     pub signal: String,
 
@@ -23,12 +23,12 @@ pub struct KillArgs {
 }
 
 pub fn run(ctx: &Context, args: KillArgs) -> anyhow::Result<()> {
-    let signal = lifecycle::parse_signal(&args.signal)?;
+    let signal = lifecycle::signal_number(&args.signal)?;
     let mut containers = ctx.containers()?;
     let targets = args.selection.resolve(&mut containers, args.all.then_some(All::Live))?;
     select::each(&targets, args.selection.ignore, |name| {
         let c = containers.find(name)?;
-        lifecycle::kill(&mut containers, &c, signal)?;
+        lifecycle::kill_number(&mut containers, &c, signal)?;
         containers.event(&c, "kill");
         print(&format!("{name}\n"))
     })
