@@ -232,11 +232,11 @@ pod_checks() {
 
   podstats() {
     cg=$(cgof plc)
-    out=$(rpp pod stats --no-stream --format '{{.Pod}} {{.Name}} {{.PIDs}} {{.MemUsage}}' pl) || return 1
+    out=$(rpp pod stats --no-stream --format '{{.Pod}} {{.Name}} {{.PIDS}} {{.MemUsage}} {{.CPU}} {{.Mem}}' pl) || return 1
     echo "$out"; echo "pids.current: $(cat $cg/pids.current)"
     short=$(rpp pod inspect --format '{{.Id}}' pl | cut -c1-12)
     [ "$(echo "$out" | wc -l)" = 2 ] || { echo "expected a row for plc and one for the infra container"; return 1; }
-    echo "$out" | grep -q "^$short plc $(cat $cg/pids.current) " || return 1
+    echo "$out" | grep -q "^$short plc $(cat $cg/pids.current) .* [0-9.]*% [0-9.]*%$" || return 1
   }
   check pod-stats-$M podstats || rc=1
 

@@ -119,6 +119,7 @@ fn row(c: &Container, prev: Option<(u64, i64)>, no_trunc: bool, total_mem: u64) 
         "NetIO": format!("{} / {}", human::size(rx), human::size(tx)),
         "BlockIO": format!("{} / {}", human::size(s.io_read_bytes), human::size(s.io_write_bytes)),
         "PIDs": s.pids_current,
+        "PIDS": s.pids_current,
         "CPUNano": s.cpu_usage_usec * 1000,
         "Throttled": s.nr_throttled,
     });
@@ -135,6 +136,7 @@ pub fn run(ctx: &Context, args: StatsArgs) -> anyhow::Result<()> {
         format: args.format.as_deref(),
         default: DEFAULT,
         headers: HEADERS,
+        aliases: &[],
     };
     show(ctx, &view, |containers| {
         let list: Vec<Container> = if args.latest {
@@ -163,6 +165,9 @@ pub(crate) struct View<'a> {
     pub format: Option<&'a str>,
     pub default: &'a str,
     pub headers: format::Headers<'a>,
+    /// Fields (to, from) a row also has under another name (`pod stats`
+    /// has Podman's `CPU` and `Mem` for `CPUPerc` and `MemPerc`).
+    pub aliases: &'a [(&'a str, &'a str)],
 }
 
 /// The stats of the containers `list` returns (each with fields to add
@@ -201,6 +206,11 @@ pub(crate) fn show(
             prev.insert(c.id.clone(), sample);
             if let Some(obj) = v.as_object_mut() {
                 obj.extend(extra);
+                for (to, from) in view.aliases {
+                    if let Some(x) = obj.get(*from).cloned() {
+                        obj.insert(to.to_string(), x);
+                    }
+                }
             }
             rows.push(v);
         }

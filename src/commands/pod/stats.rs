@@ -1,5 +1,6 @@
 //! `rpod pod stats`: resource use of the containers of pods (the
-//! container stats, a row per container with its pod).
+//! container stats, a row per container with its pod, with Podman's
+//! `pod stats` field names).
 
 use clap::Args;
 use serde_json::json;
@@ -8,16 +9,21 @@ use crate::commands::container::stats::{show, View};
 use crate::context::Context;
 use crate::format;
 
+// Podman's fields (`CPU`, `Mem`, `PIDS`); the container ones work too.
 const DEFAULT: &str =
-    "table {{.Pod}}\t{{.CID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
+    "table {{.Pod}}\t{{.CID}}\t{{.Name}}\t{{.CPU}}\t{{.MemUsage}}\t{{.Mem}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDS}}";
 const HEADERS: format::Headers = &[
     ("Pod", "POD"),
     ("CID", "CID"),
+    ("CPU", "CPU %"),
     ("CPUPerc", "CPU %"),
     ("MemUsage", "MEM USAGE/ LIMIT"),
+    ("MemUsageBytes", "MEM USAGE/ LIMIT"),
+    ("Mem", "MEM %"),
     ("MemPerc", "MEM %"),
     ("NetIO", "NET IO"),
     ("BlockIO", "BLOCK IO"),
+    ("PIDS", "PIDS"),
     ("PIDs", "PIDS"),
 ];
 
@@ -65,6 +71,7 @@ pub fn run(ctx: &Context, args: PodStatsArgs) -> anyhow::Result<()> {
         format: args.format.as_deref(),
         default: DEFAULT,
         headers: HEADERS,
+        aliases: &[("CPU", "CPUPerc"), ("Mem", "MemPerc")],
     };
     show(ctx, &view, |containers| {
         let mut out = Vec::new();
