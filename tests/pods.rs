@@ -598,6 +598,9 @@ fn a_pod_shares_its_user_namespace() {
             assert_eq!(maps(a), maps(i), "{:?}", e.mode);
         };
         check_joined();
+        // POSIX shared memory: the infra container's /dev/shm, for both.
+        e.ok(&["exec", "a", "sh", "-c", "echo from-a > /dev/shm/u"]);
+        assert_eq!(e.ok(&["exec", "b", "cat", "/dev/shm/u"]), "from-a\n", "{:?}", e.mode);
         // Inside: the pod's maps, root, the image's files root's, PID 1.
         let script =
             "tr -s ' ' < /proc/self/uid_map; tr -s ' ' < /proc/self/gid_map; id -u; stat -c %u:%g /bin/busybox; \
@@ -687,6 +690,101 @@ fn a_pod_shares_its_user_namespace() {
             }
         }
         assert_eq!(e.ok(&["pod", "ps", "-q"]), "");
+        assert_no_leftovers(e);
+    });
+}
+
+/// The size column of `df -k /dev/shm` (busybox: `shm 2048 0 2048 0% /dev/shm`).
+fn shm_kib(df: &str) -> &str {
+    df.lines().find(|l| l.ends_with(" /dev/shm")).and_then(|l| l.split_whitespace().nth(1)).unwrap_or_default()
+}
+
+/// POSIX shared memory (`shm_open`) lives in /dev/shm: the containers of a
+/// pod that shares its IPC namespace share the infra container's /dev/shm
+/// (Podman binds the infra's shm tmpfs into each), of `pod create
+/// --shm-size`; so does a container run with `--ipc container:X`; a
+/// member's own --shm-size is ignored (Podman takes it too), with a
+/// warning; a pod that does not share IPC gives each its own, of the pod's
+/// size; `--ipc host` is the host's, and takes no size (Podman's error).
+#[test]
+fn containers_that_share_ipc_share_dev_shm() {
+    each_mode("pods-shm", |e| {
+        e.ok(&["pod", "create", "--name", "shm", "--network", "none", "--shm-size", "2m"]);
+        e.ok(&["run", "-d", "--pod", "shm", "--name", "w", &e.image, "sleep", "600"]);
+        e.ok(&["exec", "w", "sh", "-c", "echo from-w > /dev/shm/f"]);
+        let script = "cat /dev/shm/f; echo from-r > /dev/shm/g; df -k /dev/shm";
+        let got = e.ok(&["run", "--rm", "--pod", "shm", &e.image, "sh", "-c", script]);
+        assert_eq!(got.lines().next(), Some("from-w"), "{:?}: {got}", e.mode);
+        assert_eq!(shm_kib(&got), "2048", "{:?}: {got}", e.mode);
+        assert_eq!(e.ok(&["exec", "w", "cat", "/dev/shm/g"]), "from-r\n", "{:?}", e.mode);
+        let infra = e.ok(&["pod", "inspect", "--format", "{{.InfraContainerID}}", "shm"]).trim().to_string();
+        let infra_pid = e.inspect(&infra)["State"]["Pid"].as_i64().unwrap();
+        let in_infra = std::fs::read_to_string(format!("/proc/{infra_pid}/root/dev/shm/f")).unwrap();
+        assert_eq!(in_infra, "from-w\n", "{:?}: the infra container's own /dev/shm", e.mode);
+
+        // --ipc container:X: X's /dev/shm (here a member's: the pod's).
+        let script = "cat /dev/shm/g; df -k /dev/shm; echo from-j > /dev/shm/h";
+        let got = e.ok(&["run", "--rm", "--network", "none", "--ipc", "container:w", &e.image, "sh", "-c", script]);
+        assert_eq!(got.lines().next(), Some("from-r"), "{:?}: {got}", e.mode);
+        assert_eq!(shm_kib(&got), "2048", "{:?}: {got}", e.mode);
+        assert_eq!(e.ok(&["exec", "w", "cat", "/dev/shm/h"]), "from-j\n", "{:?}", e.mode);
+        e.ok(&["run", "-d", "--network", "none", "--name", "solo", "--shm-size", "3m", &e.image, "sleep", "600"]);
+        e.ok(&["exec", "solo", "sh", "-c", "echo from-solo > /dev/shm/s"]);
+        let got = e.ok(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--ipc",
+            "container:solo",
+            &e.image,
+            "sh",
+            "-c",
+            "cat /dev/shm/s; df -k /dev/shm",
+        ]);
+        assert_eq!((got.lines().next(), shm_kib(&got)), (Some("from-solo"), "3072"), "{:?}: {got}", e.mode);
+
+        // A member's own --shm-size: the pod's /dev/shm all the same.
+        let args =
+            ["run", "--rm", "--pod", "shm", "--shm-size", "4m", &e.image, "sh", "-c", "cat /dev/shm/f; df -k /dev/shm"];
+        let out = e.run(&args);
+        assert!(out.status.success(), "{:?}\n{}", e.mode, describe(&out));
+        assert_eq!((text(&out.stdout).lines().next(), shm_kib(&text(&out.stdout))), (Some("from-w"), "2048"));
+        assert!(text(&out.stderr).contains("--shm-size is ignored"), "{:?}\n{}", e.mode, describe(&out));
+
+        // Not running: started first (as Podman).
+        e.ok(&["create", "--network", "none", "--name", "later", &e.image, "sleep", "600"]);
+        let args = ["run", "--rm", "--network", "none", "--ipc", "container:later", &e.image, "df", "-k", "/dev/shm"];
+        assert_eq!(shm_kib(&e.ok(&args)), "65536", "{:?}", e.mode);
+        assert_eq!(e.inspect("later")["State"]["Status"], "running");
+        let args = ["run", "--rm", "--network", "none", "--ipc", "container:nope", &e.image, "true"];
+        fails(e, 125, &args, "looking up container to share ipc namespace with");
+
+        // A pod that does not share its IPC namespace: each its own /dev/shm, of the pod's size.
+        e.ok(&["pod", "create", "--name", "own", "--network", "none", "--share", "net", "--shm-size", "2m"]);
+        e.ok(&["run", "-d", "--pod", "own", "--name", "o", &e.image, "sleep", "600"]);
+        e.ok(&["exec", "o", "touch", "/dev/shm/mine"]);
+        let got = e.ok(&["run", "--rm", "--pod", "own", &e.image, "sh", "-c", "ls /dev/shm; df -k /dev/shm"]);
+        assert!(!got.contains("mine") && shm_kib(&got) == "2048", "{:?}: {got}", e.mode);
+
+        // --ipc host: the host's /dev/shm (and /dev/mqueue: a host without
+        // one, as a container host may be, cannot run it), and no size of its own.
+        if Path::new("/dev/mqueue").is_dir() {
+            let name = format!("rpod-test-shm-{}", std::process::id());
+            let host_file = Path::new("/dev/shm").join(&name);
+            std::fs::write(&host_file, "host\n").unwrap();
+            std::fs::set_permissions(&host_file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+            let shown = format!("/dev/shm/{name}");
+            let got = e.run(&["run", "--rm", "--network", "none", "--ipc", "host", &e.image, "cat", &shown]);
+            std::fs::remove_file(&host_file).unwrap();
+            assert_eq!(text(&got.stdout), "host\n", "{:?}\n{}", e.mode, describe(&got));
+        }
+        let args = ["run", "--rm", "--ipc", "host", "--shm-size", "2m", &e.image, "true"];
+        fails(e, 125, &args, "cannot set shmsize when running in the {host } IPC Namespace");
+
+        e.ok(&["rm", "-f", "-t", "0", "solo", "later"]);
+        e.ok(&["pod", "rm", "-f", "-t", "0", "shm", "own"]);
+        assert_eq!(e.ok(&["ps", "-a", "-q"]), "");
         assert_no_leftovers(e);
     });
 }

@@ -49,6 +49,26 @@ pub(crate) fn run_exec(plan: &mut JoinPlan, io: &mut IoPlan) -> Infallible {
     sys::exit_now(125)
 }
 
+/// The engine's helper for a bind source in another process's mount
+/// namespace (`Tree::mntns`): a child forked for it alone (a
+/// multi-threaded process may not enter a mount namespace; the engine's
+/// own stays as it is) enters the namespace `ns`, opens `path` there
+/// (symlinks resolve in that namespace's root, never through a "magic"
+/// `/proc` link) and copies the mount it is on (`open_tree`, detached: the
+/// kernel copies only mounts of the caller's own namespace, so the engine
+/// cannot from outside), then sends the copy on `chan` (`SCM_RIGHTS`, with
+/// 4 zero bytes) or the errno as 4 bytes. Never returns.
+pub(crate) fn run_open_tree_in(ns: RawFd, path: &CStr, recursive: bool, chan: RawFd) -> Infallible {
+    let opened = sys::setns(ns, libc::CLONE_NEWNS)
+        .and_then(|_| sys::openat2(libc::AT_FDCWD, path, libc::O_PATH, libc::RESOLVE_NO_MAGICLINKS))
+        .and_then(|at| sys::open_tree_of_fd(at, recursive));
+    let sent = match opened {
+        Ok(fd) => sys::send_with_fd(chan, &0i32.to_ne_bytes(), fd),
+        Err(e) => sys::send(chan, &(e as i32).to_ne_bytes()),
+    };
+    sys::exit_now(if sent.is_ok() { 0 } else { 1 })
+}
+
 fn report(chan: RawFd, msg: Msg) {
     let _ = sys::send(chan, &msg.encode());
 }

@@ -350,7 +350,7 @@ fn create_inner(c: &CreateOptions, made_fifo: &mut bool) -> Result<Created, Runt
     }
     let cgroup_fd = cgroup.as_ref().map(|f| f.as_raw_fd());
     let pid = if plan.pid_join.is_none() && plan.early_join.is_empty() {
-        let _opened = preopen(&mut plan, &mut io);
+        let _opened = preopen(&mut plan, &mut io)?;
         sys::clone_child(flags, cgroup_fd, || child::run_create(&mut plan, &mut io))
             .map_err(|e| RuntimeError::sys("clone3 of the container's init", e))?
     } else {
@@ -488,7 +488,9 @@ fn run_create_hooks(hooks: Option<&HookSet>, which: u32, pid: Pid) -> Result<(),
 /// include it), as crun and runc open mount sources before the switch.
 /// The returned descriptors are the engine's copies, to drop after the
 /// clone. Makes room in `io` for the init to keep them.
-fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Vec<OwnedFd> {
+/// Trees in another process's mount namespace (`Tree::mntns`) are always
+/// opened here (the init, in a mount namespace of its own, could not).
+fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Result<Vec<OwnedFd>, RuntimeError> {
     // Only a caller with privileges over its mount namespace can: root, or
     // root of a user namespace (a rootless engine); an unprivileged runtime
     // (`rpod oci` run by a user) leaves them to the init, as before, which
@@ -497,16 +499,47 @@ fn preopen(plan: &mut plan::ContainerPlan, io: &mut IoPlan) -> Vec<OwnedFd> {
         true => open_trees(plan),
         false => None,
     };
-    let Some(opened) = opened else {
-        // The init binds the root by its path.
-        if let Some(t) = plan.root_tree.take() {
-            plan.trees.truncate(t);
-            plan.tree_fds.truncate(t);
+    let mut opened = match opened {
+        Some(o) => o,
+        None => {
+            // The init binds the root by its path.
+            if let Some(t) = plan.root_tree.take() {
+                plan.trees.truncate(t);
+                plan.tree_fds.truncate(t);
+            }
+            Vec::new()
         }
-        return Vec::new();
     };
+    for (i, t) in plan.trees.iter().enumerate() {
+        let Some((ns, pid)) = t.mntns else { continue };
+        let fd = open_tree_in(ns, &t.path, t.recursive).map_err(|e| {
+            RuntimeError::sys(format!("opening {} of process {pid} for a bind mount", t.path.to_string_lossy()), e)
+        })?;
+        if let Some(slot) = plan.tree_fds.get_mut(i) {
+            *slot = fd.as_raw_fd();
+        }
+        opened.push(fd);
+    }
     io.scratch.resize(io.scratch.len() + opened.len(), -1);
-    opened
+    Ok(opened)
+}
+
+/// `path` as the mount namespace `ns` sees it, copied (detached,
+/// `open_tree`) by a child forked to enter that namespace
+/// (`child::run_open_tree_in`).
+fn open_tree_in(ns: RawFd, path: &std::ffi::CStr, recursive: bool) -> Result<OwnedFd, Errno> {
+    let (ours, theirs) = socketpair(AddressFamily::Unix, SockType::SeqPacket, None, SockFlag::SOCK_CLOEXEC)?;
+    let chan = theirs.as_raw_fd();
+    let pid = sys::clone_child(0, None, || child::run_open_tree_in(ns, path, recursive, chan))?;
+    drop(theirs);
+    let mut buf = [0u8; 4];
+    let got = sys::recv_with_fd(ours.as_raw_fd(), &mut buf, false);
+    reap(pid);
+    match got? {
+        (_, Some(fd)) => Ok(fd),
+        (4, None) => Err(Errno::from_raw(i32::from_ne_bytes(buf))),
+        _ => Err(Errno::EPIPE),
+    }
 }
 
 /// [`preopen`]'s trees, their descriptors in `plan.tree_fds`; None (and
@@ -516,6 +549,9 @@ fn open_trees(plan: &mut plan::ContainerPlan) -> Option<Vec<OwnedFd>> {
     let mut opened = Vec::new();
     let mut ok = true;
     for (i, t) in plan.trees.iter().enumerate() {
+        if t.mntns.is_some() {
+            continue;
+        }
         let owned = match sys::open_tree_owned(&t.path, t.recursive) {
             Ok(fd) => fd,
             Err(_) if t.optional => continue,
@@ -570,7 +606,7 @@ fn clone_from_thread(
             let cloned = (|| {
                 let (mut plan, _files) = plan::container_plan(&spec, host_facts())?;
                 plan.root_nodev = root_nodev;
-                let _opened = preopen(&mut plan, &mut io);
+                let _opened = preopen(&mut plan, &mut io)?;
                 if let Some(ns) = plan.pid_join {
                     sys::setns(ns, libc::CLONE_NEWPID)
                         .map_err(|e| RuntimeError::sys("joining the PID namespace of namespaces[].path", e))?;

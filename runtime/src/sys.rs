@@ -37,7 +37,8 @@ fn check_int(r: libc::c_int) -> SysResult<libc::c_int> {
 /// caller another thread may hold a lock (malloc's, stdio's) at that moment,
 /// so `child` must restrict itself to async-signal-safe work: system calls on
 /// memory prepared before the call. The crate's only callers pass
-/// `child::run_create`/`child::run_exec`, written to that rule.
+/// `child::run_create`/`child::run_exec`/`child::run_open_tree_in`,
+/// written to that rule.
 pub(crate) fn clone_child<F: FnOnce() -> std::convert::Infallible>(
     flags: u64,
     cgroup_fd: Option<RawFd>,
@@ -98,6 +99,19 @@ pub(crate) fn open_tree_clone(path: &CStr, recursive: bool) -> SysResult<RawFd> 
     }
     // SAFETY: `path` is a valid NUL-terminated string for the call.
     let r = unsafe { libc::syscall(libc::SYS_open_tree, libc::AT_FDCWD, path.as_ptr(), flags) };
+    check(r).map(|fd| fd as RawFd)
+}
+
+/// `open_tree(fd, "", OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC|AT_EMPTY_PATH[|AT_RECURSIVE])`:
+/// a detached copy of the mount that the open file `fd` (an `O_PATH`
+/// descriptor) is on.
+pub(crate) fn open_tree_of_fd(fd: RawFd, recursive: bool) -> SysResult<RawFd> {
+    let mut flags = libc::OPEN_TREE_CLONE | libc::OPEN_TREE_CLOEXEC | libc::AT_EMPTY_PATH as libc::c_uint;
+    if recursive {
+        flags |= libc::AT_RECURSIVE as libc::c_uint;
+    }
+    // SAFETY: the empty path is a valid NUL-terminated string; `fd` is an integer.
+    let r = unsafe { libc::syscall(libc::SYS_open_tree, fd, c"".as_ptr(), flags) };
     check(r).map(|fd| fd as RawFd)
 }
 

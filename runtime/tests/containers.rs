@@ -82,6 +82,7 @@ cases!(
     seccomp_unconfined,
     seccomp_custom_profile,
     seccomp_with_no_new_privs,
+    bind_from_another_containers_root,
 );
 
 fn echo_hi() {
@@ -443,6 +444,51 @@ fn exec_joins() {
     assert_eq!(wait(e.pid).unwrap(), 0);
     nix::sys::signal::kill(c.pid, nix::sys::signal::Signal::SIGKILL).unwrap();
     assert_eq!(wait(c.pid).unwrap(), 137);
+}
+
+/// A bind source in another container's root (`/proc/PID/root/PATH`, as
+/// rpod binds the /dev/shm of the container whose IPC namespace one joins):
+/// the mount found there, copied through that container's mount namespace
+/// (the kernel binds only mounts of the caller's namespace), with the
+/// mount's own attributes; the two containers share its files.
+fn bind_from_another_containers_root() {
+    let root = rootfs();
+    let owner = spec(root.path(), &["sh", "-c", "echo from-owner > /dev/shm/f; exec sleep 20"]);
+    let mut opts = CreateOptions::new(&owner);
+    opts.stdio = Stdio::Fds { stdin: devnull(), stdout: devnull(), stderr: devnull() };
+    let a = create(&opts).unwrap();
+    let start = Instant::now();
+    while !std::path::Path::new(&format!("/proc/{}/root/dev/shm/f", a.pid)).exists() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the owner never wrote /dev/shm/f");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut joiner = spec(
+        root.path(),
+        &["sh", "-c", "cat /dev/shm/f; echo from-joiner > /dev/shm/g; grep ' /dev/shm ' /proc/self/mountinfo"],
+    );
+    let mut mounts: Vec<Mount> = joiner.mounts().clone().unwrap_or_default();
+    let shm = mounts.iter_mut().find(|m| m.destination() == std::path::Path::new("/dev/shm")).unwrap();
+    *shm = rpod_runtime::oci_spec::runtime::MountBuilder::default()
+        .destination("/dev/shm")
+        .typ("bind")
+        .source(format!("/proc/{}/root/dev/shm", a.pid))
+        .options(["bind", "nosuid", "noexec", "nodev"].map(String::from).to_vec())
+        .build()
+        .unwrap();
+    joiner.set_mounts(Some(mounts));
+    let out = run(&joiner).unwrap();
+    assert_eq!(out.code, 0, "{out:?}");
+    let mut lines = out.stdout.lines();
+    assert_eq!(lines.next(), Some("from-owner"), "{out:?}");
+    let info = lines.next().unwrap_or_default();
+    assert!(info.contains(" - tmpfs ") && info.contains("nosuid,nodev,noexec"), "{info}");
+    let written = std::fs::read_to_string(format!("/proc/{}/root/dev/shm/g", a.pid)).unwrap();
+    assert_eq!(written, "from-joiner\n");
+    // A process that is gone: its PID names no mount namespace.
+    nix::sys::signal::kill(a.pid, nix::sys::signal::Signal::SIGKILL).unwrap();
+    assert_eq!(wait(a.pid).unwrap(), 137);
+    let err = run(&joiner).unwrap_err();
+    assert!(err.to_string().contains("/dev/shm"), "{err}");
 }
 
 /// The container's PID 1 is the user's program itself (the runtime execs it

@@ -435,7 +435,18 @@ impl Options {
             }
         }
         let mut mounts = spec.mounts().clone().unwrap_or_default();
-        if let Some(size) = self.shm_size {
+        if let NsMode::Container(id) = &self.ipc {
+            // POSIX shared memory lives in /dev/shm: the IPC namespace's
+            // owner's, bound from its mount namespace (Podman binds the
+            // owner's shm tmpfs into every container joining its IPC
+            // namespace; its size is the owner's).
+            let source = format!("/proc/{}/root/dev/shm", ns_of(id)?);
+            if let Some(m) = mounts.iter_mut().find(|m| m.destination() == Path::new("/dev/shm")) {
+                let opts = ["bind", "rprivate", "nosuid", "noexec", "nodev"].map(String::from).to_vec();
+                *m =
+                    MountBuilder::default().destination("/dev/shm").typ("bind").source(source).options(opts).build()?;
+            }
+        } else if let Some(size) = self.shm_size {
             if let Some(m) = mounts.iter_mut().find(|m| m.destination() == Path::new("/dev/shm")) {
                 let mut opts: Vec<String> =
                     m.options().clone().unwrap_or_default().into_iter().filter(|o| !o.starts_with("size=")).collect();

@@ -118,7 +118,8 @@ pub(crate) fn container_plan(
     let sysfs_may_fail = !host.init_root || userns;
     let mut trees: Vec<Tree> = Vec::new();
     let tree = |path: &Path, recursive: bool, trees: &mut Vec<Tree>| -> Result<usize, RuntimeError> {
-        trees.push(Tree { path: cstring(path.as_os_str().as_bytes(), "mount source")?, recursive, optional: false });
+        let path = cstring(path.as_os_str().as_bytes(), "mount source")?;
+        trees.push(Tree { path, recursive, optional: false, mntns: None });
         Ok(trees.len() - 1)
     };
 
@@ -152,6 +153,14 @@ pub(crate) fn container_plan(
                 .map_err(|e| RuntimeError::io(format!("bind mount source {}", src.display()), e))?;
             let (set, clr) = bind_attrs(opts.flags, opts.clear);
             let t = tree(&src, opts.recursive, &mut trees)?;
+            if let Some((pid, inside)) = in_process_root(&src) {
+                // Another process's file: reached through its mount namespace.
+                let ns = std::fs::File::open(format!("/proc/{pid}/ns/mnt"))
+                    .map_err(|e| RuntimeError::io(format!("bind mount source {}", src.display()), e))?;
+                trees[t].path = cstring(inside.as_bytes(), "mount source")?;
+                trees[t].mntns = Some((std::os::fd::AsRawFd::as_raw_fd(&ns), pid));
+                join_files.push(ns);
+            }
             mounts.push(MountOp {
                 desc: format!("bind-mounting {} on {dest}", src.display()),
                 target,
@@ -400,6 +409,19 @@ pub(crate) fn container_plan(
     ))
 }
 
+/// `(PID, /PATH)` of a `/proc/PID/root/PATH` path: a file as process
+/// PID sees it.
+pub(crate) fn in_process_root(path: &Path) -> Option<(u32, String)> {
+    let rest = path.to_str()?.strip_prefix("/proc/")?;
+    let (pid, rest) = rest.split_once('/')?;
+    let inside = rest.strip_prefix("root")?;
+    if !(inside.is_empty() || inside.starts_with('/')) {
+        return None;
+    }
+    let pid = pid.parse().ok().filter(|_| pid.bytes().all(|b| b.is_ascii_digit()))?;
+    Some((pid, clean_abs(Path::new(if inside.is_empty() { "/" } else { inside })).ok()?))
+}
+
 /// `PID` of a `/proc/PID/ns/...` path.
 fn proc_pid(path: &Path) -> Option<&str> {
     let rest = path.to_str()?.strip_prefix("/proc/")?;
@@ -414,7 +436,10 @@ impl ContainerPlan {
         let lossy = |c: &CString| c.to_string_lossy().into_owned();
         match step {
             Step::Mount => self.mounts.get(i).map(|m| m.desc.clone()),
-            Step::OpenTree => self.trees.get(i).map(|t| format!("opening {} for a bind mount", lossy(&t.path))),
+            Step::OpenTree => self.trees.get(i).map(|t| match t.mntns {
+                Some((_, pid)) => format!("opening {} of process {pid} for a bind mount", lossy(&t.path)),
+                None => format!("opening {} for a bind mount", lossy(&t.path)),
+            }),
             Step::Device => self.devices.get(i).map(|d| format!("creating device {}", lossy(&d.path))),
             Step::Symlink => {
                 self.symlinks.get(i).map(|(t, l)| format!("creating symlink {} -> {}", lossy(l), lossy(t)))

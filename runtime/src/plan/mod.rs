@@ -30,6 +30,11 @@ pub(crate) struct Tree {
     pub recursive: bool,
     /// Only a fallback: failing to open it is not an error by itself.
     pub optional: bool,
+    /// `path` as another process's mount namespace sees it (a bind source
+    /// `/proc/PID/root/PATH`): that namespace and PID. Opened by the
+    /// engine, through a child that enters it (see `child::run_open_tree_in`):
+    /// the kernel bind-mounts only mounts of the caller's own namespace.
+    pub mntns: Option<(RawFd, u32)>,
 }
 
 #[derive(Debug)]
@@ -364,6 +369,17 @@ mod tests {
         assert_eq!(clean_abs(Path::new("/../../x")).unwrap(), "/x");
         assert_eq!(clean_abs(Path::new("/")).unwrap(), "/");
         assert!(clean_abs(Path::new("rel")).is_err());
+    }
+
+    #[test]
+    fn a_file_in_another_process_root() {
+        let of = |p: &str| in_process_root(Path::new(p));
+        assert_eq!(of("/proc/42/root/dev/shm"), Some((42, "/dev/shm".to_string())));
+        assert_eq!(of("/proc/42/root/a/../b/"), Some((42, "/b".to_string())));
+        assert_eq!(of("/proc/42/root"), Some((42, "/".to_string())));
+        for other in ["/proc/self/root/dev/shm", "/proc/42/rootx/a", "/proc/42/cwd/a", "/proc/+4/root/a", "/dev/shm"] {
+            assert_eq!(of(other), None, "{other}");
+        }
     }
 
     #[test]

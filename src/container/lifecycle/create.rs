@@ -151,6 +151,11 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
             return Err(Failure::new(ExitCode::Engine, crate::pod::create::NO_MEMBER_MAPS).into());
         }
     }
+    if opts.options.shm_size.is_some() && opts.options.ipc == crate::container::options::NsMode::Host {
+        let msg = "invalid config provided: cannot set shmsize when running in the {host } IPC Namespace";
+        return Err(Failure::new(ExitCode::Engine, msg).into());
+    }
+    let own_shm_size = opts.options.shm_size.is_some();
     let joined;
     let opts = match &opts.pod {
         Some(_) if opts.infra_id.is_none() => {
@@ -179,10 +184,19 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
                 .map_err(|e| Failure::new(ExitCode::Engine, format!("{e:#}")))?,
         ),
     };
+    if let crate::container::options::NsMode::Container(owner) = &opts.options.ipc {
+        if own_shm_size {
+            // Podman takes the flag and mounts the owner's /dev/shm all the same.
+            log::warn!(
+                "--shm-size is ignored: the container shares the IPC namespace, and /dev/shm, of container {owner}"
+            );
+        }
+    }
     let runtime = match &opts.runtime {
         None => None,
         Some(r) => {
-            external_runtime_allowed(ctx, opts.tty, &opts.resources, keep_id.is_some() || id_maps.is_some())?;
+            let own_userns = keep_id.is_some() || id_maps.is_some();
+            external_runtime_allowed(ctx, opts.tty, &opts.resources, own_userns, &opts.options.ipc)?;
             if !opts.options.cgroups.is_default() || opts.options.cgroup_parent.is_some() {
                 return Err(Failure::new(
                     ExitCode::Engine,
@@ -254,13 +268,21 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         // container:NAME modes and --requires name containers by their IDs from here on.
         let paths = ctx.paths()?;
         let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
-        for mode in [&mut options.pid, &mut options.ipc, &mut options.uts, &mut options.cgroupns] {
+        for (ns, mode) in [
+            ("pid", &mut options.pid),
+            ("ipc", &mut options.ipc),
+            ("uts", &mut options.uts),
+            ("cgroup", &mut options.cgroupns),
+        ] {
             if let crate::container::options::NsMode::Container(name) = mode {
-                *name = containers.find(name)?.id;
+                *name = containers
+                    .find(name)
+                    .with_context(|| format!("looking up container to share {ns} namespace with"))?
+                    .id;
             }
         }
         if let Mode::Container(name) = &mut network {
-            *name = containers.find(name)?.id;
+            *name = containers.find(name).context("looking up container to share net namespace with")?.id;
         }
         for name in options.requires.iter_mut() {
             *name = containers.find(name).with_context(|| format!("--requires {name}"))?.id;
@@ -756,8 +778,14 @@ fn external_runtime_allowed(
     tty: bool,
     resources: &rpod_runtime::cgroup_manager::Resources,
     own_userns: bool,
+    ipc: &crate::container::options::NsMode,
 ) -> anyhow::Result<()> {
     let refuse = |why: String| Err(Failure::new(ExitCode::Engine, why).into());
+    if let crate::container::options::NsMode::Container(owner) = ipc {
+        return refuse(format!(
+            "--runtime cannot be used with the IPC namespace of container {owner} (--ipc container:, or a pod's): the external runtime cannot mount that container's /dev/shm"
+        ));
+    }
     if tty {
         return refuse("--runtime cannot be used with -t: the external runtime would own the terminal".into());
     }
@@ -788,7 +816,7 @@ pub fn set_runtime(ctx: &Context, runtime: &std::path::Path) -> anyhow::Result<V
         let Some(mut c) = containers.get(&c.id)? else { continue };
         let conf = &c.config;
         let own_userns = conf.keep_id.is_some() || conf.options.id_maps.is_some();
-        if let Err(e) = external_runtime_allowed(ctx, conf.tty, &conf.resources, own_userns) {
+        if let Err(e) = external_runtime_allowed(ctx, conf.tty, &conf.resources, own_userns, &conf.options.ipc) {
             refused.push(format!("container {}: {e}", c.name));
             continue;
         }

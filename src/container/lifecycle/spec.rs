@@ -168,7 +168,10 @@ pub(super) fn build_spec(
         let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
         let other = containers.find(id)?;
         if !other.state.status.is_live() || other.state.pid <= 0 {
-            bail!("joining the namespaces of container {}: it is not running", other.name);
+            // Podman's words and exit code (a dependency started for it may have ended at once).
+            let msg =
+                format!("cannot get namespace path unless container {} is running: container is stopped", other.id);
+            return Err(crate::error::Failure::new(crate::error::ExitCode::CannotInvoke, msg).into());
         }
         Ok(other.state.pid)
     };

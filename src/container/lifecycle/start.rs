@@ -216,15 +216,20 @@ pub fn mount_rootfs(
     Ok((rootfs, mapping))
 }
 
-/// Starts what `c` depends on (`--requires`, `container:` namespaces) and
-/// is not running, theirs first, as Podman does; `seen` guards cycles.
+/// Starts what `c` depends on (`--requires`, `container:` namespaces,
+/// the network's too: a pod that shares only its network) and is not
+/// running, theirs first, as Podman does; `seen` guards cycles.
 fn start_dependencies(
     ctx: &Context,
     containers: &mut Containers,
     c: &Container,
     seen: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    for id in c.config.options.depends_on() {
+    let network = match &c.config.network {
+        crate::network::Mode::Container(id) => Some(id.as_str()),
+        _ => None,
+    };
+    for id in c.config.options.depends_on().into_iter().chain(network) {
         if seen.iter().any(|s| s == id) {
             continue;
         }
