@@ -66,16 +66,19 @@ const EXPECTED: &[&str] = &[
     // --systemd=always: tmpfs, a writable cgroup, SIGRTMIN+3 (suffix -root / -rootless).
     "systemd-root",
     "systemd-rootless",
-    // Pods: the pod's cgroup (limits, --share-parent, --cgroup-parent), pod stats, pause, rm.
+    // Pods: the pod's cgroup (limits, --share-parent, --cgroup-parent), pod stats, pause,
+    // the infra container's /dev/shm shared (6.1 refuses a bind across mount namespaces), rm.
     "pod-cgroup-root",
     "pod-cgroup-parent-root",
     "pod-stats-root",
     "pod-pause-root",
+    "pod-shm-root",
     "pod-rm-removes-cgroup-root",
     "pod-cgroup-rootless",
     "pod-cgroup-parent-rootless",
     "pod-stats-rootless",
     "pod-pause-rootless",
+    "pod-shm-rootless",
     "pod-rm-removes-cgroup-rootless",
 ];
 
@@ -253,6 +256,26 @@ pod_checks() {
     rpp exec plc true
   }
   check pod-pause-$M podpause || rc=1
+
+  # POSIX shared memory: the pod's containers and --ipc container:X share the owner's
+  # /dev/shm, copied through its mount namespace (this kernel refuses a plain bind across
+  # mount namespaces); in a pod with a user namespace of its own too.
+  podshm() {
+    rpp exec plc sh -c 'echo from-plc > /dev/shm/f' || return 1
+    a=$(rpp run --rm --pod pl busybox cat /dev/shm/f) || { echo "$a"; return 1; }
+    b=$(rpp run --rm --network none --ipc container:plc busybox cat /dev/shm/f) || { echo "$b"; return 1; }
+    echo "a member reads '$a', --ipc container:plc reads '$b'"
+    [ "$a $b" = "from-plc from-plc" ] || return 1
+    if [ "$M" = root ]; then map=0:100000:5000; else map=0:1:5000; fi
+    rpp pod create --name pu --network none --shm-size 2m --uidmap $map >/dev/null || return 1
+    rpp run -d --pod pu --name puc busybox sleep 1000 >/dev/null || return 1
+    rpp exec puc sh -c 'echo from-puc > /dev/shm/u' || return 1
+    c=$(rpp run --rm --pod pu busybox sh -c 'cat /dev/shm/u; df -k /dev/shm | tail -1') || { echo "$c"; return 1; }
+    echo "in a pod with its own user namespace: $c"
+    rpp pod rm -f -t 0 pu >/dev/null || return 1
+    case $c in from-puc*" 2048 "*) ;; *) return 1 ;; esac
+  }
+  check pod-shm-$M podshm || rc=1
 
   podrm() {
     cg=$(cgof plc); pcg=${cg%/*}
