@@ -313,7 +313,8 @@ fn pod_settings_reach_every_container() {
         );
         // The anonymous volume is the pod's: another container sees what the first wrote.
         assert_eq!(e.ok(&["run", "--rm", "--pod", "set", &e.image, "cat", "/shared/x"]), "written\n");
-        // A container's own setting wins over the pod's.
+        // A container's own --shm-size: the pod shares its /dev/shm with its IPC
+        // namespace, so it keeps the pod's size (Podman's way).
         assert_eq!(
             e.ok(&["run", "--rm", "--pod", "set", "--shm-size", "8m", &e.image, "df", "-k", "/dev/shm"])
                 .lines()
@@ -321,7 +322,7 @@ fn pod_settings_reach_every_container() {
                 .unwrap()
                 .split_whitespace()
                 .nth(1),
-            Some("8192")
+            Some("32768")
         );
         let doc: serde_json::Value = serde_json::from_str(&e.ok(&["pod", "inspect", "set"])).unwrap();
         assert_eq!(doc["Labels"], serde_json::json!({"a": "1", "b": "3"}));
