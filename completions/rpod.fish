@@ -182,7 +182,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand build" -l cap-drop -d 'Drop ca
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand build" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
@@ -322,7 +322,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
@@ -659,7 +659,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
@@ -1322,7 +1322,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
@@ -1733,7 +1733,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l cap-drop -d 'Drop c
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
@@ -2107,7 +2107,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r
@@ -3310,7 +3310,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l pid -d 'The pod\'s PID namespace (with --share pid): private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l uts -d 'The pod\'s UTS namespace: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l sysctl -d 'Namespaced kernel parameters of the pod\'s shared namespaces (net.* with --share net; kernel.shm*, kernel.msg*, kernel.sem, fs.mqueue.* with --share ipc)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm of the pod\'s containers (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of the pod\'s /dev/shm (e.g. 64m), which its containers share with its IPC namespace (each has its own of that size when --share leaves ipc out)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l device -d 'Add a host device to every container of the pod (HOST[:CONTAINER][:PERMISSIONS])' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options of every container of the pod: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -s v -l volume -d 'Mount a host path or a volume in every container of the pod: HOST-DIR:CONTAINER-DIR[:OPTIONS], VOLUME:CONTAINER-DIR[:OPTIONS], or CONTAINER-DIR (an anonymous volume the pod\'s containers share)' -r
@@ -4140,7 +4140,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l cap-drop -d 'Drop capa
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges[=true|false]' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l userns -d 'User namespace: host (the default), or keep-id[:uid=UID,gid=GID] (rootless: your own UID and GID inside, and the container\'s files yours on the host)' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l ulimit -d 'Ulimit options (TYPE=SOFT[:HARD], e.g. nofile=1024:2048)' -r
-complete -c rpod -n "__fish_rpod_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m)' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m); one that joins another container\'s IPC namespace (--ipc container:, a pod\'s) shares its /dev/shm, of its size' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l pid -d 'PID namespace to use: private, host' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l ipc -d 'IPC namespace to use: private, host, container:NAME' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l uts -d 'UTS namespace to use: private, host, container:NAME' -r

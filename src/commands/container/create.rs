@@ -364,7 +364,8 @@ pub struct SandboxFlags {
     #[arg(long, value_name = "ULIMIT")]
     pub ulimit: Vec<String>,
 
-    /// Size of /dev/shm (e.g. 64m)
+    /// Size of /dev/shm (e.g. 64m); one that joins another container's IPC
+    /// namespace (--ipc container:, a pod's) shares its /dev/shm, of its size
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
 

@@ -89,7 +89,8 @@ pub struct PodCreateArgs {
     #[arg(long, value_name = "KEY=VALUE")]
     pub sysctl: Vec<String>,
 
-    /// Size of /dev/shm of the pod's containers (e.g. 64m)
+    /// Size of the pod's /dev/shm (e.g. 64m), which its containers share with
+    /// its IPC namespace (each has its own of that size when --share leaves ipc out)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
 
