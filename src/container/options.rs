@@ -456,7 +456,17 @@ impl Options {
         }
         if self.ipc == NsMode::Host {
             // The host's IPC objects: its /dev/shm and /dev/mqueue (Podman's way).
+            // A host without /dev/mqueue: as root, the container's own mqueue
+            // mount is the host IPC namespace's queues already; rootless it
+            // cannot be mounted (the host's IPC namespace is not the user
+            // namespace's), and the container has none, as the host.
             for dest in ["/dev/shm", "/dev/mqueue"] {
+                if dest == "/dev/mqueue" && !Path::new(dest).is_dir() {
+                    if rootless {
+                        mounts.retain(|m| m.destination() != Path::new(dest));
+                    }
+                    continue;
+                }
                 if let Some(m) = mounts.iter_mut().find(|m| m.destination() == Path::new(dest)) {
                     *m = bind(dest, dest, false)?;
                 }
