@@ -17,7 +17,7 @@ use crate::logging::LogLevel;
 use crate::paths::{self, PathEnv, Paths};
 
 /// Flags every command accepts.
-#[derive(Debug, Clone, Args)]
+#[derive(Debug, Clone, PartialEq, Args)]
 pub struct GlobalArgs {
     /// Path to the root directory in which data, including images, is stored
     #[arg(long, global = true, value_name = "PATH")]
@@ -110,40 +110,87 @@ impl GlobalArgs {
         Ok(())
     }
 
-    /// These flags as a monitor is told them (`KEY=VALUE` words after
-    /// `__monitor`; see [`crate::commands::internal::monitor::parse`]).
+    /// These flags as a monitor is told them (`--KEY=VALUE` words after
+    /// `__monitor`, read back by [`GlobalArgs::set_from_monitor_word`]; see
+    /// [`crate::commands::internal::monitor::parse`]).
     pub fn monitor_words(&self) -> Vec<std::ffi::OsString> {
-        let mut out: Vec<std::ffi::OsString> = Vec::new();
-        let mut word = |k: &str, v: &std::ffi::OsStr| {
-            let mut w = std::ffi::OsString::from(format!("--{k}="));
-            w.push(v);
-            out.push(w);
-        };
-        for d in &self.hooks_dir {
-            word("hooks-dir", d.as_os_str());
-        }
-        if self.events_backend == Some(EventsBackend::None) {
-            word("events-backend", "none".as_ref());
-        }
-        if let Some(t) = &self.tmpdir {
-            word("tmpdir", t.as_os_str());
-        }
-        if let Some(p) = &self.network_cmd_path {
-            word("network-cmd-path", p.as_os_str());
-        }
-        for f in &self.runtime_flag {
-            word("runtime-flag", f.as_ref());
-        }
-        if let Some(d) = &self.network_config_dir {
-            word("network-config-dir", d.as_os_str());
+        let mut out = Vec::new();
+        for f in FORWARDED {
+            for v in (f.write)(self) {
+                let mut w = std::ffi::OsString::from(format!("--{}=", f.key));
+                w.push(v);
+                out.push(w);
+            }
         }
         out
+    }
+
+    /// Set the flag of one word [`GlobalArgs::monitor_words`] wrote;
+    /// false for a word it does not write (the monitor's fast parse then
+    /// gives up and clap reads the arguments).
+    pub fn set_from_monitor_word(&mut self, word: &str) -> bool {
+        let Some((k, v)) = word.strip_prefix("--").and_then(|w| w.split_once('=')) else { return false };
+        FORWARDED.iter().find(|f| f.key == k).is_some_and(|f| (f.read)(self, v))
     }
 
     /// `--runtime-flag`s as the runtime takes them (`--FLAG`).
     pub fn runtime_flags(&self) -> Vec<String> {
         self.runtime_flag.iter().map(|f| format!("--{}", f.trim_start_matches('-'))).collect()
     }
+}
+
+/// One global flag a container's monitor is told, written and read in
+/// one place so that the two cannot drift: its name (`--KEY=VALUE`), its
+/// values in the starter's flags (one word each), and how the monitor sets
+/// one back (false: a value the starter never writes).
+struct Forwarded {
+    key: &'static str,
+    write: fn(&GlobalArgs) -> Vec<&std::ffi::OsStr>,
+    read: fn(&mut GlobalArgs, &str) -> bool,
+}
+
+/// The global flags a container's monitor needs: those that change what it
+/// does for the container after the start (hooks, events, networks, the
+/// external runtime).
+const FORWARDED: &[Forwarded] = &[
+    Forwarded { key: "hooks-dir", write: |g| each(&g.hooks_dir), read: |g, v| push(&mut g.hooks_dir, v) },
+    Forwarded {
+        key: "events-backend",
+        write: |g| match g.events_backend {
+            Some(EventsBackend::None) => vec!["none".as_ref()],
+            _ => Vec::new(),
+        },
+        read: |g, v| v == "none" && set(&mut g.events_backend, EventsBackend::None),
+    },
+    Forwarded { key: "tmpdir", write: |g| each(&g.tmpdir), read: |g, v| set(&mut g.tmpdir, v.into()) },
+    Forwarded {
+        key: "network-cmd-path",
+        write: |g| each(&g.network_cmd_path),
+        read: |g, v| set(&mut g.network_cmd_path, v.into()),
+    },
+    Forwarded { key: "runtime-flag", write: |g| each(&g.runtime_flag), read: |g, v| push(&mut g.runtime_flag, v) },
+    Forwarded {
+        key: "network-config-dir",
+        write: |g| each(&g.network_config_dir),
+        read: |g, v| set(&mut g.network_config_dir, v.into()),
+    },
+];
+
+/// A flag's values, one word each ([`Forwarded::write`]).
+fn each<'a, T: AsRef<std::ffi::OsStr> + 'a>(values: impl IntoIterator<Item = &'a T>) -> Vec<&'a std::ffi::OsStr> {
+    values.into_iter().map(AsRef::as_ref).collect()
+}
+
+/// Set a flag given once ([`Forwarded::read`]).
+fn set<T>(flag: &mut Option<T>, value: T) -> bool {
+    *flag = Some(value);
+    true
+}
+
+/// Add a value of a flag given any number of times ([`Forwarded::read`]).
+fn push<T: for<'v> From<&'v str>>(flag: &mut Vec<T>, value: &str) -> bool {
+    flag.push(value.into());
+    true
 }
 
 pub struct Context {
@@ -358,4 +405,55 @@ fn private_mount_namespace() -> anyhow::Result<()> {
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes()).and_then(|()| out.flush()).context("writing to standard output")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_forwarded_flag_reaches_the_monitor() {
+        let mut told = GlobalArgs {
+            root: Some("/r".into()),
+            runroot: Some("/rr".into()),
+            storage_driver: None,
+            runtime: None,
+            log_level: LogLevel::Debug,
+            network_config_dir: Some("/n e t".into()),
+            cgroup_manager: None,
+            events_backend: Some(EventsBackend::None),
+            hooks_dir: vec!["/h1".into(), "/h=2".into()],
+            network_cmd_path: Some("/p".into()),
+            noout: false,
+            runtime_flag: vec!["debug".into(), "log-format=json".into()],
+            tmpdir: Some("/t".into()),
+        };
+        let words = told.monitor_words();
+        // Each flag of the table is set above (a new one must be too).
+        for f in FORWARDED {
+            let prefix = format!("--{}=", f.key);
+            assert!(words.iter().any(|w| w.to_str().unwrap().starts_with(&prefix)), "{} not set in this test", f.key);
+        }
+        let args: Vec<std::ffi::OsString> =
+            ["rpod-monitor", "--root", "/r", "--runroot", "/rr", "--log-level", "debug", "__monitor"]
+                .iter()
+                .map(Into::into)
+                .chain(words)
+                .chain(["abc".into()])
+                .collect();
+        let read = crate::commands::internal::monitor::parse(&args).unwrap();
+        assert_eq!(read.global, told);
+        assert_eq!(read.options.id, "abc");
+        // Unset, nothing is written, and the monitor reads the defaults.
+        told = GlobalArgs { events_backend: Some(EventsBackend::File), ..read.global };
+        told.hooks_dir.clear();
+        told.runtime_flag.clear();
+        (told.tmpdir, told.network_cmd_path, told.network_config_dir) = (None, None, None);
+        assert!(told.monitor_words().is_empty());
+        let mut back = told.clone();
+        back.events_backend = None;
+        assert!(!back.set_from_monitor_word("--events-backend=file"));
+        assert!(!back.set_from_monitor_word("--storage-driver=vfs"));
+        assert!(!back.set_from_monitor_word("tmpdir=/t"));
+    }
 }

@@ -58,17 +58,8 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
             f if f.starts_with("--preserve-fds=") => opts.preserve_fds = f["--preserve-fds=".len()..].parse().ok()?,
             // The starter's global flags (GlobalArgs::monitor_words).
             f => {
-                let (k, v) = f.strip_prefix("--")?.split_once('=')?;
-                match k {
-                    "hooks-dir" => global.hooks_dir.push(v.into()),
-                    "events-backend" if v == "none" => {
-                        global.events_backend = Some(crate::context::EventsBackend::None)
-                    }
-                    "tmpdir" => global.tmpdir = Some(v.into()),
-                    "network-cmd-path" => global.network_cmd_path = Some(v.into()),
-                    "runtime-flag" => global.runtime_flag.push(v.into()),
-                    "network-config-dir" => global.network_config_dir = Some(v.into()),
-                    _ => return None,
+                if !global.set_from_monitor_word(f) {
+                    return None;
                 }
             }
         }
