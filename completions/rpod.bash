@@ -470,7 +470,7 @@ _rpod() {
 
     case "${cmd}" in
         rpod)
-            opts="-v -h --version --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help attach build buildx commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause pod port ps pull push rename restart rm rmi run save search secret start stats stop system tag top unpause unshare untag update version volume wait"
+            opts="-v -h --version --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help attach build buildx commit completion container cp create diff events exec export healthcheck history image images import info inspect kill load login logout logs network pause pod port ps pull push rename restart rm rmi run save search secret start stats stop system tag top unpause unshare untag update version volume wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -485,6 +485,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -532,7 +536,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__attach)
-            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +559,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -602,7 +610,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -949,6 +957,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -996,7 +1008,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__buildx)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help build"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help build"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,6 +1023,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1058,7 +1074,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__buildx__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,6 +1424,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1452,7 +1472,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__commit)
-            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1503,6 +1523,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1550,7 +1574,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__completion)
-            opts="-f -h --file --no-desc --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help bash zsh fish"
+            opts="-f -h --file --no-desc --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,6 +1597,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1620,7 +1648,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,6 +1663,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1682,7 +1714,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__attach)
-            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --no-stdin --detach-keys --sig-proxy --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +1737,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1752,7 +1788,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__commit)
-            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -c -f -m -p -q -s -h --author --change --format --iidfile --include-volumes --message --pause --quiet --squash --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1806,6 +1842,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1850,7 +1890,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__cp)
-            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,6 +1913,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1920,7 +1964,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --init-ctr --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --init-ctr --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2406,6 +2450,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2450,7 +2498,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__diff)
-            opts="-l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --format --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2469,6 +2517,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2516,7 +2568,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2570,6 +2622,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2614,7 +2670,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__exists)
-            opts="-h --external --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --external --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2629,6 +2685,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2676,7 +2736,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__export)
-            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -h --output --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2699,6 +2759,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2746,7 +2810,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__inspect)
-            opts="-f -l -s -h --format --latest --size --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -l -s -h --format --latest --size --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2769,6 +2833,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2816,7 +2884,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__kill)
-            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2843,6 +2911,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2890,7 +2962,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__list)
-            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2940,6 +3012,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2984,7 +3060,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__logs)
-            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3011,6 +3087,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3058,7 +3138,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__pause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3085,6 +3165,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3132,7 +3216,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__port)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3147,6 +3231,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3194,7 +3282,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__prune)
-            opts="-f -h --force --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --filter --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3213,6 +3301,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3260,7 +3352,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__rename)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3275,6 +3367,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3322,7 +3418,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__restart)
-            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3357,6 +3453,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3404,7 +3504,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__rm)
-            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3435,6 +3535,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3482,7 +3586,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3976,6 +4080,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4020,7 +4128,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__start)
-            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4051,6 +4159,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4098,7 +4210,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__stats)
-            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4125,6 +4237,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4172,7 +4288,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__stop)
-            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4215,6 +4331,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4262,7 +4382,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4277,6 +4397,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4324,7 +4448,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__unpause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4351,6 +4475,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4398,7 +4526,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__update)
-            opts="-m -c -h --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-m -c -h --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4488,6 +4616,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4532,7 +4664,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__container__subcmd__wait)
-            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4559,6 +4691,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4606,7 +4742,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__cp)
-            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -L -h --archive --follow-link --overwrite --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4629,6 +4765,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4676,7 +4816,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__create)
-            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --init-ctr --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-a -i -t -e -l -w -u -h -p -P -v -m -c -q --attach --init-ctr --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5162,6 +5302,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5206,7 +5350,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__diff)
-            opts="-l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --format --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5225,6 +5369,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5272,7 +5420,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__events)
-            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5315,6 +5463,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5362,7 +5514,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__exec)
-            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -e -i -t -u -w -l -h --detach --env --env-file --interactive --privileged --tty --user --workdir --detach-keys --preserve-fds --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5416,6 +5568,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5460,7 +5616,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__export)
-            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -h --output --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5483,6 +5639,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5530,7 +5690,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__healthcheck)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help run"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5545,6 +5705,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5592,7 +5756,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__healthcheck__subcmd__run)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5607,6 +5771,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5654,7 +5822,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__history)
-            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5681,6 +5849,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5728,7 +5900,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help build diff exists history import inspect list ls load prune pull push rm save search tag untag"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help build diff exists history import inspect list ls load prune pull push rm save search tag untag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5743,6 +5915,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5790,7 +5966,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__build)
-            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -q -D -o -v -m -c -h --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --quiet --iidfile --label --format --network --platform --squash-all --squash --annotation --secret --ignorefile --timestamp --tls-verify --authfile --cert-dir --creds --disable-content-trust --env --unsetenv --from --rm --force-rm --stdin --logfile --logsplit --retry --retry-delay --jobs --os --arch --variant --os-feature --os-version --compress --disable-compression --omit-history --skip-unused-stages --output --cache-ttl --isolation --cpp-flag --build-context --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --dns --dns-search --dns-option --add-host --no-hosts --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6140,6 +6316,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6184,7 +6364,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__diff)
-            opts="-h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6203,6 +6383,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6250,7 +6434,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6265,6 +6449,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6312,7 +6500,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__history)
-            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-H -q -h --human --notruncate --no-trunc --quiet --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6339,6 +6527,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6386,7 +6578,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6429,6 +6621,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6476,7 +6672,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__inspect)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6499,6 +6695,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6546,7 +6746,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__list)
-            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6577,6 +6777,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6624,7 +6828,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -q -h --input --quiet --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6647,6 +6851,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6694,7 +6902,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__prune)
-            opts="-a -f -h --all --force --external --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -h --all --force --external --filter --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6713,6 +6921,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6760,7 +6972,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6810,6 +7022,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6854,7 +7070,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6916,6 +7132,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6960,7 +7180,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__rm)
-            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6975,6 +7195,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7022,7 +7246,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7049,6 +7273,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7096,7 +7324,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7139,6 +7367,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7186,7 +7418,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__tag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7201,6 +7433,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7248,7 +7484,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__image__subcmd__untag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7263,6 +7499,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7310,7 +7550,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__images)
-            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -f -n -h --all --quiet --notruncate --no-trunc --digests --filter --format --sort --noheading --history --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7341,6 +7581,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7388,7 +7632,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__import)
-            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-c -m -q -h --change --message --quiet --arch --os --variant --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7431,6 +7675,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7478,7 +7726,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__info)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7501,6 +7749,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7548,7 +7800,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__inspect)
-            opts="-l -s -f -k -h --latest --size --format --type --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -s -f -k -h --latest --size --format --type --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7579,6 +7831,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7626,7 +7882,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__kill)
-            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -s -l -i -h --all --signal --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7653,6 +7909,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7700,7 +7960,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__load)
-            opts="-i -q -h --input --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -q -h --input --quiet --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7723,6 +7983,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7770,7 +8034,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__login)
-            opts="-u -p -v -h --username --password --password-stdin --get-login --authfile --cert-dir --tls-verify --verbose --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-u -p -v -h --username --password --password-stdin --get-login --authfile --cert-dir --tls-verify --verbose --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7813,6 +8077,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7860,7 +8128,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__logout)
-            opts="-a -h --all --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -h --all --authfile --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7879,6 +8147,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7926,7 +8198,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__logs)
-            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -l -n -h --follow --since --until --tail --timestamps --latest --names --color --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7953,6 +8225,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8000,7 +8276,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help connect create disconnect exists inspect ls list prune reload rm remove"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help connect create disconnect exists inspect ls list prune reload rm remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8015,6 +8291,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8062,7 +8342,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__connect)
-            opts="-h --alias --ip --ip6 --mac-address --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --alias --ip --ip6 --mac-address --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8093,6 +8373,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8140,7 +8424,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__create)
-            opts="-d -o -h --driver --subnet --gateway --ip-range --ipam-driver --ipv6 --internal --disable-dns --dns --interface-name --label --opt --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -o -h --driver --subnet --gateway --ip-range --ipam-driver --ipv6 --internal --disable-dns --dns --interface-name --label --opt --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8202,6 +8486,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -8246,7 +8534,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__disconnect)
-            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8261,6 +8549,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8308,7 +8600,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8323,6 +8615,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8370,7 +8666,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__inspect)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8393,6 +8689,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8440,7 +8740,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__ls)
-            opts="-q -f -h --format --quiet --no-trunc --noheading --filter --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --format --quiet --no-trunc --noheading --filter --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8467,6 +8767,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8514,7 +8818,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__prune)
-            opts="-f -h --filter --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --force --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8533,6 +8837,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8580,7 +8888,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__reload)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8595,6 +8903,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8642,7 +8954,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__network__subcmd__rm)
-            opts="-f -t -h --force --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -t -h --force --time --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8665,6 +8977,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8712,7 +9028,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8739,6 +9055,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8786,7 +9106,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8801,6 +9121,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8848,7 +9172,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__create)
-            opts="-n -h -l -p -v -m -c --help --name --infra --infra-name --infra-image --infra-command --infra-conmon-pidfile --share --share-parent --hostname --label --label-file --network --publish --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --pid --uts --sysctl --shm-size --device --security-opt --volume --volumes-from --cgroup-parent --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --userns --uidmap --gidmap --subuidname --subgidname --pod-id-file --replace --exit-policy --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-n -h -l -p -v -m -c --help --name --infra --infra-name --infra-image --infra-command --infra-conmon-pidfile --share --share-parent --hostname --label --label-file --network --publish --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --pid --uts --sysctl --shm-size --device --security-opt --volume --volumes-from --cgroup-parent --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --userns --uidmap --gidmap --subuidname --subgidname --pod-id-file --replace --exit-policy --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9082,6 +9406,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9126,7 +9454,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9141,6 +9469,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9188,7 +9520,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__inspect)
-            opts="-f -l -h --format --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -l -h --format --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9211,6 +9543,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9258,7 +9594,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__kill)
-            opts="-a -l -s -h --all --latest --signal --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -s -h --all --latest --signal --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9281,6 +9617,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9328,7 +9668,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__logs)
-            opts="-c -f -l -n -t -h --color --container --follow --latest --names --since --tail --timestamps --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-c -f -l -n -t -h --color --container --follow --latest --names --since --tail --timestamps --until --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9363,6 +9703,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9410,7 +9754,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__pause)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9425,6 +9769,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9472,7 +9820,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__prune)
-            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9487,6 +9835,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9534,7 +9886,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__ps)
-            opts="-f -l -q -h --ctr-ids --ctr-names --ctr-status --filter --format --latest --ns --no-trunc --noheading --quiet --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -l -q -h --ctr-ids --ctr-names --ctr-status --filter --format --latest --ns --no-trunc --noheading --quiet --sort --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9565,6 +9917,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9612,7 +9968,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__restart)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9627,6 +9983,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9674,7 +10034,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__rm)
-            opts="-a -l -f -i -t -h --all --latest --force --ignore --pod-id-file --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -f -i -t -h --all --latest --force --ignore --pod-id-file --time --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9701,6 +10061,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9748,7 +10112,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__start)
-            opts="-a -l -h --all --latest --pod-id-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --pod-id-file --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9767,6 +10131,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9814,7 +10182,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__stats)
-            opts="-a -l -h --all --format --latest --no-reset --no-stream --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --format --latest --no-reset --no-stream --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9833,6 +10201,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9880,7 +10252,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__stop)
-            opts="-a -l -i -t -h --all --latest --ignore --pod-id-file --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -i -t -h --all --latest --ignore --pod-id-file --time --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9907,6 +10279,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9954,7 +10330,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9969,6 +10345,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10016,7 +10396,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pod__subcmd__unpause)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10031,6 +10411,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10078,7 +10462,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__port)
-            opts="-a -l -h --all --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -l -h --all --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10093,6 +10477,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10140,7 +10528,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__ps)
-            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -n -l -q -s -p -w -h --all --external --filter --format --last --latest --no-trunc --noheading --quiet --size --pod --ns --sync --watch --sort --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10190,6 +10578,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10234,7 +10626,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__pull)
-            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -q -h --all-tags --quiet --platform --arch --os --variant --tls-verify --authfile --cert-dir --creds --disable-content-trust --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10284,6 +10676,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10328,7 +10724,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__push)
-            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-q -f -h --quiet --compression-format --compression-level --format --tls-verify --authfile --cert-dir --creds --disable-content-trust --compress --digestfile --remove-signatures --sign-by --sign-passphrase-file --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10390,6 +10786,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10434,7 +10834,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rename)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10449,6 +10849,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10496,7 +10900,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__restart)
-            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -f -l -i -h --all --running --time --filter --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10531,6 +10935,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10578,7 +10986,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rm)
-            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -t -v -l -i -h --all --force --time --volumes --depend --filter --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10609,6 +11017,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10656,7 +11068,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__rmi)
-            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -i -h --all --force --ignore --no-prune --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10671,6 +11083,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10718,7 +11134,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__run)
-            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
+            opts="-d -a -i -t -e -l -w -u -h -p -P -v -m -c -q --detach --attach --detach-keys --sig-proxy --rmi --preserve-fds --help --name --interactive --tty --rm --init --restart --env --env-file --label --entrypoint --workdir --user --hostname --network --publish --publish-all --expose --read-only --privileged --init-path --rootfs --hostuser --uidmap --gidmap --subuidname --subgidname --seccomp-policy --sdnotify --chrootdirs --pod --pod-id-file --oom-score-adj --stop-signal --stop-timeout --log-driver --log-opt --annotation --cidfile --timeout --pidfile --conmon-pidfile --disable-content-trust --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --env-host --env-merge --unsetenv --unsetenv-all --label-file --group-add --sysctl --umask --personality --requires --tz --secret --read-only-tmpfs --passwd --passwd-entry --mount --tmpfs --volumes-from --image-volume --device-cgroup-rule --cap-add --cap-drop --security-opt --userns --ulimit --shm-size --pid --ipc --uts --cgroupns --device --cgroup-parent --http-proxy --volume --dns --dns-search --dns-option --add-host --no-hosts --ip --ip6 --mac-address --network-alias --platform --arch --os --variant --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --cgroup-conf --cgroups --systemd --pull --replace --quiet --tls-verify --authfile --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11212,6 +11628,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11256,7 +11676,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__save)
-            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -m -q -h --output --format --multi-image-archive --compress --uncompressed --quiet --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11283,6 +11703,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11330,7 +11754,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__search)
-            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --limit --no-trunc --list-tags --compatible --authfile --cert-dir --tls-verify --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11373,6 +11797,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11420,7 +11848,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create inspect ls list rm"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create inspect ls list rm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11435,6 +11863,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11482,7 +11914,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__create)
-            opts="-d -l -h --driver --driver-opts --env --label --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-d -l -h --driver --driver-opts --env --label --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11517,6 +11949,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11564,7 +12000,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__inspect)
-            opts="-f -h --format --pretty --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --pretty --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11587,6 +12023,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11634,7 +12074,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__ls)
-            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11661,6 +12101,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11708,7 +12152,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__secret__subcmd__rm)
-            opts="-a -h --all --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -h --all --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11723,6 +12167,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11770,7 +12218,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__start)
-            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -f -l -h --all --attach --interactive --detach-keys --sig-proxy --filter --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11801,6 +12249,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11848,7 +12300,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__stats)
-            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -i -l -h --all --no-stream --format --no-trunc --interval --latest --no-reset --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11875,6 +12327,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11922,7 +12378,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__stop)
-            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -t -s -f -l -i -h --all --time --signal --filter --latest --cidfile --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11965,6 +12421,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12012,7 +12472,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help info events doctor migrate df prune reset"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help info events doctor migrate df prune reset"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12027,6 +12487,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12074,7 +12538,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__df)
-            opts="-v -h --format --verbose --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-v -h --format --verbose --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12093,6 +12557,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12140,7 +12608,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__doctor)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12163,6 +12631,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12210,7 +12682,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__events)
-            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --format --no-trunc --since --stream --until --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12253,6 +12725,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12300,7 +12776,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__info)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12323,6 +12799,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12370,7 +12850,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__migrate)
-            opts="-h --new-runtime --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --new-runtime --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12389,6 +12869,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12436,7 +12920,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__prune)
-            opts="-a -f -h --all --filter --force --volumes --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -h --all --filter --force --volumes --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12455,6 +12939,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12502,7 +12990,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__system__subcmd__reset)
-            opts="-f -h --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --force --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12517,6 +13005,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12564,7 +13056,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__tag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12579,6 +13071,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12626,7 +13122,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__top)
-            opts="-l -h --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -h --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12641,6 +13137,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12688,7 +13188,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__unpause)
-            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -l -h --all --cidfile --filter --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12715,6 +13215,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12762,7 +13266,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__unshare)
-            opts="-h --rootless-netns --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --rootless-netns --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12777,6 +13281,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12824,7 +13332,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__untag)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12839,6 +13347,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12886,7 +13398,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__update)
-            opts="-m -c -h --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-m -c -h --memory --memory-swap --cpus --cpu-shares --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --memory-reservation --cpu-quota --cpu-period --pids-limit --device-read-iops --device-write-iops --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12976,6 +13488,10 @@ _rpod() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -13020,7 +13536,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__version)
-            opts="-f -h --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13043,6 +13559,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13090,7 +13610,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create exists export import inspect ls list prune rm remove"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help create exists export import inspect ls list prune rm remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13105,6 +13625,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13152,7 +13676,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__create)
-            opts="-l -o -h --driver --label --opt --ignore --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-l -o -h --driver --label --opt --ignore --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13187,6 +13711,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13234,7 +13762,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__exists)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13249,6 +13777,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13296,7 +13828,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__export)
-            opts="-o -h --output --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-o -h --output --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13319,6 +13851,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13366,7 +13902,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__import)
-            opts="-h --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-h --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13381,6 +13917,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13428,7 +13968,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h --all --format --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -h --all --format --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13451,6 +13991,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13498,7 +14042,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__ls)
-            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -q -h --filter --format --noheading --quiet --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13525,6 +14069,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13572,7 +14120,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__prune)
-            opts="-f -h --filter --force --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-f -h --filter --force --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13591,6 +14139,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13638,7 +14190,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__volume__subcmd__rm)
-            opts="-a -f -t -h --all --force --time --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-a -f -t -h --all --force --time --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13661,6 +14213,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13708,7 +14264,7 @@ _rpod() {
             return 0
             ;;
         rpod__subcmd__wait)
-            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
+            opts="-i -l -h --condition --interval --latest --root --runroot --storage-driver --storage-opt --runtime --log-level --network-config-dir --cgroup-manager --events-backend --hooks-dir --network-cmd-path --noout --runtime-flag --tmpdir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13735,6 +14291,10 @@ _rpod() {
                     return 0
                     ;;
                 --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rpod_global_optspecs
-    string join \n v/version root= runroot= storage-driver= runtime= log-level= network-config-dir= cgroup-manager= events-backend= hooks-dir= network-cmd-path= noout runtime-flag= tmpdir= h/help
+    string join \n v/version root= runroot= storage-driver= storage-opt= runtime= log-level= network-config-dir= cgroup-manager= events-backend= hooks-dir= network-cmd-path= noout runtime-flag= tmpdir= h/help
 end
 
 function __fish_rpod_needs_command
@@ -27,6 +27,7 @@ end
 complete -c rpod -n "__fish_rpod_needs_command" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_needs_command" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_needs_command" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_needs_command" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_needs_command" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_needs_command" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -106,6 +107,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand attach" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand attach" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -215,6 +217,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand build" -l add-host -d 'Add a c
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand build" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand build" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -247,6 +250,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand build" -s h -l help -d 'Print 
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -355,6 +359,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -392,6 +397,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand commit" -s m -l message -d 'Se
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand commit" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand commit" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -420,6 +426,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand completion" -s f -l file -d 'O
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand completion" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand completion" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -444,6 +451,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand completion" -s h -l help -d 'P
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and not __fish_seen_subcommand_from attach commit cp create diff exec exists export inspect kill list ls ps pause port logs prune rename restart rm run start stats stop top unpause update wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -498,6 +506,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -528,6 +537,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -557,6 +567,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -715,6 +726,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -754,6 +766,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -784,6 +797,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -812,6 +826,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -837,6 +852,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -861,6 +877,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -888,6 +905,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -926,6 +944,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -971,6 +990,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1016,6 +1036,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1051,6 +1072,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1076,6 +1098,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1104,6 +1127,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1133,6 +1157,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1157,6 +1182,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1183,6 +1209,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1213,6 +1240,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1378,6 +1406,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1422,6 +1451,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1451,6 +1481,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1483,6 +1514,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1509,6 +1541,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1535,6 +1568,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1576,6 +1610,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1605,6 +1640,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_sub
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1631,6 +1667,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand cp" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand cp" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1789,6 +1826,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand create" -l authfile -d 'Path o
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand create" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1828,6 +1866,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand diff" -l format -d 'Change the
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand diff" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand diff" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1860,6 +1899,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand events" -l until -d 'Show all 
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand events" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand events" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1889,6 +1929,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand exec" -l preserve-fds -d 'Pass
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand exec" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand exec" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1918,6 +1959,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand export" -s o -l output -d 'Wri
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand export" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1941,6 +1983,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand export" -s h -l help -d 'Print
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1965,6 +2008,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and not __fish_se
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -1991,6 +2035,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand history" -l format -d 'Change 
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand history" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand history" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2016,6 +2061,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand history" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from build diff exists history import inspect list ls load prune pull push rm save search tag untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from build diff exists history import inspect list ls load prune pull push rm save search tag untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from build diff exists history import inspect list ls load prune pull push rm save search tag untag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from build diff exists history import inspect list ls load prune pull push rm save search tag untag" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from build diff exists history import inspect list ls load prune pull push rm save search tag untag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and not __fish_seen_subcommand_from build diff exists history import inspect list ls load prune pull push rm save search tag untag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2140,6 +2186,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2173,6 +2220,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2196,6 +2244,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2222,6 +2271,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2252,6 +2302,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2277,6 +2328,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2307,6 +2359,7 @@ tag\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2343,6 +2396,7 @@ tag\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2373,6 +2427,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2398,6 +2453,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2433,6 +2489,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2472,6 +2529,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2499,6 +2557,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2531,6 +2590,7 @@ docker-dir\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2565,6 +2625,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from search" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2591,6 +2652,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2614,6 +2676,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcomm
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2644,6 +2707,7 @@ tag\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand images" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand images" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2678,6 +2742,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand import" -l variant -d 'Set the
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand import" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2703,6 +2768,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand info" -s f -l format -d 'Chang
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand info" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand info" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2730,6 +2796,7 @@ all\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2757,6 +2824,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand kill" -l cidfile -d 'Read the 
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand kill" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand kill" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2784,6 +2852,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand load" -s i -l input -d 'Read f
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand load" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand load" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2814,6 +2883,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand login" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand login" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2841,6 +2911,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand logout" -l authfile -d 'Path o
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand logout" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand logout" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2868,6 +2939,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand logs" -l tail -d 'Output the s
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand logs" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand logs" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2896,6 +2968,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand logs" -s h -l help -d 'Print h
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from connect create disconnect exists inspect ls list prune reload rm remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from connect create disconnect exists inspect ls list prune reload rm remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from connect create disconnect exists inspect ls list prune reload rm remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from connect create disconnect exists inspect ls list prune reload rm remove" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from connect create disconnect exists inspect ls list prune reload rm remove" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and not __fish_seen_subcommand_from connect create disconnect exists inspect ls list prune reload rm remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2934,6 +3007,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2966,6 +3040,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -2993,6 +3068,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3017,6 +3093,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3041,6 +3118,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3066,6 +3144,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3094,6 +3173,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3121,6 +3201,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3145,6 +3226,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from reload" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from reload" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3171,6 +3253,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3196,6 +3279,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subco
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3222,6 +3306,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pause" -s f -l filter -d 'Act 
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3247,6 +3332,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pause" -s h -l help -d 'Print 
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and not __fish_seen_subcommand_from create exists inspect kill logs pause prune ps ls list restart rm start stats stop top unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3336,6 +3422,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3361,6 +3448,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3385,6 +3473,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3410,6 +3499,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3439,6 +3529,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3467,6 +3558,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3492,6 +3584,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3519,6 +3612,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3553,6 +3647,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3587,6 +3682,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3618,6 +3714,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3645,6 +3742,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3673,6 +3771,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3699,6 +3798,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3728,6 +3828,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3754,6 +3855,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3778,6 +3880,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3803,6 +3906,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pod; and __fish_seen_subcomman
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand port" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand port" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3840,6 +3944,7 @@ status\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand ps" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand ps" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3882,6 +3987,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand pull" -l creds -d 'Credentials
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand pull" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand pull" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3921,6 +4027,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand push" -l sign-passphrase-file 
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand push" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand push" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3948,6 +4055,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand push" -s h -l help -d 'Print h
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rename" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rename" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -3974,6 +4082,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand restart" -l cidfile -d 'Read t
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand restart" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand restart" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4004,6 +4113,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand rm" -l cidfile -d 'Read the co
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4033,6 +4143,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand rm" -s h -l help -d 'Print hel
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand rmi" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4196,6 +4307,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand run" -l authfile -d 'Path of t
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand run" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand run" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4241,6 +4353,7 @@ docker-dir\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand save" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand save" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4275,6 +4388,7 @@ false\t''"
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand search" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand search" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4301,6 +4415,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand search" -s h -l help -d 'Print
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and not __fish_seen_subcommand_from create inspect ls list rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4332,6 +4447,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4357,6 +4473,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4383,6 +4500,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4410,6 +4528,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4435,6 +4554,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4463,6 +4583,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand start" -s f -l filter -d 'Star
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand start" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand start" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4492,6 +4613,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stats" -s i -l interval -d 'Se
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stats" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stats" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4524,6 +4646,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stop" -l cidfile -d 'Read the 
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand stop" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand stop" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4550,6 +4673,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand stop" -s h -l help -d 'Print h
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and not __fish_seen_subcommand_from info events doctor migrate df prune reset" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4581,6 +4705,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4612,6 +4737,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4636,6 +4762,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from doctor" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4660,6 +4787,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4684,6 +4812,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4709,6 +4838,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4735,6 +4865,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4759,6 +4890,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand system; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand tag" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand tag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4782,6 +4914,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand tag" -s h -l help -d 'Print he
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand top" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand top" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4808,6 +4941,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s f -l filter -d 'Ac
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unpause" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4833,6 +4967,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unpause" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand unshare" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4857,6 +4992,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand unshare" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand untag" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand untag" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4896,6 +5032,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand update" -l device-write-iops -
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand update" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand update" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4920,6 +5057,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand version" -s f -l format -d 'Ch
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand version" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand version" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4943,6 +5081,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand version" -s h -l help -d 'Prin
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and not __fish_seen_subcommand_from create exists export import inspect ls list prune rm remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -4979,6 +5118,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5003,6 +5143,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5027,6 +5168,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5050,6 +5192,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5074,6 +5217,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5100,6 +5244,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5127,6 +5272,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5153,6 +5299,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5178,6 +5325,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5204,6 +5352,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcom
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''
@@ -5235,6 +5384,7 @@ complete -c rpod -n "__fish_rpod_using_subcommand wait" -s i -l interval -d 'Tim
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l root -d 'Path to the root directory in which data, including images, is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l runroot -d 'Path to the \'run directory\' where all state information is stored' -r -F
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l storage-driver -d 'Select which storage driver is used to manage storage of images and containers' -r
+complete -c rpod -n "__fish_rpod_using_subcommand wait" -l storage-opt -d 'Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf\'s driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none' -r
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l runtime -d 'Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one' -r
 complete -c rpod -n "__fish_rpod_using_subcommand wait" -l log-level -d 'Log messages above specified level' -r -f -a "trace\t''
 debug\t''

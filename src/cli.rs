@@ -180,7 +180,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Err(e) => return usage_error(e, &args),
     };
     crate::logging::init(cli.global.log_level);
-    if let Err(e) = cli.global.apply() {
+    // Storage options are checked here, not in `apply`: a monitor (which
+    // opens no store) is not told `--storage-opt`, so a `$STORAGE_OPTS` the
+    // flag overrode must not stop it.
+    if let Err(e) = cli.global.apply().and_then(|()| cli.global.driver_options().map(drop)) {
         eprintln!("{}", error::render(&e));
         return error::exit_code_of(&e);
     }

@@ -31,6 +31,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DRIVER")]
     pub storage_driver: Option<String>,
 
+    /// Storage driver option (KEY=VALUE, may be set multiple times): replaces storage.conf's driver options and $STORAGE_OPTS; rpod applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors; "" for none
+    #[arg(long, global = true, value_name = "OPTION")]
+    pub storage_opt: Vec<String>,
+
     /// Start containers with this external OCI runtime (a path, or a name in $PATH, e.g. runc) instead of the built-in one
     #[arg(long, global = true, value_name = "PATH")]
     pub runtime: Option<String>,
@@ -131,6 +135,18 @@ impl GlobalArgs {
     pub fn set_from_monitor_word(&mut self, word: &str) -> bool {
         let Some((k, v)) = word.strip_prefix("--").and_then(|w| w.split_once('=')) else { return false };
         FORWARDED.iter().find(|f| f.key == k).is_some_and(|f| (f.read)(self, v))
+    }
+
+    /// The graph driver options that replace storage.conf's: `--storage-opt`,
+    /// else `$STORAGE_OPTS`; `None` when neither is given. An option rpod
+    /// cannot apply is an error (exit 125) naming it.
+    pub fn driver_options(&self) -> anyhow::Result<Option<crate::config::DriverOptions>> {
+        let env = std::env::var(crate::config::ENV_STORAGE_OPTS).ok();
+        let Some(opts) = crate::config::DriverOptions::chosen(&self.storage_opt, env.as_deref()) else {
+            return Ok(None);
+        };
+        let from = if self.storage_opt.is_empty() { crate::config::ENV_STORAGE_OPTS } else { "--storage-opt" };
+        crate::config::DriverOptions::parse(&opts).map(Some).map_err(|e| anyhow::anyhow!("{from}: {e}"))
     }
 
     /// `--runtime-flag`s as the runtime takes them (`--FLAG`).
@@ -335,7 +351,10 @@ impl Context {
         if let Some(c) = self.config.get() {
             return Ok(c);
         }
-        let c = Config::load(&Sources::system(self.rootless)).context("reading configuration")?;
+        let mut c = Config::load(&Sources::system(self.rootless)).context("reading configuration")?;
+        if let Some(opts) = self.global.driver_options()? {
+            c.storage.replace_driver_options(&opts);
+        }
         Ok(self.config.get_or_init(|| c))
     }
 }
@@ -417,6 +436,7 @@ mod tests {
             root: Some("/r".into()),
             runroot: Some("/rr".into()),
             storage_driver: None,
+            storage_opt: Vec::new(),
             runtime: None,
             log_level: LogLevel::Debug,
             network_config_dir: Some("/n e t".into()),

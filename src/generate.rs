@@ -376,7 +376,7 @@ fn missing_area(command: &str, long: &str) -> &'static str {
         }
         // rpod's monitor is its own (conmon's part); libpod namespaces are gone in Podman 5.
         "conmon" | "namespace" if command.is_empty() => "not planned (rpod's own monitor; libpod namespaces)",
-        "syslog" | "volumepath" | "storage-opt" if command.is_empty() => "not yet (global engine settings)",
+        "syslog" | "volumepath" if command.is_empty() => "not yet (global engine settings)",
         _ => "not yet",
     }
 }

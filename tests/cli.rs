@@ -312,6 +312,62 @@ fn storage_driver_flag_is_honoured() {
     assert_eq!(out, "vfs\n");
 }
 
+/// `--storage-opt` and `$STORAGE_OPTS` replace storage.conf's driver
+/// options (`""`: none); an option rpod cannot apply is refused, named.
+#[test]
+fn storage_opt_replaces_the_driver_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("storage.conf");
+    std::fs::write(
+        &conf,
+        "[storage]\ndriver = \"overlay\"\n[storage.options.overlay]\nmount_program = \"/usr/bin/fuse-overlayfs\"\nignore_chown_errors = \"true\"\n",
+    )
+    .unwrap();
+    let root = dir.path().join("root");
+    let runroot = dir.path().join("run");
+    let graph_options = |global: &[&str], env: Option<&str>| -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_rpod"));
+        c.args(["--root", root.to_str().unwrap(), "--runroot", runroot.to_str().unwrap()]);
+        c.args(global).args(["info", "--format", "{{json .Store.GraphOptions}}"]);
+        c.env("CONTAINERS_STORAGE_CONF", &conf).env_remove("STORAGE_OPTS");
+        if let Some(v) = env {
+            c.env("STORAGE_OPTS", v);
+        }
+        c.output().unwrap()
+    };
+    let json = |out: &Output| -> Value { serde_json::from_str(&ok(out)).unwrap() };
+
+    let file = json(&graph_options(&[], None));
+    assert_eq!(file["overlay.mount_program"]["Executable"], "/usr/bin/fuse-overlayfs", "{file}");
+    assert_eq!(file["overlay.ignore_chown_errors"], "true", "{file}");
+    // `""` clears them all, from the flag or the environment.
+    assert_eq!(json(&graph_options(&["--storage-opt", ""], None)), serde_json::json!({}));
+    assert_eq!(json(&graph_options(&[], Some(""))), serde_json::json!({}));
+    // Given options replace the file's; the flag wins over the environment.
+    let set = json(&graph_options(&["--storage-opt", "overlay.mount_program=/bin/true"], Some("")));
+    assert_eq!(set, serde_json::json!({ "overlay.mount_program": { "Executable": "/bin/true" } }));
+    let env = json(&graph_options(&[], Some("overlay.ignore_chown_errors=false,.mount_program=/bin/m")));
+    assert_eq!(env, serde_json::json!({ "overlay.mount_program": { "Executable": "/bin/m" } }));
+    let vfs = json(&graph_options(
+        &["--storage-driver", "vfs", "--storage-opt", "", "--storage-opt", "vfs.ignore_chown_errors=true"],
+        None,
+    ));
+    assert_eq!(vfs, serde_json::json!({ "vfs.ignore_chown_errors": "true" }));
+
+    // Not applied by rpod: refused, named, before anything runs.
+    for (global, env, named) in [
+        (&["--storage-opt", "overlay.mountopt=nodev"][..], None, "overlay.mountopt"),
+        (&["--storage-opt", "overlay.size=10G"][..], Some(""), "overlay.size"),
+        (&[][..], Some("overlay.force_mask=shared"), "overlay.force_mask"),
+    ] {
+        let out = graph_options(global, env);
+        assert_eq!(out.status.code(), Some(125), "{global:?} {env:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains(named) && err.contains("not supported"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
 #[test]
 fn completion_prints_the_committed_scripts() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -4,8 +4,9 @@
 //! - `registries.conf` (containers-registries.conf(5), plus the drop-ins of
 //!   containers-registries.conf.d(5)): search registries, short-name aliases,
 //!   per-registry `insecure`/`blocked`, mirrors — see [`RegistriesConf`];
-//! - `storage.conf` (containers-storage.conf(5)): only the driver and the
-//!   overlay mount program — see [`StorageConf`];
+//! - `storage.conf` (containers-storage.conf(5)): the driver and the driver
+//!   options rpod applies (which `--storage-opt`/`$STORAGE_OPTS` replace) —
+//!   see [`StorageConf`];
 //! - `containers.conf` (containers.conf(5)): defaults for new containers — see
 //!   [`ContainersConf`].
 //!
@@ -29,7 +30,7 @@ use std::path::{Path, PathBuf};
 
 pub use containers::{ContainersConf, Ulimit, DEFAULT_CAPABILITIES, DEFAULT_ENV};
 pub use registries::{Mirror, PullFromMirror, PullSource, RegistriesConf, Registry, ShortNameMode};
-pub use storage::{StorageConf, StorageDriver};
+pub use storage::{DriverOptions, StorageConf, StorageDriver, ENV_STORAGE_OPTS};
 
 /// Environment variable naming the only registries.conf to read.
 pub const ENV_REGISTRIES_CONF: &str = "CONTAINERS_REGISTRIES_CONF";
@@ -41,6 +42,16 @@ pub const ENV_CONTAINERS_CONF: &str = "CONTAINERS_CONF";
 pub const ENV_CONTAINERS_CONF_OVERRIDE: &str = "CONTAINERS_CONF_OVERRIDE";
 
 const ENV_VARS: [&str; 4] = [ENV_REGISTRIES_CONF, ENV_STORAGE_CONF, ENV_CONTAINERS_CONF, ENV_CONTAINERS_CONF_OVERRIDE];
+
+/// Go's `strconv.ParseBool` (how Podman and containers/storage read
+/// boolean option values).
+pub fn parse_go_bool(s: &str) -> Option<bool> {
+    match s {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
+}
 
 /// Where configuration files are looked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

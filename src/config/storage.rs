@@ -101,6 +101,16 @@ impl StorageConf {
         }
     }
 
+    /// Replace the graph driver options (the `[storage.options]` keys a
+    /// driver takes: mount program, `ignore_chown_errors`) with `opts`, as
+    /// containers/storage does with `--storage-opt` and `$STORAGE_OPTS`;
+    /// rpod's own keys (layer limits) stay.
+    pub fn replace_driver_options(&mut self, opts: &DriverOptions) {
+        self.options_mount_program = None;
+        self.overlay_mount_program = opts.mount_program.clone();
+        self.ignore_chown_errors = opts.ignore_chown_errors;
+    }
+
     /// Parse one storage.conf text; `path` is used in messages and recorded.
     pub fn parse(path: &Path, text: &str) -> Result<StorageConf, ConfigError> {
         let file: FileToml = Source { path, text }.parse()?;
@@ -129,6 +139,67 @@ impl StorageConf {
             file: Some(path.to_path_buf()),
         })
     }
+}
+
+/// Environment variable whose comma-separated graph driver options replace
+/// storage.conf's (containers/storage's; an empty value clears them).
+pub const ENV_STORAGE_OPTS: &str = "STORAGE_OPTS";
+
+/// Graph driver options as `--storage-opt` and `$STORAGE_OPTS` give them
+/// (`KEY=VALUE`, the key with the driver's prefix as containers/storage
+/// spells it: `overlay.`, `overlay2.`, `vfs.` or a bare `.`): the ones rpod
+/// applies. Empty entries are skipped, so `--storage-opt ""` gives none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DriverOptions {
+    /// `overlay.mount_program` (the `[storage.options.overlay]` key).
+    pub mount_program: Option<PathBuf>,
+    /// `overlay.ignore_chown_errors` / `vfs.ignore_chown_errors`.
+    pub ignore_chown_errors: bool,
+}
+
+impl DriverOptions {
+    /// The options that apply: `flag` (`--storage-opt`, each time given)
+    /// when given, else `$STORAGE_OPTS` split at commas when set (even
+    /// empty), else none (`None`: storage.conf's stay).
+    pub fn chosen(flag: &[String], env: Option<&str>) -> Option<Vec<String>> {
+        if !flag.is_empty() {
+            return Some(flag.to_vec());
+        }
+        env.map(|e| e.split(',').map(str::to_string).collect())
+    }
+
+    /// Parse `opts`; an option rpod cannot apply (or a bad value) is an
+    /// error naming it.
+    pub fn parse(opts: &[String]) -> Result<DriverOptions, String> {
+        let mut out = DriverOptions::default();
+        for opt in opts.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
+            let Some((key, value)) = opt.split_once('=') else {
+                return Err(format!("storage option {opt:?}: not KEY=VALUE"));
+            };
+            let key = key.trim().to_ascii_lowercase();
+            let (driver, name) = match key.split_once('.') {
+                Some((d @ ("" | "overlay" | "overlay2" | "vfs"), name)) => (d, name),
+                _ => return Err(unsupported(&key)),
+            };
+            match (driver, name) {
+                ("" | "overlay" | "overlay2", "mount_program") => {
+                    out.mount_program = Some(value.trim()).filter(|v| !v.is_empty()).map(PathBuf::from);
+                }
+                (_, "ignore_chown_errors") => {
+                    out.ignore_chown_errors = super::parse_go_bool(value.trim())
+                        .ok_or_else(|| format!("storage option {key}: {value:?} is not a boolean"))?;
+                }
+                _ => return Err(unsupported(&key)),
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn unsupported(key: &str) -> String {
+    format!(
+        "storage option {key} is not supported by rpod (it applies overlay.mount_program and overlay.ignore_chown_errors / vfs.ignore_chown_errors)"
+    )
 }
 
 #[derive(Deserialize)]

@@ -593,6 +593,68 @@ fn ignore_chown_errors_in_any_of_its_places() {
     assert!(!parse("[storage.options.overlay]\nignore_chown_errors = \"false\"\n"));
 }
 
+#[test]
+fn storage_opts_flag_wins_over_env_and_env_may_clear() {
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(DriverOptions::chosen(&[], None), None, "neither: storage.conf's stay");
+    assert_eq!(DriverOptions::chosen(&[], Some("")), Some(strings(&[""])), "STORAGE_OPTS= clears");
+    assert_eq!(DriverOptions::chosen(&[], Some("a=1,b=2")), Some(strings(&["a=1", "b=2"])));
+    assert_eq!(DriverOptions::chosen(&strings(&["x=1"]), Some("a=1")), Some(strings(&["x=1"])));
+}
+
+#[test]
+fn storage_opts_map_onto_storage_conf_settings() {
+    let parse = |v: &[&str]| DriverOptions::parse(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(parse(&[""]).unwrap(), DriverOptions::default());
+    assert_eq!(parse(&[]).unwrap(), DriverOptions::default());
+    for key in ["overlay.mount_program", "overlay2.mount_program", ".mount_program", "Overlay.Mount_Program"] {
+        let o = parse(&[&format!("{key}=/usr/bin/fuse-overlayfs")]).unwrap();
+        assert_eq!(o.mount_program.as_deref(), Some(Path::new("/usr/bin/fuse-overlayfs")), "{key}");
+        assert!(!o.ignore_chown_errors);
+    }
+    for key in ["overlay.ignore_chown_errors", "vfs.ignore_chown_errors", ".ignore_chown_errors"] {
+        assert!(parse(&[&format!("{key}=true")]).unwrap().ignore_chown_errors, "{key}");
+        assert!(parse(&[&format!("{key}=1")]).unwrap().ignore_chown_errors, "{key}");
+        assert!(!parse(&[&format!("{key}=false")]).unwrap().ignore_chown_errors, "{key}");
+    }
+    let both = parse(&["overlay.ignore_chown_errors=true", "overlay.mount_program=/bin/m"]).unwrap();
+    assert!(both.ignore_chown_errors);
+    assert_eq!(both.mount_program.as_deref(), Some(Path::new("/bin/m")));
+
+    for (bad, named) in [
+        ("overlay.mountopt=nodev", "overlay.mountopt"),
+        ("overlay.size=10G", "overlay.size"),
+        ("vfs.mount_program=/bin/m", "vfs.mount_program"),
+        ("btrfs.min_space=1G", "btrfs.min_space"),
+        ("mount_program=/bin/m", "mount_program"),
+        ("overlay.ignore_chown_errors=maybe", "overlay.ignore_chown_errors"),
+        ("overlay.mount_program", "overlay.mount_program"),
+    ] {
+        let e = parse(&[bad]).unwrap_err();
+        assert!(e.contains(named), "{bad}: {e}");
+    }
+}
+
+#[test]
+fn storage_opts_replace_the_files_driver_options_only() {
+    let text = "[storage]\ndriver = \"overlay\"\n[storage.options]\nmount_program = \"/old\"\nlayer_max_bytes = 5\n\
+                [storage.options.overlay]\nmount_program = \"/older\"\nignore_chown_errors = \"true\"\n";
+    let conf = StorageConf::parse(Path::new("s.conf"), text).unwrap();
+    assert!(conf.ignore_chown_errors);
+
+    let mut cleared = conf.clone();
+    cleared.replace_driver_options(&DriverOptions::default());
+    assert_eq!(cleared.mount_program(), None);
+    assert!(!cleared.ignore_chown_errors);
+    assert_eq!(cleared.layer_max_bytes, Some(5), "rpod's own keys stay");
+    assert_eq!(cleared.driver_kind(), Some(StorageDriver::Overlay));
+
+    let mut set = conf;
+    set.replace_driver_options(&DriverOptions { mount_program: Some("/new".into()), ignore_chown_errors: false });
+    assert_eq!(set.mount_program(), Some(Path::new("/new")));
+    assert!(!set.ignore_chown_errors);
+}
+
 // ---------------------------------------------------------------------------
 // containers.conf
 

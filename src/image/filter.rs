@@ -48,7 +48,8 @@ pub fn parse(
         }
         out.push(match key {
             "dangling" => Filter::Dangling(
-                parse_bool(value).ok_or_else(|| anyhow!("non-boolean value {value:?} for dangling filter"))?,
+                crate::config::parse_go_bool(value)
+                    .ok_or_else(|| anyhow!("non-boolean value {value:?} for dangling filter"))?,
             ),
             "reference" => Filter::Reference(value.to_string()),
             "label" => match value.split_once('=') {
@@ -62,15 +63,6 @@ pub fn parse(
         });
     }
     Ok(out)
-}
-
-/// Go's `strconv.ParseBool`.
-fn parse_bool(s: &str) -> Option<bool> {
-    match s {
-        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
-        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
-        _ => None,
-    }
 }
 
 /// Whether the image passes all filters.

@@ -40,6 +40,7 @@ pub fn parse(args: &[std::ffi::OsString]) -> Option<Invocation> {
         root: Some(root.into()),
         runroot: Some(runroot.into()),
         storage_driver: None,
+        storage_opt: Vec::new(),
         runtime: None,
         log_level,
         network_config_dir: None,

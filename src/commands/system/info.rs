@@ -129,6 +129,10 @@ pub fn report(ctx: &Context) -> anyhow::Result<Value> {
     if let Driver::Overlay { mount_program: Some(p) } = &driver {
         graph_options.insert("overlay.mount_program".into(), json!({ "Executable": p }));
     }
+    // As Podman lists the driver's options: the value as text.
+    if config.storage.ignore_chown_errors {
+        graph_options.insert(format!("{}.ignore_chown_errors", driver.name()), json!("true"));
+    }
 
     Ok(json!({
         "host": host_report(ctx)?,
