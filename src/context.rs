@@ -93,9 +93,9 @@ pub enum EventsBackend {
 
 impl GlobalArgs {
     /// The process-wide settings of these flags, applied once at the start
-    /// of a command or a monitor: the events log's backend and place, the
-    /// network helper's path, `--noout`; settings rpod cannot apply are
-    /// refused here.
+    /// of a command or a monitor: the network helper's path, `--noout`;
+    /// settings rpod cannot apply are refused here (the events log's
+    /// backend and place: [`Context::event_log`]).
     pub fn apply(&self) -> anyhow::Result<()> {
         if self.cgroup_manager == Some(CgroupManager::Systemd) {
             anyhow::bail!(
@@ -105,7 +105,6 @@ impl GlobalArgs {
         if self.events_backend == Some(EventsBackend::Journald) {
             anyhow::bail!("--events-backend journald: rpod writes no journal; use file or none");
         }
-        crate::events::configure(self.events_backend != Some(EventsBackend::None), self.tmpdir.clone());
         crate::network::set_helper_path(self.network_cmd_path.clone());
         if self.noout {
             let null = std::fs::OpenOptions::new().write(true).open("/dev/null")?;
@@ -312,7 +311,7 @@ impl Context {
     /// The container records (no user namespace needed to read them).
     pub fn containers(&self) -> anyhow::Result<crate::container::record::Containers> {
         let p = self.paths()?;
-        crate::container::record::Containers::open(&p.graph_root, &p.run_root)
+        crate::container::record::Containers::open(&p.graph_root, &p.run_root, self.event_log()?)
     }
 
     /// The store for reading images and changing holds only, opened
@@ -375,10 +374,16 @@ impl Context {
         ))
     }
 
+    /// This user's events log (`--events-backend`, `--tmpdir`).
+    pub fn event_log(&self) -> anyhow::Result<crate::events::EventLog> {
+        let enabled = self.global.events_backend != Some(EventsBackend::None);
+        Ok(crate::events::EventLog::new(enabled, self.global.tmpdir.as_deref(), &self.paths()?.run_root))
+    }
+
     /// Record `event` in this user's events log (never fails the command).
     pub fn event(&self, event: &crate::events::Event) {
-        if let Ok(p) = self.paths() {
-            crate::events::record(&p.run_root, event);
+        if let Ok(log) = self.event_log() {
+            log.record(event);
         }
     }
 }

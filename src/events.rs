@@ -145,41 +145,30 @@ fn now_ns() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)
 }
 
-/// `--events-backend` and `--tmpdir` of this process.
-struct Settings {
-    enabled: bool,
-    tmpdir: Option<PathBuf>,
-}
+/// Where a command records events (`--events-backend`, `--tmpdir`): the
+/// log file, or nowhere (`none`).
+#[derive(Debug, Clone)]
+pub struct EventLog(Option<PathBuf>);
 
-static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
-
-/// Sets this process's events backend (`enabled`: file; else none) and
-/// `--tmpdir`, where the log then is (Podman keeps it in its tmp dir).
-/// Once; later calls are ignored.
-pub fn configure(enabled: bool, tmpdir: Option<PathBuf>) {
-    let _ = SETTINGS.set(Settings { enabled, tmpdir });
-}
-
-/// Whether events are recorded (`--events-backend none`: not).
-pub fn enabled() -> bool {
-    SETTINGS.get().is_none_or(|s| s.enabled)
-}
-
-/// The events log of the user whose run directory is `run_root` (or in
-/// `--tmpdir`).
-pub fn log_path(run_root: &Path) -> PathBuf {
-    let dir = SETTINGS.get().and_then(|s| s.tmpdir.as_deref()).unwrap_or(run_root);
-    dir.join("events").join("events.log")
-}
-
-/// Append `event` to the log; failures are logged, never fatal (an event
-/// lost must not fail the container operation it records).
-pub fn record(run_root: &Path, event: &Event) {
-    if !enabled() {
-        return;
+impl EventLog {
+    /// The log of the user whose run directory is `run_root`, or in
+    /// `tmpdir` (Podman keeps it in its tmp dir); none when not `enabled`.
+    pub fn new(enabled: bool, tmpdir: Option<&Path>, run_root: &Path) -> EventLog {
+        EventLog(enabled.then(|| tmpdir.unwrap_or(run_root).join("events").join("events.log")))
     }
-    if let Err(e) = append(&log_path(run_root), event) {
-        log::warn!("writing the event {} {}: {e}", event.kind, event.status);
+
+    /// The log file; `None` with `--events-backend none`.
+    pub fn path(&self) -> Option<&Path> {
+        self.0.as_deref()
+    }
+
+    /// Append `event` to the log; failures are logged, never fatal (an
+    /// event lost must not fail the container operation it records).
+    pub fn record(&self, event: &Event) {
+        let Some(path) = self.path() else { return };
+        if let Err(e) = append(path, event) {
+            log::warn!("writing the event {} {}: {e}", event.kind, event.status);
+        }
     }
 }
 
@@ -353,15 +342,16 @@ mod tests {
     #[test]
     fn concurrent_appends_stay_whole() {
         let dir = std::env::temp_dir().join(format!("rpod-events-{}", std::process::id()));
-        let path = log_path(&dir);
+        let log = EventLog::new(true, None, &dir);
+        let path = log.path().unwrap().to_path_buf();
         let threads: Vec<_> = (0..8)
             .map(|t| {
-                let dir = dir.clone();
+                let log = log.clone();
                 std::thread::spawn(move || {
                     for i in 0..50 {
                         let mut e = ctr("exec");
                         e.name = format!("{t}-{i}-{}", "x".repeat(if i % 10 == 0 { 5000 } else { 100 }));
-                        record(&dir, &e);
+                        log.record(&e);
                     }
                 })
             })

@@ -326,7 +326,7 @@ impl Timer {
         Ok(Some(Timer {
             command,
             id: c.id.clone(),
-            containers: Containers::open(&paths.graph_root, &paths.run_root)?,
+            containers: ctx.containers()?,
             interval,
             on_failure: hc.on_failure,
             stop_signal: super::lifecycle::signal_number(&c.config.stop_signal).unwrap_or(libc::SIGTERM),

@@ -157,8 +157,7 @@ fn run(
     preserve: &mut Vec<OwnedFd>,
 ) -> anyhow::Result<()> {
     nix::sys::prctl::set_child_subreaper(true).context("becoming a subreaper")?;
-    let paths = ctx.paths()?;
-    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let mut containers = ctx.containers()?;
     let c = containers.get(&opts.id)?.ok_or_else(|| anyhow::anyhow!("container {} not found", opts.id))?;
     let run_dir = containers.run_dir(&c.id);
     let spec_bytes = std::fs::read(run_dir.join("config.json")).context("reading the container's spec")?;

@@ -287,7 +287,12 @@ mod tests {
     #[test]
     fn names_are_adjective_underscore_noun() {
         let dir = tempfile::tempdir().unwrap();
-        let c = Containers::open(&dir.path().join("g"), &dir.path().join("r")).unwrap();
+        let c = Containers::open(
+            &dir.path().join("g"),
+            &dir.path().join("r"),
+            crate::events::EventLog::new(false, None, dir.path()),
+        )
+        .unwrap();
         let n = generate(&c).unwrap();
         let (a, b) = n.split_once('_').unwrap();
         assert!(ADJECTIVES.contains(&a) && NOUNS.contains(&b), "{n}");

@@ -287,13 +287,14 @@ pub struct Containers {
     db: rpod_storage::Containers,
     graph_root: PathBuf,
     run_root: PathBuf,
+    events: crate::events::EventLog,
 }
 
 impl Containers {
-    pub fn open(graph_root: &Path, run_root: &Path) -> anyhow::Result<Containers> {
+    pub fn open(graph_root: &Path, run_root: &Path, events: crate::events::EventLog) -> anyhow::Result<Containers> {
         let db = rpod_storage::Containers::open(graph_root)
             .with_context(|| format!("opening the container records in {}", graph_root.display()))?;
-        Ok(Containers { db, graph_root: graph_root.to_path_buf(), run_root: run_root.to_path_buf() })
+        Ok(Containers { db, graph_root: graph_root.to_path_buf(), run_root: run_root.to_path_buf(), events })
     }
 
     pub fn graph_root(&self) -> &Path {
@@ -309,9 +310,14 @@ impl Containers {
         self.event_of(&c.event(status));
     }
 
-    /// Record `event` in the events log (of this run root).
+    /// The events log these containers' events go to.
+    pub fn events(&self) -> &crate::events::EventLog {
+        &self.events
+    }
+
+    /// Record `event` in the events log.
     pub fn event_of(&self, event: &crate::events::Event) {
-        crate::events::record(&self.run_root, event);
+        self.events.record(event);
     }
 
     /// `<graph root>/containers/<id>`: upper/work/merged, the log.

@@ -160,8 +160,7 @@ pub fn create(ctx: &Context, opts: &PodCreateOptions) -> anyhow::Result<Pod> {
         share.push("user".into());
         share.sort();
     }
-    let paths = ctx.paths()?;
-    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let mut containers = ctx.containers()?;
     let mut pods = Pods::open(ctx)?;
     let name = match &opts.name {
         Some(n) => {
@@ -558,8 +557,7 @@ pub fn prepare_member(ctx: &Context, opts: &mut crate::container::lifecycle::Cre
         )?,
         None => pods.find(&key)?,
     };
-    let paths = ctx.paths()?;
-    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let mut containers = ctx.containers()?;
     if opts.init_ctr.is_some() {
         super::init::check_joinable(&pods.members(&mut containers, &pod)?)?;
     }

@@ -14,8 +14,7 @@ use crate::context::Context;
 use crate::error::{ExitCode, Failure};
 
 fn open_containers(ctx: &Context) -> anyhow::Result<Containers> {
-    let paths = ctx.paths()?;
-    Containers::open(&paths.graph_root, &paths.run_root)
+    ctx.containers()
 }
 
 /// The infra container last.
@@ -81,17 +80,17 @@ fn in_parallel(
     members: &[Container],
     f: impl Fn(&mut Containers, &Container) -> anyhow::Result<()> + Sync,
 ) -> Vec<anyhow::Error> {
-    let paths = match ctx.paths() {
-        Ok(p) => p.clone(),
+    let (paths, events) = match ctx.paths().and_then(|p| Ok((p.clone(), ctx.event_log()?))) {
+        Ok(p) => p,
         Err(e) => return vec![e],
     };
     std::thread::scope(|s| {
         let handles: Vec<_> = members
             .iter()
             .map(|c| {
-                let (paths, f) = (&paths, &f);
+                let (paths, events, f) = (&paths, &events, &f);
                 s.spawn(move || {
-                    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+                    let mut containers = Containers::open(&paths.graph_root, &paths.run_root, events.clone())?;
                     f(&mut containers, c)
                 })
             })

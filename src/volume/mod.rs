@@ -232,7 +232,7 @@ pub fn size(path: &Path) -> u64 {
 /// Of a removed container's volumes, the anonymous ones nothing uses any
 /// more (`rm -v`, `--rm`) are removed (in the user namespace, where their
 /// files' owners are); returns the errors.
-pub fn remove_unused_anonymous(graph_root: &Path, run_root: &Path, names: &[String]) -> Vec<String> {
+pub fn remove_unused_anonymous(graph_root: &Path, events: &crate::events::EventLog, names: &[String]) -> Vec<String> {
     let mut errors = Vec::new();
     let mut v = match Volumes::open(graph_root) {
         Ok(v) => v,
@@ -250,7 +250,7 @@ pub fn remove_unused_anonymous(graph_root: &Path, run_root: &Path, names: &[Stri
                         errors.push(format!("removing {}: {e}", dir.display()));
                     }
                 }
-                crate::events::record(run_root, &crate::events::Event::volume(n, "remove"));
+                events.record(&crate::events::Event::volume(n, "remove"));
             }
             // Another container uses it now (--volumes-from).
             Err(StorageError::VolumeInUse { .. }) => {}

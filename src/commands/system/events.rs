@@ -52,11 +52,11 @@ pub fn run(ctx: &Context, args: EventsArgs) -> anyhow::Result<()> {
     let out = Output::new(args.format.as_deref(), !args.no_trunc)?;
     let keep = |e: &Event| since.is_none_or(|s| e.time >= s) && until.is_none_or(|u| e.time <= u) && filters.matches(e);
 
-    if !events::enabled() {
+    let log = ctx.event_log()?;
+    let Some(path) = log.path() else {
         return Err(Failure::new(ExitCode::Engine, "cannot read events with the \"none\" backend").into());
-    }
-    let path = events::log_path(&ctx.paths()?.run_root);
-    let mut file = std::fs::File::open(&path).ok();
+    };
+    let mut file = std::fs::File::open(path).ok();
     // Streaming without a time range shows the new events only.
     let mut offset = match (&file, args.stream && since.is_none() && until.is_none()) {
         (Some(f), true) => f.metadata().map_or(0, |m| m.len()),
@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, args: EventsArgs) -> anyhow::Result<()> {
     let mut partial = String::new();
     loop {
         if file.is_none() {
-            file = std::fs::File::open(&path).ok();
+            file = std::fs::File::open(path).ok();
         }
         if let Some(f) = file.as_mut() {
             let mut text = std::mem::take(&mut partial);

@@ -266,8 +266,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
     crate::secret::usage::resolve(&crate::secret::Store::open(ctx)?, &mut options.secrets)?;
     {
         // container:NAME modes and --requires name containers by their IDs from here on.
-        let paths = ctx.paths()?;
-        let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+        let mut containers = ctx.containers()?;
         for (ns, mode) in [
             ("pid", &mut options.pid),
             ("ipc", &mut options.ipc),
@@ -472,8 +471,7 @@ pub fn create(ctx: &Context, opts: &CreateOptions) -> anyhow::Result<Container> 
         init_ctr: opts.init_ctr,
         infra: opts.infra_id.is_some(),
     };
-    let paths = ctx.paths()?;
-    let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+    let mut containers = ctx.containers()?;
     let name = match &opts.name {
         Some(n) => {
             check_name(n)?;
@@ -679,7 +677,7 @@ pub(crate) fn store_with_mounts(
     c.config.mounts = mounts;
     if let Err(e) = containers.create_using(&c, &volumes) {
         let paths = ctx.paths()?;
-        for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &paths.run_root, &anonymous) {
+        for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &ctx.event_log()?, &anonymous) {
             log::warn!("{err}");
         }
         return Err(e);
@@ -763,7 +761,7 @@ fn resolve_mounts(
     })();
     if let Err(e) = result {
         let paths = ctx.paths()?;
-        for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &paths.run_root, &made) {
+        for err in crate::volume::remove_unused_anonymous(&paths.graph_root, &ctx.event_log()?, &made) {
             log::warn!("{err}");
         }
         return Err(e);

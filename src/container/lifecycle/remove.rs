@@ -120,7 +120,7 @@ pub fn remove_files(
             errors.push(format!("removing the layers it was the last user of: {e}"));
         }
     }
-    errors.extend(crate::volume::remove_unused_anonymous(graph_root, containers.run_root(), &volumes));
+    errors.extend(crate::volume::remove_unused_anonymous(graph_root, containers.events(), &volumes));
     containers.drop_lock_file(id);
     if errors.is_empty() {
         Ok(())

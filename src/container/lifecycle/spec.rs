@@ -8,7 +8,7 @@ use anyhow::{anyhow, bail, Context as _};
 use rpod_runtime::{default_spec, SpecOptions};
 
 use super::*;
-use crate::container::record::{Container, Containers};
+use crate::container::record::Container;
 use crate::container::rootfs::{write_in_root, Rootfs};
 use crate::context::Context;
 
@@ -164,8 +164,7 @@ pub(super) fn build_spec(
         &rpod_runtime::user::read_in_root(&rootfs.merged, "/etc/group").map_err(|e| anyhow!("{e}"))?,
     );
     let ns_of = |id: &str| -> anyhow::Result<i32> {
-        let paths = ctx.paths()?;
-        let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+        let mut containers = ctx.containers()?;
         let other = containers.find(id)?;
         if !other.state.status.is_live() || other.state.pid <= 0 {
             // Podman's words and exit code (a dependency started for it may have ended at once).

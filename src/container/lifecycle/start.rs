@@ -95,8 +95,7 @@ fn attach_network(
         let net = match &c.config.network {
             // The joined container's network (a pod's infra container's).
             crate::network::Mode::Container(id) => {
-                let paths = ctx.paths()?;
-                let mut containers = Containers::open(&paths.graph_root, &paths.run_root)?;
+                let mut containers = ctx.containers()?;
                 match containers.get(id)? {
                     Some(o) if matches!(o.config.network, crate::network::Mode::Bridge(_)) => {
                         let mut net = containers.attached_network(id).map(|a| a.attachment()).unwrap_or_default();
