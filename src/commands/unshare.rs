@@ -35,14 +35,12 @@ pub fn run(ctx: &Context, args: UnshareArgs) -> anyhow::Result<()> {
     let paths = ctx.paths()?.clone();
     ctx.enter_user_namespace()?;
     let mut cmd = if args.rootless_netns {
-        // nsenter into its network and mount namespaces (its resolv.conf);
-        // nsenter then executes the command (127/126 as below if it cannot).
+        // nsenter into its network and mount namespaces (its resolv.conf),
+        // /usr/sbin on PATH (ip, iptables); nsenter then executes the
+        // command (127/126 as below if it cannot).
         let netns = crate::network::bridge::rootless_netns(&paths.run_root)?;
-        let mut c = std::process::Command::new("nsenter");
-        c.arg(format!("--mount=/proc/{}/ns/mnt", netns.holder))
-            .arg(format!("--net=/proc/{}/ns/net", netns.holder))
-            .arg("--")
-            .args(&command);
+        let mut c = netns.command(std::path::Path::new(&command[0]));
+        c.args(&command[1..]);
         c
     } else {
         let mut c = std::process::Command::new(&command[0]);
